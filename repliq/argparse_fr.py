@@ -1,0 +1,56 @@
+"""argparse speaking French: students and teachers read every help and error message.
+
+argparse is kept (no extra dependency) and only its user-facing words are translated."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from typing import Any, NoReturn
+
+_ERRORS = (
+    (re.compile(r"the following arguments are required: (.*)"),
+     r"argument(s) obligatoire(s) manquant(s) : \1"),
+    (re.compile(r"unrecognized arguments: (.*)"), r"argument(s) non reconnu(s) : \1"),
+    (re.compile(r"argument (\S+): invalid choice: (.*) \(choose from (.*)\)"),
+     r"choix invalide pour \1 : \2 (choix possibles : \3)"),
+    (re.compile(r"argument (\S+): expected one argument"), r"l'option \1 attend une valeur"),
+    (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"),
+     r"valeur invalide pour \1 : \3"),
+    (re.compile(r"ambiguous option: (.*)"), r"option ambiguë : \1"),
+)
+
+
+def translate_error(message: str) -> str:
+    for pattern, replacement in _ERRORS:
+        if pattern.search(message):
+            return pattern.sub(replacement, message)
+    return message
+
+
+class FrenchFormatter(argparse.HelpFormatter):
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        # Texts with explicit line breaks (examples) stay as written; prose is wrapped.
+        if "\n" in text:
+            return "".join(indent + line for line in text.splitlines(keepends=True))
+        return super()._fill_text(text, width, indent)
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix="usage : " if prefix is None else prefix)
+
+
+class FrenchParser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", FrenchFormatter)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "arguments"
+        self._optionals.title = "options"
+        self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                          help="afficher cette aide et quitter")
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {translate_error(message)}\n"
+                     f"(« {self.prog} --help » pour l'aide)\n")

@@ -1,0 +1,56 @@
+"""The `repliq` command line."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__, scenarios_cmd
+from .argparse_fr import FrenchParser
+
+
+def build_parser() -> FrenchParser:
+    parser = FrenchParser(
+        prog="repliq",
+        description="Repliq — entraînement aux situations commerciales du BTS NDRC : un client "
+                    "simulé négocie, décroche ou réclame, et votre prestation est évaluée selon "
+                    "les critères des blocs 1 et 2.",
+        epilog="exemples :\n  repliq scenarios list\n"
+               "  repliq scenarios show e4-copieur-cabinet --variant budget-serre\n"
+               "  repliq scenarios validate mes-scenarios/\n\n"
+               "Guide des scénarios pour les enseignants : docs/scenarios.md",
+    )
+    parser.add_argument("--version", action="version", version=f"repliq {__version__}",
+                        help="afficher la version et quitter")
+    commands = parser.add_subparsers(title="commandes", metavar="COMMANDE", dest="command",
+                                     parser_class=FrenchParser)
+    scenarios_cmd.add_parser(commands, FrenchParser)
+    return parser
+
+
+def welcome() -> int:
+    """`repliq` alone. The Textual application will open here; until it lands, show the
+    scenarios and how to read the default one."""
+    print(f"Repliq {__version__} — scénarios disponibles :\n")
+    status = scenarios_cmd.cmd_list(argparse.Namespace(dir=None))
+    default = scenarios_cmd.DEFAULT_SCENARIO
+    print(f"\nScénario par défaut : {default}. Lisez sa fiche-sujet :\n"
+          f"  repliq scenarios show {default}\n"
+          "L'entretien interactif arrive avec les prochaines versions ; "
+          "« repliq --help » liste les commandes.")
+    return status
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        return welcome()
+    try:
+        return int(args.handler(args))
+    except BrokenPipeError:  # `repliq ... | head` closed the pipe: not an error
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("\nInterrompu.", file=sys.stderr)
+        return 130

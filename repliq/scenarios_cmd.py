@@ -1,0 +1,177 @@
+"""`repliq scenarios ...`: list, show, validate, schema, new. Only wiring and printing:
+the rules live in the `scenarios` package."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from scenarios import ScenarioError, load_scenario, validate_paths
+from scenarios.brief import render_brief
+from scenarios.catalog import DEFAULT_SCENARIO, entries, find, user_dir
+from scenarios.model import SLUG_RE
+from scenarios.schema import SCHEMA_PATH, schema_text, write_schema
+from scenarios.template import render_template
+
+
+def _print_issues(error: ScenarioError) -> None:
+    for issue in error.issues:
+        print(issue, file=sys.stderr)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    found = entries(args.dir)
+    if not found:
+        print("Aucun scénario trouvé.")
+        return 0
+    header = ("IDENTIFIANT", "BLOC", "TYPE", "CANAL", "DURÉE", "DIFFICULTÉ", "VARIANTES",
+              "SOURCE")
+    rows: list[tuple[str, ...]] = []
+    broken = []
+    for entry in found:
+        scenario = entry.scenario
+        if scenario is None:
+            broken.append(entry)
+            continue
+        rows.append((scenario.id, str(scenario.bloc), scenario.kind.label, scenario.channel.label,
+                     f"{scenario.duration_min} min", scenario.difficulty.label,
+                     ", ".join(v.id for v in scenario.variants) or "—", entry.source))
+    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
+    for row in [header, *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
+              .rstrip())
+    for entry in broken:
+        count = len(entry.problems)
+        print(f"⚠ {entry.path} : invalide ({count} problème{'s' if count > 1 else ''}) — "
+              f"voir : repliq scenarios validate {entry.path}")
+    print(f"\nDossier personnel des scénarios : {user_dir()}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    try:
+        path = find(args.scenario, args.dir)
+        scenario = load_scenario(path, args.variant)
+    except ScenarioError as error:
+        _print_issues(error)
+        return 1
+    variant = scenario.variant(args.variant) if args.variant else None
+    print(render_brief(scenario, variant), end="")
+    if variant is None and scenario.variants:
+        print("\nVariantes de la fiche-sujet (option --variant) :")
+        for item in scenario.variants:
+            print(f"  • {item.id} — {item.description}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    count, issues = validate_paths(args.paths)
+    for issue in issues:
+        print(issue)
+    files = {issue.file for issue in issues}
+    plural = "s" if count > 1 else ""
+    if not issues:
+        print(f"{count} fichier{plural} vérifié{plural} : aucun problème.")
+        return 0 if count else 1
+    n = len(issues)
+    print(f"{n} problème{'s' if n > 1 else ''} dans {len(files)} fichier"
+          f"{'s' if len(files) > 1 else ''} sur {count}.", file=sys.stderr)
+    return 1
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    if args.write:
+        print(f"Schéma écrit : {write_schema()}")
+        return 0
+    if args.check:
+        current = SCHEMA_PATH.read_text(encoding="utf-8") if SCHEMA_PATH.exists() else ""
+        if current != schema_text():
+            print(f"{SCHEMA_PATH} n'est plus à jour : lancez « repliq scenarios schema --write ».",
+                  file=sys.stderr)
+            return 1
+        print(f"{SCHEMA_PATH} est à jour.")
+        return 0
+    print(schema_text(), end="")
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    if not SLUG_RE.match(args.id):
+        print(f"identifiant « {args.id} » invalide — attendu : des minuscules sans accents, des "
+              "chiffres et des tirets (ex. vente-fontaine-agence)", file=sys.stderr)
+        return 2
+    folder: Path = args.dir
+    target = folder / f"{args.id}.yaml"
+    if target.exists() and not args.force:
+        print(f"{target} existe déjà — ajoutez --force pour l'écraser.", file=sys.stderr)
+        return 1
+    folder.mkdir(parents=True, exist_ok=True)
+    target.write_text(render_template(args.id, SCHEMA_PATH), encoding="utf-8")
+    print(f"Modèle écrit : {target}")
+    print(f"Complétez-le, puis vérifiez-le : repliq scenarios validate {target}")
+    return 0
+
+
+def add_parser(commands: argparse._SubParsersAction, parser_class: type) -> None:
+    scenarios = commands.add_parser(
+        "scenarios", help="lister, afficher, vérifier et créer des scénarios",
+        description="Les scénarios sont des fichiers YAML écrits par les enseignants "
+                    "(guide : docs/scenarios.md).",
+        epilog="exemples :\n  repliq scenarios list\n  repliq scenarios validate mes-scenarios/",
+    )
+    sub = scenarios.add_subparsers(title="commandes", metavar="COMMANDE", dest="scenarios_command",
+                                   parser_class=parser_class, required=True)
+    dir_help = "dossier de scénarios supplémentaire (option répétable)"
+
+    p = sub.add_parser("list", help="lister les scénarios intégrés et personnels",
+                       description="Liste les scénarios : ceux des dossiers --dir, le dossier "
+                                   "personnel ($REPLIQ_SCENARIOS_DIR) puis les intégrés.",
+                       epilog="exemple :\n  repliq scenarios list --dir ~/cours/scenarios")
+    p.add_argument("--dir", type=Path, action="append", metavar="DOSSIER", help=dir_help)
+    p.set_defaults(handler=cmd_list)
+
+    p = sub.add_parser("show", help="afficher la fiche-sujet d'un scénario",
+                       description="Affiche la fiche-sujet telle que l'étudiant la lira, "
+                                   "avec la variante demandée appliquée.",
+                       epilog=f"exemple :\n  repliq scenarios show {DEFAULT_SCENARIO} "
+                              "--variant budget-serre")
+    p.add_argument("scenario", metavar="SCENARIO", help="identifiant ou chemin du fichier .yaml")
+    p.add_argument("--variant", metavar="VARIANTE", help="variante de la fiche-sujet à appliquer")
+    p.add_argument("--dir", type=Path, action="append", metavar="DOSSIER", help=dir_help)
+    p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("validate", help="vérifier des fichiers ou dossiers de scénarios",
+                       description="Vérifie chaque fichier (et chaque variante) ; chaque "
+                                   "problème s'affiche sous la forme fichier:ligne: message. "
+                                   "Code de sortie 1 s'il y a un problème.",
+                       epilog="exemples :\n  repliq scenarios validate mon-scenario.yaml\n"
+                              "  repliq scenarios validate scenarios/")
+    p.add_argument("paths", type=Path, nargs="+", metavar="CHEMIN",
+                   help="fichier .yaml ou dossier (parcouru récursivement)")
+    p.set_defaults(handler=cmd_validate)
+
+    p = sub.add_parser("schema", help="afficher ou régénérer le schéma JSON des scénarios",
+                       description="Le schéma JSON permet aux éditeurs (extension YAML de VS "
+                                   "Code, yaml-language-server) de compléter et vérifier les "
+                                   "fichiers.",
+                       epilog="exemples :\n  repliq scenarios schema > schema.json\n"
+                              "  repliq scenarios schema --write")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--write", action="store_true",
+                       help=f"réécrire le schéma publié ({SCHEMA_PATH.name})")
+    group.add_argument("--check", action="store_true",
+                       help="vérifier que le schéma publié est à jour (code 1 sinon)")
+    p.set_defaults(handler=cmd_schema)
+
+    p = sub.add_parser("new", help="écrire un modèle de scénario commenté à compléter",
+                       description="Écrit IDENTIFIANT.yaml : un scénario complet, commenté et "
+                                   "déjà valide, à adapter à votre situation.",
+                       epilog="exemple :\n  repliq scenarios new vente-fontaine-agence "
+                              "--dir ~/cours/scenarios")
+    p.add_argument("id", metavar="IDENTIFIANT", help="identifiant du scénario (ex. "
+                                                     "vente-fontaine-agence)")
+    p.add_argument("--dir", type=Path, default=Path("."), metavar="DOSSIER",
+                   help="dossier où écrire le fichier (par défaut : le dossier courant)")
+    p.add_argument("--force", action="store_true", help="écraser un fichier existant")
+    p.set_defaults(handler=cmd_new)

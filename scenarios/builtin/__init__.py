@@ -1,0 +1,1 @@
+"""The built-in scenario files shipped with Repliq (one YAML file per scenario)."""

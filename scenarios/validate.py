@@ -1,0 +1,123 @@
+"""Validating scenario files: YAML safety, the schema, cross-references, and every variant
+applied in turn. Every problem reads `file:line: what is wrong — what was expected`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .checks import check_scenario
+from .errors import ScenarioError, ScenarioIssue, display_path
+from .messages import reword
+from .model import Scenario
+from .variants import apply_variant
+from .yamlfile import LDict, LList, line_of, read_yaml
+
+SCENARIO_SUFFIXES = (".yaml", ".yml")
+
+
+def _validate_data(data: LDict, shown: str, prefix: str = "") -> tuple[Scenario | None,
+                                                                        list[ScenarioIssue]]:
+    try:
+        scenario = Scenario.model_validate(data)
+    except ValidationError as exc:
+        return None, [ScenarioIssue(shown, line_of(data, tuple(error["loc"])),
+                                    prefix + reword(error)) for error in exc.errors()]
+    issues: list[ScenarioIssue] = []
+    check_scenario(scenario, lambda loc, message: issues.append(
+        ScenarioIssue(shown, line_of(data, loc), prefix + message)))
+    return scenario, issues
+
+
+def _variants(data: LDict) -> list[LDict]:
+    variants = data.get("variantes")
+    if not isinstance(variants, LList):
+        return []
+    return [v for v in variants if isinstance(v, LDict)]
+
+
+def check_file(path: Path) -> list[ScenarioIssue]:
+    """Every problem of one scenario file (empty when it is valid)."""
+    shown = display_path(path)
+    try:
+        data = read_yaml(path, shown)
+    except ScenarioError as exc:
+        return exc.issues
+    scenario, issues = _validate_data(data, shown)
+    if scenario is None:
+        return sorted(set(issues))
+    if scenario.id != path.stem:
+        issues.append(ScenarioIssue(
+            shown, line_of(data, ("id",)),
+            f"l'identifiant « {scenario.id} » ne correspond pas au nom du fichier "
+            f"« {path.name} » — attendu : id: {path.stem} (ou renommez le fichier "
+            f"{scenario.id}{path.suffix})"))
+    known = {(issue.line, issue.message) for issue in issues}
+    for variant in _variants(data):
+        applied, variant_issues = apply_variant(data, variant, shown)
+        issues.extend(variant_issues)
+        if variant_issues:
+            continue
+        prefix = f"avec la variante « {variant.get('id')} », "
+        _, found = _validate_data(applied, shown, prefix)
+        for issue in found:
+            if (issue.line, issue.message.removeprefix(prefix)) not in known:
+                issues.append(issue)
+    return sorted(set(issues))
+
+
+def scenario_files(paths: Iterable[Path]) -> list[Path]:
+    """The scenario files named by `paths` (files, or folders searched recursively)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.suffix in SCENARIO_SUFFIXES
+                                and p.is_file()))
+        else:
+            found.append(path)
+    return found
+
+
+def validate_paths(paths: Iterable[Path]) -> tuple[int, list[ScenarioIssue]]:
+    """Check files and folders: (number of files checked, all problems). Two files may not
+    declare the same scenario id."""
+    files = scenario_files(paths)
+    issues: list[ScenarioIssue] = []
+    seen: dict[str, Path] = {}
+    for file in files:
+        if not file.exists():
+            issues.append(ScenarioIssue(display_path(file), 1, "fichier introuvable — attendu : "
+                                        "le chemin d'un fichier .yaml ou d'un dossier"))
+            continue
+        file_issues = check_file(file)
+        issues.extend(file_issues)
+        if not file_issues:
+            if file.stem in seen:
+                issues.append(ScenarioIssue(
+                    display_path(file), 1,
+                    f"scénario « {file.stem} » déjà défini dans {display_path(seen[file.stem])} "
+                    "— attendu : un identifiant de scénario unique"))
+            seen.setdefault(file.stem, file)
+    return len(files), issues
+
+
+def load_scenario(path: Path, variant: str | None = None) -> Scenario:
+    """Load a valid scenario, with `variant` applied. Raises ScenarioError."""
+    issues = check_file(path)
+    if issues:
+        raise ScenarioError(issues)
+    shown = display_path(path)
+    data = read_yaml(path, shown)
+    if variant is not None:
+        chosen = [v for v in _variants(data) if v.get("id") == variant]
+        if not chosen:
+            names = ", ".join(str(v.get("id")) for v in _variants(data)) or "aucune"
+            raise ScenarioError([ScenarioIssue(
+                shown, line_of(data, ("variantes",)),
+                f"variante « {variant} » inconnue — attendu : une de ces variantes : {names}")])
+        data, _ = apply_variant(data, chosen[0], shown)
+    scenario, _ = _validate_data(data, shown)
+    assert scenario is not None  # check_file passed, including every variant
+    return scenario
