@@ -48,8 +48,8 @@ def _duplicates(items: list[Any], section: str, report: Report, seen: dict[str, 
     for index, item in enumerate(items):
         loc = (*section.split("."), index, "id")
         if item.id in seen:
-            report(loc, f"identifiant « {item.id} » déjà utilisé ({_where(seen[item.id])}) — "
-                        "attendu : un identifiant unique")
+            report(loc, f"identifiant « {item.id} » déjà utilisé dans "
+                        f"« {_where(seen[item.id])} » — attendu : un identifiant unique")
         else:
             seen[item.id] = loc
 

@@ -123,5 +123,5 @@ def reword(error: ErrorDetails) -> str:
                 f"{' (' + expected + ')' if expected else ''}")
     if kind == "value_error":
         reason = str(ctx.get("error", error["msg"]))
-        return f"« {key} » : {reason}"
+        return f"« {key} » : {reason}{expected_part}"
     return f"« {key} » : {error['msg']}{expected_part}"

@@ -6,6 +6,7 @@ size limit, strict UTF-8, no tags (no Python objects), bounded alias expansion.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,7 @@ from .errors import ScenarioError, ScenarioIssue
 MAX_BYTES = 1024 * 1024
 MAX_EXPANDED_NODES = 100_000
 MAX_DEPTH = 64
+_DASH = re.compile(r"^((?:\s*- )+)")
 SAFE_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "merge")
@@ -120,8 +122,12 @@ def read_yaml(path: Path, shown: str) -> LDict:
     except ScenarioError:
         raise
     except DuplicateKeyError as exc:
-        raise fail(_mark_line(exc), _duplicate_key_message(exc)) from None
+        raise fail(_mark_line(exc), _duplicate_key_message(exc, text)) from None
     except MarkedYAMLError as exc:
+        unclosed = _unclosed_quote_line(text, _mark_line(exc))
+        if unclosed:
+            raise fail(unclosed, "guillemet non fermé — attendu : un texte entre guillemets "
+                                 "qui se ferme sur la même ligne (\"…\")") from None
         raise fail(_mark_line(exc), _syntax_message(exc)) from None
     except RecursionError:
         raise fail(1, "imbrication trop profonde — attendu : un scénario d'au plus "
@@ -236,17 +242,36 @@ def _convert(value: Any, line: int) -> Any:
     return value
 
 
+def _unclosed_quote_line(text: str, error_line: int) -> int:
+    """The first line up to the error whose double quotes do not pair up, or 0: a quoted
+    text may legally span lines, so the parser reports the error far below its cause."""
+    for number, line in enumerate(text.splitlines()[:error_line], start=1):
+        content = line.split(" #")[0] if not line.lstrip().startswith("#") else ""
+        if (content.count('"') - content.count('\\"')) % 2:
+            return number
+    return 0
+
+
 def _mark_line(exc: MarkedYAMLError) -> int:
     mark = exc.problem_mark or exc.context_mark
     return mark.line + 1 if mark is not None else 1
 
 
-def _duplicate_key_message(exc: DuplicateKeyError) -> str:
+def _duplicate_key_message(exc: DuplicateKeyError, text: str) -> str:
     problem = exc.problem or ""
     key = problem.split('"')[1] if problem.count('"') >= 2 else "?"
-    first = exc.context_mark.line + 1 if exc.context_mark is not None else None
-    where = f" (le bloc commence ligne {first})" if first else ""
-    return (f"clé « {key} » en double{where} — attendu : chaque clé une seule fois par bloc")
+    # A list item's first key sits after "- ": read it as indentation to compare columns.
+    lines = [_DASH.sub(lambda m: m.group(1).replace("-", " "), line)
+             for line in text.splitlines()]
+    duplicate = _mark_line(exc)
+    block_start = exc.context_mark.line if exc.context_mark is not None else 0
+    current = lines[duplicate - 1] if 0 < duplicate <= len(lines) else ""
+    indent = current[: len(current) - len(current.lstrip(" "))]
+    first = next((number for number in range(block_start + 1, duplicate)
+                  if lines[number - 1].startswith(indent)
+                  and lines[number - 1][len(indent):].startswith(f"{key}:")), None)
+    where = f" (déjà définie ligne {first})" if first else ""
+    return f"clé « {key} » en double{where} — attendu : chaque clé une seule fois par bloc"
 
 
 def _syntax_message(exc: MarkedYAMLError) -> str:
