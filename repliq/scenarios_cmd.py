@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from pathlib import Path
 
 from scenarios import ScenarioError, load_scenario, validate_paths
@@ -20,32 +21,38 @@ def _print_issues(error: ScenarioError) -> None:
         print(issue, file=sys.stderr)
 
 
+BLOCS = {1: "Bloc 1 — Relation client et négociation-vente",
+         2: "Bloc 2 — Relation client à distance et digitalisation"}
+
+
 def cmd_list(args: argparse.Namespace) -> int:
     found = entries(args.dir)
     if not found:
         print("Aucun scénario trouvé.")
-        return 0
-    header = ("IDENTIFIANT", "BLOC", "TYPE", "CANAL", "DURÉE", "DIFFICULTÉ", "VARIANTES",
-              "SOURCE")
-    rows: list[tuple[str, ...]] = []
-    broken = []
-    for entry in found:
-        scenario = entry.scenario
-        if scenario is None:
-            broken.append(entry)
+    valid = [entry for entry in found if entry.scenario is not None]
+    for bloc, title in BLOCS.items():
+        in_bloc = [e for e in valid if e.scenario is not None and e.scenario.bloc == bloc]
+        if not in_bloc:
             continue
-        rows.append((scenario.id, str(scenario.bloc), scenario.kind.label, scenario.channel.label,
-                     f"{scenario.duration_min} min", scenario.difficulty.label,
-                     ", ".join(v.id for v in scenario.variants) or "—", entry.source))
-    widths = [max(len(row[i]) for row in [header, *rows]) for i in range(len(header))]
-    for row in [header, *rows]:
-        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True))
-              .rstrip())
-    for entry in broken:
-        count = len(entry.problems)
-        print(f"⚠ {entry.path} : invalide ({count} problème{'s' if count > 1 else ''}) — "
-              f"voir : repliq scenarios validate {entry.path}")
-    print(f"\nDossier personnel des scénarios : {user_dir()}")
+        print(title)
+        for entry in in_bloc:
+            scenario = entry.scenario
+            assert scenario is not None
+            print(f"  {scenario.id}  ({entry.source})")
+            details = (f"{scenario.kind.label} · {scenario.channel.label.lower()} · "
+                       f"{scenario.duration_min} min · niveau {scenario.difficulty.label.lower()}")
+            for line in (scenario.title, details):
+                print(textwrap.fill(line, 78, initial_indent="    ", subsequent_indent="    "))
+            if scenario.variants:
+                print(textwrap.fill("variantes : " + ", ".join(v.id for v in scenario.variants),
+                                    78, initial_indent="    ", subsequent_indent="      "))
+        print()
+    for entry in found:
+        if entry.scenario is None:
+            count = len(entry.problems)
+            print(f"⚠ {entry.path} : invalide ({count} problème{'s' if count > 1 else ''}) — "
+                  f"voir : repliq scenarios validate {entry.path}")
+    print(f"Dossier personnel des scénarios : {user_dir()}")
     return 0
 
 
@@ -61,7 +68,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     if variant is None and scenario.variants:
         print("\nVariantes de la fiche-sujet (option --variant) :")
         for item in scenario.variants:
-            print(f"  • {item.id} — {item.description}")
+            print(textwrap.fill(f"• {item.id} — {item.description}", width=78,
+                                initial_indent="  ", subsequent_indent="    "))
     return 0
 
 

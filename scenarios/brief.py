@@ -9,13 +9,22 @@ from .model import Scenario, Variant
 from .vocabulary import SpeakerRole
 
 WIDTH = 78
-# A number stays with its unit or its next group of digits when lines wrap ("30 €",
-# "12 000"): French typography uses a non-breaking space there.
-_GLUED = re.compile(r"(\d) (?=\d{3}\b|€|%|h\b|min\b|ppm\b)")
+# French typography: a number stays with its unit or its next group of digits ("30 €",
+# "12 000"), and « », :, ;, ?, ! stay with their word when lines wrap. textwrap only breaks on
+# ordinary spaces, so these become non-breaking spaces.
+_GLUED = (
+    (re.compile(r"(\d) (?=\d{3}\b|€|%|h\b|min\b|ppm\b)"), "\\1\u00a0"),
+    (re.compile(r" (?=[:;?!»])"), "\u00a0"),
+    (re.compile(r"« "), "«\u00a0"),
+)
+_SPACES = re.compile(r"[ \t\r\n]+")  # not str.split(): it would eat non-breaking spaces
 
 
 def _tidy(text: str) -> str:
-    return _GLUED.sub("\\1\u00a0", " ".join(text.split()))
+    text = _SPACES.sub(" ", text.strip())
+    for pattern, replacement in _GLUED:
+        text = pattern.sub(replacement, text)
+    return text
 
 
 def _para(text: str, indent: str = "") -> list[str]:
@@ -48,11 +57,11 @@ def render_brief(scenario: Scenario, variant: Variant | None = None) -> str:
         scenario.kind.label,
         scenario.channel.label,
         f"{scenario.duration_min} min",
-        f"difficulté : {scenario.difficulty.label.lower()}",
+        f"niveau {scenario.difficulty.label.lower()}",
     ]
     if brief.preparation_min:
         facts.append(f"préparation : {brief.preparation_min} min")
-    lines.append(" · ".join(facts))
+    lines.extend(textwrap.wrap(" · ".join(facts), WIDTH))
     if variant is not None:
         lines += _heading(f"Modification de la fiche-sujet : {variant.title}")
         lines += _para(variant.description)

@@ -10,7 +10,7 @@ from platformdirs import user_data_dir
 
 from .errors import ScenarioError, ScenarioIssue
 from .model import Scenario
-from .validate import SCENARIO_SUFFIXES, check_file, load_scenario, scenario_files
+from .validate import SCENARIO_SUFFIXES, inspect, scenario_files
 
 BUILTIN_DIR = Path(__file__).parent / "builtin"
 DEFAULT_SCENARIO = "e4-copieur-cabinet"
@@ -53,8 +53,7 @@ def entries(extra: list[Path] | None = None) -> list[Entry]:
             if path.stem in seen:
                 continue
             seen.add(path.stem)
-            problems = check_file(path)
-            scenario = None if problems else load_scenario(path)
+            scenario, problems = inspect(path)
             found.append(Entry(path, source, scenario, problems))
     return found
 

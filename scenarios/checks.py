@@ -220,7 +220,16 @@ def _check_outcomes(scenario: Scenario, report: Report) -> None:
 
 
 def _conditions(scenario: Scenario) -> Iterator[tuple[Loc, Condition, str]]:
-    """Every condition of the scenario with its location and what it belongs to."""
+    """Every condition of the scenario, exceptions (`sauf`) included, with its location and
+    what it belongs to."""
+    for loc, condition, context in _top_conditions(scenario):
+        yield loc, condition, context
+        while condition.unless is not None:
+            loc, condition, context = (*loc, "sauf"), condition.unless, "unless"
+            yield loc, condition, context
+
+
+def _top_conditions(scenario: Scenario) -> Iterator[tuple[Loc, Condition, str]]:
     for index, outcome in enumerate(scenario.outcomes):
         for position, condition in enumerate(outcome.when):
             yield ("issues", index, "si", position), condition, f"outcome:{index}"
@@ -245,6 +254,9 @@ def _check_condition(scenario: Scenario, loc: Loc, condition: Condition, context
     if context.startswith("outcome:"):
         outcome = scenario.outcomes[int(context.split(":")[1])]
         lead = f"l'issue « {outcome.id} » ne peut jamais être atteinte"
+    elif context == "unless":
+        outcome = None
+        lead = "cette exception (sauf) ne peut jamais s'appliquer"
     else:
         outcome = None
         lead = "cette condition ne peut jamais être remplie"

@@ -104,6 +104,9 @@ class Condition(Model):
         "patience_max", "une patience maximale, de 0 à 100", None)
     speaker: Ident | None = field(
         "interlocuteur", "l'identifiant de l'interlocuteur qui parle à ce moment", None)
+    unless: Condition | None = field(
+        "sauf", "une exception : si cette condition est vraie, celle-ci ne l'est pas (ex. "
+        "sauf: {evenements: [promesse_hors_politique]})", None)
 
 
 Conditions = Annotated[list[Condition], Field(min_length=1)]
@@ -447,7 +450,8 @@ class Scenario(Model):
     policy: Policy | None = field(
         "politique", "pour une réclamation : la politique de l'entreprise et le droit", None)
     outcomes: Annotated[list[Outcome], Field(min_length=1)] = field(
-        "issues", "les fins possibles : succes, partiel, echec")
+        "issues", "les fins possibles : succes, partiel, echec (examinées dans l'ordre du "
+                  "fichier : la première dont une condition est vraie l'emporte)")
     variants: list[Variant] = field(
         "variantes", "les variantes de la fiche-sujet (modifications nommées)", [])
     grading: Grading = field("evaluation", "les critères évalués, leurs poids et les attendus")

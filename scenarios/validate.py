@@ -38,16 +38,18 @@ def _variants(data: LDict) -> list[LDict]:
     return [v for v in variants if isinstance(v, LDict)]
 
 
-def check_file(path: Path) -> list[ScenarioIssue]:
-    """Every problem of one scenario file (empty when it is valid)."""
+def inspect(path: Path, variant: str | None = None) -> tuple[Scenario | None,
+                                                             list[ScenarioIssue]]:
+    """Read and check one file (every variant included) in a single pass: the scenario with
+    `variant` applied when the file is valid, else None, and every problem found."""
     shown = display_path(path)
     try:
         data = read_yaml(path, shown)
     except ScenarioError as exc:
-        return exc.issues
+        return None, exc.issues
     scenario, issues = _validate_data(data, shown)
     if scenario is None:
-        return sorted(set(issues))
+        return None, sorted(set(issues))
     if scenario.id != path.stem:
         issues.append(ScenarioIssue(
             shown, line_of(data, ("id",)),
@@ -55,17 +57,31 @@ def check_file(path: Path) -> list[ScenarioIssue]:
             f"« {path.name} » — attendu : id: {path.stem} (ou renommez le fichier "
             f"{scenario.id}{path.suffix})"))
     known = {(issue.line, issue.message) for issue in issues}
-    for variant in _variants(data):
-        applied, variant_issues = apply_variant(data, variant, shown)
+    chosen = scenario if variant is None else None
+    for raw_variant in _variants(data):
+        applied, variant_issues = apply_variant(data, raw_variant, shown)
         issues.extend(variant_issues)
         if variant_issues:
             continue
-        prefix = f"avec la variante « {variant.get('id')} », "
-        _, found = _validate_data(applied, shown, prefix)
-        for issue in found:
-            if (issue.line, issue.message.removeprefix(prefix)) not in known:
-                issues.append(issue)
-    return sorted(set(issues))
+        prefix = f"avec la variante « {raw_variant.get('id')} », "
+        variant_scenario, found = _validate_data(applied, shown, prefix)
+        issues.extend(issue for issue in found
+                      if (issue.line, issue.message.removeprefix(prefix)) not in known)
+        if raw_variant.get("id") == variant:
+            chosen = variant_scenario
+    if issues:
+        return None, sorted(set(issues))
+    if chosen is None:
+        names = ", ".join(str(v.get("id")) for v in _variants(data)) or "aucune"
+        return None, [ScenarioIssue(
+            shown, line_of(data, ("variantes",)),
+            f"variante « {variant} » inconnue — attendu : une de ces variantes : {names}")]
+    return chosen, []
+
+
+def check_file(path: Path) -> list[ScenarioIssue]:
+    """Every problem of one scenario file (empty when it is valid)."""
+    return inspect(path)[1]
 
 
 def scenario_files(paths: Iterable[Path]) -> list[Path]:
@@ -105,19 +121,7 @@ def validate_paths(paths: Iterable[Path]) -> tuple[int, list[ScenarioIssue]]:
 
 def load_scenario(path: Path, variant: str | None = None) -> Scenario:
     """Load a valid scenario, with `variant` applied. Raises ScenarioError."""
-    issues = check_file(path)
-    if issues:
+    scenario, issues = inspect(path, variant)
+    if scenario is None:
         raise ScenarioError(issues)
-    shown = display_path(path)
-    data = read_yaml(path, shown)
-    if variant is not None:
-        chosen = [v for v in _variants(data) if v.get("id") == variant]
-        if not chosen:
-            names = ", ".join(str(v.get("id")) for v in _variants(data)) or "aucune"
-            raise ScenarioError([ScenarioIssue(
-                shown, line_of(data, ("variantes",)),
-                f"variante « {variant} » inconnue — attendu : une de ces variantes : {names}")])
-        data, _ = apply_variant(data, chosen[0], shown)
-    scenario, _ = _validate_data(data, shown)
-    assert scenario is not None  # check_file passed, including every variant
     return scenario

@@ -176,7 +176,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         "negociation": "Négociation-vente",
         "prospection_telephonique": "Prospection téléphonique",
         "reclamation": "Traitement d'une réclamation",
-        "negociation_interne": "Négociation interne (avec sa hiérarchie)",
+        "negociation_interne": "Négociation interne (avec son responsable)",
     },
     Channel: {"face_a_face": "Face à face", "telephone": "Téléphone"},
     Difficulty: {"facile": "Facile", "moyen": "Moyen", "difficile": "Difficile"},

@@ -6,13 +6,10 @@ size limit, strict UTF-8, no tags (no Python objects), bounded alias expansion.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
 
@@ -21,11 +18,12 @@ from .errors import ScenarioError, ScenarioIssue
 MAX_BYTES = 1024 * 1024
 MAX_EXPANDED_NODES = 100_000
 MAX_DEPTH = 64
-_DASH = re.compile(r"^((?:\s*- )+)")
 SAFE_TAGS = {
     "tag:yaml.org,2002:" + name
-    for name in ("str", "int", "float", "bool", "null", "map", "seq", "merge")
+    for name in ("str", "int", "float", "bool", "null", "map", "seq", "merge", "timestamp")
 }
+MERGE_TAG = "tag:yaml.org,2002:merge"
+TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 
 
 class LDict(dict):
@@ -113,16 +111,19 @@ def read_yaml(path: Path, shown: str) -> LDict:
         raise fail(deep_line, "imbrication trop profonde — attendu : un scénario d'au plus "
                               f"{MAX_DEPTH} niveaux de [ ] ou {{ }} imbriqués")
 
-    yaml = YAML(typ="rt")
-    yaml.allow_duplicate_keys = False
+    # One pass: compose the node graph (the safe composer keeps each node's line), check it,
+    # then build the data from the nodes. Nothing is constructed from a tag we did not allow.
+    yaml = YAML(typ="safe")
     try:
         root = yaml.compose(text)
         _check_nodes(root, shown)
-        document = yaml.load(text)
+        if not isinstance(root, MappingNode):
+            found = "une liste" if isinstance(root, SequenceNode) else "une simple valeur"
+            raise fail(1, f"le fichier contient {found} — attendu : un scénario, c'est-à-dire "
+                          "des clés comme « id: », « titre: », « fiche_sujet: »")
+        return _build_mapping(root, yaml.constructor, shown, line=1)
     except ScenarioError:
         raise
-    except DuplicateKeyError as exc:
-        raise fail(_mark_line(exc), _duplicate_key_message(exc, text)) from None
     except MarkedYAMLError as exc:
         unclosed = _unclosed_quote_line(text, _mark_line(exc))
         if unclosed:
@@ -134,14 +135,6 @@ def read_yaml(path: Path, shown: str) -> LDict:
                       f"{MAX_DEPTH} niveaux d'indentation") from None
     except YAMLError as exc:
         raise fail(1, f"YAML illisible ({exc}) — attendu : un fichier YAML valide") from None
-
-    if not isinstance(document, CommentedMap):
-        found = "une liste" if isinstance(document, CommentedSeq) else "une simple valeur"
-        raise fail(1, f"le fichier contient {found} — attendu : un scénario, c'est-à-dire des "
-                      "clés comme « id: », « titre: », « fiche_sujet: »")
-    converted = _convert(document, line=1)
-    assert isinstance(converted, LDict)
-    return converted
 
 
 def _check_nodes(root: Node | None, shown: str) -> None:
@@ -210,36 +203,57 @@ def _children(node: Node) -> list[Node]:
     return []
 
 
-def _convert(value: Any, line: int) -> Any:
-    if isinstance(value, CommentedMap):
-        result = LDict(line=line)
-        for key in value:
-            try:
-                key_line = value.lc.key(key)[0] + 1
-            except (KeyError, TypeError):  # keys brought in by a merge (<<) have no position
-                key_line = line
-            result[key] = _convert(value[key], key_line)
-            result.key_lines[key] = key_line
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _build(node: Node, constructor: Any, shown: str, line: int) -> Any:
+    if isinstance(node, MappingNode):
+        return _build_mapping(node, constructor, shown, line)
+    if isinstance(node, SequenceNode):
+        result = LList(line=line)
+        for item in node.value:
+            item_line = _line(item)
+            result.append(_build(item, constructor, shown, item_line))
+            result.item_lines.append(item_line)
         return result
-    if isinstance(value, CommentedSeq):
-        result_list = LList(line=line)
-        for index, item in enumerate(value):
-            try:
-                item_line = value.lc.item(index)[0] + 1
-            except (KeyError, TypeError):
-                item_line = line
-            result_list.append(_convert(item, item_line))
-            result_list.item_lines.append(item_line)
-        return result_list
-    if isinstance(value, str):
-        return str(value)  # drop ruamel's scalar string subclasses
-    if isinstance(value, bool):
-        return bool(value)
-    if isinstance(value, int):
-        return int(value)
-    if isinstance(value, float):
-        return float(value)
-    return value
+    if str(node.tag) == TIMESTAMP_TAG:
+        return str(node.value)  # a date in a text field means the text the teacher wrote
+    return constructor.construct_object(node, deep=True)
+
+
+def _build_mapping(node: MappingNode, constructor: Any, shown: str, line: int) -> LDict:
+    result = LDict(line=line)
+    merged: list[Node] = []
+    for key_node, value_node in node.value:
+        if str(key_node.tag) == MERGE_TAG:
+            merged.extend(value_node.value if isinstance(value_node, SequenceNode)
+                          else [value_node])
+            continue
+        key = _build(key_node, constructor, shown, _line(key_node))
+        if isinstance(key, LDict | LList):
+            raise ScenarioError([ScenarioIssue(
+                shown, _line(key_node), "clé composée (liste ou bloc utilisé comme clé) — "
+                                        "attendu : une clé simple, en texte")])
+        if key in result:
+            raise ScenarioError([ScenarioIssue(
+                shown, _line(key_node),
+                f"clé « {key} » en double (déjà définie ligne {result.key_lines[key]}) — "
+                "attendu : chaque clé une seule fois par bloc")])
+        result[key] = _build(value_node, constructor, shown, _line(key_node))
+        result.key_lines[key] = _line(key_node)
+    # Keys brought by a merge (<<: *base) never override the mapping's own keys.
+    for source in merged:
+        if not isinstance(source, MappingNode):
+            raise ScenarioError([ScenarioIssue(
+                shown, _line(source), "fusion « << » d'autre chose qu'un bloc de clés — "
+                                      "attendu : <<: *nom-d-un-bloc")])
+        extra = _build_mapping(source, constructor, shown, _line(source))
+        for key, value in extra.items():
+            if key not in result:
+                result[key] = value
+                result.key_lines[key] = extra.key_lines[key]
+    return result
 
 
 def _unclosed_quote_line(text: str, error_line: int) -> int:
@@ -255,23 +269,6 @@ def _unclosed_quote_line(text: str, error_line: int) -> int:
 def _mark_line(exc: MarkedYAMLError) -> int:
     mark = exc.problem_mark or exc.context_mark
     return mark.line + 1 if mark is not None else 1
-
-
-def _duplicate_key_message(exc: DuplicateKeyError, text: str) -> str:
-    problem = exc.problem or ""
-    key = problem.split('"')[1] if problem.count('"') >= 2 else "?"
-    # A list item's first key sits after "- ": read it as indentation to compare columns.
-    lines = [_DASH.sub(lambda m: m.group(1).replace("-", " "), line)
-             for line in text.splitlines()]
-    duplicate = _mark_line(exc)
-    block_start = exc.context_mark.line if exc.context_mark is not None else 0
-    current = lines[duplicate - 1] if 0 < duplicate <= len(lines) else ""
-    indent = current[: len(current) - len(current.lstrip(" "))]
-    first = next((number for number in range(block_start + 1, duplicate)
-                  if lines[number - 1].startswith(indent)
-                  and lines[number - 1][len(indent):].startswith(f"{key}:")), None)
-    where = f" (déjà définie ligne {first})" if first else ""
-    return f"clé « {key} » en double{where} — attendu : chaque clé une seule fois par bloc"
 
 
 def _syntax_message(exc: MarkedYAMLError) -> str:

@@ -23,7 +23,7 @@ def test_alias_bomb_is_refused_in_well_under_a_second(tmp_path: Path) -> None:
     started = time.perf_counter()
     messages = _messages(bomb)
     elapsed = time.perf_counter() - started
-    assert elapsed < 0.5
+    assert elapsed < 1.0
     assert len(messages) == 1
     assert "« bombe » YAML" in messages[0]
 
@@ -35,7 +35,7 @@ def test_fifty_megabyte_file_is_refused_without_reading_it(tmp_path: Path) -> No
         handle.write(b"x" * 50_000_000)
     started = time.perf_counter()
     messages = _messages(big)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 1.0
     assert messages == [
         f"{big}:1: fichier trop volumineux (47,7 Mo) — attendu : un scénario de moins de 1 Mo"
     ]
@@ -58,7 +58,7 @@ def test_deep_nesting_is_refused_quickly(tmp_path: Path) -> None:
     deep.write_text("titre: " + "[" * 5000 + "]" * 5000 + "\n", encoding="utf-8")
     started = time.perf_counter()
     messages = _messages(deep)
-    assert time.perf_counter() - started < 0.5
+    assert time.perf_counter() - started < 1.0
     assert "imbrication trop profonde" in messages[0]
 
 

@@ -1,0 +1,50 @@
+"""docs/scenarios.md must teach the whole format: its example validates, and every key and
+allowed value is documented."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from scenarios.criteria import CRITERIA
+from scenarios.fields import aliases
+from scenarios.model import Model
+from scenarios.validate import check_file
+from scenarios.vocabulary import LABELS
+
+from .conftest import ROOT
+
+DOC = (ROOT / "docs" / "scenarios.md").read_text(encoding="utf-8")
+
+
+def _models() -> set[type[Model]]:
+    found: set[type[Model]] = set()
+    pending: list[type] = [Model]
+    while pending:
+        for sub in pending.pop().__subclasses__():
+            found.add(sub)
+            pending.append(sub)
+    return found
+
+
+def test_complete_example_in_the_guide_is_valid(tmp_path: Path) -> None:
+    blocks = re.findall(r"```yaml\n(.*?)```", DOC, flags=re.S)
+    example = next(block for block in blocks if block.startswith("# ---"))
+    match = re.search(r"^id: (\S+)", example, flags=re.M)
+    assert match
+    path = tmp_path / f"{match.group(1)}.yaml"
+    path.write_text(example, encoding="utf-8")
+    assert check_file(path) == []
+
+
+def test_every_key_is_documented() -> None:
+    keys = {alias for model in _models() for alias in aliases(model)}
+    missing = sorted(key for key in keys if f"`{key}`" not in DOC)
+    assert not missing
+
+
+def test_every_allowed_value_and_criterion_is_documented() -> None:
+    values = {value for labels in LABELS.values() for value in labels}
+    values |= {criterion.id for criterion in CRITERIA}
+    missing = sorted(value for value in values if f"`{value}`" not in DOC)
+    assert not missing
