@@ -61,7 +61,7 @@ def render_brief(scenario: Scenario, variant: Variant | None = None) -> str:
     ]
     if brief.preparation_min:
         facts.append(f"préparation : {brief.preparation_min} min")
-    lines.extend(textwrap.wrap(" · ".join(facts), WIDTH))
+    lines.extend(textwrap.wrap(_tidy(" · ".join(facts)), WIDTH))
     if variant is not None:
         lines += _heading(f"Modification de la fiche-sujet : {variant.title}")
         lines += _para(variant.description)

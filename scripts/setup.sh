@@ -52,16 +52,35 @@ fi
 # --- virtual environment and Python packages --------------------------------
 if [ ! -x .venv/bin/python ]; then
   echo "Repliq : création de l'environnement virtuel .venv"
-  "$python_bin" -m venv .venv
+  if ! "$python_bin" -m venv .venv; then
+    rm -rf .venv
+    echo "Repliq : impossible de créer l'environnement virtuel ; installez : sudo apt-get install python3-venv" >&2
+    exit 1
+  fi
 fi
 spec="."
 [ -n "$extra" ] && spec=".[$extra]"
-# Reinstall only when the dependencies or the requested extras change.
+# Reinstall only when the dependencies or the requested extras change (an install with the
+# test extras also serves a plain launch).
 stamp=".venv/.repliq-installed"
-wanted="$(sha256sum pyproject.toml | cut -d' ' -f1) $extra"
-if [ ! -f "$stamp" ] || ! grep -qxF "$wanted" "$stamp"; then
+deps_hash=$(sha256sum pyproject.toml | cut -d' ' -f1)
+installed=false
+if [ -f "$stamp" ]; then
+  if [ -z "$extra" ]; then
+    grep -q "^$deps_hash" "$stamp" && installed=true
+  else
+    grep -qxF "$deps_hash $extra" "$stamp" && installed=true
+  fi
+fi
+if [ "$installed" = false ]; then
   echo "Repliq : installation des paquets Python ($spec)"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"
-  echo "$wanted" >>"$stamp"
+  log=.venv/pip-install.log
+  if ! { .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip &&
+         .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$spec"; } \
+       >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "Repliq : l'installation des paquets Python a échoué (détails ci-dessus, et dans $log)." >&2
+    exit 1
+  fi
+  echo "$deps_hash $extra" >>"$stamp"
 fi
