@@ -59,10 +59,9 @@ def inspect(path: Path, variant: str | None = None) -> tuple[Scenario | None,
     known = {(issue.line, issue.message) for issue in issues}
     chosen = scenario if variant is None else None
     for raw_variant in _variants(data):
+        # Changes that could be applied are still checked when others could not.
         applied, variant_issues = apply_variant(data, raw_variant, shown)
         issues.extend(variant_issues)
-        if variant_issues:
-            continue
         prefix = f"avec la variante « {raw_variant.get('id')} », "
         variant_scenario, found = _validate_data(applied, shown, prefix)
         issues.extend(issue for issue in found

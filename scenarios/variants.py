@@ -143,9 +143,14 @@ def apply_variant(data: LDict, variant: LDict, shown: str) -> tuple[LDict, list[
     for index, path in enumerate(removals if isinstance(removals, list) else []):
         line = removals.item_lines[index] if isinstance(removals, LList) else variant.line
         try:
-            (container, key), _ = resolve(result, str(path), must_exist=True)
+            (container, key), schema_loc = resolve(result, str(path), must_exist=True)
         except PathError as exc:
             problem(line, str(exc))
+            continue
+        place = spot(schema_loc)
+        if isinstance(container, LDict) and place and place.info and place.info.is_required():
+            problem(line, f"« {path} » est obligatoire : une variante ne peut pas le retirer — "
+                          "attendu : un élément de liste ou une section facultative")
             continue
         del container[key]  # a list item, or an optional section of the scenario
         if isinstance(container, LList):

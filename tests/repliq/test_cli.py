@@ -80,3 +80,27 @@ def test_validate_exits_1_on_a_missing_path(tmp_path: Path,
 def test_show_unknown_scenario_lists_known_ones(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scenarios", "show", "inexistant"]) == 1
     assert "scénario introuvable" in capsys.readouterr().err
+
+
+def test_schema_check_detects_a_stale_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from scenarios import schema
+
+    assert main(["scenarios", "schema", "--check"]) == 0
+    stale = tmp_path / "schema.json"
+    stale.write_text("{}\n", encoding="utf-8")
+    monkeypatch.setattr("repliq.scenarios_cmd.SCHEMA_PATH", stale)
+    assert main(["scenarios", "schema", "--check"]) == 1
+    assert "n'est plus à jour" in capsys.readouterr().err
+    monkeypatch.setattr(schema, "SCHEMA_PATH", stale)
+    monkeypatch.setattr("repliq.scenarios_cmd.write_schema", lambda: schema.write_schema(stale))
+    assert main(["scenarios", "schema", "--write"]) == 0
+    assert main(["scenarios", "schema", "--check"]) == 0
+
+
+def test_schema_prints_json_for_editors(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    assert main(["scenarios", "schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    assert schema["title"] == "Scénario Repliq"

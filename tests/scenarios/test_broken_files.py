@@ -119,6 +119,11 @@ EXPECTED: dict[str, list[str]] = {
     "variante-element-inconnu": [
         '185: variante « budget-serre » : aucun élément « trop-chere » dans « objections » — attendu : vouliez-vous dire « trop-cher » ?',
     ],
+    "variante-valeurs-invalides": [
+        "185: avec la variante « budget-serre », « humeur_initiale » vaut 500 — attendu : au plus 100 (l'humeur au début, de 0 (furieux) à 100 (enthousiaste))",
+        '190: avec la variante « budget-serre », valeur « prixx » inconnue pour « categorie » — attendu : « prix », « concurrence », « engagement », « decision », « temps », « confiance », « besoin », « organisation » ou « escalade » (vouliez-vous dire « prix » ?)',
+        '196: variante « budget-serre » : « faits » est obligatoire : une variante ne peut pas le retirer — attendu : un élément de liste ou une section facultative',
+    ],
     "variante-rend-invalide": [
         '141: avec la variante « budget-serre », le prix cible (36) est sous le plancher (50) — attendu : une cible entre le plancher et le prix catalogue',
         '151: avec la variante « budget-serre », la concession « remise-plancher » descend à 32, sous le plancher (50) — attendu : un prix au moins égal au plancher',
