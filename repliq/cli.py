@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import __version__, scenarios_cmd
+from . import __version__, nlu_cmd, run_cmd, scenarios_cmd
 from .argparse_fr import FrenchParser
 
 
@@ -25,6 +25,8 @@ def build_parser() -> FrenchParser:
     commands = parser.add_subparsers(title="commandes", metavar="COMMANDE", dest="command",
                                      parser_class=FrenchParser)
     scenarios_cmd.add_parser(commands, FrenchParser)
+    run_cmd.add_parser(commands)
+    nlu_cmd.add_parser(commands, FrenchParser)
     return parser
 
 

@@ -1,0 +1,95 @@
+"""Speech acts of a student's sentence: a linear classifier on character and word n-grams,
+trained at start-up from the Rasa-format data (about a second; no pickled model to go stale
+across scikit-learn versions), plus a few high-precision cues for the second act a sentence
+often carries ("Merci, au revoir" = remerciement + prise de congé)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.svm import LinearSVC
+
+from scenarios.vocabulary import Act
+
+from .nludata import Example
+from .text import fold, without_fillers
+
+
+@dataclass(frozen=True)
+class ActScore:
+    act: Act
+    confidence: float
+
+    def as_dict(self) -> dict[str, object]:
+        return {"id": self.act.value, "label": self.act.label,
+                "confidence": round(self.confidence, 3)}
+
+
+def _features() -> FeatureUnion:
+    return FeatureUnion([
+        ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                  min_df=1, preprocessor=_prepare)),
+        ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
+                                  token_pattern=r"(?u)\b\w[\w']*\b", preprocessor=_prepare)),
+    ])
+
+
+def _prepare(text: str) -> str:
+    # Punctuation is a cue (a "?" makes a question), so it stays; accents and case do not.
+    return fold(without_fillers(text))
+
+
+class NgramActClassifier:
+    """TF-IDF character (2–5) and word (1–2) n-grams, linear SVM, softmax-scaled scores."""
+
+    name = "ngrammes-svm"
+
+    def __init__(self, pipeline: Pipeline, acts: list[Act]) -> None:
+        self._pipeline = pipeline
+        self._acts = acts
+
+    @classmethod
+    def train(cls, examples: Sequence[Example]) -> NgramActClassifier:
+        pipeline = Pipeline([("features", _features()),
+                             ("svm", LinearSVC(C=0.8, class_weight="balanced"))])
+        pipeline.fit([e.text for e in examples], [e.intent for e in examples])
+        acts = [Act(label) for label in pipeline.classes_]
+        return cls(pipeline, acts)
+
+    def scores(self, sentences: Sequence[str]) -> list[list[ActScore]]:
+        """For each sentence, every act with a confidence in [0, 1], best first."""
+        if not sentences:
+            return []
+        margins = np.atleast_2d(self._pipeline.decision_function(list(sentences)))
+        scaled = np.exp(3.0 * (margins - margins.max(axis=1, keepdims=True)))
+        probabilities = scaled / scaled.sum(axis=1, keepdims=True)
+        result = []
+        for row in probabilities:
+            order = np.argsort(-row)
+            result.append([ActScore(self._acts[i], float(row[i])) for i in order])
+        return result
+
+
+# Cues that reliably mark an act even when the classifier picked another one for the sentence.
+_CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
+    (act, re.compile(pattern)) for act, pattern in (
+        (Act.SALUTATION, r"^(bonjour|bonsoir|salut|allo|allô)\b"),
+        (Act.REMERCIEMENT, r"\bmerci\b"),
+        (Act.PRISE_DE_CONGE, r"\b(au revoir|bonne (fin de )?(journee|soiree|apres-midi)|"
+                             r"a (tres )?bientot|a mardi|a jeudi|a lundi|a vendredi)\b"),
+        (Act.PRESENTATION, r"\b(je suis|je m'appelle|ici) [a-z]+\b.*\b(de|chez) [a-z]"),
+        (Act.QUESTION_CONTROLE, r"\b(qu'en pensez-vous|ca vous (va|convient|parle)|"
+                                r"ca vous semble|c'est clair pour vous|vous en pensez quoi)\b"),
+        (Act.EMPATHIE, r"(?<!si )\bje (vous )?comprends\b(?! bien)"),
+        (Act.EXCUSE, r"\b(desole|desolee|toutes nos excuses|je m'excuse|veuillez nous excuser)\b"),
+    ))
+
+
+def cue_acts(sentence: str) -> set[Act]:
+    folded = fold(sentence)
+    return {act for act, pattern in _CUES if pattern.search(folded)}

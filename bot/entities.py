@@ -1,0 +1,175 @@
+"""Entities in a student's sentence: amounts, percentages, durations, dates and times,
+emails, phone numbers, order numbers — typed ("289 € HT/mois") or as a speech recogniser
+writes them ("deux cent quatre-vingt-neuf euros", "quatorze heures trente").
+
+Numbers written in words go through text2num first. Weekday-and-time expressions use a small
+grammar of our own: dateparser reads "jeudi 15 h 30" as a date in 2030 and does not know
+"mardi prochain à 14 h"; it is kept for absolute dates ("le 12 mars").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from text_to_num import alpha2digit
+
+from .text import clean
+
+WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MONTHS = ("janvier", "fevrier", "février", "mars", "avril", "mai", "juin", "juillet", "aout",
+          "août", "septembre", "octobre", "novembre", "decembre", "décembre")
+
+
+@dataclass(frozen=True)
+class Entity:
+    type: str
+    text: str
+    value: Any
+    start: int = field(default=0, compare=False)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "text": self.text, "value": self.value}
+
+
+_NUMBER = r"\d{1,3}(?:[  .]\d{3})+(?:,\d+)?|\d+(?:[.,]\d+)?"
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
+_PHONE = re.compile(r"(?<!\d)(?:(?:\+|00)33[ .]?[1-9]|0[1-9])(?:[ .-]?\d{2}){4}(?!\d)")
+_ORDER = re.compile(r"\b([A-Z]{2,4})[ -]?(\d{5,})\b")
+_PERCENT = re.compile(rf"({_NUMBER}) ?(?:%|pour ?cents?\b)", re.IGNORECASE)
+_AMOUNT = re.compile(
+    rf"({_NUMBER}) ?(k ?€|€|euros?\b|eur\b)"
+    r"(?: ?(HT|TTC|hors taxes?))?"
+    r"(?: ?(?:/ ?|par |chaque |le )(mois|an|année|semaine|jour|personne|utilisateur))?",
+    re.IGNORECASE)
+_WEEKDAY = "|".join(WEEKDAYS)
+_TIME = r"(\d{1,2}) ?(?:h|heures?|:) ?(\d{2})?(?: ?(?:min(?:utes)?))?"
+_DAY_TIME = re.compile(
+    rf"\b(?:(?:ce|le) )?({_WEEKDAY})(?: (prochain|matin|après-midi|apres-midi|soir))?"
+    rf"(?:,? (?:(?:à|a|vers|dès|des|de) ?)?{_TIME})?(?:\b|$)", re.IGNORECASE)
+_RELATIVE_DAY = re.compile(
+    rf"\b(demain|après-demain|apres-demain|aujourd'hui)(?: (matin|après-midi|apres-midi|soir))?"
+    rf"(?:,? (?:à|a|vers) ?{_TIME})?", re.IGNORECASE)
+_ABSOLUTE_DATE = re.compile(
+    rf"\b(?:le )?(\d{{1,2}}(?:er)?) ({'|'.join(MONTHS)})(?: (\d{{4}}))?(?:,? (?:à|a) ?{_TIME})?",
+    re.IGNORECASE)
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+_LONE_TIME = re.compile(rf"\b(?:à|a|vers|pour) {_TIME}", re.IGNORECASE)
+_DURATION = re.compile(
+    rf"({_NUMBER}) ?(mois|ans?|années?|semaines?|jours?(?: ouvrés?)?|heures?(?: ouvrées?)?|h"
+    r"|minutes?|min)\b", re.IGNORECASE)
+_UNITS = {"mois": "mois", "an": "an", "ans": "an", "annee": "an", "annees": "an",
+          "année": "an", "années": "an", "semaine": "semaine", "semaines": "semaine",
+          "jour": "jour", "jours": "jour", "heure": "heure", "heures": "heure", "h": "heure",
+          "minute": "minute", "minutes": "minute", "min": "minute"}
+
+
+def _number(text: str) -> float:
+    return float(re.sub(r"[  .](?=\d{3}\b)", "", text).replace(",", "."))
+
+
+def _clock(hour: str | None, minutes: str | None) -> str | None:
+    if hour is None:
+        return None
+    value = int(hour)
+    if value > 23:
+        return None
+    return f"{value:02d}:{int(minutes or 0):02d}"
+
+
+def normalise_numbers(text: str) -> str:
+    """Digits for numbers written in words ("quarante-huit mois" → "48 mois")."""
+    try:
+        return alpha2digit(text, "fr")
+    except (ValueError, IndexError):  # text2num can trip on odd token sequences
+        return text
+
+
+def extract(text: str, today: date | None = None) -> list[Entity]:
+    """Every entity of one sentence, in reading order, without overlaps."""
+    text = normalise_numbers(clean(text))
+    found: list[Entity] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], kind: str, value: Any) -> None:
+        span = match.span()
+        if any(span[0] < end and start < span[1] for start, end in taken):
+            return
+        taken.append(span)
+        found.append(Entity(kind, match.group(0).strip(), value, span[0]))
+
+    for match in _EMAIL.finditer(text):
+        add(match, "email", match.group(0).lower())
+    for match in _PHONE.finditer(text):
+        add(match, "telephone", re.sub(r"\D", "", match.group(0)))
+    for match in _ORDER.finditer(text):
+        add(match, "numero_commande", f"{match.group(1)}-{match.group(2)}")
+    for match in _PERCENT.finditer(text):
+        add(match, "pourcentage", _number(match.group(1)))
+    for match in _AMOUNT.finditer(text):
+        amount = _number(match.group(1)) * (1000 if "k" in match.group(2).lower() else 1)
+        tax = match.group(3)
+        value: dict[str, Any] = {"montant": amount, "devise": "EUR"}
+        if tax:
+            value["taxe"] = "TTC" if tax.upper() == "TTC" else "HT"
+        if match.group(4):
+            value["periode"] = match.group(4).lower()
+        add(match, "montant", value)
+    for match in _DAY_TIME.finditer(text):
+        day, qualifier, hour, minutes = match.groups()
+        value = {"jour": day.lower()}
+        if qualifier:
+            value["precision"] = qualifier.lower().replace("apres", "après")
+        clock = _clock(hour, minutes)
+        if clock:
+            value["heure"] = clock
+        add(match, "date", value)
+    for match in _RELATIVE_DAY.finditer(text):
+        day, qualifier, hour, minutes = match.groups()
+        value = {"jour": day.lower().replace("apres", "après")}
+        if qualifier:
+            value["precision"] = qualifier.lower()
+        clock = _clock(hour, minutes)
+        if clock:
+            value["heure"] = clock
+        add(match, "date", value)
+    for match in _ABSOLUTE_DATE.finditer(text):
+        parsed = _absolute(match.group(0), today)
+        if parsed is not None:
+            value = {"date": parsed.date().isoformat()}
+            clock = _clock(match.group(4), match.group(5))
+            if clock:
+                value["heure"] = clock
+            add(match, "date", value)
+    for match in _NUMERIC_DATE.finditer(text):
+        day_number, month, year = (int(match.group(1)), int(match.group(2)),
+                                   match.group(3))
+        if 1 <= day_number <= 31 and 1 <= month <= 12:
+            base = today or date.today()
+            full_year = int(year) + (2000 if len(year) == 2 else 0) if year else base.year
+            try:
+                when = date(full_year, month, day_number)
+                if not year and when < base:  # "le 15/04" said in November: next April
+                    when = when.replace(year=full_year + 1)
+            except ValueError:
+                continue
+            add(match, "date", {"date": when.isoformat()})
+    for match in _LONE_TIME.finditer(text):
+        clock = _clock(match.group(1), match.group(2))
+        if clock:
+            add(match, "date", {"heure": clock})
+    for match in _DURATION.finditer(text):
+        unit = _UNITS.get(match.group(2).lower().split()[0], match.group(2).lower())
+        add(match, "duree", {"valeur": _number(match.group(1)), "unite": unit})
+    return sorted(found, key=lambda entity: entity.start)
+
+
+def _absolute(text: str, today: date | None) -> datetime | None:
+    # Imported lazily: dateparser is only needed for the rare absolute date.
+    import dateparser
+
+    base = datetime.combine(today or date.today(), datetime.min.time())
+    return dateparser.parse(text, languages=["fr"],
+                            settings={"PREFER_DATES_FROM": "future", "RELATIVE_BASE": base})

@@ -1,0 +1,40 @@
+"""The customer's words: scenario lines first, generic banks (bot/data/replies.yml) for the
+rest, in the persona's register, never the same line twice in a row."""
+
+from __future__ import annotations
+
+import random
+from functools import lru_cache
+from pathlib import Path
+
+from ruamel.yaml import YAML
+
+from scenarios.vocabulary import Register
+
+BANKS = Path(__file__).parent / "data" / "replies.yml"
+
+
+@lru_cache(maxsize=1)
+def banks() -> dict[str, dict[str, list[str]]]:
+    data = YAML(typ="safe").load(BANKS.read_text(encoding="utf-8"))
+    return {register: {key: [str(line) for line in lines] for key, lines in entries.items()}
+            for register, entries in data.items()}
+
+
+class Voice:
+    """Picks lines deterministically from a seeded generator, avoiding recent repeats."""
+
+    def __init__(self, rng: random.Random, recent: list[str]) -> None:
+        self.rng = rng
+        self.recent = recent  # shared with the state, so a replay avoids the same repeats
+
+    def pick(self, lines: list[str]) -> str:
+        fresh = [line for line in lines if line not in self.recent[-6:]]
+        line = self.rng.choice(fresh or lines)
+        self.recent.append(line)
+        del self.recent[:-12]
+        return line
+
+    def bank(self, key: str, register: Register = Register.VOUVOIEMENT, **values: str) -> str:
+        section = banks()["tutoiement" if register == Register.TUTOIEMENT else "vouvoiement"]
+        return self.pick(section[key]).format(**values)

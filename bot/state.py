@@ -1,0 +1,63 @@
+"""What the customer knows and feels at a point of the conversation."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from scenarios.vocabulary import Event, Phase
+
+
+@dataclass
+class CustomerState:
+    speaker: str
+    mood: int
+    patience: int
+    turn: int = 0
+    phase: Phase = Phase.CONTACT
+    events: list[Event] = field(default_factory=list)
+    facts_revealed: list[str] = field(default_factory=list)
+    fact_lines: dict[str, str] = field(default_factory=dict)  # what was said, to say it again
+    needs_understood: list[str] = field(default_factory=list)
+    arguments_heard: list[str] = field(default_factory=list)
+    objections_raised: list[str] = field(default_factory=list)
+    objections_treated: list[str] = field(default_factory=list)
+    objections_ignored: list[str] = field(default_factory=list)
+    objection_raised_at: dict[str, int] = field(default_factory=dict)
+    price_offered: float | None = None
+    price_agreed: float | None = None
+    lowest_price_offered: float | None = None
+    concessions_given: list[str] = field(default_factory=list)
+    counterparts_obtained: list[str] = field(default_factory=list)
+    solutions_proposed: list[str] = field(default_factory=list)
+    appointment: dict[str, str] | None = None
+    email: str | None = None
+    questions_asked: int = 0
+    ended: bool = False
+    ended_by: str | None = None
+    outcome: str | None = None
+    outcome_type: str | None = None
+    last_lines: list[str] = field(default_factory=list)
+
+    @property
+    def objections_pending(self) -> list[str]:
+        return [o for o in self.objections_raised if o not in self.objections_treated]
+
+    def happened(self, event: Event) -> bool:
+        return event in self.events
+
+    def record(self, event: Event) -> bool:
+        """Record an event once; True when it is new."""
+        if event in self.events:
+            return False
+        self.events.append(event)
+        return True
+
+    def snapshot(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["phase"] = self.phase.value
+        data["events"] = [event.value for event in self.events]
+        data["objections_pending"] = self.objections_pending
+        for private in ("fact_lines", "last_lines", "objection_raised_at"):
+            data.pop(private)
+        return data

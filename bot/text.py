@@ -1,0 +1,41 @@
+"""Text normalisation and sentence splitting for student turns (typed or transcribed)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ",
+                              "\u202f": " ", "«": '"', "»": '"', "–": "-", "—": "-"})
+_SPACES = re.compile(r"\s+")
+# A sentence ends at . ! ? … (or a line break) followed by a space or the end; numbers such as
+# "2.5" or "M. Lefèvre" must not split.
+_SENTENCE_END = re.compile(r"(?<=[!?…])\s+|(?<=[^\s.]{3}\.)\s+(?=\S)|\n+")
+_FILLERS = re.compile(r"\b(euh+|heu+|hum+|mmh+|bah|ben)\b[,.]?\s*", re.IGNORECASE)
+_MAX_CHARS = 4000
+
+
+def clean(text: str) -> str:
+    """Unify apostrophes, quotes and spaces; cap absurdly long input."""
+    return _SPACES.sub(" ", text[:_MAX_CHARS].translate(_APOSTROPHES)).strip()
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: how matching sees text, so that "desole", "désolé" and
+    "DÉSOLÉ" are the same word (typed fast, or written by a speech recogniser)."""
+    decomposed = unicodedata.normalize("NFKD", clean(text).lower())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def without_fillers(text: str) -> str:
+    return _SPACES.sub(" ", _FILLERS.sub("", text)).strip(" ,")
+
+
+def sentences(text: str) -> list[str]:
+    """Split a turn into sentences; a turn without punctuation stays one sentence."""
+    parts = [part.strip() for part in _SENTENCE_END.split(text[:_MAX_CHARS]) if part]
+    return [clean(part) for part in parts if clean(part)]
+
+
+def words(text: str) -> list[str]:
+    return re.findall(r"[\w'-]+", fold(text))

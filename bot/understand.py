@@ -1,0 +1,128 @@
+"""Understanding one student turn: sentences, speech acts, entities, scenario topics."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import Any, Protocol
+
+from scenarios.vocabulary import Act
+
+from .acts import ActScore, cue_acts
+from .entities import Entity, extract
+from .text import clean, fold, sentences, without_fillers
+from .topics import TopicHit, TopicMatcher
+
+QUESTION_ACTS = {Act.QUESTION_OUVERTE, Act.QUESTION_FERMEE, Act.QUESTION_ALTERNATIVE,
+                 Act.QUESTION_CONTROLE}
+# A long sentence often carries several acts: acts scoring close to the best one are kept too.
+RUNNER_UP_RATIO = 0.6
+MAX_ACTS = 3
+# Acts that change the conversation drastically are only believed when clearly first.
+CAUTIOUS = {Act.IMPOLITESSE: 0.35, Act.HORS_SUJET: 0.35, Act.PRISE_DE_CONGE: 0.35}
+# Lines with no French word at all (English, emoji, noise) are not classified.
+_FRENCH_HINT = re.compile(
+    r"\b(je|j|vous|nous|on|le|la|les|un|une|des|de|du|est|c|pour|avec|bonjour|merci|oui|non"
+    r"|au revoir|votre|vos|mon|ma|mes|que|qui|quoi|comment|combien|pourquoi|ce|ca|et)\b")
+
+
+class ActScorer(Protocol):
+    name: str
+
+    def scores(self, sentences: list[str]) -> list[list[ActScore]]: ...
+
+
+@dataclass
+class SentenceUnderstanding:
+    text: str
+    acts: list[ActScore]
+    entities: list[Entity]
+    topics: list[TopicHit]
+
+    @property
+    def act_ids(self) -> set[Act]:
+        return {score.act for score in self.acts}
+
+    @property
+    def is_question(self) -> bool:
+        return self.text.rstrip().endswith("?") or bool(self.act_ids & QUESTION_ACTS)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "acts": [a.as_dict() for a in self.acts],
+                "entities": [e.as_dict() for e in self.entities],
+                "topics": [t.as_dict() for t in self.topics]}
+
+
+@dataclass
+class Understanding:
+    text: str
+    sentences: list[SentenceUnderstanding] = field(default_factory=list)
+
+    @cached_property
+    def acts(self) -> set[Act]:
+        return {act for sentence in self.sentences for act in sentence.act_ids}
+
+    @cached_property
+    def topics(self) -> dict[str, float]:
+        best: dict[str, float] = {}
+        for sentence in self.sentences:
+            for hit in sentence.topics:
+                best[hit.id] = max(best.get(hit.id, 0.0), hit.score)
+        return best
+
+    @cached_property
+    def entities(self) -> list[Entity]:
+        return [entity for sentence in self.sentences for entity in sentence.entities]
+
+    @property
+    def word_count(self) -> int:
+        return len(re.findall(r"\w+", self.text))
+
+    @property
+    def is_question(self) -> bool:
+        return any(sentence.is_question for sentence in self.sentences)
+
+    @property
+    def empty(self) -> bool:
+        return not self.sentences
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "sentences": [s.as_dict() for s in self.sentences]}
+
+
+class Understander:
+    """Turns a student's turn into acts, entities and (with a scenario) topics."""
+
+    def __init__(self, scorer: ActScorer, topics: TopicMatcher | None = None,
+                 today: date | None = None) -> None:
+        self.scorer = scorer
+        self.topics = topics
+        self.today = today
+
+    def with_topics(self, topics: TopicMatcher) -> Understander:
+        return Understander(self.scorer, topics, self.today)
+
+    def understand(self, text: str) -> Understanding:
+        turn = Understanding(clean(text))
+        parts = [part for part in sentences(text) if without_fillers(part).strip(" .,!?…")]
+        french = [part for part in parts if _FRENCH_HINT.search(fold(part))]
+        if not french:
+            return turn
+        all_scores = self.scorer.scores(french)
+        for part, scores in zip(french, all_scores, strict=True):
+            cues = cue_acts(part)
+            top = scores[0].confidence
+            chosen = [score for rank, score in enumerate(scores[:MAX_ACTS])
+                      if score.confidence >= RUNNER_UP_RATIO * top
+                      and (score.act not in CAUTIOUS or score.act in cues
+                           or (rank == 0 and score.confidence >= CAUTIOUS[score.act]))]
+            if not chosen:
+                chosen = [next((s for s in scores if s.act not in CAUTIOUS), scores[0])]
+            extra = cues - {score.act for score in chosen}
+            chosen += [ActScore(act, 0.9) for act in sorted(extra)]
+            turn.sentences.append(SentenceUnderstanding(
+                part, chosen, extract(part, self.today),
+                self.topics.match(part) if self.topics else []))
+        return turn

@@ -1,0 +1,138 @@
+"""`repliq run`: a conversation with the simulated customer in the plain terminal, from a
+script of student lines or typed line by line; `--json` writes the whole transcript."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bot.customer import Customer, CustomerTurn
+from bot.engine import start_conversation
+from scenarios import ScenarioError, load_scenario
+from scenarios.catalog import DEFAULT_SCENARIO, find
+
+OUTCOME_WORDS = {"success": "réussite", "partial": "réussite partielle", "failure": "échec",
+                 "unfinished": "entretien inachevé"}
+
+
+def script_lines(path: Path) -> list[str]:
+    """Student turns from a script: one per line, `#` comments and blank lines ignored."""
+    lines = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line and not line.startswith("#"):
+            lines.append(line)
+    return lines
+
+
+def _typed() -> Iterator[str]:
+    while True:
+        try:
+            line = input("Vous : ")
+        except EOFError:
+            return
+        if line.strip().lower() in {"/quitter", "/quit", "/q"}:
+            return
+        yield line
+
+
+def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student: bool,
+             out: Any = sys.stdout) -> dict[str, Any]:
+    """Play the student's lines against the customer; return the transcript record."""
+    scenario = customer.scenario
+    turns: list[dict[str, Any]] = []
+
+    def show(reply: CustomerTurn) -> None:
+        if reply.text:
+            name = scenario.speaker(reply.speaker).display_name
+            print(f"{name} : {reply.text}", file=out, flush=True)
+            turns.append({"speaker": "customer", "who": reply.speaker, "text": reply.text,
+                          "acts": reply.parts, "entities": [], "topics": [],
+                          "state": customer.state.snapshot()})
+
+    opening = customer.opening()
+    if opening:
+        show(opening)
+    for line in lines:
+        if customer.state.ended:
+            break
+        if echo_student:
+            print(f"Vous : {line}", file=out, flush=True)
+        understanding, reply = customer.step(line)
+        turns.append({
+            "speaker": "student", "text": line,
+            "acts": sorted({a.value for a in understanding.acts}),
+            "entities": [e.as_dict() for e in understanding.entities],
+            "topics": sorted(understanding.topics),
+            "sentences": [s.as_dict() for s in understanding.sentences],
+            "state": customer.state.snapshot(),
+        })
+        show(reply)
+    state = customer.state
+    return {
+        "scenario": scenario.id,
+        "outcome": customer.final_outcome(),
+        "outcome_id": state.outcome,
+        "ended_by": state.ended_by or "script_end",
+        "turns": turns,
+    }
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    try:
+        scenario = load_scenario(find(args.scenario, args.dir), args.variant)
+    except ScenarioError as error:
+        for issue in error.issues:
+            print(issue, file=sys.stderr)
+        return 1
+    if args.script is not None and not args.script.is_file():
+        print(f"{args.script} : fichier introuvable — attendu : un script (une réplique par "
+              "ligne)", file=sys.stderr)
+        return 1
+    customer = start_conversation(scenario, args.variant, args.seed)
+    if args.script is None:
+        print(f"{scenario.title} — tapez vos répliques ; /quitter pour arrêter.\n")
+        lines: Iterator[str] | list[str] = _typed()
+    else:
+        lines = script_lines(args.script)
+    record = converse(customer, lines, echo_student=args.script is not None)
+    record = {"scenario": record.pop("scenario"), "variant": args.variant, "seed": args.seed,
+              **record}
+    outcome = record["outcome"]
+    label = ""
+    if customer.state.outcome:
+        label = " — " + next(o.label for o in scenario.outcomes
+                             if o.id == customer.state.outcome)
+    print(f"\nIssue : {OUTCOME_WORDS[outcome]}{label}")
+    if args.json is not None:
+        args.json.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
+                             encoding="utf-8")
+        print(f"Transcription écrite : {args.json}")
+    return 0
+
+
+def add_parser(commands: argparse._SubParsersAction) -> None:
+    p = commands.add_parser(
+        "run", help="jouer un entretien avec le client simulé, dans le terminal",
+        description="Joue un entretien : les répliques viennent d'un script (--script) ou sont "
+                    "tapées ligne à ligne. Même scénario, même variante, même graine et mêmes "
+                    "répliques donnent toujours le même entretien.",
+        epilog=f"exemples :\n  repliq run {DEFAULT_SCENARIO}\n"
+               f"  repliq run {DEFAULT_SCENARIO} --variant budget-serre --seed 3 "
+               "--script mes-repliques.txt --json entretien.json")
+    p.add_argument("scenario", metavar="SCENARIO", nargs="?", default=DEFAULT_SCENARIO,
+                   help=f"identifiant ou chemin du scénario (par défaut : {DEFAULT_SCENARIO})")
+    p.add_argument("--variant", metavar="VARIANTE", help="variante de la fiche-sujet")
+    p.add_argument("--seed", type=int, default=0, metavar="N",
+                   help="graine du tirage des répliques (par défaut : 0)")
+    p.add_argument("--script", type=Path, metavar="FICHIER",
+                   help="répliques de l'étudiant, une par ligne (# pour un commentaire)")
+    p.add_argument("--json", type=Path, metavar="SORTIE",
+                   help="écrire la transcription complète en JSON")
+    p.add_argument("--dir", type=Path, action="append", metavar="DOSSIER",
+                   help="dossier de scénarios supplémentaire")
+    p.set_defaults(handler=cmd_run)
