@@ -84,6 +84,10 @@ class _Part:
     kind: str = field(compare=False)
 
 
+_ANSWERING = re.compile(r"\b(mais|justement|cependant|pourtant|toutefois|c'est vrai|"
+                        r"je comprends|comparons|comparez|en fait|par contre|au contraire)\b")
+NOT_DISCOVERY = {Act.DEMANDE_ENGAGEMENT, Act.PROPOSITION_RDV, Act.DEMANDE_CONTREPARTIE,
+                 Act.QUESTION_CONTROLE, Act.CONCESSION, Act.ANNONCE_PRIX, Act.RECAPITULATIF}
 _DOC = re.compile(r"\b(documentation|brochure|plaquette|doc|catalogue)\b")
 _SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|e-mail|"
                    r"courriel)\b")
@@ -232,6 +236,10 @@ class Customer:
 
     def _pending_objections(self, u: Understanding, parts: list[_Part]) -> None:
         state = self.state
+        if state.objections_pending and _ANSWERING.search(fold(u.text)) and \
+                u.acts & {Act.ARGUMENT, Act.PREUVE, Act.EMPATHIE, Act.REFORMULATION,
+                          Act.ANNONCE_PRIX, Act.QUESTION_OUVERTE}:
+            u.context_acts.add(Act.TRAITEMENT_OBJECTION)
         for objection_id in list(state.objections_pending):
             raised_at = state.objection_raised_at.get(objection_id, state.turn)
             if raised_at >= state.turn:
@@ -265,7 +273,8 @@ class Customer:
         answered = 0
         unanswered_question = False
         for sentence in u.sentences:
-            if not sentence.is_question or Act.QUESTION_CONTROLE in sentence.act_ids:
+            if not sentence.is_question or (sentence.acts and
+                                            sentence.acts[0].act in NOT_DISCOVERY):
                 continue
             facts = [hit for hit in sentence.topics if hit.id in self._facts
                      and self._facts[hit.id].known_by in (None, state.speaker)]
@@ -360,13 +369,18 @@ class Customer:
         if deal is None:
             return
         state, acts = self.state, u.acts
+        # Only an offer sets the price on the table; arguments quote other prices (the
+        # competitor's, what the customer pays today). Among several amounts, the plausible
+        # offers (around our own range) come first.
         amounts = [e.value["montant"] for e in u.entities if e.type == "montant"
                    and 0.3 * deal.list_price <= e.value["montant"] <= 2 * deal.list_price]
-        price_talk = acts & {Act.ANNONCE_PRIX, Act.CONCESSION, Act.TRAITEMENT_OBJECTION,
-                             Act.DEMANDE_ENGAGEMENT, Act.ARGUMENT, Act.RECAPITULATIF}
+        low = (deal.floor_price or deal.list_price) * 0.9
+        plausible = [a for a in amounts if low <= a <= deal.list_price * 1.1] or amounts
+        offering = acts & {Act.ANNONCE_PRIX, Act.CONCESSION, Act.DEMANDE_CONTREPARTIE,
+                           Act.DEMANDE_ENGAGEMENT, Act.RECAPITULATIF}
         new_price: float | None = None
-        if amounts and price_talk:
-            new_price = min(amounts) if Act.CONCESSION in acts else amounts[-1]
+        if plausible and offering:
+            new_price = min(plausible) if Act.CONCESSION in acts else plausible[-1]
         elif Act.ANNONCE_PRIX in acts and state.price_offered is None:
             new_price = deal.list_price
         if new_price is not None and new_price != state.price_offered:
@@ -398,9 +412,9 @@ class Customer:
                 if concession.counterparts and not any(
                         c in state.counterparts_obtained for c in concession.counterparts):
                     state.record(Event.CONCESSION_SANS_CONTREPARTIE)
-        asked = [self._counterparts[t] for t in u.topics if t in self._counterparts]
-        if asked and (Act.DEMANDE_CONTREPARTIE in acts or u.is_question
-                      or Act.CONCESSION in acts):
+        asked = [self._counterparts[t] for t in u.topics if t in self._counterparts
+                 and t not in state.counterparts_obtained]
+        if asked and acts & {Act.DEMANDE_CONTREPARTIE, Act.CONCESSION}:
             counterpart = asked[0]
             if counterpart.accepted and state.mood >= 35:
                 if counterpart.id not in state.counterparts_obtained:
@@ -517,7 +531,8 @@ class Customer:
             state.record(Event.CONGE_PRIS)
         if Act.DEMANDE_ENGAGEMENT not in u.acts or state.happened(Event.ACCORD):
             return
-        if self.scenario.appointment and any(e.type == "date" for e in u.entities):
+        if self.scenario.appointment and any(
+                e.type == "date" and e.value.get("jour") in WEEKDAYS for e in u.entities):
             return  # "mardi ou jeudi ?" asks for a meeting, handled with appointments
         if len(state.facts_revealed) < rules.facts_before_deal[self.scenario.difficulty] \
                 and not state.happened(Event.SOLUTION_ACCEPTEE):
@@ -636,6 +651,8 @@ class Customer:
             if part.text and part.text not in (p.text for p in chosen):
                 chosen.append(part)
         objection = next((p for p in chosen if p.kind.startswith("objection:")), None)
+        if objection:  # the objection says it better than a generic price reaction
+            chosen = [p for p in chosen if p.kind != "prix"]
         kept = chosen[:2]
         if objection and objection not in kept:
             kept = [kept[0], objection]

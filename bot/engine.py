@@ -15,6 +15,7 @@ from scenarios.model import Scenario
 from .acts import NgramActClassifier
 from .customer import Customer
 from .nludata import load
+from .rasa import RasaActScorer
 from .understand import Understander
 
 
@@ -24,10 +25,13 @@ def act_classifier() -> NgramActClassifier:
     return NgramActClassifier.train(load().examples)
 
 
-def understander(today: date | None = None) -> Understander:
+def understander(today: date | None = None, rasa_url: str | None = None) -> Understander:
+    """The built-in engine, or a running Rasa server when `rasa_url` is given."""
+    if rasa_url:
+        return Understander(RasaActScorer(rasa_url), today=today)
     return Understander(act_classifier(), today=today)
 
 
 def start_conversation(scenario: Scenario, variant: str | None = None, seed: int = 0,
-                       today: date | None = None) -> Customer:
-    return Customer(scenario, understander(today), seed=seed, variant=variant)
+                       today: date | None = None, rasa_url: str | None = None) -> Customer:
+    return Customer(scenario, understander(today, rasa_url), seed=seed, variant=variant)

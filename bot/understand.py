@@ -59,10 +59,14 @@ class SentenceUnderstanding:
 class Understanding:
     text: str
     sentences: list[SentenceUnderstanding] = field(default_factory=list)
+    # Acts the conversation reveals rather than the words alone (an answer to a pending
+    # objection is an objection treatment), added by the customer.
+    context_acts: set[Act] = field(default_factory=set)
 
-    @cached_property
+    @property
     def acts(self) -> set[Act]:
-        return {act for sentence in self.sentences for act in sentence.act_ids}
+        return {act for sentence in self.sentences for act in sentence.act_ids} | \
+            self.context_acts
 
     @cached_property
     def topics(self) -> dict[str, float]:
@@ -113,6 +117,13 @@ class Understander:
         all_scores = self.scorer.scores(french)
         for part, scores in zip(french, all_scores, strict=True):
             cues = cue_acts(part)
+            if not scores:  # an external engine that knows none of our acts
+                scores = [ActScore(act, 0.9) for act in sorted(cues)]
+                if not scores:
+                    turn.sentences.append(SentenceUnderstanding(
+                        part, [], extract(part, self.today),
+                        self.topics.match(part) if self.topics else []))
+                    continue
             top = scores[0].confidence
             chosen = [score for rank, score in enumerate(scores[:MAX_ACTS])
                       if score.confidence >= RUNNER_UP_RATIO * top

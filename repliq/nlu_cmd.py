@@ -6,15 +6,21 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
-from bot.engine import understander
+from bot.engine import act_classifier, understander
+from bot.evaluation import evaluate
+from bot.nludata import load
+from bot.rasa import RasaActScorer, RasaUnavailable, export_project
 from bot.topics import TopicMatcher
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import find
 
+TEST_SET = Path(__file__).resolve().parent.parent / "tests" / "data" / "nlu" / "test.yml"
+
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    engine = understander()
+    engine = understander(rasa_url=args.rasa)
     if args.scenario:
         try:
             scenario = load_scenario(find(args.scenario), args.variant)
@@ -25,8 +31,61 @@ def cmd_parse(args: argparse.Namespace) -> int:
         engine = engine.with_topics(TopicMatcher.for_scenario(scenario))
     lines = [" ".join(args.text)] if args.text else (line.rstrip("\n") for line in sys.stdin)
     for line in lines:
-        result = engine.understand(line).as_dict()
+        try:
+            result = engine.understand(line).as_dict()
+        except RasaUnavailable as error:
+            print(f"repliq : {error}", file=sys.stderr)
+            return 1
         print(json.dumps(result, ensure_ascii=False), flush=True)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    if not args.test.is_file():
+        print(f"{args.test} : jeu de test introuvable — attendu : un fichier nlu.yml au format "
+              "Rasa", file=sys.stderr)
+        return 1
+    examples = load([args.test]).examples
+    if not examples:
+        print(f"{args.test} : aucun exemple — attendu : des blocs « - intent: »", file=sys.stderr)
+        return 1
+    scorer = RasaActScorer(args.rasa) if args.rasa else act_classifier()
+    try:
+        result = evaluate(scorer, examples)
+    except RasaUnavailable as error:
+        print(f"repliq : {error}", file=sys.stderr)
+        return 1
+    width = max(len(label) for label in result.labels)
+    print(f"Moteur : {scorer.name} — {len(examples)} phrases de test ({args.test})\n")
+    print(f"{'acte'.ljust(width)}  précision  rappel     F1  phrases")
+    for i, label in enumerate(result.labels):
+        print(f"{label.ljust(width)}  {result.precision[i]:9.3f}  {result.recall[i]:6.3f}  "
+              f"{result.f1[i]:5.3f}  {result.support[i]:7d}")
+    print(f"\nF1 macro : {result.macro_f1:.3f}   exactitude : {result.accuracy:.3f}\n")
+    codes = {label: f"{i + 1:02d}" for i, label in enumerate(result.labels)}
+    print("Matrice de confusion (lignes : acte attendu, colonnes : acte prédit)")
+    print("    " + " ".join(codes[label] for label in result.labels))
+    for label, row in zip(result.labels, result.matrix, strict=True):
+        cells = " ".join(f"{n:2d}" if n else " ." for n in row)
+        print(f"{codes[label]}  {cells}  {label}")
+    if result.errors and args.errors:
+        print("\nErreurs :")
+        for text, expected, predicted in result.errors:
+            print(f"  [{expected} → {predicted or '∅'}] {text}")
+    return 0
+
+
+def cmd_export_rasa(args: argparse.Namespace) -> int:
+    target: Path = args.dir
+    if target.exists() and any(target.iterdir()) and not args.force:
+        print(f"{target} n'est pas vide — ajoutez --force pour y écrire quand même.",
+              file=sys.stderr)
+        return 1
+    for path in export_project(target):
+        print(f"écrit : {path}")
+    print(f"\nEntraînez puis lancez le serveur (Rasa 3.6, voir docs/rasa.md) :\n"
+          f"  cd {target} && rasa train nlu && rasa run --enable-api\n"
+          "puis : repliq run --rasa http://localhost:5005")
     return 0
 
 
@@ -49,6 +108,31 @@ def add_parser(commands: argparse._SubParsersAction, parser_class: type) -> None
     p.add_argument("text", nargs="*", metavar="TEXTE", help="la phrase (sinon : entrée standard)")
     p.add_argument("--scenario", metavar="SCENARIO", help="reconnaître aussi ses sujets")
     p.add_argument("--variant", metavar="VARIANTE", help="variante du scénario")
+    p.add_argument("--rasa", metavar="URL", help="utiliser un serveur Rasa (ex. "
+                                                 "http://localhost:5005)")
     p.set_defaults(handler=cmd_parse)
+
+    p = sub.add_parser(
+        "eval", help="mesurer le moteur sur le jeu de test (précision, rappel, F1, confusions)",
+        description="Évalue la reconnaissance des actes sur un jeu de test étiqueté, jamais "
+                    "utilisé pour l'entraînement : précision, rappel et F1 par acte, F1 macro, "
+                    "matrice de confusion.",
+        epilog="exemples :\n  repliq nlu eval\n  repliq nlu eval --erreurs\n"
+               "  repliq nlu eval --rasa http://localhost:5005")
+    p.add_argument("--test", type=Path, default=TEST_SET, metavar="FICHIER",
+                   help="jeu de test au format Rasa (par défaut : celui de Repliq)")
+    p.add_argument("--erreurs", dest="errors", action="store_true",
+                   help="lister les phrases mal reconnues")
+    p.add_argument("--rasa", metavar="URL", help="évaluer un serveur Rasa")
+    p.set_defaults(handler=cmd_eval)
+
+    p = sub.add_parser(
+        "export-rasa", help="écrire un projet Rasa prêt à entraîner",
+        description="Écrit config.yml, domain.yml et data/nlu.yml (les données de Repliq, au "
+                    "format Rasa) dans DOSSIER.",
+        epilog="exemple :\n  repliq nlu export-rasa ~/rasa-repliq")
+    p.add_argument("dir", type=Path, metavar="DOSSIER", help="dossier du projet Rasa")
+    p.add_argument("--force", action="store_true", help="écrire dans un dossier non vide")
+    p.set_defaults(handler=cmd_export_rasa)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,7 @@ from typing import Any
 
 from bot.customer import Customer, CustomerTurn
 from bot.engine import start_conversation
+from bot.rasa import RasaUnavailable
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import DEFAULT_SCENARIO, find
 
@@ -93,13 +95,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"{args.script} : fichier introuvable — attendu : un script (une réplique par "
               "ligne)", file=sys.stderr)
         return 1
-    customer = start_conversation(scenario, args.variant, args.seed)
+    customer = start_conversation(scenario, args.variant, args.seed, rasa_url=args.rasa)
     if args.script is None:
         print(f"{scenario.title} — tapez vos répliques ; /quitter pour arrêter.\n")
         lines: Iterator[str] | list[str] = _typed()
     else:
         lines = script_lines(args.script)
-    record = converse(customer, lines, echo_student=args.script is not None)
+    try:
+        record = converse(customer, lines, echo_student=args.script is not None)
+    except RasaUnavailable as error:
+        print(f"repliq : {error}", file=sys.stderr)
+        return 1
     record = {"scenario": record.pop("scenario"), "variant": args.variant, "seed": args.seed,
               **record}
     outcome = record["outcome"]
@@ -135,4 +141,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                    help="écrire la transcription complète en JSON")
     p.add_argument("--dir", type=Path, action="append", metavar="DOSSIER",
                    help="dossier de scénarios supplémentaire")
+    p.add_argument("--rasa", metavar="URL", default=os.environ.get("REPLIQ_RASA_URL"),
+                   help="comprendre les répliques avec un serveur Rasa (ex. "
+                        "http://localhost:5005 ; variable REPLIQ_RASA_URL)")
     p.set_defaults(handler=cmd_run)
