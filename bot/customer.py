@@ -240,6 +240,10 @@ class Customer:
                 u.acts & {Act.ARGUMENT, Act.PREUVE, Act.EMPATHIE, Act.REFORMULATION,
                           Act.ANNONCE_PRIX, Act.QUESTION_OUVERTE}:
             u.context_acts.add(Act.TRAITEMENT_OBJECTION)
+        if Act.TRAITEMENT_OBJECTION in u.acts:
+            # Answering an objection is arguing: a treatment that asks for an argument or a
+            # proof accepts an explicit objection answer with the right topics.
+            u.context_acts.add(Act.ARGUMENT)
         for objection_id in list(state.objections_pending):
             raised_at = state.objection_raised_at.get(objection_id, state.turn)
             if raised_at >= state.turn:
@@ -606,6 +610,10 @@ class Customer:
             if any_holds(objection.when, state, u):
                 state.objections_raised.append(objection.id)
                 state.objection_raised_at[objection.id] = state.turn
+                if any_holds(objection.treated_if, state, u):
+                    # The student answered it before it was voiced ("prévenir l'objection").
+                    state.objections_treated.append(objection.id)
+                    continue
                 if state.phase != Phase.CONCLUSION:
                     state.phase = Phase.OBJECTIONS
                 parts.append(_Part(5, self.voice.pick(objection.lines), f"objection:"
