@@ -38,7 +38,8 @@ def welcome() -> int:
     default = scenarios_cmd.DEFAULT_SCENARIO
     print(f"\nScénario par défaut : {default}. Lisez sa fiche-sujet :\n"
           f"  repliq scenarios show {default}\n"
-          "L'entretien interactif arrive avec les prochaines versions ; "
+          f"puis jouez l'entretien dans le terminal :\n  repliq run {default}\n"
+          "L'application plein écran arrive avec les prochaines versions ; "
           "« repliq --help » liste les commandes.")
     return status
 

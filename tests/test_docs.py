@@ -48,3 +48,13 @@ def test_every_allowed_value_and_criterion_is_documented() -> None:
     values |= {criterion.id for criterion in CRITERIA}
     missing = sorted(value for value in values if f"`{value}`" not in DOC)
     assert not missing
+
+
+def test_every_act_is_documented_with_two_examples() -> None:
+    from scenarios.vocabulary import Act
+
+    acts_doc = (ROOT / "docs" / "acts.md").read_text(encoding="utf-8")
+    for act in Act:
+        row = next(line for line in acts_doc.splitlines() if line.startswith(f"| `{act.value}`"))
+        examples = row.split("|")[4]
+        assert examples.count("« ") == 2 and "<br>" in examples, act
