@@ -90,6 +90,15 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
     ))
 
 
+# "Léa Morel, de Fidelix" / "Karim Haddad de la société Copitec": a name and a company.
+_NAME_AND_COMPANY = re.compile(
+    r"\b[A-ZÉ][a-zéèëï-]+ [A-ZÉ][a-zéèëï-]+,? (?:de|d'|chez|pour) (?:la société |l'entreprise )?"
+    r"[A-ZÉ]")
+
+
 def cue_acts(sentence: str) -> set[Act]:
     folded = fold(sentence)
-    return {act for act, pattern in _CUES if pattern.search(folded)}
+    found = {act for act, pattern in _CUES if pattern.search(folded)}
+    if _NAME_AND_COMPANY.search(sentence):
+        found.add(Act.PRESENTATION)
+    return found
