@@ -82,9 +82,12 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
         (Act.REMERCIEMENT, r"\bmerci\b"),
         (Act.PRISE_DE_CONGE, r"\b(au revoir|bonne (fin de )?(journee|soiree|apres-midi)|"
                              r"a (tres )?bientot|a mardi|a jeudi|a lundi|a vendredi)\b"),
-        (Act.PRESENTATION, r"\b(je suis|je m'appelle|ici) [a-z]+\b.*\b(de|chez) [a-z]"),
+        (Act.PRESENTATION, r"\b(je suis|je m'appelle|ici) [a-z]+\b.*\b(de|chez) [a-z]"
+                           r"|\ba l'appareil\b"),
         (Act.QUESTION_CONTROLE, r"\b(qu'en pensez-vous|ca vous (va|convient|parle)|"
                                 r"ca vous semble|c'est clair pour vous|vous en pensez quoi)\b"),
+        (Act.DEMANDE_ENGAGEMENT, r"\b(on signe|vous signez|on valide (la commande|le contrat)|"
+                                 r"je vous prepare le bon de commande|on lance la commande)\b"),
         (Act.EMPATHIE, r"(?<!si )\bje (vous )?comprends\b(?! bien)"),
         (Act.EXCUSE, r"\b(desole|desolee|toutes nos excuses|je m'excuse|veuillez nous excuser)\b"),
     ))

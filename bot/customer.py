@@ -86,8 +86,8 @@ class _Part:
 
 _ANSWERING = re.compile(r"\b(mais|justement|cependant|pourtant|toutefois|c'est vrai|"
                         r"je comprends|comparons|comparez|en fait|par contre|au contraire)\b")
-NOT_DISCOVERY = {Act.DEMANDE_ENGAGEMENT, Act.PROPOSITION_RDV, Act.DEMANDE_CONTREPARTIE,
-                 Act.QUESTION_CONTROLE, Act.CONCESSION, Act.ANNONCE_PRIX, Act.RECAPITULATIF}
+# A question whose main act is one of these asks for a decision, not for information.
+NOT_DISCOVERY = {Act.DEMANDE_ENGAGEMENT, Act.CONCESSION, Act.ANNONCE_PRIX}
 _DOC = re.compile(r"\b(documentation|brochure|plaquette|doc|catalogue)\b")
 _SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|e-mail|"
                    r"courriel)\b")
@@ -175,13 +175,15 @@ class Customer:
             parts.append(_Part(1, self._bank("not_understood"), "incompris"))
         else:
             self._conduct(understanding, parts)
-            self._pending_objections(understanding, parts)
             self._facts_and_needs(understanding, parts)
             self._listening(understanding, parts)
             self._arguments_heard(understanding, parts)
             self._negotiation(understanding, parts)
             self._appointment(understanding, parts)
             self._complaint(understanding, parts)
+            # After the turn's events are recorded: a treatment may depend on them (the price
+            # given in answer to "combien ça coûte ?").
+            self._pending_objections(understanding, parts)
             self._closing(understanding, parts)
             self._update_phase(understanding)
             self._new_objection(understanding, parts)
@@ -206,7 +208,8 @@ class Customer:
         elif Act.PRESENTATION in acts or Act.ANNONCE_OBJET in acts:
             key = "purpose_ack" if purpose else "introduction_ack"
             parts.append(_Part(8, self._bank(key), "presentation"))
-        if state.turn >= 2 and not (introduced and purpose) and \
+        internal = self.scenario.kind == Kind.NEGOCIATION_INTERNE  # one's own manager
+        if state.turn >= 2 and not internal and not (introduced and purpose) and \
                 state.record(Event.PRESENTATION_MANQUANTE):
             self._move(mood=-5)
         if Act.IMPOLITESSE in acts:
@@ -343,6 +346,7 @@ class Customer:
     def _arguments_heard(self, u: Understanding, parts: list[_Part]) -> None:
         state, rules = self.state, self.rules
         argued = [self._arguments[t] for t in u.topics if t in self._arguments]
+        clear = {t for t, score in u.topics.items() if score >= 0.8}
         pitching = u.acts & {Act.ARGUMENT, Act.PREUVE, Act.TRAITEMENT_OBJECTION}
         for argument in argued[:1] if pitching else []:
             first_time = argument.id not in state.arguments_heard
@@ -351,7 +355,9 @@ class Customer:
             if self._tied(argument):
                 if first_time:
                     self._move(mood=rules.argument_tied_mood)
-                parts.append(_Part(6, self._lines_or_bank(argument.reactions, "argument_ok"),
+                # The scenario's reactions quote the argument: only for a clear match.
+                lines = argument.reactions if argument.id in clear else []
+                parts.append(_Part(6, self._lines_or_bank(lines, "argument_ok"),
                                    f"argument:{argument.id}"))
             else:
                 self._move(mood=rules.argument_loose_mood)
@@ -382,10 +388,12 @@ class Customer:
         plausible = [a for a in amounts if low <= a <= deal.list_price * 1.1] or amounts
         offering = acts & {Act.ANNONCE_PRIX, Act.CONCESSION, Act.DEMANDE_CONTREPARTIE,
                            Act.DEMANDE_ENGAGEMENT, Act.RECAPITULATIF}
+        if Act.REFORMULATION in acts:  # repeating the customer's own budget is no offer
+            offering = set()
         new_price: float | None = None
         if plausible and offering:
             new_price = min(plausible) if Act.CONCESSION in acts else plausible[-1]
-        elif Act.ANNONCE_PRIX in acts and state.price_offered is None:
+        elif Act.ANNONCE_PRIX in acts and state.price_offered is None and not u.is_question:
             new_price = deal.list_price
         if new_price is not None and new_price != state.price_offered:
             if state.record(Event.PRIX_ANNONCE) and not state.facts_revealed:
@@ -413,7 +421,7 @@ class Customer:
             if concession and Act.CONCESSION in acts and concession.id not in \
                     state.concessions_given and concession.price_min is None:
                 state.concessions_given.append(concession.id)
-                if concession.counterparts and not any(
+                if concession.counterparts and Act.DEMANDE_CONTREPARTIE not in acts and not any(
                         c in state.counterparts_obtained for c in concession.counterparts):
                     state.record(Event.CONCESSION_SANS_CONTREPARTIE)
         asked = [self._counterparts[t] for t in u.topics if t in self._counterparts
@@ -455,8 +463,10 @@ class Customer:
         if appointment is None or not dates:
             return
         proposing = u.acts & {Act.PROPOSITION_RDV, Act.QUESTION_ALTERNATIVE,
-                              Act.DEMANDE_ENGAGEMENT, Act.RECAPITULATIF}
-        if not proposing or not any(value.get("jour") in WEEKDAYS for value in dates):
+                              Act.DEMANDE_ENGAGEMENT}
+        confirming = Act.RECAPITULATIF in u.acts and state.appointment is not None
+        if not (proposing or confirming) or \
+                not any(value.get("jour") in WEEKDAYS for value in dates):
             return
         form = next((name for name, pattern in _FORMS.items() if pattern.search(folded)), None)
         for value in dates:
@@ -468,6 +478,8 @@ class Customer:
                 if state.record(Event.RDV_CONFIRME):
                     parts.append(_Part(4, self._bank("confirm_ok"), "rendez-vous"))
                 return
+        if not proposing:
+            return
         for value in dates:
             day, hour = value.get("jour"), value.get("heure")
             if day not in WEEKDAYS:
@@ -483,10 +495,12 @@ class Customer:
                 state.record(Event.RDV_FIXE)
                 if Act.RECAPITULATIF in u.acts:
                     state.record(Event.RDV_CONFIRME)
-                parts.append(_Part(4, self._bank("slot_ok"), "rendez-vous"))
+                said = f"{day.capitalize()} à {_spoken(hour or '')} : " if len(dates) > 1 else ""
+                ok = self._bank("slot_ok")
+                parts.append(_Part(4, said + (ok[0].lower() + ok[1:] if said else ok),
+                                   "rendez-vous"))
                 return
-        hint = " ou ".join(f"le {s.day} entre {s.start.replace(':', ' h ')} et "
-                           f"{s.end.replace(':', ' h ')}".replace(" h 00", " h")
+        hint = " ou ".join(f"le {s.day} entre {_spoken(s.start)} et {_spoken(s.end)}"
                            for s in appointment.free_slots[:3])
         taken = self._lines_or_bank(appointment.slot_taken_lines, "slot_taken")
         parts.append(_Part(4, f"{taken} {self._bank('slot_hint', slots=hint)}", "rendez-vous"))
@@ -535,7 +549,7 @@ class Customer:
             state.record(Event.CONGE_PRIS)
         if Act.DEMANDE_ENGAGEMENT not in u.acts or state.happened(Event.ACCORD):
             return
-        if self.scenario.appointment and any(
+        if self.scenario.appointment and Act.PROPOSITION_RDV in u.acts and any(
                 e.type == "date" and e.value.get("jour") in WEEKDAYS for e in u.entities):
             return  # "mardi ou jeudi ?" asks for a meeting, handled with appointments
         if len(state.facts_revealed) < rules.facts_before_deal[self.scenario.difficulty] \
@@ -634,33 +648,49 @@ class Customer:
                                "transfert"))
 
     def _outcome(self, u: Understanding, parts: list[_Part]) -> None:
+        """A failure or a hang-up ends the conversation. A success or a partial result is
+        said and kept, and the student may still recap and take leave (a better result can
+        still replace a partial one)."""
         state = self.state
+        rank = {"echec": 0, "partiel": 1, "succes": 2}
         for outcome in self.scenario.outcomes:
-            if any_holds(outcome.when, state, u):
-                state.ended, state.outcome, state.outcome_type = True, outcome.id, \
-                    outcome.type.value
-                state.ended_by = "customer" if outcome.hang_up else (
-                    "student" if Act.PRISE_DE_CONGE in u.acts else "customer")
-                keep = [p for p in parts if p.kind.startswith(("fait:", "objection"))][:1]
-                parts[:] = [*keep, _Part(99, self.voice.pick(outcome.lines), "issue")]
+            if outcome.id == state.outcome or not any_holds(outcome.when, state, u):
+                continue
+            final = outcome.hang_up or outcome.type.value == "echec"
+            if not final and state.outcome_type and \
+                    rank[outcome.type.value] <= rank[state.outcome_type]:
+                continue
+            state.outcome, state.outcome_type = outcome.id, outcome.type.value
+            keep = [p for p in parts if p.kind.startswith(("fait:", "objection"))][:1]
+            parts[:] = [*keep, _Part(99, self.voice.pick(outcome.lines), "issue")]
+            if final:
+                state.ended = True
+                state.ended_by = "customer" if outcome.hang_up or \
+                    Act.PRISE_DE_CONGE not in u.acts else "student"
                 return
-        if state.happened(Event.PATIENCE_EPUISEE):
+            break
+        if state.happened(Event.PATIENCE_EPUISEE) and not state.ended:
             state.ended, state.ended_by = True, "customer"
+            if state.outcome_type in (None, "echec"):
+                state.outcome_type = "echec"
             parts[:] = [_Part(99, self._lines_or_bank(self.speaker.lines.hang_up,
                                                       "hang_up_patience"), "raccrochage")]
-        elif Act.PRISE_DE_CONGE in u.acts:
+        elif Act.PRISE_DE_CONGE in u.acts and not state.ended:
             state.ended, state.ended_by = True, "student"
-            parts[:] = [_Part(99, self._lines_or_bank(self.speaker.lines.goodbye, "goodbye"),
-                              "au revoir")]
+            goodbye = _Part(99, self._lines_or_bank(self.speaker.lines.goodbye, "goodbye"),
+                            "au revoir")
+            parts[:] = [p for p in parts if p.kind == "issue"] + [goodbye]
 
     def _compose(self, parts: list[_Part]) -> CustomerTurn:
+        if any(part.priority < 9 and part.kind != "esquive" for part in parts):
+            parts = [part for part in parts if part.kind != "esquive"]  # something was answered
         chosen: list[_Part] = []
         for part in sorted(parts):
             if part.text and part.text not in (p.text for p in chosen):
                 chosen.append(part)
         objection = next((p for p in chosen if p.kind.startswith("objection:")), None)
-        if objection:  # the objection says it better than a generic price reaction
-            chosen = [p for p in chosen if p.kind != "prix"]
+        if objection:  # it says it better than a generic price reaction or acknowledgement
+            chosen = [p for p in chosen if p.kind != "prix" and p.priority < 8]
         kept = chosen[:2]
         if objection and objection not in kept:
             kept = [kept[0], objection]
@@ -689,6 +719,14 @@ class Customer:
 
 def _clamp(value: int) -> int:
     return max(0, min(100, value))
+
+
+def _spoken(clock: str) -> str:
+    """"14:00" → "14 h", "08:30" → "8 h 30", as a French speaker says it."""
+    if ":" not in clock:
+        return clock
+    hours, minutes = clock.split(":")
+    return f"{int(hours)} h" + (f" {minutes}" if minutes != "00" else "")
 
 
 def _minutes(clock: str) -> int:

@@ -72,8 +72,11 @@ def scenario_topics(scenario: Scenario) -> list[Topic]:
 
 
 class TopicMatcher:
-    def __init__(self, topics: list[Topic], threshold: float = 0.62) -> None:
+    def __init__(self, topics: list[Topic], threshold: float = 0.62,
+                 names: frozenset[str] = frozenset()) -> None:
         self.threshold = threshold
+        # Company and people names are no topic: "Fidelix" must not mean "fidéliser".
+        self.names = names
         self._entries = [
             _Entry(
                 topic.id,
@@ -87,10 +90,13 @@ class TopicMatcher:
 
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> TopicMatcher:
-        return cls(scenario_topics(scenario))
+        named = [scenario.brief.company.name,
+                 *(f"{s.first_name} {s.last_name}" for s in scenario.speakers)]
+        return cls(scenario_topics(scenario), names=frozenset(
+            word for name in named for word in content_words(name)))
 
     def match(self, sentence: str) -> list[TopicHit]:
-        words = content_words(sentence)
+        words = [word for word in content_words(sentence) if word not in self.names]
         if not words:
             return []
         present = set(words)

@@ -21,7 +21,11 @@ QUESTION_ACTS = {Act.QUESTION_OUVERTE, Act.QUESTION_FERMEE, Act.QUESTION_ALTERNA
 RUNNER_UP_RATIO = 0.6
 MAX_ACTS = 3
 # Acts that change the conversation drastically are only believed when clearly first.
-CAUTIOUS = {Act.IMPOLITESSE: 0.35, Act.HORS_SUJET: 0.35, Act.PRISE_DE_CONGE: 0.35}
+CAUTIOUS = {Act.IMPOLITESSE: 0.35, Act.HORS_SUJET: 0.35, Act.PRISE_DE_CONGE: 0.35,
+            Act.DEMANDE_ENGAGEMENT: 0.3}
+# Acts that cannot end with a question mark: such a sentence is read as its best question.
+STATEMENTS = {Act.ARGUMENT, Act.PREUVE, Act.ANNONCE_OBJET, Act.PRESENTATION, Act.EXCUSE,
+              Act.REMERCIEMENT, Act.SALUTATION, Act.EMPATHIE}
 # Lines with no French word at all (English, emoji, noise) are not classified.
 _FRENCH_HINT = re.compile(
     r"\b(je|j|vous|nous|on|le|la|les|un|une|des|de|du|est|c|pour|avec|bonjour|merci|oui|non"
@@ -131,9 +135,16 @@ class Understander:
                            or (rank == 0 and score.confidence >= CAUTIOUS[score.act]))]
             if not chosen:
                 chosen = [next((s for s in scores if s.act not in CAUTIOUS), scores[0])]
+            if part.rstrip().endswith("?") and chosen[0].act in STATEMENTS:
+                question = next((s for s in scores if s.act in QUESTION_ACTS), None)
+                if question is not None:
+                    chosen = [question, *(s for s in chosen if s.act not in STATEMENTS)]
+            entities = extract(part, self.today)
+            days = [e for e in entities if e.type == "date" and "jour" in e.value]
+            if len(days) >= 2 and " ou " in fold(part):
+                cues.add(Act.QUESTION_ALTERNATIVE)  # "mardi à 14 h ou jeudi à 14 h ?"
             extra = cues - {score.act for score in chosen}
             chosen += [ActScore(act, 0.9) for act in sorted(extra)]
             turn.sentences.append(SentenceUnderstanding(
-                part, chosen, extract(part, self.today),
-                self.topics.match(part) if self.topics else []))
+                part, chosen, entities, self.topics.match(part) if self.topics else []))
         return turn
