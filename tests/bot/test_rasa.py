@@ -126,3 +126,16 @@ def test_parse_prints_one_json_object_per_line(capsys: pytest.CaptureFixture[str
     assert "presentation" in acts
     assert all("label" in a and "confidence" in a for s in result["sentences"]
                for a in s["acts"])
+
+
+def test_parse_reads_lines_on_standard_input() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "repliq", "nlu", "parse"],
+                            input="Bonjour madame.\nMerci, au revoir.\n", capture_output=True,
+                            text=True, check=True)
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["text"] for line in lines] == ["Bonjour madame.", "Merci, au revoir."]
+    acts = {a["id"] for s in lines[1]["sentences"] for a in s["acts"]}
+    assert {"remerciement", "prise_de_conge"} <= acts
