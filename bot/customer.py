@@ -92,7 +92,12 @@ _DOC = re.compile(r"\b(documentation|brochure|plaquette|doc|catalogue)\b")
 _SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|e-mail|"
                    r"courriel)\b")
 _CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)\w*")
-_NEGATION = re.compile(r"\b(pas|plus|aucun|aucune|impossible|jamais|ne s'applique)\b")
+# Denying a right: "vous n'avez plus droit", "ça ne s'applique pas", "pas de remboursement"...
+_DENIAL = re.compile(
+    r"\b(n'avez (pas|plus|aucun)|ne (peut|pouvez|pourrez) (pas|plus|jamais)|n'(y )?a (pas|plus)"
+    r"|ne s'applique (pas|plus)|aucun(e)? (droit|garantie|recours)|pas de (droit|garantie|"
+    r"remboursement|retractation)|impossible de (vous )?rembours\w*|plus possible|"
+    r"(droit|garantie|delai)\w* (est|sont) (expire|depasse|termine|perdu)\w*)")
 _COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|sms|mail|e-mail|courriel|"
                          r"je m'en occupe|je vous envoie|vous recevrez|c'est note)\b")
 _FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
@@ -168,8 +173,13 @@ class Customer:
         if not self._greeted:
             self._greeted = True
             parts.append(_Part(0, self.voice.pick(self.speaker.lines.greeting), "accueil"))
-        self._move(patience=-self.rules.decay[self.scenario.difficulty]
-                   - (1 if self.speaker.social_style == SocialStyle.DIRECTIF else 0))
+        decay = self.rules.decay[self.scenario.difficulty] + (
+            1 if self.speaker.social_style == SocialStyle.DIRECTIF else 0)
+        if state.mood >= 75:  # a customer who likes the conversation gives it time
+            decay = 0
+        elif state.mood >= 50:
+            decay //= 2
+        self._move(patience=-decay)
         if understanding.empty:
             self._move(patience=-5)
             parts.append(_Part(1, self._bank("not_understood"), "incompris"))
@@ -209,7 +219,10 @@ class Customer:
             key = "purpose_ack" if purpose else "introduction_ack"
             parts.append(_Part(8, self._bank(key), "presentation"))
         internal = self.scenario.kind == Kind.NEGOCIATION_INTERNE  # one's own manager
-        if state.turn >= 2 and not internal and not (introduced and purpose) and \
+        inbound = self.scenario.call is not None and \
+            self.scenario.call.direction == CallDirection.ENTRANT
+        done = introduced if inbound else introduced and purpose
+        if state.turn >= 2 and not internal and not done and \
                 state.record(Event.PRESENTATION_MANQUANTE):
             self._move(mood=-5)
         if Act.IMPOLITESSE in acts:
@@ -516,9 +529,10 @@ class Customer:
         if topics & self._forbidden and proposing:
             state.record(Event.PROMESSE_HORS_POLITIQUE)
         folded = fold(u.text)
-        for legal_id in topics & set(self._legal):
-            if self._legal[legal_id].applies and _NEGATION.search(folded):
-                state.record(Event.DROIT_LEGAL_NIE)
+        for sentence in u.sentences:
+            legal = {hit.id for hit in sentence.topics} & set(self._legal)
+            if any(self._legal[i].applies for i in legal) and _DENIAL.search(fold(sentence.text)) \
+                    and state.record(Event.DROIT_LEGAL_NIE):
                 self._move(mood=-20, patience=-20)
         offered = (topics & (self._solutions | self._gestures))
         if offered and proposing:
@@ -677,11 +691,13 @@ class Customer:
                                                       "hang_up_patience"), "raccrochage")]
         elif Act.PRISE_DE_CONGE in u.acts and not state.ended:
             state.ended, state.ended_by = True, "student"
-            goodbye = _Part(99, self._lines_or_bank(self.speaker.lines.goodbye, "goodbye"),
-                            "au revoir")
-            parts[:] = [p for p in parts if p.kind == "issue"] + [goodbye]
+            closing = [p for p in parts if p.kind == "issue"]  # already a farewell
+            parts[:] = closing or [_Part(99, self._lines_or_bank(self.speaker.lines.goodbye,
+                                                                 "goodbye"), "au revoir")]
 
     def _compose(self, parts: list[_Part]) -> CustomerTurn:
+        if any(part.kind == "accueil" for part in parts):
+            parts = [part for part in parts if part.priority < 8]  # the greeting says enough
         if any(part.priority < 9 and part.kind != "esquive" for part in parts):
             parts = [part for part in parts if part.kind != "esquive"]  # something was answered
         chosen: list[_Part] = []
@@ -692,7 +708,7 @@ class Customer:
         if objection:  # it says it better than a generic price reaction or acknowledgement
             chosen = [p for p in chosen if p.kind != "prix" and p.priority < 8]
         kept = chosen[:2]
-        if objection and objection not in kept:
+        if objection and all(part is not objection for part in kept):
             kept = [kept[0], objection]
         if not kept:
             kept = [_Part(10, self._bank("filler_listen"), "écoute")]

@@ -39,7 +39,8 @@ def content_words(text: str) -> list[str]:
 def _stem(word: str) -> str:
     # Plural and a few verb endings: "pannes" ~ "panne", "imprimez" ~ "imprime".
     for ending in ("aux", "ez", "es", "s", "x", "e"):
-        if len(word) > 4 and word.endswith(ending):
+        # "faute" must not become "faut" (il faut): a final e goes only from longer words.
+        if len(word) > (5 if ending == "e" else 4) and word.endswith(ending):
             return word[: -len(ending)]
     return word
 

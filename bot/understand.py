@@ -135,10 +135,12 @@ class Understander:
                            or (rank == 0 and score.confidence >= CAUTIOUS[score.act]))]
             if not chosen:
                 chosen = [next((s for s in scores if s.act not in CAUTIOUS), scores[0])]
-            if part.rstrip().endswith("?") and chosen[0].act in STATEMENTS:
+            if part.rstrip().endswith("?") and chosen[0].act not in QUESTION_ACTS:
                 question = next((s for s in scores if s.act in QUESTION_ACTS), None)
-                if question is not None:
+                if question is not None and chosen[0].act in STATEMENTS:
                     chosen = [question, *(s for s in chosen if s.act not in STATEMENTS)]
+                elif question is not None and chosen[0].confidence < 0.3:
+                    chosen.append(question)  # an unsure reading of a question: keep both
             entities = extract(part, self.today)
             days = [e for e in entities if e.type == "date" and "jour" in e.value]
             if len(days) >= 2 and " ou " in fold(part):
