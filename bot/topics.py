@@ -58,7 +58,7 @@ class TopicHit:
 class _Entry:
     id: str
     keywords: tuple[tuple[str, ...], ...]  # each keyword as its stemmed content words
-    phrasings: tuple[tuple[str, ...], ...]  # each phrasing as its stemmed content words
+    phrase_sets: tuple[frozenset[str], ...]  # each phrasing as its stemmed content words
 
 
 def scenario_topics(scenario: Scenario) -> list[Topic]:
@@ -83,11 +83,15 @@ class TopicMatcher:
                 topic.id,
                 tuple(tuple(words) for keyword in topic.keywords
                       if (words := content_words(keyword))),
-                tuple(tuple(words) for phrase in topic.phrasings
+                tuple(frozenset(words) for phrase in topic.phrasings
                       if (words := content_words(phrase))),
             )
             for topic in topics
         ]
+        self._vocabulary = frozenset(
+            word for entry in self._entries
+            for group in (*entry.keywords, *entry.phrase_sets) for word in group)
+        self._cache: dict[str, frozenset[str]] = {}
 
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> TopicMatcher:
@@ -100,36 +104,47 @@ class TopicMatcher:
         words = [word for word in content_words(sentence) if word not in self.names]
         if not words:
             return []
-        present = set(words)
+        # For each word of the sentence, the scenario words it stands for (equal, same stem,
+        # or a letter or two apart): computed once, then every phrasing is a set lookup.
+        related = {word: self._related(word) for word in set(words)}
+        seen = frozenset().union(*related.values())
         hits = []
         for entry in self._entries:
-            score = max(self._keyword_score(entry, present, words),
-                        self._phrase_score(entry, words))
+            score = max(self._keyword_score(entry, seen),
+                        self._phrase_score(entry, words, related, seen))
             if score >= self.threshold:
                 hits.append(TopicHit(entry.id, score))
         return sorted(hits, key=lambda hit: -hit.score)
 
+    def _related(self, word: str) -> frozenset[str]:
+        cached = self._cache.get(word)
+        if cached is None:
+            cached = frozenset(v for v in self._vocabulary if same_word(word, v))
+            self._cache[word] = cached
+        return cached
+
     @staticmethod
-    def _keyword_score(entry: _Entry, present: set[str], words: list[str]) -> float:
+    def _keyword_score(entry: _Entry, seen: frozenset[str]) -> float:
         best = 0.0
         for keyword in entry.keywords:
-            if all(part in present or any(same_word(part, word) for word in words)
-                   for part in keyword):
+            if all(part in seen for part in keyword):
                 # A two-word keyword ("prix plancher") is stronger evidence than one word.
                 best = max(best, min(1.0, 0.75 + 0.1 * len(keyword)))
         return best
 
     @staticmethod
-    def _phrase_score(entry: _Entry, words: list[str]) -> float:
+    def _phrase_score(entry: _Entry, words: list[str], related: dict[str, frozenset[str]],
+                      seen: frozenset[str]) -> float:
         """F-measure of the words a sentence shares with the closest teacher's phrasing."""
         best = 0.0
-        for phrase in entry.phrasings:
-            shared_in_sentence = sum(1 for w in words if any(same_word(w, p) for p in phrase))
-            shared_in_phrase = sum(1 for p in phrase if any(same_word(p, w) for w in words))
-            if shared_in_sentence and shared_in_phrase:
-                recall = shared_in_sentence / len(words)
-                precision = shared_in_phrase / len(phrase)
-                best = max(best, 2 * recall * precision / (recall + precision))
+        for phrase in entry.phrase_sets:
+            shared_in_phrase = len(phrase & seen)
+            if not shared_in_phrase:
+                continue
+            shared_in_sentence = sum(1 for w in words if related[w] & phrase)
+            recall = shared_in_sentence / len(words)
+            precision = shared_in_phrase / len(phrase)
+            best = max(best, 2 * recall * precision / (recall + precision))
         return best * 0.95
 
 
