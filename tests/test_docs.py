@@ -58,3 +58,18 @@ def test_every_act_is_documented_with_two_examples() -> None:
         row = next(line for line in acts_doc.splitlines() if line.startswith(f"| `{act.value}`"))
         examples = row.split("|")[4]
         assert examples.count("« ") == 2 and "<br>" in examples, act
+
+
+def test_customer_doc_quotes_the_current_rules() -> None:
+    from bot.customer import Rules
+    from scenarios.vocabulary import Difficulty
+
+    doc = (ROOT / "docs" / "customer.md").read_text(encoding="utf-8")
+    r = Rules()
+    assert f"| {r.rude_mood} | {r.rude_patience} |" in doc
+    assert f"| {r.premature_price_mood} | {r.premature_price_patience} |" in doc
+    assert f"humeur ≥ {r.deal_mood_min}" in doc
+    assert f"| +{r.objection_treated_mood} | +{r.objection_treated_patience} |" in doc
+    decay = r.decay
+    assert (f"−{decay[Difficulty.FACILE]} / −{decay[Difficulty.MOYEN]} / "
+            f"−{decay[Difficulty.DIFFICILE]}") in doc
