@@ -675,9 +675,15 @@ class Customer:
                     rank[outcome.type.value] <= rank[state.outcome_type]:
                 continue
             state.outcome, state.outcome_type = outcome.id, outcome.type.value
-            keep = [p for p in parts if p.kind.startswith(("fait:", "objection"))][:1]
+            # A customer who leaves does not raise a new objection on the way out.
+            kinds = ("fait:",) if final else ("fait:", "objection")
+            keep = [p for p in parts if p.kind.startswith(kinds)][:1]
             parts[:] = [*keep, _Part(99, self.voice.pick(outcome.lines), "issue")]
             if final:
+                for objection_id in [o for o, at in state.objection_raised_at.items()
+                                     if at == state.turn]:  # never voiced: not raised
+                    state.objections_raised.remove(objection_id)
+                    del state.objection_raised_at[objection_id]
                 state.ended = True
                 state.ended_by = "customer" if outcome.hang_up or \
                     Act.PRISE_DE_CONGE not in u.acts else "student"
@@ -706,7 +712,8 @@ class Customer:
                 chosen.append(part)
         objection = next((p for p in chosen if p.kind.startswith("objection:")), None)
         if objection:  # it says it better than a generic price reaction or acknowledgement
-            chosen = [p for p in chosen if p.kind != "prix" and p.priority < 8]
+            chosen = [p for p in chosen
+                      if p.kind == "issue" or (p.kind != "prix" and p.priority < 8)]
         kept = chosen[:2]
         if objection and all(part is not objection for part in kept):
             kept = [kept[0], objection]

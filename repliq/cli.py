@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import __version__, nlu_cmd, run_cmd, scenarios_cmd
+from . import __version__, grade_cmd, nlu_cmd, run_cmd, scenarios_cmd
 from .argparse_fr import FrenchParser
 
 
@@ -26,6 +26,7 @@ def build_parser() -> FrenchParser:
                                      parser_class=FrenchParser)
     scenarios_cmd.add_parser(commands, FrenchParser)
     run_cmd.add_parser(commands)
+    grade_cmd.add_parser(commands)
     nlu_cmd.add_parser(commands, FrenchParser)
     return parser
 

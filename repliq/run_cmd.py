@@ -16,6 +16,10 @@ from bot.engine import start_conversation
 from bot.rasa import RasaUnavailable
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import DEFAULT_SCENARIO, find
+from scoring.call_report import ReportError, read_report
+from scoring.grader import grade
+from scoring.tips import Coach
+from scoring.transcript import from_record
 
 OUTCOME_WORDS = {"success": "réussite", "partial": "réussite partielle", "failure": "échec",
                  "unfinished": "entretien inachevé"}
@@ -43,8 +47,9 @@ def _typed() -> Iterator[str]:
 
 
 def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student: bool,
-             out: Any = sys.stdout) -> dict[str, Any]:
-    """Play the student's lines against the customer; return the transcript record."""
+             out: Any = sys.stdout, coach: Coach | None = None) -> dict[str, Any]:
+    """Play the student's lines against the customer; return the transcript record. With a
+    coach (training mode), a tip may follow the customer's reply."""
     scenario = customer.scenario
     turns: list[dict[str, Any]] = []
 
@@ -64,16 +69,24 @@ def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
             break
         if echo_student:
             print(f"Vous : {line}", file=out, flush=True)
+        events_before = set(customer.state.events)
         understanding, reply = customer.step(line)
-        turns.append({
+        turn: dict[str, Any] = {
             "speaker": "student", "text": line,
             "acts": sorted({a.value for a in understanding.acts}),
             "entities": [e.as_dict() for e in understanding.entities],
             "topics": sorted(understanding.topics),
             "sentences": [s.as_dict() for s in understanding.sentences],
             "state": customer.state.snapshot(),
-        })
+        }
+        tip = coach.tip(customer.state.turn, understanding.acts, line, events_before,
+                        customer.state) if coach else None
+        if tip:
+            turn["tip"] = tip
+        turns.append(turn)
         show(reply)
+        if tip:
+            print(f"   Conseil : {tip}", file=out, flush=True)
     state = customer.state
     return {
         "scenario": scenario.id,
@@ -82,6 +95,25 @@ def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
         "ended_by": state.ended_by or "script_end",
         "turns": turns,
     }
+
+
+def _ask_report() -> dict[str, Any] | None:
+    """The after-call report, typed at the end of an interactive phone call."""
+    print("\nCompte rendu d'appel (Entrée pour laisser une rubrique vide) :")
+    report: dict[str, Any] = {}
+    try:
+        for key, question in (("contact", "Contact (nom, fonction, entreprise)"),
+                              ("besoin", "Besoin détecté"),
+                              ("objections", "Objections (séparées par ;)"),
+                              ("resultat", "Résultat de l'appel"),
+                              ("action", "Prochaine action"), ("date", "Date")):
+            answer = input(f"  {question} : ").strip()
+            if answer:
+                report[key] = [a.strip() for a in answer.split(";")] \
+                    if key == "objections" else answer
+    except EOFError:
+        pass
+    return report or None
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -95,14 +127,22 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"{args.script} : fichier introuvable — attendu : un script (une réplique par "
               "ligne)", file=sys.stderr)
         return 1
+    report = None
+    if args.report is not None:
+        try:
+            report = read_report(args.report)
+        except ReportError as error:
+            print(f"repliq : {error}", file=sys.stderr)
+            return 1
     customer = start_conversation(scenario, args.variant, args.seed, rasa_url=args.rasa)
+    coach = Coach(scenario) if args.mode == "entrainement" else None
     if args.script is None:
         print(f"{scenario.title} — tapez vos répliques ; /quitter pour arrêter.\n")
         lines: Iterator[str] | list[str] = _typed()
     else:
         lines = script_lines(args.script)
     try:
-        record = converse(customer, lines, echo_student=args.script is not None)
+        record = converse(customer, lines, echo_student=args.script is not None, coach=coach)
     except RasaUnavailable as error:
         print(f"repliq : {error}", file=sys.stderr)
         return 1
@@ -114,6 +154,15 @@ def cmd_run(args: argparse.Namespace) -> int:
         label = " — " + next(o.label for o in scenario.outcomes
                              if o.id == customer.state.outcome)
     print(f"\nIssue : {OUTCOME_WORDS[outcome]}{label}")
+    if any(turn["speaker"] == "student" for turn in record["turns"]):
+        if report is None and scenario.grading.call_report and args.script is None:
+            report = _ask_report()
+        card = grade(from_record(record), scenario, report)
+        record["mode"] = args.mode
+        record["scorecard"] = card.as_dict()
+        print(f"Note : {card.total:g} / 20 — "
+              + ", ".join(f"{c.label} : {c.level.value}" for c in card.criteria))
+        print("Bilan détaillé : repliq grade FICHIER.json (avec --json)")
     if args.json is not None:
         args.json.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
                              encoding="utf-8")
@@ -141,6 +190,12 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                    help="écrire la transcription complète en JSON")
     p.add_argument("--dir", type=Path, action="append", metavar="DOSSIER",
                    help="dossier de scénarios supplémentaire")
+    p.add_argument("--mode", choices=("entrainement", "examen"), default="entrainement",
+                   help="entrainement : un conseil après certaines répliques ; examen : aucun "
+                        "conseil (par défaut : entrainement)")
+    p.add_argument("--compte-rendu", dest="report", type=Path, metavar="FICHIER",
+                   help="compte rendu d'appel à évaluer (YAML : contact, besoin, objections, "
+                        "resultat, action, date)")
     p.add_argument("--rasa", metavar="URL", default=os.environ.get("REPLIQ_RASA_URL"),
                    help="comprendre les répliques avec un serveur Rasa (ex. "
                         "http://localhost:5005 ; variable REPLIQ_RASA_URL)")

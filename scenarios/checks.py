@@ -198,6 +198,10 @@ def _check_grading(scenario: Scenario, report: Report) -> None:
             hint = f"vouliez-vous dire « {guess} » ?" if guess else \
                 "un identifiant de critère listé dans docs/scenarios.md"
             report(loc, f"critère « {item.criterion} » inconnu du référentiel — attendu : {hint}")
+        elif not CRITERIA_BY_ID[item.criterion].assessed:
+            report(loc, f"le critère « {item.criterion} » ne s'observe pas dans un entretien "
+                        "(voir scoring/data/rubric.yml) — attendu : un critère évaluable, par "
+                        "exemple b1.relation_interpersonnelle")
         elif item.criterion in graded:
             report(loc, f"critère « {item.criterion} » déjà évalué plus haut — attendu : "
                         "chaque critère une seule fois")

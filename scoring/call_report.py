@@ -1,0 +1,134 @@
+"""The after-call report (bloc 2 « rigueur du reporting dans la data client »): the
+student's CRM note compared with what was actually said."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.error import YAMLError
+
+from bot.entities import extract
+from bot.text import fold
+from bot.topics import TopicMatcher
+from scenarios.model import Scenario
+
+from .transcript import Transcript
+
+FIELDS = ("contact", "besoin", "objections", "resultat", "action", "date")
+FIELD_LABELS = {"contact": "contact", "besoin": "besoin détecté", "objections": "objections",
+                "resultat": "résultat", "action": "prochaine action", "date": "date"}
+RESULT_WORDS = {
+    "rdv": ("rendez-vous", "rdv", "demo", "demonstration", "visite", "visio"),
+    "doc": ("documentation", "brochure", "doc", "rappel"),
+    "solution": ("remplacement", "rembours", "echange", "solution", "livraison"),
+    "accord": ("accord", "commande", "signature", "valide", "signe"),
+    "echec": ("refus", "raccroch", "pas interesse", "echec", "aucun"),
+}
+
+
+class ReportError(ValueError):
+    pass
+
+
+@dataclass
+class ReportCheck:
+    field: str
+    ok: float  # 0, 0.5 or 1
+    note: str
+
+
+def read_report(path: Path) -> dict[str, Any]:
+    """A report written by the student (YAML or JSON, keys contact, besoin, objections,
+    resultat, action, date). Raises ReportError."""
+    try:
+        data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ReportError(f"{path} : compte rendu introuvable") from None
+    except (YAMLError, UnicodeDecodeError) as exc:
+        raise ReportError(f"{path} : compte rendu illisible ({exc.__class__.__name__}) — "
+                          "attendu : des clés contact, besoin, objections, resultat, action, "
+                          "date") from None
+    if not isinstance(data, dict):
+        raise ReportError(f"{path} : attendu des clés contact, besoin, objections, resultat, "
+                          "action, date")
+    unknown = sorted(set(data) - set(FIELDS))
+    if unknown:
+        raise ReportError(f"{path} : rubrique(s) inconnue(s) {', '.join(unknown)} — attendu : "
+                          + ", ".join(FIELDS))
+    return data
+
+
+def check_report(report: dict[str, Any], transcript: Transcript,
+                 scenario: Scenario) -> list[ReportCheck]:
+    """Each field of the report against the conversation."""
+    final = transcript.final
+    matcher = TopicMatcher.for_scenario(scenario)
+    checks: list[ReportCheck] = []
+
+    def text(key: str) -> str:
+        value = report.get(key) or ""
+        return " ; ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+    contact = fold(text("contact"))
+    speakers = list(scenario.speakers)
+    named = any(fold(s.last_name) in contact for s in speakers)
+    company = any(s.company and fold(s.company).split()[0] in contact for s in speakers)
+    checks.append(ReportCheck("contact", (named + company) / 2,
+                              "nom et entreprise" if named and company else
+                              "il manque " + ("le nom" if not named else "l'entreprise")))
+
+    need_topics = {hit.id for hit in matcher.match(text("besoin"))}
+    discovered = set(final.facts_revealed) | set(final.needs_understood)
+    right = need_topics & discovered
+    invented = need_topics - discovered - {a.id for a in scenario.arguments}
+    score = 1.0 if right and not invented else 0.5 if right else 0.0
+    checks.append(ReportCheck("besoin", score, "besoin exact" if score == 1 else
+                              "besoin vague ou non exprimé par le client" if score == 0 else
+                              "besoin en partie exact"))
+
+    raised = set(final.objections_raised)
+    written = report.get("objections") or []
+    items = written if isinstance(written, list) else [written]
+    found = {hit.id for item in items for hit in matcher.match(str(item))} & raised
+    score = len(found) / len(raised) if raised else (1.0 if not items else 0.5)
+    checks.append(ReportCheck("objections", score,
+                              f"{len(found)} objection(s) sur {len(raised)} notée(s)"))
+
+    result = fold(text("resultat"))
+    outcome_kind = _outcome_kind(transcript)
+    good = any(word in result for word in RESULT_WORDS[outcome_kind])
+    checks.append(ReportCheck("resultat", 1.0 if good else 0.0,
+                              "résultat exact" if good else "résultat absent ou inexact"))
+
+    action = fold(text("action"))
+    checks.append(ReportCheck("action", 1.0 if len(action.split()) >= 3 else
+                              0.5 if action else 0.0,
+                              "prochaine action précise" if len(action.split()) >= 3 else
+                              "prochaine action absente ou vague"))
+
+    dates = [e.value for e in extract(text("date") + " " + text("action"))
+             if e.type == "date"]
+    expected = final.appointment["jour"] if final.appointment else None
+    if expected:
+        score = 1.0 if any(d.get("jour") == expected for d in dates) else 0.5 if dates else 0.0
+    else:
+        score = 1.0 if dates else 0.0
+    checks.append(ReportCheck("date", score, "date exacte" if score == 1 else
+                              "date absente" if score == 0 else "date différente de l'accord"))
+    return checks
+
+
+def _outcome_kind(transcript: Transcript) -> str:
+    events = {e.value for e in transcript.final.events}
+    if "rdv_fixe" in events:
+        return "rdv"
+    if "accord" in events:
+        return "accord"
+    if "solution_acceptee" in events:
+        return "solution"
+    if events & {"documentation_promise", "rappel_fixe"}:
+        return "doc"
+    return "echec"

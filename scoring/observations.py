@@ -1,0 +1,442 @@
+"""What an examiner observes in a conversation, computed from the transcript: each
+observation has a score between 0 and 1 (partial credit), the turns that raised or lowered
+it (quoted), and the most useful advice with a better phrasing taken from this scenario."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from bot.text import fold
+from scenarios.model import Scenario
+from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind
+
+from .transcript import StudentTurn, Transcript
+
+# "genre" is a filler, "ce genre de" is not.
+FILLERS = re.compile(r"\b(euh+|heu+|ben|du coup|en fait|voila|voilà|genre(?! d))\b",
+                     re.IGNORECASE)
+QUESTIONS = {Act.QUESTION_OUVERTE, Act.QUESTION_FERMEE, Act.QUESTION_ALTERNATIVE}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    turn: int
+    quote: str
+    positive: bool
+    note: str
+
+    def as_dict(self) -> dict[str, object]:
+        return {"turn": self.turn, "quote": self.quote, "effect": "+" if self.positive else "-",
+                "note": self.note}
+
+
+@dataclass
+class Observation:
+    name: str
+    label: str  # what was observed, in French, for strengths and priorities
+    score: float
+    evidence: list[Evidence] = field(default_factory=list)
+    advice: str | None = None
+
+
+def quote(turn: StudentTurn, limit: int = 90) -> str:
+    text = " ".join(turn.text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def ev(turn: StudentTurn, positive: bool, note: str) -> Evidence:
+    return Evidence(turn.number, quote(turn), positive, note)
+
+
+def _new(turns: list[StudentTurn], index: int, attribute: str) -> list[str]:
+    before = set(getattr(turns[index - 1].state, attribute)) if index else set()
+    return [item for item in getattr(turns[index].state, attribute) if item not in before]
+
+
+def _events_at(turns: list[StudentTurn], index: int) -> set[Event]:
+    before = set(turns[index - 1].state.events) if index else set()
+    return set(turns[index].state.events) - before
+
+
+class Observer:
+    """Computes every observation of one graded conversation."""
+
+    def __init__(self, transcript: Transcript, scenario: Scenario) -> None:
+        self.t = transcript
+        self.s = scenario
+        self.turns = transcript.turns
+        self.final = transcript.final
+        self.phone = scenario.channel == Channel.TELEPHONE
+        self.inbound = scenario.call is not None and \
+            scenario.call.direction == CallDirection.ENTRANT
+        self.internal = scenario.kind == Kind.NEGOCIATION_INTERNE
+        self.customer = scenario.speaker(scenario.first_speaker)
+        decision = [s for s in scenario.speakers if s.role.value == "decideur"]
+        self.main = decision[0] if decision else self.customer
+
+    def all(self) -> dict[str, Observation | None]:
+        names: list[Callable[[], Observation | None]] = [
+            self.contact, self.customer_name, self.politeness, self.listening, self.discovery,
+            self.arguments, self.objections, self.price_timing, self.concessions, self.deal,
+            self.closing, self.next_step, self.phone_opening, self.monologue, self.fillers,
+            self.complaint]
+        return {method.__name__: method() for method in names}
+
+    # --- relationship -------------------------------------------------------------------
+
+    def contact(self) -> Observation:
+        first = self.turns[:2]
+        greeted = next((t for t in first if Act.SALUTATION in t.acts), None)
+        introduced = next((t for t in self.turns[:3] if Act.PRESENTATION in t.acts), None)
+        purpose = next((t for t in self.turns[:3] if Act.ANNONCE_OBJET in t.acts), None)
+        thanked = next((t for t in self.turns if Act.REMERCIEMENT in t.acts), None)
+        parts = [greeted, thanked]
+        if not self.internal:
+            parts.append(introduced)
+            if not self.inbound:
+                parts.append(purpose)
+        score = sum(p is not None for p in parts) / len(parts)
+        evidence = [ev(t, True, note) for t, note in (
+            (greeted, "salutation"), (introduced, "présentation"), (purpose, "objet annoncé"),
+            (thanked, "remerciement")) if t is not None]
+        missing = [] if greeted else ["salutation"]
+        if not self.internal and not introduced:
+            missing.append("présentation (nom, entreprise)")
+        if not self.internal and not self.inbound and not purpose:
+            missing.append("objet de l'appel ou de la visite")
+        if not thanked:
+            missing.append("remerciement")
+        if missing:
+            evidence.append(ev(self.turns[0], False, "manque : " + ", ".join(missing)))
+        company = self.s.brief.company.name
+        advice = None
+        if score < 1:
+            opening = f"Bonjour {self.customer.title} {self.customer.last_name}"
+            if not self.internal:
+                opening += f", [votre prénom et nom], de {company}"
+            if not self.internal and not self.inbound:
+                opening += ", je vous contacte au sujet de [l'objet en une phrase]"
+            advice = f"Soignez la prise de contact, par exemple : « {opening}. »"
+        return Observation("contact", "Prise de contact (salutation, présentation, objet)",
+                           score, evidence, advice)
+
+    def customer_name(self) -> Observation:
+        names = {fold(s.last_name) for s in self.s.speakers}
+        uses = [t for t in self.turns if any(re.search(rf"\b{re.escape(n)}\b", fold(t.text))
+                                             for n in names)]
+        score = 0.0 if not uses else 0.7 if len(uses) == 1 else 1.0
+        advice = None if score == 1 else (
+            f"Appelez votre interlocuteur par son nom, au début et en conclusion : "
+            f"« {self.main.title} {self.main.last_name}, … »")
+        return Observation("customer_name", "Nom du client utilisé", score,
+                           [ev(t, True, "nom du client") for t in uses[:2]], advice)
+
+    def politeness(self) -> Observation:
+        rude = [t for t in self.turns if Act.IMPOLITESSE in t.acts]
+        events = set(self.final.events)
+        score = 1.0
+        if Event.PRESSION in events:
+            score = 0.3
+        if Event.IMPOLITESSE in events or rude:
+            score = 0.0 if len(rude) > 1 else min(score, 0.2)
+        advice = None
+        if rude:
+            advice = ("Restez courtois même sous la pression : remplacez « "
+                      f"{quote(rude[0], 50)} » par une question, par exemple « Qu'est-ce qui "
+                      "vous fait hésiter ? »")
+        return Observation("politeness", "Courtoisie, sans pression sur le client", score,
+                           [ev(t, False, "impolitesse ou pression") for t in rude], advice)
+
+    def listening(self) -> Observation:
+        reformulations = [t for t in self.turns if Act.REFORMULATION in t.acts]
+        controls = [t for t in self.turns if Act.QUESTION_CONTROLE in t.acts]
+        empathy = [t for t in self.turns if t.acts & {Act.EMPATHIE, Act.EXCUSE}]
+        complaint = self.s.kind == Kind.RECLAMATION
+        parts = [min(1.0, len(reformulations) / 2), min(1.0, len(controls) / 1)]
+        if complaint or self.final.objections_raised:
+            parts.append(min(1.0, len(empathy) / (2 if complaint else 1)))
+        score = sum(parts) / len(parts)
+        evidence = [ev(t, True, "reformulation") for t in reformulations[:2]] + \
+            [ev(t, True, "question de contrôle") for t in controls[:1]] + \
+            [ev(t, True, "empathie") for t in empathy[:1]]
+        advice = None
+        if not reformulations:
+            fact = next((f for f in self.s.facts if f.id in self.final.facts_revealed), None)
+            what = fact.label.lower() if fact else "ce que le client vient de dire"
+            advice = f"Reformulez ce que le client a dit : « Si je comprends bien, {what} ? »"
+        elif not controls:
+            advice = "Après un argument, vérifiez son effet : « Qu'en pensez-vous ? »"
+        elif len(parts) == 3 and not empathy:
+            advice = "Accueillez l'émotion avant de répondre : « Je comprends votre inquiétude. »"
+        return Observation("listening", "Écoute active (reformulation, contrôle, empathie)",
+                           score, evidence, advice)
+
+    # --- discovery, arguments, objections -----------------------------------------------
+
+    def discovery(self) -> Observation:
+        essential = [f for f in self.s.facts if f.essential] or list(self.s.facts)
+        found = [f for f in essential if f.id in self.final.facts_revealed]
+        ratio = len(found) / len(essential)
+        opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.acts]
+        closed = [t for t in self.turns if t.acts & {Act.QUESTION_FERMEE,
+                                                     Act.QUESTION_ALTERNATIVE}]
+        score = 0.65 * ratio + 0.2 * min(1.0, len(opens) / 3) + 0.15 * (1.0 if closed else 0.0)
+        evidence = []
+        for index, turn in enumerate(self.turns):
+            revealed = _new(self.turns, index, "facts_revealed")
+            if revealed:
+                labels = ", ".join(f.label for f in self.s.facts if f.id in revealed)
+                evidence.append(ev(turn, True, f"fait découvert : {labels}"))
+        missed = [f for f in essential if f.id not in self.final.facts_revealed]
+        advice = None
+        if missed:
+            example = missed[0].phrasings[0] if missed[0].phrasings else missed[0].label
+            advice = (f"Découvrez aussi « {missed[0].label} » ({len(found)} fait(s) essentiel(s) "
+                      f"sur {len(essential)}), par exemple : « {example} »")
+        elif len(opens) < 2:
+            advice = "Commencez la découverte par des questions ouvertes : « Comment … ? »"
+        return Observation(
+            "discovery", f"Découverte ({len(found)} faits essentiels sur {len(essential)}, "
+                         f"{len(opens)} question(s) ouverte(s))", score, evidence[:4], advice)
+
+    def arguments(self) -> Observation | None:
+        if not self.s.arguments:
+            return None
+        heard = [a for a in self.s.arguments if a.id in self.final.arguments_heard]
+        tied = [a for a in heard if not a.needs or
+                any(n in self.final.needs_understood for n in a.needs)]
+        proofs = [t for t in self.turns if Act.PREUVE in t.acts]
+        score = (0.5 * (len(tied) / len(heard) if heard else 0) +
+                 0.3 * min(1.0, len(heard) / 2) + 0.2 * (1.0 if proofs else 0.0))
+        evidence = []
+        for index, turn in enumerate(self.turns):
+            for argument_id in _new(self.turns, index, "arguments_heard"):
+                argument = next(a for a in self.s.arguments if a.id == argument_id)
+                good = argument in tied
+                evidence.append(ev(turn, good, f"argument « {argument.label} »"
+                                   + ("" if good else " sans lien avec un besoin exprimé")))
+        unused = [a for a in self.s.arguments if a not in heard and (
+            not a.needs or any(n in self.final.needs_understood for n in a.needs))]
+        advice = None
+        if score < 0.9:
+            pick = unused[0] if unused else self.s.arguments[0]
+            proof = f" {pick.proof}." if pick.proof else ""
+            advice = ("Reliez chaque argument à un besoin exprimé (caractéristique → avantage → "
+                      f"preuve) : « {pick.feature} : {pick.advantage}.{proof} »")
+        return Observation("arguments", f"Argumentation ({len(tied)} argument(s) relié(s) aux "
+                                        "besoins)", score, evidence[:4], advice)
+
+    def objections(self) -> Observation:
+        raised = self.final.objections_raised
+        treated = self.final.objections_treated
+        ignored = self.final.objections_ignored
+        if not raised:
+            return Observation("objections", "Objections (aucune soulevée)", 0.75, [], None)
+        score = max(0.0, len(treated) / len(raised) - 0.15 * len(ignored))
+        evidence = []
+        for index, turn in enumerate(self.turns):
+            for objection_id in _new(self.turns, index, "objections_treated"):
+                objection = next(o for o in self.s.objections if o.id == objection_id)
+                evidence.append(ev(turn, True, f"objection levée : {objection.label}"))
+            for objection_id in _new(self.turns, index, "objections_ignored"):
+                objection = next(o for o in self.s.objections if o.id == objection_id)
+                evidence.append(ev(turn, False, f"objection ignorée : {objection.label}"))
+        pending = [o for o in self.s.objections if o.id in self.final.objections_pending]
+        advice = None
+        if pending:
+            objection = pending[0]
+            answer = next((a for a in self.s.arguments if a.id in (
+                objection.treated_if[0].topics or [])), None)
+            reply = f" {answer.feature} : {answer.advantage}." if answer else ""
+            advice = ("Traitez chaque objection (creuser, reformuler, argumenter, contrôler) : "
+                      f"« Si je vous comprends bien, {objection.label.strip('«» ').lower()} ?"
+                      f"{reply} Qu'en pensez-vous ? »")
+        return Observation("objections", f"Objections ({len(treated)} levée(s) sur "
+                                         f"{len(raised)})", min(1.0, score), evidence, advice)
+
+    # --- negotiation and closing ----------------------------------------------------------
+
+    def price_timing(self) -> Observation | None:
+        deal = self.s.negotiation
+        if deal is None:
+            return None
+        for index, turn in enumerate(self.turns):
+            if Event.PRIX_ANNONCE in _events_at(self.turns, index):
+                known = len(turn.state.facts_revealed)
+                score = 1.0 if known >= 3 else 0.6 if known == 2 else 0.3 if known == 1 else 0.0
+                good = score >= 0.6
+                advice = None if good else (
+                    "Annoncez le prix après la découverte, en sandwich : « [avantage pour le "
+                    f"client], pour {deal.list_price:g} {deal.unit}, [second avantage] »")
+                return Observation("price_timing", "Prix annoncé après la découverte", score,
+                                   [ev(turn, good, f"prix annoncé après {known} fait(s) "
+                                                   "découvert(s)")], advice)
+        score = 0.5 if self.t.outcome != "success" else 1.0
+        return Observation("price_timing", "Annonce du prix", score, [], None if score == 1 else
+                           "Osez annoncer le prix, avec assurance, une fois les besoins connus.")
+
+    def concessions(self) -> Observation | None:
+        deal = self.s.negotiation
+        if deal is None:
+            return None
+        given = [t for i, t in enumerate(self.turns)
+                 if Event.CONCESSION_SANS_CONTREPARTIE in _events_at(self.turns, i)]
+        traded = [t for i, t in enumerate(self.turns)
+                  if Event.CONTREPARTIE_OBTENUE in _events_at(self.turns, i)]
+        score = 1.0 if not given else 0.5 if traded else 0.2
+        evidence = [ev(t, False, "concession sans contrepartie") for t in given] + \
+            [ev(t, True, "contrepartie obtenue") for t in traded]
+        advice = None
+        if given:
+            counterpart = deal.counterparts[0].label.lower() if deal.counterparts else \
+                "un engagement de votre part"
+            advice = ("Ne concédez jamais sans contrepartie : « Si je fais cet effort, pouvez-"
+                      f"vous accepter {counterpart} ? »")
+        return Observation("concessions", "Concessions échangées contre des contreparties",
+                           score, evidence, advice)
+
+    def deal(self) -> Observation:
+        outcome = self.t.outcome
+        score = {"success": 1.0, "partial": 0.6, "unfinished": 0.3, "failure": 0.0}[outcome]
+        deal, agreed = self.s.negotiation, self.final.price_agreed
+        if outcome == "success" and deal and agreed is not None and deal.floor_price is not None \
+                and deal.list_price > deal.floor_price:
+            kept = (agreed - deal.floor_price) / (deal.list_price - deal.floor_price)
+            score = 0.8 + 0.2 * max(0.0, min(1.0, kept))
+        label = {"success": "Objectif atteint", "partial": "Objectif atteint en partie",
+                 "unfinished": "Entretien sans résultat", "failure": "Entretien perdu"}[outcome]
+        outcome_label = next((o.label for o in self.s.outcomes
+                              if o.id == self.t.outcome_id), None)
+        evidence = [ev(self.turns[-1], score >= 0.6, outcome_label)] if outcome_label else []
+        return Observation("deal", label, score, evidence, None if score >= 0.8 else
+                           f"Visez l'objectif de la fiche : {self.s.brief.objective}")
+
+    def closing(self) -> Observation:
+        asked = [t for t in self.turns if t.acts & {Act.DEMANDE_ENGAGEMENT, Act.PROPOSITION_RDV,
+                                                    Act.PROPOSITION_SOLUTION}]
+        premature = Event.CLOSING_PREMATURE in self.final.events
+        recap = [t for t in self.turns if Act.RECAPITULATIF in t.acts]
+        leave = [t for t in self.turns if Act.PRISE_DE_CONGE in t.acts]
+        score = 0.45 * (1.0 if asked and not premature else 0.4 if asked else 0.0) + \
+            0.35 * (1.0 if recap else 0.0) + 0.2 * (1.0 if leave else 0.0)
+        evidence = [ev(t, True, "demande d'engagement") for t in asked[-1:]] + \
+            [ev(t, True, "récapitulatif") for t in recap[:1]] + \
+            [ev(t, True, "prise de congé") for t in leave[:1]]
+        if premature:
+            turn = next(t for i, t in enumerate(self.turns)
+                        if Event.CLOSING_PREMATURE in _events_at(self.turns, i))
+            evidence.append(ev(turn, False, "conclusion demandée avant la découverte"))
+        advice = None
+        if not asked:
+            advice = ("Concluez : demandez l'engagement, par exemple « On valide ensemble "
+                      "aujourd'hui ? »")
+        elif not recap:
+            advice = ("Récapitulez ce qui est convenu (quoi, combien, quand) : « Je récapitule "
+                      ": … »")
+        elif not leave:
+            advice = "Prenez congé en remerciant et en rappelant la prochaine étape."
+        return Observation("closing", "Conclusion (engagement, récapitulatif, prise de congé)",
+                           score, evidence, advice)
+
+    def next_step(self) -> Observation:
+        events = set(self.final.events)
+        if Event.RDV_CONFIRME in events:
+            score, note = 1.0, "rendez-vous fixé et confirmé"
+        elif Event.RDV_FIXE in events:
+            score, note = 0.7, "rendez-vous fixé, non reformulé"
+        elif events & {Event.ACCORD, Event.ENGAGEMENT_DONNE}:
+            score, note = 0.9, "accord ou engagement obtenu"
+        elif Event.RAPPEL_FIXE in events:
+            score, note = 0.5, "rappel daté"
+        elif Event.DOCUMENTATION_PROMISE in events:
+            score, note = 0.3, "documentation promise"
+        else:
+            score, note = 0.0, "aucune suite convenue"
+        advice = None
+        if score < 1 and self.s.appointment:
+            slots = self.s.appointment.free_slots
+            pair = " ou ".join(f"{s.day} à {s.start.replace(':', ' h ')}".replace(" h 00", " h")
+                               for s in slots[:2])
+            advice = (f"Proposez deux créneaux précis puis reformulez l'accord : « Je vous "
+                      f"propose {pair} : lequel vous convient ? »")
+        elif score < 0.9:
+            advice = "Terminez par une suite datée : qui fait quoi, et quand."
+        return Observation("next_step", f"Suite convenue ({note})", score,
+                           [ev(self.turns[-1], score >= 0.7, note)], advice)
+
+    # --- phone technique ---------------------------------------------------------------
+
+    def phone_opening(self) -> Observation | None:
+        if not self.phone or self.inbound:
+            return None
+        first = self.turns[:2]
+        introduced = any(Act.PRESENTATION in t.acts for t in first)
+        purpose = any(Act.ANNONCE_OBJET in t.acts for t in first)
+        score = (0.5 if introduced else 0.0) + (0.5 if purpose else 0.0)
+        return Observation("phone_opening", "Ouverture de l'appel en 20 secondes (qui, pourquoi)",
+                           score, [ev(self.turns[0], score == 1, "ouverture")],
+                           None if score == 1 else
+                           "Dès la première phrase : qui vous êtes, votre entreprise et "
+                           "l'objet de l'appel.")
+
+    def monologue(self) -> Observation:
+        longest = max(self.turns, key=lambda t: t.words)
+        events = set(self.final.events)
+        score = 1.0 if longest.words <= 45 else 0.6 if longest.words <= 70 else 0.3
+        if Event.MONOLOGUE in events:
+            score = 0.0
+        return Observation("monologue", f"Répliques courtes (la plus longue : {longest.words} "
+                                        "mots)", score,
+                           [ev(longest, score >= 0.6, f"{longest.words} mots")],
+                           None if score >= 0.6 else
+                           f"Coupez les longues tirades (« {quote(longest, 40)} ») : deux ou "
+                           "trois phrases, puis une question.")
+
+    def fillers(self) -> Observation:
+        words = sum(t.words for t in self.turns) or 1
+        hits = [(t, FILLERS.findall(t.text)) for t in self.turns]
+        count = sum(len(found) for _, found in hits)
+        rate = 100 * count / words
+        score = 1.0 if rate <= 1 else 0.6 if rate <= 3 else 0.3
+        worst = max(hits, key=lambda pair: len(pair[1]))
+        evidence = [ev(worst[0], False, "tics : " + ", ".join(worst[1]))] if worst[1] else []
+        return Observation("fillers", f"Langage sans tics ({rate:.1f} pour 100 mots)", score,
+                           evidence, None if score == 1 else
+                           "Chassez les « euh », « du coup », « en fait » : marquez une pause "
+                           "à la place.")
+
+    # --- complaint handling ---------------------------------------------------------------
+
+    def complaint(self) -> Observation | None:
+        if self.s.policy is None:
+            return None
+        events = set(self.final.events)
+        apology = [t for t in self.turns if Act.EXCUSE in t.acts]
+        parts = {
+            "excuses": bool(apology),
+            "solution conforme acceptée": Event.SOLUTION_ACCEPTEE in events,
+            "engagement précis": Event.ENGAGEMENT_DONNE in events,
+            "aucune promesse hors politique": Event.PROMESSE_HORS_POLITIQUE not in events,
+            "droits du consommateur respectés": Event.DROIT_LEGAL_NIE not in events,
+        }
+        score = sum(parts.values()) / len(parts)
+        if Event.DROIT_LEGAL_NIE in events:
+            score = min(score, 0.2)
+        evidence = [ev(t, True, "excuses") for t in apology[:1]]
+        for index, turn in enumerate(self.turns):
+            for event in _events_at(self.turns, index):
+                if event in (Event.SOLUTION_ACCEPTEE, Event.ENGAGEMENT_DONNE):
+                    evidence.append(ev(turn, True, event.label))
+                elif event in (Event.PROMESSE_HORS_POLITIQUE, Event.DROIT_LEGAL_NIE):
+                    evidence.append(ev(turn, False, event.label))
+        missing = [name for name, ok in parts.items() if not ok]
+        solution = self.s.policy.solutions[0].label
+        advice = None if not missing else (
+            f"À travailler : {', '.join(missing)}. Par exemple : « Je suis sincèrement désolé(e) "
+            f"pour ce désagrément. Je vous propose {solution[0].lower()}{solution[1:]} ; je vous "
+            "envoie la confirmation par courriel avec votre numéro de dossier. »")
+        return Observation("complaint", "Traitement de la réclamation (excuses, solution "
+                                        "conforme, droits, engagement)", score, evidence,
+                           advice)

@@ -1,0 +1,54 @@
+"""The rubric: every performance criterion of blocs 1 and 2, worded as in the référentiel,
+with what each level looks like in a conversation (scoring/data/rubric.yml)."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field
+from ruamel.yaml import YAML
+
+RUBRIC_PATH = Path(__file__).parent / "data" / "rubric.yml"
+
+
+class Level(StrEnum):
+    TI = "TI"
+    I = "I"  # noqa: E741 - the official abbreviation of « insuffisant »
+    S = "S"
+    TS = "TS"
+
+    @property
+    def rank(self) -> int:
+        return list(Level).index(self)
+
+
+class RubricCriterion(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    id: str
+    bloc: int
+    competence: str
+    label: str = Field(alias="libelle")
+    assessed: bool = Field(alias="evalue")
+    observed: str | None = Field(None, alias="observe")
+    reason: str | None = Field(None, alias="motif")
+    levels: dict[Level, str] = Field(default_factory=dict, alias="niveaux")
+
+
+class Rubric(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    blocs: dict[int, str]
+    level_names: dict[Level, str] = Field(alias="niveaux")
+    criteria: list[RubricCriterion] = Field(alias="criteres")
+
+    def criterion(self, criterion_id: str) -> RubricCriterion:
+        return next(c for c in self.criteria if c.id == criterion_id)
+
+
+@lru_cache(maxsize=1)
+def rubric() -> Rubric:
+    data = YAML(typ="safe").load(RUBRIC_PATH.read_text(encoding="utf-8"))
+    return Rubric.model_validate(data)

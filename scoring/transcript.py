@@ -1,0 +1,116 @@
+"""A conversation as grading sees it: the record written by `repliq run --json` (or built
+live by the rehearsal loop), checked and turned into typed turns."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bot.state import CustomerState
+from scenarios.vocabulary import Act, Event, Phase
+
+
+class TranscriptError(ValueError):
+    """A transcript that cannot be graded; the message is French and says what to do."""
+
+
+@dataclass
+class StudentTurn:
+    number: int  # 1-based, as shown to the student
+    text: str
+    acts: set[Act]
+    topics: dict[str, float]
+    entities: list[dict[str, Any]]
+    state: CustomerState
+    reply: str = ""
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Transcript:
+    scenario_id: str
+    variant: str | None
+    outcome: str
+    outcome_id: str | None
+    ended_by: str
+    turns: list[StudentTurn] = field(default_factory=list)
+
+    @property
+    def final(self) -> CustomerState:
+        return self.turns[-1].state
+
+
+class _TurnView:
+    """What `bot.conditions.holds` needs of an understanding: acts and topics."""
+
+    def __init__(self, turn: StudentTurn) -> None:
+        self.acts = turn.acts
+        self.topics = turn.topics
+
+
+def view(turn: StudentTurn) -> Any:
+    return _TurnView(turn)
+
+
+def state_from_snapshot(data: dict[str, Any]) -> CustomerState:
+    fields = set(CustomerState.__dataclass_fields__)
+    values = {key: value for key, value in data.items() if key in fields}
+    values["phase"] = Phase(values.get("phase", "contact"))
+    values["events"] = [Event(e) for e in values.get("events", []) if e in Event._value2member_map_]
+    return CustomerState(**values)
+
+
+def from_record(record: dict[str, Any]) -> Transcript:
+    """A transcript from a `repliq run --json` record. Raises TranscriptError."""
+    if not isinstance(record, dict) or "scenario" not in record or "turns" not in record:
+        raise TranscriptError("ce fichier n'est pas une transcription Repliq — attendu : la "
+                              "sortie de « repliq run --json » (clés scenario et turns)")
+    transcript = Transcript(str(record["scenario"]), record.get("variant"),
+                            str(record.get("outcome", "unfinished")), record.get("outcome_id"),
+                            str(record.get("ended_by", "script_end")))
+    number = 0
+    for item in record["turns"]:
+        if not isinstance(item, dict) or "speaker" not in item:
+            raise TranscriptError("tour mal formé dans la transcription — attendu : des objets "
+                                  "{speaker, text, acts, topics, entities, state}")
+        if item["speaker"] == "student":
+            number += 1
+            acts = {Act(a) for a in item.get("acts", []) if a in Act._value2member_map_}
+            topics = item.get("topics", [])
+            transcript.turns.append(StudentTurn(
+                number, str(item.get("text", "")), acts,
+                {t: 1.0 for t in topics} if isinstance(topics, list) else dict(topics),
+                list(item.get("entities", [])), state_from_snapshot(item.get("state", {}))))
+        elif item["speaker"] == "customer" and transcript.turns:
+            transcript.turns[-1].reply = str(item.get("text", ""))
+    if not transcript.turns:
+        raise TranscriptError("aucune réplique de l'étudiant dans cette transcription — rien à "
+                              "évaluer (jouez d'abord un entretien avec « repliq run »)")
+    return transcript
+
+
+def read(path: Path) -> Transcript:
+    """Read a transcript file. Raises TranscriptError with a clear French message."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise TranscriptError(f"{path} : fichier introuvable — attendu : une transcription "
+                              "écrite par « repliq run --json »") from None
+    except UnicodeDecodeError:
+        raise TranscriptError(f"{path} : ce n'est pas un fichier texte UTF-8 — attendu : une "
+                              "transcription JSON") from None
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise TranscriptError(f"{path}:{exc.lineno}: JSON tronqué ou invalide ({exc.msg}) — "
+                              "attendu : la transcription complète écrite par « repliq run "
+                              "--json »") from None
+    try:
+        return from_record(record)
+    except TranscriptError as exc:
+        raise TranscriptError(f"{path} : {exc}") from None
