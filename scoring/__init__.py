@@ -1,5 +1,6 @@
-"""Grading (to come): the bloc 1 / bloc 2 rubric in the référentiel's own words,
-indicators computed from a transcript, live per-turn tips and the final scorecard.
+"""Grading: the bloc 1 / bloc 2 rubric in the référentiel's own words (data/rubric.yml),
+observations computed from a transcript, live per-turn tips and the final scorecard.
 
-Scoring observes a conversation; it never changes it.
+Entry point: `scoring.grader.grade(transcript, scenario, report)`. Scoring observes a
+conversation; it never changes it.
 """
