@@ -75,19 +75,30 @@ def check_report(report: dict[str, Any], transcript: Transcript,
     contact = fold(text("contact"))
     speakers = list(scenario.speakers)
     named = any(fold(s.last_name) in contact for s in speakers)
-    company = any(s.company and fold(s.company).split()[0] in contact for s in speakers)
-    checks.append(ReportCheck("contact", (named + company) / 2,
-                              "nom et entreprise" if named and company else
-                              "il manque " + ("le nom" if not named else "l'entreprise")))
+    # A professional contact is named with their company or role; a private customer with
+    # a reference (order number) or a way to reach them.
+    qualified = any(
+        (s.company and fold(s.company).split()[0] in contact) or
+        fold(s.position).split()[0] in contact for s in speakers) or any(
+        e.type in ("numero_commande", "email", "telephone") for e in extract(text("contact")))
+    checks.append(ReportCheck("contact", 0.5 * named + 0.5 * qualified,
+                              "nom et qualité" if named and qualified else
+                              "il manque " + ("le nom" if not named else
+                                              "l'entreprise, la fonction ou la référence")))
 
     need_topics = {hit.id for hit in matcher.match(text("besoin"))}
     discovered = set(final.facts_revealed) | set(final.needs_understood)
     right = need_topics & discovered
     invented = need_topics - discovered - {a.id for a in scenario.arguments}
-    score = 1.0 if right and not invented else 0.5 if right else 0.0
-    checks.append(ReportCheck("besoin", score, "besoin exact" if score == 1 else
-                              "besoin vague ou non exprimé par le client" if score == 0 else
-                              "besoin en partie exact"))
+    # Two precise elements of what the customer said make a need "exact"; one is a start.
+    score = min(1.0, len(right) / 2)
+    if invented:
+        score /= 2
+    if len(text("besoin").split()) < 5:
+        score = min(score, 0.5)
+    checks.append(ReportCheck("besoin", score, "besoin précis et exact" if score == 1 else
+                              "besoin absent ou non exprimé par le client" if score == 0 else
+                              "besoin vague ou incomplet"))
 
     raised = set(final.objections_raised)
     written = report.get("objections") or []
@@ -100,24 +111,30 @@ def check_report(report: dict[str, Any], transcript: Transcript,
     result = fold(text("resultat"))
     outcome_kind = _outcome_kind(transcript)
     good = any(word in result for word in RESULT_WORDS[outcome_kind])
-    checks.append(ReportCheck("resultat", 1.0 if good else 0.0,
-                              "résultat exact" if good else "résultat absent ou inexact"))
+    score = (1.0 if len(result.split()) >= 3 else 0.5) if good else 0.0
+    checks.append(ReportCheck("resultat", score, "résultat exact et précis" if score == 1 else
+                              "résultat trop sommaire" if score else
+                              "résultat absent ou inexact"))
 
-    action = fold(text("action"))
-    checks.append(ReportCheck("action", 1.0 if len(action.split()) >= 3 else
-                              0.5 if action else 0.0,
-                              "prochaine action précise" if len(action.split()) >= 3 else
+    action = text("action").split()
+    score = 1.0 if len(action) >= 4 else 0.5 if action else 0.0
+    checks.append(ReportCheck("action", score, "prochaine action précise" if score == 1 else
                               "prochaine action absente ou vague"))
 
-    dates = [e.value for e in extract(text("date") + " " + text("action"))
-             if e.type == "date"]
+    date_text = text("date")
+    dates = [e.value for e in extract(date_text + " " + text("action")) if e.type == "date"]
+    precise = [d for d in dates if "heure" in d or "date" in d]
     expected = final.appointment["jour"] if final.appointment else None
     if expected:
-        score = 1.0 if any(d.get("jour") == expected for d in dates) else 0.5 if dates else 0.0
+        same = [d for d in dates if d.get("jour") == expected]
+        score = 1.0 if same and precise else 0.5 if same or dates else 0.0
     else:
-        score = 1.0 if dates else 0.0
-    checks.append(ReportCheck("date", score, "date exacte" if score == 1 else
-                              "date absente" if score == 0 else "date différente de l'accord"))
+        score = 1.0 if precise else 0.5 if dates else 0.0
+    if "?" in date_text:
+        score = min(score, 0.5)  # a date the student is not sure of is not a commitment
+    checks.append(ReportCheck("date", score, "date précise et exacte" if score == 1 else
+                              "date absente" if score == 0 else
+                              "date imprécise ou différente de l'accord"))
     return checks
 
 

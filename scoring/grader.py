@@ -27,16 +27,24 @@ RECIPES: dict[str, dict[str, float]] = {
                                   "closing": 0.2},
     "b1.engagements": {"closing": 0.5, "next_step": 0.3, "politeness": 0.2},
     "b1.evolutivite": {"next_step": 0.7, "closing": 0.3},
-    "b1.choix_prospection": {"phone_opening": 0.3, "discovery": 0.3, "next_step": 0.4},
+    "b1.choix_prospection": {"phone_opening": 0.2, "discovery": 0.3, "next_step": 0.3,
+                             "price_timing": 0.2},
     "b1.choix_evenement": {"arguments": 0.45, "discovery": 0.25, "deal": 0.3},
     "b1.organisation_evenement": {"objections": 0.55, "discovery": 0.2, "deal": 0.25},
     "b1.analyses_propositions": {"arguments": 0.4, "objections": 0.3, "closing": 0.3},
-    "b2.techniques_distance": {"phone_opening": 0.25, "monologue": 0.2, "fillers": 0.1,
-                               "closing": 0.25, "next_step": 0.2},
+    # On the phone, technique is also listening, the customer's name and positive words.
+    "b2.techniques_distance": {"contact": 0.15, "phone_opening": 0.15, "listening": 0.2,
+                               "customer_name": 0.1, "wording": 0.1, "closing": 0.15,
+                               "next_step": 0.05, "monologue": 0.05, "fillers": 0.05},
     "b2.appropriation_dossier": {"discovery": 0.5, "customer_name": 0.2, "listening": 0.3},
-    "b2.reactivite": {"objections": 0.5, "monologue": 0.2, "deal": 0.3},
-    "b2.assistance_risques": {"complaint": 0.8, "listening": 0.2},
+    # Proactivity needs the need understood and acted upon, not only objections answered.
+    "b2.reactivite": {"objections": 0.35, "discovery": 0.25, "listening": 0.15,
+                      "next_step": 0.1, "deal": 0.15},
+    "b2.assistance_risques": {"complaint": 0.6, "discovery": 0.2, "listening": 0.2},
 }
+# A conversation the customer ended in failure shows every criterion at best insufficient:
+# an examiner does not rate the technique of a call that was hung up as satisfactory.
+FAILURE_CAP = 0.45
 EXPECTATIONS_SHARE = 0.25
 
 
@@ -117,6 +125,8 @@ def grade(transcript: Transcript, scenario: Scenario,
             missed = [name for name, ok, _ in mine if not ok]
             if missed and (advice is None or score >= 0.5):
                 advice = f"Attendu du scénario à tenir : {missed[0]}."
+        if transcript.outcome == "failure" and item.criterion != "b2.reporting":
+            score = min(score, FAILURE_CAP)
         evidence = sorted(_unique(evidence), key=lambda e: (e.turn, not e.positive))[:6]
         label = rubric().criterion(item.criterion).label
         results.append(CriterionResult(item.criterion, label, item.weight,

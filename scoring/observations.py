@@ -18,6 +18,10 @@ from .transcript import StudentTurn, Transcript
 FILLERS = re.compile(r"\b(euh+|heu+|ben|du coup|en fait|voila|voilà|genre(?! d))\b",
                      re.IGNORECASE)
 QUESTIONS = {Act.QUESTION_OUVERTE, Act.QUESTION_FERMEE, Act.QUESTION_ALTERNATIVE}
+# Words a tele-adviser is taught to avoid: vague or negative (DOMAIN.md, « Voice and wording »).
+VAGUE = re.compile(r"\b(normalement|je vais essayer|on va essayer|malheureusement|pas de souci|"
+                   r"pas de soucis|pas de probleme|probleme|c'est pas possible|ce n'est pas "
+                   r"possible|calmez-vous|c'est pas ma faute|ce n'est pas (de )?notre faute)\b")
 
 
 @dataclass(frozen=True)
@@ -81,7 +85,7 @@ class Observer:
             self.contact, self.customer_name, self.politeness, self.listening, self.discovery,
             self.arguments, self.objections, self.price_timing, self.concessions, self.deal,
             self.closing, self.next_step, self.phone_opening, self.monologue, self.fillers,
-            self.complaint]
+            self.wording, self.complaint]
         return {method.__name__: method() for method in names}
 
     # --- relationship -------------------------------------------------------------------
@@ -407,6 +411,19 @@ class Observer:
                            "Chassez les « euh », « du coup », « en fait » : marquez une pause "
                            "à la place.")
 
+    def wording(self) -> Observation:
+        hits = [(t, VAGUE.findall(fold(t.text))) for t in self.turns]
+        hits = [(t, [h if isinstance(h, str) else h[0] for h in found]) for t, found in hits
+                if found]
+        count = sum(len(found) for _, found in hits)
+        score = 1.0 if count == 0 else 0.6 if count == 1 else 0.3 if count <= 3 else 0.0
+        evidence = [ev(t, False, "mots à éviter : " + ", ".join(found)) for t, found in hits[:3]]
+        return Observation("wording", "Vocabulaire positif et précis", score, evidence,
+                           None if count == 0 else
+                           "Remplacez « normalement », « je vais essayer », « pas de souci » "
+                           "par des mots sûrs : « je m'en occupe », « c'est noté », « bien "
+                           "sûr ».")
+
     # --- complaint handling ---------------------------------------------------------------
 
     def complaint(self) -> Observation | None:
@@ -414,14 +431,34 @@ class Observer:
             return None
         events = set(self.final.events)
         apology = [t for t in self.turns if Act.EXCUSE in t.acts]
+        legal_ids = {p.id for p in self.s.policy.legal_points}
+        rights = [t for t in self.turns if legal_ids & set(t.topics)]
+        offered = {item for t in self.turns for item in t.state.solutions_proposed}
+        choice = [t for t in self.turns if Act.QUESTION_ALTERNATIVE in t.acts]
+        precise = [t for t in self.turns if any(e.get("type") in ("numero_commande", "email")
+                                                for e in t.entities)
+                   or re.search(r"\b(numero de dossier|ticket|dossier n|sav-)", fold(t.text))]
+        discovery = self.discovery().score
         parts = {
-            "excuses": bool(apology),
-            "solution conforme acceptée": Event.SOLUTION_ACCEPTEE in events,
-            "engagement précis": Event.ENGAGEMENT_DONNE in events,
-            "aucune promesse hors politique": Event.PROMESSE_HORS_POLITIQUE not in events,
-            "droits du consommateur respectés": Event.DROIT_LEGAL_NIE not in events,
+            "excuses": 0.15 if apology else 0.0,
+            "solution conforme acceptée": 0.2 if Event.SOLUTION_ACCEPTEE in events else 0.0,
+            "engagement précis (numéro de dossier, courriel)":
+                0.15 if Event.ENGAGEMENT_DONNE in events and precise else
+                0.07 if Event.ENGAGEMENT_DONNE in events else 0.0,
+            "aucune promesse hors politique":
+                0.1 if Event.PROMESSE_HORS_POLITIQUE not in events else 0.0,
+            "droits du consommateur respectés":
+                0.1 if Event.DROIT_LEGAL_NIE not in events else 0.0,
+            "droits expliqués": 0.1 if rights and Event.DROIT_LEGAL_NIE not in events else 0.0,
+            "choix laissé au client": 0.1 if choice or len(offered) >= 2 else 0.0,
+            "diagnostic du problème": 0.1 * discovery,
         }
-        score = sum(parts.values()) / len(parts)
+        full = {"excuses": 0.15, "solution conforme acceptée": 0.2,
+                "engagement précis (numéro de dossier, courriel)": 0.15,
+                "aucune promesse hors politique": 0.1, "droits du consommateur respectés": 0.1,
+                "droits expliqués": 0.1, "choix laissé au client": 0.1,
+                "diagnostic du problème": 0.1}
+        score = sum(parts.values())
         if Event.DROIT_LEGAL_NIE in events:
             score = min(score, 0.2)
         evidence = [ev(t, True, "excuses") for t in apology[:1]]
@@ -431,7 +468,7 @@ class Observer:
                     evidence.append(ev(turn, True, event.label))
                 elif event in (Event.PROMESSE_HORS_POLITIQUE, Event.DROIT_LEGAL_NIE):
                     evidence.append(ev(turn, False, event.label))
-        missing = [name for name, ok in parts.items() if not ok]
+        missing = [name for name, value in parts.items() if value < full[name] * 0.7]
         solution = self.s.policy.solutions[0].label
         advice = None if not missing else (
             f"À travailler : {', '.join(missing)}. Par exemple : « Je suis sincèrement désolé(e) "
