@@ -17,41 +17,49 @@ from .transcript import Transcript, view
 
 # Which observations make each criterion, with their weights.
 RECIPES: dict[str, dict[str, float]] = {
-    "b1.relation_interpersonnelle": {"contact": 0.25, "customer_name": 0.15,
-                                     "politeness": 0.3, "listening": 0.3},
-    "b1.diagnostic": {"discovery": 0.7, "listening": 0.3},
+    # Courtesy is the floor, not the achievement: active listening and open questions make
+    # the relationship.
+    "b1.relation_interpersonnelle": {"contact": 0.2, "customer_name": 0.15,
+                                     "politeness": 0.15, "listening": 0.35,
+                                     "questioning": 0.15},
+    "b1.diagnostic": {"discovery": 0.6, "listening": 0.2, "questioning": 0.2},
     "b1.information_collectee": {"discovery": 1.0},
     "b1.pertinence_solution": {"arguments": 0.5, "objections": 0.35, "discovery": 0.15},
-    "b1.personnalisation": {"customer_name": 0.3, "arguments": 0.4, "listening": 0.3},
+    "b1.personnalisation": {"customer_name": 0.25, "arguments": 0.35, "listening": 0.25,
+                            "questioning": 0.15},
     "b1.efficacite_negociation": {"price_timing": 0.25, "concessions": 0.25, "deal": 0.3,
                                   "closing": 0.2},
     "b1.engagements": {"closing": 0.5, "next_step": 0.3, "politeness": 0.2},
     "b1.evolutivite": {"next_step": 0.7, "closing": 0.3},
-    "b1.choix_prospection": {"phone_opening": 0.2, "discovery": 0.3, "next_step": 0.3,
-                             "price_timing": 0.2},
+    "b1.choix_prospection": {"phone_opening": 0.15, "discovery": 0.25, "questioning": 0.1,
+                             "next_step": 0.3, "price_timing": 0.2},
     "b1.choix_evenement": {"arguments": 0.45, "discovery": 0.25, "deal": 0.3},
     "b1.organisation_evenement": {"objections": 0.55, "discovery": 0.2, "deal": 0.25},
     "b1.analyses_propositions": {"arguments": 0.4, "objections": 0.3, "closing": 0.3},
     # On the phone, technique is also listening, the customer's name and positive words.
-    "b2.techniques_distance": {"contact": 0.15, "phone_opening": 0.15, "listening": 0.2,
-                               "customer_name": 0.1, "wording": 0.1, "closing": 0.15,
-                               "next_step": 0.05, "monologue": 0.05, "fillers": 0.05},
+    "b2.techniques_distance": {"contact": 0.1, "phone_opening": 0.15, "listening": 0.3,
+                               "customer_name": 0.1, "wording": 0.05, "closing": 0.1,
+                               "next_step": 0.15, "monologue": 0.05, "fillers": 0.05},
     "b2.appropriation_dossier": {"discovery": 0.5, "customer_name": 0.2, "listening": 0.3},
     # Proactivity needs the need understood and acted upon, not only objections answered.
-    "b2.reactivite": {"objections": 0.35, "discovery": 0.25, "listening": 0.15,
-                      "next_step": 0.1, "deal": 0.15},
+    "b2.reactivite": {"objections": 0.3, "discovery": 0.25, "listening": 0.15,
+                      "next_step": 0.15, "deal": 0.15},
     "b2.assistance_risques": {"complaint": 0.6, "discovery": 0.2, "listening": 0.2},
 }
-# A conversation the customer ended in failure shows every criterion at best insufficient:
-# an examiner does not rate the technique of a call that was hung up as satisfactory.
+# A conversation the customer ended in failure shows every criterion at best insufficient
+# (an examiner does not rate the technique of a call that was hung up as satisfactory), and
+# very insufficient when the student's own conduct ended it.
 FAILURE_CAP = 0.45
-EXPECTATIONS_SHARE = 0.25
+MISCONDUCT_CAP = 0.29
+MISCONDUCT = {"impolitesse", "pression", "monologue", "presentation_manquante",
+              "patience_epuisee", "droit_legal_nie"}
+EXPECTATIONS_SHARE = 0.2
 
 
 def level_of(score: float) -> Level:
-    if score >= 0.75:
+    if score >= 0.8:
         return Level.TS
-    if score >= 0.5:
+    if score >= 0.55:
         return Level.S
     if score >= 0.3:
         return Level.I
@@ -126,7 +134,8 @@ def grade(transcript: Transcript, scenario: Scenario,
             if missed and (advice is None or score >= 0.5):
                 advice = f"Attendu du scénario à tenir : {missed[0]}."
         if transcript.outcome == "failure" and item.criterion != "b2.reporting":
-            score = min(score, FAILURE_CAP)
+            conduct = MISCONDUCT & {e.value for e in transcript.final.events}
+            score = min(score, MISCONDUCT_CAP if conduct else FAILURE_CAP)
         evidence = sorted(_unique(evidence), key=lambda e: (e.turn, not e.positive))[:6]
         label = rubric().criterion(item.criterion).label
         results.append(CriterionResult(item.criterion, label, item.weight,

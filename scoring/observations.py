@@ -83,6 +83,7 @@ class Observer:
     def all(self) -> dict[str, Observation | None]:
         names: list[Callable[[], Observation | None]] = [
             self.contact, self.customer_name, self.politeness, self.listening, self.discovery,
+            self.questioning,
             self.arguments, self.objections, self.price_timing, self.concessions, self.deal,
             self.closing, self.next_step, self.phone_opening, self.monologue, self.fillers,
             self.wording, self.complaint]
@@ -92,10 +93,10 @@ class Observer:
 
     def contact(self) -> Observation:
         first = self.turns[:2]
-        greeted = next((t for t in first if Act.SALUTATION in t.acts), None)
-        introduced = next((t for t in self.turns[:3] if Act.PRESENTATION in t.acts), None)
-        purpose = next((t for t in self.turns[:3] if Act.ANNONCE_OBJET in t.acts), None)
-        thanked = next((t for t in self.turns if Act.REMERCIEMENT in t.acts), None)
+        greeted = next((t for t in first if Act.SALUTATION in t.main_acts), None)
+        introduced = next((t for t in self.turns[:3] if Act.PRESENTATION in t.main_acts), None)
+        purpose = next((t for t in self.turns[:3] if Act.ANNONCE_OBJET in t.main_acts), None)
+        thanked = next((t for t in self.turns if Act.REMERCIEMENT in t.main_acts), None)
         parts = [greeted, thanked]
         if not self.internal:
             parts.append(introduced)
@@ -138,7 +139,7 @@ class Observer:
                            [ev(t, True, "nom du client") for t in uses[:2]], advice)
 
     def politeness(self) -> Observation:
-        rude = [t for t in self.turns if Act.IMPOLITESSE in t.acts]
+        rude = [t for t in self.turns if Act.IMPOLITESSE in t.main_acts]
         events = set(self.final.events)
         score = 1.0
         if Event.PRESSION in events:
@@ -154,14 +155,18 @@ class Observer:
                            [ev(t, False, "impolitesse ou pression") for t in rude], advice)
 
     def listening(self) -> Observation:
-        reformulations = [t for t in self.turns if Act.REFORMULATION in t.acts]
-        controls = [t for t in self.turns if Act.QUESTION_CONTROLE in t.acts]
-        empathy = [t for t in self.turns if t.acts & {Act.EMPATHIE, Act.EXCUSE}]
+        reformulations = [t for t in self.turns if Act.REFORMULATION in t.main_acts]
+        controls = [t for t in self.turns if Act.QUESTION_CONTROLE in t.main_acts]
+        empathy = [t for t in self.turns if t.main_acts & {Act.EMPATHIE, Act.EXCUSE}]
         complaint = self.s.kind == Kind.RECLAMATION
-        parts = [min(1.0, len(reformulations) / 2), min(1.0, len(controls) / 1)]
+        # Reformulation is the core of active listening; checks and empathy complete it.
+        reformulated = min(1.0, len(reformulations) / 2)
+        checked = min(1.0, float(len(controls)))
         if complaint or self.final.objections_raised:
-            parts.append(min(1.0, len(empathy) / (2 if complaint else 1)))
-        score = sum(parts) / len(parts)
+            felt = min(1.0, len(empathy) / (2 if complaint else 1))
+            score = 0.6 * reformulated + 0.2 * checked + 0.2 * felt
+        else:
+            score = 0.75 * reformulated + 0.25 * checked
         evidence = [ev(t, True, "reformulation") for t in reformulations[:2]] + \
             [ev(t, True, "question de contrôle") for t in controls[:1]] + \
             [ev(t, True, "empathie") for t in empathy[:1]]
@@ -172,7 +177,7 @@ class Observer:
             advice = f"Reformulez ce que le client a dit : « Si je comprends bien, {what} ? »"
         elif not controls:
             advice = "Après un argument, vérifiez son effet : « Qu'en pensez-vous ? »"
-        elif len(parts) == 3 and not empathy:
+        elif (complaint or self.final.objections_raised) and not empathy:
             advice = "Accueillez l'émotion avant de répondre : « Je comprends votre inquiétude. »"
         return Observation("listening", "Écoute active (reformulation, contrôle, empathie)",
                            score, evidence, advice)
@@ -183,8 +188,8 @@ class Observer:
         essential = [f for f in self.s.facts if f.essential] or list(self.s.facts)
         found = [f for f in essential if f.id in self.final.facts_revealed]
         ratio = len(found) / len(essential)
-        opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.acts]
-        closed = [t for t in self.turns if t.acts & {Act.QUESTION_FERMEE,
+        opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.main_acts]
+        closed = [t for t in self.turns if t.main_acts & {Act.QUESTION_FERMEE,
                                                      Act.QUESTION_ALTERNATIVE}]
         score = 0.65 * ratio + 0.2 * min(1.0, len(opens) / 3) + 0.15 * (1.0 if closed else 0.0)
         evidence = []
@@ -205,13 +210,37 @@ class Observer:
             "discovery", f"Découverte ({len(found)} faits essentiels sur {len(essential)}, "
                          f"{len(opens)} question(s) ouverte(s))", score, evidence[:4], advice)
 
+    def questioning(self) -> Observation:
+        """The funnel: open questions first, closed ones to pin facts down."""
+        opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.main_acts]
+        closed = [t for t in self.turns if t.main_acts & {Act.QUESTION_FERMEE,
+                                                     Act.QUESTION_ALTERNATIVE}]
+        total = len(opens) + len(closed)
+        if not total:
+            return Observation("questioning", "Questionnement (aucune question)", 0.0,
+                               [ev(self.turns[0], False, "aucune question posée")],
+                               "Posez des questions : d'abord ouvertes (« Comment … ? »), "
+                               "puis fermées pour préciser.")
+        share = len(opens) / total
+        score = min(1.0, share / 0.4) * min(1.0, total / 4)
+        first_open = opens[0].number if opens else None
+        evidence = [ev(t, True, "question ouverte") for t in opens[:2]]
+        if not opens:
+            evidence.append(ev(closed[0], False, "que des questions fermées"))
+        advice = None if score >= 0.8 else (
+            "Ouvrez davantage (« Comment … ? », « Qu'est-ce qui … ? ») avant les questions "
+            "fermées" + (f" : {len(opens)} ouverte(s) sur {total}." if first_open else "."))
+        return Observation("questioning", f"Questionnement en entonnoir ({len(opens)} "
+                                          f"question(s) ouverte(s) sur {total})", score,
+                           evidence, advice)
+
     def arguments(self) -> Observation | None:
         if not self.s.arguments:
             return None
         heard = [a for a in self.s.arguments if a.id in self.final.arguments_heard]
         tied = [a for a in heard if not a.needs or
                 any(n in self.final.needs_understood for n in a.needs)]
-        proofs = [t for t in self.turns if Act.PREUVE in t.acts]
+        proofs = [t for t in self.turns if Act.PREUVE in t.main_acts]
         score = (0.5 * (len(tied) / len(heard) if heard else 0) +
                  0.3 * min(1.0, len(heard) / 2) + 0.2 * (1.0 if proofs else 0.0))
         evidence = []
@@ -270,6 +299,8 @@ class Observer:
             if Event.PRIX_ANNONCE in _events_at(self.turns, index):
                 known = len(turn.state.facts_revealed)
                 score = 1.0 if known >= 3 else 0.6 if known == 2 else 0.3 if known == 1 else 0.0
+                if score == 1.0 and not turn.main_acts & {Act.ARGUMENT, Act.PREUVE}:
+                    score = 0.8  # a bare price, not framed by benefits (the « sandwich »)
                 good = score >= 0.6
                 advice = None if good else (
                     "Annoncez le prix après la découverte, en sandwich : « [avantage pour le "
@@ -289,9 +320,26 @@ class Observer:
                  if Event.CONCESSION_SANS_CONTREPARTIE in _events_at(self.turns, i)]
         traded = [t for i, t in enumerate(self.turns)
                   if Event.CONTREPARTIE_OBTENUE in _events_at(self.turns, i)]
-        score = 1.0 if not given else 0.5 if traded else 0.2
+        conceded = [c for c in self.final.concessions_given if not c.startswith("contrepartie:")]
+        obtained = len(self.final.counterparts_obtained)
+        price_objections = {o.id for o in self.s.objections if o.category.value in (
+            "prix", "concurrence")}
+        unsolicited = []
+        for index, turn in enumerate(self.turns[1:], start=1):
+            before, after = self.turns[index - 1].state, turn.state
+            lowered = before.price_offered is not None and after.price_offered is not None \
+                and after.price_offered < before.price_offered
+            if lowered and not set(before.objections_pending) & price_objections:
+                unsolicited.append(turn)
+        # Holding the price and conditions is best; each concession should buy something.
+        score = 0.3 + 0.5 * min(1.0, obtained / len(conceded)) if conceded else 1.0
+        if unsolicited:
+            score = min(score, 0.5)  # a discount the customer had not asked for
+        if given:
+            score = min(score, 0.3)
         evidence = [ev(t, False, "concession sans contrepartie") for t in given] + \
-            [ev(t, True, "contrepartie obtenue") for t in traded]
+            [ev(t, False, "remise proposée sans que le client la demande")
+             for t in unsolicited] + [ev(t, True, "contrepartie obtenue") for t in traded]
         advice = None
         if given:
             counterpart = deal.counterparts[0].label.lower() if deal.counterparts else \
@@ -318,13 +366,16 @@ class Observer:
                            f"Visez l'objectif de la fiche : {self.s.brief.objective}")
 
     def closing(self) -> Observation:
-        asked = [t for t in self.turns if t.acts & {Act.DEMANDE_ENGAGEMENT, Act.PROPOSITION_RDV,
-                                                    Act.PROPOSITION_SOLUTION}]
+        asked = [t for t in self.turns if t.main_acts & {
+            Act.DEMANDE_ENGAGEMENT, Act.PROPOSITION_RDV, Act.PROPOSITION_SOLUTION}]
         premature = Event.CLOSING_PREMATURE in self.final.events
-        recap = [t for t in self.turns if Act.RECAPITULATIF in t.acts]
-        leave = [t for t in self.turns if Act.PRISE_DE_CONGE in t.acts]
+        recap = [t for t in self.turns if Act.RECAPITULATIF in t.main_acts]
+        leave = [t for t in self.turns if Act.PRISE_DE_CONGE in t.main_acts]
+        # A recap commits when it carries figures or a date (what, how much, when).
+        precise = [t for t in recap if any(e.get("type") in ("date", "montant", "duree")
+                                           for e in t.entities)]
         score = 0.45 * (1.0 if asked and not premature else 0.4 if asked else 0.0) + \
-            0.35 * (1.0 if recap else 0.0) + 0.2 * (1.0 if leave else 0.0)
+            0.35 * (1.0 if precise else 0.5 if recap else 0.0) + 0.2 * (1.0 if leave else 0.0)
         evidence = [ev(t, True, "demande d'engagement") for t in asked[-1:]] + \
             [ev(t, True, "récapitulatif") for t in recap[:1]] + \
             [ev(t, True, "prise de congé") for t in leave[:1]]
@@ -376,9 +427,11 @@ class Observer:
         if not self.phone or self.inbound:
             return None
         first = self.turns[:2]
-        introduced = any(Act.PRESENTATION in t.acts for t in first)
-        purpose = any(Act.ANNONCE_OBJET in t.acts for t in first)
+        introduced = any(Act.PRESENTATION in t.main_acts for t in first)
+        purpose = any(Act.ANNONCE_OBJET in t.main_acts for t in first)
         score = (0.5 if introduced else 0.0) + (0.5 if purpose else 0.0)
+        if Event.PRIX_ANNONCE in self.turns[0].state.events:
+            score /= 2  # pitching the price in the first sentence is no opening
         return Observation("phone_opening", "Ouverture de l'appel en 20 secondes (qui, pourquoi)",
                            score, [ev(self.turns[0], score == 1, "ouverture")],
                            None if score == 1 else
@@ -430,11 +483,11 @@ class Observer:
         if self.s.policy is None:
             return None
         events = set(self.final.events)
-        apology = [t for t in self.turns if Act.EXCUSE in t.acts]
+        apology = [t for t in self.turns if Act.EXCUSE in t.main_acts]
         legal_ids = {p.id for p in self.s.policy.legal_points}
         rights = [t for t in self.turns if legal_ids & set(t.topics)]
         offered = {item for t in self.turns for item in t.state.solutions_proposed}
-        choice = [t for t in self.turns if Act.QUESTION_ALTERNATIVE in t.acts]
+        choice = [t for t in self.turns if Act.QUESTION_ALTERNATIVE in t.main_acts]
         precise = [t for t in self.turns if any(e.get("type") in ("numero_commande", "email")
                                                 for e in t.entities)
                    or re.search(r"\b(numero de dossier|ticket|dossier n|sav-)", fold(t.text))]

@@ -25,6 +25,9 @@ class StudentTurn:
     entities: list[dict[str, Any]]
     state: CustomerState
     reply: str = ""
+    # What the student clearly did: each sentence's best act and the high-precision cues.
+    # The customer reacts to near-ties too (lenient); grading counts only these.
+    main_acts: set[Act] = field(default_factory=set)
 
     @property
     def words(self) -> int:
@@ -65,6 +68,19 @@ def state_from_snapshot(data: dict[str, Any]) -> CustomerState:
     return CustomerState(**values)
 
 
+def _main_acts(item: dict[str, Any], acts: set[Act]) -> set[Act]:
+    sentences = item.get("sentences")
+    if not isinstance(sentences, list) or not sentences:
+        return set(acts)
+    main: set[Act] = set()
+    for sentence in sentences:
+        scored = [a for a in sentence.get("acts", []) if a.get("id") in Act._value2member_map_]
+        for rank, act in enumerate(scored):
+            if rank == 0 or float(act.get("confidence", 0)) >= 0.85:
+                main.add(Act(act["id"]))
+    return main & acts if main & acts else main
+
+
 def from_record(record: dict[str, Any]) -> Transcript:
     """A transcript from a `repliq run --json` record. Raises TranscriptError."""
     if not isinstance(record, dict) or "scenario" not in record or "turns" not in record:
@@ -85,7 +101,8 @@ def from_record(record: dict[str, Any]) -> Transcript:
             transcript.turns.append(StudentTurn(
                 number, str(item.get("text", "")), acts,
                 {t: 1.0 for t in topics} if isinstance(topics, list) else dict(topics),
-                list(item.get("entities", [])), state_from_snapshot(item.get("state", {}))))
+                list(item.get("entities", [])), state_from_snapshot(item.get("state", {})),
+                main_acts=_main_acts(item, acts)))
         elif item["speaker"] == "customer" and transcript.turns:
             transcript.turns[-1].reply = str(item.get("text", ""))
     if not transcript.turns:
