@@ -20,7 +20,7 @@ RECIPES: dict[str, dict[str, float]] = {
     # Courtesy is the floor, not the achievement: active listening and open questions make
     # the relationship.
     "b1.relation_interpersonnelle": {"contact": 0.2, "customer_name": 0.15,
-                                     "politeness": 0.15, "listening": 0.35,
+                                     "politeness": 0.1, "listening": 0.4,
                                      "questioning": 0.15},
     "b1.diagnostic": {"discovery": 0.6, "listening": 0.2, "questioning": 0.2},
     "b1.information_collectee": {"discovery": 1.0},
@@ -31,8 +31,8 @@ RECIPES: dict[str, dict[str, float]] = {
                                   "closing": 0.2},
     "b1.engagements": {"closing": 0.5, "next_step": 0.3, "politeness": 0.2},
     "b1.evolutivite": {"next_step": 0.7, "closing": 0.3},
-    "b1.choix_prospection": {"phone_opening": 0.15, "discovery": 0.25, "questioning": 0.1,
-                             "next_step": 0.3, "price_timing": 0.2},
+    "b1.choix_prospection": {"phone_opening": 0.15, "discovery": 0.3, "questioning": 0.1,
+                             "next_step": 0.25, "price_timing": 0.2},
     "b1.choix_evenement": {"arguments": 0.45, "discovery": 0.25, "deal": 0.3},
     "b1.organisation_evenement": {"objections": 0.55, "discovery": 0.2, "deal": 0.25},
     "b1.analyses_propositions": {"arguments": 0.4, "objections": 0.3, "closing": 0.3},
@@ -42,8 +42,9 @@ RECIPES: dict[str, dict[str, float]] = {
                                "next_step": 0.15, "monologue": 0.05, "fillers": 0.05},
     "b2.appropriation_dossier": {"discovery": 0.5, "customer_name": 0.2, "listening": 0.3},
     # Proactivity needs the need understood and acted upon, not only objections answered.
-    "b2.reactivite": {"objections": 0.3, "discovery": 0.25, "listening": 0.15,
-                      "next_step": 0.15, "deal": 0.15},
+    # "Je vais essayer", "normalement": the opposite of proactivity.
+    "b2.reactivite": {"objections": 0.3, "discovery": 0.2, "listening": 0.1,
+                      "next_step": 0.15, "deal": 0.1, "wording": 0.15},
     "b2.assistance_risques": {"complaint": 0.6, "discovery": 0.2, "listening": 0.2},
 }
 # A conversation the customer ended in failure shows every criterion at best insufficient
@@ -53,7 +54,7 @@ FAILURE_CAP = 0.45
 MISCONDUCT_CAP = 0.29
 MISCONDUCT = {"impolitesse", "pression", "monologue", "presentation_manquante",
               "patience_epuisee", "droit_legal_nie"}
-EXPECTATIONS_SHARE = 0.2
+EXPECTATIONS_SHARE = 0.15
 
 
 def level_of(score: float) -> Level:
@@ -183,7 +184,9 @@ def _report_observation(report: dict[str, Any] | None, transcript: Transcript,
                            "Rédigez le compte rendu d'appel : contact, besoin détecté, "
                            "objections, résultat, prochaine action et date.")
     checks = check_report(report, transcript, scenario)
-    score = sum(c.ok for c in checks) / len(checks)
+    # Rigour: every imprecise field costs, beyond its own share.
+    score = max(0.0, sum(c.ok for c in checks) / len(checks)
+                - 0.1 * sum(1 for c in checks if c.ok < 1))
     evidence = [Evidence(0, f"{FIELD_LABELS[c.field]} : {c.note}", c.ok >= 1, "compte rendu")
                 for c in checks]
     weak = [FIELD_LABELS[c.field] for c in checks if c.ok < 1]

@@ -241,8 +241,12 @@ class Observer:
         tied = [a for a in heard if not a.needs or
                 any(n in self.final.needs_understood for n in a.needs)]
         proofs = [t for t in self.turns if Act.PREUVE in t.main_acts]
-        score = (0.5 * (len(tied) / len(heard) if heard else 0) +
-                 0.3 * min(1.0, len(heard) / 2) + 0.2 * (1.0 if proofs else 0.0))
+        # The customer's needs the argumentation actually answered.
+        answered = {n for a in tied for n in a.needs}
+        coverage = len(answered) / len(self.s.needs) if self.s.needs else 1.0
+        score = (0.35 * (len(tied) / len(heard) if heard else 0) +
+                 0.25 * min(1.0, len(heard) / 2) + 0.2 * (1.0 if proofs else 0.0) +
+                 0.2 * min(1.0, coverage / 0.6))
         evidence = []
         for index, turn in enumerate(self.turns):
             for argument_id in _new(self.turns, index, "arguments_heard"):
@@ -267,15 +271,23 @@ class Observer:
         ignored = self.final.objections_ignored
         if not raised:
             return Observation("objections", "Objections (aucune soulevée)", 0.75, [], None)
-        score = max(0.0, len(treated) / len(raised) - 0.15 * len(ignored))
+        # The customer may accept a clumsy answer; the grade gives full credit only to a
+        # clear treatment (reformulate, argue, prove, answer the objection).
+        answer_acts = {Act.TRAITEMENT_OBJECTION, Act.ARGUMENT, Act.PREUVE, Act.REFORMULATION,
+                       Act.PROPOSITION_SOLUTION}
+        credit = 0.0
         evidence = []
         for index, turn in enumerate(self.turns):
             for objection_id in _new(self.turns, index, "objections_treated"):
                 objection = next(o for o in self.s.objections if o.id == objection_id)
-                evidence.append(ev(turn, True, f"objection levée : {objection.label}"))
+                clear = bool(turn.main_acts & answer_acts)
+                credit += 1.0 if clear else 0.5
+                evidence.append(ev(turn, True, f"objection levée : {objection.label}" +
+                                   ("" if clear else " (réponse peu argumentée)")))
             for objection_id in _new(self.turns, index, "objections_ignored"):
                 objection = next(o for o in self.s.objections if o.id == objection_id)
                 evidence.append(ev(turn, False, f"objection ignorée : {objection.label}"))
+        score = max(0.1, credit / len(raised) - 0.1 * len(ignored))
         pending = [o for o in self.s.objections if o.id in self.final.objections_pending]
         advice = None
         if pending:
@@ -356,7 +368,7 @@ class Observer:
         if outcome == "success" and deal and agreed is not None and deal.floor_price is not None \
                 and deal.list_price > deal.floor_price:
             kept = (agreed - deal.floor_price) / (deal.list_price - deal.floor_price)
-            score = 0.8 + 0.2 * max(0.0, min(1.0, kept))
+            score = 0.7 + 0.3 * max(0.0, min(1.0, kept))
         label = {"success": "Objectif atteint", "partial": "Objectif atteint en partie",
                  "unfinished": "Entretien sans résultat", "failure": "Entretien perdu"}[outcome]
         outcome_label = next((o.label for o in self.s.outcomes
@@ -430,7 +442,8 @@ class Observer:
         introduced = any(Act.PRESENTATION in t.main_acts for t in first)
         purpose = any(Act.ANNONCE_OBJET in t.main_acts for t in first)
         score = (0.5 if introduced else 0.0) + (0.5 if purpose else 0.0)
-        if Event.PRIX_ANNONCE in self.turns[0].state.events:
+        if Event.PRIX_ANNONCE in self.turns[0].state.events or any(
+                e.get("type") == "montant" for e in self.turns[0].entities):
             score /= 2  # pitching the price in the first sentence is no opening
         return Observation("phone_opening", "Ouverture de l'appel en 20 secondes (qui, pourquoi)",
                            score, [ev(self.turns[0], score == 1, "ouverture")],
