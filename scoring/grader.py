@@ -19,32 +19,36 @@ from .transcript import Transcript, view
 RECIPES: dict[str, dict[str, float]] = {
     # Courtesy is the floor, not the achievement: active listening and open questions make
     # the relationship.
-    "b1.relation_interpersonnelle": {"contact": 0.2, "customer_name": 0.15,
-                                     "politeness": 0.1, "listening": 0.4,
+    "b1.relation_interpersonnelle": {"contact": 0.15, "customer_name": 0.15,
+                                     "politeness": 0.1, "listening": 0.45,
                                      "questioning": 0.15},
     "b1.diagnostic": {"discovery": 0.6, "listening": 0.2, "questioning": 0.2},
     "b1.information_collectee": {"discovery": 1.0},
-    "b1.pertinence_solution": {"arguments": 0.5, "objections": 0.35, "discovery": 0.15},
+    # A solution is pertinent to the needs found: discovery weighs in.
+    "b1.pertinence_solution": {"arguments": 0.4, "objections": 0.25, "discovery": 0.25,
+                               "questioning": 0.1},
     "b1.personnalisation": {"customer_name": 0.25, "arguments": 0.35, "listening": 0.25,
                             "questioning": 0.15},
     "b1.efficacite_negociation": {"price_timing": 0.25, "concessions": 0.25, "deal": 0.3,
                                   "closing": 0.2},
     "b1.engagements": {"closing": 0.5, "next_step": 0.3, "politeness": 0.2},
     "b1.evolutivite": {"next_step": 0.7, "closing": 0.3},
-    "b1.choix_prospection": {"phone_opening": 0.15, "discovery": 0.3, "questioning": 0.1,
-                             "next_step": 0.25, "price_timing": 0.2},
+    "b1.choix_prospection": {"phone_opening": 0.15, "discovery": 0.25, "questioning": 0.1,
+                             "next_step": 0.2, "price_timing": 0.15, "objections": 0.15},
     "b1.choix_evenement": {"arguments": 0.45, "discovery": 0.25, "deal": 0.3},
-    "b1.organisation_evenement": {"objections": 0.55, "discovery": 0.2, "deal": 0.25},
+    # Organising means knowing the constraints (discovery) and answering them.
+    "b1.organisation_evenement": {"objections": 0.35, "discovery": 0.35, "deal": 0.15,
+                                  "within_budget": 0.15},
     "b1.analyses_propositions": {"arguments": 0.4, "objections": 0.3, "closing": 0.3},
     # On the phone, technique is also listening, the customer's name and positive words.
     "b2.techniques_distance": {"contact": 0.1, "phone_opening": 0.15, "listening": 0.3,
-                               "customer_name": 0.1, "wording": 0.05, "closing": 0.1,
-                               "next_step": 0.15, "monologue": 0.05, "fillers": 0.05},
+                               "customer_name": 0.1, "wording": 0.1, "closing": 0.1,
+                               "next_step": 0.1, "monologue": 0.05, "fillers": 0.05},
     "b2.appropriation_dossier": {"discovery": 0.5, "customer_name": 0.2, "listening": 0.3},
     # Proactivity needs the need understood and acted upon, not only objections answered.
     # "Je vais essayer", "normalement": the opposite of proactivity.
-    "b2.reactivite": {"objections": 0.3, "discovery": 0.2, "listening": 0.1,
-                      "next_step": 0.15, "deal": 0.1, "wording": 0.15},
+    "b2.reactivite": {"objections": 0.3, "discovery": 0.2, "questioning": 0.1,
+                      "listening": 0.1, "next_step": 0.1, "deal": 0.05, "wording": 0.15},
     "b2.assistance_risques": {"complaint": 0.6, "discovery": 0.2, "listening": 0.2},
 }
 # A conversation the customer ended in failure shows every criterion at best insufficient

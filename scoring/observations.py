@@ -84,7 +84,8 @@ class Observer:
         names: list[Callable[[], Observation | None]] = [
             self.contact, self.customer_name, self.politeness, self.listening, self.discovery,
             self.questioning,
-            self.arguments, self.objections, self.price_timing, self.concessions, self.deal,
+            self.arguments, self.objections, self.price_timing, self.within_budget,
+            self.concessions, self.deal,
             self.closing, self.next_step, self.phone_opening, self.monologue, self.fillers,
             self.wording, self.complaint]
         return {method.__name__: method() for method in names}
@@ -191,7 +192,9 @@ class Observer:
         opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.main_acts]
         closed = [t for t in self.turns if t.main_acts & {Act.QUESTION_FERMEE,
                                                      Act.QUESTION_ALTERNATIVE}]
-        score = 0.65 * ratio + 0.2 * min(1.0, len(opens) / 3) + 0.15 * (1.0 if closed else 0.0)
+        # How the questions were asked is the « questioning » observation; this one is what
+        # was found.
+        score = 0.85 * ratio + 0.15 * (1.0 if opens or closed else 0.0)
         evidence = []
         for index, turn in enumerate(self.turns):
             revealed = _new(self.turns, index, "facts_revealed")
@@ -246,7 +249,7 @@ class Observer:
         coverage = len(answered) / len(self.s.needs) if self.s.needs else 1.0
         score = (0.35 * (len(tied) / len(heard) if heard else 0) +
                  0.25 * min(1.0, len(heard) / 2) + 0.2 * (1.0 if proofs else 0.0) +
-                 0.2 * min(1.0, coverage / 0.6))
+                 0.2 * coverage)
         evidence = []
         for index, turn in enumerate(self.turns):
             for argument_id in _new(self.turns, index, "arguments_heard"):
@@ -323,6 +326,25 @@ class Observer:
         score = 0.5 if self.t.outcome != "success" else 1.0
         return Observation("price_timing", "Annonce du prix", score, [], None if score == 1 else
                            "Osez annoncer le prix, avec assurance, une fois les besoins connus.")
+
+    def within_budget(self) -> Observation | None:
+        deal = self.s.negotiation
+        if deal is None or deal.customer_budget is None:
+            return None
+        price = self.final.price_agreed if self.final.price_agreed is not None else \
+            self.final.price_offered
+        if price is None:
+            return Observation("within_budget", "Proposition dans le budget (aucun montant)",
+                               0.0, [], "Chiffrez votre proposition dans l'enveloppe du "
+                                        "client.")
+        inside = price <= deal.customer_budget
+        return Observation("within_budget", f"Proposition de {price:g} {deal.unit}"
+                                            + (" dans le budget" if inside else
+                                               " au-dessus du budget"),
+                           1.0 if inside else 0.0, [ev(self.turns[-1], inside,
+                                                       f"dernière proposition : {price:g}")],
+                           None if inside else "Adaptez la proposition, poste par poste, à "
+                                               "l'enveloppe découverte.")
 
     def concessions(self) -> Observation | None:
         deal = self.s.negotiation
