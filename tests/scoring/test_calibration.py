@@ -69,3 +69,22 @@ def test_levels_and_mark_match_the_examiner(scenario_id: str, student: str) -> N
 def test_marks_order_the_students(scenario_id: str) -> None:
     marks = [scorecard(scenario_id, student).total for student in STUDENTS]
     assert marks == sorted(marks, reverse=True) and len(set(marks)) == 4, marks
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIOS)
+def test_grade_command_prints_each_calibration_scorecard(
+        scenario_id: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from repliq.cli import main
+
+    for student in STUDENTS:
+        out = tmp_path / f"{student}.json"
+        report = CALIBRATION / scenario_id / f"{student}.compte-rendu.yml"
+        extra = ["--compte-rendu", str(report)] if report.exists() else []
+        assert main(["run", scenario_id, "--script",
+                     str(CALIBRATION / scenario_id / f"{student}.txt"), "--json", str(out),
+                     *extra]) == 0
+        capsys.readouterr()
+        assert main(["grade", str(out), *extra]) == 0
+        printed = capsys.readouterr().out
+        assert "Critère du référentiel" in printed and "Note :" in printed
+        assert f"Note : {scorecard(scenario_id, student).total:g} / 20" in printed
