@@ -8,16 +8,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-
-import numpy as np
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.pipeline import FeatureUnion, Pipeline
-from sklearn.svm import LinearSVC
+from typing import TYPE_CHECKING, Any
 
 from scenarios.vocabulary import Act
 
 from .nludata import Example
 from .text import fold, without_fillers
+
+if TYPE_CHECKING:
+    from sklearn.pipeline import Pipeline
 
 
 @dataclass(frozen=True)
@@ -30,7 +29,12 @@ class ActScore:
                 "confidence": round(self.confidence, 3)}
 
 
-def _features() -> FeatureUnion:
+def _features() -> Any:
+    # scikit-learn is imported when the classifier is built, not when the command line
+    # starts: `repliq sessions list` must answer at once.
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import FeatureUnion
+
     return FeatureUnion([
         ("chars", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
                                   min_df=1, preprocessor=_prepare)),
@@ -55,6 +59,9 @@ class NgramActClassifier:
 
     @classmethod
     def train(cls, examples: Sequence[Example]) -> NgramActClassifier:
+        from sklearn.pipeline import Pipeline
+        from sklearn.svm import LinearSVC
+
         pipeline = Pipeline([("features", _features()),
                              ("svm", LinearSVC(C=0.8, class_weight="balanced"))])
         pipeline.fit([e.text for e in examples], [e.intent for e in examples])
@@ -65,6 +72,8 @@ class NgramActClassifier:
         """For each sentence, every act with a confidence in [0, 1], best first."""
         if not sentences:
             return []
+        import numpy as np
+
         margins = np.atleast_2d(self._pipeline.decision_function(list(sentences)))
         scaled = np.exp(3.0 * (margins - margins.max(axis=1, keepdims=True)))
         probabilities = scaled / scaled.sum(axis=1, keepdims=True)

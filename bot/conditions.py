@@ -3,10 +3,14 @@ the conversation and the student's last turn."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from scenarios.model import Condition
 
 from .state import CustomerState
-from .understand import Understanding
+
+if TYPE_CHECKING:
+    from .understand import Understanding
 
 
 def holds(condition: Condition, state: CustomerState, turn: Understanding | None) -> bool:

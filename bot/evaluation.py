@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
-
 from .nludata import Example
 from .understand import ActScorer
 
@@ -32,6 +30,8 @@ class Evaluation:
 
 
 def evaluate(scorer: ActScorer, examples: list[Example]) -> Evaluation:
+    from sklearn.metrics import confusion_matrix, precision_recall_fscore_support
+
     texts = [example.text for example in examples]
     predicted = []
     for scores in scorer.scores(texts):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from . import __version__, grade_cmd, nlu_cmd, run_cmd, scenarios_cmd
+from . import __version__, grade_cmd, nlu_cmd, run_cmd, scenarios_cmd, sessions_cmd
 from .argparse_fr import FrenchParser
 
 
@@ -27,6 +27,7 @@ def build_parser() -> FrenchParser:
     scenarios_cmd.add_parser(commands, FrenchParser)
     run_cmd.add_parser(commands)
     grade_cmd.add_parser(commands)
+    sessions_cmd.add_parsers(commands, FrenchParser)
     nlu_cmd.add_parser(commands, FrenchParser)
     return parser
 

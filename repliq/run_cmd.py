@@ -6,8 +6,9 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +21,8 @@ from scoring.call_report import ReportError, read_report
 from scoring.grader import grade
 from scoring.tips import Coach
 from scoring.transcript import from_record
+from store.db import open_db
+from store.sessions import Recorder, default_student
 
 OUTCOME_WORDS = {"success": "réussite", "partial": "réussite partielle", "failure": "échec",
                  "unfinished": "entretien inachevé"}
@@ -47,7 +50,8 @@ def _typed() -> Iterator[str]:
 
 
 def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student: bool,
-             out: Any = sys.stdout, coach: Coach | None = None) -> dict[str, Any]:
+             out: Any = sys.stdout, coach: Coach | None = None,
+             on_turn: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
     """Play the student's lines against the customer; return the transcript record. With a
     coach (training mode), a tip may follow the customer's reply."""
     scenario = customer.scenario
@@ -60,6 +64,8 @@ def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
             turns.append({"speaker": "customer", "who": reply.speaker, "text": reply.text,
                           "acts": reply.parts, "entities": [], "topics": [],
                           "state": customer.state.snapshot()})
+            if on_turn:
+                on_turn(turns[-1])
 
     opening = customer.opening()
     if opening:
@@ -84,6 +90,8 @@ def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
         if tip:
             turn["tip"] = tip
         turns.append(turn)
+        if on_turn:
+            on_turn(turn)  # committed before the customer's reply is shown
         show(reply)
         if tip:
             print(f"   Conseil : {tip}", file=out, flush=True)
@@ -136,13 +144,26 @@ def cmd_run(args: argparse.Namespace) -> int:
             return 1
     customer = start_conversation(scenario, args.variant, args.seed, rasa_url=args.rasa)
     coach = Coach(scenario) if args.mode == "entrainement" else None
+    recorder = None
+    if not args.no_save:
+        path = find(args.scenario, args.dir)
+        try:
+            recorder = Recorder(open_db(args.db), student=args.student,
+                                scenario_id=scenario.id, title=scenario.title,
+                                version=scenario.version,
+                                yaml=path.read_text(encoding="utf-8"), variant=args.variant,
+                                seed=args.seed, mode=args.mode)
+        except (OSError, sqlite3.Error, RuntimeError) as error:
+            print(f"repliq : séance non enregistrée ({error}) — l'entretien continue",
+                  file=sys.stderr)
     if args.script is None:
         print(f"{scenario.title} — tapez vos répliques ; /quitter pour arrêter.\n")
         lines: Iterator[str] | list[str] = _typed()
     else:
         lines = script_lines(args.script)
     try:
-        record = converse(customer, lines, echo_student=args.script is not None, coach=coach)
+        record = converse(customer, lines, echo_student=args.script is not None, coach=coach,
+                          on_turn=recorder.turn if recorder else None)
     except RasaUnavailable as error:
         print(f"repliq : {error}", file=sys.stderr)
         return 1
@@ -163,6 +184,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"Note : {card.total:g} / 20 — "
               + ", ".join(f"{c.label} : {c.level.value}" for c in card.criteria))
         print("Bilan détaillé : repliq grade FICHIER.json (avec --json)")
+    if recorder is not None:
+        recorder.finish(record, record.get("scorecard"), report)
+        print(f"Séance enregistrée : {recorder.id[:8]} (repliq sessions show {recorder.id[:8]})")
     if args.json is not None:
         args.json.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
                              encoding="utf-8")
@@ -196,6 +220,13 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--compte-rendu", dest="report", type=Path, metavar="FICHIER",
                    help="compte rendu d'appel à évaluer (YAML : contact, besoin, objections, "
                         "resultat, action, date)")
+    p.add_argument("--eleve", dest="student", default=default_student(), metavar="NOM",
+                   help="nom de l'étudiant pour l'historique (par défaut : $REPLIQ_STUDENT "
+                        "ou le nom du compte)")
+    p.add_argument("--no-save", action="store_true",
+                   help="ne pas enregistrer la séance (essai)")
+    p.add_argument("--base", dest="db", type=Path, default=None, metavar="FICHIER",
+                   help="base des séances (par défaut : $REPLIQ_DB ou le dossier de données)")
     p.add_argument("--rasa", metavar="URL", default=os.environ.get("REPLIQ_RASA_URL"),
                    help="comprendre les répliques avec un serveur Rasa (ex. "
                         "http://localhost:5005 ; variable REPLIQ_RASA_URL)")

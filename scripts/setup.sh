@@ -10,6 +10,9 @@ extra=${1:-}
 
 # --- system packages -------------------------------------------------------
 system_packages=(espeak-ng libportaudio2)
+if [ "$extra" = "test" ]; then
+  system_packages+=(chromium)  # the HTML export is checked in a real headless browser
+fi
 python_bin=${REPLIQ_PYTHON:-}
 if [ -z "$python_bin" ]; then
   for candidate in python3.11 python3.12 python3.13 python3; do

@@ -15,3 +15,13 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     folder = tmp_path_factory.mktemp("user-scenarios")
     monkeypatch.setenv("REPLIQ_SCENARIOS_DIR", str(folder))
     return folder
+
+
+@pytest.fixture(autouse=True)
+def isolated_store(tmp_path_factory: pytest.TempPathFactory,
+                   monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Sessions recorded by tests go to a throw-away database."""
+    path = tmp_path_factory.mktemp("store") / "repliq.db"
+    monkeypatch.setenv("REPLIQ_DB", str(path))
+    monkeypatch.setenv("REPLIQ_STUDENT", "Élève Test")
+    return path
