@@ -1,5 +1,4 @@
-"""The session store (to come): one SQLite file (sqlite-utils) in the user's data folder,
-each turn committed as it happens, export/import and retention.
-
-No business rules here.
+"""The session store: one SQLite file (sqlite-utils, WAL) in the user's data folder, each
+turn committed as it happens; export/import, the HTML page of a session, the class report
+and retention. No business rules here.
 """
