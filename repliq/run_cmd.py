@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from bot.customer import Customer, CustomerTurn
+from bot.customer import Customer
 from bot.engine import start_conversation
 from bot.rasa import RasaUnavailable
 from scenarios import ScenarioError, load_scenario
@@ -23,6 +23,8 @@ from scoring.tips import Coach
 from scoring.transcript import from_record
 from store.db import open_db
 from store.sessions import Recorder, default_student
+
+from .rehearsal import Rehearsal
 
 OUTCOME_WORDS = {"success": "réussite", "partial": "réussite partielle", "failure": "échec",
                  "unfinished": "entretien inachevé"}
@@ -52,57 +54,26 @@ def _typed() -> Iterator[str]:
 def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student: bool,
              out: Any = sys.stdout, coach: Coach | None = None,
              on_turn: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
-    """Play the student's lines against the customer; return the transcript record. With a
-    coach (training mode), a tip may follow the customer's reply."""
-    scenario = customer.scenario
-    turns: list[dict[str, Any]] = []
+    """Play the student's lines against the customer in the terminal; return the transcript
+    record. With a coach (training mode), a tip may follow the customer's reply."""
+    rehearsal = Rehearsal(customer, coach, on_turn)
 
-    def show(reply: CustomerTurn) -> None:
-        if reply.text:
-            name = scenario.speaker(reply.speaker).display_name
-            print(f"{name} : {reply.text}", file=out, flush=True)
-            turns.append({"speaker": "customer", "who": reply.speaker, "text": reply.text,
-                          "acts": reply.parts, "entities": [], "topics": [],
-                          "state": customer.state.snapshot()})
-            if on_turn:
-                on_turn(turns[-1])
+    def show(turn: dict[str, Any] | None) -> None:
+        if turn:
+            name = customer.scenario.speaker(turn["who"]).display_name
+            print(f"{name} : {turn['text']}", file=out, flush=True)
 
-    opening = customer.opening()
-    if opening:
-        show(opening)
+    show(rehearsal.open())
     for line in lines:
-        if customer.state.ended:
+        if rehearsal.ended:
             break
         if echo_student:
             print(f"Vous : {line}", file=out, flush=True)
-        events_before = set(customer.state.events)
-        understanding, reply = customer.step(line)
-        turn: dict[str, Any] = {
-            "speaker": "student", "text": line,
-            "acts": sorted({a.value for a in understanding.acts}),
-            "entities": [e.as_dict() for e in understanding.entities],
-            "topics": sorted(understanding.topics),
-            "sentences": [s.as_dict() for s in understanding.sentences],
-            "state": customer.state.snapshot(),
-        }
-        tip = coach.tip(customer.state.turn, understanding.acts, line, events_before,
-                        customer.state) if coach else None
-        if tip:
-            turn["tip"] = tip
-        turns.append(turn)
-        if on_turn:
-            on_turn(turn)  # committed before the customer's reply is shown
+        student, reply = rehearsal.say(line)
         show(reply)
-        if tip:
-            print(f"   Conseil : {tip}", file=out, flush=True)
-    state = customer.state
-    return {
-        "scenario": scenario.id,
-        "outcome": customer.final_outcome(),
-        "outcome_id": state.outcome,
-        "ended_by": state.ended_by or "script_end",
-        "turns": turns,
-    }
+        if student.get("tip"):
+            print(f"   Conseil : {student['tip']}", file=out, flush=True)
+    return rehearsal.record()
 
 
 def _ask_report() -> dict[str, Any] | None:
