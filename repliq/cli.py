@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
-from . import __version__, grade_cmd, nlu_cmd, run_cmd, scenarios_cmd, sessions_cmd
+from scenarios.catalog import DEFAULT_SCENARIO
+
+from . import __version__, grade_cmd, nlu_cmd, run_cmd, scenarios_cmd, sessions_cmd, settings
 from .argparse_fr import FrenchParser
 
 
@@ -18,10 +21,17 @@ def build_parser() -> FrenchParser:
         epilog="exemples :\n  repliq scenarios list\n"
                "  repliq scenarios show e4-copieur-cabinet --variant budget-serre\n"
                "  repliq scenarios validate mes-scenarios/\n\n"
-               "Guide des scénarios pour les enseignants : docs/scenarios.md",
+               "Sans commande, « repliq » ouvre l'application plein écran.\n"
+               "Guide des scénarios pour les enseignants : docs/scenarios.md\n"
+               f"Journal des erreurs : {settings.log_path()}",
     )
     parser.add_argument("--version", action="version", version=f"repliq {__version__}",
                         help="afficher la version et quitter")
+    parser.add_argument("--scenario", default=DEFAULT_SCENARIO, metavar="ID",
+                        help="scénario sélectionné à l'ouverture de l'application")
+    parser.add_argument("--base", dest="db", type=Path, default=None, metavar="FICHIER",
+                        help="base des séances (par défaut : $REPLIQ_DB ou le dossier de "
+                             "données)")
     commands = parser.add_subparsers(title="commandes", metavar="COMMANDE", dest="command",
                                      parser_class=FrenchParser)
     scenarios_cmd.add_parser(commands, FrenchParser)
@@ -50,7 +60,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        return welcome()
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+            return welcome()  # piped or scripted: the text summary, not the full screen
+        from tui.app import run
+
+        return run(db=args.db, scenario=args.scenario)
     try:
         return int(args.handler(args))
     except BrokenPipeError:  # `repliq ... | head` closed the pipe: not an error

@@ -88,6 +88,16 @@ class Recorder:
                                           replace=True)
 
 
+    def interrupt(self) -> None:
+        """The student left before the end: the turns stay, the session says so."""
+        with self.db.conn:
+            self.db["sessions"].update(self.id, {"ended_at": now(), "status": INTERRUPTED})
+
+    def notes(self, text: str) -> None:
+        with self.db.conn:
+            self.db["sessions"].update(self.id, {"notes": text})
+
+
 def save_scorecard(db: Database, session_id: str, card: dict[str, Any]) -> None:
     db["scorecards"].insert({"session_id": session_id, "total": card["total"],
                              "card": json.dumps(card, ensure_ascii=False)}, replace=True)

@@ -1,0 +1,87 @@
+"""The Textual application: `repliq` with no argument opens it on the Accueil screen."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+
+from repliq import settings
+from scenarios.catalog import DEFAULT_SCENARIO
+
+from .screens.accueil import AccueilScreen
+
+log = logging.getLogger("repliq")
+
+
+class RepliqApp(App[None]):
+    """Repliq — entraînement aux situations commerciales du BTS NDRC."""
+
+    TITLE = "Repliq"
+    SUB_TITLE = "Entraînement BTS NDRC"
+    CSS_PATH = "repliq.tcss"
+    BINDINGS = [
+        Binding("ctrl+q", "quit_safely", "Quitter", priority=True),
+        Binding("ctrl+t", "toggle_theme", "Thème clair/sombre"),
+    ]
+
+    def __init__(self, db: Path | None = None, scenario: str = DEFAULT_SCENARIO,
+                 dirs: list[Path] | None = None, preload: bool = True) -> None:
+        super().__init__()
+        self.db_path = db
+        self.default_scenario = scenario
+        self.scenario_dirs = dirs
+        self.preload = preload
+        self.engine_ready = False
+
+    def on_mount(self) -> None:
+        self.push_screen(AccueilScreen())
+        if self.preload:
+            self.load_engine()
+
+    @work(thread=True, exclusive=True, group="engine")
+    def load_engine(self) -> None:
+        """Train the act classifier in the background: the first turn is then immediate."""
+        from bot.engine import act_classifier
+
+        act_classifier()
+        self.engine_ready = True
+
+    def action_toggle_theme(self) -> None:
+        self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"
+
+    def action_quit_safely(self) -> None:
+        screen = self.screen
+        confirm = getattr(screen, "confirm_quit", None)
+        if confirm is not None:
+            confirm()
+        else:
+            self.exit()
+
+    def _handle_exception(self, error: Exception) -> None:
+        # A traceback never reaches the screen: it goes to the log file, the user gets a
+        # French notification and can go on.
+        log.error("".join(traceback.format_exception(error)))
+        try:
+            self.notify(f"Une erreur est survenue ({type(error).__name__}). Le détail est dans "
+                        f"{settings.log_path()}.", title="Erreur", severity="error", timeout=10)
+        except Exception:  # pragma: no cover - the app is already broken
+            super()._handle_exception(error)
+
+
+def configure_logging() -> Path:
+    path = settings.log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    logging.basicConfig(filename=path, level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    return path
+
+
+def run(db: Path | None = None, scenario: str = DEFAULT_SCENARIO) -> int:
+    configure_logging()
+    RepliqApp(db=db, scenario=scenario).run()
+    return 0

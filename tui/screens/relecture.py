@@ -1,0 +1,70 @@
+"""Relecture: a stored session, transcript with tips inline beside its scorecard; choosing a
+criterion's evidence scrolls to the quoted turn."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from store.db import open_db
+from store.sessions import STATUS_LABELS, session_record
+
+from ..widgets.chat import Chat
+from ..widgets.scorecard import ScoreGrid
+
+
+class RelectureScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "back", "Retour")]
+
+    def __init__(self, session_id: str, focus_turn: int | None = None) -> None:
+        super().__init__()
+        self.session_id = session_id
+        self.focus_turn = focus_turn
+        self.record: dict | None = None
+
+    def compose(self) -> ComposeResult:
+        db = open_db(self.app.db_path)  # type: ignore[attr-defined]
+        self.record = session_record(db, self.session_id)
+        r = self.record
+        yield Header()
+        yield Static(f"{r['scenario']['title']} — {r['student']} — "
+                     f"{r['started_at'][:16].replace('T', ' ')} — "
+                     f"{STATUS_LABELS.get(r['status'], r['status'])}"
+                     + (f" — {r['mark']:g}/20" if r["mark"] is not None else ""),
+                     id="relecture-title", markup=False)
+        with Horizontal(id="relecture"):
+            yield Chat(id="transcript")
+            if r["scorecard"]:
+                yield ScoreGrid(r["scorecard"], id="relecture-grid")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        assert self.record is not None
+        chat = self.query_one("#transcript", Chat)
+        for turn in self.record["turns"]:
+            student = turn["speaker"] == "student"
+            who = "Élève" if student else "Client"
+            chat.add(turn["number"], who, turn["text"], student, (turn["at"] or "")[11:16],
+                     turn["tip"])
+        self.sub_title = "Relecture"
+        if self.focus_turn:
+            self.call_after_refresh(self.scroll_to_student_turn, self.focus_turn)
+
+    def scroll_to_student_turn(self, number: int) -> None:
+        assert self.record is not None
+        students = [t["number"] for t in self.record["turns"] if t["speaker"] == "student"]
+        if 0 < number <= len(students):
+            bubble = self.query_one(f"#tour-{students[number - 1]}")
+            self.query_one("#transcript", Chat).scroll_to_widget(bubble, animate=False)
+            bubble.add_class("focused")
+
+    @on(ScoreGrid.TurnChosen)
+    def jump(self, event: ScoreGrid.TurnChosen) -> None:
+        self.scroll_to_student_turn(event.turn)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

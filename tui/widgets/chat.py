@@ -1,0 +1,33 @@
+"""The conversation as chat bubbles: who speaks, the turn number, the time; tips inline."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+
+class Bubble(Static):
+    def __init__(self, number: int, who: str, text: str, student: bool, at: str = "") -> None:
+        stamp = f" · {at}" if at else ""
+        super().__init__(f"[b]{number}. {who}[/b]{stamp}\n{text}", markup=True,
+                         classes="bubble student" if student else "bubble customer",
+                         id=f"tour-{number}")
+        self.text = text
+
+
+class Tip(Static):
+    def __init__(self, text: str) -> None:
+        super().__init__(f"Conseil : {text}", classes="tip", markup=False)
+
+
+class Chat(VerticalScroll):
+    def add(self, number: int, who: str, text: str, student: bool, at: str = "",
+            tip: str | None = None) -> None:
+        self.mount(Bubble(number, who, _escape(text), student, at))
+        if tip:
+            self.mount(Tip(tip))
+        self.scroll_end(animate=False)
+
+
+def _escape(text: str) -> str:
+    return text.replace("[", r"\[")
