@@ -50,9 +50,9 @@ def test_killed_session_keeps_every_turn_and_shows_as_interrupted(tmp_path: Path
         process.stdin.flush()
     deadline = time.time() + 60
     seen = 0
-    while seen < len(lines) and time.time() < deadline:  # wait for the replies
-        if "Mme Claire Martin :" in process.stdout.readline():
-            seen += 1
+    # The customer speaks first (her greeting), then answers each line: wait for all of it.
+    while seen < len(lines) + 1 and time.time() < deadline:
+        seen += process.stdout.readline().count("Mme Claire Martin :")
     time.sleep(0.2)
     process.send_signal(signal.SIGKILL)
     process.wait()
