@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from platformdirs import user_data_dir
+from platformdirs import user_cache_dir, user_data_dir
 
 from .errors import ScenarioError, ScenarioIssue
 from .model import Scenario
@@ -15,6 +16,35 @@ from .validate import SCENARIO_SUFFIXES, inspect, scenario_files
 BUILTIN_DIR = Path(__file__).parent / "builtin"
 DEFAULT_SCENARIO = "e4-copieur-cabinet"
 ENV_DIR = "REPLIQ_SCENARIOS_DIR"
+ENV_CACHE = "REPLIQ_CACHE_DIR"
+
+
+def cache_path() -> Path:
+    override = os.environ.get(ENV_CACHE)
+    folder = Path(override) if override else Path(user_cache_dir("repliq", appauthor=False))
+    return folder / "catalogue.json"
+
+
+def _stamp(path: Path) -> list[float]:
+    stat = path.stat()
+    return [stat.st_mtime, float(stat.st_size)]
+
+
+def _quick_inspect(path: Path, cache: dict) -> tuple[Scenario | None, list[ScenarioIssue]]:
+    """The listing at start-up reads the scenarios it saw last time from a cache, keyed by
+    file time and size; parsing YAML is what makes a cold listing slow."""
+    key = str(path.resolve())
+    hit = cache.get(key)
+    if hit and hit["stamp"] == _stamp(path):
+        try:
+            return Scenario.model_validate(hit["scenario"]), []
+        except ValueError:
+            pass
+    scenario, problems = inspect(path, with_variants=False)
+    if scenario is not None:
+        cache[key] = {"stamp": _stamp(path),
+                      "scenario": scenario.model_dump(mode="json", by_alias=True)}
+    return scenario, problems
 
 
 def user_dir() -> Path:
@@ -41,11 +71,19 @@ class Entry:
     problems: list[ScenarioIssue]
 
 
-def entries(extra: list[Path] | None = None) -> list[Entry]:
+def entries(extra: list[Path] | None = None, quick: bool = False) -> list[Entry]:
     """Every scenario file found, valid or not (a scenario id found twice keeps the first:
-    a teacher's copy of a built-in scenario overrides it)."""
+    a teacher's copy of a built-in scenario overrides it). `quick` skips checking each
+    variant (a listing at start-up; the variants are checked when the scenario is loaded)."""
     found: list[Entry] = []
     seen: set[str] = set()
+    cache: dict = {}
+    if quick:
+        try:
+            cache = json.loads(cache_path().read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            cache = {}
+    before = json.dumps(cache, sort_keys=True) if quick else ""
     for source, folder in search_dirs(extra):
         if not folder.is_dir():
             continue
@@ -53,8 +91,14 @@ def entries(extra: list[Path] | None = None) -> list[Entry]:
             if path.stem in seen:
                 continue
             seen.add(path.stem)
-            scenario, problems = inspect(path)
+            scenario, problems = _quick_inspect(path, cache) if quick else inspect(path)
             found.append(Entry(path, source, scenario, problems))
+    if quick and json.dumps(cache, sort_keys=True) != before:
+        try:
+            cache_path().parent.mkdir(parents=True, exist_ok=True)
+            cache_path().write_text(json.dumps(cache, ensure_ascii=False), encoding="utf-8")
+        except OSError:
+            pass  # a read-only cache folder only costs speed
     return found
 
 

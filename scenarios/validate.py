@@ -38,10 +38,11 @@ def _variants(data: LDict) -> list[LDict]:
     return [v for v in variants if isinstance(v, LDict)]
 
 
-def inspect(path: Path, variant: str | None = None) -> tuple[Scenario | None,
-                                                             list[ScenarioIssue]]:
-    """Read and check one file (every variant included) in a single pass: the scenario with
-    `variant` applied when the file is valid, else None, and every problem found."""
+def inspect(path: Path, variant: str | None = None,
+            with_variants: bool = True) -> tuple[Scenario | None, list[ScenarioIssue]]:
+    """Read and check one file (every variant included, unless `with_variants` is False for
+    a quick listing) in a single pass: the scenario with `variant` applied when the file is
+    valid, else None, and every problem found."""
     shown = display_path(path)
     try:
         data = read_yaml(path, shown)
@@ -58,7 +59,7 @@ def inspect(path: Path, variant: str | None = None) -> tuple[Scenario | None,
             f"{scenario.id}{path.suffix})"))
     known = {(issue.line, issue.message) for issue in issues}
     chosen = scenario if variant is None else None
-    for raw_variant in _variants(data):
+    for raw_variant in _variants(data) if with_variants or variant else []:
         # Changes that could be applied are still checked when others could not.
         applied, variant_issues = apply_variant(data, raw_variant, shown)
         issues.extend(variant_issues)

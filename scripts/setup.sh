@@ -11,7 +11,8 @@ extra=${1:-}
 # --- system packages -------------------------------------------------------
 system_packages=(espeak-ng libportaudio2)
 if [ "$extra" = "test" ]; then
-  system_packages+=(chromium)  # the HTML export is checked in a real headless browser
+  # The HTML export is checked in a real headless browser, the application inside tmux.
+  system_packages+=(chromium tmux)
 fi
 python_bin=${REPLIQ_PYTHON:-}
 if [ -z "$python_bin" ]; then

@@ -3,7 +3,6 @@ nothing), and reading them back."""
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import os
@@ -16,17 +15,16 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from .defaults import default_student
+
+__all__ = ["default_student"]
+
 IN_PROGRESS, FINISHED, INTERRUPTED = "en_cours", "terminee", "interrompue"
 STATUS_LABELS = {IN_PROGRESS: "en cours", FINISHED: "terminée", INTERRUPTED: "interrompue"}
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-def default_student() -> str:
-    """$REPLIQ_STUDENT, else the account name: a student is not asked every time."""
-    return os.environ.get("REPLIQ_STUDENT") or getpass.getuser()
 
 
 def student_id(db: Database, name: str) -> int:

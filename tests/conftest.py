@@ -14,6 +14,7 @@ def isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory,
     """Never read or write the real user's scenario folder from a test."""
     folder = tmp_path_factory.mktemp("user-scenarios")
     monkeypatch.setenv("REPLIQ_SCENARIOS_DIR", str(folder))
+    monkeypatch.setenv("REPLIQ_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     return folder
 
 

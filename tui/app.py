@@ -30,17 +30,25 @@ class RepliqApp(App[None]):
     ]
 
     def __init__(self, db: Path | None = None, scenario: str = DEFAULT_SCENARIO,
-                 dirs: list[Path] | None = None, preload: bool = True) -> None:
+                 dirs: list[Path] | None = None, preload: bool = True,
+                 live_clock: bool = True, seed: int | None = None) -> None:
         super().__init__()
         self.db_path = db
         self.default_scenario = scenario
         self.scenario_dirs = dirs
         self.preload = preload
+        # Snapshots need a still picture: no ticking timers, no wall-clock times, a fixed
+        # seed for the customer's wording.
+        self.live_clock = live_clock
+        self.seed = seed
         self.engine_ready = False
 
     def on_mount(self) -> None:
         self.push_screen(AccueilScreen())
-        if self.preload:
+
+    def start_preload(self) -> None:
+        """Once Accueil is usable: train the understanding engine in the background."""
+        if self.preload and not self.engine_ready:
             self.load_engine()
 
     @work(thread=True, exclusive=True, group="engine")

@@ -28,7 +28,7 @@ from textual.widgets.option_list import Option
 from repliq import settings
 from scenarios.catalog import Entry, entries
 from scenarios.validate import load_scenario
-from store.sessions import default_student
+from store.defaults import default_student
 
 from ..context import Choice
 
@@ -77,7 +77,7 @@ class AccueilScreen(Screen[None]):
 
     @work(thread=True, exclusive=True)
     def load_entries(self) -> None:
-        found = entries(self.app.scenario_dirs)  # type: ignore[attr-defined]
+        found = entries(self.app.scenario_dirs, quick=True)  # type: ignore[attr-defined]
         self.app.call_from_thread(self.show_entries, found)
 
     def show_entries(self, found: list[Entry]) -> None:
@@ -107,6 +107,7 @@ class AccueilScreen(Screen[None]):
         if wanted:
             options.highlighted = options.get_option_index(wanted)
         options.focus()
+        self.app.start_preload()  # type: ignore[attr-defined]
 
     @on(OptionList.OptionHighlighted, "#scenarios")
     def preview(self, event: OptionList.OptionHighlighted) -> None:
@@ -158,8 +159,10 @@ class AccueilScreen(Screen[None]):
         scenario = load_scenario(entry.path, variant)
         from .preparation import PreparationScreen
 
-        self.app.push_screen(PreparationScreen(Choice(student, entry.path, scenario, variant,
-                                                      mode)))
+        choice = Choice(student, entry.path, scenario, variant, mode)
+        if self.app.seed is not None:  # type: ignore[attr-defined]
+            choice.seed = self.app.seed  # type: ignore[attr-defined]
+        self.app.push_screen(PreparationScreen(choice))
 
     def action_history(self) -> None:
         from .historique import HistoriqueScreen

@@ -38,7 +38,8 @@ class EntretienScreen(Screen[None]):
         self.recorder: Recorder | None = None
         self.rehearsal: Rehearsal | None = None
         self.number = 0
-        self.busy = False
+        self.busy = True  # until the customer has arrived (engine loading in a worker)
+        self.queue: list[str] = []  # lines typed while the customer was busy
 
     def compose(self) -> ComposeResult:
         s = self.choice.scenario
@@ -73,7 +74,8 @@ class EntretienScreen(Screen[None]):
                 self.recorder.notes(self.notes)
         except Exception as error:  # the rehearsal goes on even if the store is unavailable
             self.notify(f"Séance non enregistrée : {error}", severity="warning")
-        self.set_interval(1, self.tick)
+        if self.app.live_clock:  # type: ignore[attr-defined]
+            self.set_interval(1, self.tick)
         self.tick()
         self.query_one("#say", Input).focus()
         self.open_conversation()
@@ -86,7 +88,18 @@ class EntretienScreen(Screen[None]):
         self.rehearsal = Rehearsal(customer, coach,
                                    self.recorder.turn if self.recorder else None)
         opening = self.rehearsal.open()
-        self.app.call_from_thread(self.show_reply, opening)
+        self.app.call_from_thread(self.arrived, opening)
+
+    def arrived(self, opening: dict[str, Any] | None) -> None:
+        self.busy = False
+        self.show_reply(opening)
+        self.next_in_queue()
+
+    def next_in_queue(self) -> None:
+        if self.queue and not self.busy and self.rehearsal and not self.rehearsal.ended:
+            self.busy = True
+            self.query_one("#status", Label).update("Le client réfléchit…")
+            self.step(self.queue.pop(0))
 
     def tick(self) -> None:
         elapsed = int(time.monotonic() - self.started)
@@ -95,7 +108,7 @@ class EntretienScreen(Screen[None]):
             f"Durée : {elapsed // 60:02d}:{elapsed % 60:02d} / objectif {target} min")
 
     def _stamp(self) -> str:
-        return datetime.now().strftime("%H:%M")
+        return datetime.now().strftime("%H:%M") if self.app.live_clock else ""  # type: ignore
 
     def show_reply(self, turn: dict[str, Any] | None) -> None:
         if turn:
@@ -117,14 +130,15 @@ class EntretienScreen(Screen[None]):
     @on(Input.Submitted, "#say")
     def submitted(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        if not text or self.busy or self.rehearsal is None or self.rehearsal.ended:
+        if not text or (self.rehearsal is not None and self.rehearsal.ended):
             return
         event.input.value = ""
         self.number += 1
         self.query_one("#chat", Chat).add(self.number, "Vous", text, True, self._stamp())
-        self.busy = True
-        self.query_one("#status", Label).update("Le client réfléchit…")
-        self.step(text)
+        self.queue.append(text)  # answered as soon as the customer is free
+        if self.rehearsal is None:
+            self.query_one("#status", Label).update("Le client arrive…")
+        self.next_in_queue()
 
     @work(thread=True, exclusive=True, group="conversation")
     def step(self, text: str) -> None:
@@ -138,9 +152,11 @@ class EntretienScreen(Screen[None]):
         self.query_one("#tip", Static).update(
             f"Conseil : {student['tip']}" if student.get("tip") else "")
         self.show_reply(reply)
+        self.next_in_queue()
 
     def action_finish(self) -> None:
-        if self.rehearsal is None or self.busy:
+        if self.rehearsal is None or self.busy or self.queue:
+            self.notify("Un instant : le client répond encore.")
             return
         if not any(t["speaker"] == "student" for t in self.rehearsal.turns):
             self.notify("Dites au moins une réplique avant de terminer.", severity="warning")

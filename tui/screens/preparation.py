@@ -49,7 +49,8 @@ class PreparationScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.set_interval(1, self.tick)
+        if self.app.live_clock:  # type: ignore[attr-defined]
+            self.set_interval(1, self.tick)
         self.query_one("#notes", TextArea).focus()
 
     def _clock(self) -> str:

@@ -14,6 +14,12 @@ from textual.widgets import DataTable, Static
 
 NAMES = {"TI": "Très insuffisant", "I": "Insuffisant", "S": "Satisfaisant",
          "TS": "Très satisfaisant"}
+SHORT = {"TI": "très insuff.", "I": "insuffisant", "S": "satisfaisant", "TS": "très satisf."}
+LABEL_WIDTH = 30
+
+
+def _short(label: str) -> str:
+    return label if len(label) <= LABEL_WIDTH else label[: LABEL_WIDTH - 1].rstrip() + "…"
 STYLES = {"TI": "bold red", "I": "dark_orange", "S": "green", "TS": "bold green"}
 
 
@@ -31,9 +37,10 @@ class ScoreGrid(Horizontal):
         table: DataTable[Any] = DataTable(id="grid", cursor_type="row", zebra_stripes=True)
         table.add_columns("Critère", "Niveau", "/20")
         for c in self.card["criteria"]:
-            table.add_row(c["label"], Text(f"{c['level']} · {NAMES[c['level']]}",
-                                           style=STYLES[c["level"]]), f"{c['score']:g}",
-                          key=c["id"])
+            # The level is always written (code and word), the colour only underlines it.
+            table.add_row(_short(c["label"]), Text(f"{c['level']} {SHORT[c['level']]}",
+                                                   style=STYLES[c["level"]]),
+                          f"{c['score']:g}", key=c["id"])
         yield table
         with VerticalScroll(id="evidence-panel"):
             yield Static("", id="evidence")
