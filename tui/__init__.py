@@ -1,4 +1,5 @@
-"""The Textual application (to come): screens, widgets and `.tcss` styles.
+"""The Textual application: screens, widgets and the `repliq.tcss` styles.
 
-It only shows and wires; business rules live in `bot/` and `scoring/`.
+It only shows and wires (through `repliq.rehearsal`); business rules live in `bot/` and
+`scoring/`, persistence in `store/`.
 """

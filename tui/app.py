@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import logging
 import traceback
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from textual import work
-from textual.app import App
+from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.screen import Screen
 
 from repliq import settings
 from scenarios.catalog import DEFAULT_SCENARIO
@@ -58,6 +61,18 @@ class RepliqApp(App[None]):
 
         act_classifier()
         self.engine_ready = True
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every action of the current screen is also in the command palette (Ctrl+P), in
+        French, beside Textual's own commands."""
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.show and binding.description:
+                yield SystemCommand(binding.description, f"Raccourci : {binding.key}",
+                                    partial(screen.run_action, binding.action))
+        yield SystemCommand("Thème clair ou sombre", "Raccourci : ctrl+t",
+                            self.action_toggle_theme)
+        yield SystemCommand("Quitter", "Raccourci : ctrl+q", self.action_quit_safely)
+        yield from super().get_system_commands(screen)
 
     def action_toggle_theme(self) -> None:
         self.theme = "textual-light" if self.theme == "textual-dark" else "textual-dark"

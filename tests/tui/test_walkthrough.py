@@ -117,3 +117,14 @@ async def test_quitting_mid_session_asks_and_keeps_the_turns(tmp_path: Path) -> 
     assert session.status == "interrompue"
     texts = [t["text"] for t in session_record(db, session.id)["turns"]]
     assert "Bonjour madame Martin." in texts
+
+
+async def test_every_screen_action_is_in_the_command_palette(tmp_path: Path) -> None:
+    app = RepliqApp(db=tmp_path / "palette.db", preload=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert {"Commencer", "Historique", "Enseignant", "Quitter",
+                "Thème clair ou sombre"} <= set(titles)
+        await pilot.press("ctrl+t")
+        assert app.theme == "textual-light"
