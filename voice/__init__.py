@@ -1,5 +1,7 @@
-"""Voice (to come): microphone capture, voice activity detection, speech-to-text
-(faster-whisper), text-to-speech (pyttsx3) and audio files.
+"""Voice: speech-to-text (faster-whisper `base`, from installed packages, with hallucination
+guards), text-to-speech (pyttsx3, checked, with an espeak-ng fallback), the telephone line,
+audio files. Knows nothing about scenarios beyond a persona's voice hints.
 
-Knows nothing about scenarios.
+Still to come (issue 7): streaming capture with voice activity detection, barge-in, the
+headless `--audio-script` loop, device commands and the latency benchmarks.
 """

@@ -1,0 +1,79 @@
+"""Speech recognition on real French speech with the real model, its hallucination guards,
+speech synthesis with its fallback, and the telephone line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from scenarios.model import Voice
+from voice import tts
+from voice.audio import PHONE_RATE, phone_line
+from voice.stt import Transcriber, guard
+
+from ..conftest import ROOT
+
+SPEECH = ROOT.parent / "shared" / "speech-fr"
+
+
+@pytest.fixture(scope="module")
+def transcriber() -> Transcriber:
+    return Transcriber()
+
+
+def test_real_french_speech_is_transcribed(transcriber: Transcriber) -> None:
+    result = transcriber.transcribe(SPEECH / "stp_fr_allume_la_lumiere.wav")
+    assert result.text.lower().strip(" .") == "allume la lumière"
+    long = transcriber.transcribe(SPEECH / "fleurs_fr_000.wav").text.lower()
+    assert "terrain montagneux" in long and "malveillant" in long
+
+
+def test_silence_and_noise_give_no_turn(transcriber: Transcriber) -> None:
+    assert transcriber.transcribe(np.zeros(16_000 * 3, dtype=np.float32)).text == ""
+    noise = np.random.default_rng(0).standard_normal(16_000 * 2) * 0.05
+    assert transcriber.transcribe(noise.astype(np.float32)).text == ""
+
+
+def test_guard_cuts_loops_and_impossible_lengths() -> None:
+    assert guard("oui oui oui oui oui oui", 1.0) == "oui"
+    assert guard("merci beaucoup merci beaucoup merci beaucoup", 2.0) == "merci beaucoup"
+    assert len(guard(" ".join(["mot"] * 2 + ["autre", "chose"] * 40), 1.0).split()) <= 8
+    assert guard("...", 1.0) == ""
+
+
+def test_speech_is_synthesized_and_checked(tmp_path: Path) -> None:
+    voice = Voice.model_validate({"genre": "femme", "debit": "moyen"})
+    speech = tts.synthesize("Bonjour, je vous écoute.", voice, tmp_path / "a.wav")
+    assert speech.path.exists() and speech.seconds > 0.5
+    assert speech.engine in ("pyttsx3", "espeak-ng")
+
+
+def test_pyttsx3_failing_silently_falls_back_to_espeak(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+
+    def silent(text: str, voice: Voice, target: Path) -> None:
+        calls.append(text)  # like pyttsx3's first runAndWait(): no error, no file
+
+    monkeypatch.setattr(tts, "speak_with_pyttsx3", silent)
+    voice = Voice.model_validate({"genre": "homme", "debit": "haut", "accent": "fr-be"})
+    speech = tts.synthesize("Allô, oui ?", voice, tmp_path / "b.wav")
+    assert len(calls) == 2  # retried once
+    assert speech.engine == "espeak-ng" and speech.seconds > 0.3
+
+
+def test_phone_line_keeps_the_voice_band_only() -> None:
+    rate = 16_000
+    t = np.arange(rate) / rate
+
+    def energy_after(frequency: float) -> float:
+        narrow, out_rate = phone_line(np.sin(2 * np.pi * frequency * t), rate, noise=0.0)
+        assert out_rate == PHONE_RATE
+        return float(np.mean(narrow[800:-800] ** 2))
+
+    voice_band = energy_after(1000)
+    assert voice_band > 0.3
+    assert energy_after(100) < voice_band / 100  # at least 20 dB down
+    assert energy_after(3900) < voice_band / 30

@@ -1,0 +1,92 @@
+"""Speech-to-text with faster-whisper (`base`, int8 on the CPU, French), biased towards the
+scenario's vocabulary, with guards against Whisper's hallucinations: a cough, silence or
+noise must not become a sentence, and a short command must not loop."""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .model import prepare
+
+SAMPLE_RATE = 16_000
+NO_SPEECH = 0.6  # Whisper's own probability that a segment is not speech
+LOW_LOGPROB = -1.0
+WORDS_PER_SECOND = 4.5  # fast French speech; more words than this is a hallucination
+
+
+@dataclass
+class Transcript:
+    text: str
+    duration: float
+    dropped: int = 0  # segments refused by the guards
+
+
+class Transcriber:
+    """Loads the model once; `transcribe` is safe to call from a worker thread."""
+
+    def __init__(self, model: str | Path | None = None, compute_type: str = "int8",
+                 threads: int = 2, beam_size: int = 5) -> None:
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never a hub: the model is local
+        from faster_whisper import WhisperModel
+
+        path = Path(model) if model else prepare()
+        self.beam_size = beam_size
+        self.model = WhisperModel(str(path), device="cpu", compute_type=compute_type,
+                                  cpu_threads=threads, local_files_only=True)
+
+    def transcribe(self, audio: np.ndarray | str | Path, vocabulary: list[str] | None = None,
+                   vad: bool = True) -> Transcript:
+        samples = load_wav(audio) if not isinstance(audio, np.ndarray) else audio
+        duration = len(samples) / SAMPLE_RATE
+        options: dict[str, Any] = {"language": "fr", "beam_size": self.beam_size,
+                                   "vad_filter": vad, "condition_on_previous_text": False,
+                                   "without_timestamps": True}
+        if vocabulary:
+            # Names the model cannot guess (company, product, people) bias the decoding.
+            options["hotwords"] = ", ".join(vocabulary)[:200]
+        segments, _ = self.model.transcribe(samples, **options)
+        kept, dropped = [], 0
+        for segment in segments:
+            if segment.no_speech_prob > NO_SPEECH and segment.avg_logprob < LOW_LOGPROB:
+                dropped += 1
+                continue
+            kept.append(segment.text.strip())
+        text = guard(" ".join(kept), duration)
+        return Transcript(text, duration, dropped)
+
+
+def guard(text: str, duration: float) -> str:
+    """Cut repeated phrases and text longer than the audio could hold."""
+    words = text.split()
+    # A phrase of 1 to 4 words repeated three times in a row is a decoding loop.
+    for size in range(1, 5):
+        index = 0
+        while index + 3 * size <= len(words):
+            chunk = words[index:index + size]
+            if words[index + size:index + 2 * size] == chunk == \
+                    words[index + 2 * size:index + 3 * size]:
+                words = words[:index + size]
+                break
+            index += 1
+    limit = int(WORDS_PER_SECOND * duration) + 3
+    words = words[:limit]
+    cleaned = " ".join(words).strip()
+    return "" if re.fullmatch(r"[\W_]*", cleaned) else cleaned
+
+
+def load_wav(path: str | Path) -> np.ndarray:
+    """A mono float32 16 kHz signal from a WAV file (resampled if needed)."""
+    import soundfile
+
+    data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
+    mono = data.mean(axis=1)
+    if rate != SAMPLE_RATE:
+        positions = np.linspace(0, len(mono) - 1, int(len(mono) * SAMPLE_RATE / rate))
+        mono = np.interp(positions, np.arange(len(mono)), mono).astype(np.float32)
+    return mono.astype(np.float32)

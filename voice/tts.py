@@ -1,0 +1,99 @@
+"""Text-to-speech with pyttsx3 (SAPI5 on Windows, NSSpeech on macOS, espeak-ng on Linux),
+one voice per persona. pyttsx3's first runAndWait() can silently produce nothing and its
+say() swallows errors on Linux: every file is checked, retried, and espeak-ng is called
+directly when pyttsx3 still fails. `engine` says which one spoke."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import tempfile
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+from scenarios.model import Voice
+from scenarios.vocabulary import Gender, Level3
+
+log = logging.getLogger(__name__)
+RATES = {Level3.BAS: 150, Level3.MOYEN: 175, Level3.HAUT: 205}  # words per minute
+PITCHES = {Level3.BAS: 35, Level3.MOYEN: 50, Level3.HAUT: 65}  # espeak-ng's 0–99 scale
+
+
+class SpeechUnavailable(RuntimeError):
+    """No synthesis engine works; the message says what to install."""
+
+
+@dataclass
+class Speech:
+    path: Path
+    engine: str  # "pyttsx3" or "espeak-ng"
+    seconds: float
+
+
+def _duration(path: Path) -> float:
+    try:
+        with wave.open(str(path), "rb") as wav:
+            return wav.getnframes() / float(wav.getframerate())
+    except (wave.Error, EOFError, OSError):
+        return 0.0
+
+
+def _espeak_voice(voice: Voice) -> str:
+    variant = "+f3" if voice.gender == Gender.FEMME else "+m3"
+    return f"{voice.accent}{variant}"
+
+
+def speak_with_pyttsx3(text: str, voice: Voice, target: Path) -> None:
+    import pyttsx3
+
+    engine = pyttsx3.init()
+    try:
+        engine.setProperty("rate", RATES[voice.rate])
+        wanted = voice.accent.lower()
+        for candidate in engine.getProperty("voices"):
+            languages = " ".join(str(x) for x in (getattr(candidate, "languages", []) or []))
+            name = f"{candidate.id} {candidate.name} {languages}".lower()
+            if wanted in name or "french" in name or "fr" in languages.lower():
+                engine.setProperty("voice", candidate.id)
+                break
+        engine.save_to_file(text, str(target))
+        engine.runAndWait()
+    finally:
+        engine.stop()
+
+
+def speak_with_espeak(text: str, voice: Voice, target: Path) -> None:
+    program = shutil.which("espeak-ng") or shutil.which("espeak")
+    if program is None:
+        raise SpeechUnavailable("aucun moteur de synthèse vocale : installez espeak-ng "
+                                "(sudo apt-get install espeak-ng)")
+    subprocess.run([program, "-v", _espeak_voice(voice), "-s", str(RATES[voice.rate]),
+                    "-p", str(PITCHES[voice.pitch]), "-w", str(target), text],
+                   check=True, capture_output=True, timeout=60)
+
+
+def synthesize(text: str, voice: Voice, target: Path | None = None,
+               prefer_pyttsx3: bool = True) -> Speech:
+    """Speak `text` into a WAV file; the result is checked, never assumed."""
+    if target is None:
+        target = Path(tempfile.mkstemp(suffix=".wav", prefix="repliq-")[1])
+    attempts = [("pyttsx3", speak_with_pyttsx3)] * 2 if prefer_pyttsx3 else []
+    attempts.append(("espeak-ng", speak_with_espeak))
+    errors = []
+    for name, attempt in attempts:
+        try:
+            target.unlink(missing_ok=True)
+            attempt(text, voice, target)
+        except SpeechUnavailable:
+            raise
+        except Exception as error:  # pyttsx3 fails in many platform-specific ways
+            errors.append(f"{name} : {error}")
+            log.info("synthèse %s en échec : %s", name, error)
+            continue
+        seconds = _duration(target)
+        if seconds > 0:
+            return Speech(target, name, seconds)
+        errors.append(f"{name} : fichier vide")
+    raise SpeechUnavailable("la synthèse vocale a échoué (" + " ; ".join(errors) + ")")
