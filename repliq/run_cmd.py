@@ -95,6 +95,31 @@ def _ask_report() -> dict[str, Any] | None:
     return report or None
 
 
+def _voice_run(args: argparse.Namespace, customer: Customer, coach: Coach | None,
+               recorder: Recorder | None) -> dict[str, Any]:
+    from voice.model import ModelMissing
+    from voice.stt import Transcriber
+
+    from .voice_loop import audio_files, play
+
+    files = audio_files(args.audio_script)
+    missing = [str(f) for f in files if not f.is_file()]
+    if missing or not files:
+        raise SystemExit(f"repliq : fichiers audio introuvables : {', '.join(missing) or 'aucun'}"
+                         " — attendu : des fichiers .wav ou un dossier")
+    try:
+        transcriber = Transcriber()
+    except ModelMissing as error:
+        raise SystemExit(f"repliq : {error}") from None
+    rehearsal = Rehearsal(customer, coach, recorder.turn if recorder else None)
+    play(rehearsal, files, transcriber, args.audio_out)
+    for turn in rehearsal.turns:
+        who = "Vous" if turn["speaker"] == "student" else \
+            customer.scenario.speaker(turn["who"]).display_name
+        print(f"{who} : {turn['text']}")
+    return rehearsal.record()
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     try:
         scenario = load_scenario(find(args.scenario, args.dir), args.variant)
@@ -127,14 +152,17 @@ def cmd_run(args: argparse.Namespace) -> int:
         except (OSError, sqlite3.Error, RuntimeError) as error:
             print(f"repliq : séance non enregistrée ({error}) — l'entretien continue",
                   file=sys.stderr)
-    if args.script is None:
-        print(f"{scenario.title} — tapez vos répliques ; /quitter pour arrêter.\n")
-        lines: Iterator[str] | list[str] = _typed()
-    else:
-        lines = script_lines(args.script)
     try:
-        record = converse(customer, lines, echo_student=args.script is not None, coach=coach,
-                          on_turn=recorder.turn if recorder else None)
+        if args.audio_script:
+            record = _voice_run(args, customer, coach, recorder)
+        else:
+            if args.script is None:
+                print(f"{scenario.title} — tapez vos répliques ; /quitter pour arrêter.\n")
+                lines: Iterator[str] | list[str] = _typed()
+            else:
+                lines = script_lines(args.script)
+            record = converse(customer, lines, echo_student=args.script is not None,
+                              coach=coach, on_turn=recorder.turn if recorder else None)
     except RasaUnavailable as error:
         print(f"repliq : {error}", file=sys.stderr)
         return 1
@@ -147,7 +175,8 @@ def cmd_run(args: argparse.Namespace) -> int:
                              if o.id == customer.state.outcome)
     print(f"\nIssue : {OUTCOME_WORDS[outcome]}{label}")
     if any(turn["speaker"] == "student" for turn in record["turns"]):
-        if report is None and scenario.grading.call_report and args.script is None:
+        if report is None and scenario.grading.call_report and args.script is None \
+                and not args.audio_script:
             report = _ask_report()
         card = grade(from_record(record), scenario, report)
         record["mode"] = args.mode
@@ -185,6 +214,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                    help="écrire la transcription complète en JSON")
     p.add_argument("--dir", type=Path, action="append", metavar="DOSSIER",
                    help="dossier de scénarios supplémentaire")
+    p.add_argument("--audio-script", type=Path, nargs="+", metavar="WAV",
+                   help="répliques de l'étudiant en fichiers WAV (ou un dossier), reconnues "
+                        "par la voix")
+    p.add_argument("--audio-out", type=Path, metavar="DOSSIER",
+                   help="écrire les répliques parlées du client en WAV dans ce dossier")
     p.add_argument("--mode", choices=("entrainement", "examen"), default="entrainement",
                    help="entrainement : un conseil après certaines répliques ; examen : aucun "
                         "conseil (par défaut : entrainement)")

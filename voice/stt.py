@@ -47,9 +47,13 @@ class Transcriber:
         options: dict[str, Any] = {"language": "fr", "beam_size": self.beam_size,
                                    "vad_filter": vad, "condition_on_previous_text": False,
                                    "without_timestamps": True}
+        # A loop on a short command costs seconds: the text cannot outgrow the audio.
+        options["max_new_tokens"] = min(200, int(duration * 7) + 8)
         if vocabulary:
-            # Names the model cannot guess (company, product, people) bias the decoding.
-            options["hotwords"] = ", ".join(vocabulary)[:200]
+            # Names the model cannot guess (company, product, people) bias the decoding, as
+            # a natural sentence: a bare list of words leaks into the transcript.
+            options["initial_prompt"] = "Entretien commercial avec " + ", ".join(
+                vocabulary[:6]) + "."
         segments, _ = self.model.transcribe(samples, **options)
         kept, dropped = [], 0
         for segment in segments:

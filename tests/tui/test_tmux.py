@@ -19,7 +19,7 @@ def tmux(*args: str) -> str:
     return subprocess.run([found, *args], capture_output=True, text=True, check=False).stdout
 
 
-def wait_for(session: str, text: str, timeout: float = 60) -> str:
+def wait_for(session: str, text: str, timeout: float = 120) -> str:
     deadline = time.time() + timeout
     screen = ""
     while time.time() < deadline:
@@ -36,7 +36,7 @@ def press_until(session: str, key: str, text: str, tries: int = 4) -> str:
     for attempt in range(tries):
         tmux("send-keys", "-t", session, key)
         try:
-            return wait_for(session, text, timeout=15 if attempt < tries - 1 else 60)
+            return wait_for(session, text, timeout=20 if attempt < tries - 1 else 120)
         except AssertionError:
             if attempt == tries - 1:
                 raise
