@@ -6,6 +6,7 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import entries, find
@@ -14,6 +15,11 @@ from scoring.grader import grade
 from scoring.transcript import TranscriptError, read
 
 from .scorecard_view import show
+
+
+def report_option(path: Path | None) -> dict[str, Any] | None:
+    """The --compte-rendu file of `repliq grade` and `repliq run` (ReportError if unusable)."""
+    return read_report(path) if path is not None else None
 
 
 def cmd_grade(args: argparse.Namespace) -> int:
@@ -30,13 +36,11 @@ def cmd_grade(args: argparse.Namespace) -> int:
               f"attendu : un de ces scénarios : {known} (ou --dir vers son dossier)",
               file=sys.stderr)
         return 1
-    report = None
-    if args.report is not None:
-        try:
-            report = read_report(args.report)
-        except ReportError as error:
-            print(f"repliq : {error}", file=sys.stderr)
-            return 1
+    try:
+        report = report_option(args.report)
+    except ReportError as error:
+        print(f"repliq : {error}", file=sys.stderr)
+        return 1
     card = grade(transcript, scenario, report)
     if args.json is not None:
         args.json.write_text(json.dumps(card.as_dict(), ensure_ascii=False, indent=2) + "\n",

@@ -17,13 +17,14 @@ from bot.engine import start_conversation
 from bot.rasa import RasaUnavailable
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import DEFAULT_SCENARIO, find
-from scoring.call_report import ReportError, read_report
+from scoring.call_report import ReportError
 from scoring.grader import grade
 from scoring.tips import Coach
 from scoring.transcript import from_record
 from store.db import open_db
 from store.sessions import Recorder, default_student
 
+from .grade_cmd import report_option
 from .rehearsal import Rehearsal
 
 OUTCOME_WORDS = {"success": "réussite", "partial": "réussite partielle", "failure": "échec",
@@ -131,13 +132,11 @@ def cmd_run(args: argparse.Namespace) -> int:
         print(f"{args.script} : fichier introuvable — attendu : un script (une réplique par "
               "ligne)", file=sys.stderr)
         return 1
-    report = None
-    if args.report is not None:
-        try:
-            report = read_report(args.report)
-        except ReportError as error:
-            print(f"repliq : {error}", file=sys.stderr)
-            return 1
+    try:
+        report = report_option(args.report)
+    except ReportError as error:
+        print(f"repliq : {error}", file=sys.stderr)
+        return 1
     customer = start_conversation(scenario, args.variant, args.seed, rasa_url=args.rasa)
     coach = Coach(scenario) if args.mode == "entrainement" else None
     recorder = None
