@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import argparse
 import io
-import statistics
-import time
 from pathlib import Path
+
+from timing import measure
 
 from bot.engine import start_conversation
 from repliq.run_cmd import converse, script_lines
@@ -44,13 +44,9 @@ def main() -> None:
     customer.state.patience = 100
     record = converse(customer, lines, False, io.StringIO())
     transcript = from_record(record)
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        grade(transcript, scenario)
-        timings.append((time.perf_counter() - started) * 1000)
+    median, worst = measure(lambda: grade(transcript, scenario), runs)
     print(f"Notation d'un entretien de {len(transcript.turns)} tours, {runs} fois : médiane "
-          f"{statistics.median(timings):.1f} ms, pire {max(timings):.1f} ms (budget : 200 ms)")
+          f"{median:.1f} ms, pire {worst:.1f} ms (budget : 200 ms)")
 
 
 if __name__ == "__main__":

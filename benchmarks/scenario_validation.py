@@ -11,23 +11,13 @@ from __future__ import annotations
 
 import argparse
 import platform
-import statistics
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
+
+from timing import measure
 
 from scenarios.catalog import BUILTIN_DIR, DEFAULT_SCENARIO, entries, find
 from scenarios.validate import check_file, load_scenario
-
-
-def measure(action: Callable[[], object], runs: int) -> tuple[float, float]:
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings), max(timings)
 
 
 def big_file(folder: Path) -> Path:

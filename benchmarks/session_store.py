@@ -12,11 +12,12 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import statistics
 import tempfile
 import time
 import uuid
 from pathlib import Path
+
+from timing import measure
 
 from store.db import open_db
 from store.sessions import list_sessions, scenario_hash, search, session_record, student_id
@@ -54,15 +55,6 @@ def fill(path: Path, sessions: int) -> None:
     db.execute("ANALYZE")
 
 
-def timed(action, runs: int) -> tuple[float, float]:  # type: ignore[no-untyped-def]
-    timings = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        timings.append((time.perf_counter() - started) * 1000)
-    return statistics.median(timings), max(timings)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sessions", type=int, default=10_000)
@@ -84,7 +76,7 @@ def main() -> None:
                 ("search « contrepartie engagement »",
                  lambda: search(db, "contrepartie engagement")),
                 ("show (une séance de 40 tours)", lambda: session_record(db, some))):
-            median, worst = timed(action, args.runs)
+            median, worst = measure(action, args.runs)
             print(f"  {label:<38} médiane {median:6.1f} ms   pire {worst:6.1f} ms")
 
 

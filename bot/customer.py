@@ -13,7 +13,6 @@ from scenarios.model import Argument, Objection, Scenario, Speaker
 from scenarios.vocabulary import (
     Act,
     CallDirection,
-    Channel,
     Difficulty,
     Event,
     Kind,
@@ -756,6 +755,3 @@ def _minutes(clock: str) -> int:
     hours, minutes = clock.split(":")
     return int(hours) * 60 + int(minutes)
 
-
-def channel_is_phone(scenario: Scenario) -> bool:
-    return scenario.channel == Channel.TELEPHONE

@@ -22,7 +22,8 @@ from scoring.grader import grade
 from scoring.tips import Coach
 from scoring.transcript import from_record
 from store.db import open_db
-from store.sessions import Recorder, default_student
+from store.defaults import default_student
+from store.sessions import Recorder
 
 from .grade_cmd import report_option
 from .rehearsal import Rehearsal

@@ -15,10 +15,6 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .defaults import default_student
-
-__all__ = ["default_student"]
-
 IN_PROGRESS, FINISHED, INTERRUPTED = "en_cours", "terminee", "interrompue"
 STATUS_LABELS = {IN_PROGRESS: "en cours", FINISHED: "terminée", INTERRUPTED: "interrompue"}
 
