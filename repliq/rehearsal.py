@@ -49,8 +49,10 @@ class Rehearsal:
         opening = self.customer.opening()
         return self._customer(opening) if opening else None
 
-    def say(self, text: str) -> tuple[dict[str, Any], dict[str, Any] | None]:
-        """The student's turn: (the recorded student turn with its tip, the reply)."""
+    def say(self, text: str, extra: dict[str, Any] | None = None
+            ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        """The student's turn: (the recorded student turn with its tip, the reply). `extra`
+        fields (the recognised text, the audio file) are stored with the turn."""
         customer = self.customer
         events_before = set(customer.state.events)
         understanding, reply = customer.step(text)
@@ -67,8 +69,13 @@ class Rehearsal:
                                  customer.state)
             if tip:
                 turn["tip"] = tip
+        turn.update(extra or {})
         self._keep(turn)
         return turn, self._customer(reply)
+
+    def cut(self, turn: dict[str, Any], heard: float) -> None:
+        """The student talked over this customer turn: it was heard for `heard` seconds."""
+        turn["cut_after"] = round(heard, 2)
 
     def record(self) -> dict[str, Any]:
         state = self.customer.state

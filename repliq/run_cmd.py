@@ -100,9 +100,10 @@ def _ask_report() -> dict[str, Any] | None:
 def _voice_run(args: argparse.Namespace, customer: Customer, coach: Coach | None,
                recorder: Recorder | None) -> dict[str, Any]:
     from voice.model import ModelMissing
+    from voice.source import WavSource
     from voice.stt import Transcriber
 
-    from .voice_loop import audio_files, play
+    from .voice_session import audio_files, converse_aloud
 
     files = audio_files(args.audio_script)
     missing = [str(f) for f in files if not f.is_file()]
@@ -114,7 +115,7 @@ def _voice_run(args: argparse.Namespace, customer: Customer, coach: Coach | None
     except ModelMissing as error:
         raise SystemExit(f"repliq : {error}") from None
     rehearsal = Rehearsal(customer, coach, recorder.turn if recorder else None)
-    play(rehearsal, files, transcriber, args.audio_out)
+    converse_aloud(rehearsal, transcriber, WavSource(files), args.audio_out)
     for turn in rehearsal.turns:
         who = "Vous" if turn["speaker"] == "student" else \
             customer.scenario.speaker(turn["who"]).display_name

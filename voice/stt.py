@@ -4,6 +4,7 @@ noise must not become a sentence, and a short command must not loop."""
 
 from __future__ import annotations
 
+import math
 import os
 import re
 from dataclasses import dataclass
@@ -15,6 +16,8 @@ import numpy as np
 from .model import prepare
 
 SAMPLE_RATE = 16_000
+WINDOW_MARGIN = 8.0  # seconds of silence after the audio in a short encoder window
+MAX_WINDOW = 30  # Whisper's own window: longer turns take the ordinary path
 NO_SPEECH = 0.6  # Whisper's own probability that a segment is not speech
 LOW_LOGPROB = -1.0
 WORDS_PER_SECOND = 4.5  # fast French speech; more words than this is a hallucination
@@ -37,6 +40,7 @@ class Transcriber:
 
         path = Path(model) if model else prepare()
         self.beam_size = beam_size
+        self._french = None
         self.model = WhisperModel(str(path), device="cpu", compute_type=compute_type,
                                   cpu_threads=threads, local_files_only=True)
 
@@ -47,14 +51,11 @@ class Transcriber:
         options: dict[str, Any] = {"language": "fr", "beam_size": self.beam_size,
                                    "vad_filter": vad, "condition_on_previous_text": False,
                                    "without_timestamps": True}
-        # A loop on a short command costs seconds: the text cannot outgrow the audio.
-        options["max_new_tokens"] = min(200, int(duration * 7) + 8)
+        options["max_new_tokens"] = max_tokens(duration)
         if vocabulary:
-            # Names the model cannot guess (company, product, people) bias the decoding, as
-            # a natural sentence: a bare list of words leaks into the transcript.
-            options["initial_prompt"] = "Entretien commercial avec " + ", ".join(
-                vocabulary[:6]) + "."
+            options["initial_prompt"] = prompt_text(vocabulary)
         segments, _ = self.model.transcribe(samples, **options)
+        # faster-whisper's transcribe is lazy: the work happens while iterating.
         kept, dropped = [], 0
         for segment in segments:
             if segment.no_speech_prob > NO_SPEECH and segment.avg_logprob < LOW_LOGPROB:
@@ -63,6 +64,64 @@ class Transcriber:
             kept.append(segment.text.strip())
         text = guard(" ".join(kept), duration)
         return Transcript(text, duration, dropped)
+
+
+    def transcribe_window(self, samples: np.ndarray, vocabulary: list[str] | None = None,
+                          beam_size: int | None = None) -> Transcript:
+        """The same decoding as `transcribe`, with the encoder window sized to the utterance.
+
+        Whisper's encoder always sees 30 s in faster-whisper (the audio is padded), which
+        costs most of the time on a 3 s turn. CTranslate2 accepts a shorter window: the audio
+        plus WINDOW_MARGIN seconds of silence, padded as audio (like OpenAI's Whisper), keeps
+        the word error rate of the 30 s window on our French speech set at a third of the
+        time (measured in docs/decisions/0002-latence-voix.md). A window shorter than that
+        loses words, and padding the features with zeros instead of silence loses more."""
+        duration = len(samples) / SAMPLE_RATE
+        window = min(MAX_WINDOW, math.ceil(duration + WINDOW_MARGIN))
+        if duration > MAX_WINDOW - WINDOW_MARGIN:
+            return self.transcribe(samples, vocabulary, vad=False)
+        import ctranslate2
+
+        model = self.model
+        padded = np.pad(samples.astype(np.float32),
+                        (0, window * SAMPLE_RATE - len(samples)))
+        features = model.feature_extractor(padded)[:, : window * 100]
+        encoded = model.model.encode(
+            ctranslate2.StorageView.from_array(np.ascontiguousarray(features[None])))
+        tokenizer = self._tokenizer()
+        prompt: list[int] = []
+        if vocabulary:
+            prompt = [tokenizer.sot_prev, *tokenizer.encode(" " + prompt_text(vocabulary))]
+        prompt += [*tokenizer.sot_sequence, tokenizer.no_timestamps]
+        result = model.model.generate(
+            encoded, [prompt], beam_size=beam_size or self.beam_size,
+            max_length=len(prompt) + max_tokens(duration), return_scores=True,
+            return_no_speech_prob=True, suppress_blank=True, suppress_tokens=[-1])[0]
+        tokens = result.sequences_ids[0]
+        logprob = result.scores[0] / (len(tokens) + 1)
+        if result.no_speech_prob > NO_SPEECH and logprob < LOW_LOGPROB:
+            return Transcript("", duration, 1)
+        return Transcript(guard(tokenizer.decode(tokens).strip(), duration), duration)
+
+    def _tokenizer(self):  # type: ignore[no-untyped-def]
+        if self._french is None:
+            from faster_whisper.tokenizer import Tokenizer
+
+            self._french = Tokenizer(self.model.hf_tokenizer, True, task="transcribe",
+                                     language="fr")
+        return self._french
+
+
+def prompt_text(vocabulary: list[str]) -> str:
+    # Names the model cannot guess (company, product, people) bias the decoding, as a
+    # natural sentence: a bare list of words leaks into the transcript.
+    return "Entretien commercial avec " + ", ".join(vocabulary[:6]) + "."
+
+
+def max_tokens(duration: float) -> int:
+    # A loop on a short command costs seconds: the text cannot outgrow the audio.
+    # Read French runs up to about 9 tokens a second; 12 leaves room, a loop does not fit.
+    return min(220, int(duration * 12) + 10)
 
 
 def guard(text: str, duration: float) -> str:

@@ -5,6 +5,8 @@ directly when pyttsx3 still fails. `engine` says which one spoke."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import logging
 import shutil
 import subprocess
@@ -13,12 +15,19 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
-from scenarios.model import Voice
-from scenarios.vocabulary import Gender, Level3
-
 log = logging.getLogger(__name__)
-RATES = {Level3.BAS: 150, Level3.MOYEN: 175, Level3.HAUT: 205}  # words per minute
-PITCHES = {Level3.BAS: 35, Level3.MOYEN: 50, Level3.HAUT: 65}  # espeak-ng's 0–99 scale
+RATES = {"bas": 150, "moyen": 175, "haut": 205}  # words per minute
+PITCHES = {"bas": 35, "moyen": 50, "haut": 65}  # espeak-ng's 0–99 scale
+
+
+@dataclass(frozen=True)
+class VoiceHint:
+    """How a persona should sound, in the scenario's words (voice/ knows no scenario)."""
+
+    gender: str = "femme"  # "femme" or "homme"
+    rate: str = "moyen"  # "bas", "moyen", "haut"
+    pitch: str = "moyen"
+    accent: str = "fr"  # fr, fr-be, fr-ch, fr-ca
 
 
 class SpeechUnavailable(RuntimeError):
@@ -40,14 +49,22 @@ def _duration(path: Path) -> float:
         return 0.0
 
 
-def _espeak_voice(voice: Voice) -> str:
-    variant = "+f3" if voice.gender == Gender.FEMME else "+m3"
+def _espeak_voice(voice: VoiceHint) -> str:
+    variant = "+f3" if voice.gender == "femme" else "+m3"
     return f"{voice.accent}{variant}"
 
 
-def speak_with_pyttsx3(text: str, voice: Voice, target: Path) -> None:
+def speak_with_pyttsx3(text: str, voice: VoiceHint, target: Path) -> None:
     import pyttsx3
 
+    # pyttsx3's espeak driver prints "Audio saved to …" on stdout, which would corrupt
+    # `repliq run --json` and the terminal UI.
+    with contextlib.redirect_stdout(io.StringIO()):
+        _pyttsx3_to_file(pyttsx3, text, voice, target)
+
+
+def _pyttsx3_to_file(pyttsx3, text: str, voice: VoiceHint,  # type: ignore[no-untyped-def]
+                     target: Path) -> None:
     engine = pyttsx3.init()
     try:
         engine.setProperty("rate", RATES[voice.rate])
@@ -64,7 +81,7 @@ def speak_with_pyttsx3(text: str, voice: Voice, target: Path) -> None:
         engine.stop()
 
 
-def speak_with_espeak(text: str, voice: Voice, target: Path) -> None:
+def speak_with_espeak(text: str, voice: VoiceHint, target: Path) -> None:
     program = shutil.which("espeak-ng") or shutil.which("espeak")
     if program is None:
         raise SpeechUnavailable("aucun moteur de synthèse vocale : installez espeak-ng "
@@ -74,7 +91,7 @@ def speak_with_espeak(text: str, voice: Voice, target: Path) -> None:
                    check=True, capture_output=True, timeout=60)
 
 
-def synthesize(text: str, voice: Voice, target: Path | None = None,
+def synthesize(text: str, voice: VoiceHint, target: Path | None = None,
                prefer_pyttsx3: bool = True) -> Speech:
     """Speak `text` into a WAV file; the result is checked, never assumed."""
     if target is None:

@@ -8,7 +8,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from scenarios.model import Voice
 from voice import tts
 from voice.audio import PHONE_RATE, phone_line
 from voice.stt import Transcriber, guard
@@ -44,7 +43,7 @@ def test_guard_cuts_loops_and_impossible_lengths() -> None:
 
 
 def test_speech_is_synthesized_and_checked(tmp_path: Path) -> None:
-    voice = Voice.model_validate({"genre": "femme", "debit": "moyen"})
+    voice = tts.VoiceHint(gender="femme", rate="moyen")
     speech = tts.synthesize("Bonjour, je vous écoute.", voice, tmp_path / "a.wav")
     assert speech.path.exists() and speech.seconds > 0.5
     assert speech.engine in ("pyttsx3", "espeak-ng")
@@ -54,11 +53,11 @@ def test_pyttsx3_failing_silently_falls_back_to_espeak(tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     calls = []
 
-    def silent(text: str, voice: Voice, target: Path) -> None:
+    def silent(text: str, voice: tts.VoiceHint, target: Path) -> None:
         calls.append(text)  # like pyttsx3's first runAndWait(): no error, no file
 
     monkeypatch.setattr(tts, "speak_with_pyttsx3", silent)
-    voice = Voice.model_validate({"genre": "homme", "debit": "haut", "accent": "fr-be"})
+    voice = tts.VoiceHint(gender="homme", rate="haut", accent="fr-be")
     speech = tts.synthesize("Allô, oui ?", voice, tmp_path / "b.wav")
     assert len(calls) == 2  # retried once
     assert speech.engine == "espeak-ng" and speech.seconds > 0.3

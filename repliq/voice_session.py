@@ -1,0 +1,143 @@
+"""The rehearsal spoken aloud: wires voice.loop (listening, recognition, synthesis,
+barge-in) to the rehearsal (customer, coach, store). Used by `repliq run --audio-script`,
+the terminal UI and the latency benchmark, so that all three run the same path."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from scenarios.model import Voice
+from scenarios.vocabulary import CallDirection, Channel
+from voice.loop import Listener, Reply, Strategy, StudentTurn, VoiceLoop
+from voice.player import Player
+from voice.source import FrameSource
+from voice.speaker import Utterance
+from voice.stt import Transcriber
+from voice.tones import hangup, ringback
+from voice.tts import VoiceHint
+
+from .rehearsal import Rehearsal
+
+
+def persona_voice(voice: Voice) -> VoiceHint:
+    return VoiceHint(gender=voice.gender.value, rate=voice.rate.value,
+                     pitch=voice.pitch.value, accent=voice.accent)
+
+
+def vocabulary(rehearsal: Rehearsal) -> list[str]:
+    """Names Whisper cannot guess: the company and the people."""
+    s = rehearsal.scenario
+    return [s.brief.company.name, *(sp.last_name for sp in s.speakers)]
+
+
+def audio_files(paths: list[Path]) -> list[Path]:
+    found: list[Path] = []
+    for path in paths:
+        found.extend(sorted(path.glob("*.wav")) if path.is_dir() else [path])
+    return found
+
+
+class VoiceRehearsal:
+    """One spoken conversation. `out` receives the customer's replies as WAV files;
+    `keep_audio` (the student's permission) keeps the student's own voice per turn too."""
+
+    def __init__(self, rehearsal: Rehearsal, out: Path | None = None,
+                 keep_audio: Path | None = None) -> None:
+        self.rehearsal = rehearsal
+        self.out = out
+        self.keep_audio = keep_audio
+        for folder in (out, keep_audio):
+            if folder:
+                folder.mkdir(parents=True, exist_ok=True)
+        self.spoken: list[tuple[dict[str, Any], Utterance]] = []
+        self.students: list[tuple[dict[str, Any], StudentTurn]] = []
+        scenario = rehearsal.scenario
+        self.phone = scenario.channel == Channel.TELEPHONE
+        self.outbound = self.phone and scenario.call is not None and \
+            scenario.call.direction == CallDirection.SORTANT
+
+    def _utterance(self, turn: dict[str, Any]) -> Utterance:
+        speaker = self.rehearsal.scenario.speaker(turn["who"])
+        folder = self.out or self.keep_audio
+        count = len(self.spoken) + 1
+        target = folder / f"client-{count:02d}.wav" if folder else None
+        utterance = Utterance(turn["text"], persona_voice(speaker.voice), self.phone, target)
+        if target:
+            turn["audio"] = str(target)
+        self.spoken.append((turn, utterance))
+        return utterance
+
+    def opening(self) -> list[Utterance]:
+        """The ringing tone on a call the student makes, then the customer's first words."""
+        said: list[Utterance] = []
+        first = self.rehearsal.open()
+        if self.outbound:
+            said.append(Utterance("", VoiceHint(), tone=(ringback(rings=1), 8_000)))
+        if first:
+            said.append(self._utterance(first))
+        return said
+
+    def respond(self, heard: StudentTurn) -> Reply:
+        extra: dict[str, Any] = {"asr_text": heard.text}
+        if self.keep_audio is not None:
+            from voice.audio import write_wav
+
+            count = len(self.students) + 1
+            path = write_wav(self.keep_audio / f"eleve-{count:02d}.wav", heard.audio, 16_000)
+            extra["audio"] = str(path)
+        student, reply = self.rehearsal.say(heard.text, extra)
+        self.students.append((student, heard))
+        said = [self._utterance(reply)] if reply else []
+        if self.rehearsal.ended and self.phone:
+            said.append(Utterance("", VoiceHint(), tone=(hangup(), 8_000)))
+        return Reply(said, last=self.rehearsal.ended)
+
+    def on_cut(self, utterances: list[Utterance], heard: float) -> None:
+        for turn, utterance in self.spoken:
+            if utterance in utterances:
+                self.rehearsal.cut(turn, heard)
+                return
+
+    def finish(self) -> None:
+        """Timings and engines are known once the audio has played: copy them to the
+        turns (they are reported by --json)."""
+        for student, heard in self.students:
+            student["timings"] = heard.timings()
+        for turn, utterance in self.spoken:
+            if utterance.engine:
+                turn["tts_engine"] = utterance.engine
+
+    def loop(self, transcriber: Transcriber, source: FrameSource, player: Player,
+             strategy: Strategy | None = None, on_event: Listener | None = None,
+             hurry: bool = False) -> VoiceLoop:
+        def events(name: str, data: dict[str, Any]) -> None:
+            if name == "cut":
+                self.on_cut(data["utterances"], data["heard"])
+            if on_event:
+                on_event(name, data)
+
+        return VoiceLoop(transcriber, source, player, self.respond, strategy,
+                         vocabulary(self.rehearsal), on_event=events, hurry=hurry)
+
+
+def converse_aloud(rehearsal: Rehearsal, transcriber: Transcriber, source: FrameSource,
+                   out: Path | None = None, keep_audio: Path | None = None,
+                   strategy: Strategy | None = None,
+                   on_event: Callable[[str, dict[str, Any]], None] | None = None,
+                   ) -> VoiceRehearsal:
+    """A whole spoken conversation with no sound card: the customer is 'played' in real
+    time into memory (and into WAV files with `out`)."""
+    from voice.player import ClockSink
+
+    voice = VoiceRehearsal(rehearsal, out, keep_audio)
+    player = Player()
+    sink = ClockSink(player, keep=False)
+    sink.start()
+    try:
+        voice.loop(transcriber, source, player, strategy, on_event).run(voice.opening())
+    finally:
+        sink.close()
+        voice.finish()
+    return voice

@@ -1,0 +1,315 @@
+"""The voice conversation: microphone (or WAV files) → voice activity → turn-taking →
+speech-to-text → the caller's `respond` (the customer) → sentence-by-sentence synthesis →
+player, with barge-in. It knows nothing of scenarios: `respond` gets the student's words
+and returns what to say.
+
+Two strategies share this machinery, so the benchmark compares like with like:
+- `naive`: wait for 700 ms of silence, transcribe the whole utterance with faster-whisper's
+  ordinary 30 s window, synthesise the whole reply, then play it;
+- `repliq`: transcribe at the first short pause (speculatively, dropped if speech resumes),
+  with the encoder window sized to the utterance, end the turn early when that transcript
+  reads as a finished sentence, and speak the reply sentence by sentence.
+See docs/decisions/0002-latence-voix.md for what each step gained."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from .bargein import BargeIn, BargeInRule, interrupts
+from .endpoint import Endpointer, Event, TurnTaking, looks_finished
+from .player import Player
+from .source import Closed, FrameSource
+from .speaker import Speaker, Utterance
+from .stt import Transcriber
+from .tts import VoiceHint
+from .vad import FRAME_SECONDS, StreamingVad
+
+
+@dataclass
+class Strategy:
+    name: str
+    turn_taking: TurnTaking
+    speculative: bool  # transcribe at the first pause; end early after a finished sentence
+    windowed: bool  # encoder window sized to the utterance
+    stream_speech: bool  # speak sentence by sentence
+    partials: bool  # show what is being understood while the student speaks
+
+
+def repliq_strategy(turn_taking: TurnTaking | None = None) -> Strategy:
+    return Strategy("repliq", turn_taking or TurnTaking(), speculative=True, windowed=True,
+                    stream_speech=True, partials=True)
+
+
+def naive_strategy() -> Strategy:
+    return Strategy("naive", TurnTaking(end_silence=0.7, quick_silence=0.7),
+                    speculative=False, windowed=False, stream_speech=False, partials=False)
+
+
+@dataclass
+class StudentTurn:
+    text: str
+    audio: np.ndarray = field(repr=False)
+    started: float  # monotonic time of the turn's first sample
+    speech_end: float  # ...of the end of the speech (as the streaming VAD saw it)
+    transcript_ready: float
+    first_audio: float | None = None  # ...of the customer's first sample in reply
+    cut_customer: bool = False  # the student talked over the customer and stopped them
+    extra: dict[str, Any] = field(default_factory=dict)  # the caller's own record
+
+    def timings(self) -> dict[str, float | None]:
+        """Seconds from the start of the turn's audio, as `repliq run --json` reports."""
+        def since(moment: float | None) -> float | None:
+            return None if moment is None else round(moment - self.started, 3)
+
+        return {"speech_end": since(self.speech_end),
+                "transcript_ready": since(self.transcript_ready),
+                "first_audio": since(self.first_audio)}
+
+
+@dataclass
+class Reply:
+    utterances: list[Utterance]
+    last: bool = False  # the conversation ends once these are said (deal, hang-up)
+
+
+Respond = Callable[[StudentTurn], Reply]
+Listener = Callable[[str, dict[str, Any]], None]
+
+
+@dataclass
+class _Job:
+    future: Future[str]
+    end_frame: int  # the speech this transcription covers ends here
+
+
+class VoiceLoop:
+    def __init__(self, transcriber: Transcriber, source: FrameSource, player: Player,
+                 respond: Respond, strategy: Strategy | None = None,
+                 vocabulary: list[str] | None = None, barge_in: BargeInRule | None = None,
+                 on_event: Listener | None = None, hurry: bool = False) -> None:
+        self.transcriber = transcriber
+        self.source = source
+        self.player = player
+        self.respond = respond
+        self.strategy = strategy or repliq_strategy()
+        self.vocabulary = vocabulary or []
+        self.on_event = on_event or (lambda _name, _data: None)
+        self.hurry = hurry  # benchmarks: stop each reply at its first sample
+        self.vad = StreamingVad()
+        self.endpointer = Endpointer(self.strategy.turn_taking)
+        self.barge_in = BargeIn(barge_in)
+        self.speaker = Speaker(player, stream=self.strategy.stream_speech,
+                               on_error=lambda message: self._emit("error", message=message))
+        self.decoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
+        self.turns: list[StudentTurn] = []
+        self._buffer: list[np.ndarray] = []
+        self._times: list[float] = []
+        self._first = 0  # absolute index of _buffer[0]
+        self._speculative: _Job | None = None
+        self._partial: _Job | None = None
+        self._last_partial = 0
+        self._awaiting_audio: StudentTurn | None = None
+        self._speaking: list[Utterance] = []
+        self._ending = False
+        self._stop = threading.Event()
+        self.closed_reason: str | None = None
+        player.on_start = self._customer_heard
+        player.on_drained = self._customer_done
+
+    # -- public ---------------------------------------------------------------------------
+    def stop(self) -> None:
+        self._stop.set()
+
+    def run(self, opening: list[Utterance] | None = None) -> None:
+        """Listen and answer until the source ends, `stop()` or the customer ends the call."""
+        self.speaker.warm(opening[0].voice if opening else VoiceHint())
+        if opening:
+            self.source.hold()
+        self.source.start()
+        try:
+            if opening:
+                self._say(opening)
+            while not self._stop.is_set():
+                if self._ending and self.speaker.idle.is_set() and not self.player.active:
+                    break
+                try:
+                    item = self.source.get(timeout=0.1)
+                except Closed as closed:
+                    self.closed_reason = str(closed)
+                    self._emit("closed", reason=str(closed))
+                    break
+                self._poll_jobs()
+                if item is not None:
+                    self._frame(*item)
+            self._finish_playback()
+        finally:
+            self.source.close()
+            self.decoder.shutdown(wait=True)
+            self.speaker.close()
+
+    # -- frames ---------------------------------------------------------------------------
+    def _frame(self, moment: float, frame: np.ndarray) -> None:
+        self._buffer.append(frame)
+        self._times.append(moment)
+        index = self._first + len(self._buffer)  # frames seen so far
+        if index % 3 == 0:
+            rms = float(np.sqrt(np.mean(frame.astype(np.float64) ** 2)))
+            self._emit("level", dbfs=20 * np.log10(max(rms, 1e-6)))
+        event = self.endpointer.push(self.vad(frame))
+        ep = self.endpointer
+        if ep.in_turn and self.player.active and not self._ending:
+            if self.barge_in.push(True):
+                self._cut()
+        elif not ep.in_turn:
+            self.barge_in.reset()
+        if event is Event.START:
+            self._speculative = None
+            self._last_partial = ep.start
+            self._emit("state", state="parole")
+        elif event is Event.PAUSE and self.strategy.speculative:
+            self._speculative = self._submit(ep.speech_end, self.strategy.windowed, beam=None)
+        elif event is Event.RESUME:
+            self._speculative = None  # stale: the student is still talking
+        elif event is Event.END:
+            self._end_turn()
+        elif ep.in_turn and self.strategy.partials and ep.speaking:
+            self._maybe_partial(index)
+        if not ep.in_turn:
+            self._trim()
+
+    def _trim(self) -> None:
+        keep = self.endpointer.settings.frames(self.endpointer.settings.preroll) + 2
+        if len(self._buffer) > keep * 4:
+            drop = len(self._buffer) - keep
+            del self._buffer[:drop]
+            del self._times[:drop]
+            self._first += drop
+
+    def _audio(self, start: int, end: int) -> np.ndarray:
+        lo, hi = max(0, start - self._first), max(0, end - self._first)
+        # A little of the silence after the speech helps Whisper close the sentence.
+        hi = min(len(self._buffer), hi + 3)
+        return np.concatenate(self._buffer[lo:hi]) if hi > lo else np.zeros(0, np.float32)
+
+    def _moment(self, frame: int) -> float:
+        """Monotonic time at the end of absolute frame `frame` (1-based count)."""
+        position = min(max(frame - self._first - 1, 0), len(self._times) - 1)
+        return self._times[position]
+
+    # -- transcription jobs -----------------------------------------------------------------
+    def _decode(self, audio: np.ndarray, windowed: bool, beam: int | None) -> str:
+        if windowed:
+            return self.transcriber.transcribe_window(audio, self.vocabulary, beam).text
+        return self.transcriber.transcribe(audio, self.vocabulary, vad=False).text
+
+    def _submit(self, end_frame: int, windowed: bool, beam: int | None) -> _Job:
+        audio = self._audio(self.endpointer.start, end_frame)
+        return _Job(self.decoder.submit(self._decode, audio, windowed, beam), end_frame)
+
+    def _maybe_partial(self, index: int) -> None:
+        if self._partial and not self._partial.future.done():
+            return
+        if index - self._last_partial < round(1.0 / FRAME_SECONDS):
+            return
+        if self._speculative and not self._speculative.future.done():
+            return
+        self._last_partial = index
+        self._partial = self._submit(index, windowed=True, beam=1)
+
+    def _poll_jobs(self) -> None:
+        partial = self._partial
+        if partial and partial.future.done():
+            self._partial = None
+            if self.endpointer.in_turn and not partial.future.exception():
+                self._emit("partial", text=partial.future.result())
+        spec = self._speculative
+        if spec and spec.future.done() and self.endpointer.paused and \
+                not spec.future.exception():
+            self.endpointer.mark_finished(looks_finished(spec.future.result()))
+
+    # -- turns ----------------------------------------------------------------------------
+    def _end_turn(self) -> None:
+        ep = self.endpointer
+        spec, self._speculative = self._speculative, None
+        if spec is None or spec.end_frame != ep.speech_end:
+            spec = self._submit(ep.speech_end, self.strategy.windowed, beam=None)
+        try:
+            text = spec.future.result()
+        except Exception as error:  # a decoding failure loses the turn, not the session
+            self._emit("error", message=f"reconnaissance vocale en échec : {error}")
+            text = ""
+        ready = time.monotonic()
+        turn = StudentTurn(text, self._audio(ep.start, ep.speech_end),
+                           started=self._moment(ep.start + 1) - FRAME_SECONDS,
+                           speech_end=self._moment(ep.speech_end), transcript_ready=ready)
+        self._emit("state", state="écoute")
+        if not text:
+            self._emit("ignored", why="silence ou bruit")
+            self._release_source()
+            return
+        if self.player.active and not self._ending:
+            if not interrupts(text, self.barge_in.rule):
+                self._emit("ignored", why="acquiescement", text=text)
+                return
+            self._cut()
+        turn.cut_customer = bool(self.barge_in.overlap) or turn.cut_customer
+        self.turns.append(turn)
+        self._emit("student", turn=turn)
+        reply = self.respond(turn)
+        self._ending = reply.last
+        if reply.utterances:
+            self._awaiting_audio = turn
+            self._say(reply.utterances)
+        else:
+            self._release_source()
+
+    def _say(self, utterances: list[Utterance]) -> None:
+        self._speaking = list(utterances)
+        self._emit("state", state="client")
+        for utterance in utterances:
+            self.speaker.say(utterance)
+
+    def _cut(self) -> None:
+        heard = self.player.stop()
+        self.speaker.cancel()
+        self.barge_in.overlap = max(self.barge_in.overlap, 1)
+        self._emit("cut", heard=heard, utterances=self._speaking)
+        if self.turns:
+            self.turns[-1].extra.setdefault("cut_reply_after", round(heard, 2))
+
+    # -- playback callbacks (sink thread) ---------------------------------------------------
+    def _customer_heard(self, moment: float) -> None:
+        turn, self._awaiting_audio = self._awaiting_audio, None
+        if turn is not None:
+            turn.first_audio = moment
+        if self.hurry:
+            threading.Thread(target=self._hurry_on, daemon=True).start()
+
+    def _hurry_on(self) -> None:
+        self.speaker.idle.wait(timeout=10)
+        self.player.stop()
+        self._release_source()
+
+    def _customer_done(self) -> None:
+        if self.speaker.idle.is_set():
+            self._emit("state", state="écoute")
+            self._release_source()
+
+    def _release_source(self) -> None:
+        self.source.release()
+
+    def _finish_playback(self) -> None:
+        deadline = time.monotonic() + 60
+        while (not self.speaker.idle.is_set() or self.player.active) and \
+                time.monotonic() < deadline and not self._stop.is_set():
+            time.sleep(0.02)
+
+    def _emit(self, name: str, **data: Any) -> None:
+        self.on_event(name, data)

@@ -1,0 +1,134 @@
+"""Where the student's audio comes from, as 32 ms frames of 16 kHz mono float32: the
+microphone (sounddevice input stream) or WAV files streamed at real-time pace, so that
+the headless runs go through exactly the path the microphone takes."""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+from .stt import SAMPLE_RATE, load_wav
+from .vad import FRAME, FRAME_SECONDS
+
+Frame = tuple[float, np.ndarray]  # (monotonic time the frame was complete, samples)
+
+
+class Closed(Exception):
+    """The source has no more audio (end of the files, device gone)."""
+
+
+class FrameSource:
+    def __init__(self) -> None:
+        self.frames: queue.Queue[Frame | None] = queue.Queue()
+        self.error: str | None = None  # why the source stopped early, in French
+
+    def get(self, timeout: float = 0.5) -> Frame | None:
+        """The next frame, None when nothing came within `timeout`; Closed at the end."""
+        try:
+            item = self.frames.get(timeout=timeout)
+        except queue.Empty:
+            return None
+        if item is None:
+            raise Closed(self.error or "fin de l'audio")
+        return item
+
+    def start(self) -> None: ...
+
+    def close(self) -> None: ...
+
+    def hold(self) -> None:
+        """The customer is talking: a scripted student waits (a microphone does not)."""
+
+    def release(self) -> None:
+        """The customer is done: a scripted student may speak."""
+
+
+class WavSource(FrameSource):
+    """Each file is one student turn, played in real time, followed by `gap` seconds of
+    silence (the student waits for the answer). `wait` lets the caller hold the next file
+    until the customer has answered, as a student would."""
+
+    def __init__(self, files: list[Path], gap: float = 1.5, lead: float = 0.3) -> None:
+        super().__init__()
+        self.files = files
+        self.gap = gap
+        self.lead = lead
+        self.turn_started: list[float] = []  # monotonic time each file began
+        self.next_file = threading.Event()
+        self.next_file.set()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True, name="wav-source")
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def close(self) -> None:
+        self._stop.set()
+
+    def hold(self) -> None:
+        self.next_file.clear()
+
+    def release(self) -> None:
+        self.next_file.set()
+
+    def _stream(self, samples: np.ndarray, clock: float) -> float:
+        padded = np.pad(samples, (0, (-len(samples)) % FRAME))
+        for frame in padded.reshape(-1, FRAME):
+            if self._stop.is_set():
+                break
+            clock += FRAME_SECONDS
+            time.sleep(max(0.0, clock - time.monotonic()))
+            self.frames.put((clock, frame))
+        return clock
+
+    def silence(self, seconds: float, clock: float) -> float:
+        return self._stream(np.zeros(int(seconds * SAMPLE_RATE), np.float32), clock)
+
+    def _run(self) -> None:
+        clock = time.monotonic()
+        clock = self.silence(self.lead, clock)
+        for path in self.files:
+            while not self.next_file.wait(timeout=FRAME_SECONDS):
+                clock = self.silence(FRAME_SECONDS, clock)  # silence while waiting
+            self.next_file.clear()
+            self.turn_started.append(clock)
+            clock = self._stream(load_wav(path), clock)
+            clock = self.silence(self.gap, clock)
+            if self._stop.is_set():
+                break
+        self.frames.put(None)
+
+
+class MicrophoneSource(FrameSource):
+    """The microphone, through PortAudio; a device that disappears closes the source with a
+    French explanation instead of an exception in the audio thread."""
+
+    def __init__(self, device: int | str | None = None) -> None:
+        super().__init__()
+        import sounddevice
+
+        self._sd = sounddevice
+        self.stream = sounddevice.InputStream(
+            samplerate=SAMPLE_RATE, channels=1, dtype="float32", blocksize=FRAME,
+            device=device, callback=self._callback,
+            finished_callback=self._finished)
+
+    def _callback(self, indata, frames, _time, status) -> None:  # type: ignore[no-untyped-def]
+        if frames == FRAME:
+            self.frames.put((time.monotonic(), indata[:, 0].copy()))
+
+    def _finished(self) -> None:
+        if self.error is None:
+            self.error = "le micro a été débranché ou s'est arrêté"
+        self.frames.put(None)
+
+    def start(self) -> None:
+        self.stream.start()
+
+    def close(self) -> None:
+        self.error = self.error or "micro fermé"
+        self.stream.close()
