@@ -8,7 +8,16 @@ from pathlib import Path
 
 from scenarios.catalog import DEFAULT_SCENARIO
 
-from . import __version__, grade_cmd, nlu_cmd, run_cmd, scenarios_cmd, sessions_cmd, settings
+from . import (
+    __version__,
+    grade_cmd,
+    nlu_cmd,
+    run_cmd,
+    scenarios_cmd,
+    sessions_cmd,
+    settings,
+    voice_cmd,
+)
 from .argparse_fr import FrenchParser
 
 
@@ -39,6 +48,7 @@ def build_parser() -> FrenchParser:
     grade_cmd.add_parser(commands)
     sessions_cmd.add_parsers(commands, FrenchParser)
     nlu_cmd.add_parser(commands, FrenchParser)
+    voice_cmd.add_parser(commands, FrenchParser)
     return parser
 
 

@@ -11,8 +11,10 @@ extra=${1:-}
 # --- system packages -------------------------------------------------------
 system_packages=(espeak-ng libportaudio2)
 if [ "$extra" = "test" ]; then
-  # The HTML export is checked in a real headless browser, the application inside tmux.
-  system_packages+=(chromium tmux)
+  # The HTML export is checked in a real headless browser, the application inside tmux, the
+  # microphone commands on a virtual sound card (../shared/tools/virtual-mic: a PulseAudio
+  # null sink, reached by PortAudio through the ALSA pulse plugin).
+  system_packages+=(chromium tmux pulseaudio pulseaudio-utils libasound2-plugins)
 fi
 python_bin=${REPLIQ_PYTHON:-}
 if [ -z "$python_bin" ]; then

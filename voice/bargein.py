@@ -47,6 +47,8 @@ class BargeIn:
         self.overlap = 0
 
     def push(self, speaking: bool) -> bool:
-        """One frame while the customer speaks; True when it is time to stop the customer."""
-        self.overlap = self.overlap + 1 if speaking else 0
+        """One frame of the student's turn while the customer speaks; True when it is time
+        to stop the customer. Only voiced frames count: the silence after a short "oui"
+        must not add up to an interruption."""
+        self.overlap += speaking
         return self.overlap * FRAME_SECONDS >= self.rule.min_speech

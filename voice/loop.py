@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from .bargein import BargeIn, BargeInRule, interrupts
+from .bargein import BargeIn, BargeInRule, interrupts, is_backchannel
 from .endpoint import Endpointer, Event, TurnTaking, looks_finished
 from .player import Player
 from .source import Closed, FrameSource
@@ -118,6 +118,7 @@ class VoiceLoop:
         self._awaiting_audio: StudentTurn | None = None
         self._speaking: list[Utterance] = []
         self._ending = False
+        self._cut_in_turn = False
         self._stop = threading.Event()
         self.closed_reason: str | None = None
         player.on_start = self._customer_heard
@@ -165,12 +166,13 @@ class VoiceLoop:
         event = self.endpointer.push(self.vad(frame))
         ep = self.endpointer
         if ep.in_turn and self.player.active and not self._ending:
-            if self.barge_in.push(True):
+            if self.barge_in.push(ep.speaking):
                 self._cut()
         elif not ep.in_turn:
             self.barge_in.reset()
         if event is Event.START:
             self._speculative = None
+            self._cut_in_turn = False
             self._last_partial = ep.start
             self._emit("state", state="parole")
         elif event is Event.PAUSE and self.strategy.speculative:
@@ -256,10 +258,11 @@ class VoiceLoop:
             return
         if self.player.active and not self._ending:
             if not interrupts(text, self.barge_in.rule):
-                self._emit("ignored", why="acquiescement", text=text)
+                why = "acquiescement" if is_backchannel(text) else "trop bref pour couper la parole"
+                self._emit("ignored", why=why, text=text)
                 return
             self._cut()
-        turn.cut_customer = bool(self.barge_in.overlap) or turn.cut_customer
+        turn.cut_customer = self._cut_in_turn
         self.turns.append(turn)
         self._emit("student", turn=turn)
         reply = self.respond(turn)
@@ -279,7 +282,7 @@ class VoiceLoop:
     def _cut(self) -> None:
         heard = self.player.stop()
         self.speaker.cancel()
-        self.barge_in.overlap = max(self.barge_in.overlap, 1)
+        self._cut_in_turn = True
         self._emit("cut", heard=heard, utterances=self._speaking)
         if self.turns:
             self.turns[-1].extra.setdefault("cut_reply_after", round(heard, 2))
@@ -303,7 +306,8 @@ class VoiceLoop:
             self._release_source()
 
     def _release_source(self) -> None:
-        self.source.release()
+        if not self._ending:  # after the last words, a scripted student says nothing more
+            self.source.release()
 
     def _finish_playback(self) -> None:
         deadline = time.monotonic() + 60
