@@ -4,6 +4,7 @@ reply is shown, and at the end the conversation is graded and saved."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -22,6 +23,8 @@ class Rehearsal:
         self.coach = coach
         self.on_turn = on_turn
         self.turns: list[dict[str, Any]] = []
+        # The keyboard and the microphone may both speak in the UI: one turn at a time.
+        self.lock = threading.RLock()
 
     @property
     def scenario(self):  # type: ignore[no-untyped-def]
@@ -53,6 +56,11 @@ class Rehearsal:
             ) -> tuple[dict[str, Any], dict[str, Any] | None]:
         """The student's turn: (the recorded student turn with its tip, the reply). `extra`
         fields (the recognised text, the audio file) are stored with the turn."""
+        with self.lock:
+            return self._say(text, extra)
+
+    def _say(self, text: str, extra: dict[str, Any] | None
+             ) -> tuple[dict[str, Any], dict[str, Any] | None]:
         customer = self.customer
         events_before = set(customer.state.events)
         understanding, reply = customer.step(text)

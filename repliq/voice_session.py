@@ -5,13 +5,15 @@ the terminal UI and the latency benchmark, so that all three run the same path."
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from scenarios.model import Voice
 from scenarios.vocabulary import CallDirection, Channel
 from voice.loop import Listener, Reply, Strategy, StudentTurn, VoiceLoop
-from voice.player import Player
+from voice.player import ClockSink, Player
 from voice.source import FrameSource
 from voice.speaker import Utterance
 from voice.stt import Transcriber
@@ -39,18 +41,65 @@ def audio_files(paths: list[Path]) -> list[Path]:
     return found
 
 
+class Sink(Protocol):
+    def start(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
+@dataclass
+class AudioIO:
+    """Where the student's voice comes from and where the customer's goes."""
+
+    source: FrameSource
+    player: Player
+    sink: Sink
+
+
+def open_headset() -> AudioIO:
+    """The remembered (or default) microphone and headset. Raises NoAudioDevice with a French
+    sentence when there is none: the caller stays at the keyboard."""
+    from voice.devices import NoAudioDevice, pick_input, pick_output
+    from voice.player import DeviceSink
+    from voice.source import MicrophoneSource
+
+    from .audio_settings import load_audio_settings
+
+    remembered = load_audio_settings()
+    player = Player()
+    try:
+        source = MicrophoneSource(pick_input(remembered.get("input")))
+        sink = DeviceSink(player, pick_output(remembered.get("output")))
+    except NoAudioDevice:
+        raise
+    except Exception as error:  # PortAudio's errors vary by platform and device
+        raise NoAudioDevice(f"micro ou casque inutilisable ({error}) — la session continue "
+                            "au clavier.") from error
+    return AudioIO(source, player, sink)
+
+
+@lru_cache(maxsize=1)
+def shared_transcriber() -> Transcriber:
+    """One speech model per process, kept warm between conversations."""
+    return Transcriber()
+
+
+Exchange = Callable[[dict[str, Any], dict[str, Any] | None], None]
+
+
 class VoiceRehearsal:
     """One spoken conversation. `out` receives the customer's replies as WAV files;
-    `keep_audio` (the student's permission) keeps the student's own voice per turn too."""
+    `keep_audio` (the student's permission, off by default) keeps the student's voice and
+    the customer's per turn, named relative to `audio_root` in the stored turns."""
 
     def __init__(self, rehearsal: Rehearsal, out: Path | None = None,
-                 keep_audio: Path | None = None) -> None:
+                 keep_audio: Path | None = None, audio_root: Path | None = None,
+                 on_exchange: Exchange | None = None) -> None:
         self.rehearsal = rehearsal
         self.out = out
         self.keep_audio = keep_audio
-        for folder in (out, keep_audio):
-            if folder:
-                folder.mkdir(parents=True, exist_ok=True)
+        self.audio_root = audio_root
+        self.on_exchange = on_exchange
         self.spoken: list[tuple[dict[str, Any], Utterance]] = []
         self.students: list[tuple[dict[str, Any], StudentTurn]] = []
         scenario = rehearsal.scenario
@@ -58,16 +107,38 @@ class VoiceRehearsal:
         self.outbound = self.phone and scenario.call is not None and \
             scenario.call.direction == CallDirection.SORTANT
 
+    def _stored(self, path: Path) -> str:
+        if self.audio_root is not None and path.is_relative_to(self.audio_root):
+            return str(path.relative_to(self.audio_root))
+        return str(path)
+
+    def _folder(self) -> Path | None:
+        folder = self.out or self.keep_audio
+        if folder:
+            folder.mkdir(parents=True, exist_ok=True)
+        return folder
+
     def _utterance(self, turn: dict[str, Any]) -> Utterance:
         speaker = self.rehearsal.scenario.speaker(turn["who"])
-        folder = self.out or self.keep_audio
+        folder = self._folder()
         count = len(self.spoken) + 1
         target = folder / f"client-{count:02d}.wav" if folder else None
         utterance = Utterance(turn["text"], persona_voice(speaker.voice), self.phone, target)
         if target:
-            turn["audio"] = str(target)
+            turn["audio"] = self._stored(target)
         self.spoken.append((turn, utterance))
         return utterance
+
+    def replay_opening(self) -> list[Utterance]:
+        """Voice switched on before the student said anything: the ringing tone and the
+        customer's first words, already shown as text, are heard too."""
+        if any(t["speaker"] == "student" for t in self.rehearsal.turns):
+            return []
+        said: list[Utterance] = []
+        if self.outbound:
+            said.append(Utterance("", VoiceHint(), tone=(ringback(rings=1), 8_000)))
+        said += [self._utterance(t) for t in self.rehearsal.turns if t["speaker"] == "customer"]
+        return said
 
     def opening(self) -> list[Utterance]:
         """The ringing tone on a call the student makes, then the customer's first words."""
@@ -84,14 +155,19 @@ class VoiceRehearsal:
         if self.keep_audio is not None:
             from voice.audio import write_wav
 
+            self.keep_audio.mkdir(parents=True, exist_ok=True)
             count = len(self.students) + 1
             path = write_wav(self.keep_audio / f"eleve-{count:02d}.wav", heard.audio, 16_000)
-            extra["audio"] = str(path)
+            extra["audio"] = self._stored(path)
+        if heard.cut_customer:
+            extra["cut_customer"] = True
         student, reply = self.rehearsal.say(heard.text, extra)
         self.students.append((student, heard))
         said = [self._utterance(reply)] if reply else []
         if self.rehearsal.ended and self.phone:
             said.append(Utterance("", VoiceHint(), tone=(hangup(), 8_000)))
+        if self.on_exchange:
+            self.on_exchange(student, reply)
         return Reply(said, last=self.rehearsal.ended)
 
     def on_cut(self, utterances: list[Utterance], heard: float) -> None:
@@ -129,8 +205,6 @@ def converse_aloud(rehearsal: Rehearsal, transcriber: Transcriber, source: Frame
                    ) -> VoiceRehearsal:
     """A whole spoken conversation with no sound card: the customer is 'played' in real
     time into memory (and into WAV files with `out`)."""
-    from voice.player import ClockSink
-
     voice = VoiceRehearsal(rehearsal, out, keep_audio)
     player = Player()
     sink = ClockSink(player, keep=False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from pathlib import Path
 
@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from repliq import settings
+from repliq.voice_session import AudioIO, open_headset
 from scenarios.catalog import DEFAULT_SCENARIO
 
 from .screens.accueil import AccueilScreen
@@ -34,8 +35,11 @@ class RepliqApp(App[None]):
 
     def __init__(self, db: Path | None = None, scenario: str = DEFAULT_SCENARIO,
                  dirs: list[Path] | None = None, preload: bool = True,
-                 live_clock: bool = True, seed: int | None = None) -> None:
+                 live_clock: bool = True, seed: int | None = None,
+                 audio_io: Callable[[], AudioIO] | None = None) -> None:
         super().__init__()
+        # The microphone and headset; tests pass WAV files and a real-time clock instead.
+        self.audio_io = audio_io or open_headset
         self.db_path = db
         self.default_scenario = scenario
         self.scenario_dirs = dirs
@@ -67,7 +71,8 @@ class RepliqApp(App[None]):
         French, beside Textual's own commands."""
         for binding in screen.BINDINGS:
             if isinstance(binding, Binding) and binding.show and binding.description:
-                yield SystemCommand(binding.description, f"Raccourci : {binding.key}",
+                yield SystemCommand(binding.tooltip or binding.description,
+                                    f"Raccourci : {binding.key}",
                                     partial(screen.run_action, binding.action))
         yield SystemCommand("Thème clair ou sombre", "Raccourci : ctrl+t",
                             self.action_toggle_theme)

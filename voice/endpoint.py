@@ -34,7 +34,10 @@ class TurnTaking:
     pause: float = 0.13  # silence that starts the speculative transcription
     quick_silence: float = 0.3  # enough silence after a finished sentence
     end_silence: float = 0.75  # enough silence in any case
-    preroll: float = 0.3  # audio kept from before the speech was detected
+    # Audio kept from before the speech was detected: Silero, streaming, crosses its
+    # threshold up to half a second into a soft onset ("l'accident"), and Whisper needs
+    # the first phoneme; leading silence costs it nothing.
+    preroll: float = 0.7
     max_turn: float = 20.0  # a turn this long is cut (a monologue; Whisper's window)
 
     def frames(self, seconds: float) -> int:

@@ -119,6 +119,9 @@ class VoiceLoop:
         self._speaking: list[Utterance] = []
         self._ending = False
         self._cut_in_turn = False
+        # Push-to-talk closes the microphone between presses: the loop then hears silence,
+        # so a turn in progress ends as if the student had stopped speaking.
+        self.listening = True
         self._stop = threading.Event()
         self.closed_reason: str | None = None
         player.on_start = self._customer_heard
@@ -157,6 +160,8 @@ class VoiceLoop:
 
     # -- frames ---------------------------------------------------------------------------
     def _frame(self, moment: float, frame: np.ndarray) -> None:
+        if not self.listening:
+            frame = np.zeros_like(frame)
         self._buffer.append(frame)
         self._times.append(moment)
         index = self._first + len(self._buffer)  # frames seen so far
@@ -187,7 +192,8 @@ class VoiceLoop:
             self._trim()
 
     def _trim(self) -> None:
-        keep = self.endpointer.settings.frames(self.endpointer.settings.preroll) + 2
+        settings = self.endpointer.settings
+        keep = settings.frames(settings.preroll) + settings.frames(settings.min_speech) + 2
         if len(self._buffer) > keep * 4:
             drop = len(self._buffer) - keep
             del self._buffer[:drop]

@@ -17,6 +17,7 @@ from .model import prepare
 
 SAMPLE_RATE = 16_000
 WINDOW_MARGIN = 8.0  # seconds of silence after the audio in a short encoder window
+MIN_WINDOW = 10  # seconds: shorter windows drop words of short commands
 MAX_WINDOW = 30  # Whisper's own window: longer turns take the ordinary path
 NO_SPEECH = 0.6  # Whisper's own probability that a segment is not speech
 LOW_LOGPROB = -1.0
@@ -77,7 +78,7 @@ class Transcriber:
         time (measured in docs/decisions/0002-latence-voix.md). A window shorter than that
         loses words, and padding the features with zeros instead of silence loses more."""
         duration = len(samples) / SAMPLE_RATE
-        window = min(MAX_WINDOW, math.ceil(duration + WINDOW_MARGIN))
+        window = min(MAX_WINDOW, max(MIN_WINDOW, math.ceil(duration + WINDOW_MARGIN)))
         if duration > MAX_WINDOW - WINDOW_MARGIN:
             return self.transcribe(samples, vocabulary, vad=False)
         import ctranslate2

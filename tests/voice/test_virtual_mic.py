@@ -1,31 +1,23 @@
 """`repliq voice devices|check` against real PortAudio, on a virtual sound card: a PulseAudio
-null sink "vsink" whose monitor is the microphone "vmic" (../shared/tools/virtual-mic).
-Speech played into vsink is what the command records, through the ALSA "pulse"/"default"
-devices of libasound2-plugins. The commands run as subprocesses because PortAudio reads the
-audio setup once, when sounddevice is imported."""
+null sink "vsink" whose monitor is the microphone "vmic" (the `virtual_mic` fixture of
+conftest.py). Speech played into vsink is what the command records, through the ALSA
+"pulse"/"default" devices of libasound2-plugins. The commands run as subprocesses because
+PortAudio reads the audio setup once, when sounddevice is imported."""
 
 from __future__ import annotations
 
-import contextlib
 import os
-import shutil
-import signal
 import subprocess
 import sys
-import tempfile
 import threading
-import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from ..conftest import ROOT
+from .conftest import SHARED
 
-SHARED = ROOT / ".." / "shared"
-VIRTUAL_MIC = SHARED / "tools" / "virtual-mic"
 SPEECH = SHARED / "speech-fr" / "stp_fr_allume_la_lumiere.wav"
-PACKAGES = "pulseaudio pulseaudio-utils libasound2-plugins libportaudio2"
 
 
 def repliq(*args: str) -> list[str]:
@@ -37,72 +29,6 @@ def command_env(extra: dict[str, str], tmp_path: Path) -> dict[str, str]:
     remembered devices from the real user's config must not leak in."""
     return {**os.environ, **extra, "PYTHONUNBUFFERED": "1",
             "REPLIQ_CONFIG_DIR": str(tmp_path / "config")}
-
-
-@pytest.fixture(scope="module")
-def virtual_mic() -> Iterator[dict[str, str]]:
-    missing = [tool for tool in ("pulseaudio", "pactl", "paplay") if shutil.which(tool) is None]
-    if missing:
-        pytest.fail(f"virtual microphone unavailable: {', '.join(missing)} not found — install "
-                    f"the Debian packages {PACKAGES} (scripts/setup.sh test does it as root)")
-    # A private runtime folder: our own PulseAudio, whatever the machine runs. Kept short
-    # because a unix socket path is limited to 108 bytes.
-    runtime = Path(tempfile.mkdtemp(prefix="repliq-pulse-"))
-    env = {"XDG_RUNTIME_DIR": str(runtime)}
-    # PULSE_SERVER from the caller's session would send the script's pactl elsewhere.
-    base = {k: v for k, v in os.environ.items() if k != "PULSE_SERVER"}
-    if not base.get("HOME"):
-        # PulseAudio refuses to start with HOME set but empty ("Failed to get the home
-        # directory"); unset, it asks the password database like any other program.
-        base.pop("HOME", None)
-    started = subprocess.run(["sh", str(VIRTUAL_MIC), "start"], env={**base, **env},
-                             capture_output=True, text=True, timeout=60)
-    if started.returncode != 0:
-        pytest.fail(f"virtual microphone did not start (exit {started.returncode}):\n"
-                    f"{started.stdout}{started.stderr}\nneeds {PACKAGES}")
-    # Named explicitly so that no client falls back to another server or autospawns one,
-    # and a failure names the socket it could not reach.
-    env["PULSE_SERVER"] = f"unix:{runtime}/pulse/native"
-    try:
-        wait_until_portaudio_hears(env)
-        yield env
-    finally:
-        pid_file = runtime / "pulse" / "pid"
-        pid = int(pid_file.read_text().strip() or 0) if pid_file.exists() else 0
-        subprocess.run(["sh", str(VIRTUAL_MIC), "stop"], env={**base, **env},
-                       capture_output=True, timeout=30)
-        for _ in range(30):  # the daemon takes a moment to exit and remove its pid file
-            if not pid_file.exists():
-                break
-            time.sleep(0.1)
-        if pid and pid_file.exists():
-            # `pactl exit` did not get through: end the daemon this fixture started.
-            with contextlib.suppress(OSError):
-                os.kill(pid, signal.SIGTERM)
-        shutil.rmtree(runtime, ignore_errors=True)
-
-
-PROBE = ("import sounddevice as sd; "
-         "print(sum(d['max_input_channels'] > 0 for d in sd.query_devices()))")
-
-
-def wait_until_portaudio_hears(env: dict[str, str], seconds: float = 15.0) -> None:
-    """Wait until a fresh PortAudio lists an input through the ALSA pulse plugin: a server
-    that is slow to accept connections was seen to make PortAudio list nothing for a while,
-    and a setup problem must be reported as one, not as a failure of Repliq."""
-    deadline = time.monotonic() + seconds
-    answer = None
-    while time.monotonic() < deadline:
-        answer = subprocess.run([sys.executable, "-c", PROBE], env={**os.environ, **env},
-                                capture_output=True, text=True, timeout=30)
-        if answer.returncode == 0 and answer.stdout.strip() not in ("", "0"):
-            return
-        time.sleep(0.5)
-    info = subprocess.run(["pactl", "info"], env={**os.environ, **env}, capture_output=True,
-                          text=True, timeout=30)
-    pytest.fail("the virtual microphone runs but PortAudio lists no input (is libasound2-plugins "
-                f"installed?)\nprobe: {answer and answer.stdout + answer.stderr}\n"
-                f"pactl info: {info.stdout}{info.stderr}")
 
 
 def test_devices_lists_the_virtual_card(virtual_mic: dict[str, str], tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
 """Entretien: the conversation, the customer's mood and patience, the phase, the timer, the
-live tip (training mode) and a text input always available. The microphone line is where
-voice will show its state, level and partial transcript."""
+live tip (training mode) and a text input always available. With F2 the student speaks on
+the headset: the microphone line shows its state, the live level and what is being
+understood; the keyboard keeps working, and a lost microphone falls back to it."""
 
 from __future__ import annotations
 
+import logging
 import time
 from datetime import datetime
 from typing import Any
@@ -12,23 +14,44 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from bot.engine import start_conversation
 from repliq.rehearsal import Rehearsal
 from scoring.tips import Coach
-from store.db import open_db
+from store.db import audio_dir, default_path, open_db
 from store.sessions import Recorder
 
 from ..context import Choice, Outcome
 from ..widgets.chat import Chat
 from ..widgets.gauges import Gauge, Phases
+from ..widgets.microphone import MicrophoneLine
 from .confirm import Confirm
+
+log = logging.getLogger("repliq")
+
+
+class VoiceEvent(Message):
+    """Something the voice loop saw or did, carried to the UI thread."""
+
+    def __init__(self, name: str, data: dict[str, Any]) -> None:
+        super().__init__()
+        self.kind = name
+        self.data = data
+VOICE_STATES = {"parole": "parole", "écoute": "ecoute", "client": "client"}
 
 
 class EntretienScreen(Screen[None]):
-    BINDINGS = [Binding("ctrl+f", "finish", "Terminer et voir le bilan")]
+    BINDINGS = [Binding("ctrl+f", "finish", "Terminer et voir le bilan"),
+                Binding("f2", "voice", "Micro", tooltip="Parler au casque / revenir au clavier"),
+                Binding("f3", "hands_free", "Mains libres",
+                        tooltip="Mains libres ou appuyer pour parler"),
+                Binding("f4", "talk", "Parler", tooltip="Ouvrir ou fermer le micro (appuyer "
+                                                        "pour parler)"),
+                Binding("f5", "keep_audio", "Garder ma voix",
+                        tooltip="Garder ou non l'enregistrement de votre voix")]
 
     def __init__(self, choice: Choice, notes: str = "") -> None:
         super().__init__()
@@ -40,6 +63,11 @@ class EntretienScreen(Screen[None]):
         self.number = 0
         self.busy = True  # until the customer has arrived (engine loading in a worker)
         self.queue: list[str] = []  # lines typed while the customer was busy
+        self.voice_loop: Any = None  # voice.loop.VoiceLoop while the microphone is on
+        self.voice: Any = None  # repliq.voice_session.VoiceRehearsal
+        self.push_to_talk = False
+        self.keep_audio = False  # the student's own voice is kept only if they say so
+        self.voice_stopping = False
 
     def compose(self) -> ComposeResult:
         s = self.choice.scenario
@@ -49,7 +77,7 @@ class EntretienScreen(Screen[None]):
             with Vertical(id="conversation"):
                 yield Chat(id="chat")
                 yield Static("", id="tip")
-                yield Label("Micro : désactivé — mode texte (tapez vos répliques)", id="voice")
+                yield MicrophoneLine(id="voice")
                 yield Input(placeholder="Votre réplique, puis Entrée", id="say")
             with Vertical(id="tableau"):
                 yield Label(f"{customer.display_name}\n{customer.position}", id="who")
@@ -154,7 +182,157 @@ class EntretienScreen(Screen[None]):
         self.show_reply(reply)
         self.next_in_queue()
 
+    # -- voice ------------------------------------------------------------------------------
+    @property
+    def mic(self) -> MicrophoneLine:
+        return self.query_one("#voice", MicrophoneLine)
+
+    def _ui(self, name: str, **data: Any) -> None:
+        """From the voice threads to the UI thread. A message, not call_from_thread: that
+        one waits for the UI, and the sound card's callback thread must never wait."""
+        self.post_message(VoiceEvent(name, data))
+
+    @on(VoiceEvent)
+    def voice_message(self, message: VoiceEvent) -> None:
+        name, data = message.kind, message.data
+        if name == "unavailable":
+            self.voice_unavailable(data["message"])
+        elif name == "stopped":
+            self.voice_stopped(data["reason"])
+        elif name == "exchange":
+            self.voice_exchange(data["student"], data["reply"])
+        elif name == "listening":
+            self.mic.state("ecoute")
+        else:
+            self.voice_event(name, data)
+
+    def action_voice(self) -> None:
+        if self.voice_loop is not None:
+            self.voice_stopping = True
+            self.voice_loop.stop()
+            return
+        if self.rehearsal is None:
+            self.notify("Un instant : le client arrive.")
+            return
+        if self.rehearsal.ended:
+            self.notify("L'entretien est terminé. Ctrl+F pour la suite.")
+            return
+        self.voice_stopping = False
+        self.mic.state("prepare")
+        self.run_voice()
+
+    def _audio_folders(self) -> tuple[Any, Any]:
+        root = audio_dir(self.app.db_path or default_path())  # type: ignore[attr-defined]
+        session = self.recorder.id if self.recorder else "sans-enregistrement"
+        return (root / session if self.keep_audio else None), root
+
+    @work(thread=True, exclusive=True, group="voice")
+    def run_voice(self) -> None:
+        from repliq.voice_session import VoiceRehearsal, shared_transcriber
+        from voice.devices import NoAudioDevice
+        from voice.model import ModelMissing
+
+        assert self.rehearsal is not None
+        try:
+            transcriber = shared_transcriber()
+            audio = self.app.audio_io()  # type: ignore[attr-defined]
+            audio.sink.start()
+        except (ModelMissing, NoAudioDevice) as error:
+            self._ui("unavailable", message=str(error))
+            return
+        except Exception as error:  # PortAudio refusing a device, a busy sound card…
+            log.exception("micro")
+            self._ui("unavailable", message=f"micro ou casque inutilisable ({error})")
+            return
+        keep, root = self._audio_folders()
+        self.voice = VoiceRehearsal(
+            self.rehearsal, keep_audio=keep, audio_root=root,
+            on_exchange=lambda student, reply: self._ui("exchange", student=student,
+                                                        reply=reply))
+        loop = self.voice.loop(transcriber, audio.source, audio.player,
+                               on_event=lambda name, data: self._ui(name, **data))
+        loop.listening = not self.push_to_talk
+        self.voice_loop = loop
+        self._ui("listening")
+        try:
+            loop.run(self.voice.replay_opening())
+        except Exception as error:  # the voice fails, the session goes on at the keyboard
+            log.exception("voix")
+            loop.closed_reason = str(error)
+        finally:
+            audio.sink.close()
+            self.voice_loop = None
+            self._ui("stopped", reason=loop.closed_reason)
+
+    def voice_unavailable(self, message: str) -> None:
+        self.mic.state("coupe")
+        self.notify(f"{message}", title="Pas de voix", severity="warning", timeout=8)
+        self.query_one("#say", Input).focus()
+
+    def voice_stopped(self, reason: str | None) -> None:
+        self.mic.state("coupe")
+        ended = self.rehearsal is not None and self.rehearsal.ended
+        if reason and not self.voice_stopping and not ended:
+            self.notify(f"Micro perdu : {reason} — la séance continue au clavier, rien "
+                        "n'est perdu.", severity="warning", timeout=8)
+
+    def voice_event(self, name: str, data: dict[str, Any]) -> None:
+        mic = self.mic
+        if name == "level":
+            mic.level(data["dbfs"])
+        elif name == "state":
+            key = VOICE_STATES.get(data["state"], "ecoute")
+            if key == "ecoute" and self.voice_loop is not None and not self.voice_loop.listening:
+                key = "ferme"
+            mic.state(key)
+        elif name == "partial":
+            mic.partial(data["text"])
+        elif name == "cut":
+            self.notify("Vous avez coupé la parole au client.", timeout=3)
+        elif name == "error":
+            self.notify(data["message"], severity="error")
+
+    def voice_exchange(self, student: dict[str, Any], reply: dict[str, Any] | None) -> None:
+        self.number += 1
+        self.query_one("#chat", Chat).add(self.number, "Vous", student["text"], True,
+                                          self._stamp())
+        self.mic.partial("")
+        self.after_step(student, reply)
+
+    def action_hands_free(self) -> None:
+        self.push_to_talk = not self.push_to_talk
+        self.mic.mode = " (appuyer pour parler : F4)" if self.push_to_talk else ""
+        if self.voice_loop is not None:
+            self.voice_loop.listening = not self.push_to_talk
+            self.mic.state("ferme" if self.push_to_talk else "ecoute")
+        self.notify("Appuyer pour parler : F4 ouvre et ferme le micro." if self.push_to_talk
+                    else "Mains libres : le micro écoute en continu.")
+
+    def action_talk(self) -> None:
+        loop = self.voice_loop
+        if loop is None or not self.push_to_talk:
+            self.notify("F4 sert en mode « appuyer pour parler » (F3), micro allumé (F2).")
+            return
+        loop.listening = not loop.listening
+        self.mic.state("ecoute" if loop.listening else "ferme")
+
+    def action_keep_audio(self) -> None:
+        self.keep_audio = not self.keep_audio
+        if self.voice is not None:
+            self.voice.keep_audio = self._audio_folders()[0]
+        self.notify("Votre voix sera gardée avec la séance, pour la réécouter."
+                    if self.keep_audio else "Votre voix ne sera pas gardée.")
+
+    def stop_voice(self) -> None:
+        if self.voice_loop is not None:
+            self.voice_stopping = True
+            self.voice_loop.stop()
+
+    def on_unmount(self) -> None:
+        self.stop_voice()
+
     def action_finish(self) -> None:
+        self.stop_voice()
         if self.rehearsal is None or self.busy or self.queue:
             self.notify("Un instant : le client répond encore.")
             return
