@@ -105,7 +105,14 @@ class WavSource(FrameSource):
 
 class MicrophoneSource(FrameSource):
     """The microphone, through PortAudio; a device that disappears closes the source with a
-    French explanation instead of an exception in the audio thread."""
+    French explanation instead of an exception in the audio thread.
+
+    PortAudio reports a stopped or crashed sound server, but a hung one (a stalled USB or
+    Bluetooth headset, a frozen PulseAudio) delivers nothing and reports nothing: a watchdog
+    on the arrival of frames closes the source after FIRST_FRAME / STALL seconds."""
+
+    FIRST_FRAME = 5.0  # PulseAudio took 1.6 s to deliver its first frame on a test machine
+    STALL = 2.0
 
     def __init__(self, device: int | str | None = None) -> None:
         super().__init__()
@@ -116,19 +123,38 @@ class MicrophoneSource(FrameSource):
             samplerate=SAMPLE_RATE, channels=1, dtype="float32", blocksize=FRAME,
             device=device, callback=self._callback,
             finished_callback=self._finished)
+        self._started: float | None = None
+        self._last: float | None = None
+        self._stalled = False
 
     def _callback(self, indata, frames, _time, status) -> None:  # type: ignore[no-untyped-def]
+        self._last = time.monotonic()
         if frames == FRAME:
-            self.frames.put((time.monotonic(), indata[:, 0].copy()))
+            self.frames.put((self._last, indata[:, 0].copy()))
 
     def _finished(self) -> None:
         if self.error is None:
             self.error = "le micro a été débranché ou s'est arrêté"
         self.frames.put(None)
 
+    def get(self, timeout: float = 0.5) -> Frame | None:
+        frame = super().get(timeout)
+        if frame is None and self._started is not None:
+            waited = time.monotonic() - (self._last or self._started)
+            if waited > (self.STALL if self._last else self.FIRST_FRAME):
+                self._stalled = True
+                self.error = "le micro ne transmet plus de son (bloqué ou débranché)"
+                raise Closed(self.error)
+        return frame
+
     def start(self) -> None:
         self.stream.start()
+        self._started = time.monotonic()
 
     def close(self) -> None:
         self.error = self.error or "micro fermé"
-        self.stream.close()
+        if self._stalled:
+            # Closing a hung stream blocks for a minute: abort it off the caller's thread.
+            threading.Thread(target=self.stream.abort, daemon=True).start()
+        else:
+            self.stream.close()

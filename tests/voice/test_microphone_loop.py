@@ -148,8 +148,6 @@ def test_a_microphone_that_disappears_ends_the_session_in_french(
     assert "Traceback" not in "".join(probe.stderr), probe.output()
 
 
-@pytest.mark.xfail(strict=True, reason="MicrophoneSource waits for PortAudio to report the "
-                   "loss; a server that hangs reports nothing (needs a frame watchdog)")
 def test_a_microphone_that_stops_delivering_ends_the_session_in_french(
         own_virtual_mic: VirtualMic, probe_factory: list[Probe]) -> None:
     """The sound server hangs (frozen here with SIGSTOP; a stalled USB or Bluetooth device
