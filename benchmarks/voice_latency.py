@@ -9,11 +9,12 @@ same for both pipelines: where Silero, run over the whole clip, last hears speec
 naive pipeline waits for 700 ms of silence, transcribes the utterance with faster-whisper's
 ordinary 30 s window, synthesises the whole reply and plays it.
 
-Run:  .venv/bin/python benchmarks/voice_latency.py [--clips 20 | --all] [--runs 3]
+Run:  .venv/bin/python benchmarks/voice_latency.py [--clips 20 | --all] [--runs 3] [--etapes]
 
 Prints, per run and as medians over the runs, p50 / p95 of the latency for each pipeline,
 the ratio of the p50s (target ≤ 0.4), the word error rate of each (target: Repliq at most
-0.02 above naive) and the peak resident memory (target < 800 MB).
+0.02 above naive) and the peak resident memory (target < 800 MB). --etapes also measures
+the naive pipeline with each of Repliq's levers added one at a time.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from repliq.rehearsal import Rehearsal
 from repliq.voice_session import VoiceRehearsal
 from scenarios.catalog import find
 from scenarios.validate import load_scenario
+from voice.endpoint import TurnTaking
 from voice.loop import Strategy, naive_strategy, repliq_strategy
 from voice.player import ClockSink, Player
 from voice.source import WavSource
@@ -87,6 +89,21 @@ def play(strategy: Strategy, chosen: list[Clip], transcriber: Transcriber,
     return Result(latencies, word_error_rate(pairs), missed)
 
 
+def steps() -> list[Strategy]:
+    """The naive pipeline, then Repliq's levers added one at a time (docs/decisions/0002)."""
+    slow_end = TurnTaking(end_silence=0.7, quick_silence=0.7)
+    return [
+        naive_strategy(),
+        Strategy("+fenêtre", slow_end, speculative=False, windowed=True, stream_speech=False,
+                 partials=False),
+        Strategy("+pause", TurnTaking(), speculative=True, windowed=True,
+                 stream_speech=False, partials=False),
+        Strategy("+phrases", TurnTaking(), speculative=True, windowed=True,
+                 stream_speech=True, partials=False),
+        repliq_strategy(),
+    ]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -94,6 +111,8 @@ def main() -> None:
     parser.add_argument("--all", action="store_true")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--detail", action="store_true", help="chaque extrait et son texte")
+    parser.add_argument("--etapes", action="store_true",
+                        help="mesurer aussi chaque levier ajouté un à un")
     args = parser.parse_args()
     chosen = clips(None if args.all else args.clips)
     started = time.perf_counter()
@@ -101,14 +120,15 @@ def main() -> None:
     print(f"modèle chargé en {time.perf_counter() - started:.2f} s ; "
           f"{len(chosen)} extraits, {sum(c.duration for c in chosen):.0f} s de parole")
     ends = {c.path.name: speech_end(load_wav(c.path)) or c.duration for c in chosen}
-    summary: dict[str, list[tuple[float, float, float]]] = {"naive": [], "repliq": []}
+    strategies = steps() if args.etapes else [naive_strategy(), repliq_strategy()]
+    summary: dict[str, list[tuple[float, float, float]]] = {s.name: [] for s in strategies}
     for run in range(1, args.runs + 1):
-        for strategy in (naive_strategy(), repliq_strategy()):
+        for strategy in strategies:
             result = play(strategy, chosen, transcriber, ends, args.detail)
             p50 = statistics.median(result.latencies)
             p95 = percentile(result.latencies, 0.95)
             summary[strategy.name].append((p50, p95, result.wer))
-            print(f"run {run} {strategy.name:>6}: p50 {p50:.3f} s  p95 {p95:.3f} s  "
+            print(f"run {run} {strategy.name:>8}: p50 {p50:.3f} s  p95 {p95:.3f} s  "
                   f"WER {result.wer:.3f}  ({len(result.latencies)} réponses, "
                   f"{result.missed} sans réponse)", flush=True)
     print("\nmédianes sur les runs :")
@@ -116,7 +136,7 @@ def main() -> None:
     for name, rows in summary.items():
         medians[name] = [statistics.median(column) for column in zip(*rows, strict=True)]
         p50, p95, wer = medians[name]
-        print(f"  {name:>6}: p50 {p50:.3f} s  p95 {p95:.3f} s  WER {wer:.3f}")
+        print(f"  {name:>8}: p50 {p50:.3f} s  p95 {p95:.3f} s  WER {wer:.3f}")
     ratio = medians["repliq"][0] / medians["naive"][0]
     print(f"  rapport p50 repliq / naïf : {ratio:.2f} (objectif ≤ 0.40)")
     print(f"  écart de WER : {medians['repliq'][2] - medians['naive'][2]:+.3f} "
@@ -124,7 +144,8 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"  mémoire résidente maximale : {peak:.0f} Mo (objectif < 800 Mo)")
     print("\nreproduire : .venv/bin/python benchmarks/voice_latency.py "
-          + ("--all" if args.all else f"--clips {args.clips}") + f" --runs {args.runs}")
+          + ("--all" if args.all else f"--clips {args.clips}") + f" --runs {args.runs}"
+          + (" --etapes" if args.etapes else ""))
 
 
 if __name__ == "__main__":

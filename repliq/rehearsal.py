@@ -25,6 +25,8 @@ class Rehearsal:
         self.turns: list[dict[str, Any]] = []
         # The keyboard and the microphone may both speak in the UI: one turn at a time.
         self.lock = threading.RLock()
+        # Called on each turn before it is committed (the voice names its audio file here).
+        self.prepare_turn: TurnSink | None = None
 
     @property
     def scenario(self):  # type: ignore[no-untyped-def]
@@ -35,6 +37,8 @@ class Rehearsal:
         return self.customer.state.ended
 
     def _keep(self, turn: dict[str, Any]) -> dict[str, Any]:
+        if self.prepare_turn:
+            self.prepare_turn(turn)
         self.turns.append(turn)
         if self.on_turn:
             self.on_turn(turn)  # committed before anything is shown

@@ -99,10 +99,11 @@ def _ask_report() -> dict[str, Any] | None:
 
 def _voice_run(args: argparse.Namespace, customer: Customer, coach: Coach | None,
                recorder: Recorder | None) -> dict[str, Any]:
+    from store.db import audio_dir, default_path
     from voice.model import ModelMissing
     from voice.source import WavSource
-    from voice.stt import Transcriber
 
+    from .voice_cmd import speech_model
     from .voice_session import audio_files, converse_aloud
 
     files = audio_files(args.audio_script)
@@ -111,11 +112,15 @@ def _voice_run(args: argparse.Namespace, customer: Customer, coach: Coach | None
         raise SystemExit(f"repliq : fichiers audio introuvables : {', '.join(missing) or 'aucun'}"
                          " — attendu : des fichiers .wav ou un dossier")
     try:
-        transcriber = Transcriber()
+        transcriber = speech_model()
     except ModelMissing as error:
         raise SystemExit(f"repliq : {error}") from None
     rehearsal = Rehearsal(customer, coach, recorder.turn if recorder else None)
-    converse_aloud(rehearsal, transcriber, WavSource(files), args.audio_out)
+    keep, root = None, None
+    if args.keep_audio and recorder is not None:
+        root = audio_dir(args.db or default_path())
+        keep = root / recorder.id
+    converse_aloud(rehearsal, transcriber, WavSource(files), args.audio_out, keep, root)
     for turn in rehearsal.turns:
         who = "Vous" if turn["speaker"] == "student" else \
             customer.scenario.speaker(turn["who"]).display_name
@@ -220,6 +225,9 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
                         "par la voix")
     p.add_argument("--audio-out", type=Path, metavar="DOSSIER",
                    help="écrire les répliques parlées du client en WAV dans ce dossier")
+    p.add_argument("--garder-audio", dest="keep_audio", action="store_true",
+                   help="garder l'audio de chaque tour avec la séance, pour le réécouter "
+                        "(désactivé par défaut)")
     p.add_argument("--mode", choices=("entrainement", "examen"), default="entrainement",
                    help="entrainement : un conseil après certaines répliques ; examen : aucun "
                         "conseil (par défaut : entrainement)")

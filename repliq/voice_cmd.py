@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
 from rich.table import Table
@@ -155,9 +156,7 @@ def _transcribe(samples: np.ndarray) -> int:
 
     print("Reconnaissance vocale…", flush=True)
     try:
-        from voice.stt import Transcriber
-
-        text = Transcriber().transcribe(samples).text.strip()
+        text = speech_model().transcribe(samples).text.strip()
     except ModelMissing as error:
         print(f"repliq : {error}", file=sys.stderr)
         return 1
@@ -165,6 +164,91 @@ def _transcribe(samples: np.ndarray) -> int:
         print(f"Reconnu : « {text} »")
     else:
         print("Reconnu : rien de reconnu (silence ou bruit)")
+    return 0
+
+
+class JoinProgress:
+    """A progress bar shown only if the speech model has to be assembled (the first time)."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            from rich.progress import Progress
+
+            self.bar = Progress(transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("Préparation du modèle de reconnaissance vocale "
+                                          "(une seule fois)", total=total)
+        self.bar.update(self.task, completed=done)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.stop()
+
+
+def speech_model():  # type: ignore[no-untyped-def]
+    """The speech model with the student's settings, a progress bar the first time.
+    Raises voice.model.ModelMissing."""
+    from .voice_session import load_transcriber
+
+    progress = JoinProgress()
+    try:
+        return load_transcriber(progress)
+    finally:
+        progress.close()
+
+
+SETTINGS = (
+    ("model", "modele", "dossier d'un autre modèle faster-whisper", str),
+    ("compute_type", "calcul", "type de calcul : int8 (défaut), int8_float32, float32", str),
+    ("threads", "threads", "cœurs utilisés par la reconnaissance (défaut : 2)", int),
+    ("beam_size", "faisceau", "largeur de la recherche en faisceau (défaut : 5 ; 1 = plus "
+                             "rapide, moins juste)", int),
+    ("end_silence", "silence_fin", "secondes de silence qui terminent toujours votre tour "
+                                   "(défaut : 0.75)", float),
+    ("quick_silence", "silence_court", "secondes de silence qui suffisent après une phrase "
+                                       "finie (défaut : 0.3)", float),
+    ("barge_in", "coupure", "secondes de parole par-dessus le client pour l'interrompre "
+                            "(défaut : 0.5)", float),
+)
+
+
+def cmd_settings(args: argparse.Namespace) -> int:
+    from .audio_settings import COMPUTE_TYPES, audio_settings_path, forget_audio_settings
+
+    changes = {name: getattr(args, flag) for name, flag, _, _ in SETTINGS
+               if getattr(args, flag) is not None}
+    if changes.get("compute_type") not in (None, *COMPUTE_TYPES):
+        print(f"repliq : --calcul {changes['compute_type']} — attendu : "
+              + ", ".join(COMPUTE_TYPES), file=sys.stderr)
+        return 1
+    for name in ("end_silence", "quick_silence", "barge_in"):
+        if name in changes and not 0.05 <= changes[name] <= 5:
+            print(f"repliq : {name} = {changes[name]} — attendu : entre 0.05 et 5 secondes",
+                  file=sys.stderr)
+            return 1
+    for name in ("threads", "beam_size"):
+        if name in changes and not 1 <= changes[name] <= 32:
+            print(f"repliq : {name} = {changes[name]} — attendu : entre 1 et 32",
+                  file=sys.stderr)
+            return 1
+    if "model" in changes and not (Path(changes["model"]) / "model.bin").is_file():
+        print(f"repliq : {changes['model']} n'est pas un dossier de modèle faster-whisper "
+              "(model.bin absent)", file=sys.stderr)
+        return 1
+    if args.reset:
+        forget_audio_settings([name for name, *_ in SETTINGS])
+    if changes:
+        save_audio_settings(**changes)
+    current = load_audio_settings()
+    print(f"Réglages de la voix ({audio_settings_path()}) :")
+    for name, flag, help_text, _ in SETTINGS:
+        value = getattr(current, name)
+        shown = "par défaut" if value is None else str(value)
+        print(f"  --{flag.replace('_', '-'):<14} {shown:<12} {help_text}")
     return 0
 
 
@@ -202,3 +286,17 @@ def add_parser(commands: argparse._SubParsersAction, parser_class: type) -> None
     p.add_argument("--memoriser", dest="remember", action="store_true",
                    help="retenir ce micro et cette sortie pour les prochaines séances")
     p.set_defaults(handler=cmd_check)
+    p = sub.add_parser("reglages", help="réglages de la reconnaissance et des tours de parole",
+                       description="Affiche et modifie les réglages de la voix, gardés d'une "
+                                   "séance à l'autre. Sans option : les affiche.",
+                       epilog="exemples :\n  repliq voice reglages\n"
+                              "  repliq voice reglages --silence-fin 1.0   (vous faites de "
+                              "longues pauses)\n"
+                              "  repliq voice reglages --threads 4 --faisceau 3\n"
+                              "  repliq voice reglages --defaut")
+    for _, flag, help_text, kind in SETTINGS:
+        p.add_argument(f"--{flag.replace('_', '-')}", dest=flag, type=kind, default=None,
+                       metavar="VALEUR", help=help_text)
+    p.add_argument("--defaut", dest="reset", action="store_true",
+                   help="revenir aux réglages par défaut (le casque mémorisé est gardé)")
+    p.set_defaults(handler=cmd_settings)

@@ -12,7 +12,9 @@ from typing import Any, Protocol
 
 from scenarios.model import Voice
 from scenarios.vocabulary import CallDirection, Channel
-from voice.loop import Listener, Reply, Strategy, StudentTurn, VoiceLoop
+from voice.bargein import BargeInRule
+from voice.endpoint import TurnTaking
+from voice.loop import Listener, Reply, Strategy, StudentTurn, VoiceLoop, repliq_strategy
 from voice.player import ClockSink, Player
 from voice.source import FrameSource
 from voice.speaker import Utterance
@@ -68,8 +70,8 @@ def open_headset() -> AudioIO:
     remembered = load_audio_settings()
     player = Player()
     try:
-        source = MicrophoneSource(pick_input(remembered.get("input")))
-        sink = DeviceSink(player, pick_output(remembered.get("output")))
+        source = MicrophoneSource(pick_input(remembered.input))
+        sink = DeviceSink(player, pick_output(remembered.output))
     except NoAudioDevice:
         raise
     except Exception as error:  # PortAudio's errors vary by platform and device
@@ -78,10 +80,36 @@ def open_headset() -> AudioIO:
     return AudioIO(source, player, sink)
 
 
+def load_transcriber(progress: Callable[[int, int], None] | None = None) -> Transcriber:
+    """The speech model with the student's settings (`repliq voice reglages`); `progress`
+    follows the one-time joining of the model's two parts."""
+    from voice.model import prepare
+
+    from .audio_settings import load_audio_settings
+
+    chosen = load_audio_settings()
+    folder = Path(chosen.model) if chosen.model else prepare(progress)
+    return Transcriber(folder, compute_type=chosen.compute_type or "int8",
+                       threads=chosen.threads or 2, beam_size=chosen.beam_size or 5)
+
+
 @lru_cache(maxsize=1)
 def shared_transcriber() -> Transcriber:
     """One speech model per process, kept warm between conversations."""
-    return Transcriber()
+    return load_transcriber()
+
+
+def chosen_turn_taking() -> tuple[Strategy, BargeInRule]:
+    """Repliq's loop with the student's silences and barge-in threshold, if they set any."""
+    from .audio_settings import load_audio_settings
+
+    chosen = load_audio_settings()
+    defaults, rule = TurnTaking(), BargeInRule()
+    turn_taking = TurnTaking(end_silence=chosen.end_silence or defaults.end_silence,
+                             quick_silence=min(chosen.quick_silence or defaults.quick_silence,
+                                               chosen.end_silence or defaults.end_silence))
+    return repliq_strategy(turn_taking), BargeInRule(chosen.barge_in or rule.min_speech,
+                                                     rule.min_words)
 
 
 Exchange = Callable[[dict[str, Any], dict[str, Any] | None], None]
@@ -101,6 +129,8 @@ class VoiceRehearsal:
         self.audio_root = audio_root
         self.on_exchange = on_exchange
         self.spoken: list[tuple[dict[str, Any], Utterance]] = []
+        self._targets: dict[int, Path] = {}  # customer turn → its WAV file
+        rehearsal.prepare_turn = self._name_audio
         self.students: list[tuple[dict[str, Any], StudentTurn]] = []
         scenario = rehearsal.scenario
         self.phone = scenario.channel == Channel.TELEPHONE
@@ -118,14 +148,20 @@ class VoiceRehearsal:
             folder.mkdir(parents=True, exist_ok=True)
         return folder
 
+    def _name_audio(self, turn: dict[str, Any]) -> None:
+        """Before a customer turn is committed: where its voice will be written, so that the
+        stored turn links to it (the file follows a moment later)."""
+        folder = self._folder()
+        if turn["speaker"] != "customer" or folder is None:
+            return
+        target = folder / f"client-{len(self._targets) + 1:02d}.wav"
+        self._targets[id(turn)] = target
+        turn["audio"] = self._stored(target)
+
     def _utterance(self, turn: dict[str, Any]) -> Utterance:
         speaker = self.rehearsal.scenario.speaker(turn["who"])
-        folder = self._folder()
-        count = len(self.spoken) + 1
-        target = folder / f"client-{count:02d}.wav" if folder else None
+        target = self._targets.get(id(turn))
         utterance = Utterance(turn["text"], persona_voice(speaker.voice), self.phone, target)
-        if target:
-            turn["audio"] = self._stored(target)
         self.spoken.append((turn, utterance))
         return utterance
 
@@ -194,18 +230,22 @@ class VoiceRehearsal:
             if on_event:
                 on_event(name, data)
 
+        rule = None
+        if strategy is None:
+            strategy, rule = chosen_turn_taking()
         return VoiceLoop(transcriber, source, player, self.respond, strategy,
-                         vocabulary(self.rehearsal), on_event=events, hurry=hurry)
+                         vocabulary(self.rehearsal), barge_in=rule, on_event=events,
+                         hurry=hurry)
 
 
 def converse_aloud(rehearsal: Rehearsal, transcriber: Transcriber, source: FrameSource,
                    out: Path | None = None, keep_audio: Path | None = None,
-                   strategy: Strategy | None = None,
+                   audio_root: Path | None = None, strategy: Strategy | None = None,
                    on_event: Callable[[str, dict[str, Any]], None] | None = None,
                    ) -> VoiceRehearsal:
     """A whole spoken conversation with no sound card: the customer is 'played' in real
     time into memory (and into WAV files with `out`)."""
-    voice = VoiceRehearsal(rehearsal, out, keep_audio)
+    voice = VoiceRehearsal(rehearsal, out, keep_audio, audio_root)
     player = Player()
     sink = ClockSink(player, keep=False)
     sink.start()

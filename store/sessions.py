@@ -232,6 +232,10 @@ def delete_sessions(db: Database, ids: list[str], audio_root: Path | None = None
             if path.exists():
                 path.unlink()
                 removed.append(str(path))
+            folder = path.parent  # the session's own audio folder, once empty
+            if audio_root is not None and folder != audio_root and folder.is_dir() and \
+                    folder.is_relative_to(audio_root) and not any(folder.iterdir()):
+                folder.rmdir()
     with db.conn:  # scenarios no session refers to any more
         db.execute("delete from scenarios where hash not in (select scenario_hash from "
                    "sessions)")

@@ -129,5 +129,6 @@ class DeviceSink:
         self.stream.start()
 
     def close(self) -> None:
-        self.stream.stop()
+        if self.stream.active:
+            self.stream.stop()
         self.stream.close()

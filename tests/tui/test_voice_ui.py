@@ -149,3 +149,32 @@ async def test_a_microphone_lost_mid_session_falls_back_to_text(tmp_path: Path) 
     db = open_db(tmp_path / "perdu.db")
     record = session_record(db, list_sessions(db)[0].id)
     assert [t["speaker"] for t in record["turns"]].count("student") == 2
+
+
+async def test_kept_audio_is_heard_again_in_relecture(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from repliq.cli import main
+    from tui.screens.relecture import RelectureScreen
+    from tui.widgets.chat import Bubble
+    from voice import devices
+
+    base = tmp_path / "relecture.db"
+    assert main(["run", "tel-prospection-fidelix", "--base", str(base), "--audio-script",
+                 str(SPEECH / "stp_fr_quel_temps_fait_il.wav"), "--garder-audio"]) == 0
+    session = list_sessions(open_db(base))[0].id
+    heard: list[int] = []
+    # The sound card is the one thing replaced: what would have been played is recorded.
+    monkeypatch.setattr(devices, "play", lambda samples, rate, device=None:
+                        heard.append(len(samples)))
+    app = RepliqApp(db=base, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await app.push_screen(RelectureScreen(session))
+        await pilot.pause()
+        audible = [b for b in app.screen.query(Bubble) if b.audio]
+        student = next(b for b in audible if "student" in b.classes)
+        assert "♪" in str(student.render())
+        student.focus()
+        await pilot.press("l")
+        await app.workers.wait_for_complete()
+        assert heard and heard[0] > 16_000  # more than a second of the student's voice

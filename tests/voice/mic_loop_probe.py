@@ -20,9 +20,9 @@ import threading
 import time
 from typing import Any
 
+from repliq.voice_session import open_headset
 from voice.loop import Reply, StudentTurn, VoiceLoop
 from voice.player import ClockSink, Player
-from voice.source import MicrophoneSource
 from voice.speaker import Utterance
 from voice.stt import Transcriber
 from voice.tts import VoiceHint
@@ -41,7 +41,12 @@ def main() -> None:
     args = parser.parse_args()
 
     transcriber = Transcriber()
-    source = MicrophoneSource()
+    # The application's own way to open the headset (remembered or default devices). Its
+    # playback is not used: the virtual microphone hears the virtual speaker, so the
+    # customer's voice would come back as the student's; a clock sink plays instead.
+    headset = open_headset()
+    headset.sink.close()
+    source = headset.source
     player = Player()
     sink = ClockSink(player, keep=False)
     heard: list[str] = []

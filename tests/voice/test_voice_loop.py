@@ -43,3 +43,33 @@ def test_voice_conversation_from_wav_files(tmp_path: Path) -> None:
     with wave.open(str(replies[0]), "rb") as first:
         assert first.getframerate() == 8_000  # a phone scenario sounds like a phone
         assert first.getnframes() > 8_000 * 0.5
+
+
+def test_kept_audio_is_stored_with_the_session_and_deleted_with_it(tmp_path: Path) -> None:
+    from store.db import audio_dir, open_db
+    from store.sessions import list_sessions, session_record
+
+    base = tmp_path / "seances.db"
+    assert main(["run", "tel-prospection-fidelix", "--base", str(base), "--audio-script",
+                 str(SPEECH / "stp_fr_quel_temps_fait_il.wav"), "--garder-audio"]) == 0
+    db = open_db(base)
+    session = list_sessions(db)[0].id
+    turns = session_record(db, session)["turns"]
+    student = next(t for t in turns if t["speaker"] == "student")
+    root = audio_dir(base)
+    kept = root / student["audio"]
+    assert kept.is_file() and not Path(student["audio"]).is_absolute()
+    with wave.open(str(kept), "rb") as heard:
+        assert heard.getnframes() / heard.getframerate() > 1.0  # the student's sentence
+    assert all((root / t["audio"]).is_file() for t in turns if t["speaker"] == "customer")
+    assert main(["sessions", "delete", session[:8], "--base", str(base)]) == 0
+    assert not kept.exists() and not kept.parent.exists()
+
+
+def test_audio_is_not_kept_unless_asked(tmp_path: Path) -> None:
+    from store.db import audio_dir
+
+    base = tmp_path / "seances.db"
+    assert main(["run", "tel-prospection-fidelix", "--base", str(base), "--audio-script",
+                 str(SPEECH / "stp_fr_quel_temps_fait_il.wav")]) == 0
+    assert not audio_dir(base).exists()

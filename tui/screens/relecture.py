@@ -1,24 +1,27 @@
 """Relecture: a stored session, transcript with tips inline beside its scorecard; choosing a
-criterion's evidence scrolls to the quoted turn."""
+criterion's evidence scrolls to the quoted turn; turns whose audio was kept can be heard
+again (Tab to the turn, L)."""
 
 from __future__ import annotations
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from store.db import open_db
+from store.db import audio_dir, default_path, open_db
 from store.sessions import STATUS_LABELS, session_record
 
-from ..widgets.chat import Chat
+from ..widgets.chat import Bubble, Chat
 from ..widgets.scorecard import ScoreGrid
 
 
 class RelectureScreen(Screen[None]):
-    BINDINGS = [Binding("escape", "back", "Retour")]
+    BINDINGS = [Binding("escape", "back", "Retour"),
+                Binding("l", "listen", "Réécouter le tour", tooltip="Réécouter le tour choisi "
+                                                              "(Tab pour choisir)")]
 
     def __init__(self, session_id: str, focus_turn: int | None = None) -> None:
         super().__init__()
@@ -49,7 +52,7 @@ class RelectureScreen(Screen[None]):
             student = turn["speaker"] == "student"
             who = "Élève" if student else "Client"
             chat.add(turn["number"], who, turn["text"], student, (turn["at"] or "")[11:16],
-                     turn["tip"])
+                     turn["tip"], turn.get("audio"))
         self.sub_title = "Relecture"
         if self.focus_turn:
             self.call_after_refresh(self.scroll_to_student_turn, self.focus_turn)
@@ -65,6 +68,33 @@ class RelectureScreen(Screen[None]):
     @on(ScoreGrid.TurnChosen)
     def jump(self, event: ScoreGrid.TurnChosen) -> None:
         self.scroll_to_student_turn(event.turn)
+
+    def action_listen(self) -> None:
+        bubble = self.focused if isinstance(self.focused, Bubble) else None
+        if bubble is None or not bubble.audio:
+            heard = [b for b in self.query(Bubble) if b.audio]
+            self.notify("Choisissez un tour avec ♪ (Tab), puis L." if heard else
+                        "Aucun audio gardé pour cette séance (F5 pendant l'entretien).")
+            return
+        self.play(bubble.audio)
+
+    @work(thread=True, exclusive=True, group="listen")
+    def play(self, name: str) -> None:
+        from pathlib import Path
+
+        from voice.devices import NoAudioDevice, play
+        from voice.stt import load_wav
+
+        root = audio_dir(self.app.db_path or default_path())  # type: ignore[attr-defined]
+        path = root / name
+        try:
+            samples = load_wav(path)
+            play(samples, 16_000)
+        except NoAudioDevice as error:
+            self.app.call_from_thread(self.notify, str(error), severity="warning")
+        except (OSError, RuntimeError) as error:  # a file deleted or damaged since
+            self.app.call_from_thread(self.notify, f"Audio illisible : {Path(name).name} "
+                                      f"({error})", severity="warning")
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -7,12 +7,16 @@ from textual.widgets import Static
 
 
 class Bubble(Static):
-    def __init__(self, number: int, who: str, text: str, student: bool, at: str = "") -> None:
+    def __init__(self, number: int, who: str, text: str, student: bool, at: str = "",
+                 audio: str | None = None) -> None:
         stamp = f" · {at}" if at else ""
-        super().__init__(f"[b]{number}. {who}[/b]{stamp}\n{text}", markup=True,
+        sound = " · ♪ L pour réécouter" if audio else ""
+        super().__init__(f"[b]{number}. {who}[/b]{stamp}{sound}\n{text}", markup=True,
                          classes="bubble student" if student else "bubble customer",
                          id=f"tour-{number}")
         self.text = text
+        self.audio = audio
+        self.can_focus = audio is not None  # Tab reaches the turns that can be heard
 
 
 class Tip(Static):
@@ -22,8 +26,8 @@ class Tip(Static):
 
 class Chat(VerticalScroll):
     def add(self, number: int, who: str, text: str, student: bool, at: str = "",
-            tip: str | None = None) -> None:
-        self.mount(Bubble(number, who, _escape(text), student, at))
+            tip: str | None = None, audio: str | None = None) -> None:
+        self.mount(Bubble(number, who, _escape(text), student, at, audio))
         if tip:
             self.mount(Tip(tip))
         self.scroll_end(animate=False)
