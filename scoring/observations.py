@@ -168,11 +168,18 @@ class Observer:
             score = 0.6 * reformulated + 0.2 * checked + 0.2 * felt
         else:
             score = 0.75 * reformulated + 0.25 * checked
+        # Talking over the customer (voice sessions) is the opposite of listening.
+        interruptions = [t for t in self.turns if t.cut_customer]
+        score = max(0.0, score - 0.15 * min(3, len(interruptions)))
         evidence = [ev(t, True, "reformulation") for t in reformulations[:2]] + \
             [ev(t, True, "question de contrôle") for t in controls[:1]] + \
-            [ev(t, True, "empathie") for t in empathy[:1]]
+            [ev(t, True, "empathie") for t in empathy[:1]] + \
+            [ev(t, False, "coupe la parole au client") for t in interruptions[:3]]
         advice = None
-        if not reformulations:
+        if len(interruptions) >= 2 or (interruptions and complaint):
+            advice = ("Laissez le client finir avant de parler : couper la parole, surtout à "
+                      "un client mécontent, lui dit qu'il n'est pas écouté.")
+        elif not reformulations:
             fact = next((f for f in self.s.facts if f.id in self.final.facts_revealed), None)
             what = fact.label.lower() if fact else "ce que le client vient de dire"
             advice = f"Reformulez ce que le client a dit : « Si je comprends bien, {what} ? »"

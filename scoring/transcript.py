@@ -28,6 +28,7 @@ class StudentTurn:
     # What the student clearly did: each sentence's best act and the high-precision cues.
     # The customer reacts to near-ties too (lenient); grading counts only these.
     main_acts: set[Act] = field(default_factory=set)
+    cut_customer: bool = False  # by voice: the student talked over the customer
 
     @property
     def words(self) -> int:
@@ -102,7 +103,8 @@ def from_record(record: dict[str, Any]) -> Transcript:
                 number, str(item.get("text", "")), acts,
                 {t: 1.0 for t in topics} if isinstance(topics, list) else dict(topics),
                 list(item.get("entities", [])), state_from_snapshot(item.get("state", {})),
-                main_acts=_main_acts(item, acts)))
+                main_acts=_main_acts(item, acts),
+                cut_customer=bool(item.get("cut_customer"))))
         elif item["speaker"] == "customer" and transcript.turns:
             transcript.turns[-1].reply = str(item.get("text", ""))
     if not transcript.turns:

@@ -62,8 +62,13 @@ def _v1(db: Database) -> None:
                          foreign_keys=[("session_id", "sessions", "id")])
 
 
+def _v2(db: Database) -> None:
+    # Voice sessions: the student talked over the customer on this turn (graded as listening).
+    db["turns"].add_column("cut_customer", int)
+
+
 # Each migration brings the schema from version i to i + 1; never edit a released one.
-MIGRATIONS: list[Callable[[Database], None]] = [_v1]
+MIGRATIONS: list[Callable[[Database], None]] = [_v1, _v2]
 
 
 def open_db(path: Path | None = None) -> Database:

@@ -138,7 +138,8 @@ def import_files(db: Database, paths: list[Path]) -> tuple[int, int]:
                 "entities": json.dumps(t.get("entities", []), ensure_ascii=False),
                 "topics": json.dumps(t.get("topics", []), ensure_ascii=False),
                 "state": json.dumps(t.get("state", {}), ensure_ascii=False),
-                "tip": t.get("tip"), "at": t.get("at"), "audio": t.get("audio")}
+                "tip": t.get("tip"), "at": t.get("at"), "audio": t.get("audio"),
+                "cut_customer": 1 if t.get("cut_customer") else None}
                 for t in s["turns"])
             if s.get("scorecard"):
                 save_scorecard(db, s["id"], s["scorecard"])

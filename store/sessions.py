@@ -65,7 +65,8 @@ class Recorder:
             "entities": json.dumps(turn.get("entities", []), ensure_ascii=False),
             "topics": json.dumps(turn.get("topics", []), ensure_ascii=False),
             "state": json.dumps(turn.get("state", {}), ensure_ascii=False),
-            "tip": turn.get("tip"), "at": now(), "audio": turn.get("audio")})
+            "tip": turn.get("tip"), "at": now(), "audio": turn.get("audio"),
+            "cut_customer": 1 if turn.get("cut_customer") else None})
 
     def finish(self, record: dict[str, Any], scorecard: dict[str, Any] | None,
                report: dict[str, Any] | None) -> None:
@@ -183,7 +184,8 @@ def session_record(db: Database, session_id: str) -> dict[str, Any]:
         {"number": t["number"], "speaker": t["speaker"], "who": t["who"], "text": t["text"],
          "acts": json.loads(t["acts"] or "[]"), "entities": json.loads(t["entities"] or "[]"),
          "topics": json.loads(t["topics"] or "[]"), "state": json.loads(t["state"] or "{}"),
-         "tip": t["tip"], "at": t["at"], "audio": t["audio"]}
+         "tip": t["tip"], "at": t["at"], "audio": t["audio"],
+         **({"cut_customer": True} if t["cut_customer"] else {})}
         for t in db["turns"].rows_where("session_id = ?", [session_id], order_by="number")]
     card_row = next(db["scorecards"].rows_where("session_id = ?", [session_id]), None)
     report_row = next(db["reports"].rows_where("session_id = ?", [session_id]), None)

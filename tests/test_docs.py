@@ -73,3 +73,15 @@ def test_customer_doc_quotes_the_current_rules() -> None:
     decay = r.decay
     assert (f"−{decay[Difficulty.FACILE]} / −{decay[Difficulty.MOYEN]} / "
             f"−{decay[Difficulty.DIFFICILE]}") in doc
+
+
+def test_voice_guide_covers_every_setting_and_key() -> None:
+    from repliq.voice_cmd import SETTINGS
+    from tui.screens.entretien import EntretienScreen
+
+    guide = (ROOT / "docs" / "voice.md").read_text(encoding="utf-8")
+    for _, flag, _, _ in SETTINGS:
+        assert f"--{flag.replace('_', '-')}" in guide, flag
+    for binding in EntretienScreen.BINDINGS:
+        if binding.key.startswith("f"):  # type: ignore[union-attr]
+            assert f"**{binding.key.upper()}**" in guide, binding.key  # type: ignore[union-attr]

@@ -31,7 +31,7 @@ class TurnTaking:
     speech_threshold: float = 0.5  # Silero probability that opens speech
     silence_threshold: float = 0.35  # ...and below which speech is over (hysteresis)
     min_speech: float = 0.12  # shorter bursts (a click, a breath) start no turn
-    pause: float = 0.13  # silence that starts the speculative transcription
+    pause: float = 0.1  # silence that starts the speculative transcription
     quick_silence: float = 0.3  # enough silence after a finished sentence
     end_silence: float = 0.75  # enough silence in any case
     # Audio kept from before the speech was detected: Silero, streaming, crosses its

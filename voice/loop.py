@@ -31,6 +31,8 @@ from .stt import Transcriber
 from .tts import VoiceHint
 from .vad import FRAME_SECONDS, StreamingVad
 
+PARTIAL_EVERY = 1.5  # seconds between two partial transcripts
+
 
 @dataclass
 class Strategy:
@@ -178,7 +180,7 @@ class VoiceLoop:
         if event is Event.START:
             self._speculative = None
             self._cut_in_turn = False
-            self._last_partial = ep.start
+            self._last_partial = self._first + len(self._buffer)
             self._emit("state", state="parole")
         elif event is Event.PAUSE and self.strategy.speculative:
             self._speculative = self._submit(ep.speech_end, self.strategy.windowed, beam=None)
@@ -222,9 +224,14 @@ class VoiceLoop:
         return _Job(self.decoder.submit(self._decode, audio, windowed, beam), end_frame)
 
     def _maybe_partial(self, index: int) -> None:
+        # A partial pass that is still running when the student stops delays the final one
+        # (one decoder, two cores): none before 1.5 s of speech (most turns are shorter),
+        # then one every 1.5 s, and only in the middle of speech, never as it fades.
         if self._partial and not self._partial.future.done():
             return
-        if index - self._last_partial < round(1.0 / FRAME_SECONDS):
+        if index - self._last_partial < round(PARTIAL_EVERY / FRAME_SECONDS):
+            return
+        if self.endpointer.run < 4:
             return
         if self._speculative and not self._speculative.future.done():
             return

@@ -35,6 +35,7 @@ class Player:
         self.played = 0  # samples of the current utterance already out
         self.on_start: Callable[[float], None] | None = None
         self.on_drained: Callable[[], None] | None = None
+        self.on_stop: Callable[[], None] | None = None  # the sink drops what it buffered
         self._active = False
 
     def play(self, samples: np.ndarray, rate: int) -> None:
@@ -48,7 +49,9 @@ class Player:
         with self._lock:
             self._chunks.clear()
             heard = self.played / PLAYBACK_RATE
-            self._active = False
+            was_active, self._active = self._active, False
+        if was_active and self.on_stop:
+            self.on_stop()
         return heard
 
     @property
@@ -121,6 +124,23 @@ class DeviceSink:
         self.stream = sounddevice.OutputStream(
             samplerate=PLAYBACK_RATE, channels=1, dtype="float32", blocksize=BLOCK,
             device=device, latency="low", callback=self._callback)
+        # Sound servers reached through ALSA (PulseAudio, PipeWire) keep a buffer of up to
+        # a second or two whatever latency is asked for: emptying the player's queue is not
+        # enough to silence the customer on a barge-in; aborting the stream drops it.
+        player.on_stop = self.flush
+        self._flushing = threading.Lock()
+
+    def flush(self) -> None:
+        """Drop the audio already handed to the sound card (a barge-in)."""
+        threading.Thread(target=self._restart, daemon=True, name="flush").start()
+
+    def _restart(self) -> None:
+        with self._flushing:
+            try:
+                self.stream.abort()
+                self.stream.start()
+            except Exception:  # the device went away: the microphone side reports it
+                pass
 
     def _callback(self, outdata, frames, _time, _status) -> None:  # type: ignore[no-untyped-def]
         outdata[:, 0] = self.player.read(frames)

@@ -4,7 +4,6 @@ noise must not become a sentence, and a short command must not loop."""
 
 from __future__ import annotations
 
-import math
 import os
 import re
 from dataclasses import dataclass
@@ -17,8 +16,11 @@ from .model import prepare
 
 SAMPLE_RATE = 16_000
 WINDOW_MARGIN = 8.0  # seconds of silence after the audio in a short encoder window
-MIN_WINDOW = 10  # seconds: shorter windows drop words of short commands
+# Encoder windows in seconds: the shortest that holds the audio plus the margin. 10 s at
+# least (shorter windows drop words of short commands); few sizes, because CTranslate2 keeps
+# buffers per size and a long session would otherwise collect one set for every length.
 MAX_WINDOW = 30  # Whisper's own window: longer turns take the ordinary path
+WINDOWS = (10, 12, 14, 17, 20, 25, MAX_WINDOW)
 NO_SPEECH = 0.6  # Whisper's own probability that a segment is not speech
 LOW_LOGPROB = -1.0
 WORDS_PER_SECOND = 4.5  # fast French speech; more words than this is a hallucination
@@ -78,7 +80,7 @@ class Transcriber:
         time (measured in docs/decisions/0002-latence-voix.md). A window shorter than that
         loses words, and padding the features with zeros instead of silence loses more."""
         duration = len(samples) / SAMPLE_RATE
-        window = min(MAX_WINDOW, max(MIN_WINDOW, math.ceil(duration + WINDOW_MARGIN)))
+        window = next((w for w in WINDOWS if w >= duration + WINDOW_MARGIN), MAX_WINDOW)
         if duration > MAX_WINDOW - WINDOW_MARGIN:
             return self.transcribe(samples, vocabulary, vad=False)
         import ctranslate2

@@ -68,17 +68,43 @@ def _pyttsx3_to_file(pyttsx3, text: str, voice: VoiceHint,  # type: ignore[no-un
     engine = pyttsx3.init()
     try:
         engine.setProperty("rate", RATES[voice.rate])
-        wanted = voice.accent.lower()
-        for candidate in engine.getProperty("voices"):
-            languages = " ".join(str(x) for x in (getattr(candidate, "languages", []) or []))
-            name = f"{candidate.id} {candidate.name} {languages}".lower()
-            if wanted in name or "french" in name or "fr" in languages.lower():
-                engine.setProperty("voice", candidate.id)
-                break
+        chosen = choose_voice(engine.getProperty("voices"), voice)
+        if chosen is not None:
+            if "espeak" in type(engine.proxy._driver).__module__:
+                # espeak-ng has one voice per language; gender and pitch are its variants.
+                chosen = f"{chosen}{_espeak_voice(voice)[len(voice.accent):]}"
+            engine.setProperty("voice", chosen)
         engine.save_to_file(text, str(target))
         engine.runAndWait()
     finally:
         engine.stop()
+
+
+def choose_voice(voices: list, voice: VoiceHint) -> str | None:  # type: ignore[type-arg]
+    """The platform voice for a persona: the exact French variant (fr, fr-be, fr-ch) before
+    any French voice, the persona's gender first (SAPI5 and NSSpeech voices have one)."""
+    def languages(candidate) -> list[str]:  # type: ignore[no-untyped-def]
+        return [str(x).lower() for x in (getattr(candidate, "languages", None) or [])]
+
+    def rank(candidate) -> tuple[int, int]:  # type: ignore[no-untyped-def]
+        ident = str(candidate.id).lower()
+        langs = languages(candidate)
+        wanted = voice.accent.lower()
+        if wanted in langs or (wanted == "fr" and "fr-fr" in langs) or \
+                ident.endswith(("/" + wanted, "\\" + wanted)):
+            place = 0
+        elif any(lang.startswith("fr") for lang in langs) or "french" in \
+                f"{ident} {candidate.name}".lower():
+            place = 1
+        else:
+            return (9, 9)
+        # pyttsx3 says "Female"/"Male" (SAPI5, espeak) or "VoiceGenderFemale" (NSSpeech).
+        gender = str(getattr(candidate, "gender", "") or "").lower().replace("voicegender", "")
+        wanted_gender = "female" if voice.gender == "femme" else "male"
+        return place, 0 if gender == wanted_gender else 1
+
+    ranked = sorted(voices, key=rank)
+    return str(ranked[0].id) if ranked and rank(ranked[0])[0] < 9 else None
 
 
 def speak_with_espeak(text: str, voice: VoiceHint, target: Path) -> None:

@@ -119,3 +119,21 @@ def test_transcripts_that_cannot_be_graded_get_a_clear_message(
     path.write_text(content, encoding="utf-8")
     assert main(["grade", str(path)]) == 1
     assert message in capsys.readouterr().err
+
+
+def test_talking_over_an_angry_customer_costs_listening_with_evidence() -> None:
+    """By voice, a student who cuts off a complaining customer is told so: the turns are
+    quoted, active listening drops, and the advice says why."""
+    scenario = load_scenario(BUILTIN_DIR / "tel-reclamation-lave-linge.yaml")
+    record = record_of("tel-reclamation-lave-linge.bon")
+    patient = grade(from_record(record), scenario)
+    students = [t for t in record["turns"] if t["speaker"] == "student"]
+    for turn in students[1:3]:
+        turn["cut_customer"] = True
+    hasty = grade(from_record(record), scenario)
+    assert hasty.total < patient.total
+    notes = [(e["turn"], e["note"]) for c in hasty.as_dict()["criteria"]
+             for e in c["evidence"] if e["effect"] == "-"]
+    assert (2, "coupe la parole au client") in notes and (3, "coupe la parole au client") in notes
+    advice = " ".join(c.advice or "" for c in hasty.criteria)
+    assert "Laissez le client finir" in advice

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from repliq.cli import main
-from store.db import audio_dir, open_db, schema_version
+from store.db import MIGRATIONS, audio_dir, open_db, schema_version
 from store.exchange import ExportFileError, import_files, to_json
 from store.sessions import INTERRUPTED, list_sessions, session_record
 
@@ -30,10 +30,30 @@ def play(db: Path, script: Path = DIALOGUE, student: str = "Léa Morel") -> None
 
 def test_schema_is_versioned_and_wal(tmp_path: Path) -> None:
     db = open_db(tmp_path / "a.db")
-    assert schema_version(db) == 1
+    assert schema_version(db) == len(MIGRATIONS) == 2
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     open_db(tmp_path / "a.db")  # reopening migrates nothing and loses nothing
-    assert schema_version(db) == 1
+    assert schema_version(db) == 2
+
+
+def test_a_version_1_base_is_migrated_without_losing_a_session(tmp_path: Path) -> None:
+    """A base written before voice sessions (schema 1) opens in this version: its sessions
+    are kept and its turns gain the interruption column."""
+    import sqlite3
+
+    from sqlite_utils import Database
+
+    path = tmp_path / "ancienne.db"
+    play(path)
+    with sqlite3.connect(path) as connection:  # back to what version 1 wrote
+        connection.execute("alter table turns drop column cut_customer")
+        connection.execute("PRAGMA user_version = 1")
+    assert schema_version(Database(sqlite3.connect(path))) == 1
+    db = open_db(path)
+    assert schema_version(db) == 2
+    [summary] = list_sessions(db)
+    record = session_record(db, summary.id)
+    assert len(record["turns"]) > 4 and "cut_customer" in db["turns"].columns_dict
 
 
 def test_killed_session_keeps_every_turn_and_shows_as_interrupted(tmp_path: Path) -> None:

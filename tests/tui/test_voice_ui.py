@@ -79,10 +79,12 @@ async def test_a_phone_call_by_voice(tmp_path: Path) -> None:
         await pilot.press("f2")
         levels: list[float] = []
         states: set[str] = set()
+        partials: set[str] = set()
 
         def heard_two() -> bool:
             levels.append(screen.query_one("#mic-level", ProgressBar).progress)
             states.add(str(screen.query_one("#mic-state", Label).render()))
+            partials.add(str(screen.query_one("#mic-partial", Label).render()))
             return len(student_bubbles(screen)) >= 2 and not screen.busy
 
         await wait_for(pilot, heard_two, 90)
@@ -92,6 +94,8 @@ async def test_a_phone_call_by_voice(tmp_path: Path) -> None:
         assert any("vous parlez" in s for s in states)
         assert any("le client parle" in s for s in states)
         assert max(levels) > 20  # the meter moved with the voice (dB above −60 dBFS)
+        # While the long sentence was spoken, what was understood so far was shown.
+        assert any(p.startswith("« ") and len(p.split()) >= 4 for p in partials), partials
         await pilot.press("f2")
         await wait_for(pilot, lambda: screen.voice_loop is None, 10)
         assert "coupé" in str(screen.query_one("#mic-state", Label).render())

@@ -76,3 +76,42 @@ def test_phone_line_keeps_the_voice_band_only() -> None:
     assert voice_band > 0.3
     assert energy_after(100) < voice_band / 100  # at least 20 dB down
     assert energy_after(3900) < voice_band / 30
+
+
+def test_each_persona_gets_its_own_french_voice() -> None:
+    from types import SimpleNamespace as Voice
+
+    platform = [Voice(id="roa/fr-be", name="French (Belgium)", languages=["fr-be"],
+                      gender="Male"),
+                Voice(id="gmw/en", name="English", languages=["en"], gender="Male"),
+                Voice(id="roa/fr", name="French (France)", languages=["fr-fr"], gender="Male"),
+                Voice(id="Amelie", name="Amélie", languages=["fr_FR"], gender="VoiceGenderFemale")]
+    assert tts.choose_voice(platform, tts.VoiceHint(gender="homme", accent="fr")) == "roa/fr"
+    assert tts.choose_voice(platform, tts.VoiceHint(accent="fr-be")) == "roa/fr-be"
+    assert tts.choose_voice(platform[:3], tts.VoiceHint(gender="femme", accent="fr")) == "roa/fr"
+    assert tts.choose_voice(platform[1:2], tts.VoiceHint()) is None  # no French voice at all
+
+
+def test_a_woman_and_a_man_do_not_sound_the_same(tmp_path: Path) -> None:
+    """The persona's gender reaches the real engine: the woman's voice is higher."""
+    import soundfile
+
+    def pitch(path: Path) -> float:
+        """Median fundamental frequency of the voiced 40 ms frames (autocorrelation)."""
+        samples, rate = soundfile.read(str(path), dtype="float32")
+        size, low, high = int(0.04 * rate), int(rate / 400), int(rate / 70)
+        found = []
+        for start in range(0, len(samples) - size, size):
+            frame = samples[start:start + size] - samples[start:start + size].mean()
+            if np.sqrt(np.mean(frame ** 2)) < 0.02:
+                continue
+            correlation = np.correlate(frame, frame, "full")[size - 1:]
+            lag = low + int(np.argmax(correlation[low:high]))
+            if correlation[lag] > 0.3 * correlation[0]:
+                found.append(rate / lag)
+        return float(np.median(found))
+
+    text = "Bonjour, je vous écoute, que puis-je faire pour vous aujourd'hui ?"
+    woman = tts.synthesize(text, tts.VoiceHint(gender="femme"), tmp_path / "f.wav")
+    man = tts.synthesize(text, tts.VoiceHint(gender="homme"), tmp_path / "h.wav")
+    assert pitch(woman.path) > pitch(man.path) * 1.2
