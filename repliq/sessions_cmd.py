@@ -123,12 +123,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         text = pages[0]
     else:
         text = {"json": to_json, "csv": to_csv, "md": to_markdown}[args.format](db, ids)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        args.output.write_text(text, encoding="utf-8")
-        print(f"Export écrit : {args.output}")
-    return 0
+    return _deliver(text, args.output, "Export")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -188,15 +183,20 @@ def cmd_students(args: argparse.Namespace) -> int:
     return 0
 
 
+def _deliver(text: str, output: Path | None, what: str) -> int:
+    """The text on standard output, or in the file asked for."""
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        output.write_text(text, encoding="utf-8")
+        print(f"{what} écrit : {output}")
+    return 0
+
+
 def cmd_class_report(args: argparse.Namespace) -> int:
     db = _db(args)
     text = class_report.to_html(db) if args.format == "html" else class_report.to_csv(db)
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        args.output.write_text(text, encoding="utf-8")
-        print(f"Rapport écrit : {args.output}")
-    return 0
+    return _deliver(text, args.output, "Rapport")
 
 
 def add_parsers(commands: argparse._SubParsersAction, parser_class: type) -> None:

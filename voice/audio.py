@@ -22,15 +22,24 @@ def write_wav(path: Path, samples: np.ndarray, rate: int) -> Path:
     return path
 
 
+def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
+    """The signal at `target` Hz (polyphase filter), float32."""
+    if rate == target:
+        return samples.astype(np.float32, copy=False)
+    from scipy.signal import resample_poly
+
+    divisor = np.gcd(rate, target)
+    return resample_poly(samples, target // divisor, rate // divisor).astype(np.float32)
+
+
 def phone_line(samples: np.ndarray, rate: int, noise: float = 0.003,
                seed: int = 0) -> tuple[np.ndarray, int]:
     """The signal as a telephone carries it: band-passed to 300–3400 Hz, resampled to 8 kHz,
     with a little line noise (deterministic for a given seed)."""
-    from scipy.signal import butter, resample_poly, sosfiltfilt
+    from scipy.signal import butter, sosfiltfilt
 
     band = butter(6, PHONE_BAND, btype="bandpass", fs=rate, output="sos")
     filtered = sosfiltfilt(band, samples.astype(np.float64))
-    divisor = np.gcd(rate, PHONE_RATE)
-    narrow = resample_poly(filtered, PHONE_RATE // divisor, rate // divisor)
+    narrow = resample(filtered, rate, PHONE_RATE)
     hiss = np.random.default_rng(seed).standard_normal(len(narrow)) * noise
     return (narrow + hiss).astype(np.float32), PHONE_RATE

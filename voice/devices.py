@@ -12,6 +12,8 @@ from types import ModuleType
 
 import numpy as np
 
+from .audio import resample
+
 KEYBOARD = "la session continue au clavier."
 NO_PORTAUDIO = ("aucun périphérique audio : PortAudio est absent (sudo apt-get install "
                 f"libportaudio2) — {KEYBOARD}")
@@ -129,17 +131,15 @@ def pick_output(preferred: str | int | None = None,
     return pick_output_device(preferred, devices).index
 
 
-def _resample(samples: np.ndarray, source: int, target: int) -> np.ndarray:
-    if source == target:
-        return samples
-    from scipy.signal import resample_poly
-
-    divisor = math.gcd(source, target)
-    return resample_poly(samples, target // divisor, source // divisor).astype(np.float32)
-
-
-def _native_rate(sd: ModuleType, device: int | None, kind: str) -> int:
-    return int(sd.query_devices(device, kind=kind)["default_samplerate"])
+def _device_rate(sd: ModuleType, device: int | None, rate: int, kind: str) -> int:
+    """`rate` if the device takes it, else its own rate (a raw hardware device often refuses
+    16 kHz: the audio is converted on our side)."""
+    check = sd.check_input_settings if kind == "input" else sd.check_output_settings
+    try:
+        check(device=device, samplerate=rate, channels=1, dtype="float32")
+    except sd.PortAudioError:
+        return int(sd.query_devices(device, kind=kind)["default_samplerate"])
+    return rate
 
 
 def record(seconds: float, device: int | None = None, rate: int = 16000,
@@ -149,13 +149,7 @@ def record(seconds: float, device: int | None = None, rate: int = 16000,
     syllable to the time a device takes to open."""
     sd = _sounddevice()
     try:
-        try:
-            sd.check_input_settings(device=device, samplerate=rate, channels=1,
-                                    dtype="float32")
-            capture = rate
-        except sd.PortAudioError:
-            # A raw hardware device often refuses 16 kHz: record at its own rate, convert.
-            capture = _native_rate(sd, device, "input")
+        capture = _device_rate(sd, device, rate, "input")
         frames = sd.rec(round(seconds * capture), samplerate=capture, channels=1,
                         dtype="float32", device=device)
         try:
@@ -166,20 +160,15 @@ def record(seconds: float, device: int | None = None, rate: int = 16000,
             sd.stop()  # Ctrl+C while recording must not leave the microphone open
     except (OSError, ValueError, sd.PortAudioError) as error:
         raise _failure(error) from error
-    return _resample(np.ascontiguousarray(frames[:, 0]), capture, rate)
+    return resample(np.ascontiguousarray(frames[:, 0]), capture, rate)
 
 
 def play(samples: np.ndarray, rate: int, device: int | None = None) -> None:
     """Play mono samples and return when they have been heard."""
     sd = _sounddevice()
     try:
-        try:
-            sd.check_output_settings(device=device, samplerate=rate, channels=1,
-                                     dtype="float32")
-            output = rate
-        except sd.PortAudioError:
-            output = _native_rate(sd, device, "output")
-        data = _resample(np.asarray(samples, dtype=np.float32), rate, output)
+        output = _device_rate(sd, device, rate, "output")
+        data = resample(np.asarray(samples, dtype=np.float32), rate, output)
         sd.play(data, samplerate=output, device=device, blocking=True)
     except (OSError, ValueError, sd.PortAudioError) as error:
         raise _failure(error) from error

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from .bargein import BargeIn, BargeInRule, interrupts, is_backchannel
+from .devices import level_dbfs
 from .endpoint import Endpointer, Event, TurnTaking, looks_finished
 from .player import Player
 from .source import Closed, FrameSource
@@ -63,7 +64,6 @@ class StudentTurn:
     transcript_ready: float
     first_audio: float | None = None  # ...of the customer's first sample in reply
     cut_customer: bool = False  # the student talked over the customer and stopped them
-    extra: dict[str, Any] = field(default_factory=dict)  # the caller's own record
 
     def timings(self) -> dict[str, float | None]:
         """Seconds from the start of the turn's audio, as `repliq run --json` reports."""
@@ -168,8 +168,7 @@ class VoiceLoop:
         self._times.append(moment)
         index = self._first + len(self._buffer)  # frames seen so far
         if index % 3 == 0:
-            rms = float(np.sqrt(np.mean(frame.astype(np.float64) ** 2)))
-            self._emit("level", dbfs=20 * np.log10(max(rms, 1e-6)))
+            self._emit("level", dbfs=level_dbfs(frame))
         event = self.endpointer.push(self.vad(frame))
         ep = self.endpointer
         if ep.in_turn and self.player.active and not self._ending:
@@ -297,8 +296,6 @@ class VoiceLoop:
         self.speaker.cancel()
         self._cut_in_turn = True
         self._emit("cut", heard=heard, utterances=self._speaking)
-        if self.turns:
-            self.turns[-1].extra.setdefault("cut_reply_after", round(heard, 2))
 
     # -- playback callbacks (sink thread) ---------------------------------------------------
     def _customer_heard(self, moment: float) -> None:

@@ -12,17 +12,10 @@ from collections.abc import Callable
 
 import numpy as np
 
+from .audio import resample
+
 PLAYBACK_RATE = 16_000
 BLOCK = 320  # 20 ms at 16 kHz
-
-
-def resample(samples: np.ndarray, rate: int, target: int = PLAYBACK_RATE) -> np.ndarray:
-    if rate == target:
-        return samples.astype(np.float32)
-    from scipy.signal import resample_poly
-
-    divisor = np.gcd(rate, target)
-    return resample_poly(samples, target // divisor, rate // divisor).astype(np.float32)
 
 
 class Player:
@@ -42,7 +35,7 @@ class Player:
         with self._lock:
             if not self._active:
                 self._active, self.first_sample, self.played = True, None, 0
-            self._chunks.append(resample(samples, rate))
+            self._chunks.append(resample(samples, rate, PLAYBACK_RATE))
 
     def stop(self) -> float:
         """Silence now; returns the seconds of the utterance that were heard."""

@@ -118,7 +118,6 @@ class MicrophoneSource(FrameSource):
         super().__init__()
         import sounddevice
 
-        self._sd = sounddevice
         self.stream = sounddevice.InputStream(
             samplerate=SAMPLE_RATE, channels=1, dtype="float32", blocksize=FRAME,
             device=device, callback=self._callback,

@@ -49,9 +49,13 @@ def _duration(path: Path) -> float:
         return 0.0
 
 
+def _espeak_variant(voice: VoiceHint) -> str:
+    """espeak-ng has one voice per language; gender is one of its variants."""
+    return "+f3" if voice.gender == "femme" else "+m3"
+
+
 def _espeak_voice(voice: VoiceHint) -> str:
-    variant = "+f3" if voice.gender == "femme" else "+m3"
-    return f"{voice.accent}{variant}"
+    return f"{voice.accent}{_espeak_variant(voice)}"
 
 
 def speak_with_pyttsx3(text: str, voice: VoiceHint, target: Path) -> None:
@@ -71,8 +75,7 @@ def _pyttsx3_to_file(pyttsx3, text: str, voice: VoiceHint,  # type: ignore[no-un
         chosen = choose_voice(engine.getProperty("voices"), voice)
         if chosen is not None:
             if "espeak" in type(engine.proxy._driver).__module__:
-                # espeak-ng has one voice per language; gender and pitch are its variants.
-                chosen = f"{chosen}{_espeak_voice(voice)[len(voice.accent):]}"
+                chosen = f"{chosen}{_espeak_variant(voice)}"
             engine.setProperty("voice", chosen)
         engine.save_to_file(text, str(target))
         engine.runAndWait()

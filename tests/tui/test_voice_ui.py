@@ -5,6 +5,7 @@ mid-session, leaves the student at the keyboard with a French explanation and no
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from tui.screens.entretien import EntretienScreen
 from voice.devices import NO_INPUT, NoAudioDevice
 from voice.player import ClockSink, Player
 from voice.source import WavSource
+from voice.stt import load_wav
 
 from ..conftest import ROOT
 
@@ -128,10 +130,9 @@ class Unplugged(WavSource):
     """A headset pulled out after the first sentence."""
 
     def _run(self) -> None:
-        clock = self.silence(self.lead, __import__("time").monotonic())
+        clock = self.silence(self.lead, time.monotonic())
         self.turn_started.append(clock)
-        clock = self._stream(__import__("voice.stt", fromlist=["load_wav"]).load_wav(
-            self.files[0]), clock)
+        clock = self._stream(load_wav(self.files[0]), clock)
         self.silence(2.0, clock)
         self.error = "le micro a été débranché"
         self.frames.put(None)
