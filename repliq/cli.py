@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
+import errno
+import os
 import sys
 from pathlib import Path
 
@@ -19,6 +22,8 @@ from . import (
     voice_cmd,
 )
 from .argparse_fr import FrenchParser
+from .errors import EXIT_INPUT, EXIT_INTERRUPTED, report
+from .terminal import say, tolerant_streams
 
 
 def build_parser() -> FrenchParser:
@@ -67,19 +72,49 @@ def welcome() -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.command is None:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
-            return welcome()  # piped or scripted: the text summary, not the full screen
-        from tui.app import run
-
-        return run(db=args.db, scenario=args.scenario)
+    """Every command goes through here: one French line and a documented exit code for a
+    failure (repliq/errors.py), never a traceback on screen."""
+    tolerant_streams()
     try:
+        parser = build_parser()
+        args = parser.parse_args(argv)
+        if args.command is None:
+            if not (sys.stdin.isatty() and sys.stdout.isatty()):
+                return welcome()  # piped or scripted: the text summary, not the full screen
+            from tui.app import run
+
+            return run(db=args.db, scenario=args.scenario)
         return int(args.handler(args))
     except BrokenPipeError:  # `repliq ... | head` closed the pipe: not an error
-        sys.stderr.close()
+        _silence_stdout()
         return 0
     except KeyboardInterrupt:
-        print("\nInterrompu.", file=sys.stderr)
-        return 130
+        say("\nInterrompu.")
+        return EXIT_INTERRUPTED
+    except SystemExit:
+        raise
+    except OSError as error:
+        if _stdout_failed(error):
+            _silence_stdout()
+            say(f"repliq : impossible d'écrire sur la sortie standard ({error.strerror}) — "
+                "rien de ce qui était déjà enregistré n'est perdu")
+            return EXIT_INPUT
+        return report(error)
+    except Exception as error:
+        return report(error)
+
+
+def _stdout_failed(error: OSError) -> bool:
+    # Writing to a full disk (/dev/full) or a vanished pipe fails on flush, far from the
+    # print that caused it: recognise it by the stream being unusable now.
+    try:
+        sys.stdout.flush()
+    except OSError:
+        return True
+    return error.errno in (errno.ENOSPC, errno.EPIPE) and not error.filename
+
+
+def _silence_stdout() -> None:
+    # Later writes (and the interpreter's final flush) must not raise again.
+    with contextlib.suppress(OSError):
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115

@@ -13,8 +13,10 @@ from sqlite_utils import Database
 
 from store import class_report
 from store.db import audio_dir, default_path, open_db
-from store.exchange import ExportFileError, import_files, to_csv, to_json, to_markdown
-from store.html import render
+from store.exchange import import_files, to_csv, to_json, to_markdown
+from store.export_model import SCHEMA_PATH as EXPORT_SCHEMA_PATH
+from store.export_model import schema_text as export_schema_text
+from store.html import number, render
 from store.sessions import (
     STATUS_LABELS,
     delete_sessions,
@@ -24,6 +26,9 @@ from store.sessions import (
     session_record,
 )
 
+from .errors import EXIT_INPUT, EXIT_USAGE, OutputError
+from .terminal import clean, say, show
+
 
 def _db(args: argparse.Namespace) -> Database:
     return open_db(args.db)
@@ -32,27 +37,30 @@ def _db(args: argparse.Namespace) -> Database:
 def _resolve(db: Database, prefix: str) -> str | None:
     session_id = find_session(db, prefix)
     if session_id is None:
-        print(f"repliq : séance « {prefix} » introuvable — attendu : les premiers caractères "
-              "d'un identifiant affiché par « repliq sessions list » (au moins 4)",
-              file=sys.stderr)
+        say(f"repliq : séance « {prefix} » introuvable — attendu : les premiers caractères "
+            "d'un identifiant affiché par « repliq sessions list » (au moins 4 chiffres ou "
+            "lettres a à f)")
     return session_id
+
+
+def _mark(value: object) -> str:
+    return "—" if value is None else f"{number(value)}/20"
 
 
 def cmd_list(args: argparse.Namespace) -> int:
     if args.since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", args.since):
-        print("repliq : date invalide pour --depuis — attendu : AAAA-MM-JJ (ex. 2026-09-01)",
-              file=sys.stderr)
-        return 2
+        say("repliq : date invalide pour --depuis — attendu : AAAA-MM-JJ (ex. 2026-09-01)")
+        return EXIT_USAGE
     rows = list_sessions(_db(args), args.student, args.scenario, args.since)
     if not rows:
-        print("Aucune séance enregistrée.")
+        show("Aucune séance enregistrée.")
         return 0
     for row in rows:
-        mark = "—" if row.mark is None else f"{row.mark:g}/20"
         variant = f" ({row.variant})" if row.variant else ""
-        print(f"{row.id[:8]}  {row.started_at[:16].replace('T', ' ')}  {row.student:<18.18}  "
-              f"{row.scenario_id}{variant}  {STATUS_LABELS.get(row.status, row.status)}  "
-              f"{row.outcome or '—'}  {mark}  {row.turns} tours")
+        started = str(row.started_at or "")[:16].replace("T", " ")
+        show(f"{row.id[:8]}  {started}  {clean(row.student, False):<18.18}  "
+             f"{row.scenario_id}{variant}  {STATUS_LABELS.get(row.status, row.status)}  "
+             f"{row.outcome or '—'}  {_mark(row.mark)}  {row.turns} tours")
     return 0
 
 
@@ -60,34 +68,35 @@ def cmd_show(args: argparse.Namespace) -> int:
     db = _db(args)
     session_id = _resolve(db, args.id)
     if session_id is None:
-        return 1
+        return EXIT_INPUT
     r = session_record(db, session_id)
-    print(f"{r['scenario']['title']} — {r['student']} — {r['started_at'][:16]} — "
-          f"{STATUS_LABELS.get(r['status'], r['status'])}")
+    show(f"{r['scenario']['title']} — {r['student']} — {str(r['started_at'] or '')[:16]} — "
+         f"{STATUS_LABELS.get(r['status'], r['status'])}")
     for turn in r["turns"]:
         who = "Élève" if turn["speaker"] == "student" else "Client"
-        print(f"{turn['number']:>3}. {who} : {turn['text']}")
+        show(f"{turn['number']:>3}. {who} : {clean(turn['text'], False)}")
         if turn["tip"]:
-            print(f"      Conseil : {turn['tip']}")
+            show(f"      Conseil : {clean(turn['tip'], False)}")
     card = r["scorecard"]
     if card:
-        print("\nBilan")
+        show("\nBilan")
         for c in card["criteria"]:
-            print(f"  {c['level']:<2}  {c['score']:>4g}/20  {c['label']}")
+            show(f"  {c['level']:<2}  {number(c['score']):>4}/20  {c['label']}")
             if c.get("advice"):
-                print(f"        → {c['advice']}")
-        print(f"  Note : {card['total']:g} / 20")
+                show(f"        → {clean(c['advice'], False)}")
+        show(f"  Note : {number(card['total'])} / 20")
     return 0
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     hits = search(_db(args), " ".join(args.text))
     if not hits:
-        print("Aucun résultat.")
+        show("Aucun résultat.")
     for hit in hits:
         who = "élève" if hit["speaker"] == "student" else "client"
-        print(f"{hit['session_id'][:8]}  {hit['started_at'][:10]}  {hit['student']}  "
-              f"{hit['scenario_id']}  tour {hit['number']} ({who}) : {hit['extract']}")
+        show(f"{hit['session_id'][:8]}  {str(hit['started_at'] or '')[:10]}  "
+             f"{clean(hit['student'], False)}  {hit['scenario_id']}  tour {hit['number']} "
+             f"({who}) : {clean(hit['extract'], False)}")
     return 0
 
 
@@ -97,43 +106,55 @@ def cmd_export(args: argparse.Namespace) -> int:
         ids = [row.id for row in list_sessions(db, limit=1_000_000)]
     else:
         if not args.id:
-            print("repliq : indiquez une séance (ID) ou --all", file=sys.stderr)
-            return 2
+            say("repliq : indiquez une séance (ID) ou --all")
+            return EXIT_USAGE
         session_id = _resolve(db, args.id)
         if session_id is None:
-            return 1
+            return EXIT_INPUT
         ids = [session_id]
     if not ids:
-        print("Aucune séance à exporter.", file=sys.stderr)
-        return 1
+        say("Aucune séance à exporter.")
+        return EXIT_INPUT
     if args.format == "html":
-        pages = [render(session_record(db, i), audio_dir(args.db or default_path()))
-                 for i in ids]
-        if len(pages) > 1 and args.output is None:
-            print("repliq : plusieurs séances en HTML : indiquez un dossier avec --sortie",
-                  file=sys.stderr)
-            return 2
-        if len(pages) > 1:
-            args.output.mkdir(parents=True, exist_ok=True)
-            for session_id, page in zip(ids, pages, strict=True):
-                (args.output / f"seance-{session_id[:8]}.html").write_text(page,
-                                                                           encoding="utf-8")
-            print(f"{len(pages)} pages écrites dans {args.output}")
+        root = audio_dir(args.db or default_path())
+        if len(ids) > 1 and args.output is None:
+            say("repliq : plusieurs séances en HTML : indiquez un dossier avec --sortie")
+            return EXIT_USAGE
+        if len(ids) > 1:
+            if not args.output.is_dir():
+                if not args.output.parent.is_dir():
+                    raise OutputError(f"dossier introuvable : {args.output.parent} — attendu "
+                                      "un dossier existant pour --sortie")
+                args.output.mkdir(exist_ok=True)
+            for session_id in ids:
+                write_text(args.output / f"seance-{session_id[:8]}.html",
+                           render(session_record(db, session_id), root))
+            show(f"{len(ids)} pages écrites dans {args.output}")
             return 0
-        text = pages[0]
+        text = render(session_record(db, ids[0]), root)
     else:
         text = {"json": to_json, "csv": to_csv, "md": to_markdown}[args.format](db, ids)
     return _deliver(text, args.output, "Export")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    try:
-        added, skipped = import_files(_db(args), args.files)
-    except ExportFileError as error:
-        print(f"repliq : {error} — rien n'a été importé", file=sys.stderr)
-        return 1
-    print(f"{added} séance(s) importée(s), {skipped} déjà présente(s).")
-    return 0
+    db = _db(args)
+    results = import_files(db, args.files, audio_dir(args.db or default_path()))
+    for result in results:
+        if result.error:
+            say(f"repliq : {result.error}")
+            say("  rien de ce fichier n'a été importé ; corrigez-le puis importez-le à nouveau")
+    added = sum(r.added for r in results)
+    completed = sum(r.completed for r in results)
+    skipped = sum(r.skipped for r in results)
+    refused = sum(1 for r in results if r.error)
+    line = f"{added} séance(s) importée(s), {skipped} déjà présente(s)"
+    if completed:
+        line += f", {completed} complétée(s) (tours récupérés)"
+    if refused:
+        line += f" ; {refused} fichier(s) refusé(s) sur {len(results)}"
+    show(line + ".")
+    return EXIT_INPUT if refused else 0
 
 
 def cmd_delete(args: argparse.Namespace) -> int:
@@ -141,8 +162,8 @@ def cmd_delete(args: argparse.Namespace) -> int:
     if args.older_than:
         match = re.fullmatch(r"(\d+)j|(\d+)d", args.older_than)
         if not match:
-            print("repliq : durée invalide pour --plus-vieilles-que — attendu : un nombre de "
-                  "jours, ex. 90j", file=sys.stderr)
+            say("repliq : durée invalide pour --plus-vieilles-que — attendu : un nombre de "
+                  "jours, ex. 90j")
             return 2
         days = int(match.group(1) or match.group(2))
         limit = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
@@ -158,14 +179,13 @@ def cmd_delete(args: argparse.Namespace) -> int:
             return 1
         ids = [session_id]
     else:
-        print("repliq : indiquez une séance, --eleve NOM ou --plus-vieilles-que 90j",
-              file=sys.stderr)
+        say("repliq : indiquez une séance, --eleve NOM ou --plus-vieilles-que 90j")
         return 2
     removed = delete_sessions(db, ids, audio_dir(args.db or default_path()))
-    print(f"{len(ids)} séance(s) supprimée(s) avec leurs tours, bilans et comptes rendus ; "
-          f"{len(removed)} fichier(s) audio supprimé(s).")
+    show(f"{len(ids)} séance(s) supprimée(s) avec leurs tours, bilans et comptes rendus ; "
+         f"{len(removed)} fichier(s) audio supprimé(s).")
     for path in removed:
-        print(f"  {path}")
+        show(f"  {path}")
     return 0
 
 
@@ -176,20 +196,54 @@ def cmd_students(args: argparse.Namespace) -> int:
     found = False
     for name, count, average, last in rows:
         found = True
-        print(f"{name:<24} {count:>3} séance(s)  moyenne {average if average is not None else '—'}"
-              f"  dernière : {(last or '—')[:10]}")
+        show(f"{clean(name, False):<24} {count:>3} séance(s)  moyenne "
+             f"{'—' if average is None else number(average)}  dernière : "
+             f"{str(last or '—')[:10]}")
     if not found:
-        print("Aucun élève enregistré.")
+        show("Aucun élève enregistré.")
     return 0
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a file asked for on the command line, or say in French why it cannot be."""
+    if not path.parent.is_dir():
+        raise OutputError(f"dossier introuvable : {path.parent} — attendu : un dossier "
+                          "existant pour le fichier de sortie")
+    try:
+        path.write_text(text, encoding="utf-8")
+    except IsADirectoryError:
+        raise OutputError(f"{path} est un dossier — attendu : un nom de fichier") from None
+    except OSError as error:
+        raise OutputError(f"impossible d'écrire {path} ({error.strerror or error})") from None
 
 
 def _deliver(text: str, output: Path | None, what: str) -> int:
     """The text on standard output, or in the file asked for."""
     if output is None:
-        sys.stdout.write(text)
+        # A terminal gets no escape sequence; a pipe or a redirection gets the file as is.
+        sys.stdout.write(clean(text) if sys.stdout.isatty() else text)
     else:
-        output.write_text(text, encoding="utf-8")
-        print(f"{what} écrit : {output}")
+        write_text(output, text)
+        show(f"{what} écrit : {output}")
+    return 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    text = export_schema_text()
+    if args.write:
+        EXPORT_SCHEMA_PATH.write_text(text, encoding="utf-8")
+        show(f"Schéma écrit : {EXPORT_SCHEMA_PATH}")
+        return 0
+    if args.check:
+        current = EXPORT_SCHEMA_PATH.read_text(encoding="utf-8") \
+            if EXPORT_SCHEMA_PATH.exists() else ""
+        if current != text:
+            say(f"{EXPORT_SCHEMA_PATH} n'est plus à jour : lancez « repliq sessions schema "
+                "--write ».")
+            return EXIT_INPUT
+        show(f"{EXPORT_SCHEMA_PATH} est à jour.")
+        return 0
+    sys.stdout.write(text)
     return 0
 
 
@@ -264,6 +318,15 @@ def add_parsers(commands: argparse._SubParsersAction, parser_class: type) -> Non
                        description="Liste les élèves avec leur nombre de séances et leur "
                                    "moyenne.", epilog="exemple :\n  repliq sessions students")
     p.set_defaults(handler=cmd_students)
+    p = sub.add_parser("schema", help="le schéma JSON des exports (ce que l'import accepte)",
+                       description="Affiche, régénère (--write) ou vérifie (--check) le schéma "
+                                   "JSON des fichiers d'export, publié dans "
+                                   "store/export.schema.json.",
+                       epilog="exemple :\n  repliq sessions schema --check")
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--write", action="store_true", help="régénérer le fichier publié")
+    group.add_argument("--check", action="store_true", help="vérifier qu'il est à jour")
+    p.set_defaults(handler=cmd_schema)
 
     classe = commands.add_parser(
         "class", help="rapport de classe", description="Rapports pour l'enseignant.",

@@ -15,7 +15,7 @@ import pytest
 
 from repliq.cli import main
 from store.db import MIGRATIONS, audio_dir, open_db, schema_version
-from store.exchange import ExportFileError, import_files, to_json
+from store.exchange import import_files, to_json
 from store.sessions import INTERRUPTED, list_sessions, session_record
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -113,9 +113,11 @@ def test_export_import_round_trip_preserves_every_field(tmp_path: Path) -> None:
     export = tmp_path / "export.json"
     export.write_text(to_json(db, [summary.id]), encoding="utf-8")
     teacher = open_db(tmp_path / "classe.db")
-    assert import_files(teacher, [export]) == (1, 0)
+    [first] = import_files(teacher, [export])
+    assert (first.added, first.skipped, first.error) == (1, 0, None)
     assert session_record(teacher, summary.id) == original
-    assert import_files(teacher, [export]) == (0, 1)  # the same file twice adds nothing
+    [again] = import_files(teacher, [export])
+    assert (again.added, again.skipped) == (0, 1)  # the same file twice adds nothing
     assert len(list_sessions(teacher)) == 1
 
 
@@ -124,6 +126,8 @@ def test_export_import_round_trip_preserves_every_field(tmp_path: Path) -> None:
                                      '[{"id": "y"}]}'])
 def test_corrupted_or_foreign_file_changes_nothing(tmp_path: Path, content: str,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Each file is imported whole or not at all: the good file goes in, the bad one is
+    refused with its name, and nothing of it is written."""
     source = tmp_path / "eleve.db"
     play(source)
     good = tmp_path / "good.json"
@@ -132,11 +136,13 @@ def test_corrupted_or_foreign_file_changes_nothing(tmp_path: Path, content: str,
     bad = tmp_path / "bad.json"
     bad.write_bytes(content.encode("latin-1", errors="replace"))
     target = tmp_path / "classe.db"
-    assert main(["sessions", "import", str(good), str(bad), "--base", str(target)]) == 1
-    assert "rien n'a été importé" in capsys.readouterr().err
-    assert list_sessions(open_db(target)) == []
-    with pytest.raises(ExportFileError):
-        import_files(open_db(target), [bad])
+    assert main(["sessions", "import", str(bad), str(good), "--base", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert f"{bad} :" in err or f"{bad}:" in err
+    assert "rien de ce fichier n'a été importé" in err
+    assert len(list_sessions(open_db(target))) == 1
+    [result] = import_files(open_db(target), [bad])
+    assert result.error and result.added == 0
 
 
 def test_delete_older_than_leaves_no_orphans(tmp_path: Path,
