@@ -19,6 +19,7 @@ _ERRORS = (
     (re.compile(r"argument (\S+): invalid (\w+) value: (.*)"),
      r"valeur invalide pour \1 : \3"),
     (re.compile(r"ambiguous option: (.*)"), r"option ambiguë : \1"),
+    (re.compile(r"argument (\S+): (.*)"), r"valeur invalide pour \1 : \2"),
 )
 
 
@@ -54,3 +55,42 @@ class FrenchParser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         self.exit(2, f"{self.prog} : erreur : {translate_error(message)}\n"
                      f"(« {self.prog} --help » pour l'aide)\n")
+
+
+# Typed option values: a wrong value is refused by the parser with a French line (exit 2)
+# instead of failing deep inside the engine or the store.
+MAX_SEED = 2**63 - 1  # SQLite stores the seed as a signed 64-bit integer
+
+
+def seed(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"« {text} » — attendu : un nombre entier") from None
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"{text} — attendu : un entier entre 0 et {MAX_SEED}")
+    return value
+
+
+def student_name(text: str) -> str:
+    name = " ".join(text.split())
+    if not name or any(not char.isprintable() for char in name) or len(name) > 100:
+        raise argparse.ArgumentTypeError("nom d'élève vide, trop long ou avec des caractères "
+                                         "de contrôle — attendu : un nom comme « Léa Morel »")
+    return name
+
+
+def http_url(text: str) -> str:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(text)
+        port_ok = parts.port is None or 0 < parts.port < 65536
+    except ValueError:
+        port_ok = False
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname \
+            or not port_ok:
+        raise argparse.ArgumentTypeError(f"« {text} » — attendu : une adresse comme "
+                                         "http://localhost:5005")
+    return text.rstrip("/")

@@ -43,15 +43,17 @@ def _valid(name: str, value: Any) -> Any:
     if name == "compute_type":
         return value if value in COMPUTE_TYPES else None
     if name in ("threads", "beam_size"):
-        return value if isinstance(value, int) and 1 <= value <= 32 else None
-    number = value if isinstance(value, int | float) else None
+        # bool is an int in Python: a hand-written `true` is not a thread count.
+        return value if isinstance(value, int) and not isinstance(value, bool) and \
+            1 <= value <= 32 else None
+    number = value if isinstance(value, int | float) and not isinstance(value, bool) else None
     return float(number) if number is not None and 0.05 <= number <= 5 else None
 
 
 def load_audio_settings() -> AudioSettings:
     try:
         values = json.loads(audio_settings_path().read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return AudioSettings()  # never chosen, or a damaged file: the defaults
     if not isinstance(values, dict):
         return AudioSettings()

@@ -13,6 +13,8 @@ from scoring.grader import grade
 from scoring.tips import Coach
 from scoring.transcript import from_record
 
+from .terminal import clean
+
 TurnSink = Callable[[dict[str, Any]], None]
 
 
@@ -65,6 +67,9 @@ class Rehearsal:
 
     def _say(self, text: str, extra: dict[str, Any] | None
              ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+        # Whatever the front end: no control character or escape sequence reaches the
+        # customer, the store or a terminal that shows the transcript later.
+        text = clean(text, keep_newlines=False).strip()
         customer = self.customer
         events_before = set(customer.state.events)
         understanding, reply = customer.step(text)

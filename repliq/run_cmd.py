@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,22 +20,34 @@ from scoring.call_report import ReportError
 from scoring.grader import grade
 from scoring.tips import Coach
 from scoring.transcript import from_record
-from store.db import open_db
 from store.defaults import default_student
 from store.sessions import Recorder
 
+from .argparse_fr import http_url, seed, student_name
+from .errors import UserError
+from .files import check_output_path, write_atomically
 from .grade_cmd import report_option
 from .rehearsal import Rehearsal
+from .terminal import clean
 
 OUTCOME_WORDS = {"success": "réussite", "partial": "réussite partielle", "failure": "échec",
                  "unfinished": "entretien inachevé"}
 
 
 def script_lines(path: Path) -> list[str]:
-    """Student turns from a script: one per line, `#` comments and blank lines ignored."""
+    """Student turns from a script: one per line, `#` comments and blank lines ignored.
+    Only a real line break ends a turn: vertical tab, form feed or U+2028 inside a line are
+    spaces (str.splitlines would cut a turn in two there)."""
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(f"{path} : le script n'est pas en UTF-8 — attendu : un fichier texte "
+                        "enregistré en UTF-8 (une réplique par ligne)") from None
+    except OSError as error:
+        raise UserError(f"{path} : illisible ({error.strerror or error})") from None
     lines = []
-    for raw in path.read_text(encoding="utf-8").splitlines():
-        line = raw.strip()
+    for raw in text.split("\n"):
+        line = clean(raw, keep_newlines=False).strip()
         if line and not line.startswith("#"):
             lines.append(line)
     return lines
@@ -48,9 +59,11 @@ def _typed() -> Iterator[str]:
             line = input("Vous : ")
         except EOFError:
             return
-        if line.strip().lower() in {"/quitter", "/quit", "/q"}:
+        line = clean(line, keep_newlines=False).strip()
+        if line.lower() in {"/quitter", "/quit", "/q"}:
             return
-        yield line
+        if line:  # an empty Enter is not a turn
+            yield line
 
 
 def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student: bool,
@@ -63,18 +76,21 @@ def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
     def show(turn: dict[str, Any] | None) -> None:
         if turn:
             name = customer.scenario.speaker(turn["who"]).display_name
-            print(f"{name} : {turn['text']}", file=out, flush=True)
+            print(clean(f"{name} : {turn['text']}"), file=out, flush=True)
 
     show(rehearsal.open())
     for line in lines:
         if rehearsal.ended:
             break
+        line = clean(line, keep_newlines=False).strip()
+        if not line:
+            continue
         if echo_student:
-            print(f"Vous : {line}", file=out, flush=True)
+            print(clean(f"Vous : {line}"), file=out, flush=True)
         student, reply = rehearsal.say(line)
         show(reply)
         if student.get("tip"):
-            print(f"   Conseil : {student['tip']}", file=out, flush=True)
+            print(clean(f"   Conseil : {student['tip']}"), file=out, flush=True)
     return rehearsal.record()
 
 
@@ -97,20 +113,18 @@ def _ask_report() -> dict[str, Any] | None:
     return report or None
 
 
-def _voice_run(args: argparse.Namespace, customer: Customer, coach: Coach | None,
-               recorder: Recorder | None) -> dict[str, Any]:
+def _voice_run(args: argparse.Namespace, files: list[Path], customer: Customer,
+               coach: Coach | None, recorder: Recorder | None) -> dict[str, Any]:
+    import logging
+
     from store.db import audio_dir, default_path
     from voice.model import ModelMissing
     from voice.source import WavSource
 
+    from . import settings
     from .voice_cmd import speech_model
-    from .voice_session import audio_files, converse_aloud
+    from .voice_session import converse_aloud
 
-    files = audio_files(args.audio_script)
-    missing = [str(f) for f in files if not f.is_file()]
-    if missing or not files:
-        raise SystemExit(f"repliq : fichiers audio introuvables : {', '.join(missing) or 'aucun'}"
-                         " — attendu : des fichiers .wav ou un dossier")
     try:
         transcriber = speech_model()
     except ModelMissing as error:
@@ -120,11 +134,42 @@ def _voice_run(args: argparse.Namespace, customer: Customer, coach: Coach | None
     if args.keep_audio and recorder is not None:
         root = audio_dir(args.db or default_path())
         keep = root / recorder.id
-    converse_aloud(rehearsal, transcriber, WavSource(files), args.audio_out, keep, root)
+    # A failing audio thread logs its traceback, which must never reach the screen: for the
+    # run, voice/'s records go to Repliq's log file and not to the root logger (pyttsx3 calls
+    # logging.debug() at import, which gives the root logger a handler that prints on stderr).
+    voice_log, log_file = logging.getLogger("voice"), settings.log_path()
+    handler: logging.Handler
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(log_file, encoding="utf-8", delay=True)
+    except OSError:
+        handler = logging.NullHandler()  # no log file possible: the message still says what
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s %(message)s"))
+    voice_log.addHandler(handler)
+    voice_log.propagate = False
+    try:
+        voice = converse_aloud(rehearsal, transcriber, WavSource(files), args.audio_out, keep,
+                               root)
+    finally:
+        voice_log.removeHandler(handler)
+        voice_log.propagate = True
+        handler.close()
     for turn in rehearsal.turns:
         who = "Vous" if turn["speaker"] == "student" else \
             customer.scenario.speaker(turn["who"]).display_name
         print(f"{who} : {turn['text']}")
+    if voice.failure:
+        # Not graded: a mark for a conversation cut by a fault would mislead. The turns were
+        # recorded as they came; the session says it was interrupted.
+        said = sum(turn["speaker"] == "student" for turn in rehearsal.turns)
+        kept = "gardées, séance interrompue" if recorder is not None else \
+            "non enregistrées (--no-save)"
+        if recorder is not None:
+            print(recorder.interrupt().line())
+        detail = f" ; détail dans {log_file}" \
+            if isinstance(handler, logging.FileHandler) else ""
+        raise SystemExit(f"repliq : {voice.failure} — entretien arrêté ; répliques déjà dites : "
+                         f"{said}, {kept}{detail}")
     return rehearsal.record()
 
 
@@ -144,23 +189,34 @@ def cmd_run(args: argparse.Namespace) -> int:
     except ReportError as error:
         print(f"repliq : {error}", file=sys.stderr)
         return 1
+    if args.json is not None:
+        # Checked before the conversation: a student must not play twenty minutes and then
+        # lose the transcript to a typo in the folder name.
+        check_output_path(args.json)
+    audio: list[Path] = []
+    if args.audio_script:
+        from .voice_session import audio_files
+
+        # Every WAV is checked from its header before a session or a thread starts
+        # (voice/wavcheck.py); a refusal is one French line and exit code 1.
+        audio = audio_files(args.audio_script)
     customer = start_conversation(scenario, args.variant, args.seed, rasa_url=args.rasa)
     coach = Coach(scenario) if args.mode == "entrainement" else None
     recorder = None
     if not args.no_save:
+        from .terminal import say
+
         path = find(args.scenario, args.dir)
-        try:
-            recorder = Recorder(open_db(args.db), student=args.student,
-                                scenario_id=scenario.id, title=scenario.title,
-                                version=scenario.version,
-                                yaml=path.read_text(encoding="utf-8"), variant=args.variant,
-                                seed=args.seed, mode=args.mode)
-        except (OSError, sqlite3.Error, RuntimeError) as error:
-            print(f"repliq : séance non enregistrée ({error}) — l'entretien continue",
-                  file=sys.stderr)
+        # A store fault never stops the rehearsal: the recorder keeps the session in memory
+        # and in a recovery file, and says so once on stderr (store/sessions.py).
+        recorder = Recorder.start(args.db, student=args.student, scenario_id=scenario.id,
+                                  title=scenario.title, version=scenario.version,
+                                  yaml=path.read_text(encoding="utf-8"), variant=args.variant,
+                                  seed=args.seed, mode=args.mode,
+                                  on_warning=lambda line: say(f"repliq : {line}"))
     try:
         if args.audio_script:
-            record = _voice_run(args, customer, coach, recorder)
+            record = _voice_run(args, audio, customer, coach, recorder)
         else:
             if args.script is None:
                 print(f"{scenario.title} — tapez vos répliques ; /quitter pour arrêter.\n")
@@ -191,11 +247,9 @@ def cmd_run(args: argparse.Namespace) -> int:
               + ", ".join(f"{c.label} : {c.level.value}" for c in card.criteria))
         print("Bilan détaillé : repliq grade FICHIER.json (avec --json)")
     if recorder is not None:
-        recorder.finish(record, record.get("scorecard"), report)
-        print(f"Séance enregistrée : {recorder.id[:8]} (repliq sessions show {recorder.id[:8]})")
+        print(recorder.finish(record, record.get("scorecard"), report).line())
     if args.json is not None:
-        args.json.write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n",
-                             encoding="utf-8")
+        write_atomically(args.json, json.dumps(record, ensure_ascii=False, indent=2) + "\n")
         print(f"Transcription écrite : {args.json}")
     return 0
 
@@ -212,7 +266,7 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("scenario", metavar="SCENARIO", nargs="?", default=DEFAULT_SCENARIO,
                    help=f"identifiant ou chemin du scénario (par défaut : {DEFAULT_SCENARIO})")
     p.add_argument("--variant", metavar="VARIANTE", help="variante de la fiche-sujet")
-    p.add_argument("--seed", type=int, default=0, metavar="N",
+    p.add_argument("--seed", type=seed, default=0, metavar="N",
                    help="graine du tirage des répliques (par défaut : 0)")
     p.add_argument("--script", type=Path, metavar="FICHIER",
                    help="répliques de l'étudiant, une par ligne (# pour un commentaire)")
@@ -234,14 +288,16 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     p.add_argument("--compte-rendu", dest="report", type=Path, metavar="FICHIER",
                    help="compte rendu d'appel à évaluer (YAML : contact, besoin, objections, "
                         "resultat, action, date)")
-    p.add_argument("--eleve", dest="student", default=default_student(), metavar="NOM",
+    p.add_argument("--eleve", dest="student", type=student_name, default=default_student(),
+                   metavar="NOM",
                    help="nom de l'étudiant pour l'historique (par défaut : $REPLIQ_STUDENT "
                         "ou le nom du compte)")
     p.add_argument("--no-save", action="store_true",
                    help="ne pas enregistrer la séance (essai)")
     p.add_argument("--base", dest="db", type=Path, default=None, metavar="FICHIER",
                    help="base des séances (par défaut : $REPLIQ_DB ou le dossier de données)")
-    p.add_argument("--rasa", metavar="URL", default=os.environ.get("REPLIQ_RASA_URL"),
+    p.add_argument("--rasa", metavar="URL", type=http_url,
+                   default=os.environ.get("REPLIQ_RASA_URL"),
                    help="comprendre les répliques avec un serveur Rasa (ex. "
                         "http://localhost:5005 ; variable REPLIQ_RASA_URL)")
     p.set_defaults(handler=cmd_run)

@@ -27,6 +27,7 @@ from store.sessions import (
 )
 
 from .errors import EXIT_INPUT, EXIT_USAGE, OutputError
+from .files import write_atomically
 from .terminal import clean, say, show
 
 
@@ -127,7 +128,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                                       "un dossier existant pour --sortie")
                 args.output.mkdir(exist_ok=True)
             for session_id in ids:
-                write_text(args.output / f"seance-{session_id[:8]}.html",
+                write_atomically(args.output / f"seance-{session_id[:8]}.html",
                            render(session_record(db, session_id), root))
             show(f"{len(ids)} pages écrites dans {args.output}")
             return 0
@@ -160,11 +161,11 @@ def cmd_import(args: argparse.Namespace) -> int:
 def cmd_delete(args: argparse.Namespace) -> int:
     db = _db(args)
     if args.older_than:
-        match = re.fullmatch(r"(\d+)j|(\d+)d", args.older_than)
+        match = re.fullmatch(r"(\d{1,5})j|(\d{1,5})d", args.older_than.strip())
         if not match:
             say("repliq : durée invalide pour --plus-vieilles-que — attendu : un nombre de "
-                  "jours, ex. 90j")
-            return 2
+                "jours jusqu'à 99999, ex. 90j")
+            return EXIT_USAGE
         days = int(match.group(1) or match.group(2))
         limit = (datetime.now(UTC) - timedelta(days=days)).isoformat(timespec="seconds")
         ids = [r[0] for r in db.execute("select id from sessions where started_at < ?",
@@ -204,26 +205,13 @@ def cmd_students(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write a file asked for on the command line, or say in French why it cannot be."""
-    if not path.parent.is_dir():
-        raise OutputError(f"dossier introuvable : {path.parent} — attendu : un dossier "
-                          "existant pour le fichier de sortie")
-    try:
-        path.write_text(text, encoding="utf-8")
-    except IsADirectoryError:
-        raise OutputError(f"{path} est un dossier — attendu : un nom de fichier") from None
-    except OSError as error:
-        raise OutputError(f"impossible d'écrire {path} ({error.strerror or error})") from None
-
-
 def _deliver(text: str, output: Path | None, what: str) -> int:
     """The text on standard output, or in the file asked for."""
     if output is None:
         # A terminal gets no escape sequence; a pipe or a redirection gets the file as is.
         sys.stdout.write(clean(text) if sys.stdout.isatty() else text)
     else:
-        write_text(output, text)
+        write_atomically(output, text)
         show(f"{what} écrit : {output}")
     return 0
 
@@ -318,6 +306,9 @@ def add_parsers(commands: argparse._SubParsersAction, parser_class: type) -> Non
                        description="Liste les élèves avec leur nombre de séances et leur "
                                    "moyenne.", epilog="exemple :\n  repliq sessions students")
     p.set_defaults(handler=cmd_students)
+    from .repair_cmd import add_parser as add_repair_parser  # `reparer` lives on its own
+
+    add_repair_parser(sub, base)
     p = sub.add_parser("schema", help="le schéma JSON des exports (ce que l'import accepte)",
                        description="Affiche, régénère (--write) ou vérifie (--check) le schéma "
                                    "JSON des fichiers d'export, publié dans "

@@ -25,9 +25,10 @@ def log_path() -> Path:
 
 def load() -> dict[str, Any]:
     try:
-        return json.loads((config_dir() / "settings.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+        values = json.loads((config_dir() / "settings.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return {}  # never saved, or a damaged file: start afresh
+    return values if isinstance(values, dict) else {}
 
 
 def save(values: dict[str, Any]) -> None:

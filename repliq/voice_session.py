@@ -37,9 +37,23 @@ def vocabulary(rehearsal: Rehearsal) -> list[str]:
 
 
 def audio_files(paths: list[Path]) -> list[Path]:
+    """The student's turns for `--audio-script`: the files given and the .wav files of the
+    folders given (in alphabetical order), each checked from its header before any audio
+    thread starts. Raises voice.wavcheck.AudioInputError, one French line naming the file."""
+    from voice.wavcheck import AudioInputError, check_wav
+
     found: list[Path] = []
     for path in paths:
-        found.extend(sorted(path.glob("*.wav")) if path.is_dir() else [path])
+        if path.is_dir():
+            inside = sorted(path.glob("*.wav"))
+            if not inside:
+                raise AudioInputError(f"{path} : aucun fichier .wav dans ce dossier — attendu "
+                                      ": un fichier .wav par réplique")
+            found.extend(inside)
+        else:
+            found.append(path)
+    for path in found:
+        check_wav(path)
     return found
 
 
@@ -132,15 +146,19 @@ class VoiceRehearsal:
         self._targets: dict[int, Path] = {}  # customer turn → its WAV file
         rehearsal.prepare_turn = self._name_audio
         self.students: list[tuple[dict[str, Any], StudentTurn]] = []
+        self.failure: str | None = None  # what failed, in French, if a fault ended the run
         scenario = rehearsal.scenario
         self.phone = scenario.channel == Channel.TELEPHONE
         self.outbound = self.phone and scenario.call is not None and \
             scenario.call.direction == CallDirection.SORTANT
 
-    def _stored(self, path: Path) -> str:
+    def _stored(self, path: Path) -> str | None:
+        """The name stored with the turn: relative to the data folder's audio directory.
+        A file elsewhere (--audio-out) is the user's own copy, not part of the session: the
+        store links to nothing outside its folder (store/audio_paths.py)."""
         if self.audio_root is not None and path.is_relative_to(self.audio_root):
-            return str(path.relative_to(self.audio_root))
-        return str(path)
+            return path.relative_to(self.audio_root).as_posix()
+        return None
 
     def _folder(self) -> Path | None:
         folder = self.out or self.keep_audio
@@ -244,13 +262,16 @@ def converse_aloud(rehearsal: Rehearsal, transcriber: Transcriber, source: Frame
                    on_event: Callable[[str, dict[str, Any]], None] | None = None,
                    ) -> VoiceRehearsal:
     """A whole spoken conversation with no sound card: the customer is 'played' in real
-    time into memory (and into WAV files with `out`)."""
+    time into memory (and into WAV files with `out`). A fault in an audio thread ends the
+    conversation early: `failure` on the result says what failed, the turns so far stay."""
     voice = VoiceRehearsal(rehearsal, out, keep_audio, audio_root)
     player = Player()
     sink = ClockSink(player, keep=False)
     sink.start()
     try:
-        voice.loop(transcriber, source, player, strategy, on_event).run(voice.opening())
+        loop = voice.loop(transcriber, source, player, strategy, on_event)
+        loop.run(voice.opening())
+        voice.failure = loop.failure
     finally:
         sink.close()
         voice.finish()

@@ -125,6 +125,9 @@ def read(path: Path) -> Transcript:
                               "transcription JSON") from None
     try:
         record = json.loads(text)
+    except RecursionError:
+        raise TranscriptError(f"{path} : imbrication trop profonde — attendu : une "
+                              "transcription écrite par « repliq run --json »") from None
     except json.JSONDecodeError as exc:
         raise TranscriptError(f"{path}:{exc.lineno}: JSON tronqué ou invalide ({exc.msg}) — "
                               "attendu : la transcription complète écrite par « repliq run "
@@ -133,3 +136,8 @@ def read(path: Path) -> Transcript:
         return from_record(record)
     except TranscriptError as exc:
         raise TranscriptError(f"{path} : {exc}") from None
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:
+        # A field of the wrong type (a hand-edited file): said in one line, never a crash.
+        raise TranscriptError(f"{path} : transcription mal formée ({type(exc).__name__}: "
+                              f"{exc}) — attendu : le fichier écrit par « repliq run --json », "
+                              "sans modification") from None

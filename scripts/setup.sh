@@ -15,6 +15,9 @@ if [ "$extra" = "test" ]; then
   # microphone commands on a virtual sound card (../shared/tools/virtual-mic: a PulseAudio
   # null sink, reached by PortAudio through the ALSA pulse plugin).
   system_packages+=(chromium tmux pulseaudio pulseaudio-utils libasound2-plugins)
+  # `repliq sessions reparer` uses `sqlite3 … .recover` where that tool can run it (not
+  # Debian's build: Repliq then reads the pages itself); its test replays through the tool.
+  system_packages+=(sqlite3)
 fi
 python_bin=${REPLIQ_PYTHON:-}
 if [ -z "$python_bin" ]; then

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from .audio_paths import contained
-from .export_model import SessionRecord, describe, parse_export
+from .export_model import CONTROL, SessionRecord, describe, parse_export
 from .sessions import save_scorecard, scenario_hash, session_record, student_id
 
 MAX_FILE_BYTES = 50_000_000  # a whole class's year of sessions is a few MB
@@ -91,9 +91,10 @@ def to_csv(db: Database, ids: list[str]) -> str:
 
 # --- Markdown ---------------------------------------------------------------------------
 def md_text(value: object) -> str:
-    """Text shown literally by a Markdown renderer: HTML escaped (no tag or script runs),
+    """Text shown literally by a Markdown renderer or a terminal: control characters and
+    escape sequences dropped, HTML escaped (no tag or script runs),
     line breaks kept inside the list item, Markdown's own markup characters escaped."""
-    text = str(value if value is not None else "")
+    text = CONTROL.sub("", str(value if value is not None else ""))
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     for char in "\\`*_[]|#":
         text = text.replace(char, "\\" + char)

@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from repliq import settings
+from repliq.errors import known_exit_code
 from repliq.voice_session import AudioIO, open_headset
 from scenarios.catalog import DEFAULT_SCENARIO
 
@@ -94,6 +95,11 @@ class RepliqApp(App[None]):
         # A traceback never reaches the screen: it goes to the log file, the user gets a
         # French notification and can go on.
         log.error("".join(traceback.format_exception(error)))
+        if known_exit_code(error) is not None:
+            # A store that cannot be read or written, a refused file: its own French
+            # explanation says what to do (e.g. « repliq sessions reparer »).
+            self.notify(str(error), title="Impossible", severity="error", timeout=15)
+            return
         try:
             self.notify(f"Une erreur est survenue ({type(error).__name__}). Le détail est dans "
                         f"{settings.log_path()}.", title="Erreur", severity="error", timeout=10)

@@ -10,6 +10,10 @@ import numpy as np
 
 PHONE_RATE = 8_000
 PHONE_BAND = (300.0, 3400.0)
+# The widest real conversion is 8 kHz telephone audio to a 384 kHz sound card (48x). A
+# forged 1 Hz rate would make resample_poly build a 16,000x longer signal (and a filter of
+# 320,001 taps): tens of GB for a few seconds of audio.
+MAX_RATIO = 48
 
 
 def write_wav(path: Path, samples: np.ndarray, rate: int) -> Path:
@@ -23,7 +27,13 @@ def write_wav(path: Path, samples: np.ndarray, rate: int) -> Path:
 
 
 def resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
-    """The signal at `target` Hz (polyphase filter), float32."""
+    """The signal at `target` Hz (polyphase filter), float32. Absurd rates are refused
+    (AudioInputError) rather than allowed to exhaust the memory."""
+    if rate <= 0 or target <= 0 or max(rate / target, target / rate) > MAX_RATIO:
+        from .wavcheck import AudioInputError
+
+        raise AudioInputError(f"conversion de {rate} Hz à {target} Hz refusée — attendu : "
+                              f"un rapport d'au plus {MAX_RATIO} entre les deux fréquences")
     if rate == target:
         return samples.astype(np.float32, copy=False)
     from scipy.signal import resample_poly

@@ -9,10 +9,16 @@ Two strategies share this machinery, so the benchmark compares like with like:
 - `repliq`: transcribe at the first short pause (speculatively, dropped if speech resumes),
   with the encoder window sized to the utterance, end the turn early when that transcript
   reads as a finished sentence, and speak the reply sentence by sentence.
-See docs/decisions/0002-latence-voix.md for what each step gained."""
+See docs/decisions/0002-latence-voix.md for what each step gained.
+
+A fault in any audio thread (the source, the synthesis, the player's sink) ends the run: the
+loop stops waiting, `failure` says in French what failed, `closed_reason` too, and the
+traceback goes to the `logging` module, never to the screen. The turns already taken were
+handed to `respond` as they came, so nothing said is lost."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -26,12 +32,13 @@ from .bargein import BargeIn, BargeInRule, interrupts, is_backchannel
 from .devices import level_dbfs
 from .endpoint import Endpointer, Event, TurnTaking, looks_finished
 from .player import Player
-from .source import Closed, FrameSource
+from .source import Closed, FrameSource, failure_text
 from .speaker import Speaker, Utterance
 from .stt import Transcriber
 from .tts import VoiceHint
 from .vad import FRAME_SECONDS, StreamingVad
 
+log = logging.getLogger(__name__)
 PARTIAL_EVERY = 1.5  # seconds between two partial transcripts
 
 
@@ -108,7 +115,7 @@ class VoiceLoop:
         self.endpointer = Endpointer(self.strategy.turn_taking)
         self.barge_in = BargeIn(barge_in)
         self.speaker = Speaker(player, stream=self.strategy.stream_speech,
-                               on_error=lambda message: self._emit("error", message=message))
+                               on_failure=lambda error: self.fail("synthèse vocale", error))
         self.decoder = ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
         self.turns: list[StudentTurn] = []
         self._buffer: list[np.ndarray] = []
@@ -126,39 +133,69 @@ class VoiceLoop:
         self.listening = True
         self._stop = threading.Event()
         self.closed_reason: str | None = None
+        self.failure: str | None = None  # what failed, in French, when a fault ended the run
         player.on_start = self._customer_heard
         player.on_drained = self._customer_done
+        player.on_failure = lambda error: self.fail("lecture du son du client", error)
 
     # -- public ---------------------------------------------------------------------------
     def stop(self) -> None:
         self._stop.set()
 
+    def fail(self, what: str, error: BaseException) -> None:
+        """An audio thread failed (any thread may call this): log the traceback, keep the
+        first reason, and end the run instead of waiting for audio that will never come."""
+        log.error("%s", what, exc_info=error)
+        if self.failure is None:
+            self.failure = failure_text(what, error)
+        self._stop.set()
+
     def run(self, opening: list[Utterance] | None = None) -> None:
-        """Listen and answer until the source ends, `stop()` or the customer ends the call."""
-        self.speaker.warm(opening[0].voice if opening else VoiceHint())
-        if opening:
-            self.source.hold()
-        self.source.start()
+        """Listen and answer until the source ends, `stop()`, the customer ends the call or
+        an audio thread fails (`failure` then says what failed)."""
         try:
-            if opening:
-                self._say(opening)
-            while not self._stop.is_set():
-                if self._ending and self.speaker.idle.is_set() and not self.player.active:
-                    break
-                try:
-                    item = self.source.get(timeout=0.1)
-                except Closed as closed:
-                    self.closed_reason = str(closed)
-                    self._emit("closed", reason=str(closed))
-                    break
-                self._poll_jobs()
-                if item is not None:
-                    self._frame(*item)
-            self._finish_playback()
+            if self._start(opening):
+                self._listen()
+                self._finish_playback()
         finally:
             self.source.close()
             self.decoder.shutdown(wait=True)
             self.speaker.close()
+
+    def _start(self, opening: list[Utterance] | None) -> bool:
+        try:
+            self.speaker.warm(opening[0].voice if opening else VoiceHint())
+        except Exception as error:  # no synthesis at all: the customer could never answer
+            self.fail("synthèse vocale", error)
+            self._closed(self.failure or "")
+            return False
+        if opening:
+            self.source.hold()
+        self.source.start()
+        if opening:
+            self._say(opening)
+        return True
+
+    def _listen(self) -> None:
+        while not self._stop.is_set():
+            if self._ending and self.speaker.idle.is_set() and not self.player.active:
+                return
+            try:
+                item = self.source.get(timeout=0.1)
+            except Closed as closed:
+                if self.source.failed and self.failure is None:
+                    self.failure = str(closed)
+                self._closed(str(closed))
+                return
+            self._poll_jobs()
+            if item is not None:
+                self._frame(*item)
+        if self.failure is not None:  # stopped by a failing thread, not by the caller
+            self._closed(self.failure)
+
+    def _closed(self, reason: str) -> None:
+        self.closed_reason = reason
+        self._emit("closed", reason=reason)
 
     # -- frames ---------------------------------------------------------------------------
     def _frame(self, moment: float, frame: np.ndarray) -> None:
@@ -306,9 +343,12 @@ class VoiceLoop:
             threading.Thread(target=self._hurry_on, daemon=True).start()
 
     def _hurry_on(self) -> None:
-        self.speaker.idle.wait(timeout=10)
-        self.player.stop()
-        self._release_source()
+        try:
+            self.speaker.idle.wait(timeout=10)
+            self.player.stop()
+            self._release_source()
+        except Exception as error:  # an audio thread like the others: reported, not printed
+            self.fail("lecture du son du client", error)
 
     def _customer_done(self) -> None:
         if self.speaker.idle.is_set():

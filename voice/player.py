@@ -5,6 +5,7 @@ the customer falls silent within one block (20 ms) of the decision."""
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections import deque
@@ -13,6 +14,8 @@ from collections.abc import Callable
 import numpy as np
 
 from .audio import resample
+
+log = logging.getLogger(__name__)
 
 PLAYBACK_RATE = 16_000
 BLOCK = 320  # 20 ms at 16 kHz
@@ -29,6 +32,9 @@ class Player:
         self.on_start: Callable[[float], None] | None = None
         self.on_drained: Callable[[], None] | None = None
         self.on_stop: Callable[[], None] | None = None  # the sink drops what it buffered
+        # A sink's thread failed: whoever listens must stop waiting for the customer to
+        # finish (the listening loop ends the run); without a listener, it is logged.
+        self.on_failure: Callable[[BaseException], None] | None = None
         self._active = False
 
     def play(self, samples: np.ndarray, rate: int) -> None:
@@ -50,6 +56,17 @@ class Player:
     @property
     def active(self) -> bool:
         return self._active
+
+    def fail(self, error: BaseException) -> None:
+        """Called by a sink whose thread failed: `on_failure` is told (it logs), or else the
+        traceback goes to the log here."""
+        with self._lock:
+            self._chunks.clear()
+            self._active = False
+        if self.on_failure:
+            self.on_failure(error)
+        else:
+            log.error("lecture du son du client", exc_info=error)
 
     def read(self, count: int) -> np.ndarray:
         """The next `count` samples (silence when nothing is queued); called by the sink."""
@@ -99,12 +116,15 @@ class ClockSink:
     def _run(self) -> None:
         step = BLOCK / PLAYBACK_RATE
         tick = time.monotonic()
-        while not self._stop.is_set():
-            block = self.player.read(BLOCK)
-            if self.keep and block.any():
-                self.heard.append(block)
-            tick += step
-            time.sleep(max(0.0, tick - time.monotonic()))
+        try:
+            while not self._stop.is_set():
+                block = self.player.read(BLOCK)
+                if self.keep and block.any():
+                    self.heard.append(block)
+                tick += step
+                time.sleep(max(0.0, tick - time.monotonic()))
+        except Exception as error:  # reported, not printed: the run ends with a message
+            self.player.fail(error)
 
 
 class DeviceSink:
@@ -136,7 +156,16 @@ class DeviceSink:
                 pass
 
     def _callback(self, outdata, frames, _time, _status) -> None:  # type: ignore[no-untyped-def]
-        outdata[:, 0] = self.player.read(frames)
+        try:
+            outdata[:, 0] = self.player.read(frames)
+        except Exception as error:
+            # Raised out of a PortAudio callback, it would print a traceback: silence the
+            # headset, report the failure and stop the stream quietly.
+            import sounddevice
+
+            outdata.fill(0)
+            self.player.fail(error)
+            raise sounddevice.CallbackAbort from error
 
     def start(self) -> None:
         self.stream.start()

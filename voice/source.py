@@ -4,6 +4,7 @@ the headless runs go through exactly the path the microphone takes."""
 
 from __future__ import annotations
 
+import logging
 import queue
 import threading
 import time
@@ -13,7 +14,9 @@ import numpy as np
 
 from .stt import SAMPLE_RATE, load_wav
 from .vad import FRAME, FRAME_SECONDS
+from .wavcheck import AudioInputError, check_wav
 
+log = logging.getLogger(__name__)
 Frame = tuple[float, np.ndarray]  # (monotonic time the frame was complete, samples)
 
 
@@ -21,10 +24,32 @@ class Closed(Exception):
     """The source has no more audio (end of the files, device gone)."""
 
 
+def failure_text(what: str, error: BaseException) -> str:
+    """One French line for a fault in an audio thread: what failed and why. Repliq's own
+    refusals are already French; anything else keeps its type for the log reader."""
+    if isinstance(error, AudioInputError):
+        return f"{what} impossible : {error}"
+    return f"{what} en échec ({type(error).__name__} : {error})"
+
+
 class FrameSource:
     def __init__(self) -> None:
         self.frames: queue.Queue[Frame | None] = queue.Queue()
         self.error: str | None = None  # why the source stopped early, in French
+        self.failed = False  # `error` is a fault (a crash), not the end of the audio
+
+    def note_failure(self, what: str, error: BaseException) -> None:
+        """Record a fault of the source's own thread: the traceback goes to the log, the
+        reason to `error`, never to the screen."""
+        log.error("%s", what, exc_info=error)
+        self.failed = True
+        self.error = failure_text(what, error)
+
+    def fail(self, what: str, error: BaseException) -> None:
+        """A fault ends the source: the listening loop gets Closed with the reason at once
+        instead of waiting for frames that will never come."""
+        self.note_failure(what, error)
+        self.frames.put(None)
 
     def get(self, timeout: float = 0.5) -> Frame | None:
         """The next frame, None when nothing came within `timeout`; Closed at the end."""
@@ -61,7 +86,8 @@ class WavSource(FrameSource):
         self.next_file = threading.Event()
         self.next_file.set()
         self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True, name="wav-source")
+        self.current: Path | None = None  # the file being read, to name it on a failure
+        self._thread = threading.Thread(target=self._guarded, daemon=True, name="wav-source")
 
     def start(self) -> None:
         self._thread.start()
@@ -88,6 +114,14 @@ class WavSource(FrameSource):
     def silence(self, seconds: float, clock: float) -> float:
         return self._stream(np.zeros(int(seconds * SAMPLE_RATE), np.float32), clock)
 
+    def _guarded(self) -> None:
+        try:
+            self._run()
+        except Exception as error:  # anything: the loop must not wait forever for frames
+            # Repliq's own refusals name the file already.
+            named = self.current is None or isinstance(error, AudioInputError)
+            self.fail("lecture de l'audio" if named else f"lecture de {self.current}", error)
+
     def _run(self) -> None:
         clock = time.monotonic()
         clock = self.silence(self.lead, clock)
@@ -96,6 +130,9 @@ class WavSource(FrameSource):
                 clock = self.silence(FRAME_SECONDS, clock)  # silence while waiting
             self.next_file.clear()
             self.turn_started.append(clock)
+            self.current = path
+            # Checked again: the file may have changed since the run began.
+            check_wav(path)
             clock = self._stream(load_wav(path), clock)
             clock = self.silence(self.gap, clock)
             if self._stop.is_set():
@@ -127,9 +164,17 @@ class MicrophoneSource(FrameSource):
         self._stalled = False
 
     def _callback(self, indata, frames, _time, status) -> None:  # type: ignore[no-untyped-def]
-        self._last = time.monotonic()
-        if frames == FRAME:
-            self.frames.put((self._last, indata[:, 0].copy()))
+        try:
+            self._last = time.monotonic()
+            if frames == FRAME:
+                self.frames.put((self._last, indata[:, 0].copy()))
+        except Exception as error:
+            # Raised out of a PortAudio callback, it would print a traceback and stop the
+            # stream without a word: stop it ourselves, `_finished` then closes the source.
+            import sounddevice
+
+            self.note_failure("micro", error)
+            raise sounddevice.CallbackAbort from error
 
     def _finished(self) -> None:
         if self.error is None:
@@ -154,6 +199,12 @@ class MicrophoneSource(FrameSource):
         self.error = self.error or "micro fermé"
         if self._stalled:
             # Closing a hung stream blocks for a minute: abort it off the caller's thread.
-            threading.Thread(target=self.stream.abort, daemon=True).start()
+            threading.Thread(target=self._abort, daemon=True, name="mic-abort").start()
         else:
             self.stream.close()
+
+    def _abort(self) -> None:
+        try:
+            self.stream.abort()
+        except Exception:  # the device is already gone; nothing left to tell the student
+            log.warning("micro bloqué : arrêt impossible", exc_info=True)

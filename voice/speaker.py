@@ -1,10 +1,13 @@
 """The customer's voice: replies are synthesised off the listening thread, sentence by
 sentence, and queued to the player as soon as each sentence exists, so the first words
 are heard while the rest is still being made. Phone replies go through the telephone line.
-A barge-in cancels what is still queued."""
+A barge-in cancels what is still queued. A synthesis that fails (both engines, see tts.py)
+is reported to `on_failure`, never raised in the speaker's thread: the customer can no
+longer speak, so the listening loop ends the run with a message."""
 
 from __future__ import annotations
 
+import logging
 import queue
 import re
 import tempfile
@@ -18,6 +21,8 @@ import numpy as np
 from .audio import phone_line, write_wav
 from .player import Player
 from .tts import VoiceHint, synthesize
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -50,10 +55,10 @@ def sentences(text: str) -> list[str]:
 
 class Speaker:
     def __init__(self, player: Player, stream: bool = True,
-                 on_error: Callable[[str], None] | None = None) -> None:
+                 on_failure: Callable[[BaseException], None] | None = None) -> None:
         self.player = player
         self.stream = stream
-        self.on_error = on_error
+        self.on_failure = on_failure
         self._queue: queue.Queue[tuple[int, Utterance] | None] = queue.Queue()
         self._generation = 0
         self.idle = threading.Event()
@@ -83,9 +88,12 @@ class Speaker:
             generation, utterance = item
             try:
                 self._speak(generation, utterance)
-            except Exception as error:  # synthesis failing must not kill the session
-                if self.on_error:
-                    self.on_error(f"synthèse vocale impossible : {error}")
+            except Exception as error:  # not raised here: it would kill the thread unseen
+                self.cancel()  # the rest of the reply would only fail the same way
+                if self.on_failure:
+                    self.on_failure(error)
+                else:
+                    log.error("synthèse vocale", exc_info=error)
             if self._queue.empty():
                 self.idle.set()
 

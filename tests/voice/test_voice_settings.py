@@ -59,3 +59,31 @@ def test_a_hand_damaged_file_falls_back_to_defaults(config_dir: Path) -> None:
     settings = load_audio_settings()
     assert (settings.threads, settings.end_silence, settings.compute_type) == (None, None, None)
     assert settings.input == "USB"
+
+
+@pytest.mark.parametrize("content", [b"garbage{", b"\xff\xfe\x00 pas du JSON", b"[1, 2]", b"",
+                                     b'{"threads": 1e999, "end_silence": NaN}'])
+def test_a_corrupt_settings_file_gives_the_defaults(config_dir: Path, content: bytes,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "audio.json").write_bytes(content)
+    assert main(["voice", "reglages"]) == 0
+    assert capsys.readouterr().out.count("par défaut") == 7
+    assert main(["voice", "reglages", "--silence-fin", "1.0"]) == 0  # rewritten, sound
+    assert load_audio_settings().end_silence == 1.0
+
+
+def test_an_unreadable_or_unwritable_settings_file_is_one_french_line(
+        config_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config_dir.mkdir(parents=True)
+    (config_dir / "audio.json").write_text("[" * 100_000)  # nested past the parser's depth
+    assert main(["voice", "reglages"]) == 1
+    err = capsys.readouterr().err
+    assert "fichier de réglages illisible" in err and "supprimez-le" in err
+    assert err.count("\n") == 1
+    (config_dir / "audio.json").unlink()
+    (config_dir / "audio.json").mkdir()  # a folder where the file should be
+    assert main(["voice", "reglages", "--coupure", "0.8"]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("repliq : impossible d'enregistrer les réglages dans ")
+    assert err.count("\n") == 1

@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, Input, Label, Static
 from bot.engine import start_conversation
 from repliq.rehearsal import Rehearsal
 from scoring.tips import Coach
-from store.db import audio_dir, default_path, open_db
+from store.db import audio_dir, default_path
 from store.sessions import Recorder
 
 from ..context import Choice, Outcome
@@ -40,6 +40,17 @@ class VoiceEvent(Message):
         super().__init__()
         self.kind = name
         self.data = data
+
+
+class StoreWarning(Message):
+    """The store could not take a turn (or works again): one French line for the student.
+    A message, because the recorder speaks from the conversation's worker thread."""
+
+    def __init__(self, line: str) -> None:
+        super().__init__()
+        self.line = line
+
+
 VOICE_STATES = {"parole": "parole", "écoute": "ecoute", "client": "client"}
 
 
@@ -91,17 +102,17 @@ class EntretienScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.sub_title = f"{self.choice.scenario.title} — {self.choice.student}"
-        try:
-            db = open_db(self.app.db_path)  # type: ignore[attr-defined]
-            self.recorder = Recorder(
-                db, student=self.choice.student, scenario_id=self.choice.scenario.id,
-                title=self.choice.scenario.title, version=self.choice.scenario.version,
-                yaml=self.choice.path.read_text(encoding="utf-8"),
-                variant=self.choice.variant, seed=self.choice.seed, mode=self.choice.mode)
-            if self.notes:
-                self.recorder.notes(self.notes)
-        except Exception as error:  # the rehearsal goes on even if the store is unavailable
-            self.notify(f"Séance non enregistrée : {error}", severity="warning")
+        # A store fault never stops the rehearsal: the recorder keeps the session in memory
+        # and in a recovery file, and warns once (possibly from a worker thread).
+        self.recorder = Recorder.start(
+            self.app.db_path, student=self.choice.student,  # type: ignore[attr-defined]
+            scenario_id=self.choice.scenario.id, title=self.choice.scenario.title,
+            version=self.choice.scenario.version,
+            yaml=self.choice.path.read_text(encoding="utf-8"), variant=self.choice.variant,
+            seed=self.choice.seed, mode=self.choice.mode,
+            on_warning=lambda line: self.post_message(StoreWarning(line)))
+        if self.notes:
+            self.recorder.notes(self.notes)
         if self.app.live_clock:  # type: ignore[attr-defined]
             self.set_interval(1, self.tick)
         self.tick()
@@ -191,6 +202,11 @@ class EntretienScreen(Screen[None]):
         """From the voice threads to the UI thread. A message, not call_from_thread: that
         one waits for the UI, and the sound card's callback thread must never wait."""
         self.post_message(VoiceEvent(name, data))
+
+    @on(StoreWarning)
+    def store_warning(self, message: StoreWarning) -> None:
+        # Long enough to read a file path; the line also says how to import the file.
+        self.notify(message.line, title="Historique", severity="warning", timeout=20)
 
     @on(VoiceEvent)
     def voice_message(self, message: VoiceEvent) -> None:
@@ -355,10 +371,12 @@ class EntretienScreen(Screen[None]):
         scorecard = self.rehearsal.scorecard(report)
         record = self.rehearsal.record()
         record["variant"] = self.choice.variant
+        session_id = None
         if self.recorder:
-            self.recorder.finish(record, scorecard, report)
-        outcome = Outcome(record, scorecard, report,
-                          self.recorder.id if self.recorder else None)
+            saved = self.recorder.finish(record, scorecard, report)
+            # Only a session the base holds can be replayed from the Bilan screen.
+            session_id = saved.session_id if saved.in_database else None
+        outcome = Outcome(record, scorecard, report, session_id)
         self.app.call_from_thread(self.show_bilan, outcome)
 
     def show_bilan(self, outcome: Outcome) -> None:

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from store.audio_paths import contained
 from store.db import audio_dir, default_path, open_db
 from store.sessions import STATUS_LABELS, session_record
 
@@ -86,7 +87,11 @@ class RelectureScreen(Screen[None]):
         from voice.stt import load_wav
 
         root = audio_dir(self.app.db_path or default_path())  # type: ignore[attr-defined]
-        path = root / name
+        path = contained(root, name)
+        if path is None:  # a stored name pointing outside the data folder: never followed
+            self.app.call_from_thread(self.notify, f"Audio introuvable : {Path(name).name}",
+                                      severity="warning")
+            return
         try:
             samples = load_wav(path)
             play(samples, 16_000)
