@@ -16,6 +16,7 @@ from bot.engine import start_conversation
 from bot.rasa import RasaUnavailable
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import DEFAULT_SCENARIO, find
+from scenarios.yamlfile import read_limited
 from scoring.call_report import ReportError
 from scoring.grader import grade
 from scoring.tips import Coach
@@ -211,7 +212,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         # and in a recovery file, and says so once on stderr (store/sessions.py).
         recorder = Recorder.start(args.db, student=args.student, scenario_id=scenario.id,
                                   title=scenario.title, version=scenario.version,
-                                  yaml=path.read_text(encoding="utf-8"), variant=args.variant,
+                                  yaml=read_limited(path, str(path)).decode("utf-8"),
+                                  variant=args.variant,
                                   seed=args.seed, mode=args.mode,
                                   on_warning=lambda line: say(f"repliq : {line}"))
     try:

@@ -79,9 +79,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(issue)
     files = {issue.file for issue in issues}
     plural = "s" if count > 1 else ""
+    if not count:
+        # Nothing was checked: never "aucun problème", which a script would take for a pass.
+        print("Aucun fichier de scénario vérifié.", file=sys.stderr)
+        return 1
     if not issues:
         print(f"{count} fichier{plural} vérifié{plural} : aucun problème.")
-        return 0 if count else 1
+        return 0
     n = len(issues)
     print(f"{n} problème{'s' if n > 1 else ''} dans {len(files)} fichier"
           f"{'s' if len(files) > 1 else ''} sur {count}.", file=sys.stderr)

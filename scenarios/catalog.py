@@ -9,9 +9,10 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir, user_data_dir
 
-from .errors import ScenarioError, ScenarioIssue
+from .errors import ScenarioError, ScenarioIssue, display_path
 from .model import Scenario
 from .validate import SCENARIO_SUFFIXES, inspect, scenario_files
+from .yamlfile import read_limited
 
 BUILTIN_DIR = Path(__file__).parent / "builtin"
 DEFAULT_SCENARIO = "e4-copieur-cabinet"
@@ -25,24 +26,34 @@ def cache_path() -> Path:
     return folder / "catalogue.json"
 
 
-def _stamp(path: Path) -> list[float]:
-    stat = path.stat()
+def _stamp(path: Path) -> list[float] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None  # a broken link or a link loop: inspect() says why
     return [stat.st_mtime, float(stat.st_size)]
 
 
 def _quick_inspect(path: Path, cache: dict) -> tuple[Scenario | None, list[ScenarioIssue]]:
     """The listing at start-up reads the scenarios it saw last time from a cache, keyed by
     file time and size; parsing YAML is what makes a cold listing slow."""
-    key = str(path.resolve())
+    key = os.path.abspath(path)  # not resolve(): a link loop would raise
+    stamp = _stamp(path)
     hit = cache.get(key)
-    if hit and hit["stamp"] == _stamp(path):
+    if stamp is not None and hit and hit["stamp"] == stamp:
         try:
+            # Reading is cheap, parsing is not: a file made unreadable since it was cached
+            # (chmod changes no time stamp) must show as a problem, not as playable.
+            read_limited(path, display_path(path))
             return Scenario.model_validate(hit["scenario"]), []
+        except ScenarioError as error:
+            cache.pop(key, None)
+            return None, error.issues
         except ValueError:
             pass
     scenario, problems = inspect(path, with_variants=False)
-    if scenario is not None:
-        cache[key] = {"stamp": _stamp(path),
+    if scenario is not None and stamp is not None:
+        cache[key] = {"stamp": stamp,
                       "scenario": scenario.model_dump(mode="json", by_alias=True)}
     return scenario, problems
 
@@ -102,18 +113,24 @@ def entries(extra: list[Path] | None = None, quick: bool = False) -> list[Entry]
     return found
 
 
+def _present(path: Path) -> bool:
+    """There is something at `path` to load or to explain: a file, but also a broken link, a
+    link loop, a device or a folder named like a scenario (loading says what is wrong)."""
+    return os.path.lexists(path)
+
+
 def find(name: str, extra: list[Path] | None = None) -> Path:
     """A scenario file from its id or its path. Raises ScenarioError when not found."""
     candidate = Path(name)
     if candidate.suffix in SCENARIO_SUFFIXES or os.sep in name:
-        if candidate.is_file():
+        if _present(candidate):
             return candidate
         raise ScenarioError([ScenarioIssue(name, 1, "fichier introuvable — attendu : le "
                                                     "chemin d'un scénario .yaml")])
     for _, folder in search_dirs(extra):
         for suffix in SCENARIO_SUFFIXES:
             path = folder / f"{name}{suffix}"
-            if path.is_file():
+            if _present(path) and not path.is_dir():
                 return path
     known = sorted({p.stem for _, folder in search_dirs(extra) if folder.is_dir()
                     for p in scenario_files([folder])})

@@ -88,21 +88,32 @@ def _check_namespace(scenario: Scenario, report: Report) -> set[str]:
 
 def _unknown(kind: str, value: str, known: list[str]) -> str:
     guess = closest(value, known)
+    # A message is one readable line: past a dozen ids, the list would drown it.
+    shown = ", ".join(known[:12]) + (", …" if len(known) > 12 else "")
     hint = f"vouliez-vous dire « {guess} » ?" if guess else (
-        "un identifiant parmi : " + ", ".join(known) if known else f"d'abord déclarer {kind}")
+        "un identifiant parmi : " + shown if known else f"d'abord déclarer {kind}")
     return f"« {value} » ne désigne aucun {kind} du scénario — attendu : {hint}"
 
 
-def _check_references(scenario: Scenario, topics: set[str], report: Report) -> None:
-    speakers = [s.id for s in scenario.speakers]
-    facts = [f.id for f in scenario.facts]
-    needs = [n.id for n in scenario.needs]
-    counterparts = [c.id for c in scenario.negotiation.counterparts] if scenario.negotiation \
-        else []
+class Known:
+    """The ids a reference may name: a set to test (a list made every lookup scan all the
+    ids, quadratic with thousands of facts), the list in file order for suggestions."""
 
-    def ref(loc: Loc, value: str | None, known: list[str], kind: str) -> None:
-        if value is not None and value not in known:
-            report(loc, _unknown(kind, value, known))
+    def __init__(self, ids: list[str]) -> None:
+        self.ids = ids
+        self.members = set(ids)
+
+
+def _check_references(scenario: Scenario, topics: set[str], report: Report) -> None:
+    speakers = Known([s.id for s in scenario.speakers])
+    facts = Known([f.id for f in scenario.facts])
+    needs = Known([n.id for n in scenario.needs])
+    counterparts = Known([c.id for c in scenario.negotiation.counterparts]
+                         if scenario.negotiation else [])
+
+    def ref(loc: Loc, value: str | None, known: Known, kind: str) -> None:
+        if value is not None and value not in known.members:
+            report(loc, _unknown(kind, value, known.ids))
 
     ref(("premier_interlocuteur",), scenario.first_speaker, speakers, "interlocuteur")
     for index, speaker in enumerate(scenario.speakers):
@@ -131,8 +142,8 @@ def _check_references(scenario: Scenario, topics: set[str], report: Report) -> N
             for position, cp in enumerate(concession.counterparts):
                 ref(("negociation", "concessions", index, "contreparties", position), cp,
                     counterparts, "contrepartie")
-    sorted_topics = sorted(topics)
-    objections = [o.id for o in scenario.objections]
+    sorted_topics = Known(sorted(topics))
+    objections = Known([o.id for o in scenario.objections])
     for loc, condition, _ in _conditions(scenario):
         for position, topic in enumerate(condition.topics or []):
             ref((*loc, "sujets", position), topic, sorted_topics, "sujet")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,12 @@ class ScenarioIssue:
     file: str
     line: int
     message: str
+
+    def __post_init__(self) -> None:
+        # A message may quote the file's text, and a quoted "\ud800" is half a character
+        # that no terminal or file can encode: shown as its escape instead.
+        safe = self.message.encode("utf-8", "backslashreplace").decode("utf-8")
+        object.__setattr__(self, "message", safe)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}: {self.message}"
@@ -27,8 +34,10 @@ class ScenarioError(Exception):
 
 
 def display_path(path: Path) -> str:
-    """The path as the teacher typed it, relative to the current folder when possible."""
+    """The path as the teacher typed it, relative to the current folder when possible.
+    Symbolic links are not followed: a link shows under its own name (and a link loop,
+    which cannot be resolved, still shows)."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except ValueError:
+        return str(Path(os.path.abspath(path)).relative_to(os.getcwd()))
+    except (ValueError, OSError):  # not under the current folder, or no current folder
         return str(path)

@@ -7,6 +7,7 @@ published JSON Schema shows it in editors.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Annotated, Any
 
@@ -36,11 +37,33 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Lines = Annotated[list[Text], Field(min_length=1)]
 Time = Annotated[str, StringConstraints(pattern=r"^([01]\d|2[0-3]):[0-5]\d$")]
 Percent = Annotated[int, Field(ge=0, le=100)]
-Amount = Annotated[float, Field(ge=0)]
+
+# Bounds no real scenario comes near, so that every figure stays finite and meaningful in
+# the arithmetic of negotiation and grading: a weight of .inf crashed grading, 1e308 gave a
+# silent 0/20. Non-finite numbers (.inf, .nan) are refused everywhere (Model's config) and
+# again on each numeric type, where the schema published to editors shows the bounds.
+MAX_AMOUNT = 1_000_000_000  # euros: a price, a budget, a concession
+MAX_WEIGHT = 1_000  # a criterion's weight, and their declared total
+MAX_TURNS = 1_000  # a conversation is a few dozen turns
+MAX_COUNT = 10_000  # facts revealed, objections pending
+MAX_DAYS = 3_650  # ten years: delays and warranties
+MAX_VALUE = 1_000_000_000_000  # a fact's structured value (pages per month, euros...)
+Amount = Annotated[float, Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)]
+Weight = Annotated[float, Field(gt=0, le=MAX_WEIGHT, allow_inf_nan=False)]
+Turn = Annotated[int, Field(ge=1, le=MAX_TURNS)]
+Count = Annotated[int, Field(ge=0, le=MAX_COUNT)]
+Days = Annotated[int, Field(ge=0, le=MAX_DAYS)]
+FactValue = (str | Annotated[int, Field(ge=-MAX_VALUE, le=MAX_VALUE)]
+             | Annotated[float, Field(ge=-MAX_VALUE, le=MAX_VALUE, allow_inf_nan=False)])
 
 
 def field(alias: str, description: str, default: Any = ..., **kwargs: Any) -> Any:
     """A field known by its French YAML key, described in French."""
+    if isinstance(default, list | dict) and not default:
+        # pydantic deep-copies a mutable default for every object: a factory is cheaper
+        # (a scenario may hold thousands of facts), and editors still see the default.
+        return Field(default_factory=type(default), alias=alias, description=description,
+                     json_schema_extra={"default": default}, **kwargs)
     return Field(default, alias=alias, description=description, **kwargs)
 
 
@@ -51,6 +74,7 @@ class Model(BaseModel):
         validate_by_name=False,
         serialize_by_alias=True,
         use_enum_values=False,
+        allow_inf_nan=False,
     )
 
 
@@ -65,9 +89,9 @@ class Condition(Model):
     phase: list[Phase] | None = field(
         "phase", "la phase en cours, parmi une liste (contact, decouverte...)", None,
         min_length=1)
-    turn_min: int | None = field("tour_min", "un numéro de tour minimal (1 = premier tour)",
-                                 None, ge=1)
-    turn_max: int | None = field("tour_max", "un numéro de tour maximal", None, ge=1)
+    turn_min: Turn | None = field("tour_min", "un numéro de tour minimal (1 = premier tour)",
+                                  None)
+    turn_max: Turn | None = field("tour_max", "un numéro de tour maximal", None)
     acts: list[Act] | None = field(
         "actes", "une liste d'actes de l'étudiant (un seul suffit) dans son dernier tour",
         None, min_length=1)
@@ -80,18 +104,18 @@ class Condition(Model):
     facts_revealed: list[Ident] | None = field(
         "faits_reveles", "une liste d'identifiants de faits déjà révélés (tous requis)", None,
         min_length=1)
-    facts_revealed_min: int | None = field(
-        "nb_faits_reveles_min", "un nombre minimal de faits cachés révélés", None, ge=0)
-    facts_revealed_max: int | None = field(
-        "nb_faits_reveles_max", "un nombre maximal de faits cachés révélés", None, ge=0)
+    facts_revealed_min: Count | None = field(
+        "nb_faits_reveles_min", "un nombre minimal de faits cachés révélés", None)
+    facts_revealed_max: Count | None = field(
+        "nb_faits_reveles_max", "un nombre maximal de faits cachés révélés", None)
     objections_treated: list[Ident] | None = field(
         "objections_traitees", "une liste d'objections traitées (toutes requises)", None,
         min_length=1)
     objections_ignored: list[Ident] | None = field(
         "objections_ignorees", "une liste d'objections laissées sans réponse (une suffit)",
         None, min_length=1)
-    objections_pending_max: int | None = field(
-        "nb_objections_en_suspens_max", "un nombre maximal d'objections en suspens", None, ge=0)
+    objections_pending_max: Count | None = field(
+        "nb_objections_en_suspens_max", "un nombre maximal d'objections en suspens", None)
     price_min: Amount | None = field(
         "prix_min", "un prix minimal (le prix proposé ou convenu, dans l'unité de la "
         "négociation)", None)
@@ -230,7 +254,7 @@ class Fact(Topic):
         "interlocuteur", "l'interlocuteur qui connaît ce fait (par défaut : tous)", None)
     revealed_if: list[Condition] = field(
         "revele_si", "des conditions supplémentaires pour qu'il le révèle (une suffit)", [])
-    values: dict[Ident, str | int | float] = field(
+    values: dict[Ident, FactValue] = field(
         "valeurs", "des valeurs structurées (ex. pages_par_mois: 12000)", {})
 
 
@@ -333,7 +357,7 @@ class Appointment(Model):
 class PolicyItem(Topic):
     details: Text | None = field("details", "les précisions (conditions, délais)", None)
     max_value: Amount | None = field("valeur_max", "la valeur maximale en euros", None)
-    delay_days: int | None = field("delai_jours", "le délai en jours", None, ge=0)
+    delay_days: Days | None = field("delai_jours", "le délai en jours", None)
 
 
 class LegalPoint(Topic):
@@ -389,7 +413,7 @@ class Variant(Model):
 class WeightedCriterion(Model):
     criterion: Annotated[str, StringConstraints(pattern=r"^b[12]\.[a-z_]+$")] = field(
         "critere", "l'identifiant d'un critère du référentiel (ex. b1.efficacite_negociation)")
-    weight: float = field("poids", "le poids du critère", gt=0)
+    weight: Weight = field("poids", "le poids du critère")
 
 
 class Expectation(Model):
@@ -401,8 +425,7 @@ class Expectation(Model):
 
 
 class Grading(Model):
-    total_weight: float = field(
-        "total_poids", "la somme déclarée des poids (ex. 100)", gt=0)
+    total_weight: Weight = field("total_poids", "la somme déclarée des poids (ex. 100)")
     criteria: Annotated[list[WeightedCriterion], Field(min_length=1)] = field(
         "criteres", "les critères évalués et leurs poids")
     expectations: list[Expectation] = field(
@@ -459,8 +482,10 @@ class Scenario(Model):
     @field_validator("version", mode="before")
     @classmethod
     def version_as_text(cls, value: Any) -> Any:
-        # `version: 1.0` is read by YAML as a number; a teacher means the text "1.0".
-        if isinstance(value, int | float) and not isinstance(value, bool):
+        # `version: 1.0` is read by YAML as a number; a teacher means the text "1.0". Not
+        # `.inf` or `.nan`: left as numbers, they are refused as "not text".
+        if not isinstance(value, bool) and (
+                isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))):
             return str(value)
         return value
 

@@ -25,9 +25,36 @@ def _item_ids(items: LList) -> list[str]:
     return [str(item.get("id")) for item in items if isinstance(item, dict) and "id" in item]
 
 
-def resolve(data: LDict, path: str, *, must_exist: bool) -> tuple[Target, tuple[Any, ...]]:
+def _copy(node: Any) -> Any:
+    """A shallow copy of a container with its lines, or the value itself."""
+    if isinstance(node, LDict):
+        fresh = LDict(node, line=node.line)
+        fresh.key_lines = dict(node.key_lines)
+        return fresh
+    if isinstance(node, LList):
+        fresh_list = LList(node, line=node.line)
+        fresh_list.item_lines = list(node.item_lines)
+        return fresh_list
+    return node
+
+
+def _own(parent: LDict | LList, key: Any, owned: set[int]) -> Any:
+    """`parent[key]`, copied first if this variant has not copied it yet: applying a
+    variant copies only the containers on its paths, not the whole scenario (a deep copy
+    per variant cost more than validating a scenario with thousands of facts)."""
+    child = parent[key]
+    if isinstance(child, LDict | LList) and id(child) not in owned:
+        child = _copy(child)
+        parent[key] = child
+        owned.add(id(child))
+    return child
+
+
+def resolve(data: LDict, path: str, *, must_exist: bool,
+            owned: set[int] | None = None) -> tuple[Target, tuple[Any, ...]]:
     """The container and key (or index) that `path` designates, and its schema location.
-    Raises PathError with a French explanation."""
+    With `owned` (the containers already copied), every container on the way is copied
+    before it is returned, so the caller may change it. Raises PathError in French."""
     parts = path.split(".")
     if not path or any(not part for part in parts):
         raise PathError(f"chemin « {path} » mal formé — attendu : des clés séparées par des "
@@ -62,7 +89,7 @@ def resolve(data: LDict, path: str, *, must_exist: bool) -> tuple[Target, tuple[
                 raise PathError(f"« {'.'.join([*walked, part])} » est absent du scénario de "
                                 "base — attendu : une section présente dans le scénario (ou "
                                 "modifiez la section entière)")
-            node = node[part]
+            node = node[part] if owned is None else _own(node, part, owned)
         elif isinstance(node, LList):
             ids = _item_ids(node)
             if part.isdigit() and int(part) < len(node):
@@ -78,7 +105,7 @@ def resolve(data: LDict, path: str, *, must_exist: bool) -> tuple[Target, tuple[
             schema_loc = (*schema_loc, 0)
             if last:
                 return (node, index), schema_loc
-            node = node[index]
+            node = node[index] if owned is None else _own(node, index, owned)
         else:
             raise PathError(f"« {'.'.join(walked)} » est une valeur simple : on ne peut pas "
                             f"aller jusqu'à « {part} » — attendu : un chemin plus court")
@@ -97,7 +124,8 @@ def _put(container: LDict | LList, key: Any, value: Any, line: int) -> None:
 def apply_variant(data: LDict, variant: LDict, shown: str) -> tuple[LDict, list[ScenarioIssue]]:
     """A copy of `data` with `variant` applied, and the problems met on the way. Lines of
     changed values point at the variant, so later errors name the right place."""
-    result = copy.deepcopy(data)
+    result = _copy(data)
+    owned = {id(result)}
     issues: list[ScenarioIssue] = []
     name = variant.get("id", "?")
 
@@ -108,7 +136,7 @@ def apply_variant(data: LDict, variant: LDict, shown: str) -> tuple[LDict, list[
     for path, value in changes.items() if isinstance(changes, dict) else []:
         line = changes.key_lines.get(path, variant.line)
         try:
-            (container, key), _ = resolve(result, str(path), must_exist=False)
+            (container, key), _ = resolve(result, str(path), must_exist=False, owned=owned)
         except PathError as exc:
             problem(line, str(exc))
             continue
@@ -118,7 +146,8 @@ def apply_variant(data: LDict, variant: LDict, shown: str) -> tuple[LDict, list[
     for path, items in additions.items() if isinstance(additions, dict) else []:
         line = additions.key_lines.get(path, variant.line)
         try:
-            (container, key), schema_loc = resolve(result, str(path), must_exist=False)
+            (container, key), schema_loc = resolve(result, str(path), must_exist=False,
+                                                   owned=owned)
         except PathError as exc:
             problem(line, str(exc))
             continue
@@ -131,7 +160,8 @@ def apply_variant(data: LDict, variant: LDict, shown: str) -> tuple[LDict, list[
             problem(line, f"les ajouts pour « {path} » doivent être une liste — attendu : des "
                           "lignes commençant par « - »")
             continue
-        target = container.get(key) if isinstance(container, LDict) else container[key]
+        present = key in container if isinstance(container, LDict) else True
+        target = _own(container, key, owned) if present else None
         if target is None:
             target = LList(line=line)
             _put(container, key, target, line)
@@ -143,7 +173,8 @@ def apply_variant(data: LDict, variant: LDict, shown: str) -> tuple[LDict, list[
     for index, path in enumerate(removals if isinstance(removals, list) else []):
         line = removals.item_lines[index] if isinstance(removals, LList) else variant.line
         try:
-            (container, key), schema_loc = resolve(result, str(path), must_exist=True)
+            (container, key), schema_loc = resolve(result, str(path), must_exist=True,
+                                                   owned=owned)
         except PathError as exc:
             problem(line, str(exc))
             continue

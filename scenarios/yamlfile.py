@@ -1,29 +1,45 @@
 """Reading a scenario's YAML safely, keeping the line of every key and list item.
 
 Files come from teachers and are shared between schools, so they are treated as hostile:
-size limit, strict UTF-8, no tags (no Python objects), bounded alias expansion.
+regular files only, a bounded read, strict UTF-8, no tags (no Python objects), bounded
+nesting and bounded alias expansion.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver
 
 from .errors import ScenarioError, ScenarioIssue
 
 MAX_BYTES = 1024 * 1024
+# Nodes that aliases may add once expanded (the file's own nodes are bounded by MAX_BYTES).
 MAX_EXPANDED_NODES = 100_000
 MAX_DEPTH = 64
+# Block nesting needs indentation (or "- " / "? " on the same line): past this column the
+# composer, which recurses per level, is stopped before it starts. No scenario comes near.
+MAX_COLUMNS = 200
 SAFE_TAGS = {
     "tag:yaml.org,2002:" + name
     for name in ("str", "int", "float", "bool", "null", "map", "seq", "merge", "timestamp")
 }
 MERGE_TAG = "tag:yaml.org,2002:merge"
 TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
+STR_TAG = "tag:yaml.org,2002:str"
+EXPECTED_FILE = "attendu : un fichier .yaml existant et lisible"
+_FLOW = re.compile(r"[\[\]{}\n]")
+# Leading spaces and "- " / "? " / ": " indicators of a line that has content (a line of
+# spaces only is harmless, however long).
+_BLOCK_START = re.compile(r"^( *)((?:[-?:](?: +|$))*)(?=\S)", re.M)
 
 
 class LDict(dict):
@@ -62,6 +78,93 @@ def line_of(data: Any, loc: tuple[Any, ...]) -> int:
     return line
 
 
+_SPECIAL_FILES = (
+    (stat.S_ISDIR, "un dossier"),
+    (stat.S_ISCHR, "un périphérique"),
+    (stat.S_ISBLK, "un périphérique"),
+    (stat.S_ISFIFO, "un tube nommé (FIFO)"),
+    (stat.S_ISSOCK, "une socket"),
+)
+_OS_REASONS = {
+    errno.ENOENT: "il n'existe pas",
+    errno.EACCES: "lecture non autorisée par les droits du fichier",
+    errno.EPERM: "lecture non autorisée par les droits du fichier",
+    errno.ELOOP: "lien symbolique qui boucle sur lui-même",
+    errno.ENOTDIR: "un élément du chemin n'est pas un dossier",
+    errno.ENAMETOOLONG: "chemin trop long",
+    errno.EISDIR: "c'est un dossier",
+    errno.EIO: "erreur de lecture du disque",
+}
+
+
+def unreadable(path: Path, error: OSError) -> str:
+    """Why `path` cannot be read, in French (strerror is in the system's language)."""
+    reason = _OS_REASONS.get(error.errno or 0, f"erreur système n° {error.errno}")
+    if error.errno == errno.ENOENT and os.path.islink(path):
+        reason = "lien symbolique vers un fichier qui n'existe pas"
+    return f"fichier illisible ({reason}) — {EXPECTED_FILE}"
+
+
+def _not_a_file(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    kind = next((name for test, name in _SPECIAL_FILES if test(mode)), "un fichier spécial")
+    return (f"ce chemin désigne {kind}, pas un fichier ordinaire — attendu : le chemin d'un "
+            "scénario, un fichier .yaml enregistré sur le disque")
+
+
+def _too_big(size: int | None) -> str:
+    shown_size = "plus de 1 Mo" if size is None else \
+        f"{size / 1024 / 1024:.1f} Mo".replace(".", ",")
+    return (f"fichier trop volumineux ({shown_size}) — attendu : un scénario de moins de "
+            f"{MAX_BYTES // 1024 // 1024} Mo")
+
+
+def read_limited(path: Path, shown: str) -> bytes:
+    """The bytes of the regular file `path`, never more than MAX_BYTES. Raises ScenarioError.
+
+    A device (/dev/zero) or a pipe never ends and a file may grow between stat and read, so
+    the kind is checked before opening and again on the open file, and the read is bounded
+    whatever stat said."""
+
+    def fail(message: str) -> ScenarioError:
+        return ScenarioError([ScenarioIssue(shown, 1, message)])
+
+    try:
+        refused = _not_a_file(path.stat().st_mode)  # before open: opening a device may act
+        if refused:
+            raise fail(refused)
+        # O_NONBLOCK: a FIFO swapped in after the stat must not block the open on a writer.
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        with os.fdopen(os.open(path, flags), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            refused = _not_a_file(info.st_mode)
+            if refused:
+                raise fail(refused)
+            if info.st_size > MAX_BYTES:
+                raise fail(_too_big(info.st_size))
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise fail(unreadable(path, exc)) from None
+    if len(raw) > MAX_BYTES:
+        raise fail(_too_big(None))
+    return raw
+
+
+class _OneVersionResolver(VersionedResolver):
+    """ruamel.yaml looks the YAML version up again for every scalar it resolves (a third of
+    the time spent on a 6 000-fact file); a file has one version, so its table is taken once,
+    at the first scalar, after any %YAML directive has been read."""
+
+    _table: dict[Any, Any] | None = None
+
+    @property
+    def versioned_resolver(self) -> Any:
+        if self._table is None:
+            self._table = VersionedResolver.versioned_resolver.fget(self)  # type: ignore[attr-defined]
+        return self._table
+
+
 def read_yaml(path: Path, shown: str) -> LDict:
     """Read `path` and return its top-level mapping with line information.
 
@@ -70,16 +173,7 @@ def read_yaml(path: Path, shown: str) -> LDict:
     def fail(line: int, message: str) -> ScenarioError:
         return ScenarioError([ScenarioIssue(shown, line, message)])
 
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise fail(1, f"fichier illisible ({exc.strerror}) — attendu : un fichier .yaml "
-                      "existant et lisible") from None
-    if size > MAX_BYTES:
-        shown_size = f"{size / 1024 / 1024:.1f}".replace(".", ",")
-        raise fail(1, f"fichier trop volumineux ({shown_size} Mo) — attendu : un scénario "
-                      f"de moins de {MAX_BYTES // 1024 // 1024} Mo") from None
-    raw = path.read_bytes()
+    raw = read_limited(path, shown)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -106,14 +200,14 @@ def read_yaml(path: Path, shown: str) -> LDict:
         raise fail(1, "fichier vide — attendu : un scénario (« repliq scenarios new ID » "
                       "écrit un modèle à compléter)")
 
-    deep_line = _too_deep_flow(text)
-    if deep_line:
-        raise fail(deep_line, "imbrication trop profonde — attendu : un scénario d'au plus "
-                              f"{MAX_DEPTH} niveaux de [ ] ou {{ }} imbriqués")
+    deep = _too_deep(text)
+    if deep:
+        raise fail(*deep)
 
     # One pass: compose the node graph (the safe composer keeps each node's line), check it,
     # then build the data from the nodes. Nothing is constructed from a tag we did not allow.
     yaml = YAML(typ="safe")
+    yaml.Resolver = _OneVersionResolver
     try:
         root = yaml.compose(text)
         _check_nodes(root, shown)
@@ -137,62 +231,111 @@ def read_yaml(path: Path, shown: str) -> LDict:
         raise fail(1, f"YAML illisible ({exc}) — attendu : un fichier YAML valide") from None
 
 
+def _tag(node: Node) -> str:
+    """The node's full tag. Tags the resolver gives carry it whole in `suffix`; reading it
+    there skips ruamel's string building, a fifth of the walk on a long file."""
+    tag = node.ctag
+    if tag is None:
+        return ""
+    if tag.handle is None and isinstance(tag.suffix, str):
+        return tag.suffix
+    return str(tag)
+
+
 def _check_nodes(root: Node | None, shown: str) -> None:
-    """Refuse tags and alias bombs before anything is built from the document."""
+    """Refuse tags, deep nesting and alias bombs before anything is built from the document.
+
+    Aliases share node objects: a node met twice is an alias. Only then is the expanded size
+    computed, so an ordinary file, however long, costs one walk."""
     if root is None:
         return
-    sizes: dict[int, int] = {}
-    # Iterative post-order walk: aliases share node objects, so memoising by id makes the
-    # expanded size computable in time linear in the file, whatever the expansion.
-    stack: list[tuple[Node, int, bool]] = [(root, 0, False)]
+    seen: set[int] = set()
+    shared = False
+    stack: list[tuple[Node, int]] = [(root, 0)]
     while stack:
-        node, depth, done = stack.pop()
-        if id(node) in sizes and not done:
+        node, depth = stack.pop()
+        if id(node) in seen:
+            shared = True
             continue
+        seen.add(id(node))
         if depth > MAX_DEPTH:
             raise ScenarioError([ScenarioIssue(
-                shown, node.start_mark.line + 1,
+                shown, _line(node),
                 f"imbrication trop profonde — attendu : au plus {MAX_DEPTH} niveaux")])
-        tag = str(node.tag)
+        tag = _tag(node)
         if tag not in SAFE_TAGS:
             shown_tag = tag.replace("tag:yaml.org,2002:", "!!")
             raise ScenarioError([ScenarioIssue(
-                shown, node.start_mark.line + 1,
+                shown, _line(node),
                 f"balise YAML « {shown_tag} » interdite — attendu : du texte, des nombres, "
                 "des listes et des clés, sans balise (« ! »)")])
-        children = _children(node)
+        stack.extend((child, depth + 1) for child in _children(node))
+    if shared:
+        _check_expansion(root, shown)
+
+
+def _check_expansion(root: Node, shown: str) -> None:
+    """Refuse a document whose aliases add more than MAX_EXPANDED_NODES nodes once expanded
+    ("billion laughs"), or that contains itself (an alias inside its own anchor).
+
+    Post-order walk, memoised by node: linear in the file whatever the expansion. When a
+    node is finished, its expanded size minus the distinct nodes finished so far is a lower
+    bound of what aliases add, so a bomb is caught at its first oversized node and a long
+    file without aliases never is."""
+    sizes: dict[int, int] = {}
+    open_nodes: set[int] = set()
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        key = id(node)
         if not done:
-            stack.append((node, depth, True))
-            stack.extend((child, depth + 1, False) for child in children
-                         if id(child) not in sizes)
+            if key in sizes:
+                continue
+            if key in open_nodes:
+                raise ScenarioError([ScenarioIssue(
+                    shown, _line(node),
+                    "renvoi YAML (*nom) placé à l'intérieur de sa propre ancre (&nom) : "
+                    "contenu infini — attendu : un renvoi vers un bloc déjà fermé")])
+            open_nodes.add(key)
+            stack.append((node, True))
+            stack.extend((child, False) for child in _children(node))
             continue
-        size = 1 + sum(sizes.get(id(child), 1) for child in children)
-        if size > MAX_EXPANDED_NODES:
+        open_nodes.discard(key)
+        size = 1 + sum(sizes[id(child)] for child in _children(node))
+        if size - len(sizes) - 1 > MAX_EXPANDED_NODES:
             raise ScenarioError([ScenarioIssue(
-                shown, node.start_mark.line + 1,
-                "alias YAML (&ancre, *renvoi) démultipliés à l'excès (« bombe » YAML : plus de "
-                f"{MAX_EXPANDED_NODES:_} éléments une fois développés) — attendu : un "
-                "scénario sans renvois imbriqués".replace("_", " "))])
-        sizes[id(node)] = size
+                shown, _line(node),
+                "alias YAML (&ancre, *renvoi) démultipliés à l'excès (« bombe » YAML : les "
+                f"renvois ajoutent plus de {MAX_EXPANDED_NODES:_} éléments une fois "
+                "développés) — attendu : un scénario sans renvois imbriqués".replace("_", " "))])
+        sizes[key] = size
 
 
-def _too_deep_flow(text: str) -> int:
-    """Line where [ ] / { } nesting exceeds MAX_DEPTH, or 0. The YAML composer recurses per
-    level, so a pathological nesting is refused before it gets there. Quotes are ignored on
-    purpose: French apostrophes would confuse a quote tracker, and no real scenario comes
-    near this depth even counting brackets inside text."""
+def _too_deep(text: str) -> tuple[int, str] | None:
+    """(line, message) where nesting exceeds what the composer may recurse into, or None.
+    The composer recurses per level (the C one, when installed, can overflow the stack), so
+    a pathological nesting is refused before it gets there. Quotes are ignored on purpose:
+    French apostrophes would confuse a quote tracker, and no real scenario comes near these
+    limits even counting brackets inside text."""
     depth = 0
     line = 1
-    for char in text:
+    for match in _FLOW.finditer(text):
+        char = match.group()
         if char == "\n":
             line += 1
         elif char in "[{":
             depth += 1
             if depth > MAX_DEPTH:
-                return line
-        elif char in "]}":
+                return line, ("imbrication trop profonde — attendu : un scénario d'au plus "
+                              f"{MAX_DEPTH} niveaux de [ ] ou {{ }} imbriqués")
+        else:
             depth = max(0, depth - 1)
-    return 0
+    for match in _BLOCK_START.finditer(text):
+        if match.end() - match.start() > MAX_COLUMNS:
+            return text.count("\n", 0, match.start()) + 1, (
+                f"indentation trop profonde (plus de {MAX_COLUMNS} colonnes) — attendu : un "
+                f"scénario d'au plus {MAX_DEPTH} niveaux imbriqués, indentés de deux espaces")
+    return None
 
 
 def _children(node: Node) -> list[Node]:
@@ -217,16 +360,27 @@ def _build(node: Node, constructor: Any, shown: str, line: int) -> Any:
             result.append(_build(item, constructor, shown, item_line))
             result.item_lines.append(item_line)
         return result
-    if str(node.tag) == TIMESTAMP_TAG:
+    tag = _tag(node)
+    if tag == STR_TAG:
+        return node.value  # what the constructor would return, without its cost per scalar
+    if tag == TIMESTAMP_TAG:
         return str(node.value)  # a date in a text field means the text the teacher wrote
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except ValueError:
+        # Python refuses to convert integers of more than 4 300 digits (a denial-of-service
+        # guard); say so instead of letting the traceback through.
+        length = f"{len(str(node.value)):,}".replace(",", " ")
+        raise ScenarioError([ScenarioIssue(
+            shown, _line(node), f"nombre trop long ({length} caractères) — attendu : un nombre "
+            "de taille raisonnable, ou un texte entre guillemets")]) from None
 
 
 def _build_mapping(node: MappingNode, constructor: Any, shown: str, line: int) -> LDict:
     result = LDict(line=line)
     merged: list[Node] = []
     for key_node, value_node in node.value:
-        if str(key_node.tag) == MERGE_TAG:
+        if _tag(key_node) == MERGE_TAG:
             merged.extend(value_node.value if isinstance(value_node, SequenceNode)
                           else [value_node])
             continue
@@ -271,21 +425,43 @@ def _mark_line(exc: MarkedYAMLError) -> int:
     return mark.line + 1 if mark is not None else 1
 
 
+_INDENT_SHIFT = "un décalage d'indentation"
+# The parser's English, by phrase: the pure-Python parser's wording first, then libyaml's (the
+# C parser that ruamel.yaml uses when ruamel.yaml.clib is installed), where it differs.
+_SYNTAX_HINTS = {
+    "mapping values are not allowed":
+        "un « : » inattendu (mettez le texte entre guillemets s'il contient « : »)",
+    "could not find expected ':'": "il manque « : » après une clé",
+    "found character '\\t' that cannot start any token": "une tabulation",
+    "that cannot start any token":
+        "un caractère qui ne peut pas commencer une valeur (@, ` ou une tabulation : mettez le "
+        "texte entre guillemets)",
+    "expected <block end>, but found": _INDENT_SHIFT,
+    "did not find expected key": _INDENT_SHIFT,
+    "did not find expected '-' indicator": _INDENT_SHIFT,
+    "sequence entries are not allowed here":
+        "un « - » inattendu (un élément de liste mal indenté)",
+    "found undefined alias": "un renvoi (*nom) vers une ancre (&nom) qui n'existe pas",
+    "expected alphabetic or numeric character":
+        "un « * » ou un « & » mal placé (mettez le texte entre guillemets)",
+    "found unknown escape character":
+        "un « \\ » suivi d'un caractère inconnu dans un texte entre guillemets (écrivez « \\\\ » "
+        "ou utilisez des apostrophes)",
+    "expected a single document": "plusieurs documents (« --- ») dans le même fichier",
+    "found unexpected document separator": "plusieurs documents (« --- ») dans le même fichier",
+    "but found another document": "plusieurs documents (« --- ») dans le même fichier",
+    "found unexpected end of stream": "une fin de fichier inattendue (guillemet non fermé ?)",
+    "while scanning a quoted scalar": "un guillemet non fermé",
+    "while scanning a double-quoted scalar": "un guillemet non fermé",
+    "while scanning a directive": "une ligne commençant par « % » (mettez-la entre guillemets)",
+}
+
+
 def _syntax_message(exc: MarkedYAMLError) -> str:
     problem = (exc.problem or exc.context or "").strip()
-    hints = {
-        "mapping values are not allowed here":
-            "un « : » inattendu (mettez le texte entre guillemets s'il contient « : »)",
-        "could not find expected ':'": "il manque « : » après une clé",
-        "found character '\\t' that cannot start any token": "une tabulation",
-        "expected <block end>, but found":
-            "un décalage d'indentation",
-        "found undefined alias": "un renvoi (*nom) vers une ancre (&nom) qui n'existe pas",
-        "expected a single document": "plusieurs documents (« --- ») dans le même fichier",
-        "found unexpected end of stream": "une fin de fichier inattendue (guillemet non fermé ?)",
-        "while scanning a quoted scalar": "un guillemet non fermé",
-    }
-    detail = next((text for key, text in hints.items() if key in problem or
-                   key in (exc.context or "")), problem or "syntaxe incorrecte")
+    detail = next((text for key, text in _SYNTAX_HINTS.items() if key in problem or
+                   key in (exc.context or "")), None)
+    if detail is None:  # still a French sentence; the parser's words only as a detail
+        detail = f"une construction incorrecte ({problem})" if problem else "syntaxe incorrecte"
     return (f"erreur de syntaxe YAML : {detail} — attendu : « clé: valeur », une indentation "
             "régulière en espaces et des guillemets fermés")

@@ -25,7 +25,7 @@ EXPECTED: dict[str, list[str]] = {
         '5: « bloc » vaut 3 — attendu : au plus 2 (le bloc de compétences : 1 ou 2)',
     ],
     "bombe-alias": [
-        "7: alias YAML (&ancre, *renvoi) démultipliés à l'excès (« bombe » YAML : plus de 100 000 éléments une fois développés) — attendu : un scénario sans renvois imbriqués",
+        "7: alias YAML (&ancre, *renvoi) démultipliés à l'excès (« bombe » YAML : les renvois ajoutent plus de 100 000 éléments une fois développés) — attendu : un scénario sans renvois imbriqués",
     ],
     "cle-en-double": [
         '9: clé « difficulte » en double (déjà définie ligne 8) — attendu : chaque clé une seule fois par bloc',
@@ -81,8 +81,14 @@ EXPECTED: dict[str, list[str]] = {
     "issue-sous-le-plancher": [
         "165: l'issue « contrat-signe » ne peut jamais être atteinte : elle exige un prix d'au plus 30, sous le plancher (32) que le client n'obtient jamais — attendu : un prix_max au moins égal au plancher",
     ],
+    "indentation-trop-profonde": [
+        "32: indentation trop profonde (plus de 200 colonnes) — attendu : un scénario d'au plus 64 niveaux imbriqués, indentés de deux espaces",
+    ],
     "liste-au-lieu-de-scenario": [
         "1: le fichier contient une liste — attendu : un scénario, c'est-à-dire des clés comme « id: », « titre: », « fiche_sujet: »",
+    ],
+    "nombre-trop-long": [
+        '9: nombre trop long (5 000 caractères) — attendu : un nombre de taille raisonnable, ou un texte entre guillemets',
     ],
     "plancher-au-dessus-du-prix": [
         '141: le prix cible (36) est sous le plancher (45) — attendu : une cible entre le plancher et le prix catalogue',
@@ -92,8 +98,21 @@ EXPECTED: dict[str, list[str]] = {
     "poids-mal-additionnes": [
         '188: la somme des poids (90) ne fait pas le total déclaré (100) — attendu : des poids dont la somme vaut total_poids',
     ],
+    "poids-demesure": [
+        '195: « poids » vaut 1e+308 — attendu : au plus 1 000 (le poids du critère)',
+    ],
+    "poids-infini": [
+        "188: « total_poids » vaut l'infini (.inf) — attendu : un nombre fini, plus de 0 et au plus 1 000 (la somme déclarée des poids (ex. 100))",
+        "191: « poids » vaut l'infini (.inf) — attendu : un nombre fini, plus de 0 et au plus 1 000 (le poids du critère)",
+    ],
+    "prix-demesure": [
+        "140: « prix_catalogue » vaut 1 000 000 000 000 — attendu : au plus 1 000 000 000 (le prix de départ de l'offre de l'étudiant)",
+    ],
     "rdv-sans-section": [
         "201: cette condition ne peut jamais être remplie : elle attend un rendez-vous et le scénario n'a pas de section « rendez_vous » — attendu : une section rendez_vous avec des créneaux libres",
+    ],
+    "renvoi-dans-son-ancre": [
+        "92: renvoi YAML (*nom) placé à l'intérieur de sa propre ancre (&nom) : contenu infini — attendu : un renvoi vers un bloc déjà fermé",
     ],
     "repliques-vides": [
         "122: « repliques » doit contenir au moins 1 élément — attendu : les formulations de l'objection par le client",
@@ -112,6 +131,9 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "type-inconnu": [
         '6: valeur « negotiation » inconnue pour « type » — attendu : « negociation », « prospection_telephonique », « reclamation » ou « negociation_interne » (vouliez-vous dire « negociation » ?)',
+    ],
+    "valeur-indefinie": [
+        '86: « packs_par_semaine » vaut une valeur indéfinie (.nan) — attendu : un nombre fini',
     ],
     "variante-champ-inexistant": [
         "184: variante « budget-serre » : le champ « budget » n'existe pas dans « negociation » — attendu : vouliez-vous dire « negociation.budget_client » ?",

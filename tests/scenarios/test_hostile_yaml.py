@@ -61,3 +61,30 @@ def test_deep_nesting_is_refused_quickly(tmp_path: Path) -> None:
 def test_missing_file_is_a_message_not_a_traceback(tmp_path: Path) -> None:
     messages = _messages(tmp_path / "absent.yaml")
     assert "fichier illisible" in messages[0]
+
+
+def test_long_list_without_aliases_is_not_taken_for_an_alias_bomb(tmp_path: Path) -> None:
+    # More items than the old cap on expanded nodes (100 000), and not one alias: long, but
+    # nothing is multiplied. (The report was for 150 000 items; fewer keep the test quick.)
+    long_list = tmp_path / "longue.yaml"
+    long_list.write_text("id: longue\nmots: [" + ",".join(["a"] * 100_100) + "]\n",
+                         encoding="utf-8")
+    messages = _messages(long_list)
+    assert not any("bombe" in message for message in messages)
+    assert any("clé obligatoire « titre » manquante" in message for message in messages)
+
+
+def test_a_few_aliases_are_still_allowed(tmp_path: Path) -> None:
+    # Reusing a block is legitimate YAML: only an explosion of copies is refused.
+    shared = tmp_path / "partage.yaml"
+    shared.write_text("id: partage\nbase: &base [" + ", ".join(["a"] * 1_000) + "]\n"
+                      + "".join(f"copie{i}: *base\n" for i in range(50)), encoding="utf-8")
+    assert not any("bombe" in message for message in _messages(shared))
+
+
+def test_integer_too_long_for_python_is_a_message_not_a_traceback(tmp_path: Path) -> None:
+    digits = tmp_path / "chiffres.yaml"
+    digits.write_text("id: chiffres\nduree_cible_min: " + "9" * 5_000 + "\n", encoding="utf-8")
+    assert _messages(digits) == [
+        f"{digits}:2: nombre trop long (5 000 caractères) — attendu : un nombre de taille "
+        "raisonnable, ou un texte entre guillemets"]

@@ -15,8 +15,9 @@ from textual.widgets import DataTable, Footer, Header, Input, Label, OptionList,
 from textual.widgets.option_list import Option
 
 from scenarios.catalog import user_dir
-from scenarios.errors import ScenarioIssue
+from scenarios.errors import ScenarioError, ScenarioIssue
 from scenarios.validate import validate_paths
+from scenarios.yamlfile import read_limited
 from store import class_report
 from store.db import open_db
 
@@ -81,8 +82,9 @@ class EnseignantScreen(Screen[None]):
         issue = self.issues[int(event.option.id)]
         area = self.query_one("#source", TextArea)
         try:
-            area.text = Path(issue.file).read_text(encoding="utf-8", errors="replace")
-        except OSError:
+            # Bounded and regular files only: the problem may be a device or a pipe.
+            area.text = read_limited(Path(issue.file), issue.file).decode("utf-8", "replace")
+        except ScenarioError:
             area.text = ""
             return
         line = max(0, issue.line - 1)
