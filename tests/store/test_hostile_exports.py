@@ -403,3 +403,18 @@ def test_any_mutation_is_imported_whole_or_refused_cleanly(
                                         0 <= session.mark <= 20)
     assert snapshot(sentinel) == before
     still_answers(db_path)
+
+
+def test_the_published_schema_is_fresh_and_accepts_a_real_export(
+        export: dict[str, Any]) -> None:
+    """Editors and other tools can check an export with store/export.schema.json."""
+    import jsonschema
+
+    from store.export_model import SCHEMA_PATH, schema_text
+
+    assert SCHEMA_PATH.read_text(encoding="utf-8") == schema_text(), \
+        "lancez « repliq sessions schema --write »"
+    schema = json.loads(schema_text())
+    jsonschema.validate(export, schema)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(mutate(export, ("mark",), "abc"), schema)
