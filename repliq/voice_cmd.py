@@ -246,14 +246,6 @@ def cmd_settings(args: argparse.Namespace) -> int:
         if changes:
             save_audio_settings(**changes)
         current = load_audio_settings()
-    except RecursionError:
-        # JSON nested thousands deep (a damaged or crafted file) overflows the parser, which
-        # load_audio_settings does not expect; --defaut reads the file too, so only deleting
-        # it helps.
-        print(f"repliq : {path} : fichier de réglages illisible — attendu : le fichier écrit "
-              "par « repliq voice reglages » ; supprimez-le pour revenir aux réglages par "
-              "défaut", file=sys.stderr)
-        return 1
     except OSError as error:  # reading is forgiving; this is writing (a folder, no rights)
         print(f"repliq : impossible d'enregistrer les réglages dans {path} "
               f"({error.strerror or error}) — attendu : un fichier modifiable par votre compte",
