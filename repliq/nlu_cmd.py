@@ -8,11 +8,14 @@ import json
 import sys
 from pathlib import Path
 
+from bot import corpus
+from bot.corpus import Part
 from bot.engine import act_classifier, understander
 from bot.evaluation import evaluate
 from bot.nludata import load
 from bot.rasa import RasaActScorer, RasaUnavailable, export_project
 from bot.topics import TopicMatcher
+from bot.understand import Understander, Understanding
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import find
 
@@ -41,6 +44,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    if args.corpus:
+        return _eval_corpus(Part(args.corpus), args.rasa, args.errors)
     if not args.test.is_file():
         print(f"{args.test} : jeu de test introuvable — attendu : un fichier nlu.yml au format "
               "Rasa", file=sys.stderr)
@@ -72,6 +77,50 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print("\nErreurs :")
         for text, expected, predicted in result.errors:
             print(f"  [{expected} → {predicted or '∅'}] {text}")
+    return 0
+
+
+def _eval_corpus(part: Part, rasa: str | None, errors: bool) -> int:
+    """The blind corpus (tests/data/corpus/): whole turns in context, per register."""
+    turns = corpus.load(part)
+    base = understander(rasa_url=rasa)
+    engines: dict[tuple[str, str | None], Understander] = {}
+
+    def understand(turn: corpus.Turn) -> Understanding:
+        key = (turn.scenario, turn.variant)
+        if key not in engines:
+            scenario = load_scenario(find(turn.scenario), turn.variant)
+            engines[key] = base.with_topics(TopicMatcher.for_scenario(scenario))
+        return engines[key].understand(turn.text)
+
+    report = corpus.measure(turns, understand)
+    print(f"Corpus en aveugle, partie « {part.value} » : {report.overall.turns} répliques "
+          f"({corpus.CORPUS_DIR})\n")
+    rows = [("tous", report.overall), *report.by_register.items(),
+            ("saisie", report.typed), ("reconnaissance vocale", report.asr)]
+    measures = [("actes attendus tous trouvés", "all_acts_found"),
+                ("impolitesse : précision", "rude_precision"),
+                ("impolitesse : rappel", "rude_recall"),
+                ("poli lu comme impoli", "polite_read_as_rude"),
+                ("conclusion : rappel", "closing_recall"),
+                ("non-conclusion lue comme conclusion", "non_closing_read_as_closing"),
+                ("prise de congé : rappel", "goodbye_recall"),
+                ("fait demandé reconnu", "fact_asked")]
+    for name, scores in rows:
+        print(f"— {name} ({scores.turns} répliques)")
+        for label, attribute in measures:
+            print(f"    {label:<38} {getattr(scores, attribute)}")
+    print("\nActes attendus manqués (acte attendu → acte lu à la place), les plus fréquents :")
+    for (expected, found), count in sorted(report.overall.confusions.items(),
+                                           key=lambda item: -item[1])[:25]:
+        print(f"    {count:4d}  {expected} → {found}")
+    if errors:
+        print("\nRépliques dont un acte attendu manque :")
+        for turn in turns:
+            found = {a.value for a in understand(turn).acts}
+            if not turn.labels.acts <= found:
+                print(f"  [{turn.id}] attendu {sorted(turn.labels.acts)} lu {sorted(found)} : "
+                      f"{turn.text}")
     return 0
 
 
@@ -123,6 +172,9 @@ def add_parser(commands: argparse._SubParsersAction, parser_class: type) -> None
                    help="jeu de test au format Rasa (par défaut : celui de Repliq)")
     p.add_argument("--erreurs", dest="errors", action="store_true",
                    help="lister les phrases mal reconnues")
+    p.add_argument("--corpus", choices=("dev", "test"),
+                   help="mesurer sur le corpus écrit en aveugle (tests/data/corpus/), par "
+                        "registre : dev pour régler, test seulement pour mesurer")
     p.add_argument("--rasa", metavar="URL", help="évaluer un serveur Rasa")
     p.set_defaults(handler=cmd_eval)
 

@@ -1,0 +1,163 @@
+"""The blind corpus of student turns (tests/data/corpus/): written by people who never saw
+the engine, labelled by others, split by conversation fragment into a dev part (to look at
+and tune on) and a test part (only measured on). See tests/data/corpus/README.md.
+
+This module reads it and measures the understanding layer on it, per register: the figures
+`repliq nlu eval --corpus` prints."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from scenarios.vocabulary import Act
+
+from .understand import Understanding
+
+CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
+REGISTERS = ("competent", "oral", "maladroit", "hors-script")
+
+
+class Part(StrEnum):
+    DEV = "dev"
+    TEST = "test"
+
+
+@dataclass(frozen=True)
+class Labels:
+    acts: frozenset[str]
+    rude: bool
+    closing: bool
+    goodbye: bool
+    refusal: bool
+    student_offer: Any  # euros, {"percent": n} or None
+    fact_asked: str | None
+    answers_question: bool
+    unsure: bool
+
+
+@dataclass(frozen=True)
+class Turn:
+    id: str
+    scenario: str
+    variant: str | None
+    fragment: int
+    register: str
+    asr: bool
+    customer_before: str
+    text: str
+    labels: Labels
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def load(part: Part | None = None, folder: Path = CORPUS_DIR) -> list[Turn]:
+    """The labelled turns of one part (or all), in file order."""
+    split = json.loads((folder / "split.json").read_text(encoding="utf-8"))
+    turns = []
+    for raw_path in sorted((folder / "raw").glob("*.jsonl")):
+        labels = {row["id"]: row for row in _read_jsonl(folder / "labels" / raw_path.name)}
+        for row in _read_jsonl(raw_path):
+            which = Part.TEST if row["fragment"] in split[row["scenario"]]["test"] else Part.DEV
+            if part is not None and which != part:
+                continue
+            label = labels[row["id"]]
+            turns.append(Turn(
+                row["id"], row["scenario"], row["variant"], row["fragment"], row["register"],
+                row["asr"], row["customer_before"], row["text"],
+                Labels(frozenset(label["acts"]), label["rude"], label["closing"],
+                       label["goodbye"], label["refusal"], label["student_offer"],
+                       label["fact_asked"], label["answers_question"],
+                       label["confidence"] == "unsure")))
+    return turns
+
+
+@dataclass
+class Rate:
+    """A proportion with its counts, printed as 'hits/total (percent)'."""
+
+    hits: int = 0
+    total: int = 0
+
+    def add(self, hit: bool) -> None:
+        self.hits += int(hit)
+        self.total += 1
+
+    @property
+    def value(self) -> float | None:
+        return self.hits / self.total if self.total else None
+
+    def __str__(self) -> str:
+        value = self.value
+        return "—" if value is None else f"{value:.3f} ({self.hits}/{self.total})"
+
+
+@dataclass
+class Scores:
+    """What the issue's targets ask for, on one group of turns."""
+
+    turns: int = 0
+    all_acts_found: Rate = field(default_factory=Rate)
+    rude_precision: Rate = field(default_factory=Rate)
+    rude_recall: Rate = field(default_factory=Rate)
+    polite_read_as_rude: Rate = field(default_factory=Rate)
+    closing_recall: Rate = field(default_factory=Rate)
+    non_closing_read_as_closing: Rate = field(default_factory=Rate)
+    goodbye_recall: Rate = field(default_factory=Rate)
+    fact_asked: Rate = field(default_factory=Rate)
+    confusions: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+
+    def add(self, turn: Turn, understood: Understanding) -> None:
+        found = {act.value for act in understood.acts}
+        expected = turn.labels.acts
+        self.turns += 1
+        self.all_acts_found.add(expected <= found)
+        for act in expected - found:
+            extra = sorted(found - expected) or ["∅"]
+            for other in extra:
+                self.confusions[(act, other)] += 1
+        said_rude = Act.IMPOLITESSE.value in found
+        if said_rude:
+            self.rude_precision.add(turn.labels.rude)
+        if turn.labels.rude:
+            self.rude_recall.add(said_rude)
+        else:
+            self.polite_read_as_rude.add(said_rude)
+        said_closing = Act.DEMANDE_ENGAGEMENT.value in found
+        if turn.labels.closing:
+            self.closing_recall.add(said_closing)
+        else:
+            self.non_closing_read_as_closing.add(said_closing)
+        if turn.labels.goodbye:
+            self.goodbye_recall.add(Act.PRISE_DE_CONGE.value in found)
+        if turn.labels.fact_asked:
+            best = max(understood.topics.items(), key=lambda item: item[1], default=None)
+            self.fact_asked.add(best is not None and best[0] == turn.labels.fact_asked)
+
+
+@dataclass
+class Report:
+    part: Part | None
+    overall: Scores
+    by_register: dict[str, Scores]
+    asr: Scores
+    typed: Scores
+
+
+def measure(turns: Iterable[Turn], understand: Callable[[Turn], Understanding]) -> Report:
+    overall, asr, typed = Scores(), Scores(), Scores()
+    by_register = {register: Scores() for register in REGISTERS}
+    part = None
+    for turn in turns:
+        understood = understand(turn)
+        for scores in (overall, by_register[turn.register], asr if turn.asr else typed):
+            scores.add(turn, understood)
+    return Report(part, overall, by_register, asr, typed)
