@@ -9,9 +9,10 @@ met later by any query, a full disk or a lock held too long also become StoreErr
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -131,11 +132,17 @@ def store_problem(error: sqlite3.Error, path: Path) -> StoreError | None:
     return None
 
 
-def _raise_problem(error: sqlite3.Error, path: Path) -> None:
-    problem = store_problem(error, path)
-    if problem is None:
-        raise error
-    raise problem from error
+@contextlib.contextmanager
+def _translated(path: Path) -> Iterator[None]:
+    """A store fault met by any SQLite call becomes the StoreError that says what to do;
+    other SQLite errors (a bug of ours) go on as they are."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        problem = store_problem(error, path)
+        if problem is None:
+            raise
+        raise problem from error
 
 
 class GuardedCursor(sqlite3.Cursor):
@@ -146,53 +153,32 @@ class GuardedCursor(sqlite3.Cursor):
         return getattr(self.connection, "store_path", Path("?"))
 
     def execute(self, sql: str, parameters: Any = (), /) -> GuardedCursor:
-        try:
+        with _translated(self._path()):
             return super().execute(sql, parameters)
-        except sqlite3.Error as error:
-            _raise_problem(error, self._path())
-            raise
 
     def executemany(self, sql: str, parameters: Iterable[Any], /) -> GuardedCursor:
-        try:
+        with _translated(self._path()):
             return super().executemany(sql, parameters)
-        except sqlite3.Error as error:
-            _raise_problem(error, self._path())
-            raise
 
     def executescript(self, script: str, /) -> GuardedCursor:
-        try:
+        with _translated(self._path()):
             return super().executescript(script)
-        except sqlite3.Error as error:
-            _raise_problem(error, self._path())
-            raise
 
     def fetchone(self) -> Any:
-        try:
+        with _translated(self._path()):
             return super().fetchone()
-        except sqlite3.Error as error:
-            _raise_problem(error, self._path())
-            raise
 
     def fetchmany(self, size: int | None = None) -> list[Any]:
-        try:
+        with _translated(self._path()):
             return super().fetchmany(self.arraysize if size is None else size)
-        except sqlite3.Error as error:
-            _raise_problem(error, self._path())
-            raise
 
     def fetchall(self) -> list[Any]:
-        try:
+        with _translated(self._path()):
             return super().fetchall()
-        except sqlite3.Error as error:
-            _raise_problem(error, self._path())
-            raise
 
     def __next__(self) -> Any:
-        try:
+        with _translated(self._path()):
             return super().__next__()
-        except sqlite3.Error as error:
-            _raise_problem(error, self._path())
-            raise
 
 
 class GuardedConnection(sqlite3.Connection):
@@ -215,22 +201,16 @@ class GuardedConnection(sqlite3.Connection):
         return self.cursor().executescript(script)
 
     def commit(self) -> None:
-        try:
+        with _translated(self.store_path):
             super().commit()
-        except sqlite3.Error as error:
-            _raise_problem(error, self.store_path)
 
     def rollback(self) -> None:
-        try:
+        with _translated(self.store_path):
             super().rollback()
-        except sqlite3.Error as error:
-            _raise_problem(error, self.store_path)
 
     def __exit__(self, *exc: Any) -> Any:
-        try:
+        with _translated(self.store_path):
             return super().__exit__(*exc)
-        except sqlite3.Error as error:
-            _raise_problem(error, self.store_path)
 
 
 # --- opening ---------------------------------------------------------------------------------
@@ -305,12 +285,9 @@ def _quick_check(db: Database, path: Path) -> None:
 
 def connect(path: Path) -> Database:
     """A guarded connection to `path`, without any check or migration (repair uses it)."""
-    try:
+    with _translated(path):
         connection = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000,
                                      check_same_thread=False, factory=GuardedConnection)
-    except sqlite3.Error as error:
-        _raise_problem(error, path)
-        raise
     connection.store_path = path
     return Database(connection)
 

@@ -25,6 +25,8 @@ from pydantic import (
     model_validator,
 )
 
+from scoring.rubric import Level  # the official grid's codes, one definition
+
 # Bounds: far above anything Repliq writes, far below what could hurt the teacher's machine.
 MAX_TURNS = 2_000  # a 20-minute E4 has about 80 turns
 MAX_TEXT = 20_000  # characters in one turn (a pasted page)
@@ -58,13 +60,6 @@ class Outcome(StrEnum):
 class Mode(StrEnum):
     TRAINING = "entrainement"
     EXAM = "examen"
-
-
-class Level(StrEnum):
-    TI = "TI"
-    I = "I"  # noqa: E741 - the official grid's own code
-    S = "S"
-    TS = "TS"
 
 
 def _no_control(text: str) -> str:

@@ -23,9 +23,11 @@ from sqlite_utils import Database
 from .audio_paths import contained, session_folder
 from .db import BUSY_TIMEOUT_MS, audio_dir, default_path, open_db, store_problem
 from .errors import StoreError, StoreUnavailable
+from .export_model import Status
 from .recovery import RecoveryFile, is_volatile
 
-IN_PROGRESS, FINISHED, INTERRUPTED = "en_cours", "terminee", "interrompue"
+IN_PROGRESS, FINISHED, INTERRUPTED = (Status.IN_PROGRESS.value, Status.FINISHED.value,
+                                     Status.INTERRUPTED.value)
 STATUS_LABELS = {IN_PROGRESS: "en cours", FINISHED: "terminée", INTERRUPTED: "interrompue"}
 
 
