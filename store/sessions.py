@@ -21,7 +21,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from .audio_paths import contained, session_folder
-from .db import BUSY_TIMEOUT_MS, audio_dir, default_path, open_db, store_problem
+from .db import BUSY_TIMEOUT_MS, default_path, open_db, store_problem
 from .errors import StoreError, StoreUnavailable
 from .export_model import Status
 from .recovery import RecoveryFile, is_volatile
@@ -197,14 +197,6 @@ class Recorder:
         with self._lock:
             self._session["notes"] = text
             self._attempt(self._write_session_fields)
-
-    def discard(self) -> None:
-        """Nothing was said after all (the audio files were refused): no trace is left."""
-        with self._lock:
-            self._recovery.remove()
-            if self.db is not None and self._in_db:
-                with contextlib.suppress(*STORE_FAULTS):
-                    delete_sessions(self.db, [self.id], audio_dir(self.db_path))
 
     def record(self) -> dict[str, Any]:
         """The whole session in session_record's shape (the export format)."""
