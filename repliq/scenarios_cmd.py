@@ -73,6 +73,37 @@ def cmd_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_try(args: argparse.Namespace) -> int:
+    """`repliq scenarios essai`: the scenario against generic student lines (bot/selftest)."""
+    from bot.engine import understander
+    from bot.selftest import Severity, run
+    from scenarios.errors import display_path
+    from scenarios.yamlfile import read_yaml
+
+    try:
+        path = find(args.scenario, args.dir)
+        scenario = load_scenario(path, args.variant)
+        data = read_yaml(path, display_path(path))
+    except ScenarioError as error:
+        _print_issues(error)
+        return 1
+    shown = display_path(path)
+    print(f"Essai de {shown} ({scenario.title}) avec des répliques d'étudiants ordinaires…")
+    findings = run(scenario, data, understander())
+    in_file = [f for f in findings if f.line is not None]
+    engine = [f for f in findings if f.line is None]
+    for finding in sorted(in_file, key=lambda f: f.line or 0):
+        print(f"{shown}:{finding.line}: [{finding.severity.value}] {finding.message}")
+    if engine:
+        print("\nCe que le moteur de Repliq comprend mal (rien à corriger dans le scénario) :")
+        for finding in engine:
+            print(f"  • {finding.message}")
+    problems = sum(f.severity is Severity.PROBLEM for f in in_file)
+    warnings = len(in_file) - problems
+    print(f"\n{problems} problème(s), {warnings} point(s) à vérifier dans le scénario.")
+    return 1 if problems else 0
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     count, issues = validate_paths(args.paths)
     for issue in issues:
@@ -152,6 +183,24 @@ def add_parser(commands: argparse._SubParsersAction, parser_class: type) -> None
     p.add_argument("--variant", metavar="VARIANTE", help="variante de la fiche-sujet à appliquer")
     p.add_argument("--dir", type=Path, action="append", metavar="DOSSIER", help=dir_help)
     p.set_defaults(handler=cmd_show)
+
+    p = sub.add_parser("essai", help="essayer un scénario avec des répliques d'étudiants "
+                                     "ordinaires",
+                       description="Joue une banque de répliques génériques (questions de "
+                                   "découverte, répliques neutres, conclusions, prises de "
+                                   "congé, fermeté, impolitesse, réponses aux objections) "
+                                   "contre le scénario et signale, avec fichier:ligne, les "
+                                   "faits qu'aucune question ordinaire n'atteint, les "
+                                   "mots-clés trop généraux, les phrases qui ne déclenchent "
+                                   "pas leur sujet et les objections impossibles à traiter. "
+                                   "Code de sortie 1 s'il y a un problème.",
+                       epilog="exemples :\n  repliq scenarios essai mon-scenario.yaml\n"
+                              f"  repliq scenarios essai {DEFAULT_SCENARIO} --variant "
+                              "budget-serre")
+    p.add_argument("scenario", metavar="SCENARIO", help="identifiant ou chemin du fichier .yaml")
+    p.add_argument("--variant", metavar="VARIANTE", help="variante à appliquer")
+    p.add_argument("--dir", type=Path, action="append", metavar="DOSSIER", help=dir_help)
+    p.set_defaults(handler=cmd_try)
 
     p = sub.add_parser("validate", help="vérifier des fichiers ou dossiers de scénarios",
                        description="Vérifie chaque fichier (et chaque variante) ; chaque "
