@@ -145,7 +145,6 @@ class Scores:
 
 @dataclass
 class Report:
-    part: Part | None
     overall: Scores
     by_register: dict[str, Scores]
     asr: Scores
@@ -155,9 +154,8 @@ class Report:
 def measure(turns: Iterable[Turn], understand: Callable[[Turn], Understanding]) -> Report:
     overall, asr, typed = Scores(), Scores(), Scores()
     by_register = {register: Scores() for register in REGISTERS}
-    part = None
     for turn in turns:
         understood = understand(turn)
         for scores in (overall, by_register[turn.register], asr if turn.asr else typed):
             scores.add(turn, understood)
-    return Report(part, overall, by_register, asr, typed)
+    return Report(overall, by_register, asr, typed)

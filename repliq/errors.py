@@ -85,7 +85,7 @@ def report(error: BaseException) -> int:
         say(f"repliq : erreur inattendue ({type(error).__name__}) — rien de ce qui était déjà "
             f"enregistré n'est perdu ; détails pour l'enseignant ou le support : {where}")
         return EXIT_INTERNAL
-    if isinstance(error, sqlite3.DatabaseError) and not isinstance(error, UserError):
+    if isinstance(error, sqlite3.DatabaseError):  # one the store did not translate
         say(f"repliq : base des séances illisible ({error}) — lancez « repliq sessions "
             "reparer » (une copie de l'original est gardée)")
         return code

@@ -3,10 +3,10 @@ written whole or not at all (a full disk must not leave a 0-byte transcript behi
 
 from __future__ import annotations
 
-import contextlib
 import os
-import tempfile
 from pathlib import Path
+
+from store.recovery import write_atomic
 
 from .errors import OutputError
 
@@ -26,19 +26,11 @@ def check_output_path(path: Path) -> None:
 
 
 def write_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, flushed to disk, then renamed over
-    the target: a reader sees the old file or the new one, never half of it."""
+    """Written whole or not at all: a reader sees the old file or the new one, never half of
+    it (store.recovery.write_atomic: temporary file, fsync, rename, fsync of the folder)."""
     check_output_path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
-                                         dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
+        write_atomic(path, text)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
         raise OutputError(f"impossible d'écrire {path} ({error.strerror or error}) — rien "
                           "n'a été écrit") from None

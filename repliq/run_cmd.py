@@ -37,8 +37,8 @@ OUTCOME_WORDS = {"success": "réussite", "partial": "réussite partielle", "fail
 
 def script_lines(path: Path) -> list[str]:
     """Student turns from a script: one per line, `#` comments and blank lines ignored.
-    Only a real line break ends a turn: vertical tab, form feed or U+2028 inside a line are
-    spaces (str.splitlines would cut a turn in two there)."""
+    Only a real line break ends a turn: vertical tab, form feed or U+2028 inside a line stay
+    in it (str.splitlines would cut a turn in two there; converse() makes them spaces)."""
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -48,7 +48,7 @@ def script_lines(path: Path) -> list[str]:
         raise UserError(f"{path} : illisible ({error.strerror or error})") from None
     lines = []
     for raw in text.split("\n"):
-        line = clean(raw, keep_newlines=False).strip()
+        line = raw.strip()
         if line and not line.startswith("#"):
             lines.append(line)
     return lines
@@ -60,11 +60,9 @@ def _typed() -> Iterator[str]:
             line = input("Vous : ")
         except EOFError:
             return
-        line = clean(line, keep_newlines=False).strip()
-        if line.lower() in {"/quitter", "/quit", "/q"}:
+        if line.strip().lower() in {"/quitter", "/quit", "/q"}:
             return
-        if line:  # an empty Enter is not a turn
-            yield line
+        yield line  # converse() cleans it and skips an empty Enter
 
 
 def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student: bool,
@@ -83,6 +81,8 @@ def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
     for line in lines:
         if rehearsal.ended:
             break
+        # One place for every line source (script, keyboard): no control character or
+        # escape sequence, and an empty line is not a turn.
         line = clean(line, keep_newlines=False).strip()
         if not line:
             continue

@@ -22,8 +22,8 @@ from pydantic import ValidationError
 from sqlite_utils import Database
 
 from .audio_paths import contained
-from .export_model import CONTROL, SessionRecord, describe, parse_export
-from .sessions import save_scorecard, scenario_hash, session_record, student_id
+from .export_model import CONTROL, SessionRecord, TurnRecord, describe, parse_export
+from .sessions import save_scorecard, scenario_hash, session_record, student_id, turn_row
 
 MAX_FILE_BYTES = 50_000_000  # a whole class's year of sessions is a few MB
 
@@ -184,21 +184,15 @@ def _stored_turns(db: Database, session_id: str) -> list[tuple[int, str, str]]:
         [session_id]).fetchall()]
 
 
-def _turn_row(session_id: str, turn: Any, audio_root: Path | None) -> dict[str, Any]:
+def _turn_row(session_id: str, turn: TurnRecord, audio_root: Path | None) -> dict[str, Any]:
     # An audio name is kept only when it resolves inside this machine's audio folder for
     # that very session (a recovery file from this machine); an import brings no path in.
     audio = None
     if turn.audio and audio_root is not None and turn.audio.startswith(session_id + "/"):
         path = contained(audio_root, turn.audio)
         audio = turn.audio if path is not None and path.is_file() else None
-    return {"session_id": session_id, "number": turn.number, "speaker": turn.speaker.value,
-            "who": turn.who, "text": turn.text,
-            "acts": json.dumps(turn.acts, ensure_ascii=False),
-            "entities": json.dumps(turn.entities, ensure_ascii=False),
-            "topics": json.dumps(turn.topics, ensure_ascii=False),
-            "state": json.dumps(turn.state, ensure_ascii=False),
-            "tip": turn.tip, "at": turn.at, "audio": audio,
-            "cut_customer": 1 if turn.cut_customer else None}
+    return turn_row(session_id, turn.number,
+                    {**turn.model_dump(mode="json"), "audio": audio}, turn.at)
 
 
 def _session_fields(s: SessionRecord) -> dict[str, Any]:

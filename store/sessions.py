@@ -43,12 +43,41 @@ def student_id(db: Database, name: str) -> int:
     return int(db["students"].insert({"name": name, "created_at": now()}).last_pk)
 
 
+def yaml_digest(yaml: str) -> str:
+    """The key of a scenario text in the scenarios table."""
+    return hashlib.sha256(yaml.encode("utf-8")).hexdigest()
+
+
 def scenario_hash(db: Database, scenario_id: str, title: str, version: str, yaml: str) -> str:
     """Keep the scenario as it was played: a review shows that day's text."""
-    digest = hashlib.sha256(yaml.encode("utf-8")).hexdigest()
+    digest = yaml_digest(yaml)
     db["scenarios"].insert({"hash": digest, "id": scenario_id, "title": title,
                             "version": version, "yaml": yaml}, pk="hash", ignore=True)
     return digest
+
+
+def turn_row(session_id: str, number: int, turn: dict[str, Any], at: str | None
+             ) -> dict[str, Any]:
+    """A turn as a row of the turns table (lists and the state as JSON text). One shape for
+    the recorder and for imports."""
+    return {"session_id": session_id, "number": number, "speaker": turn["speaker"],
+            "who": turn.get("who"), "text": turn["text"],
+            "acts": json.dumps(turn.get("acts", []), ensure_ascii=False),
+            "entities": json.dumps(turn.get("entities", []), ensure_ascii=False),
+            "topics": json.dumps(turn.get("topics", []), ensure_ascii=False),
+            "state": json.dumps(turn.get("state", {}), ensure_ascii=False),
+            "tip": turn.get("tip"), "at": at, "audio": turn.get("audio"),
+            "cut_customer": 1 if turn.get("cut_customer") else None}
+
+
+def turn_from_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A row of the turns table as the export format's turn (the inverse of turn_row)."""
+    return {"number": row["number"], "speaker": row["speaker"], "who": row["who"],
+            "text": row["text"], "acts": json.loads(row["acts"] or "[]"),
+            "entities": json.loads(row["entities"] or "[]"),
+            "topics": json.loads(row["topics"] or "[]"),
+            "state": json.loads(row["state"] or "{}"), "tip": row["tip"], "at": row["at"],
+            "audio": row["audio"], **({"cut_customer": True} if row["cut_customer"] else {})}
 
 
 Warn = Callable[[str], None]
@@ -112,7 +141,7 @@ class Recorder:
         self.on_warning = on_warning
         self._lock = threading.RLock()  # the keyboard and the microphone threads both write
         self._student = " ".join(student.split())
-        digest = hashlib.sha256(yaml.encode("utf-8")).hexdigest()
+        digest = yaml_digest(yaml)
         self._scenario = {"hash": digest, "id": scenario_id, "title": title,
                           "version": version, "yaml": yaml}
         # The session as the base holds it, in session_record's field order.
@@ -166,15 +195,7 @@ class Recorder:
         """Commit one turn (student or customer) now. Never raises for a store fault."""
         with self._lock:
             self.number += 1
-            self._rows.append({
-                "session_id": self.id, "number": self.number, "speaker": turn["speaker"],
-                "who": turn.get("who"), "text": turn["text"],
-                "acts": json.dumps(turn.get("acts", []), ensure_ascii=False),
-                "entities": json.dumps(turn.get("entities", []), ensure_ascii=False),
-                "topics": json.dumps(turn.get("topics", []), ensure_ascii=False),
-                "state": json.dumps(turn.get("state", {}), ensure_ascii=False),
-                "tip": turn.get("tip"), "at": now(), "audio": turn.get("audio"),
-                "cut_customer": 1 if turn.get("cut_customer") else None})
+            self._rows.append(turn_row(self.id, self.number, turn, now()))
             self._attempt(self._sync)
 
     def finish(self, record: dict[str, Any], scorecard: dict[str, Any] | None,
@@ -201,13 +222,7 @@ class Recorder:
     def record(self) -> dict[str, Any]:
         """The whole session in session_record's shape (the export format)."""
         with self._lock:
-            turns = [{
-                "number": row["number"], "speaker": row["speaker"], "who": row["who"],
-                "text": row["text"], "acts": json.loads(row["acts"]),
-                "entities": json.loads(row["entities"]), "topics": json.loads(row["topics"]),
-                "state": json.loads(row["state"]), "tip": row["tip"], "at": row["at"],
-                "audio": row["audio"], **({"cut_customer": True} if row["cut_customer"] else {})}
-                for row in self._rows]
+            turns = [turn_from_row(row) for row in self._rows]
             return {"format": "repliq-session", "version": 1, **self._session,
                     "student": self._student, "scenario": dict(self._scenario),
                     "turns": turns, "scorecard": self._scorecard, "report": self._report}
@@ -402,13 +417,8 @@ def session_record(db: Database, session_id: str) -> dict[str, Any]:
     session = db["sessions"].get(session_id)
     student = db["students"].get(session["student_id"])["name"]
     scenario = db["scenarios"].get(session["scenario_hash"])
-    turns = [
-        {"number": t["number"], "speaker": t["speaker"], "who": t["who"], "text": t["text"],
-         "acts": json.loads(t["acts"] or "[]"), "entities": json.loads(t["entities"] or "[]"),
-         "topics": json.loads(t["topics"] or "[]"), "state": json.loads(t["state"] or "{}"),
-         "tip": t["tip"], "at": t["at"], "audio": t["audio"],
-         **({"cut_customer": True} if t["cut_customer"] else {})}
-        for t in db["turns"].rows_where("session_id = ?", [session_id], order_by="number")]
+    turns = [turn_from_row(t) for t in db["turns"].rows_where(
+        "session_id = ?", [session_id], order_by="number")]
     card_row = next(db["scorecards"].rows_where("session_id = ?", [session_id]), None)
     report_row = next(db["reports"].rows_where("session_id = ?", [session_id]), None)
     fields = {k: v for k, v in session.items() if k not in ("student_id", "pid", "host")}

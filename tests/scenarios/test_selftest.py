@@ -22,14 +22,22 @@ def lines_of(path: Path, text: str) -> list[int]:
             if text in line]
 
 
+def tried_after_edit(path: Path, old: str, new: str,
+                     capsys: pytest.CaptureFixture[str]) -> str:
+    """Edit the teacher's file as a teacher would, try it, return what was printed."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    assert main(["scenarios", "essai", str(path)]) == 1
+    return capsys.readouterr().out
+
+
 def test_a_generic_keyword_is_reported_at_its_line(
         new_scenario: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    text = new_scenario.read_text(encoding="utf-8")
-    new_scenario.write_text(text.replace("mots_cles: [bouteilles, consommation, packs, litres]",
-                                         "mots_cles: [bouteilles, consommation, packs, litres,\n"
-                                         "                aujourd'hui]"), encoding="utf-8")
-    assert main(["scenarios", "essai", str(new_scenario)]) == 1
-    out = capsys.readouterr().out
+    out = tried_after_edit(new_scenario,
+                           "mots_cles: [bouteilles, consommation, packs, litres]",
+                           "mots_cles: [bouteilles, consommation, packs, litres,\n"
+                           "                aujourd'hui]", capsys)
     [line] = lines_of(new_scenario, "aujourd'hui]")
     assert f"essai-fontaine.yaml:{line}: [problème] mot-clé « aujourd'hui » de " \
            "« consommation » trop général" in out
@@ -38,13 +46,10 @@ def test_a_generic_keyword_is_reported_at_its_line(
 def test_an_objection_no_answer_can_treat_is_reported(
         new_scenario: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """Only a goodbye would treat this objection: no answer a student gives can."""
-    text = new_scenario.read_text(encoding="utf-8")
-    new_scenario.write_text(text.replace(
-        "      - actes: [reformulation, argument, preuve]\n"
-        "        sujets: [consommation, zero-bouteille]",
-        "      - actes: [prise_de_conge]"), encoding="utf-8")
-    assert main(["scenarios", "essai", str(new_scenario)]) == 1
-    out = capsys.readouterr().out
+    out = tried_after_edit(new_scenario,
+                           "      - actes: [reformulation, argument, preuve]\n"
+                           "        sujets: [consommation, zero-bouteille]",
+                           "      - actes: [prise_de_conge]", capsys)
     [line] = lines_of(new_scenario, "traitee_si:")
     assert f"essai-fontaine.yaml:{line}: [problème] objection « trop-cher » impossible à " \
            "traiter" in out
