@@ -17,6 +17,7 @@ from typing import Any
 
 from scenarios.vocabulary import Act
 
+from .frame import Context, figures_said
 from .understand import Understanding
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
@@ -36,8 +37,11 @@ class Labels:
     goodbye: bool
     refusal: bool
     student_offer: Any  # euros, {"percent": n} or None
+    quoted: tuple[float, ...]
     fact_asked: str | None
     answers_question: bool
+    accepts_proposal: bool
+    refuses_proposal: bool
     unsure: bool
 
 
@@ -75,7 +79,10 @@ def load(part: Part | None = None, folder: Path = CORPUS_DIR) -> list[Turn]:
                 row["asr"], row["customer_before"], row["text"],
                 Labels(frozenset(label["acts"]), label["rude"], label["closing"],
                        label["goodbye"], label["refusal"], label["student_offer"],
+                       tuple(float(v) for v in label["quoted_customer_figures"]
+                             if isinstance(v, int | float)),
                        label["fact_asked"], label["answers_question"],
+                       label["accepts_proposal"], label["refuses_proposal"],
                        label["confidence"] == "unsure")))
     return turns
 
@@ -112,6 +119,15 @@ class Scores:
     closing_recall: Rate = field(default_factory=Rate)
     non_closing_read_as_closing: Rate = field(default_factory=Rate)
     goodbye_recall: Rate = field(default_factory=Rate)
+    refusal_recall: Rate = field(default_factory=Rate)
+    refusal_precision: Rate = field(default_factory=Rate)
+    offer_exact: Rate = field(default_factory=Rate)
+    refusal_read_as_offer: Rate = field(default_factory=Rate)
+    quote_read_as_offer: Rate = field(default_factory=Rate)
+    harmful: Rate = field(default_factory=Rate)
+    answer_recall: Rate = field(default_factory=Rate)
+    answer_precision: Rate = field(default_factory=Rate)
+    proposal_reply: Rate = field(default_factory=Rate)
     fact_asked: Rate = field(default_factory=Rate)
     confusions: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
 
@@ -138,9 +154,46 @@ class Scores:
             self.non_closing_read_as_closing.add(said_closing)
         if turn.labels.goodbye:
             self.goodbye_recall.add(Act.PRISE_DE_CONGE.value in found)
+        frame = understood.frame
+        if turn.labels.refusal:
+            self.refusal_recall.add(frame.refusal)
+        if frame.refusal:
+            self.refusal_precision.add(turn.labels.refusal)
+        expected_offer = _offer_label(turn.labels.student_offer)
+        said_offer = None if frame.offer is None else \
+            (frame.offer.amount, frame.offer.percent)
+        if expected_offer is not None:
+            self.offer_exact.add(said_offer == expected_offer)
+        wrong_offer = said_offer is not None and said_offer != expected_offer
+        refusal_as_offer = turn.labels.refusal and expected_offer is None and \
+            said_offer is not None
+        quote_as_offer = wrong_offer and said_offer[0] in turn.labels.quoted
+        if turn.labels.refusal:
+            self.refusal_read_as_offer.add(refusal_as_offer)
+        if turn.labels.quoted:
+            self.quote_read_as_offer.add(quote_as_offer)
+        if turn.labels.answers_question:
+            self.answer_recall.add(frame.answers_question)
+        if frame.answers_question:
+            self.answer_precision.add(turn.labels.answers_question)
+        if turn.labels.accepts_proposal or turn.labels.refuses_proposal:
+            self.proposal_reply.add(
+                (frame.accepts_proposal, frame.refuses_proposal)
+                == (turn.labels.accepts_proposal, turn.labels.refuses_proposal))
+        self.harmful.add((said_rude and not turn.labels.rude) or refusal_as_offer
+                         or quote_as_offer or (said_closing and not turn.labels.closing))
         if turn.labels.fact_asked:
             best = max(understood.topics.items(), key=lambda item: item[1], default=None)
             self.fact_asked.add(best is not None and best[0] == turn.labels.fact_asked)
+
+
+def _offer_label(value: Any) -> tuple[float | None, float | None] | None:
+    """The annotators' offer as (euros, percent): a number, or {"percent": n}."""
+    if isinstance(value, int | float):
+        return (float(value), None)
+    if isinstance(value, dict) and "percent" in value:
+        return (None, float(value["percent"]))
+    return None
 
 
 @dataclass
@@ -151,11 +204,17 @@ class Report:
     typed: Scores
 
 
-def measure(turns: Iterable[Turn], understand: Callable[[Turn], Understanding]) -> Report:
+def measure(turns: Iterable[Turn],
+            understand: Callable[[Turn, Context], Understanding]) -> Report:
+    """Every turn read in its context: the customer's line before it and every figure the
+    customer gave earlier in the same conversation fragment."""
     overall, asr, typed = Scores(), Scores(), Scores()
     by_register = {register: Scores() for register in REGISTERS}
+    said: dict[tuple[str, int, str], frozenset[float]] = defaultdict(frozenset)
     for turn in turns:
-        understood = understand(turn)
+        key = (turn.scenario, turn.fragment, turn.register)
+        said[key] |= figures_said(turn.customer_before)
+        understood = understand(turn, Context(turn.customer_before, said[key]))
         for scores in (overall, by_register[turn.register], asr if turn.asr else typed):
             scores.add(turn, understood)
     return Report(overall, by_register, asr, typed)

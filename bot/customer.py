@@ -21,7 +21,9 @@ from scenarios.vocabulary import (
 )
 
 from .conditions import any_holds
+from .conduct import Level as RudeLevel
 from .entities import WEEKDAYS
+from .frame import Context, Role
 from .replies import Voice
 from .state import CustomerState
 from .text import fold
@@ -40,6 +42,7 @@ class Rules:
         Difficulty.FACILE: 1, Difficulty.MOYEN: 2, Difficulty.DIFFICILE: 3})
     rude_mood: int = -25
     rude_patience: int = -20
+    doubtful_rude_mood: int = -3
     monologue_words: int = 70
     monologue_patience: int = -15
     off_topic_patience: int = -8
@@ -122,6 +125,9 @@ class Customer:
         self.voice = Voice(random.Random(f"{scenario.id}/{variant or ''}/{seed}"),
                            self.state.last_lines)
         self._greeted = False
+        # What the student hears as context: the customer's last line, and every figure the
+        # customer gave (a student repeating one quotes it, they do not offer it).
+        self._context = Context()
         self._facts = {fact.id: fact for fact in scenario.facts}
         self._objections = {o.id: o for o in scenario.objections}
         self._arguments = {a.id: a for a in scenario.arguments}
@@ -159,11 +165,12 @@ class Customer:
             return None
         self._greeted = True
         line = self.voice.pick(self.speaker.lines.greeting)
+        self._context = Context.after(line, self._context.customer_figures)
         return CustomerTurn(line, self.speaker.id, ["accueil"])
 
     def step(self, text: str) -> tuple[Understanding, CustomerTurn]:
         """The student's turn in, the customer's reply out."""
-        understanding = self.understander.understand(text)
+        understanding = self.understander.understand(text, self._context)
         state = self.state
         if state.ended:
             return understanding, CustomerTurn("", state.speaker, [], ended=True)
@@ -230,6 +237,10 @@ class Customer:
                 state.record(Event.PRESSION)
             self._move(rules.rude_mood, rules.rude_patience)
             parts.append(_Part(1, self._bank("rude_reaction"), "impolitesse"))
+        elif u.rudeness.level == RudeLevel.DOUBT:
+            # A line that may be rude cools the customer a little, never more: a doubtful
+            # reading must not end a conversation (bot/conduct.py).
+            self._move(rules.doubtful_rude_mood)
         if u.word_count >= rules.monologue_words and not u.is_question \
                 and state.questions_asked == 0:
             state.record(Event.MONOLOGUE)
@@ -394,14 +405,18 @@ class Customer:
         # Only an offer sets the price on the table; arguments quote other prices (the
         # competitor's, what the customer pays today). Among several amounts, the plausible
         # offers (around our own range) come first.
-        amounts = [e.value["montant"] for e in u.entities if e.type == "montant"
-                   and 0.3 * deal.list_price <= e.value["montant"] <= 2 * deal.list_price]
+        # The frame tells the student's own figures from the customer's quoted ones and
+        # from refused ones ("pas 230"); a discount in percent applies to the price on the
+        # table.
+        offers = [f for f in u.frame.figures if f.role == Role.OFFER]
+        reference = state.price_offered or deal.list_price
+        amounts = [f.value if f.kind == "montant" else round(reference * (1 - f.value / 100), 2)
+                   for f in offers]
+        amounts = [a for a in amounts if 0.3 * deal.list_price <= a <= 2 * deal.list_price]
         low = (deal.floor_price or deal.list_price) * 0.9
         plausible = [a for a in amounts if low <= a <= deal.list_price * 1.1] or amounts
         offering = acts & {Act.ANNONCE_PRIX, Act.CONCESSION, Act.DEMANDE_CONTREPARTIE,
                            Act.DEMANDE_ENGAGEMENT, Act.RECAPITULATIF}
-        if Act.REFORMULATION in acts:  # repeating the customer's own budget is no offer
-            offering = set()
         new_price: float | None = None
         if plausible and offering:
             new_price = min(plausible) if Act.CONCESSION in acts else plausible[-1]
@@ -719,6 +734,7 @@ class Customer:
         if not kept:
             kept = [_Part(10, self._bank("filler_listen"), "écoute")]
         text = " ".join(part.text for part in kept)
+        self._context = Context.after(text, self._context.customer_figures)
         return CustomerTurn(text, self.state.speaker, [p.kind for p in kept],
                             ended=self.state.ended)
 

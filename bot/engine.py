@@ -13,6 +13,7 @@ from functools import lru_cache
 from scenarios.model import Scenario
 
 from .acts import NgramActClassifier
+from .conduct import default_conduct
 from .customer import Customer
 from .nludata import load
 from .rasa import RasaActScorer
@@ -28,8 +29,8 @@ def act_classifier() -> NgramActClassifier:
 def understander(today: date | None = None, rasa_url: str | None = None) -> Understander:
     """The built-in engine, or a running Rasa server when `rasa_url` is given."""
     if rasa_url:
-        return Understander(RasaActScorer(rasa_url), today=today)
-    return Understander(act_classifier(), today=today)
+        return Understander(RasaActScorer(rasa_url), today=today, conduct=default_conduct())
+    return Understander(act_classifier(), today=today, conduct=default_conduct())
 
 
 def start_conversation(scenario: Scenario, variant: str | None = None, seed: int = 0,

@@ -56,6 +56,12 @@ _ABSOLUTE_DATE = re.compile(
     rf"\b(?:le )?(\d{{1,2}}(?:er)?) ({'|'.join(MONTHS)})(?: (\d{{4}}))?(?:,? (?:à|a) ?{_TIME})?",
     re.IGNORECASE)
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:/(\d{2,4}))?\b")
+# "de 8 h à 12 h", "entre 14 h et 18 h", "8 h - 12 h", "entre 8 heures et midi": a slot with
+# a start and an end, not two durations nor two appointments.
+_CLOCK = r"(\d{1,2}) ?(?:h|heures?|:) ?(\d{2})?|(midi|minuit)"
+_TIME_RANGE = re.compile(
+    rf"(?:\b(?:de|des|dès) )?(?:{_CLOCK}) ?(?:-|à|a|jusqu'à|jusqu'a) ?(?:{_CLOCK})"
+    rf"|\bentre (?:{_CLOCK}) et (?:{_CLOCK})", re.IGNORECASE)
 _LONE_TIME = re.compile(rf"\b(?:à|a|vers|pour) {_TIME}", re.IGNORECASE)
 _DURATION = re.compile(
     rf"({_NUMBER}) ?(mois|ans?|années?|semaines?|jours?(?: ouvrés?)?|heures?(?: ouvrées?)?|h"
@@ -79,8 +85,16 @@ def _clock(hour: str | None, minutes: str | None) -> str | None:
     return f"{value:02d}:{int(minutes or 0):02d}"
 
 
+def _noon(word: str | None) -> str | None:
+    if word is None:
+        return None
+    return "12:00" if word.lower() == "midi" else "00:00"
+
+
 def normalise_numbers(text: str) -> str:
     """Digits for numbers written in words ("quarante-huit mois" → "48 mois")."""
+    # text2num reads "dix pour cent" as "10 pour 100": the percent sign goes first.
+    text = re.sub(r"\bpour ?cents?\b", "%", text, flags=re.IGNORECASE)
     try:
         return alpha2digit(text, "fr")
     except (ValueError, IndexError):  # text2num can trip on odd token sequences
@@ -98,7 +112,7 @@ def extract(text: str, today: date | None = None) -> list[Entity]:
         if any(span[0] < end and start < span[1] for start, end in taken):
             return
         taken.append(span)
-        found.append(Entity(kind, match.group(0).strip(), value, span[0]))
+        found.append(Entity(kind, text[span[0]:span[1]].strip(), value, span[0]))
 
     for match in _EMAIL.finditer(text):
         add(match, "email", match.group(0).lower())
@@ -117,7 +131,20 @@ def extract(text: str, today: date | None = None) -> list[Entity]:
         if match.group(4):
             value["periode"] = match.group(4).lower()
         add(match, "montant", value)
-    for match in _DAY_TIME.finditer(text):
+    for match in _TIME_RANGE.finditer(text):
+        # Groups 1-6 are "de A à B", 7-12 "entre A et B".
+        offset = 0 if match.group(1) or match.group(3) else 6
+        start = _clock(match.group(1 + offset), match.group(2 + offset)) or \
+            _noon(match.group(3 + offset))
+        end = _clock(match.group(4 + offset), match.group(5 + offset)) or \
+            _noon(match.group(6 + offset))
+        if start and end and start < end:
+            add(match, "plage_horaire", {"debut": start, "fin": end})
+    # The day before a slot ("samedi matin de 8 h à 12 h") is read without the slot's start.
+    masked = text
+    for start_at, end_at in taken:
+        masked = masked[:start_at] + " " * (end_at - start_at) + masked[end_at:]
+    for match in _DAY_TIME.finditer(masked):
         day, qualifier, hour, minutes = match.groups()
         value = {"jour": day.lower()}
         if qualifier:

@@ -11,7 +11,9 @@ from typing import Any, Protocol
 from scenarios.vocabulary import Act
 
 from .acts import ActScore, cue_acts
+from .conduct import NOT_RUDE, ConductClassifier, Rudeness
 from .entities import Entity, extract
+from .frame import Context, Frame, conditional_commitment, polite_request, read_frame
 from .text import clean, fold, sentences, without_fillers
 from .topics import TopicHit, TopicMatcher
 
@@ -29,7 +31,8 @@ STATEMENTS = {Act.ARGUMENT, Act.PREUVE, Act.ANNONCE_OBJET, Act.PRESENTATION, Act
 # Lines with no French word at all (English, emoji, noise) are not classified.
 _FRENCH_HINT = re.compile(
     r"\b(je|j|vous|nous|on|le|la|les|un|une|des|de|du|est|c|pour|avec|bonjour|merci|oui|non"
-    r"|au revoir|votre|vos|mon|ma|mes|que|qui|quoi|comment|combien|pourquoi|ce|ca|et)\b")
+    r"|au revoir|votre|vos|mon|ma|mes|que|qui|quoi|comment|combien|pourquoi|ce|ca|et|alors"
+    r"|parfait|entendu|d'accord|desole|pardon|madame|monsieur)\b")
 
 
 class ActScorer(Protocol):
@@ -66,11 +69,26 @@ class Understanding:
     # Acts the conversation reveals rather than the words alone (an answer to a pending
     # objection is an objection treatment), added by the customer.
     context_acts: set[Act] = field(default_factory=set)
+    frame: Frame = field(default_factory=Frame)
+    rudeness: Rudeness = NOT_RUDE
 
     @property
     def acts(self) -> set[Act]:
         return {act for sentence in self.sentences for act in sentence.act_ids} | \
-            self.context_acts
+            self.context_acts | self.frame_acts
+
+    @property
+    def frame_acts(self) -> set[Act]:
+        """Acts the turn's meaning shows even when no single sentence reads as them: a final
+        recap with a check question closes, "ciao, bonne journée" takes leave."""
+        acts = set()
+        if self.rudeness.sure:
+            acts.add(Act.IMPOLITESSE)
+        if self.frame.closing:
+            acts.add(Act.DEMANDE_ENGAGEMENT)
+        if self.frame.goodbye:
+            acts.add(Act.PRISE_DE_CONGE)
+        return acts
 
     @cached_property
     def topics(self) -> dict[str, float]:
@@ -97,25 +115,48 @@ class Understanding:
         return not self.sentences
 
     def as_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "sentences": [s.as_dict() for s in self.sentences]}
+        frame = self.frame.as_dict() | {"impolitesse": self.rudeness.as_dict()}
+        return {"text": self.text, "sentences": [s.as_dict() for s in self.sentences],
+                "frame": frame}
 
 
 class Understander:
     """Turns a student's turn into acts, entities and (with a scenario) topics."""
 
     def __init__(self, scorer: ActScorer, topics: TopicMatcher | None = None,
-                 today: date | None = None) -> None:
+                 today: date | None = None, conduct: ConductClassifier | None = None) -> None:
         self.scorer = scorer
         self.topics = topics
         self.today = today
+        # Rudeness is decided apart from the acts when a conduct classifier is given (see
+        # bot/conduct.py); without one, the act scorer's reading stands.
+        self.conduct = conduct
 
     def with_topics(self, topics: TopicMatcher) -> Understander:
-        return Understander(self.scorer, topics, self.today)
+        return Understander(self.scorer, topics, self.today, self.conduct)
 
-    def understand(self, text: str) -> Understanding:
+    def understand(self, text: str, context: Context | None = None) -> Understanding:
+        """Acts, entities and topics per sentence, then the turn's frame, read against what the
+        customer just said when the context is given."""
+        turn = self._sentences(text)
+        # A line of figures only ("moins 30 %", "289 HT") has no sentence with acts, but its
+        # figures still mean something.
+        entities = turn.entities if turn.sentences else extract(turn.text, self.today)
+        turn.frame = read_frame(turn.text, [s.text for s in turn.sentences] or [turn.text],
+                                entities, context)
+        if self.conduct is not None and turn.text:
+            turn.rudeness = self.conduct.judge(turn.text)
+            for sentence in turn.sentences:
+                sentence.acts = [a for a in sentence.acts if a.act != Act.IMPOLITESSE]
+        return turn
+
+    def _sentences(self, text: str) -> Understanding:
         turn = Understanding(clean(text))
         parts = [part for part in sentences(text) if without_fillers(part).strip(" .,!?…")]
-        french = [part for part in parts if _FRENCH_HINT.search(fold(part))]
+        # A clipped line ("Lundi 15 heures, alors ?", "289 HT.") has no function word but its
+        # date or figure makes it French enough to read.
+        french = [part for part in parts
+                  if _FRENCH_HINT.search(fold(part)) or extract(part, self.today)]
         if not french:
             return turn
         all_scores = self.scorer.scores(french)
@@ -145,6 +186,11 @@ class Understander:
             days = [e for e in entities if e.type == "date" and "jour" in e.value]
             if len(days) >= 2 and " ou " in fold(part):
                 cues.add(Act.QUESTION_ALTERNATIVE)  # "mardi à 14 h ou jeudi à 14 h ?"
+            if polite_request(part):
+                chosen = [s for s in chosen if s.act != Act.DEMANDE_CONTREPARTIE] or \
+                    [next(s for s in scores if s.act != Act.DEMANDE_CONTREPARTIE)]
+            if conditional_commitment(part) and Act.DEMANDE_ENGAGEMENT not in cues:
+                chosen = [s for s in chosen if s.act != Act.DEMANDE_ENGAGEMENT] or chosen
             extra = cues - {score.act for score in chosen}
             chosen += [ActScore(act, 0.9) for act in sorted(extra)]
             turn.sentences.append(SentenceUnderstanding(

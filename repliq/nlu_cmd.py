@@ -12,6 +12,7 @@ from bot import corpus
 from bot.corpus import Part
 from bot.engine import act_classifier, understander
 from bot.evaluation import evaluate
+from bot.frame import Context
 from bot.nludata import load
 from bot.rasa import RasaActScorer, RasaUnavailable, export_project
 from bot.topics import TopicMatcher
@@ -33,9 +34,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
             return 1
         engine = engine.with_topics(TopicMatcher.for_scenario(scenario))
     lines = [" ".join(args.text)] if args.text else (line.rstrip("\n") for line in sys.stdin)
+    context = Context.after(args.client) if args.client else None
     for line in lines:
         try:
-            result = engine.understand(line).as_dict()
+            result = engine.understand(line, context).as_dict()
         except RasaUnavailable as error:
             print(f"repliq : {error}", file=sys.stderr)
             return 1
@@ -86,12 +88,12 @@ def _eval_corpus(part: Part, rasa: str | None, errors: bool) -> int:
     base = understander(rasa_url=rasa)
     engines: dict[tuple[str, str | None], Understander] = {}
 
-    def understand(turn: corpus.Turn) -> Understanding:
+    def understand(turn: corpus.Turn, context: Context | None = None) -> Understanding:
         key = (turn.scenario, turn.variant)
         if key not in engines:
             scenario = load_scenario(find(turn.scenario), turn.variant)
             engines[key] = base.with_topics(TopicMatcher.for_scenario(scenario))
-        return engines[key].understand(turn.text)
+        return engines[key].understand(turn.text, context)
 
     report = corpus.measure(turns, understand)
     print(f"Corpus en aveugle, partie « {part.value} » : {report.overall.turns} répliques "
@@ -105,11 +107,20 @@ def _eval_corpus(part: Part, rasa: str | None, errors: bool) -> int:
                 ("conclusion : rappel", "closing_recall"),
                 ("non-conclusion lue comme conclusion", "non_closing_read_as_closing"),
                 ("prise de congé : rappel", "goodbye_recall"),
+                ("refus : rappel", "refusal_recall"),
+                ("refus : précision", "refusal_precision"),
+                ("offre de l'étudiant exacte", "offer_exact"),
+                ("refus lu comme une offre", "refusal_read_as_offer"),
+                ("chiffre du client lu comme une offre", "quote_read_as_offer"),
+                ("contresens graves", "harmful"),
+                ("réponse à la question du client : rappel", "answer_recall"),
+                ("réponse à la question du client : précision", "answer_precision"),
+                ("acceptation ou refus de sa proposition", "proposal_reply"),
                 ("fait demandé reconnu", "fact_asked")]
     for name, scores in rows:
         print(f"— {name} ({scores.turns} répliques)")
         for label, attribute in measures:
-            print(f"    {label:<38} {getattr(scores, attribute)}")
+            print(f"    {label:<46} {getattr(scores, attribute)}")
     print("\nActes attendus manqués (acte attendu → acte lu à la place), les plus fréquents :")
     for (expected, found), count in sorted(report.overall.confusions.items(),
                                            key=lambda item: -item[1])[:25]:
@@ -151,12 +162,20 @@ def add_parser(commands: argparse._SubParsersAction, parser_class: type) -> None
         "parse", help="afficher l'analyse d'une phrase (JSON, une ligne par phrase)",
         description="Affiche, pour chaque ligne (argument ou entrée standard), les phrases avec "
                     "leurs actes (identifiant, libellé, confiance), leurs entités et, avec "
-                    "--scenario, les sujets du scénario reconnus.",
+                    "--scenario, les sujets du scénario reconnus ; puis le sens de la "
+                    "réplique entière (« frame ») : refus, chiffres et leur rôle (offre de "
+                    "l'étudiant, citation du client…), conclusion, prise de congé, impolitesse "
+                    "et, avec --client, le lien avec la dernière réplique du client.",
         epilog="exemples :\n  repliq nlu parse \"Vous imprimez combien à peu près ?\" "
-               "--scenario e4-copieur-cabinet\n  repliq nlu parse < repliques.txt")
+               "--scenario e4-copieur-cabinet\n"
+               "  repliq nlu parse --client \"Copitec est à 240.\" \"Je peux faire 275.\"\n"
+               "  repliq nlu parse < repliques.txt")
     p.add_argument("text", nargs="*", metavar="TEXTE", help="la phrase (sinon : entrée standard)")
     p.add_argument("--scenario", metavar="SCENARIO", help="reconnaître aussi ses sujets")
     p.add_argument("--variant", metavar="VARIANTE", help="variante du scénario")
+    p.add_argument("--client", metavar="RÉPLIQUE",
+                   help="la réplique du client juste avant (chiffres cités, question posée, "
+                        "proposition faite)")
     p.add_argument("--rasa", metavar="URL", help="utiliser un serveur Rasa (ex. "
                                                  "http://localhost:5005)")
     p.set_defaults(handler=cmd_parse)

@@ -109,8 +109,8 @@ def check_report(report: dict[str, Any], transcript: Transcript,
                               f"{len(found)} objection(s) sur {len(raised)} notée(s)"))
 
     result = fold(text("resultat"))
-    outcome_kind = _outcome_kind(transcript)
-    good = any(word in result for word in RESULT_WORDS[outcome_kind])
+    good = any(word in result for kind in _outcome_kinds(transcript)
+               for word in RESULT_WORDS[kind])
     score = (1.0 if len(result.split()) >= 3 else 0.5) if good else 0.0
     checks.append(ReportCheck("resultat", score, "résultat exact et précis" if score == 1 else
                               "résultat trop sommaire" if score else
@@ -122,8 +122,11 @@ def check_report(report: dict[str, Any], transcript: Transcript,
                               "prochaine action absente ou vague"))
 
     date_text = text("date")
-    dates = [e.value for e in extract(date_text + " " + text("action")) if e.type == "date"]
-    precise = [d for d in dates if "heure" in d or "date" in d]
+    entities = extract(date_text + " " + text("action"))
+    dates = [e.value for e in entities if e.type == "date"]
+    # "samedi de 8 h à 12 h" is as precise as "samedi 8 h": a day and a time slot.
+    precise = [d for d in dates if "heure" in d or "date" in d] or \
+        [e.value for e in entities if e.type == "plage_horaire" and dates]
     expected = final.appointment["jour"] if final.appointment else None
     if expected:
         same = [d for d in dates if d.get("jour") == expected]
@@ -138,14 +141,12 @@ def check_report(report: dict[str, Any], transcript: Transcript,
     return checks
 
 
-def _outcome_kind(transcript: Transcript) -> str:
+def _outcome_kinds(transcript: Transcript) -> list[str]:
+    """Every outcome the call reached: a complaint settled with the customer's agreement is
+    both a solution and an agreement, and the report may name either."""
     events = {e.value for e in transcript.final.events}
-    if "rdv_fixe" in events:
-        return "rdv"
-    if "accord" in events:
-        return "accord"
-    if "solution_acceptee" in events:
-        return "solution"
-    if events & {"documentation_promise", "rappel_fixe"}:
-        return "doc"
-    return "echec"
+    kinds = [kind for kind, marks in (("rdv", {"rdv_fixe"}), ("accord", {"accord"}),
+                                      ("solution", {"solution_acceptee"}),
+                                      ("doc", {"documentation_promise", "rappel_fixe"}))
+             if events & marks]
+    return kinds or ["echec"]

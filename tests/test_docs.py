@@ -67,6 +67,7 @@ def test_customer_doc_quotes_the_current_rules() -> None:
     doc = (ROOT / "docs" / "customer.md").read_text(encoding="utf-8")
     r = Rules()
     assert f"| {r.rude_mood} | {r.rude_patience} |" in doc
+    assert f"| {r.doubtful_rude_mood} | |" in doc
     assert f"| {r.premature_price_mood} | {r.premature_price_patience} |" in doc
     assert f"humeur ≥ {r.deal_mood_min}" in doc
     assert f"| +{r.objection_treated_mood} | +{r.objection_treated_patience} |" in doc

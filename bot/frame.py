@@ -1,0 +1,433 @@
+"""The meaning of a student's turn beyond its speech acts: what is refused, which figures are
+the student's own offer and which quote the customer, time slots, whether the turn closes or
+takes leave, and how it relates to what the customer just said.
+
+Rules over folded text and entities, tuned on the dev part of the blind corpus
+(tests/data/corpus/). They stay rules on purpose: each decision has to be explainable to a
+teacher ("265 is your offer, 240 was the customer's figure"), and the patterns are few.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from .entities import Entity, extract, normalise_numbers
+from .text import clean, fold, without_fillers
+
+
+class Role(StrEnum):
+    """What a figure is in the student's mouth."""
+
+    OFFER = "offre"  # the student's own price or discount
+    QUOTE = "citation"  # repeats a figure the customer gave
+    REFUSED = "refuse"  # a figure the student turns down ("pas 230")
+    DIFFERENCE = "ecart"  # "soit 21 € de moins"
+    OTHER = "autre"  # a competitor's price, a cost line, a quantity
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # "montant" or "pourcentage"
+    value: float
+    role: Role
+    text: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"type": self.kind, "valeur": self.value, "role": self.role.value,
+                "texte": self.text}
+
+
+@dataclass(frozen=True)
+class Offer:
+    """The student's own offer: euros, or a discount in percent."""
+
+    amount: float | None = None
+    percent: float | None = None
+
+    def as_dict(self) -> dict[str, float]:
+        return {"montant": self.amount} if self.amount is not None else \
+            {"pourcentage": self.percent or 0.0}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the customer said just before, as the understanding layer needs it."""
+
+    customer_line: str = ""
+    # Every figure the customer gave so far: repeating one of them is quoting, not offering.
+    customer_figures: frozenset[float] = frozenset()
+
+    @classmethod
+    def after(cls, customer_line: str, earlier: frozenset[float] = frozenset()) -> Context:
+        return cls(customer_line, earlier | figures_said(customer_line))
+
+    @property
+    def asked(self) -> bool:
+        return "?" in self.customer_line
+
+    @property
+    def proposed(self) -> bool:
+        line = fold(self.customer_line)
+        # A short answer naming a choice ("Lundi après-midi.", "La garantie.") proposes it.
+        short_choice = len(line.split()) <= 4 and "?" not in line
+        return short_choice or bool(_PROPOSAL.search(line))
+
+
+@dataclass
+class Frame:
+    refusal: bool = False
+    refused: list[str] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    offer: Offer | None = None
+    closing: bool = False
+    goodbye: bool = False
+    answers_question: bool = False
+    accepts_proposal: bool = False
+    refuses_proposal: bool = False
+
+    @property
+    def quoted(self) -> list[float]:
+        return [f.value for f in self.figures if f.role == Role.QUOTE]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"refus": self.refusal, "refuse": self.refused,
+                "chiffres": [f.as_dict() for f in self.figures],
+                "offre": self.offer.as_dict() if self.offer else None,
+                "conclusion": self.closing, "conge": self.goodbye,
+                "repond_a_la_question": self.answers_question,
+                "accepte_la_proposition": self.accepts_proposal,
+                "refuse_la_proposition": self.refuses_proposal}
+
+
+# --- refusals ---------------------------------------------------------------------------
+
+# The student refusing or ruling out a move: "je ne peux pas", "on ne fait pas de prêt",
+# "ce n'est pas possible", "je peux pas" (the "ne" dropped at the oral), "pas besoin de",
+# "c'est non". The subject matters: "vous ne payez pas pour rien" refuses nothing.
+_CLITICS = r"(?:(?:vous|te|le|la|les|lui|leur|y|en|me|nous|l'|m'|t')\s*){0,3}"
+_SUBJECT = r"\b(?:je|j'|on|nous|ce|c'|ca|cela)\s*"
+_NEGATION = re.compile(
+    rf"\b(?:je|j'|on|nous)\s*(?:ne\s+|n')\s*{_CLITICS}(\w+)\s+(?:\w+\s+)?"
+    r"(?:pas|plus|rien|jamais|aucune?)\b"
+    r"|\b(?:je|j'|on|nous)\s*" + _CLITICS + r"(peux|peut|pouvons|vais|fais|ferai|ferons|descends"
+    r"|descend|descendrai|accepte|propose|rembourse|garantis|mets|touche|toucherai|aligne"
+    r"|prends|offre|donne)\s+(?:pas|rien|jamais)\b"
+    # "ce n'est pas possible", "c'est pas prévu": only about what can be done.
+    r"|\b(?:ce|c'|ca|cela)\s*(?:n'|ne\s+)?(?:est|sera|serait)\s+(?:pas|plus)\s+(?:\w+\s+)?"
+    r"(possible|faisable|prevu|inclus|compris|gratuit|envisageable|dans nos|dans notre|disponible"
+    r"|tenable|realisable|jouable)"
+    r"|\b(?:ne |n')(?:fait|font) pas partie\b"
+    r"|\b(?:n'est|est) (?:pas|plus) (disponible|en stock)"
+    r"|\bpas (besoin|possible|question|la peine|plus|de (?:remise|geste|remboursement|pret))\b"
+    r"|\b(impossible|c'est non|hors de question|malheureusement non|en rupture|rupture de stock"
+    r"|y en a plus|n'y en a plus|(?:je|on) (?:ne )?(?:peux|peut) pas)\b")
+# Negated verbs that refuse nothing: not knowing, thinking, being wrong, meaning.
+_NOT_A_REFUSAL = re.compile(
+    r"^(sais|savais|crois|pense|comprends|trompe|dirais|voulais|connais|vois|quittez|engage"
+    r"|oublie|demande|ai|avais|aurais|parierais|attendu|mettrai|laisserai|rappellerai|insister"
+    r"|oui|si|ou|mais|bon|ah|euh|alors|donc|enfin|pardon|non)$")
+_NOT_A_REFUSAL_AROUND = re.compile(
+    r"\b(n'est-ce pas|pas mal|pas de (souci|soucis|probleme)|pourquoi pas|non seulement"
+    r"|si ce n'est|ne \w+ que\b|pas du tout ce que)")
+_CLAUSE_END = re.compile(r"[,.;:!?]| mais | par contre | en revanche ")
+
+
+def _refusals(folded: str) -> list[str]:
+    refused = []
+    for match in _NEGATION.finditer(folded):
+        verb = match.group(1) or match.group(2) or ""
+        window = folded[max(0, match.start() - 5): match.end() + 12]
+        if _NOT_A_REFUSAL.match(verb) or _NOT_A_REFUSAL_AROUND.search(window):
+            continue
+        rest = _CLAUSE_END.split(folded[match.end():], maxsplit=1)[0].strip()
+        refused.append(" ".join(rest.split()[:6]) or match.group(0).strip())
+    return refused
+
+
+# --- figures and their roles ------------------------------------------------------------
+
+# A bare number the student states as a price: "je peux faire 269", "descendre à 265",
+# "on est à 3 200", "ça fait 1 750", "total : 2 000".
+_NUMBER = r"(\d{1,3}(?:[  .]\d{3})+|\d+(?:[.,]\d+)?)"
+_BARE_PRICE = re.compile(
+    rf"\b(?:faire|fais|faites|ferai|descendre a|descends a|passer a|aller a|a|on est a|ca fait"
+    rf"|total|on arrive a|on tombe a"
+    rf"|soit|pour|dire|mettre a|baisser a|propose|proposer|genre|disons|plutot)\s*:?\s*{_NUMBER}"
+    # Only a number that ends there or runs into money words: "genre 12 boulangeries" and
+    # "à 14h30" are no prices.
+    r"(?=\s*(?:$|[,;:!?)]|\.(?!\d)|€|euros?\b|balles\b|ht\b|ttc\b|hors\b|par mois|/|sur\b"
+    r"|si\b|avec\b|et\b|mais\b|pour\b|au lieu|pile\b|tout\b|alors\b|c'est\b|ca\b|je\b))"
+    rf"|\b{_NUMBER}\s*(?=(?:ht|ttc|hors taxes?|par mois|/ ?mois)\b)"
+    r"|^\s*(?:bon |alors |ok |donc |euh |du coup )?" + _NUMBER +
+    r"\s*(?:ht|ttc|hors taxes?)?\s*[.!?]?$")
+_ANY_NUMBER = re.compile(_NUMBER + r"(?!\s*(?:%|h\b|heures?|mois|ans?|jours?|semaines?|pages?))")
+_DIFFERENCE_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:de (?:moins|plus|mieux)"
+                               r"|d'economie|d'ecart|de difference)")
+_REFUSED_BEFORE = re.compile(r"(?:\bpas|\bjamais|\bplus|\bni)\s+(?:a\s+|de\s+|sous\s+)?$"
+                             r"|\bne \w+ pas (?:a |de )?$|\bne \w+ pas \w+ (?:a |de )?$")
+_FLOOR_BEFORE = re.compile(r"\b(?:sous|en dessous de|en-dessous de|au-dessous de)\s+$")
+# Markers that make a repeated customer figure the student's own word ("ok pour 240").
+_ACCEPT_BEFORE = re.compile(r"\b(?:va pour|ok pour|d'accord pour|je peux faire|on dit"
+                            r"|on va dire|je vous fais|je vous le fais|accepte|ramener a"
+                            r"|ramene a|tenir dans|rentrer dans|on arrive a)\s*(?:a\s*)?"
+                            r"(?:vos|votre|les|l'enveloppe de)?\s*$")
+# A figure that belongs to the customer or someone else: what they pay today, their budget,
+# a competitor's price.
+_OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur (?:prix|offre)"
+                           r"|vous payez|vous me parlez de|vous m'avez dit|d'apres ce que vous"
+                           r"|vos|votre budget|actuellement|aujourd'hui vous|panier moyen"
+                           r"|au lieu de)\s*(?:\w+\s*){0,2}$")
+_OTHER_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par mois\s*)?(?:de chiffre|de ca\b"
+                          r"|de gain|de marge|d'economies?|actuellement|aujourd'hui|chez \w+"
+                          r"|de votre|qu'ils vous|que vous payez)")
+# Agreeing on the customer's figure makes it the price on the table ("on est d'accord sur
+# 2 000 €", "4 000, je peux travailler avec ça").
+_AGREEMENT = re.compile(r"\b(on est bon|ca marche pour|j'accepte|va pour|ok pour|je garde|total"
+                        r"|ca fait|on dit|on est d'accord (?:sur|pour)|d'accord pour|on arrive a"
+                        r"|on tombe a|on est a|ramene a|ramener a|revient a|donc|en tout"
+                        r"|au total|tout compris)\b")
+
+
+def figures_said(text: str) -> frozenset[float]:
+    """The amounts and percentages in a line (the customer's, to recognise quotes)."""
+    values = {_value(entity) for entity in extract(text)
+              if entity.type in ("montant", "pourcentage")}
+    folded = fold(normalise_numbers(clean(text)))
+    values |= {_to_float(m.group(1) or m.group(2) or m.group(3))
+               for m in _BARE_PRICE.finditer(folded)}
+    return frozenset(v for v in values if v is not None)
+
+
+def _to_float(text: str | None) -> float | None:
+    if not text:
+        return None
+    try:
+        return float(re.sub(r"[  .](?=\d{3}\b)", "", text).replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _value(entity: Entity) -> float:
+    return float(entity.value["montant"] if entity.type == "montant" else entity.value)
+
+
+def _figures(text: str, entities: list[Entity], context: Context,
+             accepting: bool = False) -> list[Figure]:
+    folded = fold(normalise_numbers(clean(text)))
+    candidates: list[tuple[int, str, float, str]] = []
+    for entity in entities:
+        if entity.type in ("montant", "pourcentage"):
+            start = folded.find(fold(entity.text))
+            candidates.append((start if start >= 0 else entity.start, entity.type,
+                               _value(entity), entity.text))
+    taken = [(s, s + len(t)) for s, _, _, t in candidates]
+    for match in _BARE_PRICE.finditer(folded):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        start = match.start(group)
+        value = _to_float(match.group(group))
+        if value is None or any(a <= start < b for a, b in taken) or value < 5:
+            continue
+        candidates.append((start, "montant", value, match.group(group)))
+        taken.append((start, start + len(match.group(group))))
+    # Any other number the customer gave is taken up too ("je ne m'aligne pas sur 240"):
+    # it is a quote, or the price the student agrees to.
+    for match in _ANY_NUMBER.finditer(folded):
+        value = _to_float(match.group(1))
+        if value in context.customer_figures and \
+                not any(a <= match.start() < b for a, b in taken):
+            candidates.append((match.start(), "montant", value, match.group(1)))
+    figures = []
+    for start, kind, value, text_of in sorted(candidates):
+        end = start + len(text_of)
+        # The sentence around the figure: its own words decide, not the next sentence's.
+        sentence_start = max(folded.rfind(mark, 0, start) for mark in ".!?") + 1
+        ends = [i for i in (folded.find(mark, end) for mark in ".!?") if i >= 0]
+        sentence = folded[sentence_start:min(ends) + 1 if ends else len(folded)]
+        role = _role(kind, value, folded[max(sentence_start, start - 40):start],
+                     folded[end:end + 30], sentence, context, accepting)
+        figures.append(Figure(kind, value, role, text_of))
+    return figures
+
+
+_DISCOUNT_BEFORE = re.compile(r"\b(remise|reduction|rabais|ristourne|moins|baisse|geste|faire"
+                              r"|fais|propose|accorde|descendre|-)\b[^.?!]{0,30}$|-\s*$")
+_PER_UNIT_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par (?:personne|participant|kit"
+                             r"|atelier|sac|page)|l'unite|piece|chacun)")
+
+
+def _role(kind: str, value: float, before: str, after: str, sentence: str,
+          context: Context, accepting: bool) -> Role:
+    if _DIFFERENCE_AFTER.search(after):
+        return Role.DIFFERENCE
+    if kind == "pourcentage" and not _DISCOUNT_BEFORE.search(before):
+        return Role.OTHER  # "18 % de ses ventes" is a figure, not a discount
+    if _PER_UNIT_AFTER.search(after):
+        return Role.OTHER
+    if _FLOOR_BEFORE.search(before):
+        return Role.OFFER  # "je ne descendrai pas sous 259": 259 is the price on the table
+    if value in context.customer_figures:
+        # Asking about the customer's figure quotes it ("dans vos 240 €, la couleur est
+        # comprise ?"); taking it up as the deal makes it the price on the table.
+        agreed = accepting or _ACCEPT_BEFORE.search(before) or _AGREEMENT.search(sentence)
+        return Role.OFFER if agreed else Role.QUOTE
+    if _REFUSED_BEFORE.search(before):
+        return Role.REFUSED
+    if _ACCEPT_BEFORE.search(before):
+        return Role.OFFER
+    if _OTHER_AROUND.search(before[-30:]) or _OTHER_AFTER.search(after):
+        return Role.OTHER
+    return Role.OFFER
+
+
+_TOTAL_BEFORE = re.compile(r"\b(total|ca fait|soit|au final|en tout|on est a|on arrive a"
+                           r"|on tombe a)\b[^0-9]{0,8}$")
+
+
+def _offer(text: str, figures: list[Figure]) -> Offer | None:
+    offers = [f for f in figures if f.role == Role.OFFER]
+    if not offers:
+        return None
+    folded = fold(normalise_numbers(clean(text)))
+    # A total closes a breakdown ("700 + 450 + 300, ça fait 1 750"): it is the offer.
+    for figure in reversed(offers):  # the last total of a running sum
+        at = folded.rfind(fold(figure.text))
+        if at >= 0 and _TOTAL_BEFORE.search(folded[max(0, at - 20):at]):
+            return _as_offer(figure)
+    money = [f for f in offers if f.kind == "montant"]
+    return _as_offer(money[-1] if money else offers[-1])
+
+
+def _as_offer(figure: Figure) -> Offer:
+    return Offer(amount=figure.value) if figure.kind == "montant" else \
+        Offer(percent=figure.value)
+
+
+# --- closing and leave-taking -------------------------------------------------------------
+
+_COMMIT = re.compile(
+    r"\b(on signe|vous signez|signer (?:maintenant|aujourd'hui|ce)|vous voulez signer"
+    r"|on (?:peut |peu )?valide|vous (?:me |nous )?validez|vous (?:me )?signez"
+    r"|on part (?:la-dessus|sur)"
+    r"|je (?:vous )?prepare (?:le|la|les) (?:contrat|bon de commande|commande|devis)"
+    r"|je lance (?:la|les|le) (?:procedure|commande|dossier|demande|echange)"
+    r"|je (?:vous )?(?:bloque|inscris|programme) (?:le|ce|la|un)"
+    r"|on est (?:d'accord|bon|ok|parti)|c'est (?:bon|ok|d'accord) pour vous|on fait comme ca"
+    r"|ca marche pour vous|marche pour vous|je vous le fais|vous preferez (?:le|la|un|une)"
+    r" [^?]* ou (?:le|la|un|une) [^?]*\?)")
+# "si vous signez avant la fin du mois" sets a condition, it does not ask for the signature.
+_CONDITION_BEFORE = re.compile(r"\bsi\s+(?:\w+\s+){0,2}$")
+_RECAP = re.compile(r"\b(je recapitule|pour recapituler|si je recapitule|recap|en resume"
+                    r"|donc on (?:a|dit|part|garde)|c'est note|je note|entendu|parfait|top)\b")
+_NOTED_START = re.compile(r"^\W*(?:\w+[,.!]?\s+)?(?:c'est note|je note|entendu|parfait|top"
+                          r"|tres bien|ok|d'accord)\b")
+_CHECK = re.compile(r"\?|\b(c'est bien ca|on est d'accord|ca vous va|ca vous convient"
+                    r"|c'est bon pour vous|vous confirmez|d'accord)\s*\W*$")
+
+
+def _is_closing(folded: str, entities: list[Entity], sentences_text: list[str]) -> bool:
+    if any(not _CONDITION_BEFORE.search(folded[max(0, m.start() - 20):m.start()])
+           for m in _COMMIT.finditer(folded)):
+        return True
+    # A day and an hour together: an appointment. A delivery window ("samedi de 8 h à 12 h")
+    # is an arrangement inside the call, not the commitment itself.
+    slot = any(e.type == "date" and ("jour" in e.value or "date" in e.value)
+               and "heure" in e.value for e in entities)
+    last = fold(sentences_text[-1]) if sentences_text else folded
+    if slot and (_CHECK.search(last) or _NOTED_START.search(folded)) and " ou " not in last:
+        return True  # "Jeudi 15 h, ça vous va ?", "C'est noté : lundi 15 h avec Thomas."
+    figures = len(re.findall(r"\d", folded)) >= 2
+    return bool(_RECAP.search(folded) and figures and _CHECK.search(last))
+
+
+_GOODBYE = re.compile(
+    r"\b(au revoir|aurevoir|bonne (?:fin de )?(?:journee|soiree|apres-midi|semaine|continuation"
+    r"|ouverture|fin de semaine|week-end|soiree)|a (?:tres )?bientot|a (?:lundi|mardi|mercredi"
+    r"|jeudi|vendredi|samedi|demain|tout a l'heure|la prochaine)|ciao|tchao|bye"
+    r"|excellente (?:journee|soiree|fin de journee)"
+    r"|have a nice day|good ?bye|bonne continuation)\b"
+    r"|\b(?:salut|a plus)\s*\W*$")
+# "dans la journée", "une journée chargée": the word without the wish.
+_NOT_GOODBYE = re.compile(r"\b(dans la journee|bonne journee chargee|a bientot vous rappeler)\b")
+
+
+def _is_goodbye(folded: str) -> bool:
+    return bool(_GOODBYE.search(folded)) and not _NOT_GOODBYE.search(folded)
+
+
+# --- relation to the customer's last line -------------------------------------------------
+
+# What the customer asks for, wants, offers or chooses: the student may take it or not.
+_PROPOSAL = re.compile(r"\b(je (?:vous )?propose|je peux (?:vous )?(?:faire|donner|accepter"
+                       r"|laisser)|je veux|je voudrais|j'attends|il me faut|je prefere|ce serait"
+                       r"|oui pour"
+                       r"|d'accord pour|pas plus|je vous laisse|je vous donne|je signe|je prends"
+                       r"|rappelez|envoyez|passez|revenez|faites|donnez|ca vous dit|donc c'est"
+                       r"|qu'on (?:signe|fasse|dise|parte)|on se rappelle|on dit|on fait"
+                       r"|on part sur"
+                       r"|ca vous va|et si (?:on|vous)|\w+ez-(?:moi|le|la|les|nous)"
+                       r"|vous (?:pourriez|pouvez) (?:me )?(?:faire|descendre|baisser|offrir)"
+                       r"|\d+ ?(?:€|euros?)\b.*\?)")
+_ACCEPT = re.compile(r"^\W*(oui|d'accord|ok|okay|ca marche|entendu|parfait|tres bien|va pour"
+                     r"|ca me va|c'est note|je note|bien note|ca roule|tres volontiers|cool|super"
+                     r"|top|bien sur|avec plaisir|volontiers|allons-y|pas de (?:souci|probleme)"
+                     r"|c'est d'accord|je vous (?:le |la |les )?(?:passe|transfere|envoie|mets"
+                     r"|note|reserve|inscris|bloque)|merci)\b")
+_REJECT = re.compile(r"^\W*(non|ah non|malheureusement|desole|impossible|ca ne va pas"
+                     r"|je ne peux pas|je peux pas|pas possible)\b")
+_ANSWER_START = re.compile(r"^\W*(oui|non|si|alors|bien sur|tout a fait|absolument|exactement"
+                           r"|c'est|ca|le|la|les|il|elle|nous|on|je|en fait|bah|ben|euh|du coup"
+                           r"|\d)")
+
+
+_POLITE_REQUEST = re.compile(
+    r"\b(?:pouvez-vous|pourriez-vous|vous pouvez|vous pourriez|est-ce que vous (?:pouvez"
+    r"|pourriez)|je peux avoir|je pourrais avoir)\s+(?:m'|me |nous |lui )?(?:donner|envoyer|dire"
+    r"|passer|transmettre|communiquer|confirmer|preciser|rappeler|epeler|indiquer|expliquer"
+    r"|decrire|redonner)\b")
+_EXCHANGE = re.compile(r"\b(si je|si on|en echange|en contrepartie|a condition|si vous"
+                       r"|contre un|contre une)\b")
+
+
+def polite_request(sentence: str) -> bool:
+    """ "Pourriez-vous me passer M. Benali ?": asking for information or a handover, not
+    for something in return of a concession."""
+    folded = fold(sentence)
+    return bool(_POLITE_REQUEST.search(folded)) and not _EXCHANGE.search(folded)
+
+
+def conditional_commitment(sentence: str) -> bool:
+    """ "si vous signez avant la fin du mois": a condition put on a concession, not a request
+    for the signature."""
+    return bool(_CONDITIONAL.search(fold(sentence)))
+
+
+_CONDITIONAL = re.compile(r"\bsi (?:vous|on) (?:\w+ )?(?:sign|valid|engag|pren|command)")
+
+
+def read_frame(text: str, sentences_text: list[str], entities: list[Entity],
+               context: Context | None = None) -> Frame:
+    """The frame of one whole turn (its sentences already split, its entities extracted)."""
+    context = context or Context()
+    folded = fold(normalise_numbers(clean(text)))
+    refused = _refusals(folded)
+    opening = fold(without_fillers(sentences_text[0] if sentences_text else text))
+    accepting = context.proposed and bool(_ACCEPT.search(opening))
+    figures = _figures(text, entities, context, accepting)
+    refused += [f.text for f in figures if f.role == Role.REFUSED]
+    frame = Frame(refusal=bool(refused), refused=refused, figures=figures,
+                  offer=_offer(text, figures), closing=_is_closing(folded, entities,
+                                                                  sentences_text),
+                  goodbye=_is_goodbye(folded))
+    if context.customer_line:
+        first = fold(without_fillers(sentences_text[0] if sentences_text else text))
+        if context.proposed:
+            frame.accepts_proposal = bool(_ACCEPT.search(first)) and not refused
+            frame.refuses_proposal = bool(_REJECT.search(first)) or (
+                bool(refused) and not frame.accepts_proposal)
+        short = len(first.split()) <= 6  # "Trente minutes.": a bare answer
+        frame.answers_question = context.asked and not first.rstrip().endswith("?") and (
+            bool(_ANSWER_START.search(first)) or short or bool(entities))
+    return frame

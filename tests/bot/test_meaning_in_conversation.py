@@ -1,0 +1,83 @@
+"""What the meaning frame changes in a conversation: the customer's own figure repeated in a
+question is no price offer, a refused figure is no concession, a doubtful rudeness never ends
+the conversation, and `repliq nlu parse` shows the frame."""
+
+from __future__ import annotations
+
+import json
+
+from bot.conduct import Level
+from bot.engine import start_conversation, understander
+from bot.frame import Context, Role
+from bot.state import Event
+from repliq.cli import main
+from scenarios import load_scenario
+from scenarios.catalog import find
+from scenarios.vocabulary import Act
+
+GREETING = ("Bonjour madame Martin, Léa Morel de Bureau Plus, merci de me recevoir. "
+            "Je viens vous parler de vos copieurs.")
+
+
+def copier_customer_after_current_cost():
+    customer = start_conversation(load_scenario(find("e4-copieur-cabinet")))
+    customer.opening()
+    customer.step(GREETING)
+    _, reply = customer.step("Combien payez-vous aujourd'hui pour vos deux copieurs ?")
+    assert "240" in reply.text  # she gave her current cost
+    return customer
+
+
+def test_the_customers_figure_asked_about_is_not_a_price_offer() -> None:
+    customer = copier_customer_after_current_cost()
+    understood, _ = customer.step("Dans vos 240 €, la couleur est comprise ?")
+    assert [f.role for f in understood.frame.figures] == [Role.QUOTE]
+    assert understood.frame.offer is None
+    assert customer.state.price_offered is None
+    assert customer.state.concessions_given == []
+
+
+def test_a_refused_figure_is_no_concession() -> None:
+    customer = copier_customer_after_current_cost()
+    customer.step("Notre offre est à 289 € HT par mois, maintenance comprise.")
+    assert customer.state.price_offered == 289
+    understood, _ = customer.step("Je ne peux pas descendre à 240, ce n'est pas possible.")
+    assert understood.frame.refusal
+    assert customer.state.price_offered == 289
+    assert customer.state.concessions_given == []
+
+
+def test_a_price_without_euro_sign_is_the_students_offer() -> None:
+    u = understander().understand("Bon, je peux faire 269.", Context.after("C'est trop cher."))
+    assert u.frame.offer is not None and u.frame.offer.amount == 269
+
+
+def test_a_doubtful_rudeness_cools_the_customer_but_never_ends_the_talk() -> None:
+    customer = copier_customer_after_current_cost()
+    before = customer.state.mood
+    understood, reply = customer.step("comme vous voulez")
+    assert understood.rudeness.level == Level.DOUBT
+    assert Act.IMPOLITESSE not in understood.acts
+    assert not reply.ended
+    assert Event.IMPOLITESSE not in customer.state.events
+    assert before - customer.state.mood <= 5
+
+
+def test_a_sure_rudeness_is_an_impoliteness_the_customer_reacts_to() -> None:
+    customer = copier_customer_after_current_cost()
+    understood, _ = customer.step("Vous savez lire ? C'est écrit sur la proposition.")
+    assert understood.rudeness.level == Level.SURE
+    assert Event.IMPOLITESSE in customer.state.events
+
+
+def test_nlu_parse_prints_the_frame_beside_the_sentences(capsys) -> None:
+    assert main(["nlu", "parse", "--client", "Copitec est à 240.",
+                 "Je ne m'aligne pas sur 240, mais je peux faire 275."]) == 0
+    parsed = json.loads(capsys.readouterr().out)
+    assert set(parsed) == {"text", "sentences", "frame"}
+    frame = parsed["frame"]
+    assert frame["refus"] is True
+    assert frame["offre"] == {"montant": 275.0}
+    assert [(c["valeur"], c["role"]) for c in frame["chiffres"]] == [
+        (240.0, "citation"), (275.0, "offre")]
+    assert frame["impolitesse"]["niveau"] == "non"
