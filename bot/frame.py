@@ -315,12 +315,15 @@ _COMMIT = re.compile(
     r"|je lance (?:la|les|le) (?:procedure|commande|dossier|demande|echange)"
     r"|je (?:vous )?(?:bloque|inscris|programme) (?:le|ce|la|un)"
     r"|on est (?:d'accord|bon|ok|parti)|c'est (?:bon|ok|d'accord) pour vous|on fait comme ca"
+    r"|(?:ok|d'accord|pret|prete|partant|partante) pour (?:valider|signer|lancer|commander)"
     r"|ca marche pour vous|marche pour vous|je vous le fais|vous preferez (?:le|la|un|une)"
     r" [^?]* ou (?:le|la|un|une) [^?]*\?)")
 # "si vous signez avant la fin du mois" sets a condition, it does not ask for the signature.
 _CONDITION_BEFORE = re.compile(r"\bsi\s+(?:\w+\s+){0,2}$")
-_RECAP = re.compile(r"\b(je recapitule|pour recapituler|si je recapitule|recap|en resume"
-                    r"|donc on (?:a|dit|part|garde)|c'est note|je note|entendu|parfait|top)\b")
+# A final recap, with figures, that asks for the yes: "Je récapitule : 279 € sur 60 mois,
+# livraison jeudi. Ça vous convient ?"
+_RECAP = re.compile(r"\b(je recapitule|pour recapituler|si je recapitule|recapitulons|en resume"
+                    r"|donc on (?:a|dit|part sur|garde))\b")
 _NOTED_START = re.compile(r"^\W*(?:\w+[,.!]?\s+)?(?:c'est note|je note|entendu|parfait|top"
                           r"|tres bien|ok|d'accord)\b")
 _CHECK = re.compile(r"\?|\b(c'est bien ca|on est d'accord|ca vous va|ca vous convient"
@@ -338,8 +341,8 @@ def _is_closing(folded: str, entities: list[Entity], sentences_text: list[str]) 
     last = fold(sentences_text[-1]) if sentences_text else folded
     if slot and (_CHECK.search(last) or _NOTED_START.search(folded)) and " ou " not in last:
         return True  # "Jeudi 15 h, ça vous va ?", "C'est noté : lundi 15 h avec Thomas."
-    figures = len(re.findall(r"\d", folded)) >= 2
-    return bool(_RECAP.search(folded) and figures and _CHECK.search(last))
+    figures = len(re.findall(r"\d+", folded)) >= 2
+    return bool(_RECAP.search(folded)) and figures and last.rstrip().endswith("?")
 
 
 _GOODBYE = re.compile(
