@@ -121,12 +121,17 @@ _NEGATION = re.compile(
     r"|tenable|realisable|jouable)"
     r"|\b(?:ne |n')(?:fait|font) pas partie\b"
     r"|\b(?:n'est|est) (?:pas|plus) (disponible|en stock)"
-    r"|\bpas (besoin|possible|question|la peine|plus|de (?:remise|geste|remboursement|pret))\b"
+    r"|\bpas (besoin|possible|question|la peine|moyen|de (?:remise|geste|remboursement"
+    r"|pret|reduction|rabais|ristourne|prolongation|echange|avoir|bon d'achat))\b"
+    r"|\baucune? (?:remise|geste|reduction|remboursement|rabais)\b"
+    r"|\b(?:va|vont|ne va|ne vont) pas (?:etre|pouvoir) (possible|faisable|se faire|le faire)"
+    r"|\b(?:n'ai|n'avons|n'a) pas (le droit|la possibilite|l'autorisation|la main)"
+    r"|\b(non merci|c'est exclu|je refuse|nous refusons|on refuse)\b"
     r"|\b(impossible|c'est non|hors de question|malheureusement non|en rupture|rupture de stock"
     r"|y en a plus|n'y en a plus|(?:je|on) (?:ne )?(?:peux|peut) pas)\b")
 # Negated verbs that refuse nothing: not knowing, thinking, being wrong, meaning.
 _NOT_A_REFUSAL = re.compile(
-    r"^(sais|savais|crois|pense|comprends|trompe|dirais|voulais|connais|vois|quittez|engage"
+    r"^(sais|sait|savais|crois|pense|comprends|trompe|dirais|voulais|connais|vois|quittez|engage"
     r"|oublie|demande|ai|avais|aurais|parierais|attendu|mettrai|laisserai|rappellerai|insister"
     r"|oui|si|ou|mais|bon|ah|euh|alors|donc|enfin|pardon|non)$")
 _NOT_A_REFUSAL_AROUND = re.compile(
@@ -140,8 +145,9 @@ def _refusals(folded: str) -> list[str]:
     for match in _NEGATION.finditer(folded):
         verb = match.group(1) or match.group(2) or ""
         window = folded[max(0, match.start() - 5): match.end() + 12]
-        if _NOT_A_REFUSAL.match(verb) or _NOT_A_REFUSAL_AROUND.search(window):
-            continue
+        if _NOT_A_REFUSAL.match(verb) or _NOT_A_REFUSAL_AROUND.search(window) or \
+                re.search(r"\bsi\s*$", folded[max(0, match.start() - 4):match.start()]):
+            continue  # "si je ne peux pas" is a condition
         rest = _CLAUSE_END.split(folded[match.end():], maxsplit=1)[0].strip()
         refused.append(" ".join(rest.split()[:6]) or match.group(0).strip())
     return refused
@@ -166,7 +172,7 @@ _BARE_PRICE = re.compile(
 _ANY_NUMBER = re.compile(_NUMBER + r"(?!\s*(?:%|h\b|heures?|mois|ans?|jours?|semaines?|pages?))")
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:de (?:moins|plus|mieux)"
                                r"|d'economie|d'ecart|de difference)")
-_REFUSED_BEFORE = re.compile(r"(?:\bpas|\bjamais|\bplus|\bni)\s+(?:a\s+|de\s+|sous\s+)?$"
+_REFUSED_BEFORE = re.compile(r"(?:\bpas|\bjamais|\bni)\s+(?:a\s+|de\s+|sous\s+)?$"
                              r"|\bne \w+ pas (?:a |de )?$|\bne \w+ pas \w+ (?:a |de )?$")
 _FLOOR_BEFORE = re.compile(r"\b(?:sous|en dessous de|en-dessous de|au-dessous de)\s+$")
 # Markers that make a repeated customer figure the student's own word ("ok pour 240").
