@@ -108,9 +108,30 @@ _NAME_AND_COMPANY = re.compile(
     r"[A-ZÉ]")
 
 
-def cue_acts(sentence: str) -> set[Act]:
+# Forms of an introduction around the student's own company name ("c'est Lucas
+# d'ElectroMaison", "ElectroMaison bonjour, Thomas à votre écoute", "Jordan, de Fidelix").
+_INTRODUCTION = re.compile(r"\b(c'est|ici|moi c'est|je m'appelle|je suis|a l'appareil"
+                           r"|a votre ecoute|j'ecoute|je vous ecoute)\b")
+
+
+def cue_acts(sentence: str, company: str | None = None) -> set[Act]:
     folded = fold(sentence)
     found = {act for act, pattern in _CUES if pattern.search(folded)}
-    if _NAME_AND_COMPANY.search(sentence):
+    if _NAME_AND_COMPANY.search(sentence) or _introduces(folded, company):
         found.add(Act.PRESENTATION)
     return found
+
+
+def _introduces(folded: str, company: str | None) -> bool:
+    if not company:
+        return False
+    # "ElectroMaison.fr" is said "electromaison", "Jardins & Cie" often "jardins et cie".
+    name = re.escape(fold(company).split(".")[0]).replace("\\&", "(?:&|et)")
+    at = re.search(rf"\b{name}\b", folded.replace(".fr", ""))
+    if at is None:
+        return False
+    before = folded[max(0, at.start() - 25):at.start()]
+    # The company said alone ("ElectroMaison, Kevin, bonjour.") is the bare minimum and not
+    # read as an introduction; a first name with an introducing word or "de <company>" is.
+    return bool(_INTRODUCTION.search(folded)
+                or re.search(r"\b[a-z]+,? (?:de|du|d'|chez|pour)\s*$", before))

@@ -113,11 +113,9 @@ class Customer:
 
     def __init__(self, scenario: Scenario, understander: Understander, seed: int = 0,
                  variant: str | None = None, rules: Rules | None = None) -> None:
-        from .topics import TopicMatcher
-
         self.scenario = scenario
         self.rules = rules or Rules()
-        self.understander = understander.with_topics(TopicMatcher.for_scenario(scenario))
+        self.understander = understander.for_scenario(scenario)
         first = scenario.speaker(scenario.first_speaker)
         self.state = CustomerState(
             speaker=first.id, mood=first.mood,

@@ -8,6 +8,7 @@ from datetime import date
 from functools import cached_property
 from typing import Any, Protocol
 
+from scenarios.model import Scenario
 from scenarios.vocabulary import Act
 
 from .acts import ActScore, cue_acts
@@ -134,9 +135,19 @@ class Understander:
         # Rudeness is decided apart from the acts when a conduct classifier is given (see
         # bot/conduct.py); without one, the act scorer's reading stands.
         self.conduct = conduct
+        self.company: str | None = None
 
-    def with_topics(self, topics: TopicMatcher) -> Understander:
-        return Understander(self.scorer, topics, self.today, self.conduct)
+    def with_topics(self, topics: TopicMatcher, company: str | None = None) -> Understander:
+        engine = Understander(self.scorer, topics, self.today, self.conduct)
+        engine.company = company
+        return engine
+
+    def for_scenario(self, scenario: Scenario) -> Understander:
+        """This engine reading a scenario's topics, and the student's company name (a turn
+        naming it with a first name is an introduction: "c'est Manon d'ElectroMaison")."""
+        from .topics import TopicMatcher
+
+        return self.with_topics(TopicMatcher.for_scenario(scenario), scenario.brief.company.name)
 
     def understand(self, text: str, context: Context | None = None) -> Understanding:
         """Acts, entities and topics per sentence, then the turn's frame, read against what the
@@ -170,7 +181,7 @@ class Understander:
             return turn
         all_scores = self.scorer.scores(french)
         for part, scores in zip(french, all_scores, strict=True):
-            cues = cue_acts(part)
+            cues = cue_acts(part, self.company)
             if not scores:  # an external engine that knows none of our acts
                 scores = [ActScore(act, 0.9) for act in sorted(cues)]
                 if not scores:

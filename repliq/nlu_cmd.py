@@ -15,7 +15,6 @@ from bot.evaluation import evaluate
 from bot.frame import Context
 from bot.nludata import load
 from bot.rasa import RasaActScorer, RasaUnavailable, export_project
-from bot.topics import TopicMatcher
 from bot.understand import Understander, Understanding
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import find
@@ -32,7 +31,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
             for issue in error.issues:
                 print(issue, file=sys.stderr)
             return 1
-        engine = engine.with_topics(TopicMatcher.for_scenario(scenario))
+        engine = engine.for_scenario(scenario)
     lines = [" ".join(args.text)] if args.text else (line.rstrip("\n") for line in sys.stdin)
     context = Context.after(args.client) if args.client else None
     for line in lines:
@@ -92,7 +91,7 @@ def _eval_corpus(part: Part, rasa: str | None, errors: bool) -> int:
         key = (turn.scenario, turn.variant)
         if key not in engines:
             scenario = load_scenario(find(turn.scenario), turn.variant)
-            engines[key] = base.with_topics(TopicMatcher.for_scenario(scenario))
+            engines[key] = base.for_scenario(scenario)
         return engines[key].understand(turn.text, context)
 
     report = corpus.measure(turns, understand)

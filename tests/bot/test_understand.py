@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from bot.engine import understander
-from bot.topics import TopicMatcher
 from scenarios import load_scenario
 from scenarios.catalog import find
 from scenarios.vocabulary import Act
@@ -14,7 +13,7 @@ from scenarios.vocabulary import Act
 @pytest.fixture(scope="module")
 def engine():  # type: ignore[no-untyped-def]
     scenario = load_scenario(find("e4-copieur-cabinet"))
-    return understander().with_topics(TopicMatcher.for_scenario(scenario))
+    return understander().for_scenario(scenario)
 
 
 def test_one_turn_holds_several_acts(engine) -> None:  # type: ignore[no-untyped-def]

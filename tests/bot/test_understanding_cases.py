@@ -16,7 +16,6 @@ from ruamel.yaml import YAML
 
 from bot.engine import understander
 from bot.frame import Context
-from bot.topics import TopicMatcher
 from bot.understand import Understander, Understanding
 from scenarios import load_scenario
 from scenarios.catalog import find
@@ -28,8 +27,7 @@ CASES: list[dict[str, Any]] = YAML(typ="safe").load(CASES_FILE.read_text(encodin
 
 @lru_cache(maxsize=8)
 def engine(scenario_id: str) -> Understander:
-    return understander().with_topics(TopicMatcher.for_scenario(
-        load_scenario(find(scenario_id))))
+    return understander().for_scenario(load_scenario(find(scenario_id)))
 
 
 def reading(u: Understanding) -> dict[str, Any]:
