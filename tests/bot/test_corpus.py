@@ -10,6 +10,8 @@ import pytest
 
 from bot import corpus
 from bot.corpus import CORPUS_DIR, Part
+from bot.frame import Context
+from bot.understand import Understanding
 from repliq.cli import main
 from scenarios import load_scenario
 from scenarios.catalog import find
@@ -60,3 +62,33 @@ def test_the_evaluation_reports_every_register(capsys: pytest.CaptureFixture[str
                     "— reconnaissance vocale (", "impolitesse : rappel",
                     "conclusion : rappel", "fait demandé reconnu"):
         assert heading in out
+
+
+# What the engine reaches today on the test part (decision 0005), not the targets
+# (≥ 0.90 ...), which it does not reach yet: a change that loses ground fails here.
+TODAY = {"all_acts_found": 0.57, "rude_precision": 0.75, "rude_recall": 0.23,
+         "closing_recall": 0.41, "goodbye_recall": 0.88, "offer_exact": 0.68,
+         "fact_asked": 0.45}
+HARM_CEILING = {"polite_read_as_rude": 0.01, "refusal_read_as_offer": 0.0,
+                "quote_read_as_offer": 0.03, "harmful": 0.04}
+
+
+def test_understanding_holds_its_ground_on_the_blind_test_part() -> None:
+    from bot.engine import understander
+    from bot.understand import Understander
+
+    engines: dict[tuple[str, str | None], Understander] = {}
+
+    def understand(turn: corpus.Turn, context: Context) -> Understanding:
+        key = (turn.scenario, turn.variant)
+        if key not in engines:
+            engines[key] = understander().for_scenario(
+                load_scenario(find(turn.scenario), turn.variant))
+        return engines[key].understand(turn.text, context)
+
+    scores = corpus.measure(corpus.load(Part.TEST), understand).overall
+    lost = {name: getattr(scores, name).value for name, floor in TODAY.items()
+            if getattr(scores, name).value < floor}
+    harmed = {name: getattr(scores, name).value for name, ceiling in HARM_CEILING.items()
+              if getattr(scores, name).value > ceiling}
+    assert not lost and not harmed, (lost, harmed)
