@@ -83,6 +83,12 @@ class Understanding:
         return {act for sentence in self.sentences for act in sentence.act_ids} | \
             self.context_acts | self.frame_acts
 
+    def drop(self, act: Act, below: float = 2.0) -> None:
+        """Remove an act read with a confidence under `below` (by default: every reading)."""
+        for sentence in self.sentences:
+            sentence.acts = [a for a in sentence.acts
+                             if a.act != act or a.confidence > below]
+
     @property
     def frame_acts(self) -> set[Act]:
         """Acts the turn's meaning shows even when no single sentence reads as them: a final
@@ -169,13 +175,10 @@ class Understander:
         if not turn.frame.closing:
             # The classifier alone reads many recaps and conditions as closings: without the
             # frame's agreement, only a confident reading stands.
-            for sentence in turn.sentences:
-                sentence.acts = [a for a in sentence.acts if a.act != Act.DEMANDE_ENGAGEMENT
-                                 or a.confidence > LONE_CLOSING_CONFIDENCE]
+            turn.drop(Act.DEMANDE_ENGAGEMENT, below=LONE_CLOSING_CONFIDENCE)
         if self.conduct is not None and turn.text:
             turn.rudeness = self.conduct.judge(turn.text)
-            for sentence in turn.sentences:
-                sentence.acts = [a for a in sentence.acts if a.act != Act.IMPOLITESSE]
+            turn.drop(Act.IMPOLITESSE)  # decided by the conduct classifier, not the act one
         return turn
 
     def _sentences(self, text: str) -> Understanding:
@@ -183,44 +186,45 @@ class Understander:
         parts = [part for part in sentences(text) if without_fillers(part).strip(" .,!?…")]
         # A clipped line ("Lundi 15 heures, alors ?", "289 HT.") has no function word but its
         # date or figure makes it French enough to read.
-        french = [part for part in parts
-                  if _FRENCH_HINT.search(fold(part)) or extract(part, self.today)]
+        read = [(part, extract(part, self.today)) for part in parts]
+        french = [(part, entities) for part, entities in read
+                  if _FRENCH_HINT.search(fold(part)) or entities]
         if not french:
             return turn
-        all_scores = self.scorer.scores(french)
-        for part, scores in zip(french, all_scores, strict=True):
+        all_scores = self.scorer.scores([part for part, _ in french])
+        for (part, entities), scores in zip(french, all_scores, strict=True):
             cues = cue_acts(part, self.company)
-            if not scores:  # an external engine that knows none of our acts
-                scores = [ActScore(act, 0.9) for act in sorted(cues)]
-                if not scores:
-                    turn.sentences.append(SentenceUnderstanding(
-                        part, [], extract(part, self.today),
-                        self.topics.match(part) if self.topics else []))
-                    continue
-            top = scores[0].confidence
-            chosen = [score for rank, score in enumerate(scores[:MAX_ACTS])
-                      if score.confidence >= RUNNER_UP_RATIO * top
-                      and (score.act not in CAUTIOUS or score.act in cues
-                           or (rank == 0 and score.confidence >= CAUTIOUS[score.act]))]
-            if not chosen:
-                chosen = [next((s for s in scores if s.act not in CAUTIOUS), scores[0])]
-            if part.rstrip().endswith("?") and chosen[0].act not in QUESTION_ACTS:
-                question = next((s for s in scores if s.act in QUESTION_ACTS), None)
-                if question is not None and chosen[0].act in STATEMENTS:
-                    chosen = [question, *(s for s in chosen if s.act not in STATEMENTS)]
-                elif question is not None and chosen[0].confidence < 0.3:
-                    chosen.append(question)  # an unsure reading of a question: keep both
-            entities = extract(part, self.today)
             days = [e for e in entities if e.type == "date" and "jour" in e.value]
             if len(days) >= 2 and " ou " in fold(part):
                 cues.add(Act.QUESTION_ALTERNATIVE)  # "mardi à 14 h ou jeudi à 14 h ?"
-            if polite_request(part):
-                chosen = [s for s in chosen if s.act != Act.DEMANDE_CONTREPARTIE] or \
-                    [next(s for s in scores if s.act != Act.DEMANDE_CONTREPARTIE)]
-            if conditional_commitment(part) and Act.DEMANDE_ENGAGEMENT not in cues:
-                chosen = [s for s in chosen if s.act != Act.DEMANDE_ENGAGEMENT] or chosen
-            extra = cues - {score.act for score in chosen}
-            chosen += [ActScore(act, 0.9) for act in sorted(extra)]
+            if not scores:  # an external engine that knows none of our acts
+                scores = [ActScore(act, 0.9) for act in sorted(cues)]
+            chosen = self._choose(part, scores, cues) if scores else []
             turn.sentences.append(SentenceUnderstanding(
                 part, chosen, entities, self.topics.match(part) if self.topics else []))
         return turn
+
+    @staticmethod
+    def _choose(part: str, scores: list[ActScore], cues: set[Act]) -> list[ActScore]:
+        """The acts of one sentence: the classifier's best and close runners-up, cautious acts
+        only when clearly first, a question read as one, then the cues it missed."""
+        top = scores[0].confidence
+        chosen = [score for rank, score in enumerate(scores[:MAX_ACTS])
+                  if score.confidence >= RUNNER_UP_RATIO * top
+                  and (score.act not in CAUTIOUS or score.act in cues
+                       or (rank == 0 and score.confidence >= CAUTIOUS[score.act]))]
+        if not chosen:
+            chosen = [next((s for s in scores if s.act not in CAUTIOUS), scores[0])]
+        if part.rstrip().endswith("?") and chosen[0].act not in QUESTION_ACTS:
+            question = next((s for s in scores if s.act in QUESTION_ACTS), None)
+            if question is not None and chosen[0].act in STATEMENTS:
+                chosen = [question, *(s for s in chosen if s.act not in STATEMENTS)]
+            elif question is not None and chosen[0].confidence < 0.3:
+                chosen.append(question)  # an unsure reading of a question: keep both
+        if polite_request(part):
+            chosen = [s for s in chosen if s.act != Act.DEMANDE_CONTREPARTIE] or \
+                [next(s for s in scores if s.act != Act.DEMANDE_CONTREPARTIE)]
+        if conditional_commitment(part) and Act.DEMANDE_ENGAGEMENT not in cues:
+            chosen = [s for s in chosen if s.act != Act.DEMANDE_ENGAGEMENT] or chosen
+        extra = cues - {score.act for score in chosen}
+        return chosen + [ActScore(act, 0.9) for act in sorted(extra)]

@@ -81,3 +81,13 @@ def test_nlu_parse_prints_the_frame_beside_the_sentences(capsys) -> None:
     assert [(c["valeur"], c["role"]) for c in frame["chiffres"]] == [
         (240.0, "citation"), (275.0, "offre")]
     assert frame["impolitesse"]["niveau"] == "non"
+
+
+def test_odd_input_gives_an_empty_or_plain_frame_never_an_error() -> None:
+    engine = understander()
+    for text in ("", "   ", "🙂" * 200, "?" * 500, "je ne " * 600, "1 " * 1500,
+                 "de 8 h à " * 300, "€€€ 12 12 12"):
+        u = engine.understand(text, Context.after("Vous me faites 250 ? " * 20))
+        assert u.frame.offer is None, text[:20]
+        assert not u.rudeness.sure, text[:20]
+    assert engine.understand("").frame.as_dict()["chiffres"] == []
