@@ -18,7 +18,7 @@ from typing import Any
 from scenarios.vocabulary import Act
 
 from .frame import Context, figures_said
-from .understand import Understanding
+from .understand import Understander, Understanding
 
 CORPUS_DIR = Path(__file__).resolve().parent.parent / "tests" / "data" / "corpus"
 REGISTERS = ("competent", "oral", "maladroit", "hors-script")
@@ -204,8 +204,25 @@ class Report:
     typed: Scores
 
 
+def scenario_reader(base: Understander) -> Callable[[Turn, Context | None], Understanding]:
+    """Reads each turn with the engine of its scenario and variant (topics, company), built
+    once per scenario."""
+    from scenarios import load_scenario
+    from scenarios.catalog import find
+
+    engines: dict[tuple[str, str | None], Understander] = {}
+
+    def understand(turn: Turn, context: Context | None = None) -> Understanding:
+        key = (turn.scenario, turn.variant)
+        if key not in engines:
+            engines[key] = base.for_scenario(load_scenario(find(turn.scenario), turn.variant))
+        return engines[key].understand(turn.text, context)
+
+    return understand
+
+
 def measure(turns: Iterable[Turn],
-            understand: Callable[[Turn, Context], Understanding]) -> Report:
+            understand: Callable[[Turn, Context | None], Understanding]) -> Report:
     """Every turn read in its context: the customer's line before it and every figure the
     customer gave earlier in the same conversation fragment."""
     overall, asr, typed = Scores(), Scores(), Scores()

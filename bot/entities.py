@@ -72,7 +72,8 @@ _UNITS = {"mois": "mois", "an": "an", "ans": "an", "annee": "an", "annees": "an"
           "minute": "minute", "minutes": "minute", "min": "minute"}
 
 
-def _number(text: str) -> float:
+def parse_number(text: str) -> float:
+    """"1 000,50", "2.500", "289" as a float (spaces or dots between thousands)."""
     return float(re.sub(r"[  .](?=\d{3}\b)", "", text).replace(",", "."))
 
 
@@ -121,9 +122,9 @@ def extract(text: str, today: date | None = None) -> list[Entity]:
     for match in _ORDER.finditer(text):
         add(match, "numero_commande", f"{match.group(1)}-{match.group(2)}")
     for match in _PERCENT.finditer(text):
-        add(match, "pourcentage", _number(match.group(1)))
+        add(match, "pourcentage", parse_number(match.group(1)))
     for match in _AMOUNT.finditer(text):
-        amount = _number(match.group(1)) * (1000 if "k" in match.group(2).lower() else 1)
+        amount = parse_number(match.group(1)) * (1000 if "k" in match.group(2).lower() else 1)
         tax = match.group(3)
         value: dict[str, Any] = {"montant": amount, "devise": "EUR"}
         if tax:
@@ -189,7 +190,7 @@ def extract(text: str, today: date | None = None) -> list[Entity]:
             add(match, "date", {"heure": clock})
     for match in _DURATION.finditer(text):
         unit = _UNITS.get(match.group(2).lower().split()[0], match.group(2).lower())
-        add(match, "duree", {"valeur": _number(match.group(1)), "unite": unit})
+        add(match, "duree", {"valeur": parse_number(match.group(1)), "unite": unit})
     return sorted(found, key=lambda entity: entity.start)
 
 

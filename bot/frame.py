@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
-from .entities import Entity, extract, normalise_numbers
+from .entities import Entity, extract, normalise_numbers, parse_number
 from .text import clean, fold, without_fillers
 
 
@@ -201,28 +201,31 @@ def figures_said(text: str) -> frozenset[float]:
     """The amounts and percentages in a line (the customer's, to recognise quotes)."""
     values = {_value(entity) for entity in extract(text)
               if entity.type in ("montant", "pourcentage")}
-    folded = fold(normalise_numbers(clean(text)))
-    values |= {_to_float(m.group(1) or m.group(2) or m.group(3))
-               for m in _BARE_PRICE.finditer(folded)}
-    return frozenset(v for v in values if v is not None)
+    values |= {parse_number(number) for _, number in _bare_prices(_folded(text))}
+    return frozenset(values)
 
 
-def _to_float(text: str | None) -> float | None:
-    if not text:
-        return None
-    try:
-        return float(re.sub(r"[  .](?=\d{3}\b)", "", text).replace(",", "."))
-    except ValueError:
-        return None
+def _folded(text: str) -> str:
+    """How the frame reads a text: numbers in digits, then folded."""
+    return fold(normalise_numbers(clean(text)))
+
+
+def _bare_prices(folded: str) -> list[tuple[int, str]]:
+    """(position, digits) of each number `_BARE_PRICE` reads as a price, whichever of its
+    three forms matched."""
+    found = []
+    for match in _BARE_PRICE.finditer(folded):
+        group = next(g for g in (1, 2, 3) if match.group(g))
+        found.append((match.start(group), match.group(group)))
+    return found
 
 
 def _value(entity: Entity) -> float:
     return float(entity.value["montant"] if entity.type == "montant" else entity.value)
 
 
-def _figures(text: str, entities: list[Entity], context: Context,
+def _figures(folded: str, entities: list[Entity], context: Context,
              accepting: bool = False) -> list[Figure]:
-    folded = fold(normalise_numbers(clean(text)))
     candidates: list[tuple[int, str, float, str]] = []
     for entity in entities:
         if entity.type in ("montant", "pourcentage"):
@@ -230,18 +233,16 @@ def _figures(text: str, entities: list[Entity], context: Context,
             candidates.append((start if start >= 0 else entity.start, entity.type,
                                _value(entity), entity.text))
     taken = [(s, s + len(t)) for s, _, _, t in candidates]
-    for match in _BARE_PRICE.finditer(folded):
-        group = next(g for g in (1, 2, 3) if match.group(g))
-        start = match.start(group)
-        value = _to_float(match.group(group))
-        if value is None or any(a <= start < b for a, b in taken) or value < 5:
+    for start, number in _bare_prices(folded):
+        value = parse_number(number)
+        if any(a <= start < b for a, b in taken) or value < 5:
             continue
-        candidates.append((start, "montant", value, match.group(group)))
-        taken.append((start, start + len(match.group(group))))
+        candidates.append((start, "montant", value, number))
+        taken.append((start, start + len(number)))
     # Any other number the customer gave is taken up too ("je ne m'aligne pas sur 240"):
     # it is a quote, or the price the student agrees to.
     for match in _ANY_NUMBER.finditer(folded):
-        value = _to_float(match.group(1))
+        value = parse_number(match.group(1))
         if value in context.customer_figures and \
                 not any(a <= match.start() < b for a, b in taken):
             candidates.append((match.start(), "montant", value, match.group(1)))
@@ -292,11 +293,10 @@ _TOTAL_BEFORE = re.compile(r"\b(total|ca fait|soit|au final|en tout|on est a|on 
                            r"|on tombe a)\b[^0-9]{0,8}$")
 
 
-def _offer(text: str, figures: list[Figure]) -> Offer | None:
+def _offer(folded: str, figures: list[Figure]) -> Offer | None:
     offers = [f for f in figures if f.role == Role.OFFER]
     if not offers:
         return None
-    folded = fold(normalise_numbers(clean(text)))
     # A total closes a breakdown ("700 + 450 + 300, ça fait 1 750"): it is the offer.
     for figure in reversed(offers):  # the last total of a running sum
         at = folded.rfind(fold(figure.text))
@@ -420,18 +420,17 @@ def read_frame(text: str, sentences_text: list[str], entities: list[Entity],
                context: Context | None = None) -> Frame:
     """The frame of one whole turn (its sentences already split, its entities extracted)."""
     context = context or Context()
-    folded = fold(normalise_numbers(clean(text)))
+    folded = _folded(text)
     refused = _refusals(folded)
-    opening = fold(without_fillers(sentences_text[0] if sentences_text else text))
-    accepting = context.proposed and bool(_ACCEPT.search(opening))
-    figures = _figures(text, entities, context, accepting)
+    first = fold(without_fillers(sentences_text[0] if sentences_text else text))
+    accepting = context.proposed and bool(_ACCEPT.search(first))
+    figures = _figures(folded, entities, context, accepting)
     refused += [f.text for f in figures if f.role == Role.REFUSED]
     frame = Frame(refusal=bool(refused), refused=refused, figures=figures,
-                  offer=_offer(text, figures), closing=_is_closing(folded, entities,
-                                                                  sentences_text),
+                  offer=_offer(folded, figures), closing=_is_closing(folded, entities,
+                                                                    sentences_text),
                   goodbye=_is_goodbye(folded))
     if context.customer_line:
-        first = fold(without_fillers(sentences_text[0] if sentences_text else text))
         if context.proposed:
             frame.accepts_proposal = bool(_ACCEPT.search(first)) and not refused
             frame.refuses_proposal = bool(_REJECT.search(first)) or (

@@ -142,19 +142,19 @@ class Understander:
     """Turns a student's turn into acts, entities and (with a scenario) topics."""
 
     def __init__(self, scorer: ActScorer, topics: TopicMatcher | None = None,
-                 today: date | None = None, conduct: ConductClassifier | None = None) -> None:
+                 today: date | None = None, conduct: ConductClassifier | None = None,
+                 company: str | None = None) -> None:
         self.scorer = scorer
         self.topics = topics
         self.today = today
         # Rudeness is decided apart from the acts when a conduct classifier is given (see
         # bot/conduct.py); without one, the act scorer's reading stands.
         self.conduct = conduct
-        self.company: str | None = None
+        # The student's own company: naming it with a first name is an introduction.
+        self.company = company
 
     def with_topics(self, topics: TopicMatcher, company: str | None = None) -> Understander:
-        engine = Understander(self.scorer, topics, self.today, self.conduct)
-        engine.company = company
-        return engine
+        return Understander(self.scorer, topics, self.today, self.conduct, company)
 
     def for_scenario(self, scenario: Scenario) -> Understander:
         """This engine reading a scenario's topics, and the student's company name (a turn

@@ -15,7 +15,6 @@ from bot.evaluation import evaluate
 from bot.frame import Context
 from bot.nludata import load
 from bot.rasa import RasaActScorer, RasaUnavailable, export_project
-from bot.understand import Understander, Understanding
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import find
 
@@ -84,16 +83,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _eval_corpus(part: Part, rasa: str | None, errors: bool) -> int:
     """The blind corpus (tests/data/corpus/): whole turns in context, per register."""
     turns = corpus.load(part)
-    base = understander(rasa_url=rasa)
-    engines: dict[tuple[str, str | None], Understander] = {}
-
-    def understand(turn: corpus.Turn, context: Context | None = None) -> Understanding:
-        key = (turn.scenario, turn.variant)
-        if key not in engines:
-            scenario = load_scenario(find(turn.scenario), turn.variant)
-            engines[key] = base.for_scenario(scenario)
-        return engines[key].understand(turn.text, context)
-
+    understand = corpus.scenario_reader(understander(rasa_url=rasa))
     report = corpus.measure(turns, understand)
     print(f"Corpus en aveugle, partie « {part.value} » : {report.overall.turns} répliques "
           f"({corpus.CORPUS_DIR})\n")

@@ -10,8 +10,6 @@ import pytest
 
 from bot import corpus
 from bot.corpus import CORPUS_DIR, Part
-from bot.frame import Context
-from bot.understand import Understanding
 from repliq.cli import main
 from scenarios import load_scenario
 from scenarios.catalog import find
@@ -75,17 +73,8 @@ HARM_CEILING = {"polite_read_as_rude": 0.01, "refusal_read_as_offer": 0.0,
 
 def test_understanding_holds_its_ground_on_the_blind_test_part() -> None:
     from bot.engine import understander
-    from bot.understand import Understander
 
-    engines: dict[tuple[str, str | None], Understander] = {}
-
-    def understand(turn: corpus.Turn, context: Context) -> Understanding:
-        key = (turn.scenario, turn.variant)
-        if key not in engines:
-            engines[key] = understander().for_scenario(
-                load_scenario(find(turn.scenario), turn.variant))
-        return engines[key].understand(turn.text, context)
-
+    understand = corpus.scenario_reader(understander())
     scores = corpus.measure(corpus.load(Part.TEST), understand).overall
     lost = {name: getattr(scores, name).value for name, floor in TODAY.items()
             if getattr(scores, name).value < floor}
