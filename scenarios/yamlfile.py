@@ -219,11 +219,11 @@ def read_yaml(path: Path, shown: str) -> LDict:
     except ScenarioError:
         raise
     except MarkedYAMLError as exc:
-        unclosed = _unclosed_quote_line(text, _mark_line(exc))
+        unclosed = _unclosed_quote_line(text, _mark_line(exc, text))
         if unclosed:
             raise fail(unclosed, "guillemet non fermé — attendu : un texte entre guillemets "
                                  "qui se ferme sur la même ligne (\"…\")") from None
-        raise fail(_mark_line(exc), _syntax_message(exc)) from None
+        raise fail(_mark_line(exc, text), _syntax_message(exc)) from None
     except RecursionError:
         raise fail(1, "imbrication trop profonde — attendu : un scénario d'au plus "
                       f"{MAX_DEPTH} niveaux d'indentation") from None
@@ -420,9 +420,13 @@ def _unclosed_quote_line(text: str, error_line: int) -> int:
     return 0
 
 
-def _mark_line(exc: MarkedYAMLError) -> int:
+def _mark_line(exc: MarkedYAMLError, text: str) -> int:
     mark = exc.problem_mark or exc.context_mark
-    return mark.line + 1 if mark is not None else 1
+    if mark is None:
+        return 1
+    # The C parser (libyaml) puts an error at the end of a file without a final newline one
+    # line past the last one: it is the last line that is cut short.
+    return min(mark.line + 1, text.count("\n") + 1)
 
 
 _INDENT_SHIFT = "un décalage d'indentation"

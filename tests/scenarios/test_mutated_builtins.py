@@ -197,3 +197,16 @@ def test_a_mutated_scenario_that_validates_loads_and_grades_with_every_variant(
     # Every variant was validated with the file; playing one of them must work too.
     variant = data.draw(st.sampled_from([v.id for v in scenario.variants]))
     play_and_grade(load_scenario(path, variant), variant)
+
+
+@pytest.mark.parametrize("name", sorted(BUILTINS))
+def test_a_file_cut_short_inside_a_key_is_reported_at_its_last_line(
+        name: str, tmp_path: Path) -> None:
+    """A copy cut in the middle of a key, with no final newline (a download interrupted):
+    the C parser puts the error past the end; the teacher is sent to the last line."""
+    text = BUILTINS[name]
+    cut = text[:text.rindex("\n    m") + len("\n    m")]  # "    mots_cles:" cut after "m"
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(cut, encoding="utf-8")
+    _, issues = inspect(path)
+    assert issues and issues[0].line == cut.count("\n") + 1, issues
