@@ -212,6 +212,15 @@ def conduct_examples(path: Path = CONDUCT_DATA) -> tuple[list[str], list[str]]:
 
 @lru_cache(maxsize=1)
 def default_conduct() -> ConductClassifier:
+    """Trained from conduct.yml and the NLU data once per process, or read back from the
+    cache when they have not changed."""
+    from .model_cache import cached
+    from .nludata import nlu_files
+
+    return cached("conduite", [CONDUCT_DATA, *nlu_files()], _train_default, ConductClassifier)
+
+
+def _train_default() -> ConductClassifier:
     from .nludata import load
 
     rude, polite = conduct_examples()

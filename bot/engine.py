@@ -15,15 +15,18 @@ from scenarios.model import Scenario
 from .acts import NgramActClassifier
 from .conduct import default_conduct
 from .customer import Customer
-from .nludata import load
+from .model_cache import cached
+from .nludata import load, nlu_files
 from .rasa import RasaActScorer
 from .understand import Understander
 
 
 @lru_cache(maxsize=1)
 def act_classifier() -> NgramActClassifier:
-    """The built-in act classifier, trained once per process from bot/data/nlu*.yml."""
-    return NgramActClassifier.train(load().examples)
+    """The built-in act classifier, trained from bot/data/nlu*.yml once per process, or read
+    back from the cache when that data and code have not changed."""
+    return cached("actes", nlu_files(), lambda: NgramActClassifier.train(load().examples),
+                  NgramActClassifier)
 
 
 def understander(today: date | None = None, rasa_url: str | None = None) -> Understander:

@@ -51,9 +51,14 @@ def _lines(block: Any) -> list[str]:
             if line.strip().startswith("- ")]
 
 
+def nlu_files() -> list[Path]:
+    """Every `nlu*.yml` shipped with Repliq: the act classifier's training data."""
+    return sorted(DATA_DIR.glob("nlu*.yml"))
+
+
 def load(paths: list[Path] | None = None) -> NluData:
     """Read one or more Rasa NLU files (by default every `nlu*.yml` shipped with Repliq)."""
-    files = paths if paths is not None else sorted(DATA_DIR.glob("nlu*.yml"))
+    files = paths if paths is not None else nlu_files()
     data = NluData()
     yaml = YAML(typ="safe")
     for path in files:

