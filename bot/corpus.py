@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -131,7 +131,7 @@ class Scores:
     fact_asked: Rate = field(default_factory=Rate)
     confusions: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
 
-    def add(self, turn: Turn, understood: Understanding) -> None:
+    def add(self, turn: Turn, understood: Understanding, facts: frozenset[str]) -> None:
         found = {act.value for act in understood.acts}
         expected = turn.labels.acts
         self.turns += 1
@@ -183,8 +183,8 @@ class Scores:
         self.harmful.add((said_rude and not turn.labels.rude) or refusal_as_offer
                          or quote_as_offer or (said_closing and not turn.labels.closing))
         if turn.labels.fact_asked:
-            best = max(understood.topics.items(), key=lambda item: item[1], default=None)
-            self.fact_asked.add(best is not None and best[0] == turn.labels.fact_asked)
+            # The fact the customer answers: the first discovery question's best fact.
+            self.fact_asked.add(understood.facts_asked(facts)[:1] == [turn.labels.fact_asked])
 
 
 def _offer_label(value: Any) -> tuple[float | None, float | None] | None:
@@ -204,25 +204,37 @@ class Report:
     typed: Scores
 
 
-def scenario_reader(base: Understander) -> Callable[[Turn, Context | None], Understanding]:
+class ScenarioReader:
     """Reads each turn with the engine of its scenario and variant (topics, company), built
-    once per scenario."""
-    from scenarios import load_scenario
-    from scenarios.catalog import find
+    once per scenario, and knows each scenario's facts."""
 
-    engines: dict[tuple[str, str | None], Understander] = {}
+    def __init__(self, base: Understander) -> None:
+        self._base = base
+        self._engines: dict[tuple[str, str | None], tuple[Understander, frozenset[str]]] = {}
 
-    def understand(turn: Turn, context: Context | None = None) -> Understanding:
+    def _engine(self, turn: Turn) -> tuple[Understander, frozenset[str]]:
+        from scenarios import load_scenario
+        from scenarios.catalog import find
+
         key = (turn.scenario, turn.variant)
-        if key not in engines:
-            engines[key] = base.for_scenario(load_scenario(find(turn.scenario), turn.variant))
-        return engines[key].understand(turn.text, context)
+        if key not in self._engines:
+            scenario = load_scenario(find(turn.scenario), turn.variant)
+            self._engines[key] = (self._base.for_scenario(scenario),
+                                  frozenset(fact.id for fact in scenario.facts))
+        return self._engines[key]
 
-    return understand
+    def __call__(self, turn: Turn, context: Context | None = None) -> Understanding:
+        return self._engine(turn)[0].understand(turn.text, context)
+
+    def facts(self, turn: Turn) -> frozenset[str]:
+        return self._engine(turn)[1]
 
 
-def measure(turns: Iterable[Turn],
-            understand: Callable[[Turn, Context | None], Understanding]) -> Report:
+def scenario_reader(base: Understander) -> ScenarioReader:
+    return ScenarioReader(base)
+
+
+def measure(turns: Iterable[Turn], understand: ScenarioReader) -> Report:
     """Every turn read in its context: the customer's line before it and every figure the
     customer gave earlier in the same conversation fragment."""
     overall, asr, typed = Scores(), Scores(), Scores()
@@ -233,5 +245,5 @@ def measure(turns: Iterable[Turn],
         said[key] |= figures_said(turn.customer_before)
         understood = understand(turn, Context(turn.customer_before, said[key]))
         for scores in (overall, by_register[turn.register], asr if turn.asr else typed):
-            scores.add(turn, understood)
+            scores.add(turn, understood, understand.facts(turn))
     return Report(overall, by_register, asr, typed)

@@ -89,7 +89,6 @@ class _Part:
 _ANSWERING = re.compile(r"\b(mais|justement|cependant|pourtant|toutefois|c'est vrai|"
                         r"je comprends|comparons|comparez|en fait|par contre|au contraire)\b")
 # A question whose main act is one of these asks for a decision, not for information.
-NOT_DISCOVERY = {Act.DEMANDE_ENGAGEMENT, Act.CONCESSION, Act.ANNONCE_PRIX}
 _DOC = re.compile(r"\b(documentation|brochure|plaquette|doc|catalogue)\b")
 _SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|e-mail|"
                    r"courriel)\b")
@@ -301,8 +300,7 @@ class Customer:
         answered = 0
         unanswered_question = False
         for sentence in u.sentences:
-            if not sentence.is_question or (sentence.acts and
-                                            sentence.acts[0].act in NOT_DISCOVERY):
+            if not sentence.discovers:
                 continue
             facts = [hit for hit in sentence.topics if hit.id in self._facts
                      and self._facts[hit.id].known_by in (None, state.speaker)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -62,10 +63,35 @@ class SentenceUnderstanding:
     def is_question(self) -> bool:
         return self.text.rstrip().endswith("?") or bool(self.act_ids & QUESTION_ACTS)
 
+    @property
+    def discovers(self) -> bool:
+        """A question that asks the customer for information, not for a price, a discount or
+        the signature; spoken questions often come without their question mark."""
+        asks = self.is_question or bool(_SPOKEN_QUESTION.search(fold(without_fillers(self.text))))
+        return asks and not (self.acts and self.acts[0].act in NOT_DISCOVERY)
+
     def as_dict(self) -> dict[str, Any]:
         return {"text": self.text, "acts": [a.as_dict() for a in self.acts],
                 "entities": [e.as_dict() for e in self.entities],
                 "topics": [t.as_dict() for t in self.topics]}
+
+
+# How a question starts when the speech recogniser left out its question mark: "est-ce que",
+# an interrogative word or an inversion ("avez-vous"), after a short lead-in.
+_SPOKEN_QUESTION = re.compile(
+    r"^(?:(?:et|alors|donc|du coup|mais|bon|ok|d'accord|oui|ah|en fait|sinon),?\s+){0,3}"
+    r"(?:est-ce qu|est ce qu|qu'est-ce|qu'est ce|combien|quand|comment|pourquoi|quel|quelle"
+    r"|quels|quelles|ou est|a quelle|qui est|qui (?:decide|signe|s'occupe))"
+    r"|\b\w+-(?:vous|il|elle|ils|elles|on)\b|\best[- ]ce qu"
+    # an interrogative word at the end ("il serait dispo quand"), a tag ("c'est ça"), an
+    # embedded question ("vous savez dans quel délai")
+    r"|\b(?:quand|combien|quoi|comment|pourquoi|c'est ca|je me trompe|ou pas|ou non)[\s.!]*$"
+    r"|\bvous savez (?:si|combien|quand|comment|pourquoi|qui|ou|dans quel|quel)\b"
+    r"|\bc'est qui\b|\bqui est-ce qui\b")
+
+
+# Questions that close or bargain rather than discover ("on signe ?", "à 265 € ?").
+NOT_DISCOVERY = frozenset({Act.DEMANDE_ENGAGEMENT, Act.CONCESSION, Act.ANNONCE_PRIX})
 
 
 @dataclass
@@ -115,6 +141,17 @@ class Understanding:
             for hit in sentence.topics:
                 best[hit.id] = max(best.get(hit.id, 0.0), min(1.0, hit.score + lead))
         return best
+
+    def facts_asked(self, facts: Collection[str]) -> list[str]:
+        """The scenario facts this turn's discovery questions ask for, in the order the
+        customer answers them: each question's best-matching fact."""
+        asked = []
+        for sentence in self.sentences:
+            if sentence.discovers:
+                best = next((hit.id for hit in sentence.topics if hit.id in facts), None)
+                if best is not None and best not in asked:
+                    asked.append(best)
+        return asked
 
     @cached_property
     def entities(self) -> list[Entity]:

@@ -62,11 +62,13 @@ def test_the_evaluation_reports_every_register(capsys: pytest.CaptureFixture[str
         assert heading in out
 
 
-# What the engine reaches today on the test part (decision 0005), not the targets
-# (≥ 0.90 ...), which it does not reach yet: a change that loses ground fails here.
+# What the engine reaches today on the test part (decisions 0005 and 0006), not the issue's
+# targets (≥ 0.90 ...), which it does not reach yet: a change that loses ground fails here.
+# The fact asked is the one the customer answers (the first discovery question's best fact),
+# no longer the strongest topic of any kind.
 TODAY = {"all_acts_found": 0.57, "rude_precision": 0.75, "rude_recall": 0.23,
          "closing_recall": 0.41, "goodbye_recall": 0.88, "offer_exact": 0.68,
-         "fact_asked": 0.45}
+         "fact_asked": 0.44}
 HARM_CEILING = {"polite_read_as_rude": 0.01, "refusal_read_as_offer": 0.0,
                 "quote_read_as_offer": 0.03, "harmful": 0.04}
 
