@@ -46,7 +46,7 @@ def _normalised(text: str) -> str:
 
 def test_no_test_turn_is_in_the_training_data() -> None:
     training = "\n".join(_normalised(path.read_text(encoding="utf-8"))
-                         for path in (CORPUS_DIR.parent.parent.parent / "bot" / "data").glob(
+                         for path in (CORPUS_DIR.parent.parent.parent / "bot" / "data").rglob(
                              "*.yml"))
     leaked = [t.id for t in corpus.load(Part.TEST)
               if len(_normalised(t.text).split()) >= 5 and _normalised(t.text) in training]
