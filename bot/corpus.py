@@ -230,10 +230,6 @@ class ScenarioReader:
         return self._engine(turn)[1]
 
 
-def scenario_reader(base: Understander) -> ScenarioReader:
-    return ScenarioReader(base)
-
-
 def measure(turns: Iterable[Turn], understand: ScenarioReader) -> Report:
     """Every turn read in its context: the customer's line before it and every figure the
     customer gave earlier in the same conversation fragment."""

@@ -80,14 +80,15 @@ class SentenceUnderstanding:
 # an interrogative word or an inversion ("avez-vous"), after a short lead-in.
 _SPOKEN_QUESTION = re.compile(
     r"^(?:(?:et|alors|donc|du coup|mais|bon|ok|d'accord|oui|ah|en fait|sinon),?\s+){0,3}"
-    r"(?:est-ce qu|est ce qu|qu'est-ce|qu'est ce|combien|quand|comment|pourquoi|quel|quelle"
-    r"|quels|quelles|ou est|a quelle|qui est|qui (?:decide|signe|s'occupe))"
-    r"|\b\w+-(?:vous|il|elle|ils|elles|on)\b|\best[- ]ce qu"
+    r"(?:qu'est[- ]ce|combien|quand|comment|pourquoi|quel|quelle|quels|quelles|ou est|a quelle"
+    r"|qui est|qui (?:decide|signe|s'occupe))"
+    # "est-ce que" anywhere (also "qu'est-ce que", "qui est-ce qui"), an inversion
+    r"|\best[- ]ce qu|\b\w+-(?:vous|il|elle|ils|elles|on)\b"
     # an interrogative word at the end ("il serait dispo quand"), a tag ("c'est ça"), an
     # embedded question ("vous savez dans quel délai")
     r"|\b(?:quand|combien|quoi|comment|pourquoi|c'est ca|je me trompe|ou pas|ou non)[\s.!]*$"
     r"|\bvous savez (?:si|combien|quand|comment|pourquoi|qui|ou|dans quel|quel)\b"
-    r"|\bc'est qui\b|\bqui est-ce qui\b")
+    r"|\bc'est qui\b")
 
 
 # Questions that close or bargain rather than discover ("on signe ?", "à 265 € ?").

@@ -83,7 +83,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _eval_corpus(part: Part, rasa: str | None, errors: bool) -> int:
     """The blind corpus (tests/data/corpus/): whole turns in context, per register."""
     turns = corpus.load(part)
-    understand = corpus.scenario_reader(understander(rasa_url=rasa))
+    understand = corpus.ScenarioReader(understander(rasa_url=rasa))
     report = corpus.measure(turns, understand)
     print(f"Corpus en aveugle, partie « {part.value} » : {report.overall.turns} répliques "
           f"({corpus.CORPUS_DIR})\n")

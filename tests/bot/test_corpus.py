@@ -76,7 +76,7 @@ HARM_CEILING = {"polite_read_as_rude": 0.01, "refusal_read_as_offer": 0.0,
 def test_understanding_holds_its_ground_on_the_blind_test_part() -> None:
     from bot.engine import understander
 
-    understand = corpus.scenario_reader(understander())
+    understand = corpus.ScenarioReader(understander())
     scores = corpus.measure(corpus.load(Part.TEST), understand).overall
     lost = {name: getattr(scores, name).value for name, floor in TODAY.items()
             if getattr(scores, name).value < floor}
