@@ -35,7 +35,7 @@ def models_dir() -> Path:
     return cache_root() / "models" / "understanding"
 
 
-def fingerprint(sources: Iterable[Path], extra: str = "") -> str:
+def fingerprint(sources: Iterable[Path]) -> str:
     """A short hash of the training inputs, the featurising code and the library versions."""
     import numpy
     import scipy
@@ -43,19 +43,18 @@ def fingerprint(sources: Iterable[Path], extra: str = "") -> str:
 
     digest = hashlib.sha256()
     digest.update(f"{sys.version_info[:2]}|{sklearn.__version__}|{numpy.__version__}|"
-                  f"{scipy.__version__}|{extra}".encode())
+                  f"{scipy.__version__}".encode())
     for path in (*_CODE, *sorted(sources)):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()[:20]
 
 
-def cached(name: str, sources: Iterable[Path], build: Callable[[], T],
-           expected: type[T], extra: str = "") -> T:
+def cached(name: str, sources: Iterable[Path], build: Callable[[], T], expected: type[T]) -> T:
     """The model `build()` makes from `sources`, read from the cache when it is current."""
     import joblib
 
-    path = models_dir() / f"{name}-{fingerprint(sources, extra)}.joblib"
+    path = models_dir() / f"{name}-{fingerprint(sources)}.joblib"
     try:
         model = joblib.load(path)
         if isinstance(model, expected):
