@@ -256,8 +256,9 @@ class Understander:
         if part.rstrip().endswith("?") and chosen[0].act not in QUESTION_ACTS:
             question = next((s for s in scores if s.act in QUESTION_ACTS), None)
             if question is not None and chosen[0].act in STATEMENTS:
-                chosen = [question, *(s for s in chosen if s.act not in STATEMENTS)]
-            elif question is not None and chosen[0].confidence < 0.3:
+                chosen = [question, *(s for s in chosen
+                                      if s.act not in STATEMENTS and s != question)]
+            elif question is not None and chosen[0].confidence < 0.3 and question not in chosen:
                 chosen.append(question)  # an unsure reading of a question: keep both
         if polite_request(part):
             chosen = [s for s in chosen if s.act != Act.DEMANDE_CONTREPARTIE] or \

@@ -48,3 +48,13 @@ def test_non_turns_have_no_act(engine, text: str) -> None:  # type: ignore[no-un
 def test_huge_turn_is_capped(engine) -> None:  # type: ignore[no-untyped-def]
     turn = engine.understand("Notre offre est très complète. " * 400)
     assert len(turn.text) <= 4000
+
+
+@pytest.mark.parametrize("text", ["Et vous imprimez beaucoup ?", "Les caissières ?",
+                                  "Vous attendez leur proposition pour quand ?"])
+def test_a_sentence_lists_each_act_once(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+    """`repliq nlu parse` shows a sentence's acts: an unsure question read twice would be
+    shown twice."""
+    for sentence in engine.understand(text).sentences:
+        acts = [score.act for score in sentence.acts]
+        assert len(acts) == len(set(acts)), acts
