@@ -62,9 +62,13 @@ class NgramActClassifier:
         from sklearn.pipeline import Pipeline
         from sklearn.svm import LinearSVC
 
+        # A softer margin than the default suits examples written by several blind writers:
+        # C 0.6 finds all expected acts in 0.684 of the corpus's dev turns (0.677 at 0.8), with
+        # the same historical macro-F1 (decision 0007).
         pipeline = Pipeline([("features", _features()),
-                             ("svm", LinearSVC(C=0.8, class_weight="balanced"))])
-        pipeline.fit([e.text for e in examples], [e.intent for e in examples])
+                             ("svm", LinearSVC(C=0.6, class_weight="balanced"))])
+        pipeline.fit([e.text for e in examples], [e.intent for e in examples],
+                     svm__sample_weight=[e.weight for e in examples])
         acts = [Act(label) for label in pipeline.classes_]
         return cls(pipeline, acts)
 

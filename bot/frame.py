@@ -322,6 +322,9 @@ _COMMIT = re.compile(
     r"|je (?:vous )?(?:bloque|inscris|programme) (?:le|ce|la|un)"
     r"|on est (?:d'accord|bon|ok|parti)|c'est (?:bon|ok|d'accord) pour vous|on fait comme ca"
     r"|(?:ok|d'accord|pret|prete|partant|partante) pour (?:valider|signer|lancer|commander)"
+    # handing over the order form: "je vous laisse signer ici", "il ne reste qu'à signer"
+    r"|je vous laisse (?:signer|valider|parapher)|vous (?:pouvez|n'avez plus qu'a) signer"
+    r"|signez (?:ici|la|en bas)|reste (?:plus )?(?:qu'a|a) signer|votre signature (?:ici|en bas)"
     r"|ca marche pour vous|marche pour vous|je vous le fais|vous preferez (?:le|la|un|une)"
     r" [^?]* ou (?:le|la|un|une) [^?]*\?)")
 # "si vous signez avant la fin du mois" sets a condition, it does not ask for the signature.

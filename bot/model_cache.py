@@ -26,9 +26,11 @@ log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
-# The sources whose change must retrain a model: how text is prepared and featurised.
+# The sources whose change must retrain a model: how text is read, prepared, featurised and
+# weighted (engine.py chooses the training examples).
 _BOT = Path(__file__).resolve().parent
-_CODE = (_BOT / "text.py", _BOT / "acts.py", _BOT / "conduct.py", Path(__file__).resolve())
+_CODE = (_BOT / "text.py", _BOT / "nludata.py", _BOT / "acts.py", _BOT / "conduct.py",
+         _BOT / "engine.py", Path(__file__).resolve())
 
 
 def models_dir() -> Path:

@@ -22,6 +22,7 @@ class Example:
     text: str
     intent: str
     entities: tuple[tuple[str, str], ...] = ()  # (entity type, annotated text)
+    weight: float = 1.0  # how much the example counts in training
 
 
 @dataclass

@@ -31,6 +31,17 @@ def without_fillers(text: str) -> str:
     return _SPACES.sub(" ", _FILLERS.sub("", text)).strip(" ,")
 
 
+# A sentence that only acknowledges what the customer said.
+_ACKNOWLEDGEMENT = re.compile(
+    r"^(?:(?:d'accord|d'acc|ok|okay|oui|ouais|non|tres bien|bien|entendu|parfait|super|top"
+    r"|voila|ah|oh|bon|bien sur|tout a fait|exactement|ca marche|c'est note"
+    r"|je vois|effectivement|en effet)[\s,.!…]*)+$")
+
+
+def acknowledgement(sentence: str) -> bool:
+    return bool(_ACKNOWLEDGEMENT.match(fold(without_fillers(sentence)).strip()))
+
+
 def sentences(text: str) -> list[str]:
     """Split a turn into sentences; a turn without punctuation stays one sentence."""
     parts = [part.strip() for part in _SENTENCE_END.split(text[:_MAX_CHARS]) if part]

@@ -16,7 +16,8 @@ from .acts import ActScore, cue_acts
 from .conduct import NOT_RUDE, ConductClassifier, Rudeness
 from .entities import Entity, extract
 from .frame import Context, Frame, conditional_commitment, polite_request, read_frame
-from .text import clean, fold, sentences, without_fillers
+from .questions import FORM_ACTS, QuestionForm, is_question, question_form
+from .text import acknowledgement, clean, fold, sentences, without_fillers
 from .topics import TopicHit, TopicMatcher
 
 QUESTION_ACTS = {Act.QUESTION_OUVERTE, Act.QUESTION_FERMEE, Act.QUESTION_ALTERNATIVE,
@@ -35,11 +36,14 @@ LONE_CLOSING_CONFIDENCE = 0.5
 # Acts that cannot end with a question mark: such a sentence is read as its best question.
 STATEMENTS = {Act.ARGUMENT, Act.PREUVE, Act.ANNONCE_OBJET, Act.PRESENTATION, Act.EXCUSE,
               Act.REMERCIEMENT, Act.SALUTATION, Act.EMPATHIE}
+# How sure an act marked by a lexical cue is ("bonjour", "au revoir", "je comprends").
+CUE_CONFIDENCE = 0.9
 # Lines with no French word at all (English, emoji, noise) are not classified.
 _FRENCH_HINT = re.compile(
     r"\b(je|j|vous|nous|on|le|la|les|un|une|des|de|du|est|c|pour|avec|bonjour|merci|oui|non"
     r"|au revoir|votre|vos|mon|ma|mes|que|qui|quoi|comment|combien|pourquoi|ce|ca|et|alors"
-    r"|parfait|entendu|d'accord|desole|pardon|madame|monsieur)\b")
+    r"|parfait|entendu|d'accord|desole|pardon|madame|monsieur|quel|quelle|quels|quelles|quand"
+    r"|pourquoi)\b")
 
 
 class ActScorer(Protocol):
@@ -67,28 +71,20 @@ class SentenceUnderstanding:
     def discovers(self) -> bool:
         """A question that asks the customer for information, not for a price, a discount or
         the signature; spoken questions often come without their question mark."""
-        asks = self.is_question or bool(_SPOKEN_QUESTION.search(fold(without_fillers(self.text))))
+        asks = self.is_question or is_question(self.text)
         return asks and not (self.acts and self.acts[0].act in NOT_DISCOVERY)
 
+    @property
+    def form(self) -> QuestionForm | None:
+        """The form of the question the sentence asks (open, closed, alternative), if any."""
+        return question_form(self.text)
+
     def as_dict(self) -> dict[str, Any]:
+        form = self.form
         return {"text": self.text, "acts": [a.as_dict() for a in self.acts],
+                "forme_question": form.value if form else None,
                 "entities": [e.as_dict() for e in self.entities],
                 "topics": [t.as_dict() for t in self.topics]}
-
-
-# How a question starts when the speech recogniser left out its question mark: "est-ce que",
-# an interrogative word or an inversion ("avez-vous"), after a short lead-in.
-_SPOKEN_QUESTION = re.compile(
-    r"^(?:(?:et|alors|donc|du coup|mais|bon|ok|d'accord|oui|ah|en fait|sinon),?\s+){0,3}"
-    r"(?:qu'est[- ]ce|combien|quand|comment|pourquoi|quel|quelle|quels|quelles|ou est|a quelle"
-    r"|qui est|qui (?:decide|signe|s'occupe))"
-    # "est-ce que" anywhere (also "qu'est-ce que", "qui est-ce qui"), an inversion
-    r"|\best[- ]ce qu|\b\w+-(?:vous|il|elle|ils|elles|on)\b"
-    # an interrogative word at the end ("il serait dispo quand"), a tag ("c'est ça"), an
-    # embedded question ("vous savez dans quel délai")
-    r"|\b(?:quand|combien|quoi|comment|pourquoi|c'est ca|je me trompe|ou pas|ou non)[\s.!]*$"
-    r"|\bvous savez (?:si|combien|quand|comment|pourquoi|qui|ou|dans quel|quel)\b"
-    r"|\bc'est qui\b")
 
 
 # Questions that close or bargain rather than discover ("on signe ?", "à 265 € ?").
@@ -226,11 +222,20 @@ class Understander:
         # date or figure makes it French enough to read.
         read = [(part, extract(part, self.today)) for part in parts]
         french = [(part, entities) for part, entities in read
-                  if _FRENCH_HINT.search(fold(part)) or entities]
+                  if _FRENCH_HINT.search(fold(part)) or entities or acknowledgement(part)]
         if not french:
             return turn
-        all_scores = self.scorer.scores([part for part, _ in french])
-        for (part, entities), scores in zip(french, all_scores, strict=True):
+        # A bare acknowledgement ("D'accord.", "Très bien.", "Non.") does no act of its own:
+        # whether it accepts, refuses or answers is the turn's meaning, read by the frame.
+        said = [(part, entities) for part, entities in french if not acknowledgement(part)]
+        scored = dict(zip([part for part, _ in said],
+                          self.scorer.scores([part for part, _ in said]) if said else [],
+                          strict=True))
+        for part, entities in french:
+            if part not in scored:
+                turn.sentences.append(SentenceUnderstanding(part, [], entities, []))
+                continue
+            scores = scored[part]
             cues = cue_acts(part, self.company)
             days = [e for e in entities if e.type == "date" and "jour" in e.value]
             if len(days) >= 2 and " ou " in fold(part):
@@ -253,17 +258,38 @@ class Understander:
                        or (rank == 0 and score.confidence >= CAUTIOUS[score.act]))]
         if not chosen:
             chosen = [next((s for s in scores if s.act not in CAUTIOUS), scores[0])]
-        if part.rstrip().endswith("?") and chosen[0].act not in QUESTION_ACTS:
-            question = next((s for s in scores if s.act in QUESTION_ACTS), None)
-            if question is not None and chosen[0].act in STATEMENTS:
-                chosen = [question, *(s for s in chosen
-                                      if s.act not in STATEMENTS and s != question)]
-            elif question is not None and chosen[0].confidence < 0.3 and question not in chosen:
-                chosen.append(question)  # an unsure reading of a question: keep both
+        form = question_form(part)
+        if form is not None:
+            chosen = _with_form(chosen, form)
         if polite_request(part):
             chosen = [s for s in chosen if s.act != Act.DEMANDE_CONTREPARTIE] or \
                 [next(s for s in scores if s.act != Act.DEMANDE_CONTREPARTIE)]
-        if conditional_commitment(part) and Act.DEMANDE_ENGAGEMENT not in cues:
+        if conditional_commitment(part):
+            # "si vous signez avant la fin du mois" puts a condition on a concession: its
+            # "vous signez" is no cue of a request for the signature.
+            cues = cues - {Act.DEMANDE_ENGAGEMENT}
             chosen = [s for s in chosen if s.act != Act.DEMANDE_ENGAGEMENT] or chosen
+        # A cue is reliable evidence: an act it confirms is as sure as one it adds.
+        chosen = [ActScore(s.act, max(s.confidence, CUE_CONFIDENCE)) if s.act in cues else s
+                  for s in chosen]
         extra = cues - {score.act for score in chosen}
-        return chosen + [ActScore(act, 0.9) for act in sorted(extra)]
+        return chosen + [ActScore(act, CUE_CONFIDENCE) for act in sorted(extra)]
+
+
+# The form of a question that mainly does something else ("Ça vous convient ?" checks,
+# "mardi ou jeudi ?" proposes a meeting) is kept beside its function, never above it.
+FORM_BESIDE_FUNCTION = 0.5
+
+
+def _with_form(chosen: list[ActScore], form: QuestionForm) -> list[ActScore]:
+    """A question's acts with its grammatical form instead of the classifier's guess at it;
+    a question read as a statement (an argument, empathy) is read as its form."""
+    # The grammar is as reliable as a lexical cue: the form it reads is sure.
+    if chosen[0].act in STATEMENTS:
+        return [ActScore(form.act, CUE_CONFIDENCE),
+                *(s for s in chosen if s.act not in STATEMENTS | FORM_ACTS)]
+    guessed = next((s for s in chosen if s.act in FORM_ACTS), None)
+    if guessed is not None:
+        return [ActScore(form.act, CUE_CONFIDENCE) if s is guessed else s
+                for s in chosen if s is guessed or s.act != form.act]
+    return [*chosen, ActScore(form.act, min(FORM_BESIDE_FUNCTION, chosen[0].confidence))]

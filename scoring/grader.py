@@ -59,6 +59,10 @@ MISCONDUCT_CAP = 0.29
 MISCONDUCT = {"impolitesse", "pression", "monologue", "presentation_manquante",
               "patience_epuisee", "droit_legal_nie"}
 EXPECTATIONS_SHARE = 0.15
+# The grid keeps "très insuffisant" in the relationship for rudeness, pressure or contempt and a
+# customer who ends the exchange: a courteous student who listens little is "insuffisant", in
+# the middle of that level (decision 0007: the floor that best fits the examiner's marks).
+COURTEOUS_FLOOR = {"b1.relation_interpersonnelle": 0.425}
 
 
 def level_of(score: float) -> Level:
@@ -141,6 +145,8 @@ def grade(transcript: Transcript, scenario: Scenario,
         if transcript.outcome == "failure" and item.criterion != "b2.reporting":
             conduct = MISCONDUCT & {e.value for e in transcript.final.events}
             score = min(score, MISCONDUCT_CAP if conduct else FAILURE_CAP)
+        elif item.criterion in COURTEOUS_FLOOR and _courteous(observations, transcript):
+            score = max(score, COURTEOUS_FLOOR[item.criterion])
         evidence = sorted(_unique(evidence), key=lambda e: (e.turn, not e.positive))[:6]
         label = rubric().criterion(item.criterion).label
         results.append(CriterionResult(item.criterion, label, item.weight,
@@ -154,6 +160,14 @@ def grade(transcript: Transcript, scenario: Scenario,
     strengths = [o.label for o in ranked if o.score >= 0.7][:3]
     priorities = [o.advice for o in reversed(ranked) if o.advice and o.score < 0.75][:3]
     return Scorecard(scenario.id, total, results, strengths, priorities)  # type: ignore[arg-type]
+
+
+def _courteous(observations: dict[str, Observation | None], transcript: Transcript) -> bool:
+    """Polite from greeting to goodbye, and nothing the customer took as misconduct."""
+    politeness, contact = observations.get("politeness"), observations.get("contact")
+    return (politeness is not None and politeness.score >= 1.0
+            and contact is not None and contact.score >= 0.5
+            and not MISCONDUCT & {e.value for e in transcript.final.events})
 
 
 def _unique(evidence: list[Evidence]) -> list[Evidence]:

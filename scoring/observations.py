@@ -64,6 +64,14 @@ def _events_at(turns: list[StudentTurn], index: int) -> set[Event]:
     return set(turns[index].state.events) - before
 
 
+# What an argument answering a need the customer expressed, but that the student never
+# reformulated, earns of the credit of one tied to a reformulated need.
+UNLINKED_CREDIT = 0.5
+# The first facts found matter most: the essential facts a student uncovers count with
+# diminishing returns.
+DISCOVERY_CURVE = 0.85
+
+
 class Observer:
     """Computes every observation of one graded conversation."""
 
@@ -201,7 +209,7 @@ class Observer:
                                                      Act.QUESTION_ALTERNATIVE}]
         # How the questions were asked is the « questioning » observation; this one is what
         # was found.
-        score = 0.85 * ratio + 0.15 * (1.0 if opens or closed else 0.0)
+        score = 0.85 * ratio ** DISCOVERY_CURVE + 0.15 * (1.0 if opens or closed else 0.0)
         evidence = []
         for index, turn in enumerate(self.turns):
             revealed = _new(self.turns, index, "facts_revealed")
@@ -250,11 +258,17 @@ class Observer:
         heard = [a for a in self.s.arguments if a.id in self.final.arguments_heard]
         tied = [a for a in heard if not a.needs or
                 any(n in self.final.needs_understood for n in a.needs)]
+        # A need the customer expressed (one of its facts came out) but the student never
+        # reformulated: an argument answering it hits the mark without showing the link.
+        expressed = {n.id for n in self.s.needs
+                     if set(n.facts) & set(self.final.facts_revealed)}
+        unlinked = [a for a in heard if a not in tied and set(a.needs) & expressed]
         proofs = [t for t in self.turns if Act.PREUVE in t.main_acts]
         # The customer's needs the argumentation actually answered.
         answered = {n for a in tied for n in a.needs}
         coverage = len(answered) / len(self.s.needs) if self.s.needs else 1.0
-        score = (0.35 * (len(tied) / len(heard) if heard else 0) +
+        linked = len(tied) + UNLINKED_CREDIT * len(unlinked)
+        score = (0.35 * (linked / len(heard) if heard else 0) +
                  0.25 * min(1.0, len(heard) / 2) + 0.2 * (1.0 if proofs else 0.0) +
                  0.2 * coverage)
         evidence = []
@@ -262,8 +276,10 @@ class Observer:
             for argument_id in _new(self.turns, index, "arguments_heard"):
                 argument = next(a for a in self.s.arguments if a.id == argument_id)
                 good = argument in tied
-                evidence.append(ev(turn, good, f"argument « {argument.label} »"
-                                   + ("" if good else " sans lien avec un besoin exprimé")))
+                note = "" if good else (" répond à un besoin exprimé, sans le reformuler"
+                                        if argument in unlinked
+                                        else " sans lien avec un besoin exprimé")
+                evidence.append(ev(turn, good, f"argument « {argument.label} »{note}"))
         unused = [a for a in self.s.arguments if a not in heard and (
             not a.needs or any(n in self.final.needs_understood for n in a.needs))]
         advice = None

@@ -69,6 +69,11 @@ def state_from_snapshot(data: dict[str, Any]) -> CustomerState:
     return CustomerState(**values)
 
 
+# A sentence's best act earns credit only when the engine is not merely guessing: a reading at
+# 0.13 ("C'est le délai normal, madame." taken for empathy) is no evidence of a technique.
+MIN_CREDITED_CONFIDENCE = 0.15
+
+
 def _main_acts(item: dict[str, Any], acts: set[Act]) -> set[Act]:
     sentences = item.get("sentences")
     if not isinstance(sentences, list) or not sentences:
@@ -77,7 +82,8 @@ def _main_acts(item: dict[str, Any], acts: set[Act]) -> set[Act]:
     for sentence in sentences:
         scored = [a for a in sentence.get("acts", []) if a.get("id") in Act._value2member_map_]
         for rank, act in enumerate(scored):
-            if rank == 0 or float(act.get("confidence", 0)) >= 0.85:
+            confidence = float(act.get("confidence", 0))
+            if (rank == 0 and confidence >= MIN_CREDITED_CONFIDENCE) or confidence >= 0.85:
                 main.add(Act(act["id"]))
     return main & acts if main & acts else main
 

@@ -137,3 +137,42 @@ def test_talking_over_an_angry_customer_costs_listening_with_evidence() -> None:
     assert (2, "coupe la parole au client") in notes and (3, "coupe la parole au client") in notes
     advice = " ".join(c.advice or "" for c in hasty.criteria)
     assert "Laissez le client finir" in advice
+
+
+def _graded(scenario_id: str, lines: list[str]):  # type: ignore[no-untyped-def]
+    import io
+
+    scenario = load_scenario(BUILTIN_DIR / f"{scenario_id}.yaml")
+    record = converse(start_conversation(scenario), lines, False, io.StringIO())
+    return grade(from_record(record), scenario)
+
+
+PRODUCT_PITCH = [
+    "Bonjour madame, Hugo Lambert, de Bureau Plus.",
+    "Je viens vous présenter notre copieur MX-5000.",
+    "Vos copieurs actuels, ils tombent souvent en panne ?",
+    "Avec nous, la maintenance est comprise et le technicien vient sous 4 heures.",
+    "Le loyer est de 289 € HT par mois.",
+    "Merci madame, au revoir.",
+]
+
+
+def test_a_courteous_student_who_listens_little_is_insufficient_not_worse() -> None:
+    """The grid keeps « très insuffisant » in the relationship for misconduct: a polite
+    student who never reformulates is « insuffisant »; the same pitch said rudely is worse."""
+    polite = _graded("e4-copieur-cabinet", PRODUCT_PITCH)
+    relation = next(c for c in polite.criteria if c.id == "b1.relation_interpersonnelle")
+    assert relation.level == Level.I
+    rude = _graded("e4-copieur-cabinet", [*PRODUCT_PITCH[:4],
+                                          "Bon, vous signez ou pas ? J'ai pas que ça à faire."])
+    rude_relation = next(c for c in rude.criteria if c.id == "b1.relation_interpersonnelle")
+    assert rude_relation.score < relation.score
+
+
+def test_an_argument_answering_an_expressed_but_unreformulated_need_is_told_so() -> None:
+    """The breakdowns came out (turn 3), the 4-hour maintenance answers them (turn 4) without
+    the student showing the link: the sheet says exactly that, not « sans lien »."""
+    card = _graded("e4-copieur-cabinet", PRODUCT_PITCH)
+    notes = [e.note for c in card.criteria for e in c.evidence if e.turn == 4]
+    assert any("répond à un besoin exprimé, sans le reformuler" in n for n in notes), notes
+    assert not any("sans lien avec un besoin exprimé" in n for n in notes), notes

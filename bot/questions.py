@@ -1,0 +1,81 @@
+"""The form of a student's question (open, closed, alternative), read from its grammar.
+
+The form is syntax, not meaning: "Vous imprimez beaucoup ?" calls for a yes, a no or a figure
+whatever its words, and "Comment gérez-vous vos impressions ?" cannot be answered by yes or no.
+The act classifier learns forms from examples and confuses them with the questions' functions
+(a closed question read as a check question or an open one); rules on the interrogative words
+read the form the way docs/acts.md defines it."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+from scenarios.vocabulary import Act
+
+from .text import clean, fold, without_fillers
+
+
+class QuestionForm(StrEnum):
+    OUVERTE = "ouverte"
+    FERMEE = "fermee"
+    ALTERNATIVE = "alternative"
+
+    @property
+    def act(self) -> Act:
+        return {QuestionForm.OUVERTE: Act.QUESTION_OUVERTE,
+                QuestionForm.FERMEE: Act.QUESTION_FERMEE,
+                QuestionForm.ALTERNATIVE: Act.QUESTION_ALTERNATIVE}[self]
+
+
+FORM_ACTS = frozenset(form.act for form in QuestionForm)
+
+# How a question reads when the speech recogniser left out its question mark: "est-ce que",
+# an interrogative word or an inversion ("avez-vous"), after a short lead-in.
+SPOKEN_QUESTION = re.compile(
+    r"^(?:(?:et|alors|donc|du coup|mais|bon|ok|d'accord|oui|ah|en fait|sinon),?\s+){0,3}"
+    r"(?:qu'est[- ]ce|combien|quand|comment|pourquoi|quel|quelle|quels|quelles|ou est|a quelle"
+    r"|qui est|qui (?:decide|signe|s'occupe))"
+    # "est-ce que" anywhere (also "qu'est-ce que", "qui est-ce qui"), an inversion
+    r"|\best[- ]ce qu|\b\w+-(?:vous|il|elle|ils|elles|on)\b"
+    # an interrogative word at the end ("il serait dispo quand"), a tag ("c'est ça"), an
+    # embedded question ("vous savez dans quel délai")
+    r"|\b(?:quand|combien|quoi|comment|pourquoi|c'est ca|je me trompe|ou pas|ou non)[\s.!]*$"
+    r"|\bvous savez (?:si|combien|quand|comment|pourquoi|qui|ou|dans quel|quel)\b"
+    r"|\bc'est qui\b")
+
+# Open: the answer has to be told ("comment", "pourquoi", "qu'est-ce qui", "que pensez-vous",
+# "parlez-moi de"). "Qu'est-ce que c'est, votre adresse ?" is rare enough to be left aside;
+# "c'est quoi votre mail" and "quel", "combien", "qui", "quand", "où" ask for one precise
+# piece of information: closed, as docs/acts.md defines it.
+_OPEN = re.compile(
+    r"\b(?:comment|pourquoi|qu'est[- ]ce qu[ie]|que (?:pensez|faites|cherchez|attendez)"
+    r"|qu'(?:attendez|entendez|aimeriez|imaginez|envisagez)"
+    r"|en quoi|de quelle (?:facon|maniere)|dans quelle mesure"
+    r"|parlez[- ]moi|racontez[- ]moi|expliquez[- ]moi|dites[- ]moi (?:comment|pourquoi|ce qu)"
+    r"|(?:en )?pensez quoi|(?:que|qu') puis[- ]je|c'est pour quoi"
+    r"|vous pouvez me (?:dire|raconter|expliquer|decrire) (?:votre|ce qu|comment|pourquoi))")
+# A choice between two named options, not "ou pas" / "ou non" (a plain yes-or-no).
+_CHOICE = re.compile(r"\w[\w' -]*\bou (?:bien |plutot )?(?!pas\b|non\b|quoi\b|bien\b\s*$)"
+                     r"[\w'-]")
+_YES_NO_TAIL = re.compile(r"\bou (?:pas|non|quoi)\b")
+
+
+def is_question(sentence: str) -> bool:
+    """A question by its mark or, as the speech recogniser writes it, by its words."""
+    return sentence.rstrip().endswith("?") or bool(
+        SPOKEN_QUESTION.search(fold(without_fillers(sentence))))
+
+
+def question_form(sentence: str) -> QuestionForm | None:
+    """The form of the question a sentence asks, or None when it asks none."""
+    if not is_question(sentence):
+        return None
+    # Options offered make a choice even after an open word ("Qu'est-ce qui compte le plus :
+    # le prix ou les délais ?"). "où" (where) folds to "ou" (or): the choice is read unfolded.
+    lowered = clean(without_fillers(sentence)).lower()
+    if _CHOICE.search(lowered) and not _YES_NO_TAIL.search(lowered):
+        return QuestionForm.ALTERNATIVE
+    if _OPEN.search(fold(lowered)):
+        return QuestionForm.OUVERTE
+    return QuestionForm.FERMEE

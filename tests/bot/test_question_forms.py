@@ -1,0 +1,101 @@
+"""A question's form (open, closed, alternative) is read from its grammar, as docs/acts.md
+defines it, whatever the act classifier guesses; bare acknowledgements do no act; a condition
+on a concession is no closing, handing over the order form is one."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.engine import start_conversation, understander
+from bot.questions import QuestionForm, question_form
+from scenarios import load_scenario
+from scenarios.catalog import find
+from scenarios.vocabulary import Act
+
+
+@pytest.mark.parametrize(("text", "form"), [
+    ("Comment ça se passe chez vous quand une machine tombe en panne ?", QuestionForm.OUVERTE),
+    ("Qu'est-ce qui vous ferait changer de prestataire ?", QuestionForm.OUVERTE),
+    ("et la radio vous en pensez quoi", QuestionForm.OUVERTE),
+    ("ElectroMaison bonjour, que puis-je pour vous ?", QuestionForm.OUVERTE),
+    ("Vous avez déjà un contrat d'entretien ?", QuestionForm.FERMEE),
+    ("vous êtes combien au cabinet ?", QuestionForm.FERMEE),
+    ("et la maintenance elle est comprise c'est ça", QuestionForm.FERMEE),
+    ("Quel jour vous arrangerait pour la livraison ?", QuestionForm.FERMEE),
+    ("C'est quoi votre adresse mail ?", QuestionForm.FERMEE),
+    ("Ça vous tente ou pas ?", QuestionForm.FERMEE),
+    # "où" (where) is no choice, even though folding makes it "ou" (or)
+    ("Où est-ce que vous rangez les ramettes ?", QuestionForm.FERMEE),
+    ("Plutôt un passage en semaine ou le samedi matin ?", QuestionForm.ALTERNATIVE),
+    ("Qu'est-ce qui compte le plus pour vous : le loyer ou le délai d'intervention ?",
+     QuestionForm.ALTERNATIVE),
+    ("Je vous envoie la documentation ce soir.", None),
+    ("Nos techniciens sont basés à Villeurbanne.", None),
+])
+def test_the_form_of_a_question_comes_from_its_grammar(text: str,
+                                                       form: QuestionForm | None) -> None:
+    assert question_form(text) == form
+
+
+@pytest.fixture(scope="module")
+def engine():  # type: ignore[no-untyped-def]
+    return understander().for_scenario(load_scenario(find("e4-copieur-cabinet")))
+
+
+@pytest.mark.parametrize(("text", "act"), [
+    ("Et vos machines, elles lâchent souvent ?", Act.QUESTION_FERMEE),
+    ("et vos copieurs ils tombent en panne souvent c'est ça", Act.QUESTION_FERMEE),
+    ("Racontez-moi, comment s'organisent vos impressions en période fiscale ?",
+     Act.QUESTION_OUVERTE),
+])
+def test_a_question_is_credited_with_its_form(engine, text: str, act: Act) -> None:  # type: ignore[no-untyped-def]
+    understood = engine.understand(text)
+    assert act in understood.acts
+    assert not understood.acts & {Act.ARGUMENT, Act.PREUVE, Act.EMPATHIE}
+    others = {Act.QUESTION_OUVERTE, Act.QUESTION_FERMEE, Act.QUESTION_ALTERNATIVE} - {act}
+    assert not understood.acts & others
+
+
+def test_the_form_is_shown_in_the_parse_output(engine) -> None:  # type: ignore[no-untyped-def]
+    parsed = engine.understand("Très bien. Vous préférez un loyer fixe ou au volume ?").as_dict()
+    assert [s["forme_question"] for s in parsed["sentences"]] == [None, "alternative"]
+
+
+@pytest.mark.parametrize("text", ["D'accord.", "Ok.", "Très bien, entendu.", "Non."])
+def test_a_bare_acknowledgement_does_no_act_and_is_understood(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+    understood = engine.understand(text)
+    assert not understood.empty
+    assert understood.acts == set()
+
+
+def test_the_customer_does_not_ask_to_repeat_a_plain_ok() -> None:
+    customer = start_conversation(load_scenario(find("e4-copieur-cabinet")))
+    customer.step("Bonjour madame Martin, Julie Roy, de Bureau Plus.")
+    _, reply = customer.step("Ok.")
+    assert "compris" not in reply.text and "répéter" not in reply.text
+
+
+def test_an_acknowledgement_before_a_question_leaves_the_question_alone(engine) -> None:  # type: ignore[no-untyped-def]
+    understood = engine.understand("D'accord. Et vous imprimez combien de pages par mois ?")
+    assert Act.RECAPITULATIF not in understood.acts
+    assert Act.CONCESSION not in understood.acts
+    assert Act.QUESTION_FERMEE in understood.acts
+
+
+def test_a_greeting_cue_is_credited_beside_thanks(engine) -> None:  # type: ignore[no-untyped-def]
+    sentence = engine.understand("Bonjour madame Martin, merci de me recevoir ce matin.")\
+        .sentences[0]
+    sure = {score.act for score in sentence.acts if score.confidence >= 0.85}
+    assert {Act.SALUTATION, Act.REMERCIEMENT} <= sure
+
+
+def test_signing_as_the_condition_of_a_discount_is_no_closing(engine) -> None:  # type: ignore[no-untyped-def]
+    understood = engine.understand("Je peux descendre à 279 € si vous signez avant vendredi.")
+    assert Act.DEMANDE_ENGAGEMENT not in understood.acts
+    assert not understood.frame.closing
+
+
+@pytest.mark.parametrize("text", ["Voici le bon de commande, je vous laisse signer en bas.",
+                                  "Tout est prêt, il ne reste qu'à signer."])
+def test_handing_over_the_order_form_is_a_closing(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert engine.understand(text).frame.closing
