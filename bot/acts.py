@@ -91,7 +91,9 @@ class NgramActClassifier:
 # Cues that reliably mark an act even when the classifier picked another one for the sentence.
 _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
     (act, re.compile(pattern)) for act, pattern in (
-        (Act.SALUTATION, r"^(bonjour|bonsoir|salut|allo|allô)\b"),
+        # after a spoken lead-in: "oui bonjour monsieur", "alors bonjour", "allô oui bonjour"
+        (Act.SALUTATION, r"^(?:(?:oui|alors|ah|allo|bon|eh bien)[ ,!.]+){0,2}"
+                         r"(bonjour|bonsoir|salut|allo|allô)\b"),
         (Act.REMERCIEMENT, r"\bmerci\b"),
         (Act.PRISE_DE_CONGE, r"\b(au revoir|bonne (fin de )?(journee|soiree|apres-midi)|"
                              r"a (tres )?bientot|a mardi|a jeudi|a lundi|a vendredi)\b"),
@@ -119,7 +121,7 @@ _INTRODUCTION = re.compile(r"\b(c'est|ici|moi c'est|je m'appelle|je suis|a l'app
 
 
 def cue_acts(sentence: str, company: str | None = None) -> set[Act]:
-    folded = fold(sentence)
+    folded = fold(without_fillers(sentence))  # "euh bonjour" greets like "bonjour"
     found = {act for act, pattern in _CUES if pattern.search(folded)}
     if _NAME_AND_COMPANY.search(sentence) or _introduces(folded, company):
         found.add(Act.PRESENTATION)

@@ -15,6 +15,7 @@ from enum import StrEnum
 from typing import Any
 
 from .entities import Entity, extract, normalise_numbers, parse_number
+from .questions import is_question
 from .text import clean, fold, without_fillers
 
 
@@ -326,7 +327,7 @@ _COMMIT = re.compile(
     r"|je vous laisse (?:signer|valider|parapher)|vous (?:pouvez|n'avez plus qu'a) signer"
     r"|signez (?:ici|la|en bas)|reste (?:plus )?(?:qu'a|a) signer|votre signature (?:ici|en bas)"
     r"|ca marche pour vous|marche pour vous|je vous le fais|vous preferez (?:le|la|un|une)"
-    r" [^?]* ou (?:le|la|un|une) [^?]*\?)")
+    r" [^?]* ou (?:le|la|un|une) [^?]*(?:\?|$))")
 # "si vous signez avant la fin du mois" sets a condition, it does not ask for the signature.
 _CONDITION_BEFORE = re.compile(r"\bsi\s+(?:\w+\s+){0,2}$")
 # A final recap, with figures, that asks for the yes: "Je récapitule : 279 € sur 60 mois,
@@ -345,13 +346,15 @@ def _is_closing(folded: str, entities: list[Entity], sentences_text: list[str]) 
         return True
     # A day and an hour together: an appointment. A delivery window ("samedi de 8 h à 12 h")
     # is an arrangement inside the call, not the commitment itself.
-    slot = any(e.type == "date" and ("jour" in e.value or "date" in e.value)
-               and "heure" in e.value for e in entities)
+    # "Mercredi 19 à 11 h" comes out as a day and an hour apart.
+    days = any(e.type == "date" and ("jour" in e.value or "date" in e.value) for e in entities)
+    slot = days and any(e.type == "date" and "heure" in e.value for e in entities)
     last = fold(sentences_text[-1]) if sentences_text else folded
     if slot and (_CHECK.search(last) or _NOTED_START.search(folded)) and " ou " not in last:
         return True  # "Jeudi 15 h, ça vous va ?", "C'est noté : lundi 15 h avec Thomas."
     figures = len(re.findall(r"\d+", folded)) >= 2
-    return bool(_RECAP.search(folded)) and figures and last.rstrip().endswith("?")
+    # Dictated without its question mark, the final check still reads as a question.
+    return bool(_RECAP.search(folded)) and figures and is_question(last)
 
 
 _GOODBYE = re.compile(

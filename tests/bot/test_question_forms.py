@@ -99,3 +99,12 @@ def test_signing_as_the_condition_of_a_discount_is_no_closing(engine) -> None:  
                                   "Tout est prêt, il ne reste qu'à signer."])
 def test_handing_over_the_order_form_is_a_closing(engine, text: str) -> None:  # type: ignore[no-untyped-def]
     assert engine.understand(text).frame.closing
+
+
+@pytest.mark.parametrize("text", [
+    "Vendredi 14 à 10 h, ça vous convient ?",  # the day and the hour come out apart
+    "pour récapituler 265 euros par mois sur 60 mois livraison jeudi est-ce que ça vous va",
+    "alors vous préférez la formule sur 48 mois ou la formule sur 60 mois",
+])
+def test_closings_dictated_or_with_a_dated_day_are_recognised(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert engine.understand(text).frame.closing
