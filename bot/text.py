@@ -42,10 +42,41 @@ def acknowledgement(sentence: str) -> bool:
     return bool(_ACKNOWLEDGEMENT.match(fold(without_fillers(sentence)).strip()))
 
 
+# A dictated turn comes without punctuation: a long one is cut into clauses before the words
+# that open a new move, so that each move is read on its own.
+_CLAUSE_START = re.compile(
+    r"(?:alors|donc|par contre|du coup|mais|et puis|sinon|en fait|est-ce que|et est-ce que"
+    r"|je vous propose|si je comprends bien|je comprends|bonjour|merci|au revoir|bonne journee"
+    r"|vous avez|vous etes|qu'est-ce|comment|combien|pourquoi|quel|quelle|je vous|on peut"
+    r"|c'est|je peux|je suis)\b")
+# A clause keeps at least this many words: "mais non" or "alors oui" open nothing new.
+_MIN_CLAUSE_WORDS = 4
+_LONG_CLAUSE_WORDS = 14
+
+
 def sentences(text: str) -> list[str]:
-    """Split a turn into sentences; a turn without punctuation stays one sentence."""
+    """Split a turn into sentences; a long turn without punctuation into clauses."""
     parts = [part.strip() for part in _SENTENCE_END.split(text[:_MAX_CHARS]) if part]
-    return [clean(part) for part in parts if clean(part)]
+    out = []
+    for part in (clean(p) for p in parts):
+        if not part:
+            continue
+        if len(part.split()) > _LONG_CLAUSE_WORDS and not re.search(r"[.,;:!?…]", part):
+            out += _clauses(part)
+        else:
+            out.append(part)
+    return out
+
+
+def _clauses(part: str) -> list[str]:
+    words = part.split()
+    folded = [fold(word) for word in words]
+    pieces, start = [], 0
+    for index in range(_MIN_CLAUSE_WORDS, len(words) - 1):
+        if index - start >= _MIN_CLAUSE_WORDS and _CLAUSE_START.match(" ".join(folded[index:])):
+            pieces.append(" ".join(words[start:index]))
+            start = index
+    return [*pieces, " ".join(words[start:])]
 
 
 def words(text: str) -> list[str]:

@@ -108,3 +108,17 @@ def test_handing_over_the_order_form_is_a_closing(engine, text: str) -> None:  #
 ])
 def test_closings_dictated_or_with_a_dated_day_are_recognised(engine, text: str) -> None:  # type: ignore[no-untyped-def]
     assert engine.understand(text).frame.closing
+
+
+def test_a_long_dictated_turn_is_read_move_by_move(engine) -> None:  # type: ignore[no-untyped-def]
+    """Without punctuation, greeting, introduction, purpose and question are all read."""
+    understood = engine.understand("bonjour madame martin je suis julie roy de bureau plus je "
+                                   "viens vous parler de vos copieurs est-ce que vous avez "
+                                   "un contrat de maintenance aujourd'hui")
+    assert {Act.SALUTATION, Act.PRESENTATION, Act.ANNONCE_OBJET,
+            Act.QUESTION_FERMEE} <= understood.acts
+    assert len(understood.sentences) >= 2
+
+
+def test_a_short_dictated_turn_stays_whole(engine) -> None:  # type: ignore[no-untyped-def]
+    assert len(engine.understand("ok mais du coup c'est combien par mois").sentences) == 1
