@@ -87,6 +87,15 @@ class SentenceUnderstanding:
                 "topics": [t.as_dict() for t in self.topics]}
 
 
+# A follow-up question short enough to lean on what the customer just said: "Combien ?",
+# "Si. Combien ?", "Et ça arrive souvent ?".
+ELLIPTIC_WORDS = 6
+
+
+def _elliptic(sentence: str) -> bool:
+    return len(without_fillers(sentence).split()) <= ELLIPTIC_WORDS
+
+
 # Questions that close or bargain rather than discover ("on signe ?", "à 265 € ?").
 NOT_DISCOVERY = frozenset({Act.DEMANDE_ENGAGEMENT, Act.CONCESSION, Act.ANNONCE_PRIX})
 
@@ -100,6 +109,9 @@ class Understanding:
     context_acts: set[Act] = field(default_factory=set)
     frame: Frame = field(default_factory=Frame)
     rudeness: Rudeness = NOT_RUDE
+    # The topics of the customer's line just before: what an elliptic follow-up question
+    # ("Combien ?", "Et depuis quand ?") is about.
+    context_topics: list[TopicHit] = field(default_factory=list)
 
     @property
     def acts(self) -> set[Act]:
@@ -146,6 +158,9 @@ class Understanding:
         for sentence in self.sentences:
             if sentence.discovers:
                 best = next((hit.id for hit in sentence.topics if hit.id in facts), None)
+                if best is None and _elliptic(sentence.text):
+                    best = next((hit.id for hit in self.context_topics if hit.id in facts),
+                                None)
                 if best is not None and best not in asked:
                     asked.append(best)
         return asked
@@ -210,6 +225,8 @@ class Understander:
             # The classifier alone reads many recaps and conditions as closings: without the
             # frame's agreement, only a confident reading stands.
             turn.drop(Act.DEMANDE_ENGAGEMENT, below=LONE_CLOSING_CONFIDENCE)
+        if context is not None and context.customer_line and self.topics is not None:
+            turn.context_topics = self.topics.match(context.customer_line)
         if self.conduct is not None and turn.text:
             turn.rudeness = self.conduct.judge(turn.text)
             turn.drop(Act.IMPOLITESSE)  # decided by the conduct classifier, not the act one

@@ -67,10 +67,10 @@ def test_the_evaluation_reports_every_register(capsys: pytest.CaptureFixture[str
 # The fact asked is the one the customer answers (the first discovery question's best fact),
 # no longer the strongest topic of any kind. Decision 0007: all acts found 0.579 -> 0.671,
 # rude precision 0.769 -> 0.870, harmful misreadings 3.7 % -> 2.5 %, dictated turns 0.510 ->
-# 0.619.
+# 0.619, fact asked 0.448 -> 0.462 (elliptic follow-ups read against the customer's line).
 TODAY = {"all_acts_found": 0.67, "rude_precision": 0.86, "rude_recall": 0.23,
          "closing_recall": 0.44, "goodbye_recall": 0.88, "offer_exact": 0.68,
-         "fact_asked": 0.44}
+         "fact_asked": 0.46}
 HARM_CEILING = {"polite_read_as_rude": 0.01, "refusal_read_as_offer": 0.0,
                 "quote_read_as_offer": 0.03, "harmful": 0.03}
 

@@ -91,3 +91,17 @@ def test_odd_input_gives_an_empty_or_plain_frame_never_an_error() -> None:
         assert u.frame.offer is None, text[:20]
         assert not u.rudeness.sure, text[:20]
     assert engine.understand("").frame.as_dict()["chiffres"] == []
+
+
+def test_an_elliptic_follow_up_asks_about_what_the_customer_just_said() -> None:
+    """« Ah, combien ? » after the customer mentions her budget asks for the budget; the same
+    words with nothing before ask for nothing; a long question keeps its own topic."""
+    scenario = load_scenario(find("e4-copieur-cabinet"))
+    engine = understander().for_scenario(scenario)
+    facts = {fact.id for fact in scenario.facts}
+    after_budget = Context.after("Pour le renouvellement, on a une enveloppe en tête, oui.")
+    assert engine.understand("Ah, combien ?", after_budget).facts_asked(facts) == ["budget"]
+    assert engine.understand("Combien ?").facts_asked(facts) == []
+    long_question = engine.understand("Et vos copieurs actuels, ils tombent souvent en panne ?",
+                                      after_budget)
+    assert long_question.facts_asked(facts) == ["pannes-frequentes"]
