@@ -129,7 +129,9 @@ _NEGATION = re.compile(
     r"|\b(?:n'ai|n'avons|n'a) pas (le droit|la possibilite|l'autorisation|la main)"
     r"|\b(non merci|c'est exclu|je refuse|nous refusons|on refuse)\b"
     r"|\b(impossible|c'est non|hors de question|malheureusement non|en rupture|rupture de stock"
-    r"|y en a plus|n'y en a plus|(?:je|on) (?:ne )?(?:peux|peut) pas)\b")
+    r"|y en a plus|n'y en a plus|(?:je|on) (?:ne )?(?:peux|peut) pas)\b"
+    # a limit stated ("… ou un an de garantie en plus, pas plus"), a position held
+    r"|\bpas plus\s*[.!]?$|\bje maintiens\b")
 # Negated verbs that refuse nothing: not knowing, thinking, being wrong, meaning.
 _NOT_A_REFUSAL = re.compile(
     r"^(sais|sait|savais|crois|pense|comprends|trompe|dirais|voulais|connais|vois|quittez|engage"

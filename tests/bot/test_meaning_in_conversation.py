@@ -105,3 +105,11 @@ def test_an_elliptic_follow_up_asks_about_what_the_customer_just_said() -> None:
     long_question = engine.understand("Et vos copieurs actuels, ils tombent souvent en panne ?",
                                       after_budget)
     assert long_question.facts_asked(facts) == ["pannes-frequentes"]
+
+
+def test_a_stated_limit_and_a_held_position_are_refusals() -> None:
+    engine = understander()
+    assert engine.understand("Je vous offre la livraison et l'installation, pas plus.")\
+        .frame.refusal
+    assert engine.understand("Je maintiens mon prix : 289 € HT.").frame.refusal
+    assert not engine.understand("On peut en parler plus tard si vous voulez.").frame.refusal
