@@ -42,8 +42,8 @@ CUE_CONFIDENCE = 0.9
 _FRENCH_HINT = re.compile(
     r"\b(je|j|vous|nous|on|le|la|les|un|une|des|de|du|est|c|pour|avec|bonjour|merci|oui|non"
     r"|au revoir|votre|vos|mon|ma|mes|que|qui|quoi|comment|combien|pourquoi|ce|ca|et|alors"
-    r"|parfait|entendu|d'accord|desole|pardon|madame|monsieur|quel|quelle|quels|quelles|quand"
-    r"|pourquoi)\b")
+    r"|parfait|entendu|d'accord|desole|pardon|madame|monsieur|quel|quelle|quels|quelles"
+    r"|quand)\b")
 
 
 class ActScorer(Protocol):
