@@ -88,7 +88,6 @@ class _Part:
 
 _ANSWERING = re.compile(r"\b(mais|justement|cependant|pourtant|toutefois|c'est vrai|"
                         r"je comprends|comparons|comparez|en fait|par contre|au contraire)\b")
-# A question whose main act is one of these asks for a decision, not for information.
 _DOC = re.compile(r"\b(documentation|brochure|plaquette|doc|catalogue)\b")
 _SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|e-mail|"
                    r"courriel)\b")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import accumulate
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00a0": " ",
                               "\u202f": " ", "«": '"', "»": '"', "–": "-", "—": "-"})
@@ -70,10 +71,13 @@ def sentences(text: str) -> list[str]:
 
 def _clauses(part: str) -> list[str]:
     words = part.split()
-    folded = [fold(word) for word in words]
+    # Folded word by word, so that each word's offset in the folded text is known.
+    folded_words = [fold(word) for word in words]
+    folded = " ".join(folded_words)
+    starts = list(accumulate((len(word) + 1 for word in folded_words), initial=0))
     pieces, start = [], 0
     for index in range(_MIN_CLAUSE_WORDS, len(words) - 1):
-        if index - start >= _MIN_CLAUSE_WORDS and _CLAUSE_START.match(" ".join(folded[index:])):
+        if index - start >= _MIN_CLAUSE_WORDS and _CLAUSE_START.match(folded, starts[index]):
             pieces.append(" ".join(words[start:index]))
             start = index
     return [*pieces, " ".join(words[start:])]

@@ -237,22 +237,20 @@ class Understander:
         parts = [part for part in sentences(text) if without_fillers(part).strip(" .,!?…")]
         # A clipped line ("Lundi 15 heures, alors ?", "289 HT.") has no function word but its
         # date or figure makes it French enough to read.
-        read = [(part, extract(part, self.today)) for part in parts]
-        french = [(part, entities) for part, entities in read
-                  if _FRENCH_HINT.search(fold(part)) or entities or acknowledgement(part)]
+        read = [(part, extract(part, self.today), acknowledgement(part)) for part in parts]
+        french = [(part, entities, bare) for part, entities, bare in read
+                  if _FRENCH_HINT.search(fold(part)) or entities or bare]
         if not french:
             return turn
         # A bare acknowledgement ("D'accord.", "Très bien.", "Non.") does no act of its own:
         # whether it accepts, refuses or answers is the turn's meaning, read by the frame.
-        said = [(part, entities) for part, entities in french if not acknowledgement(part)]
-        scored = dict(zip([part for part, _ in said],
-                          self.scorer.scores([part for part, _ in said]) if said else [],
-                          strict=True))
-        for part, entities in french:
-            if part not in scored:
+        said = [part for part, _, bare in french if not bare]
+        all_scores = iter(self.scorer.scores(said) if said else [])
+        for part, entities, bare in french:
+            if bare:
                 turn.sentences.append(SentenceUnderstanding(part, [], entities, []))
                 continue
-            scores = scored[part]
+            scores = next(all_scores)
             cues = cue_acts(part, self.company)
             days = [e for e in entities if e.type == "date" and "jour" in e.value]
             if len(days) >= 2 and " ou " in fold(part):

@@ -119,6 +119,8 @@ def grade(transcript: Transcript, scenario: Scenario,
     if scenario.grading.call_report:
         observations["report"] = _report_observation(report, transcript, scenario)
     expectations = _expectations(transcript, scenario)
+    misconduct = MISCONDUCT & {e.value for e in transcript.final.events}
+    courteous = _courteous(observations) and not misconduct
     results = []
     for item in scenario.grading.criteria:
         recipe = RECIPES.get(item.criterion, {"deal": 1.0})
@@ -143,9 +145,8 @@ def grade(transcript: Transcript, scenario: Scenario,
             if missed and (advice is None or score >= 0.5):
                 advice = f"Attendu du scénario à tenir : {missed[0].rstrip('.')}."
         if transcript.outcome == "failure" and item.criterion != "b2.reporting":
-            conduct = MISCONDUCT & {e.value for e in transcript.final.events}
-            score = min(score, MISCONDUCT_CAP if conduct else FAILURE_CAP)
-        elif item.criterion in COURTEOUS_FLOOR and _courteous(observations, transcript):
+            score = min(score, MISCONDUCT_CAP if misconduct else FAILURE_CAP)
+        elif item.criterion in COURTEOUS_FLOOR and courteous:
             score = max(score, COURTEOUS_FLOOR[item.criterion])
         evidence = sorted(_unique(evidence), key=lambda e: (e.turn, not e.positive))[:6]
         label = rubric().criterion(item.criterion).label
@@ -162,12 +163,11 @@ def grade(transcript: Transcript, scenario: Scenario,
     return Scorecard(scenario.id, total, results, strengths, priorities)  # type: ignore[arg-type]
 
 
-def _courteous(observations: dict[str, Observation | None], transcript: Transcript) -> bool:
-    """Polite from greeting to goodbye, and nothing the customer took as misconduct."""
+def _courteous(observations: dict[str, Observation | None]) -> bool:
+    """Polite from greeting to goodbye, with at least a greeting or an introduction."""
     politeness, contact = observations.get("politeness"), observations.get("contact")
     return (politeness is not None and politeness.score >= 1.0
-            and contact is not None and contact.score >= 0.5
-            and not MISCONDUCT & {e.value for e in transcript.final.events})
+            and contact is not None and contact.score >= 0.5)
 
 
 def _unique(evidence: list[Evidence]) -> list[Evidence]:
