@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from bot import corpus
-from bot.corpus import Part
+from bot.corpus import Annotation, Part
 from bot.engine import act_classifier, understander
 from bot.evaluation import evaluate
 from bot.frame import Context
@@ -45,7 +45,8 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.corpus:
-        return _eval_corpus(Part(args.corpus), args.rasa, args.errors)
+        return _eval_corpus(Part(args.corpus), Annotation(args.labels), args.rasa,
+                            args.errors, args.human)
     if not args.test.is_file():
         print(f"{args.test} : jeu de test introuvable — attendu : un fichier nlu.yml au format "
               "Rasa", file=sys.stderr)
@@ -80,13 +81,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
-def _eval_corpus(part: Part, rasa: str | None, errors: bool) -> int:
+def _eval_corpus(part: Part, annotation: Annotation, rasa: str | None, errors: bool,
+                 human: bool) -> int:
     """The blind corpus (tests/data/corpus/): whole turns in context, per register."""
-    turns = corpus.load(part)
-    understand = corpus.ScenarioReader(understander(rasa_url=rasa))
-    report = corpus.measure(turns, understand)
-    print(f"Corpus en aveugle, partie « {part.value} » : {report.overall.turns} répliques "
-          f"({corpus.CORPUS_DIR})\n")
+    turns = corpus.load(part, annotation=annotation)
+    if human:
+        # The second annotator against the first: the agreement of two teachers.
+        report = corpus.measure(corpus.load(part, annotation=Annotation.FIRST),
+                                corpus.second_annotator(part))
+        print(f"Accord entre les deux annotateurs, partie « {part.value} » : le second lu "
+              f"comme un système, mesuré sur le premier ({report.overall.turns} répliques)\n")
+    else:
+        understand = corpus.ScenarioReader(understander(rasa_url=rasa))
+        report = corpus.measure(turns, understand.read)
+        print(f"Corpus en aveugle, partie « {part.value} » : {report.overall.turns} "
+              f"répliques, étiquettes : {_LABELS[annotation]} ({corpus.CORPUS_DIR})\n")
     rows = [("tous", report.overall), *report.by_register.items(),
             ("saisie", report.typed), ("reconnaissance vocale", report.asr)]
     measures = [("actes attendus tous trouvés", "all_acts_found"),
@@ -114,7 +123,7 @@ def _eval_corpus(part: Part, rasa: str | None, errors: bool) -> int:
     for (expected, found), count in sorted(report.overall.confusions.items(),
                                            key=lambda item: -item[1])[:25]:
         print(f"    {count:4d}  {expected} → {found}")
-    if errors:
+    if errors and not human:
         print("\nRépliques dont un acte attendu manque :")
         for turn in turns:
             found = {a.value for a in understand(turn).acts}
@@ -122,6 +131,10 @@ def _eval_corpus(part: Part, rasa: str | None, errors: bool) -> int:
                 print(f"  [{turn.id}] attendu {sorted(turn.labels.acts)} lu {sorted(found)} : "
                       f"{turn.text}")
     return 0
+
+
+_LABELS = {Annotation.AGREED: "l'accord des deux annotateurs",
+           Annotation.FIRST: "le premier annotateur", Annotation.SECOND: "le second annotateur"}
 
 
 def cmd_export_rasa(args: argparse.Namespace) -> int:
@@ -183,6 +196,13 @@ def add_parser(commands: argparse._SubParsersAction, parser_class: type) -> None
     p.add_argument("--corpus", choices=("dev", "test"),
                    help="mesurer sur le corpus écrit en aveugle (tests/data/corpus/), par "
                         "registre : dev pour régler, test seulement pour mesurer")
+    p.add_argument("--etiquettes", dest="labels", choices=[a.value for a in Annotation],
+                   default=Annotation.AGREED.value,
+                   help="avec --corpus : mesurer contre l'accord des deux annotateurs (par "
+                        "défaut ; ce sur quoi ils divergent ne compte pas), ou l'un d'eux seul")
+    p.add_argument("--accord-humain", dest="human", action="store_true",
+                   help="avec --corpus : mesurer le second annotateur contre le premier, "
+                        "le plafond de toute lecture")
     p.add_argument("--rasa", metavar="URL", help="évaluer un serveur Rasa")
     p.set_defaults(handler=cmd_eval)
 

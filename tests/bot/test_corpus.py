@@ -5,19 +5,21 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 
 import pytest
 
 from bot import corpus
-from bot.corpus import CORPUS_DIR, Part
+from bot.corpus import CORPUS_DIR, Annotation, Part
 from repliq.cli import main
 from scenarios import load_scenario
 from scenarios.catalog import find
 from scenarios.vocabulary import Act
 
 
-def test_every_turn_is_labelled_and_every_label_is_known() -> None:
-    turns = corpus.load()
+@pytest.mark.parametrize("annotation", list(Annotation))
+def test_every_turn_is_labelled_and_every_label_is_known(annotation: Annotation) -> None:
+    turns = corpus.load(annotation=annotation)
     assert len(turns) >= 1_500
     acts = {act.value for act in Act}
     for turn in turns:
@@ -62,14 +64,50 @@ def test_the_evaluation_reports_every_register(capsys: pytest.CaptureFixture[str
         assert heading in out
 
 
-# What the engine reaches today on the test part (decisions 0005 to 0007), not the issue's
+def _labels(**changes: object) -> corpus.Labels:
+    polite_greeting = corpus.Labels(
+        acts=frozenset({"salutation", "presentation"}), rude=False, closing=False,
+        goodbye=False, refusal=False, offer=None, quoted=(), fact_asked=None,
+        answers_question=False, accepts_proposal=False, refuses_proposal=False, unsure=False)
+    return replace(polite_greeting, **changes)
+
+
+def test_what_only_one_annotator_saw_is_neither_required_nor_held_against_a_reading() -> None:
+    first = _labels(acts=frozenset({"salutation", "presentation", "annonce_objet"}),
+                    rude=True, fact_asked="volume-mensuel")
+    agreed = first.agreed(_labels())
+    assert agreed.acts == {"salutation", "presentation"}
+    assert not agreed.decided("rude") and not agreed.decided("fact_asked")
+    assert agreed.decided("closing") and agreed.decided("offer")
+
+    turn = corpus.Turn("t-1", "e4-copieur-cabinet", None, 1, "oral", False, "",
+                       "Bonjour, Léa, de Bureau Plus, je viens pour vos copieurs.", agreed)
+    scores = corpus.Scores()
+    scores.add(turn, corpus.Reading(
+        acts=frozenset({"salutation", "presentation", "impolitesse"}), refusal=False,
+        offer=None, answers_question=False, accepts_proposal=False,
+        refuses_proposal=False, fact_asked=None))
+    assert scores.all_acts_found.value == 1.0
+    # Disputed rudeness counts neither for nor against; the fact is not asked for either.
+    assert scores.rude_precision.total == scores.polite_read_as_rude.total == 0
+    assert scores.fact_asked.total == 0 and scores.harmful.hits == 0
+
+
+def test_the_agreement_of_the_two_annotators_is_reported(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["nlu", "eval", "--corpus", "dev", "--accord-humain"]) == 0
+    out = capsys.readouterr().out
+    assert "Accord entre les deux annotateurs" in out
+    assert "— tous (725 répliques)" in out and "actes attendus tous trouvés" in out
+
+
+# What the engine reaches today on the test part (decisions 0005 to 0008), not the issue's
 # targets (≥ 0.90 ...), which it does not reach yet: a change that loses ground fails here.
-# The fact asked is the one the customer answers (the first discovery question's best fact),
-# no longer the strongest topic of any kind. Decision 0007: all acts found 0.579 -> 0.671,
-# rude precision 0.769 -> 0.870, harmful misreadings 3.7 % -> 2.5 %, dictated turns 0.510 ->
-# 0.619, fact asked 0.448 -> 0.462 (elliptic follow-ups read against the customer's line).
-TODAY = {"all_acts_found": 0.67, "rude_precision": 0.86, "rude_recall": 0.23,
-         "closing_recall": 0.44, "goodbye_recall": 0.88, "offer_exact": 0.68,
+# Measured against what both annotators agree on (decision 0008); two annotators agree with
+# each other at 0.90 on all acts and 0.98 on rudeness, so the targets are within reach of a
+# careful reader.
+TODAY = {"all_acts_found": 0.71, "rude_precision": 0.86, "rude_recall": 0.24,
+         "closing_recall": 0.40, "goodbye_recall": 0.90, "offer_exact": 0.72,
          "fact_asked": 0.46}
 HARM_CEILING = {"polite_read_as_rude": 0.01, "refusal_read_as_offer": 0.0,
                 "quote_read_as_offer": 0.03, "harmful": 0.03}
@@ -79,7 +117,7 @@ def test_understanding_holds_its_ground_on_the_blind_test_part() -> None:
     from bot.engine import understander
 
     understand = corpus.ScenarioReader(understander())
-    scores = corpus.measure(corpus.load(Part.TEST), understand).overall
+    scores = corpus.measure(corpus.load(Part.TEST), understand.read).overall
     lost = {name: getattr(scores, name).value for name, floor in TODAY.items()
             if getattr(scores, name).value < floor}
     harmed = {name: getattr(scores, name).value for name, ceiling in HARM_CEILING.items()
