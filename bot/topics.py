@@ -17,9 +17,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 from rapidfuzz import fuzz
+from ruamel.yaml import YAML
 from scipy.sparse import csr_matrix
 
 from scenarios.model import Scenario, Topic
@@ -43,6 +45,10 @@ _WORD = re.compile(r"[a-z0-9]+")
 WORD_WEIGHT = 0.5
 NGRAM_SCALE = 1.25  # cosines of short texts rarely pass 0.8: brought to the word scale
 THRESHOLD = 0.6
+# A topic reached through the plain way of asking a question (discovery.yml) counts a little
+# less than one the student's own words reach: "vous êtes chez FidCarte ?" asks about FidCarte
+# before it asks what the baker uses in general.
+PARAPHRASE_WEIGHT = 0.85
 
 
 def content_words(text: str) -> list[str]:
@@ -263,6 +269,7 @@ class TopicMatcher:
         self.names = names
         self.words = WordMatcher(topics, names=names)
         self.ngrams = NgramMatcher(topics, names=names)
+        self._phrasings: dict[str, dict[str, float]] = {}
 
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> TopicMatcher:
@@ -276,8 +283,50 @@ class TopicMatcher:
                 + (1 - WORD_WEIGHT) * min(1.0, NGRAM_SCALE * by_ngrams.get(topic, 0.0))
                 for topic in self.ngrams.ids if topic in by_words or topic in by_ngrams}
 
-    def match(self, sentence: str) -> list[TopicHit]:
-        return _hits(self.scores(sentence), self.threshold)
+    def match(self, sentence: str, question: bool = False) -> list[TopicHit]:
+        """The topics a sentence is about; a question is also read through the plain way of
+        asking what it asks for (bot/data/discovery.yml), so that "vous pensiez mettre
+        combien ?" reaches the budget the teacher phrased "Quel est votre budget ?"."""
+        scores = self.scores(sentence)
+        if question:
+            folded = fold(sentence)
+            for intent in discovery_intents():
+                if intent.asked_in(folded):
+                    for phrasing in intent.phrasings:
+                        for topic, score in self._phrasing_scores(phrasing).items():
+                            scores[topic] = max(scores.get(topic, 0.0),
+                                                PARAPHRASE_WEIGHT * score)
+        return _hits(scores, self.threshold)
+
+    def _phrasing_scores(self, phrasing: str) -> dict[str, float]:
+        cached = self._phrasings.get(phrasing)
+        if cached is None:
+            cached = self._phrasings[phrasing] = self.scores(phrasing)
+        return cached
+
+
+DISCOVERY_DATA = Path(__file__).resolve().parent / "data" / "discovery.yml"
+
+
+@dataclass(frozen=True)
+class DiscoveryIntent:
+    """One kind of discovery question (a budget, who decides...): the ways students ask it
+    and the plain way teachers phrase it."""
+
+    name: str
+    patterns: tuple[re.Pattern[str], ...]
+    phrasings: tuple[str, ...]
+
+    def asked_in(self, folded: str) -> bool:
+        return any(pattern.search(folded) for pattern in self.patterns)
+
+
+@lru_cache(maxsize=1)
+def discovery_intents(path: Path = DISCOVERY_DATA) -> tuple[DiscoveryIntent, ...]:
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    return tuple(DiscoveryIntent(item["intention"],
+                                 tuple(re.compile(motif) for motif in item["motifs"]),
+                                 tuple(item["formulations"])) for item in data)
 
 
 def char_ngrams(text: str) -> list[str]:

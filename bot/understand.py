@@ -258,8 +258,10 @@ class Understander:
             if not scores:  # an external engine that knows none of our acts
                 scores = [ActScore(act, 0.9) for act in sorted(cues)]
             chosen = self._choose(part, scores, cues) if scores else []
+            question = "?" in part or any(s.act in QUESTION_ACTS for s in chosen)
             turn.sentences.append(SentenceUnderstanding(
-                part, chosen, entities, self.topics.match(part) if self.topics else []))
+                part, chosen, entities,
+                self.topics.match(part, question) if self.topics else []))
         return turn
 
     @staticmethod

@@ -108,7 +108,7 @@ def test_the_agreement_of_the_two_annotators_is_reported(
 # careful reader.
 TODAY = {"all_acts_found": 0.71, "rude_precision": 0.86, "rude_recall": 0.24,
          "closing_recall": 0.40, "goodbye_recall": 0.90, "offer_exact": 0.72,
-         "fact_asked": 0.46}
+         "fact_asked": 0.48}
 HARM_CEILING = {"polite_read_as_rude": 0.01, "refusal_read_as_offer": 0.0,
                 "quote_read_as_offer": 0.03, "harmful": 0.03}
 
