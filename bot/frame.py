@@ -329,7 +329,19 @@ _COMMIT = re.compile(
     r"|je vous laisse (?:signer|valider|parapher)|vous (?:pouvez|n'avez plus qu'a) signer"
     r"|signez (?:ici|la|en bas)|reste (?:plus )?(?:qu'a|a) signer|votre signature (?:ici|en bas)"
     r"|ca marche pour vous|marche pour vous|je vous le fais|vous preferez (?:le|la|un|une)"
-    r" [^?]* ou (?:le|la|un|une) [^?]*(?:\?|$))")
+    r" [^?]* ou (?:le|la|un|une) [^?]*(?:\?|$)"
+    # The alternative closing of DOMAIN.md: a choice between two ways of carrying the deal
+    # out ("on installe le 12 ou le 19 ?", "vous préférez démarrer le 1er ou le 15 ?"), not
+    # between two subjects to talk about ("on commence par les pannes ou par le coût ?").
+    r"|(?:vous preferez|vous voulez|vous aimeriez) (?:qu'on |que je |que nous |que l'on )?"
+    r"(?:demarr|commenc|livr|etre livre|install|lanc|recevoir|recoive|regl|pay|mett)\w*+"
+    r"(?! par\b)[^?]* ou "
+    # ... asked as a question: "on vous livre mardi, ou sous 48 h si..." only informs.
+    r"|\b(?:on|je|nous) (?:vous )?(?:l'|la |le |les )?(?:(?:install|livr|demarr|lanc|programm)\w*+"
+    r"|pose(?:r|z|ons)?\b(?! (?:une|la|des|deux|quelques|cette|ma) questions?))(?! par\b)[^?.]* ou "
+    r"[^?.]*\?"
+    # sending the contract back signed
+    r"|(?:retournez|renvoyez|retourner|renvoyer|retourniez|renvoyiez) sign)")
 # "si vous signez avant la fin du mois" sets a condition, it does not ask for the signature.
 _CONDITION_BEFORE = re.compile(r"\bsi\s+(?:\w+\s+){0,2}$")
 # A final recap, with figures, that asks for the yes: "Je récapitule : 279 € sur 60 mois,

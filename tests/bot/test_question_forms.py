@@ -110,6 +110,24 @@ def test_closings_dictated_or_with_a_dated_day_are_recognised(engine, text: str)
     assert engine.understand(text).frame.closing
 
 
+@pytest.mark.parametrize("text", [
+    "On vous pose la fontaine le 3 ou plutôt le 10 ?",
+    "vous aimeriez être livrée en début ou en fin de semaine",
+    "Je vous laisse le contrat, vous nous le renvoyez signé d'ici vendredi ?",
+])
+def test_an_alternative_on_carrying_the_deal_out_is_a_closing(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+    """DOMAIN.md's alternative closing ("on installe le 12 ou le 19 ?")."""
+    assert engine.understand(text).frame.closing
+
+
+@pytest.mark.parametrize("text", [
+    "Vous voulez qu'on commence par le prix ou par vos besoins ?",
+    "on vous livre jeudi ou sous 48 heures si vous nous envoyez les photos",
+])
+def test_a_choice_of_subject_or_a_delivery_explained_is_no_closing(engine, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert not engine.understand(text).frame.closing
+
+
 def test_a_long_dictated_turn_is_read_move_by_move(engine) -> None:  # type: ignore[no-untyped-def]
     """Without punctuation, greeting, introduction, purpose and question are all read."""
     understood = engine.understand("bonjour madame martin je suis julie roy de bureau plus je "
