@@ -73,7 +73,9 @@ def test_every_builtin_can_be_tried_and_each_finding_points_into_the_file(
         if line.startswith(f"{path.parent.name}/") or ".yaml:" in line.split(" ")[0]:
             number = int(line.split(":")[1])
             assert 1 < number <= length, line
-    assert "problème(s)" in out and "Ce que le moteur de Repliq comprend mal" in out
+    # The summary always ends the trial; what the engine misreads, if anything, comes apart
+    # from what the teacher should fix.
+    assert out.rstrip().endswith("point(s) à vérifier dans le scénario.")
 
 
 def test_a_broken_file_gives_its_problems_not_a_trial(
@@ -84,3 +86,20 @@ def test_a_broken_file_gives_its_problems_not_a_trial(
     captured = capsys.readouterr()
     assert "casse.yaml:" in captured.out + captured.err
     assert "Essai de" not in captured.out
+
+
+def test_a_probe_the_engine_misreads_is_reported_apart_from_the_file(
+        new_scenario: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A closing the engine cannot read is the engine's problem, not the teacher's: it is
+    listed apart, with no line of the file."""
+    from dataclasses import replace
+
+    from bot import selftest
+
+    bank = replace(selftest.probes(), closings=("Bon, eh bien, on verra ça plus tard.",))
+    monkeypatch.setattr(selftest, "probes", lambda: bank)
+    main(["scenarios", "essai", str(new_scenario)])
+    out = capsys.readouterr().out
+    section = out.split("Ce que le moteur de Repliq comprend mal")[1]
+    assert "conclusion non reconnue : « Bon, eh bien, on verra ça plus tard. »" in section
