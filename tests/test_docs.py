@@ -74,6 +74,8 @@ def test_customer_doc_quotes_the_current_rules() -> None:
     decay = r.decay
     assert (f"−{decay[Difficulty.FACILE]} / −{decay[Difficulty.MOYEN]} / "
             f"−{decay[Difficulty.DIFFICILE]}") in doc
+    missing = [row for row in r.table() if row not in doc.splitlines()]
+    assert not missing, missing  # every number the customer decides with is documented
 
 
 def test_voice_guide_covers_every_setting_and_key() -> None:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.customer import Customer, _minutes
+from bot.customer import Customer, minutes
 from bot.engine import start_conversation
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
@@ -56,7 +56,7 @@ def check(customer: Customer, revealed_lines: dict[str, str]) -> None:
     if state.appointment and sc.appointment:
         day, hour = state.appointment["jour"], state.appointment["heure"]
         assert any(slot.day == day and slot.start <= hour and
-                   _minutes(hour) + sc.appointment.duration_min <= _minutes(slot.end)
+                   minutes(hour) + sc.appointment.duration_min <= minutes(slot.end)
                    for slot in sc.appointment.free_slots)
     for fact_id, line in state.fact_lines.items():
         assert revealed_lines.setdefault(fact_id, line) == line

@@ -1,0 +1,23 @@
+"""The simulated customer: how they react to each student turn, driven by the scenario file
+only (no scenario-specific code). Each kind of reaction lives in its own module:
+
+- `discovery`: where she reveals a fact (or deflects a question the scenario does not cover);
+- `manners`: the introduction, rudeness, monologues, off-topic lines;
+- `listening`, `arguments`: reformulation, empathy, control questions, arguments, proofs;
+- `objections`: when she raises one, when an answer lifts it, when it is ignored;
+- `negotiation`: where she reacts to a price, a discount, a counterpart;
+- `closing`: where she accepts or refuses the deal;
+- `appointments`, `complaint`: slots and call-backs; solutions, gestures, legal rights;
+- `progress`: the phase of the meeting and the handover to another person;
+- `ending`: where she hangs up, ends the meeting or says goodbye;
+- `reply`: the parts of a reply, their kinds and priorities, and how one reply is composed;
+- `rules`: every number she decides with (docs/customer.md quotes them all).
+"""
+
+from .appointments import minutes, spoken
+from .core import Customer
+from .reply import CustomerTurn, Priority, ReplyKind, ReplyPart
+from .rules import Rules
+
+__all__ = ["Customer", "CustomerTurn", "Priority", "ReplyKind", "ReplyPart", "Rules", "minutes",
+           "spoken"]

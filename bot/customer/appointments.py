@@ -1,0 +1,101 @@
+"""Appointments, call-backs and documentation: the customer accepts only a day and an hour
+within her free slots, says when she is free otherwise, and notes a call-back or a promised
+brochure."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from scenarios.vocabulary import Act, Event
+
+from ..entities import WEEKDAYS
+from ..text import fold
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from ..understand import Understanding
+    from .core import Customer
+
+_DOC = re.compile(r"\b(documentation|brochure|plaquette|doc|catalogue)\b")
+_SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|e-mail|"
+                   r"courriel)\b")
+_CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)\w*")
+_FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
+          "visite": re.compile(r"\b(visite|passer|sur place|boutique|magasin|chez vous|"
+                               r"dans vos locaux)\b"),
+          "téléphone": re.compile(r"\b(telephone|appel)\b")}
+
+
+def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    state = c.state
+    folded = fold(u.text)
+    dates = [e.value for e in u.entities if e.type == "date"]
+    if _CALLBACK.search(folded) and dates:
+        if state.record(Event.RAPPEL_FIXE):
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("callback_ok"), ReplyKind.CALLBACK))
+        return
+    if _DOC.search(folded) and _SEND.search(folded) and \
+            state.record(Event.DOCUMENTATION_PROMISE):
+        parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("documentation_ok"),
+                               ReplyKind.DOCUMENTATION))
+    appointment = c.scenario.appointment
+    if appointment is None or not dates:
+        return
+    proposing = u.acts & {Act.PROPOSITION_RDV, Act.QUESTION_ALTERNATIVE,
+                          Act.DEMANDE_ENGAGEMENT}
+    confirming = Act.RECAPITULATIF in u.acts and state.appointment is not None
+    if not (proposing or confirming) or \
+            not any(value.get("jour") in WEEKDAYS for value in dates):
+        return
+    form = next((name for name, pattern in _FORMS.items() if pattern.search(folded)), None)
+    for value in dates:
+        day, hour = value.get("jour"), value.get("heure")
+        if state.appointment and day == state.appointment["jour"] and \
+                hour in (None, state.appointment["heure"]):
+            if form:
+                state.appointment["forme"] = form
+            if state.record(Event.RDV_CONFIRME):
+                parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"),
+                                       ReplyKind.APPOINTMENT))
+            return
+    if not proposing:
+        return
+    for value in dates:
+        day, hour = value.get("jour"), value.get("heure")
+        if day not in WEEKDAYS:
+            continue
+        slots = [s for s in appointment.free_slots if s.day == day]
+        if slots and hour is None:
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("ask_time"), ReplyKind.APPOINTMENT))
+            return
+        fits = [s for s in slots if hour is not None and s.start <= hour and
+                minutes(hour) + appointment.duration_min <= minutes(s.end)]
+        if fits:
+            state.appointment = {"jour": day, "heure": hour or "", "forme": form or ""}
+            state.record(Event.RDV_FIXE)
+            if Act.RECAPITULATIF in u.acts:
+                state.record(Event.RDV_CONFIRME)
+            said = f"{day.capitalize()} à {spoken(hour or '')} : " if len(dates) > 1 else ""
+            ok = c.bank("slot_ok")
+            parts.append(ReplyPart(Priority.ANSWER, said + (ok[0].lower() + ok[1:] if said
+                                                            else ok), ReplyKind.APPOINTMENT))
+            return
+    hint = " ou ".join(f"le {s.day} entre {spoken(s.start)} et {spoken(s.end)}"
+                       for s in appointment.free_slots[:3])
+    taken = c.lines_or_bank(appointment.slot_taken_lines, "slot_taken")
+    parts.append(ReplyPart(Priority.ANSWER, f"{taken} {c.bank('slot_hint', slots=hint)}",
+                           ReplyKind.APPOINTMENT))
+
+
+def spoken(clock: str) -> str:
+    """"14:00" → "14 h", "08:30" → "8 h 30", as a French speaker says it."""
+    if ":" not in clock:
+        return clock
+    hours, mins = clock.split(":")
+    return f"{int(hours)} h" + (f" {mins}" if mins != "00" else "")
+
+
+def minutes(clock: str) -> int:
+    hours, mins = clock.split(":")
+    return int(hours) * 60 + int(mins)

@@ -1,0 +1,47 @@
+"""How the customer takes arguments and proofs: an argument lands when it answers a need
+the customer has expressed."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scenarios.model import Argument
+from scenarios.vocabulary import Act
+
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from ..understand import Understanding
+    from .core import Customer
+
+
+def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    state, rules = c.state, c.rules
+    argued = [c.arguments[t] for t in u.topics if t in c.arguments]
+    clear = {t for t, score in u.topics.items() if score >= 0.8}
+    pitching = u.acts & {Act.ARGUMENT, Act.PREUVE, Act.TRAITEMENT_OBJECTION}
+    for argument in argued[:1] if pitching else []:
+        first_time = argument.id not in state.arguments_heard
+        if first_time:
+            state.arguments_heard.append(argument.id)
+        if tied(c, argument):
+            if first_time:
+                c.move(mood=rules.argument_tied_mood)
+            # The scenario's reactions quote the argument: only for a clear match.
+            lines = argument.reactions if argument.id in clear else []
+            parts.append(ReplyPart(Priority.REACTION, c.lines_or_bank(lines, "argument_ok"),
+                                   ReplyKind.ARGUMENT, argument.id))
+        else:
+            c.move(mood=rules.argument_loose_mood)
+            parts.append(ReplyPart(Priority.ECHO, c.bank("argument_weak"), ReplyKind.ARGUMENT,
+                                   argument.id))
+    if Act.PREUVE in u.acts and (state.arguments_heard or state.objections_raised):
+        c.move(mood=rules.proof_mood)
+        parts.append(ReplyPart(Priority.ECHO, c.bank("proof_ok"), ReplyKind.PROOF))
+
+
+def tied(c: Customer, argument: Argument) -> bool:
+    """An argument lands when it answers a need the customer has expressed."""
+    if not argument.needs:
+        return bool(c.state.facts_revealed)
+    return any(need in c.state.needs_understood for need in argument.needs)

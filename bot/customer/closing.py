@@ -1,0 +1,75 @@
+"""Where the customer decides on the deal when the student asks for the commitment: too
+early, an objection pending, a price above her budget or below the floor, a discount with no
+counterpart, or yes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scenarios.vocabulary import Act, Event
+
+from ..entities import WEEKDAYS
+from .arguments import tied
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from ..understand import Understanding
+    from .core import Customer
+
+
+def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    state, rules = c.state, c.rules
+    if Act.PRISE_DE_CONGE in u.acts:
+        state.record(Event.CONGE_PRIS)
+    if Act.DEMANDE_ENGAGEMENT not in u.acts or state.happened(Event.ACCORD):
+        return
+    if c.scenario.appointment and Act.PROPOSITION_RDV in u.acts and any(
+            e.type == "date" and e.value.get("jour") in WEEKDAYS for e in u.entities):
+        return  # "mardi ou jeudi ?" asks for a meeting, handled with appointments
+    if len(state.facts_revealed) < rules.facts_before_deal[c.scenario.difficulty] \
+            and not state.happened(Event.SOLUTION_ACCEPTEE):
+        state.record(Event.CLOSING_PREMATURE)
+        c.move(rules.premature_closing_mood, rules.premature_closing_patience)
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("deal_refused_not_ready"),
+                               ReplyKind.COMMITMENT))
+        return
+    accepted, reason = accepts_deal(c)
+    if accepted:
+        state.record(Event.ACCORD)
+        state.price_agreed = state.price_offered
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("deal_accepted"), ReplyKind.DEAL))
+    else:
+        if state.mood < rules.refusal_mood:
+            state.record(Event.REFUS)
+        parts.append(ReplyPart(Priority.ANSWER, c.bank(reason), ReplyKind.COMMITMENT))
+
+
+def accepts_deal(c: Customer) -> tuple[bool, str]:
+    """(yes or no, the reply bank that says why)."""
+    state, rules, deal = c.state, c.rules, c.scenario.negotiation
+    if state.objections_pending:
+        return False, "objection_insist"
+    if state.mood < rules.deal_mood_min:
+        return False, "deal_refused_not_ready"
+    if deal is None:
+        return True, "deal_accepted"
+    price = state.price_offered
+    if price is None:
+        return False, "deal_refused_not_ready"
+    if deal.floor_price is not None and price < deal.floor_price:
+        return False, "below_floor_doubt"
+    if deal.authority_limit is not None and price > deal.authority_limit:
+        return False, "deal_refused_not_ready"
+    limit = deal.customer_budget if deal.customer_budget is not None else deal.list_price
+    convinced = state.mood >= rules.value_mood and any(
+        tied(c, c.arguments[a]) for a in state.arguments_heard)
+    if convinced:
+        limit *= 1 + rules.value_margin
+    if price > limit:
+        return False, "ask_discount"
+    needs_counterpart = price < deal.list_price and any(
+        concession.counterparts for concession in deal.concessions
+        if concession.price_min is not None)
+    if needs_counterpart and not state.counterparts_obtained:
+        return False, "push_further"
+    return True, "deal_accepted"

@@ -1,0 +1,64 @@
+"""Complaints: solutions and gestures within the policy, promises outside it, legal rights
+denied, and the commitments that close a complaint."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from scenarios.vocabulary import Act, Event
+
+from ..text import fold
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from ..understand import Understanding
+    from .core import Customer
+
+# Denying a right: "vous n'avez plus droit", "ça ne s'applique pas", "pas de remboursement"...
+_DENIAL = re.compile(
+    r"\b(n'avez (pas|plus|aucun)|ne (peut|pouvez|pourrez) (pas|plus|jamais)|n'(y )?a (pas|plus)"
+    r"|ne s'applique (pas|plus)|aucun(e)? (droit|garantie|recours)|pas de (droit|garantie|"
+    r"remboursement|retractation)|impossible de (vous )?rembours\w*|plus possible|"
+    r"(droit|garantie|delai)\w* (est|sont) (expire|depasse|termine|perdu)\w*)")
+_COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|sms|mail|e-mail|courriel|"
+                         r"je m'en occupe|je vous envoie|vous recevrez|c'est note)\b")
+
+
+def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    if c.scenario.policy is None:
+        return
+    state, acts, topics, rules = c.state, u.acts, set(u.topics), c.rules
+    proposing = acts & {Act.PROPOSITION_SOLUTION, Act.CONCESSION, Act.ARGUMENT,
+                        Act.RECAPITULATIF}
+    if topics & c.forbidden and proposing:
+        state.record(Event.PROMESSE_HORS_POLITIQUE)
+    folded = fold(u.text)
+    for sentence in u.sentences:
+        legal = {hit.id for hit in sentence.topics} & set(c.legal)
+        if any(c.legal[i].applies for i in legal) and _DENIAL.search(fold(sentence.text)) \
+                and state.record(Event.DROIT_LEGAL_NIE):
+            c.move(mood=rules.legal_denial_mood, patience=rules.legal_denial_patience)
+    offered = (topics & (c.solutions | c.gestures))
+    if offered and proposing:
+        state.record(Event.SOLUTION_PROPOSEE)
+        for item in sorted(offered):
+            if item not in state.solutions_proposed:
+                state.solutions_proposed.append(item)
+                if item in c.gestures:
+                    c.move(mood=rules.gesture_mood)
+        if offered & c.solutions:
+            if state.mood >= rules.solution_mood_min:
+                state.record(Event.SOLUTION_ACCEPTEE)
+                parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_accepted"),
+                                       ReplyKind.SOLUTION))
+            else:
+                c.move(mood=rules.solution_refused_mood)
+                parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_refused"),
+                                       ReplyKind.SOLUTION))
+    if state.happened(Event.SOLUTION_PROPOSEE) and (
+            Act.RECAPITULATIF in acts or _COMMITMENT.search(folded)
+            or any(e.type in ("numero_commande", "email", "date") for e in u.entities)
+    ) and state.record(Event.ENGAGEMENT_DONNE):
+        parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("commitment_ok"),
+                               ReplyKind.COMMITMENT))

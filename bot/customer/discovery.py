@@ -1,0 +1,66 @@
+"""Where the customer reveals a hidden fact: only to a question about it, at most a few per
+reply, and the same words again if asked twice (never a contradiction); a question the
+scenario does not cover gets a deflection. Needs count as understood once their facts are
+out or the student reformulates them."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scenarios.vocabulary import Act, Event
+
+from ..conditions import any_holds
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from ..understand import Understanding
+    from .core import Customer
+
+
+def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    state, rules = c.state, c.rules
+    answered = 0
+    unanswered_question = False
+    for sentence in u.sentences:
+        if not sentence.discovers:
+            continue
+        facts = [hit for hit in sentence.topics if hit.id in c.facts
+                 and c.facts[hit.id].known_by in (None, state.speaker)]
+        fresh = [hit for hit in facts if (hit.id not in state.facts_revealed
+                 and any_holds(c.facts[hit.id].revealed_if, state, u))
+                 or (hit.id not in state.facts_revealed
+                     and not c.facts[hit.id].revealed_if)]
+        if fresh and answered < rules.facts_per_reply:
+            fact = c.facts[fresh[0].id]
+            line = c.voice.pick(fact.answers)
+            state.facts_revealed.append(fact.id)
+            state.fact_lines[fact.id] = line
+            c.move(rules.good_question_mood, rules.good_question_patience)
+            parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.FACT, fact.id))
+            answered += 1
+            if "email" in fact.values:
+                state.email = str(fact.values["email"])
+                state.record(Event.EMAIL_OBTENU)
+        elif facts and facts[0].id in state.facts_revealed and answered < rules.facts_per_reply:
+            said = state.fact_lines.get(facts[0].id, "")
+            if said:
+                prefix = c.bank("repeat_prefix")
+                parts.append(ReplyPart(Priority.ECHO, f"{prefix} {said[0].lower()}{said[1:]}",
+                                       ReplyKind.FACT, facts[0].id))
+                answered += 1
+        elif not sentence.topics:
+            unanswered_question = True
+    if unanswered_question and not answered:
+        parts.append(ReplyPart(Priority.AFTERTHOUGHT,
+                               c.lines_or_bank(c.speaker.lines.deflect, "deflect"),
+                               ReplyKind.DEFLECT))
+    for entity in u.entities:
+        if entity.type == "email" and (state.email is None or entity.value == state.email):
+            state.record(Event.EMAIL_OBTENU)
+    for need in c.scenario.needs:
+        if need.id in state.needs_understood:
+            continue
+        discovered = need.facts and all(f in state.facts_revealed for f in need.facts)
+        reformulated = Act.REFORMULATION in u.acts and need.id in u.topics
+        if discovered or reformulated:
+            state.needs_understood.append(need.id)

@@ -1,0 +1,80 @@
+"""Where the conversation ends: the scenario's outcomes (a failure or a hang-up ends it, a
+success or a partial result is said and kept), the customer hanging up when her patience is
+gone, the student taking leave; and the final outcome of a conversation."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scenarios.vocabulary import Act, Event
+
+from ..conditions import any_holds
+from ..state import CustomerState
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from ..understand import Understanding
+    from .core import Customer
+
+_RANK = {"echec": 0, "partiel": 1, "succes": 2}
+# What a customer who leaves still says before her last words, and what one who stays says.
+_KEPT_ON_LEAVING = {ReplyKind.FACT}
+_KEPT_ON_STAYING = {ReplyKind.FACT, ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED,
+                    ReplyKind.OBJECTION_RAISED}
+
+
+def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """A failure or a hang-up ends the conversation. A success or a partial result is
+    said and kept, and the student may still recap and take leave (a better result can
+    still replace a partial one)."""
+    state = c.state
+    for outcome in c.scenario.outcomes:
+        if outcome.id == state.outcome or not any_holds(outcome.when, state, u):
+            continue
+        final = outcome.hang_up or outcome.type.value == "echec"
+        if not final and state.outcome_type and \
+                _RANK[outcome.type.value] <= _RANK[state.outcome_type]:
+            continue
+        state.outcome, state.outcome_type = outcome.id, outcome.type.value
+        # A customer who leaves does not raise a new objection on the way out.
+        kinds = _KEPT_ON_LEAVING if final else _KEPT_ON_STAYING
+        keep = [p for p in parts if p.kind in kinds][:1]
+        parts[:] = [*keep, ReplyPart(Priority.FINAL, c.voice.pick(outcome.lines),
+                                     ReplyKind.OUTCOME)]
+        if final:
+            for objection_id in [o for o, at in state.objection_raised_at.items()
+                                 if at == state.turn]:  # never voiced: not raised
+                state.objections_raised.remove(objection_id)
+                del state.objection_raised_at[objection_id]
+            state.ended = True
+            state.ended_by = "customer" if outcome.hang_up or \
+                Act.PRISE_DE_CONGE not in u.acts else "student"
+            return
+        break
+    if state.happened(Event.PATIENCE_EPUISEE) and not state.ended:
+        state.ended, state.ended_by = True, "customer"
+        if state.outcome_type in (None, "echec"):
+            state.outcome_type = "echec"
+        parts[:] = [ReplyPart(Priority.FINAL, c.lines_or_bank(c.speaker.lines.hang_up,
+                                                              "hang_up_patience"),
+                              ReplyKind.HANG_UP)]
+    elif Act.PRISE_DE_CONGE in u.acts and not state.ended:
+        state.ended, state.ended_by = True, "student"
+        closing = [p for p in parts if p.kind == ReplyKind.OUTCOME]  # already a farewell
+        parts[:] = closing or [ReplyPart(Priority.FINAL,
+                                         c.lines_or_bank(c.speaker.lines.goodbye, "goodbye"),
+                                         ReplyKind.GOODBYE)]
+
+
+def final_outcome(c: Customer) -> str:
+    """success / partial / failure from the outcome reached, or from what had been
+    achieved when the conversation stopped (a deal or an appointment counts even if the
+    goodbye never came); unfinished otherwise."""
+    names = {"succes": "success", "partiel": "partial", "echec": "failure"}
+    if c.state.outcome_type:
+        return names[c.state.outcome_type]
+    probe = CustomerState(**{**c.state.__dict__, "events": [*c.state.events, Event.CONGE_PRIS]})
+    for outcome in c.scenario.outcomes:
+        if outcome.type.value != "echec" and any_holds(outcome.when, probe, None):
+            return names[outcome.type.value]
+    return "unfinished"

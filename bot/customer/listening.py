@@ -1,0 +1,31 @@
+"""How the customer takes signs of listening: reformulation, empathy, control questions."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scenarios.vocabulary import Act, Kind
+
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from ..understand import Understanding
+    from .core import Customer
+
+
+def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    state, rules, acts = c.state, c.rules, u.acts
+    complaint = c.scenario.kind == Kind.RECLAMATION
+    if Act.REFORMULATION in acts and (state.facts_revealed or complaint):
+        c.move(mood=rules.reformulation_mood, patience=rules.reformulation_patience)
+        parts.append(ReplyPart(Priority.ECHO, c.bank("reformulation_ok"),
+                               ReplyKind.REFORMULATION))
+    if acts & {Act.EMPATHIE, Act.EXCUSE}:
+        gain = rules.empathy_mood_complaint if complaint else rules.empathy_mood
+        c.move(mood=gain)
+        key = "empathy_still_angry" if state.mood < rules.still_angry_mood else "empathy_ok"
+        parts.append(ReplyPart(Priority.ECHO, c.bank(key), ReplyKind.EMPATHY))
+    if Act.QUESTION_CONTROLE in acts and state.arguments_heard:
+        key = "control_yes" if state.mood >= rules.control_yes_mood \
+            and not state.objections_pending else "control_doubt"
+        parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL))

@@ -1,0 +1,64 @@
+"""How the customer takes the student's manners: the introduction, rudeness, monologues,
+off-topic lines, thanks."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scenarios.vocabulary import Act, CallDirection, Event, Kind
+
+from ..conduct import Level as RudeLevel
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from ..understand import Understanding
+    from .core import Customer
+
+
+def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    state, rules, acts = c.state, c.rules, u.acts
+    if Act.PRESENTATION in acts:
+        state.record(Event.PRESENTATION_FAITE)
+    if Act.ANNONCE_OBJET in acts:
+        state.record(Event.OBJET_ANNONCE)
+    introduced = state.happened(Event.PRESENTATION_FAITE)
+    purpose = state.happened(Event.OBJET_ANNONCE)
+    if state.turn == 1 and Act.SALUTATION in acts and not (introduced or purpose):
+        parts.append(ReplyPart(Priority.COURTESY, c.bank("greet_back"), ReplyKind.GREETING_BACK))
+    elif Act.PRESENTATION in acts or Act.ANNONCE_OBJET in acts:
+        key = "purpose_ack" if purpose else "introduction_ack"
+        parts.append(ReplyPart(Priority.COURTESY, c.bank(key), ReplyKind.INTRODUCTION))
+    internal = c.scenario.kind == Kind.NEGOCIATION_INTERNE  # one's own manager
+    inbound = c.scenario.call is not None and \
+        c.scenario.call.direction == CallDirection.ENTRANT
+    done = introduced if inbound else introduced and purpose
+    if state.turn >= 2 and not internal and not done and \
+            state.record(Event.PRESENTATION_MANQUANTE):
+        c.move(mood=rules.missing_introduction_mood)
+    if Act.IMPOLITESSE in acts:
+        state.record(Event.IMPOLITESSE)
+        if Act.DEMANDE_ENGAGEMENT in acts or "?" in u.text:
+            state.record(Event.PRESSION)
+        c.move(rules.rude_mood, rules.rude_patience)
+        parts.append(ReplyPart(Priority.ALARM, c.bank("rude_reaction"), ReplyKind.RUDENESS))
+    elif u.rudeness.level == RudeLevel.DOUBT:
+        # A line that may be rude cools the customer a little, never more: a doubtful
+        # reading must not end a conversation (bot/conduct.py).
+        c.move(rules.doubtful_rude_mood)
+    if u.word_count >= rules.monologue_words and not u.is_question \
+            and state.questions_asked == 0:
+        state.record(Event.MONOLOGUE)
+        c.move(patience=rules.monologue_patience)
+        parts.append(ReplyPart(Priority.INTERRUPTION,
+                               c.lines_or_bank(c.speaker.lines.get_to_the_point,
+                                               "get_to_the_point"), ReplyKind.MONOLOGUE))
+    elif u.word_count > rules.too_long_words:
+        c.move(patience=rules.too_long_patience)
+        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("too_long"), ReplyKind.TOO_LONG))
+    if acts == {Act.HORS_SUJET}:
+        c.move(patience=rules.off_topic_patience)
+        parts.append(ReplyPart(Priority.REACTION, c.bank("off_topic"), ReplyKind.OFF_TOPIC))
+    if u.is_question:
+        state.questions_asked += 1
+    if Act.REMERCIEMENT in acts and Act.PRISE_DE_CONGE not in acts:
+        parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("thanks_back"), ReplyKind.THANKS))

@@ -1,0 +1,101 @@
+"""Where the customer reacts to a price: which figure is an offer, a discount given without
+a counterpart, an offer below the floor, the counterparts she grants."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scenarios.vocabulary import Act, Event
+
+from ..frame import Role
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from ..understand import Understanding
+    from .core import Customer
+
+_OFFERING = {Act.ANNONCE_PRIX, Act.CONCESSION, Act.DEMANDE_CONTREPARTIE, Act.DEMANDE_ENGAGEMENT,
+             Act.RECAPITULATIF}
+
+
+def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    deal = c.scenario.negotiation
+    if deal is None:
+        return
+    state, acts, rules = c.state, u.acts, c.rules
+    # Only an offer sets the price on the table; arguments quote other prices (the
+    # competitor's, what the customer pays today). Among several amounts, the plausible
+    # offers (around our own range) come first.
+    # The frame tells the student's own figures from the customer's quoted ones and
+    # from refused ones ("pas 230"); a discount in percent applies to the price on the
+    # table.
+    offers = [f for f in u.frame.figures if f.role == Role.OFFER]
+    reference = state.price_offered or deal.list_price
+    amounts = [f.value if f.kind == "montant" else round(reference * (1 - f.value / 100), 2)
+               for f in offers]
+    amounts = [a for a in amounts if rules.offer_min_share * deal.list_price <= a
+               <= rules.offer_max_share * deal.list_price]
+    low = (deal.floor_price or deal.list_price) * rules.plausible_below_floor
+    plausible = [a for a in amounts
+                 if low <= a <= deal.list_price * rules.plausible_above_list] or amounts
+    offering = acts & _OFFERING
+    new_price: float | None = None
+    if plausible and offering:
+        new_price = min(plausible) if Act.CONCESSION in acts else plausible[-1]
+    elif Act.ANNONCE_PRIX in acts and state.price_offered is None and not u.is_question:
+        new_price = deal.list_price
+    if new_price is not None and new_price != state.price_offered:
+        if state.record(Event.PRIX_ANNONCE) and not state.facts_revealed:
+            c.move(rules.premature_price_mood, rules.premature_price_patience)
+        lowered = state.price_offered is not None and new_price < state.price_offered
+        state.price_offered = new_price
+        if state.lowest_price_offered is None or new_price < state.lowest_price_offered:
+            state.lowest_price_offered = new_price
+        if lowered and Act.DEMANDE_CONTREPARTIE not in acts and \
+                not _counterpart_since_last_concession(c):
+            state.record(Event.CONCESSION_SANS_CONTREPARTIE)
+            state.concessions_given.append(f"prix:{new_price:g}")
+            parts.append(ReplyPart(Priority.REACTION, c.bank("push_further"),
+                                   ReplyKind.CONCESSION))
+        elif lowered:
+            state.concessions_given.append(f"prix:{new_price:g}")
+        if deal.floor_price is not None and new_price < deal.floor_price:
+            parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("below_floor_doubt"),
+                                   ReplyKind.PRICE))
+        elif not lowered:
+            budget = deal.customer_budget
+            key = "price_too_high" if budget is not None and new_price > budget \
+                else "price_reaction_ok"
+            parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.PRICE))
+    for topic in u.topics:
+        concession = c.concessions.get(topic)
+        if concession and Act.CONCESSION in acts and concession.id not in \
+                state.concessions_given and concession.price_min is None:
+            state.concessions_given.append(concession.id)
+            if concession.counterparts and Act.DEMANDE_CONTREPARTIE not in acts and not any(
+                    cp in state.counterparts_obtained for cp in concession.counterparts):
+                state.record(Event.CONCESSION_SANS_CONTREPARTIE)
+    asked = [c.counterparts[t] for t in u.topics if t in c.counterparts
+             and t not in state.counterparts_obtained]
+    if asked and acts & {Act.DEMANDE_CONTREPARTIE, Act.CONCESSION}:
+        counterpart = asked[0]
+        if counterpart.accepted and state.mood >= rules.counterpart_mood_min:
+            if counterpart.id not in state.counterparts_obtained:
+                state.counterparts_obtained.append(counterpart.id)
+                state.concessions_given.append(f"contrepartie:{counterpart.id}")
+            state.record(Event.CONTREPARTIE_OBTENUE)
+            parts.append(ReplyPart(Priority.ANSWER,
+                                   c.lines_or_bank(counterpart.answers, "counterpart_ok"),
+                                   ReplyKind.COUNTERPART))
+        else:
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("counterpart_refused"),
+                                   ReplyKind.COUNTERPART))
+
+
+def _counterpart_since_last_concession(c: Customer) -> bool:
+    for item in reversed(c.state.concessions_given):
+        if item.startswith("contrepartie:"):
+            return True
+        if item.startswith("prix:"):
+            return False
+    return False

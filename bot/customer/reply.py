@@ -1,0 +1,113 @@
+"""What the customer says in one turn: the parts each reaction proposes, with a kind and a
+priority, and how they are composed into one reply."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import IntEnum, StrEnum
+from typing import Any
+
+
+class ReplyKind(StrEnum):
+    """What a part of the reply answers; recorded in the transcript (`reply_to`)."""
+
+    GREETING = "accueil"
+    NOT_UNDERSTOOD = "incompris"
+    GREETING_BACK = "salutation"
+    INTRODUCTION = "presentation"
+    RUDENESS = "impolitesse"
+    MONOLOGUE = "monologue"
+    TOO_LONG = "trop long"
+    OFF_TOPIC = "hors-sujet"
+    THANKS = "remerciement"
+    OBJECTION = "objection"  # a pending objection lifted, or still there
+    OBJECTION_IGNORED = "objection ignorée"
+    OBJECTION_RAISED = "objection:"  # a new objection, with its id
+    FACT = "fait:"  # a fact told or told again, with its id
+    DEFLECT = "esquive"
+    REFORMULATION = "reformulation"
+    EMPATHY = "empathie"
+    CONTROL = "question de contrôle"
+    ARGUMENT = "argument:"  # with the argument's id
+    PROOF = "preuve"
+    CONCESSION = "concession"
+    PRICE = "prix"
+    COUNTERPART = "contrepartie"
+    CALLBACK = "rappel"
+    DOCUMENTATION = "documentation"
+    APPOINTMENT = "rendez-vous"
+    SOLUTION = "solution"
+    COMMITMENT = "engagement"
+    DEAL = "accord"
+    HANDOVER = "transfert"
+    OUTCOME = "issue"
+    HANG_UP = "raccrochage"
+    GOODBYE = "au revoir"
+    LISTENING = "écoute"
+
+
+class Priority(IntEnum):
+    """Which part of a reply comes first: the lower, the more it matters to the customer."""
+
+    GREETING = 0  # the first words of the meeting
+    ALARM = 1  # not understood, rudeness: nothing else is said before it
+    INTERRUPTION = 2  # a monologue cut short, a transfer
+    OBJECTION_LIFTED = 3
+    ANSWER = 4  # a fact, a decision on a price, a slot, a solution or the deal
+    FOLLOW_UP = 5  # an objection raised, insisted on or ignored; a doubt on the price; a
+    # promise noted (documentation, a commitment)
+    REACTION = 6  # to an argument, a price, a check, an off-topic line
+    ECHO = 7  # acknowledging listening, a proof, a fact said again
+    COURTESY = 8  # greeting back, acknowledging the introduction
+    AFTERTHOUGHT = 9  # thanks, a deflection when nothing else was answered
+    FILLER = 10
+    FINAL = 99  # the outcome, a hang-up, the goodbye: always last
+
+
+@dataclass(order=True)
+class ReplyPart:
+    priority: Priority
+    text: str = field(compare=False)
+    kind: ReplyKind = field(compare=False)
+    subject: str = field(default="", compare=False)  # the fact, argument or objection id
+
+    @property
+    def label(self) -> str:
+        """As the transcript records it: "fait:volume-mensuel", "prix"."""
+        return f"{self.kind.value}{self.subject}"
+
+
+@dataclass
+class CustomerTurn:
+    text: str
+    speaker: str
+    parts: list[str] = field(default_factory=list)  # what each piece answered
+    ended: bool = False
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "speaker": self.speaker, "reply_to": self.parts,
+                "ended": self.ended}
+
+
+def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart]:
+    """The parts actually said: at most two, most important first, the greeting alone when
+    it says enough, a new objection always voiced."""
+    if any(part.kind == ReplyKind.GREETING for part in parts):
+        parts = [part for part in parts if part.priority < Priority.COURTESY]
+    if any(part.priority < Priority.AFTERTHOUGHT and part.kind != ReplyKind.DEFLECT
+           for part in parts):
+        parts = [part for part in parts if part.kind != ReplyKind.DEFLECT]  # answered
+    chosen: list[ReplyPart] = []
+    for part in sorted(parts):
+        if part.text and part.text not in (p.text for p in chosen):
+            chosen.append(part)
+    objection = next((p for p in chosen if p.kind == ReplyKind.OBJECTION_RAISED), None)
+    if objection:  # it says it better than a generic price reaction or acknowledgement
+        chosen = [p for p in chosen if p.kind == ReplyKind.OUTCOME
+                  or (p.kind != ReplyKind.PRICE and p.priority < Priority.COURTESY)]
+    kept = chosen[:2]
+    if objection and all(part is not objection for part in kept):
+        kept = [kept[0], objection]
+    # The filler is drawn only when needed: every draw moves the voice's random choices.
+    return kept or [ReplyPart(Priority.FILLER, filler(), ReplyKind.LISTENING)]
