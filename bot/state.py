@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from scenarios.vocabulary import Event, Phase
+from scenarios.vocabulary import Event, OutcomeType, Phase
 
 
 @dataclass
@@ -36,7 +36,7 @@ class CustomerState:
     ended: bool = False
     ended_by: str | None = None
     outcome: str | None = None
-    outcome_type: str | None = None
+    outcome_type: OutcomeType | None = None
     last_lines: list[str] = field(default_factory=list)
 
     @property
@@ -57,6 +57,7 @@ class CustomerState:
         data = asdict(self)
         data["phase"] = self.phase.value
         data["events"] = [event.value for event in self.events]
+        data["outcome_type"] = self.outcome_type.value if self.outcome_type else None
         data["objections_pending"] = self.objections_pending
         for private in ("fact_lines", "last_lines", "objection_raised_at"):
             data.pop(private)

@@ -16,6 +16,7 @@ from bot.engine import start_conversation
 from bot.rasa import RasaUnavailable
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import DEFAULT_SCENARIO, find
+from scenarios.vocabulary import Outcome
 from scenarios.yamlfile import read_limited
 from scoring.call_report import ReportError
 from scoring.grader import grade
@@ -30,9 +31,6 @@ from .files import check_output_path, write_atomically
 from .grade_cmd import report_option
 from .rehearsal import Rehearsal
 from .terminal import clean
-
-OUTCOME_WORDS = {"success": "réussite", "partial": "réussite partielle", "failure": "échec",
-                 "unfinished": "entretien inachevé"}
 
 
 def script_lines(path: Path) -> list[str]:
@@ -237,7 +235,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     if customer.state.outcome:
         label = " — " + next(o.label for o in scenario.outcomes
                              if o.id == customer.state.outcome)
-    print(f"\nIssue : {OUTCOME_WORDS[outcome]}{label}")
+    print(f"\nIssue : {Outcome(outcome).label}{label}")
     if any(turn["speaker"] == "student" for turn in record["turns"]):
         if report is None and scenario.grading.call_report and args.script is None \
                 and not args.audio_script:

@@ -5,6 +5,8 @@ These enumerations are the contract between scenario files (written by teachers)
 simulated customer (`bot/`) and grading (`scoring/`): extend them here, in one place.
 """
 
+from __future__ import annotations
+
 from enum import StrEnum
 
 
@@ -153,10 +155,44 @@ class Event(Labelled):
     CONGE_PRIS = "conge_pris"
 
 
-class OutcomeType(Labelled):
+class OutcomeType(Labelled):  # the kind of an outcome, as a scenario file writes it
     SUCCES = "succes"
     PARTIEL = "partiel"
     ECHEC = "echec"
+
+    @property
+    def result(self) -> Outcome:
+        return {"succes": Outcome.SUCCESS, "partiel": Outcome.PARTIAL,
+                "echec": Outcome.FAILURE}[self.value]
+
+    @property
+    def rank(self) -> int:
+        """How good: a better outcome may replace a partial one, never the reverse."""
+        return ("echec", "partiel", "succes").index(self.value)
+
+
+class Outcome(StrEnum):
+    """How a conversation ended: the one word the transcript, the store, the grade and
+    every screen use (not a word of scenario files, which say `OutcomeType`)."""
+
+    SUCCESS = "success"
+    PARTIAL = "partial"
+    FAILURE = "failure"
+    UNFINISHED = "unfinished"  # nothing decisive happened
+
+    @property
+    def label(self) -> str:
+        return {"success": "réussite", "partial": "réussite partielle", "failure": "échec",
+                "unfinished": "entretien inachevé"}[self.value]
+
+
+def outcome_label(value: str | None, missing: str = "") -> str:
+    """The French word for a stored outcome; `missing` when there is none (a session still
+    going, or an old record)."""
+    try:
+        return Outcome(value).label if value else missing
+    except ValueError:
+        return missing
 
 
 class ObjectionCategory(Labelled):

@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.conditions import any_holds
 from scenarios.model import Scenario
+from scenarios.vocabulary import Outcome
 
 from .call_report import FIELD_LABELS, check_report
 from .observations import Evidence, Observation, Observer, ev
@@ -144,7 +145,7 @@ def grade(transcript: Transcript, scenario: Scenario,
             missed = [name for name, ok, _ in mine if not ok]
             if missed and (advice is None or score >= 0.5):
                 advice = f"Attendu du scénario à tenir : {missed[0].rstrip('.')}."
-        if transcript.outcome == "failure" and item.criterion != "b2.reporting":
+        if transcript.outcome == Outcome.FAILURE and item.criterion != "b2.reporting":
             score = min(score, MISCONDUCT_CAP if misconduct else FAILURE_CAP)
         elif item.criterion in COURTEOUS_FLOOR and courteous:
             score = max(score, COURTEOUS_FLOOR[item.criterion])

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from bot.text import fold
 from scenarios.model import Scenario
-from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind
+from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, Outcome
 
 from .transcript import StudentTurn, Transcript
 
@@ -346,7 +346,7 @@ class Observer:
                 return Observation("price_timing", "Prix annoncé après la découverte", score,
                                    [ev(turn, good, f"prix annoncé après {known} fait(s) "
                                                    "découvert(s)")], advice)
-        score = 0.5 if self.t.outcome != "success" else 1.0
+        score = 0.5 if self.t.outcome != Outcome.SUCCESS else 1.0
         return Observation("price_timing", "Annonce du prix", score, [], None if score == 1 else
                            "Osez annoncer le prix, avec assurance, une fois les besoins connus.")
 
@@ -408,14 +408,16 @@ class Observer:
 
     def deal(self) -> Observation:
         outcome = self.t.outcome
-        score = {"success": 1.0, "partial": 0.6, "unfinished": 0.3, "failure": 0.0}[outcome]
+        score = {Outcome.SUCCESS: 1.0, Outcome.PARTIAL: 0.6, Outcome.UNFINISHED: 0.3,
+                 Outcome.FAILURE: 0.0}[outcome]
         deal, agreed = self.s.negotiation, self.final.price_agreed
-        if outcome == "success" and deal and agreed is not None and deal.floor_price is not None \
-                and deal.list_price > deal.floor_price:
+        if outcome == Outcome.SUCCESS and deal and agreed is not None \
+                and deal.floor_price is not None and deal.list_price > deal.floor_price:
             kept = (agreed - deal.floor_price) / (deal.list_price - deal.floor_price)
             score = 0.7 + 0.3 * max(0.0, min(1.0, kept))
-        label = {"success": "Objectif atteint", "partial": "Objectif atteint en partie",
-                 "unfinished": "Entretien sans résultat", "failure": "Entretien perdu"}[outcome]
+        label = {Outcome.SUCCESS: "Objectif atteint", Outcome.PARTIAL: "Objectif atteint en partie",
+                 Outcome.UNFINISHED: "Entretien sans résultat",
+                 Outcome.FAILURE: "Entretien perdu"}[outcome]
         outcome_label = next((o.label for o in self.s.outcomes
                               if o.id == self.t.outcome_id), None)
         evidence = [ev(self.turns[-1], score >= 0.6, outcome_label)] if outcome_label else []

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.state import CustomerState
-from scenarios.vocabulary import Act, Event, Phase
+from scenarios.vocabulary import Act, Event, Outcome, Phase
 
 
 class TranscriptError(ValueError):
@@ -39,7 +39,7 @@ class StudentTurn:
 class Transcript:
     scenario_id: str
     variant: str | None
-    outcome: str
+    outcome: Outcome
     outcome_id: str | None
     ended_by: str
     turns: list[StudentTurn] = field(default_factory=list)
@@ -88,13 +88,21 @@ def _main_acts(item: dict[str, Any], acts: set[Act]) -> set[Act]:
     return main & acts if main & acts else main
 
 
+def _outcome(value: Any) -> Outcome:
+    # A record from an older Repliq, or one stopped before its end, may lack it.
+    try:
+        return Outcome(value)
+    except ValueError:
+        return Outcome.UNFINISHED
+
+
 def from_record(record: dict[str, Any]) -> Transcript:
     """A transcript from a `repliq run --json` record. Raises TranscriptError."""
     if not isinstance(record, dict) or "scenario" not in record or "turns" not in record:
         raise TranscriptError("ce fichier n'est pas une transcription Repliq — attendu : la "
                               "sortie de « repliq run --json » (clés scenario et turns)")
     transcript = Transcript(str(record["scenario"]), record.get("variant"),
-                            str(record.get("outcome", "unfinished")), record.get("outcome_id"),
+                            _outcome(record.get("outcome")), record.get("outcome_id"),
                             str(record.get("ended_by", "script_end")))
     number = 0
     for item in record["turns"]:

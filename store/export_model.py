@@ -25,6 +25,7 @@ from pydantic import (
     model_validator,
 )
 
+from scenarios.vocabulary import Outcome  # how a conversation ended, one definition
 from scoring.rubric import Level  # the official grid's codes, one definition
 
 # Bounds: far above anything Repliq writes, far below what could hurt the teacher's machine.
@@ -48,13 +49,6 @@ class Status(StrEnum):
     IN_PROGRESS = "en_cours"
     FINISHED = "terminee"
     INTERRUPTED = "interrompue"
-
-
-class Outcome(StrEnum):
-    SUCCESS = "success"
-    PARTIAL = "partial"
-    FAILURE = "failure"
-    UNFINISHED = "unfinished"
 
 
 class Mode(StrEnum):

@@ -16,12 +16,12 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from scenarios.vocabulary import outcome_label
+
 from .audio_paths import contained
 
 LEVELS = ("TI", "I", "S", "TS")
 STATUS = {"en_cours": "en cours", "terminee": "terminée", "interrompue": "interrompue"}
-OUTCOMES = {"success": "réussite", "partial": "réussite partielle", "failure": "échec",
-            "unfinished": "inachevé"}
 LEVEL_NAMES = {"TI": "Très insuffisant", "I": "Insuffisant", "S": "Satisfaisant",
                "TS": "Très satisfaisant"}
 MAX_EMBEDDED_AUDIO = 20_000_000  # bytes per turn: a 2-minute WAV is ~4 MB
@@ -83,6 +83,6 @@ def render(record: dict[str, Any], audio_root: Path | None = None) -> str:
         variant=record.get("variant"),
         started=str(record["started_at"] or "")[:16].replace("T", " "),
         status=STATUS.get(record["status"], record["status"] or ""),
-        outcome=OUTCOMES.get(record.get("outcome") or "", "—"),
+        outcome=outcome_label(record.get("outcome"), "—"),
         levels=[(level, LEVEL_NAMES[level]) for level in LEVELS],
         card=_card_view(card, record["turns"]) if card else None, turns=turns)

@@ -22,7 +22,9 @@ class Choice:
 
 
 @dataclass
-class Outcome:
+class InterviewEnd:
+    """What the interview left: its transcript, grade, call report and stored session."""
+
     record: dict[str, Any]
     scorecard: dict[str, Any] | None
     report: dict[str, Any] | None

@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from scenarios.model import Scenario, Speaker
-from scenarios.vocabulary import CallDirection, Event, SocialStyle
+from scenarios.vocabulary import CallDirection, Event, Outcome, SocialStyle
 
 from ..frame import Context
 from ..replies import Voice
@@ -144,7 +144,7 @@ class Customer:
             decay //= 2
         self.move(patience=-decay)
 
-    def final_outcome(self) -> str:
+    def final_outcome(self) -> Outcome:
         return ending.final_outcome(self)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event
+from scenarios.vocabulary import Act, Event, Outcome, OutcomeType
 
 from ..conditions import any_holds
 from ..state import CustomerState
@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from ..understand import Understanding
     from .core import Customer
 
-_RANK = {"echec": 0, "partiel": 1, "succes": 2}
 # What a customer who leaves still says before her last words, and what one who stays says.
 _KEPT_ON_LEAVING = {ReplyKind.FACT}
 _KEPT_ON_STAYING = {ReplyKind.FACT, ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED,
@@ -31,11 +30,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for outcome in c.scenario.outcomes:
         if outcome.id == state.outcome or not any_holds(outcome.when, state, u):
             continue
-        final = outcome.hang_up or outcome.type.value == "echec"
-        if not final and state.outcome_type and \
-                _RANK[outcome.type.value] <= _RANK[state.outcome_type]:
+        final = outcome.hang_up or outcome.type == OutcomeType.ECHEC
+        if not final and state.outcome_type and outcome.type.rank <= state.outcome_type.rank:
             continue
-        state.outcome, state.outcome_type = outcome.id, outcome.type.value
+        state.outcome, state.outcome_type = outcome.id, outcome.type
         # A customer who leaves does not raise a new objection on the way out.
         kinds = _KEPT_ON_LEAVING if final else _KEPT_ON_STAYING
         keep = [p for p in parts if p.kind in kinds][:1]
@@ -53,8 +51,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         break
     if state.happened(Event.PATIENCE_EPUISEE) and not state.ended:
         state.ended, state.ended_by = True, "customer"
-        if state.outcome_type in (None, "echec"):
-            state.outcome_type = "echec"
+        if state.outcome_type in (None, OutcomeType.ECHEC):
+            state.outcome_type = OutcomeType.ECHEC
         parts[:] = [ReplyPart(Priority.FINAL, c.lines_or_bank(c.speaker.lines.hang_up,
                                                               "hang_up_patience"),
                               ReplyKind.HANG_UP)]
@@ -66,15 +64,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                          ReplyKind.GOODBYE)]
 
 
-def final_outcome(c: Customer) -> str:
+def final_outcome(c: Customer) -> Outcome:
     """success / partial / failure from the outcome reached, or from what had been
     achieved when the conversation stopped (a deal or an appointment counts even if the
     goodbye never came); unfinished otherwise."""
-    names = {"succes": "success", "partiel": "partial", "echec": "failure"}
     if c.state.outcome_type:
-        return names[c.state.outcome_type]
+        return c.state.outcome_type.result
     probe = CustomerState(**{**c.state.__dict__, "events": [*c.state.events, Event.CONGE_PRIS]})
     for outcome in c.scenario.outcomes:
-        if outcome.type.value != "echec" and any_holds(outcome.when, probe, None):
-            return names[outcome.type.value]
-    return "unfinished"
+        if outcome.type != OutcomeType.ECHEC and any_holds(outcome.when, probe, None):
+            return outcome.type.result
+    return Outcome.UNFINISHED

@@ -14,15 +14,13 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from scenarios.validate import load_scenario
+from scenarios.vocabulary import outcome_label
 from store.db import open_db
 from store.html import render
 from store.sessions import session_record
 
-from ..context import Choice, Outcome
+from ..context import Choice, InterviewEnd
 from ..widgets.scorecard import ScoreGrid
-
-OUTCOMES = {"success": "réussite", "partial": "réussite partielle", "failure": "échec",
-            "unfinished": "entretien inachevé"}
 
 
 class BilanScreen(Screen[None]):
@@ -30,7 +28,7 @@ class BilanScreen(Screen[None]):
                 Binding("e", "export", "Exporter en HTML"), Binding("h", "history", "Historique"),
                 Binding("escape", "home", "Accueil")]
 
-    def __init__(self, choice: Choice, outcome: Outcome) -> None:
+    def __init__(self, choice: Choice, outcome: InterviewEnd) -> None:
         super().__init__()
         self.choice, self.outcome = choice, outcome
 
@@ -38,7 +36,7 @@ class BilanScreen(Screen[None]):
         yield Header()
         card = self.outcome.scorecard
         with Vertical(id="bilan"):
-            result = OUTCOMES.get(self.outcome.record["outcome"], "")
+            result = outcome_label(self.outcome.record["outcome"])
             if card is None:
                 yield Static(f"Issue : {result}. Pas de bilan : aucune réplique n'a été dite.",
                              id="mark")

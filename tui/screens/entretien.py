@@ -24,7 +24,7 @@ from scoring.tips import Coach
 from store.db import audio_dir, default_path
 from store.sessions import Recorder
 
-from ..context import Choice, Outcome
+from ..context import Choice, InterviewEnd
 from ..widgets.chat import Chat
 from ..widgets.gauges import Gauge, Phases
 from ..widgets.microphone import MicrophoneLine
@@ -376,10 +376,10 @@ class EntretienScreen(Screen[None]):
             saved = self.recorder.finish(record, scorecard, report)
             # Only a session the base holds can be replayed from the Bilan screen.
             session_id = saved.session_id if saved.in_database else None
-        outcome = Outcome(record, scorecard, report, session_id)
+        outcome = InterviewEnd(record, scorecard, report, session_id)
         self.app.call_from_thread(self.show_bilan, outcome)
 
-    def show_bilan(self, outcome: Outcome) -> None:
+    def show_bilan(self, outcome: InterviewEnd) -> None:
         from .bilan import BilanScreen
 
         self.app.switch_screen(BilanScreen(self.choice, outcome))

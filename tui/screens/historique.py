@@ -9,10 +9,9 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Label, Sparkline, Static
 
+from scenarios.vocabulary import outcome_label
 from store.db import open_db
 from store.sessions import STATUS_LABELS, list_sessions
-
-from .bilan import OUTCOMES
 
 LEVEL_VALUE = {"TI": 1, "I": 2, "S": 3, "TS": 4}
 
@@ -43,7 +42,7 @@ class HistoriqueScreen(Screen[None]):
         for row in rows:
             table.add_row(row.started_at[:16].replace("T", " "), row.scenario_id,
                           row.variant or "—", STATUS_LABELS.get(row.status, row.status),
-                          OUTCOMES.get(row.outcome or "", "—"),
+                          outcome_label(row.outcome, "—"),
                           "—" if row.mark is None else f"{row.mark:g}", key=row.id)
         if not rows:
             self.query_one("#progress-empty", Static).update(
