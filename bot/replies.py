@@ -21,6 +21,14 @@ def banks() -> dict[str, dict[str, list[str]]]:
             for register, entries in data.items()}
 
 
+@lru_cache(maxsize=1)
+def stock_lines() -> frozenset[str]:
+    """Every generic line, in both registers: what any persona might say, as opposed to the
+    lines a scenario gives its own character."""
+    return frozenset(line for entries in banks().values() for lines in entries.values()
+                     for line in lines)
+
+
 class Voice:
     """Picks lines deterministically from a seeded generator, avoiding recent repeats."""
 

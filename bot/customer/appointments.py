@@ -11,7 +11,7 @@ from scenarios.vocabulary import Act, Event
 
 from ..entities import WEEKDAYS
 from ..text import fold
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -33,12 +33,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     dates = [e.value for e in u.entities if e.type == "date"]
     if _CALLBACK.search(folded) and dates:
         if state.record(Event.RAPPEL_FIXE):
-            parts.append(ReplyPart(Priority.ANSWER, c.bank("callback_ok"), ReplyKind.CALLBACK))
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("callback_ok"), ReplyKind.CALLBACK,
+                                   stance=Stance.POSITIVE))
         return
     if _DOC.search(folded) and _SEND.search(folded) and \
             state.record(Event.DOCUMENTATION_PROMISE):
         parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("documentation_ok"),
-                               ReplyKind.DOCUMENTATION))
+                               ReplyKind.DOCUMENTATION, stance=Stance.POSITIVE))
     appointment = c.scenario.appointment
     if appointment is None or not dates:
         return
@@ -57,7 +58,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 state.appointment["forme"] = form
             if state.record(Event.RDV_CONFIRME):
                 parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"),
-                                       ReplyKind.APPOINTMENT))
+                                       ReplyKind.APPOINTMENT, stance=Stance.POSITIVE))
             return
     if not proposing:
         return
@@ -79,13 +80,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             said = f"{day.capitalize()} à {spoken(hour or '')} : " if len(dates) > 1 else ""
             ok = c.bank("slot_ok")
             parts.append(ReplyPart(Priority.ANSWER, said + (ok[0].lower() + ok[1:] if said
-                                                            else ok), ReplyKind.APPOINTMENT))
+                                                            else ok), ReplyKind.APPOINTMENT,
+                                   stance=Stance.POSITIVE))
             return
     hint = " ou ".join(f"le {s.day} entre {spoken(s.start)} et {spoken(s.end)}"
                        for s in appointment.free_slots[:3])
     taken = c.lines_or_bank(appointment.slot_taken_lines, "slot_taken")
     parts.append(ReplyPart(Priority.ANSWER, f"{taken} {c.bank('slot_hint', slots=hint)}",
-                           ReplyKind.APPOINTMENT))
+                           ReplyKind.APPOINTMENT, stance=Stance.NEGATIVE))
 
 
 def spoken(clock: str) -> str:

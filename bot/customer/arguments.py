@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from scenarios.model import Argument
 from scenarios.vocabulary import Act
 
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -30,14 +30,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # The scenario's reactions quote the argument: only for a clear match.
             lines = argument.reactions if argument.id in clear else []
             parts.append(ReplyPart(Priority.REACTION, c.lines_or_bank(lines, "argument_ok"),
-                                   ReplyKind.ARGUMENT, argument.id))
+                                   ReplyKind.ARGUMENT, argument.id, stance=Stance.POSITIVE))
         else:
             c.move(mood=rules.argument_loose_mood)
             parts.append(ReplyPart(Priority.ECHO, c.bank("argument_weak"), ReplyKind.ARGUMENT,
-                                   argument.id))
+                                   argument.id, stance=Stance.NEGATIVE))
     if Act.PREUVE in u.acts and (state.arguments_heard or state.objections_raised):
         c.move(mood=rules.proof_mood)
-        parts.append(ReplyPart(Priority.ECHO, c.bank("proof_ok"), ReplyKind.PROOF))
+        parts.append(ReplyPart(Priority.ECHO, c.bank("proof_ok"), ReplyKind.PROOF,
+                               stance=Stance.POSITIVE))
 
 
 def tied(c: Customer, argument: Argument) -> bool:

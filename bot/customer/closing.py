@@ -10,7 +10,7 @@ from scenarios.vocabulary import Act, Event
 
 from ..entities import WEEKDAYS
 from .arguments import tied
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -31,17 +31,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         state.record(Event.CLOSING_PREMATURE)
         c.move(rules.premature_closing_mood, rules.premature_closing_patience)
         parts.append(ReplyPart(Priority.ANSWER, c.bank("deal_refused_not_ready"),
-                               ReplyKind.COMMITMENT))
+                               ReplyKind.COMMITMENT, stance=Stance.NEGATIVE))
         return
     accepted, reason = accepts_deal(c)
     if accepted:
         state.record(Event.ACCORD)
         state.price_agreed = state.price_offered
-        parts.append(ReplyPart(Priority.ANSWER, c.bank("deal_accepted"), ReplyKind.DEAL))
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("deal_accepted"), ReplyKind.DEAL,
+                               stance=Stance.POSITIVE))
     else:
         if state.mood < rules.refusal_mood:
             state.record(Event.REFUS)
-        parts.append(ReplyPart(Priority.ANSWER, c.bank(reason), ReplyKind.COMMITMENT))
+        parts.append(ReplyPart(Priority.ANSWER, c.bank(reason), ReplyKind.COMMITMENT,
+                               stance=Stance.NEGATIVE))
 
 
 def accepts_deal(c: Customer) -> tuple[bool, str]:

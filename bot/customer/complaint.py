@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event
 
 from ..text import fold
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -51,14 +51,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if state.mood >= rules.solution_mood_min:
                 state.record(Event.SOLUTION_ACCEPTEE)
                 parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_accepted"),
-                                       ReplyKind.SOLUTION))
+                                       ReplyKind.SOLUTION, stance=Stance.POSITIVE))
             else:
                 c.move(mood=rules.solution_refused_mood)
                 parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_refused"),
-                                       ReplyKind.SOLUTION))
+                                       ReplyKind.SOLUTION, stance=Stance.NEGATIVE))
     if state.happened(Event.SOLUTION_PROPOSEE) and (
             Act.RECAPITULATIF in acts or _COMMITMENT.search(folded)
             or any(e.type in ("numero_commande", "email", "date") for e in u.entities)
     ) and state.record(Event.ENGAGEMENT_DONNE):
         parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("commitment_ok"),
-                               ReplyKind.COMMITMENT))
+                               ReplyKind.COMMITMENT, stance=Stance.POSITIVE))

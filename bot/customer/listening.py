@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Kind
 
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -19,13 +19,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if Act.REFORMULATION in acts and (state.facts_revealed or complaint):
         c.move(mood=rules.reformulation_mood, patience=rules.reformulation_patience)
         parts.append(ReplyPart(Priority.ECHO, c.bank("reformulation_ok"),
-                               ReplyKind.REFORMULATION))
+                               ReplyKind.REFORMULATION, stance=Stance.POSITIVE))
     if acts & {Act.EMPATHIE, Act.EXCUSE}:
         gain = rules.empathy_mood_complaint if complaint else rules.empathy_mood
         c.move(mood=gain)
         key = "empathy_still_angry" if state.mood < rules.still_angry_mood else "empathy_ok"
-        parts.append(ReplyPart(Priority.ECHO, c.bank(key), ReplyKind.EMPATHY))
+        parts.append(ReplyPart(Priority.ECHO, c.bank(key), ReplyKind.EMPATHY,
+                               stance=Stance.POSITIVE if key == "empathy_ok" else Stance.NEGATIVE))
     if Act.QUESTION_CONTROLE in acts and state.arguments_heard:
         key = "control_yes" if state.mood >= rules.control_yes_mood \
             and not state.objections_pending else "control_doubt"
-        parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL))
+        parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL,
+                               stance=Stance.POSITIVE if key == "control_yes" else Stance.NEGATIVE))

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, CallDirection, Event, Kind
 
 from ..conduct import Level as RudeLevel
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -17,15 +17,17 @@ if TYPE_CHECKING:
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules, acts = c.state, c.rules, u.acts
-    if Act.PRESENTATION in acts:
-        state.record(Event.PRESENTATION_FAITE)
-    if Act.ANNONCE_OBJET in acts:
-        state.record(Event.OBJET_ANNONCE)
+    # Only the first introduction and the first statement of purpose are acknowledged: later
+    # on, "Je vous écoute" would answer a price or an argument.
+    new_introduction = Act.PRESENTATION in acts and state.record(Event.PRESENTATION_FAITE)
+    new_purpose = Act.ANNONCE_OBJET in acts and state.record(Event.OBJET_ANNONCE)
     introduced = state.happened(Event.PRESENTATION_FAITE)
     purpose = state.happened(Event.OBJET_ANNONCE)
     if state.turn == 1 and Act.SALUTATION in acts and not (introduced or purpose):
         parts.append(ReplyPart(Priority.COURTESY, c.bank("greet_back"), ReplyKind.GREETING_BACK))
-    elif Act.PRESENTATION in acts or Act.ANNONCE_OBJET in acts:
+    elif (new_introduction or new_purpose) and state.turn <= rules.opening_turns:
+        # In the opening only: "D'accord, allez-y" in the middle of the meeting would answer
+        # whatever else the student just said.
         key = "purpose_ack" if purpose else "introduction_ack"
         parts.append(ReplyPart(Priority.COURTESY, c.bank(key), ReplyKind.INTRODUCTION))
     internal = c.scenario.kind == Kind.NEGOCIATION_INTERNE  # one's own manager
@@ -40,7 +42,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if Act.DEMANDE_ENGAGEMENT in acts or "?" in u.text:
             state.record(Event.PRESSION)
         c.move(rules.rude_mood, rules.rude_patience)
-        parts.append(ReplyPart(Priority.ALARM, c.bank("rude_reaction"), ReplyKind.RUDENESS))
+        parts.append(ReplyPart(Priority.ALARM, c.bank("rude_reaction"), ReplyKind.RUDENESS,
+                               stance=Stance.NEGATIVE))
     elif u.rudeness.level == RudeLevel.DOUBT:
         # A line that may be rude cools the customer a little, never more: a doubtful
         # reading must not end a conversation (bot/conduct.py).
@@ -51,13 +54,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         c.move(patience=rules.monologue_patience)
         parts.append(ReplyPart(Priority.INTERRUPTION,
                                c.lines_or_bank(c.speaker.lines.get_to_the_point,
-                                               "get_to_the_point"), ReplyKind.MONOLOGUE))
+                                               "get_to_the_point"), ReplyKind.MONOLOGUE,
+                               stance=Stance.NEGATIVE))
     elif u.word_count > rules.too_long_words:
         c.move(patience=rules.too_long_patience)
-        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("too_long"), ReplyKind.TOO_LONG))
+        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("too_long"), ReplyKind.TOO_LONG,
+                               stance=Stance.NEGATIVE))
     if acts == {Act.HORS_SUJET}:
         c.move(patience=rules.off_topic_patience)
-        parts.append(ReplyPart(Priority.REACTION, c.bank("off_topic"), ReplyKind.OFF_TOPIC))
+        parts.append(ReplyPart(Priority.REACTION, c.bank("off_topic"), ReplyKind.OFF_TOPIC,
+                               stance=Stance.NEGATIVE))
     if u.is_question:
         state.questions_asked += 1
     if Act.REMERCIEMENT in acts and Act.PRISE_DE_CONGE not in acts:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event
 
 from ..frame import Role
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -56,17 +56,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.record(Event.CONCESSION_SANS_CONTREPARTIE)
             state.concessions_given.append(f"prix:{new_price:g}")
             parts.append(ReplyPart(Priority.REACTION, c.bank("push_further"),
-                                   ReplyKind.CONCESSION))
+                                   ReplyKind.CONCESSION, stance=Stance.NEGATIVE))
         elif lowered:
             state.concessions_given.append(f"prix:{new_price:g}")
         if deal.floor_price is not None and new_price < deal.floor_price:
             parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("below_floor_doubt"),
-                                   ReplyKind.PRICE))
+                                   ReplyKind.PRICE, stance=Stance.NEGATIVE))
         elif not lowered:
             budget = deal.customer_budget
             key = "price_too_high" if budget is not None and new_price > budget \
                 else "price_reaction_ok"
-            parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.PRICE))
+            parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.PRICE,
+                                   stance=Stance.NEGATIVE
+                                          if key == "price_too_high" else Stance.NEUTRAL))
     for topic in u.topics:
         concession = c.concessions.get(topic)
         if concession and Act.CONCESSION in acts and concession.id not in \
@@ -86,10 +88,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.record(Event.CONTREPARTIE_OBTENUE)
             parts.append(ReplyPart(Priority.ANSWER,
                                    c.lines_or_bank(counterpart.answers, "counterpart_ok"),
-                                   ReplyKind.COUNTERPART))
+                                   ReplyKind.COUNTERPART, stance=Stance.POSITIVE))
         else:
             parts.append(ReplyPart(Priority.ANSWER, c.bank("counterpart_refused"),
-                                   ReplyKind.COUNTERPART))
+                                   ReplyKind.COUNTERPART, stance=Stance.NEGATIVE))
 
 
 def _counterpart_since_last_concession(c: Customer) -> bool:

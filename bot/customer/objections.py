@@ -11,7 +11,7 @@ from scenarios.vocabulary import Act, Event, Phase
 
 from ..conditions import any_holds
 from ..text import fold
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -43,12 +43,13 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             state.objections_treated.append(objection_id)
             c.move(c.rules.objection_treated_mood, c.rules.objection_treated_patience)
             parts.append(ReplyPart(Priority.OBJECTION_LIFTED,
-                                   c.voice.pick(objection.accepted_lines), ReplyKind.OBJECTION))
+                                   c.voice.pick(objection.accepted_lines), ReplyKind.OBJECTION,
+                                   stance=Stance.POSITIVE))
             continue
         addressed = objection_id in u.topics or Act.TRAITEMENT_OBJECTION in u.acts
         if addressed:
             parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("objection_insist"),
-                                   ReplyKind.OBJECTION))
+                                   ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored:
             _ignored(c, objection, parts)
 
@@ -62,7 +63,7 @@ def _ignored(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:
            effect.patience or c.rules.objection_ignored_patience)
     parts.append(ReplyPart(Priority.FOLLOW_UP,
                            c.lines_or_bank(objection.if_ignored.lines, "objection_insist"),
-                           ReplyKind.OBJECTION_IGNORED))
+                           ReplyKind.OBJECTION_IGNORED, stance=Stance.NEGATIVE))
 
 
 def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -83,5 +84,6 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if state.phase != Phase.CONCLUSION:
                 state.phase = Phase.OBJECTIONS
             parts.append(ReplyPart(Priority.FOLLOW_UP, c.voice.pick(objection.lines),
-                                   ReplyKind.OBJECTION_RAISED, objection.id))
+                                   ReplyKind.OBJECTION_RAISED, objection.id,
+                                   stance=Stance.NEGATIVE))
             return

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
+from ..replies import stock_lines
+
 
 class ReplyKind(StrEnum):
     """What a part of the reply answers; recorded in the transcript (`reply_to`)."""
@@ -65,12 +67,21 @@ class Priority(IntEnum):
     FINAL = 99  # the outcome, a hang-up, the goodbye: always last
 
 
+class Stance(StrEnum):
+    """Where a part of the reply stands: a reply never says yes and no at once."""
+
+    POSITIVE = "positive"  # agrees, is satisfied, accepts
+    NEGATIVE = "negative"  # objects, doubts, refuses, is annoyed
+    NEUTRAL = "neutral"  # informs, asks, is polite
+
+
 @dataclass(order=True)
 class ReplyPart:
     priority: Priority
     text: str = field(compare=False)
     kind: ReplyKind = field(compare=False)
     subject: str = field(default="", compare=False)  # the fact, argument or objection id
+    stance: Stance = field(default=Stance.NEUTRAL, compare=False)
 
     @property
     def label(self) -> str:
@@ -90,9 +101,32 @@ class CustomerTurn:
                 "ended": self.ended}
 
 
+# Parts that judge what the student said: a generic one after another verdict only repeats
+# it ("Convainquez-moi. Ça ne me convainc pas encore tout à fait."); a scenario's own line
+# ("Vu comme ça… 330 contre 289") says something.
+_VERDICTS = {ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED, ReplyKind.ARGUMENT,
+             ReplyKind.PROOF, ReplyKind.CONTROL, ReplyKind.EMPATHY, ReplyKind.REFORMULATION,
+             ReplyKind.PRICE, ReplyKind.CONCESSION}
+# Short acknowledgements a person says before getting to the point ("Exactement. 39 euros
+# par mois."), not after it.
+_ACKNOWLEDGEMENTS = {ReplyKind.REFORMULATION, ReplyKind.EMPATHY, ReplyKind.PROOF,
+                     ReplyKind.THANKS, ReplyKind.GREETING_BACK, ReplyKind.INTRODUCTION}
+
+
+def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
+    """Whether `other` may follow `primary` in the same reply."""
+    if {primary.stance, other.stance} == {Stance.POSITIVE, Stance.NEGATIVE}:
+        return False  # "D'accord pour ce créneau. Ça ne me convainc pas encore."
+    if primary.priority >= Priority.COURTESY and other.priority >= Priority.COURTESY:
+        return False  # one politeness is enough: "Bonjour, je vous écoute. Il n'y a pas de quoi."
+    return not (primary.kind in _VERDICTS and other.kind in _VERDICTS
+                and other.text in stock_lines())
+
+
 def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart]:
-    """The parts actually said: at most two, most important first, the greeting alone when
-    it says enough, a new objection always voiced."""
+    """The reply plan: one primary part, the most important to the customer, and at most
+    one secondary that fits its stance and adds something; a new objection is always
+    voiced; a short acknowledgement comes first, the outcome always last."""
     if any(part.kind == ReplyKind.GREETING for part in parts):
         parts = [part for part in parts if part.priority < Priority.COURTESY]
     if any(part.priority < Priority.AFTERTHOUGHT and part.kind != ReplyKind.DEFLECT
@@ -106,8 +140,21 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     if objection:  # it says it better than a generic price reaction or acknowledgement
         chosen = [p for p in chosen if p.kind == ReplyKind.OUTCOME
                   or (p.kind != ReplyKind.PRICE and p.priority < Priority.COURTESY)]
-    kept = chosen[:2]
-    if objection and all(part is not objection for part in kept):
-        kept = [kept[0], objection]
-    # The filler is drawn only when needed: every draw moves the voice's random choices.
-    return kept or [ReplyPart(Priority.FILLER, filler(), ReplyKind.LISTENING)]
+    if not chosen:
+        # The filler is drawn only when needed: every draw moves the voice's random choices.
+        return [ReplyPart(Priority.FILLER, filler(), ReplyKind.LISTENING)]
+    if objection is not None:
+        # The next objection is a new subject: first what answers the student, whatever its
+        # stance, then the objection ("Ça, ça m'intéresse. Mais c'est combien, tout ça ?").
+        before = next((p for p in chosen if p is not objection), None)
+        if before is None:
+            return [objection]
+        return [objection, before] if before.kind == ReplyKind.OUTCOME else [before, objection]
+    primary = chosen[0]
+    secondary = next((p for p in chosen[1:] if _fits(primary, p)), None)
+    if secondary is None:
+        return [primary]
+    if secondary.kind in _ACKNOWLEDGEMENTS and primary.priority < Priority.FINAL \
+            and primary.kind not in _ACKNOWLEDGEMENTS:
+        return [secondary, primary]
+    return [primary, secondary]

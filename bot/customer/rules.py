@@ -37,6 +37,8 @@ class Rules:
         10, 0, -10, "patience de départ ajoutée selon la difficulté")
     facts_before_deal: Mapping[Difficulty, int] = per_difficulty(
         1, 2, 3, "faits à découvrir avant de pouvoir conclure")
+    opening_turns: int = rule(3, "tours pendant lesquels le client accuse réception de la "
+                                 "présentation")
     not_understood_patience: int = rule(-5, "patience, réplique vide ou incompréhensible")
     missing_introduction_mood: int = rule(-5, "humeur, pas de présentation au 2e tour")
     rude_mood: int = rule(-25, "humeur, impolitesse ou pression certaine")
