@@ -30,7 +30,7 @@ _FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state = c.state
     folded = fold(u.text)
-    dates = [e.value for e in u.entities if e.type == "date"]
+    dates = proposed_times(u)
     if _CALLBACK.search(folded) and dates:
         if state.record(Event.RAPPEL_FIXE):
             parts.append(ReplyPart(Priority.ANSWER, c.bank("callback_ok"), ReplyKind.CALLBACK,
@@ -85,9 +85,37 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             return
     hint = " ou ".join(f"le {s.day} entre {spoken(s.start)} et {spoken(s.end)}"
                        for s in appointment.free_slots[:3])
-    taken = c.lines_or_bank(appointment.slot_taken_lines, "slot_taken")
+    # A scenario's refusal that names another day ("Jeudi, impossible : réunion à Angers")
+    # would answer a day nobody proposed.
+    days = {value.get("jour") for value in dates}
+    lines = [line for line in appointment.slot_taken_lines
+             if not any(re.search(rf"\b{day}\b", fold(line)) for day in WEEKDAYS
+                        if day not in days)]
+    taken = c.lines_or_bank(lines, "slot_taken")
     parts.append(ReplyPart(Priority.ANSWER, f"{taken} {c.bank('slot_hint', slots=hint)}",
                            ReplyKind.APPOINTMENT, stance=Stance.NEGATIVE))
+
+
+def proposed_times(u: Understanding) -> list[dict[str, str]]:
+    """The dates of the turn, with a day and its hour said apart put back together:
+    "vendredi 14 à 9 h" comes out as a day and an hour, "9 heures, vendredi" as a duration
+    and a day; in a meeting proposal both mean Friday at nine."""
+    dates = [dict(e.value) for e in u.entities if e.type == "date"]
+    days = [d for d in dates if d.get("jour") in WEEKDAYS and not d.get("heure")]
+    hours = [d for d in dates if d.get("heure") and not d.get("jour")]
+    if not hours:
+        hours = [{"heure": f"{int(e.value['valeur']):02d}:00"} for e in u.entities
+                 if e.type == "duree" and e.value.get("unite") == "heure"
+                 and float(e.value.get("valeur", 0)).is_integer()
+                 and OPENING_HOURS[0] <= e.value.get("valeur", 0) <= OPENING_HOURS[1]]
+    if len(days) == 1 and len(hours) == 1:
+        days[0]["heure"] = hours[0]["heure"]
+        dates = [d for d in dates if d is not hours[0]]
+    return dates
+
+
+# Hours a "9 heures" beside a day can mean as a time of day, not a duration.
+OPENING_HOURS = (7, 20)
 
 
 def spoken(clock: str) -> str:

@@ -66,5 +66,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                stance=Stance.NEGATIVE))
     if u.is_question:
         state.questions_asked += 1
-    if Act.REMERCIEMENT in acts and Act.PRISE_DE_CONGE not in acts:
+    # Thanks are answered when they end the turn ("Parfait, merci !"); a "merci" that opens
+    # a question ("Merci. Et combien imprimez-vous ?") only leads into it.
+    if Act.REMERCIEMENT in acts and Act.PRISE_DE_CONGE not in acts and u.sentences and \
+            Act.REMERCIEMENT in u.sentences[-1].act_ids:
         parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("thanks_back"), ReplyKind.THANKS))
