@@ -56,7 +56,7 @@ _OPEN = re.compile(
     r"|(?:en )?pensez quoi|(?:que|qu') puis[- ]je|c'est pour quoi"
     r"|vous pouvez me (?:dire|raconter|expliquer|decrire) (?:votre|ce qu|comment|pourquoi))")
 # A choice between two named options, not "ou pas" / "ou non" (a plain yes-or-no).
-_CHOICE = re.compile(r"\w[\w' -]*\bou (?:bien |plutot )?(?!pas\b|non\b|quoi\b|bien\b\s*$)"
+_CHOICE = re.compile(r"\w[\w'€%, -]*\bou (?:bien |plutot )?(?!pas\b|non\b|quoi\b|bien\b\s*$)"
                      r"[\w'-]")
 _YES_NO_TAIL = re.compile(r"\bou (?:pas|non|quoi)\b")
 
@@ -79,3 +79,33 @@ def question_form(sentence: str) -> QuestionForm | None:
     if _OPEN.search(fold(lowered)):
         return QuestionForm.OUVERTE
     return QuestionForm.FERMEE
+
+
+# Words that lead into the options ("vous préférez", "plutôt", "on part sur"): not part of them.
+_CHOICE_LEAD = re.compile(
+    r"^.*\b(?:pr[eé]f[eé]rez|pr[eé]f[eé]reriez|voulez|voudriez|aimeriez|souhaitez|choisissez"
+    r"|optez|plut[oô]t|on part sur|on fait|on prend|vous prenez|c'est|ce serait)\b[\s:,]*")
+_OPTION_WORDS = 6
+_OPTION_START = re.compile(r"(?i)^(?:à|a|au|aux|en|par|sur|chez|avec)$")
+
+
+def choice_options(sentence: str) -> tuple[str, str] | None:
+    """The two options of an alternative question, as the student said them: "Vous
+    préférez en boutique ou en visio ?" → ("en boutique", "en visio")."""
+    if question_form(sentence) is not QuestionForm.ALTERNATIVE:
+        return None
+    text = clean(without_fillers(sentence)).strip().rstrip(" ?!.…")
+    halves = re.split(r",?\s+ou\s+(?:bien\s+|plut[oô]t\s+)?", text, maxsplit=1,
+                      flags=re.IGNORECASE)
+    if len(halves) != 2:
+        return None
+    before = re.split(r"\s*[,:;]\s+", halves[0])[-1]
+    after = re.split(r"\s*[,:;]\s+", halves[1])[0]
+    left = _CHOICE_LEAD.sub("", before).split()[-_OPTION_WORDS:]
+    # "Thomas passe vous voir à la boutique" offers "à la boutique".
+    start = next((i for i, word in enumerate(left) if _OPTION_START.match(word)), 0)
+    left = left[start:]
+    right = _CHOICE_LEAD.sub("", after).split()[:_OPTION_WORDS]
+    if not left or not right:
+        return None
+    return " ".join(left), " ".join(right)

@@ -31,6 +31,7 @@ class CustomerState:
     counterparts_obtained: list[str] = field(default_factory=list)
     solutions_proposed: list[str] = field(default_factory=list)
     appointment: dict[str, str] | None = None
+    choices: dict[str, str] = field(default_factory=dict)  # options offered -> the one taken
     email: str | None = None
     questions_asked: int = 0
     ended: bool = False

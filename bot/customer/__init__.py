@@ -7,6 +7,7 @@ only (no scenario-specific code). Each kind of reaction lives in its own module:
 - `objections`: when she raises one, when an answer lifts it, when it is ignored;
 - `negotiation`: where she reacts to a price, a discount, a counterpart;
 - `closing`: where she accepts or refuses the deal;
+- `choices`: where she picks one of two options the student offers;
 - `appointments`, `complaint`: slots and call-backs; solutions, gestures, legal rights;
 - `progress`: the phase of the meeting and the handover to another person;
 - `ending`: where she hangs up, ends the meeting or says goodbye;

@@ -21,7 +21,7 @@ _DOC = re.compile(r"\b(documentation|brochure|plaquette|doc|catalogue)\b")
 _SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|e-mail|"
                    r"courriel)\b")
 _CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)\w*")
-_FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
+FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
           "visite": re.compile(r"\b(visite|passer|sur place|boutique|magasin|chez vous|"
                                r"dans vos locaux)\b"),
           "téléphone": re.compile(r"\b(telephone|appel)\b")}
@@ -49,7 +49,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if not (proposing or confirming) or \
             not any(value.get("jour") in WEEKDAYS for value in dates):
         return
-    form = next((name for name, pattern in _FORMS.items() if pattern.search(folded)), None)
+    form = next((name for name, pattern in FORMS.items() if pattern.search(folded)), None)
     for value in dates:
         day, hour = value.get("jour"), value.get("heure")
         if state.appointment and day == state.appointment["jour"] and \

@@ -15,6 +15,7 @@ from ..understand import Understander, Understanding
 from . import (
     appointments,
     arguments,
+    choices,
     closing,
     complaint,
     discovery,
@@ -121,6 +122,7 @@ class Customer:
             # given in answer to "combien ça coûte ?").
             objections.answer_pending(self, understanding, parts)
             closing.react(self, understanding, parts)
+            choices.react(self, understanding, parts)
             progress.update_phase(self, understanding)
             objections.raise_new(self, understanding, parts)
             progress.handover(self, understanding, parts)

@@ -40,6 +40,7 @@ class ReplyKind(StrEnum):
     DOCUMENTATION = "documentation"
     APPOINTMENT = "rendez-vous"
     SOLUTION = "solution"
+    CHOICE = "choix"  # which of the two options offered
     COMMITMENT = "engagement"
     DEAL = "accord"
     HANDOVER = "transfert"

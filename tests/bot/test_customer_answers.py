@@ -46,3 +46,30 @@ def test_a_thanks_that_opens_a_question_is_not_answered_as_thanks() -> None:
     assert "remerciement" not in reply.parts
     _, reply = talk.step("Très bien, merci beaucoup pour ces précisions.")
     assert "remerciement" in reply.parts
+
+
+def test_a_choice_offered_gets_one_option_named_and_kept_to() -> None:
+    scenario = load_scenario(BUILTIN_DIR / "tel-reclamation-lave-linge.yaml")
+    for seed in (0, 1, 2):
+        talk = start_conversation(scenario, None, seed)
+        talk.opening()
+        talk.step("ElectroMaison, service client, Julie à l'appareil, bonjour.")
+        question = "Vous préférez qu'on échange par téléphone ou par écrit ?"
+        _, first = talk.step(question)
+        assert "choix" in first.parts, first.text
+        named = "téléphone" if "téléphone" in first.text else "écrit"
+        assert named in first.text and ("écrit" if named == "téléphone" else "téléphone") \
+            not in first.text
+        _, again = talk.step("Pardon : " + question[0].lower() + question[1:])
+        assert named in again.text  # she keeps to what she chose
+
+
+def test_an_option_in_the_students_words_is_named_by_its_rank() -> None:
+    scenario = load_scenario(BUILTIN_DIR / "tel-reclamation-lave-linge.yaml")
+    talk = start_conversation(scenario, None, 0)
+    talk.opening()
+    talk.step("ElectroMaison, service client, Julie à l'appareil, bonjour.")
+    _, reply = talk.step("Vous voulez que je vous écrive ou que je vous envoie un SMS ?")
+    assert "choix" in reply.parts
+    assert "vous écrive" not in reply.text and "vous envoie" not in reply.text
+    assert any(rank in reply.text for rank in ("premi", "second", "deuxième"))

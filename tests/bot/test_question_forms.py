@@ -140,3 +140,25 @@ def test_a_long_dictated_turn_is_read_move_by_move(engine) -> None:  # type: ign
 
 def test_a_short_dictated_turn_stays_whole(engine) -> None:  # type: ignore[no-untyped-def]
     assert len(engine.understand("ok mais du coup c'est combien par mois").sentences) == 1
+
+
+@pytest.mark.parametrize(("text", "options"), [
+    ("Vous préférez en boutique ou en visio ?", ("en boutique", "en visio")),
+    ("Thomas passe vous voir à la boutique de Fives, ou vous préférez la visio ?",
+     ("à la boutique de Fives", "la visio")),
+    ("un geste, bon d'achat 30€ ou 1 an de garantie en plus, vous préférez quoi ?",
+     ("bon d'achat 30€", "1 an de garantie en plus")),
+    ("Remplacement ou remboursement ?", ("Remplacement", "remboursement")),
+])
+def test_the_options_of_a_choice_are_read_as_said(text: str, options: tuple[str, str]) -> None:
+    from bot.questions import choice_options
+
+    assert choice_options(text) == options
+
+
+@pytest.mark.parametrize("text", ["Vous êtes satisfaite ou pas ?", "Ça vous va ?",
+                                  "Je vous envoie ça ou pas du tout ?"])
+def test_a_yes_or_no_question_offers_no_options(text: str) -> None:
+    from bot.questions import choice_options
+
+    assert choice_options(text) is None
