@@ -104,6 +104,15 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
         (Act.DEMANDE_ENGAGEMENT, r"\b(on signe|vous signez|on valide (la commande|le contrat)|"
                                  r"je vous prepare le bon de commande|on lance la commande)\b"),
         (Act.EMPATHIE, r"(?<!si )\bje (vous )?comprends\b(?! bien)"),
+        # The reason for the call or the visit, as CROC and the opening of a meeting put it.
+        (Act.ANNONCE_OBJET, r"\b(?:je vous (?:appelle|contacte|telephone)|j'appelle|je vous "
+                            r"passe un coup de fil) (?:pour|au sujet|concernant|a propos|parce"
+                            r"|car)\b|\bc'est (?:pour|au sujet de|a propos de) (?:vous )?"
+                            r"(?:parler|presenter|proposer|faire)\b|\bje viens (?:vous (?:parler"
+                            r"|presenter|proposer)|faire le point|pour vous)\b|\b(?:l'objet|la "
+                            r"raison) de (?:mon appel|ma visite)\b|\bje (?:souhaitais|voulais|"
+                            r"souhaiterais|voudrais) vous (?:parler|presenter|proposer)\b"
+                            r"|^(?:nous|on) aid(?:ons|e) les\b"),
         (Act.EXCUSE, r"\b(desole|desolee|toutes nos excuses|je m'excuse|veuillez nous excuser)\b"),
     ))
 

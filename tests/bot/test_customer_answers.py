@@ -73,3 +73,22 @@ def test_an_option_in_the_students_words_is_named_by_its_rank() -> None:
     assert "choix" in reply.parts
     assert "vous écrive" not in reply.text and "vous envoie" not in reply.text
     assert any(rank in reply.text for rank in ("premi", "second", "deuxième"))
+
+
+def test_a_caller_who_says_who_and_why_is_not_hung_up_on_for_not_saying_it() -> None:
+    """"Je ne sais même pas qui vous êtes" right after the introduction was a false reason."""
+    scenario = load_scenario(BUILTIN_DIR / "tel-prospection-fidelix.yaml")
+    for opening, follow in (
+            ("Oui bonjour, c'est Manon de chez Fidelix, je vous appelle pour vous parler de "
+             "la fidélité de vos clients, vous avez une minute ?",
+             "En fait c'est une carte sur le téléphone, le client donne son numéro en caisse."),
+            ("Bonjour Monsieur Benali, Hugo Lenoir, de Fidelix à Lille.",
+             "Nous aidons les commerces du quartier à faire revenir leurs clients. Comment "
+             "faites-vous aujourd'hui ?")):
+        talk = start_conversation(scenario, None, 0)
+        talk.opening()
+        talk.step(opening)
+        _, reply = talk.step(follow)
+        assert not talk.state.happened(Event.PRESENTATION_MANQUANTE), reply.text
+        # He may still hang up for another reason (his lack of time, left unanswered).
+        assert talk.state.outcome != "raccroche-presentation", reply.text
