@@ -29,6 +29,16 @@ def stock_lines() -> frozenset[str]:
                      for line in lines)
 
 
+@lru_cache(maxsize=1)
+def _repeat_prefixes() -> tuple[str, ...]:
+    return tuple(prefix for entries in banks().values() for prefix in entries["repeat_prefix"])
+
+
+def says_again(text: str) -> bool:
+    """Whether a line is said again on purpose ("Je vous l'ai dit : …")."""
+    return text.startswith(_repeat_prefixes())
+
+
 class Voice:
     """Picks lines deterministically from a seeded generator, avoiding recent repeats."""
 
@@ -44,5 +54,8 @@ class Voice:
         return line
 
     def bank(self, key: str, register: Register = Register.VOUVOIEMENT, **values: str) -> str:
-        section = banks()["tutoiement" if register == Register.TUTOIEMENT else "vouvoiement"]
-        return self.pick(section[key]).format(**values)
+        return self.pick(self.lines(key, register)).format(**values)
+
+    @staticmethod
+    def lines(key: str, register: Register = Register.VOUVOIEMENT) -> list[str]:
+        return banks()["tutoiement" if register == Register.TUTOIEMENT else "vouvoiement"][key]

@@ -70,6 +70,10 @@ class Customer:
         register."""
         return self.voice.bank(key, self.speaker.address, **values)
 
+    def stock(self, key: str) -> list[str]:
+        """Every line of a generic bank in this speaker's register (to know if one was said)."""
+        return self.voice.lines(key, self.speaker.address)
+
     def lines_or_bank(self, lines: list[str], key: str) -> str:
         """The scenario's own lines when it has some, else the generic bank."""
         return self.voice.pick(lines) if lines else self.bank(key)

@@ -48,10 +48,21 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             continue
         addressed = objection_id in u.topics or Act.TRAITEMENT_OBJECTION in u.acts
         if addressed:
-            parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("objection_insist"),
+            parts.append(ReplyPart(Priority.FOLLOW_UP, _still(c, objection, u),
                                    ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored:
             _ignored(c, objection, parts)
+
+
+def _still(c: Customer, objection: Objection, u: Understanding) -> str:
+    """What still bothers her. Asked about it ("qu'est-ce qui vous gêne ?"), or once a
+    general "ça ne règle pas ce qui me gêne" has been said, she says it again in her own
+    words, as a repetition she owns ("Je vous l'ai dit : …")."""
+    insisted = any(line in c.state.last_lines for line in c.stock("objection_insist"))
+    if not (u.is_question or insisted):
+        return c.bank("objection_insist")
+    said = c.voice.pick(objection.lines)
+    return f"{c.bank('repeat_prefix')} {said[0].lower()}{said[1:]}"
 
 
 def _ignored(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:

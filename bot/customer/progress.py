@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event, Phase
+from scenarios.vocabulary import Act, Channel, Event, Phase
 
 from ..conditions import any_holds
 from .reply import Priority, ReplyKind, ReplyPart
@@ -37,7 +37,9 @@ def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if speaker.hands_over_to and any_holds(speaker.hands_over_if, c.state, u):
         target = c.scenario.speaker(speaker.hands_over_to)
         c.state.record(Event.TRANSFERT)
-        said = c.bank("handover")
+        # Face to face, nobody "transfers the call": the person who decides joins the room.
+        said = c.bank("handover_in_person" if c.scenario.channel == Channel.FACE_A_FACE
+                      else "handover")
         c.state.speaker = target.id
         c.state.mood = target.mood
         c.state.patience = c.starting_patience(target.patience)

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from ..replies import stock_lines
+from ..replies import says_again, stock_lines
 
 
 class ReplyKind(StrEnum):
@@ -120,6 +120,8 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False  # "D'accord pour ce créneau. Ça ne me convainc pas encore."
     if primary.priority >= Priority.COURTESY and other.priority >= Priority.COURTESY:
         return False  # one politeness is enough: "Bonjour, je vous écoute. Il n'y a pas de quoi."
+    if says_again(primary.text) and says_again(other.text):
+        return False  # one "je vous l'ai déjà dit" per reply
     return not (primary.kind in _VERDICTS and other.kind in _VERDICTS
                 and other.text in stock_lines())
 
