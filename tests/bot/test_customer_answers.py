@@ -12,13 +12,21 @@ from scenarios.catalog import BUILTIN_DIR
 from scenarios.vocabulary import Event
 
 
+def _after(scenario_id: str, first_line: str, seed: int = 0) -> Customer:
+    """A conversation after the student's first line."""
+    talk = start_conversation(load_scenario(BUILTIN_DIR / f"{scenario_id}.yaml"), None, seed)
+    talk.opening()
+    talk.step(first_line)
+    return talk
+
+
 def _manager() -> Customer:
     # The event manager is free on Friday from 8:30 to 9:30 (meetings of 30 minutes).
-    scenario = load_scenario(BUILTIN_DIR / "e4-evenement-responsable.yaml")
-    talk = start_conversation(scenario, None, 0)
-    talk.opening()
-    talk.step("Bonjour monsieur Dubois, je voudrais qu'on se revoie pour valider le projet.")
-    return talk
+    return _after("e4-evenement-responsable",
+                  "Bonjour monsieur Dubois, je voudrais qu'on se revoie pour valider le projet.")
+
+
+_COMPLAINT_OPENING = "ElectroMaison, service client, Julie à l'appareil, bonjour."
 
 
 def test_a_day_and_its_hour_said_apart_set_the_meeting() -> None:
@@ -39,10 +47,8 @@ def test_a_slot_refused_names_no_day_the_student_did_not_propose() -> None:
 
 
 def test_a_thanks_that_opens_a_question_is_not_answered_as_thanks() -> None:
-    scenario = load_scenario(BUILTIN_DIR / "e4-copieur-cabinet.yaml")
-    talk = start_conversation(scenario, None, 0)
-    talk.opening()
-    talk.step("Bonjour madame Martin, Léa Morel de Bureau Plus, je viens pour vos copieurs.")
+    talk = _after("e4-copieur-cabinet",
+                  "Bonjour madame Martin, Léa Morel de Bureau Plus, je viens pour vos copieurs.")
     _, reply = talk.step("Merci. Combien de pages imprimez-vous par mois ?")
     assert "remerciement" not in reply.parts
     _, reply = talk.step("Très bien, merci beaucoup pour ces précisions.")
@@ -50,11 +56,8 @@ def test_a_thanks_that_opens_a_question_is_not_answered_as_thanks() -> None:
 
 
 def test_a_choice_offered_gets_one_option_named_and_kept_to() -> None:
-    scenario = load_scenario(BUILTIN_DIR / "tel-reclamation-lave-linge.yaml")
     for seed in (0, 1, 2):
-        talk = start_conversation(scenario, None, seed)
-        talk.opening()
-        talk.step("ElectroMaison, service client, Julie à l'appareil, bonjour.")
+        talk = _after("tel-reclamation-lave-linge", _COMPLAINT_OPENING, seed)
         question = "Vous préférez qu'on échange par téléphone ou par écrit ?"
         _, first = talk.step(question)
         assert "choix" in first.parts, first.text
@@ -66,10 +69,7 @@ def test_a_choice_offered_gets_one_option_named_and_kept_to() -> None:
 
 
 def test_an_option_in_the_students_words_is_named_by_its_rank() -> None:
-    scenario = load_scenario(BUILTIN_DIR / "tel-reclamation-lave-linge.yaml")
-    talk = start_conversation(scenario, None, 0)
-    talk.opening()
-    talk.step("ElectroMaison, service client, Julie à l'appareil, bonjour.")
+    talk = _after("tel-reclamation-lave-linge", _COMPLAINT_OPENING)
     _, reply = talk.step("Vous voulez que je vous écrive ou que je vous envoie un SMS ?")
     assert "choix" in reply.parts
     assert "vous écrive" not in reply.text and "vous envoie" not in reply.text
@@ -78,7 +78,6 @@ def test_an_option_in_the_students_words_is_named_by_its_rank() -> None:
 
 def test_a_caller_who_says_who_and_why_is_not_hung_up_on_for_not_saying_it() -> None:
     """"Je ne sais même pas qui vous êtes" right after the introduction was a false reason."""
-    scenario = load_scenario(BUILTIN_DIR / "tel-prospection-fidelix.yaml")
     for opening, follow in (
             ("Oui bonjour, c'est Manon de chez Fidelix, je vous appelle pour vous parler de "
              "la fidélité de vos clients, vous avez une minute ?",
@@ -86,9 +85,7 @@ def test_a_caller_who_says_who_and_why_is_not_hung_up_on_for_not_saying_it() -> 
             ("Bonjour Monsieur Benali, Hugo Lenoir, de Fidelix à Lille.",
              "Nous aidons les commerces du quartier à faire revenir leurs clients. Comment "
              "faites-vous aujourd'hui ?")):
-        talk = start_conversation(scenario, None, 0)
-        talk.opening()
-        talk.step(opening)
+        talk = _after("tel-prospection-fidelix", opening)
         _, reply = talk.step(follow)
         assert not talk.state.happened(Event.PRESENTATION_MANQUANTE), reply.text
         # He may still hang up for another reason (his lack of time, left unanswered).
