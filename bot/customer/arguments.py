@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
     argued = [c.arguments[t] for t in u.topics if t in c.arguments]
-    clear = {t for t, score in u.topics.items() if score >= 0.8}
+    clear = {t for t, score in u.topics.items() if score >= rules.argument_quoted_score}
     pitching = u.acts & {Act.ARGUMENT, Act.PREUVE, Act.TRAITEMENT_OBJECTION}
     for argument in argued[:1] if pitching else []:
         first_time = argument.id not in state.arguments_heard

@@ -61,6 +61,8 @@ class Rules:
                                      "l'empathie")
     control_yes_mood: int = rule(55, "humeur à partir de laquelle il répond oui à une "
                                      "question de contrôle (sans objection en suspens)")
+    argument_quoted_score: float = rule(0.8, "sûreté de lecture d'un argument à partir de "
+                                             "laquelle le client reprend sa réplique propre")
     argument_tied_mood: int = rule(6, "humeur, argument relié à un besoin exprimé")
     argument_loose_mood: int = rule(1, "humeur, argument non relié")
     proof_mood: int = rule(3, "humeur, preuve")
