@@ -84,7 +84,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _eval_corpus(part: Part, annotation: Annotation, rasa: str | None, errors: bool,
                  human: bool) -> int:
     """The blind corpus (tests/data/corpus/): whole turns in context, per register."""
-    turns = corpus.load(part, annotation=annotation)
     if human:
         # The second annotator against the first: the agreement of two teachers.
         report = corpus.measure(corpus.load(part, annotation=Annotation.FIRST),
@@ -92,6 +91,7 @@ def _eval_corpus(part: Part, annotation: Annotation, rasa: str | None, errors: b
         print(f"Accord entre les deux annotateurs, partie « {part.value} » : le second lu "
               f"comme un système, mesuré sur le premier ({report.overall.turns} répliques)\n")
     else:
+        turns = corpus.load(part, annotation=annotation)
         understand = corpus.ScenarioReader(understander(rasa_url=rasa))
         report = corpus.measure(turns, understand.read)
         print(f"Corpus en aveugle, partie « {part.value} » : {report.overall.turns} "

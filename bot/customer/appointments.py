@@ -96,6 +96,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                            ReplyKind.APPOINTMENT, stance=Stance.NEGATIVE))
 
 
+# Hours a "9 heures" beside a day can mean as a time of day, not a duration.
+OPENING_HOURS = (7, 20)
+
+
 def proposed_times(u: Understanding) -> list[dict[str, str]]:
     """The dates of the turn, with a day and its hour said apart put back together:
     "vendredi 14 à 9 h" comes out as a day and an hour, "9 heures, vendredi" as a duration
@@ -112,10 +116,6 @@ def proposed_times(u: Understanding) -> list[dict[str, str]]:
         days[0]["heure"] = hours[0]["heure"]
         dates = [d for d in dates if d is not hours[0]]
     return dates
-
-
-# Hours a "9 heures" beside a day can mean as a time of day, not a duration.
-OPENING_HOURS = (7, 20)
 
 
 def spoken(clock: str) -> str:

@@ -46,15 +46,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 def _choose(c: Customer, options: tuple[str, str]) -> int:
     """The option her own earlier words lean to ("je suis à Fives le vendredi" takes "à la
     boutique de Fives"), else one drawn once; the same one if she is asked again."""
-    key = " | ".join(sorted(fold(option) for option in options))
-    if key in c.state.choices:
-        return [fold(option) for option in options].index(c.state.choices[key]) \
-            if c.state.choices[key] in (fold(o) for o in options) else 0
+    folded = [fold(option) for option in options]
+    key = " | ".join(sorted(folded))
+    if key in c.state.choices:  # what she chose is one of the very options of the key
+        return folded.index(c.state.choices[key])
     said = set(content_words(" ".join([*c.state.fact_lines.values(), *c.state.last_lines])))
     leaning = [len(set(content_words(option)) & said) for option in options]
     taken = leaning.index(max(leaning)) if leaning[0] != leaning[1] else \
         c.voice.rng.randrange(2)
-    c.state.choices[key] = fold(options[taken])
+    c.state.choices[key] = folded[taken]
     return taken
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import re
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +19,8 @@ from bot.engine import start_conversation
 from repliq.run_cmd import converse, script_lines
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
+
+from .test_dialogues import header
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 GOLDEN = DATA / "golden"
@@ -33,11 +34,6 @@ def _name(path: Path) -> str:
     return path.stem
 
 
-def _variant(path: Path) -> str | None:
-    match = re.search(r"^# variante : (\S+)", path.read_text(encoding="utf-8"), flags=re.M)
-    return match.group(1) if match else None
-
-
 def _scenario_id(path: Path) -> str:
     return path.parent.name if path.parent.parent.name == "calibration" \
         else path.name.split(".")[0]
@@ -46,7 +42,7 @@ def _scenario_id(path: Path) -> str:
 def played(path: Path, seed: int) -> list[dict[str, Any]]:
     """The conversation as one line per turn: who spoke, what, what it did, and the
     customer's mood, patience, phase, events and outcome after it."""
-    variant = _variant(path)
+    variant = header(path, "variante")
     scenario = load_scenario(BUILTIN_DIR / f"{_scenario_id(path)}.yaml", variant)
     record = converse(start_conversation(scenario, variant, seed), script_lines(path),
                       echo_student=False, out=io.StringIO())
