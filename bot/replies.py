@@ -31,7 +31,9 @@ def stock_lines() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def _repeat_prefixes() -> tuple[str, ...]:
-    return tuple(prefix for entries in banks().values() for prefix in entries["repeat_prefix"])
+    # A prefix naming the person who said it is known by its words before the name.
+    return tuple(prefix.split("{")[0] for entries in banks().values()
+                 for key in ("repeat_prefix", "repeat_other_prefix") for prefix in entries[key])
 
 
 def says_again(text: str) -> bool:

@@ -14,10 +14,12 @@ class CustomerState:
     mood: int
     patience: int
     turn: int = 0
+    present: list[str] = field(default_factory=list)  # who the student is talking to now
     phase: Phase = Phase.CONTACT
     events: list[Event] = field(default_factory=list)
     facts_revealed: list[str] = field(default_factory=list)
     fact_lines: dict[str, str] = field(default_factory=dict)  # what was said, to say it again
+    fact_speakers: dict[str, str] = field(default_factory=dict)  # and who said it
     needs_understood: list[str] = field(default_factory=list)
     arguments_heard: list[str] = field(default_factory=list)
     objections_raised: list[str] = field(default_factory=list)
@@ -60,6 +62,6 @@ class CustomerState:
         data["events"] = [event.value for event in self.events]
         data["outcome_type"] = self.outcome_type.value if self.outcome_type else None
         data["objections_pending"] = self.objections_pending
-        for private in ("fact_lines", "last_lines", "objection_raised_at"):
+        for private in ("fact_lines", "fact_speakers", "last_lines", "objection_raised_at"):
             data.pop(private)
         return data

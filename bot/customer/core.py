@@ -24,6 +24,7 @@ from . import (
     manners,
     negotiation,
     objections,
+    people,
     progress,
 )
 from .reply import CustomerTurn, Priority, ReplyKind, ReplyPart, compose
@@ -39,7 +40,7 @@ class Customer:
         self.rules = rules or Rules()
         self.understander = understander.for_scenario(scenario)
         first = scenario.speaker(scenario.first_speaker)
-        self.state = CustomerState(speaker=first.id, mood=first.mood,
+        self.state = CustomerState(speaker=first.id, mood=first.mood, present=[first.id],
                                    patience=self.starting_patience(first.patience))
         self.voice = Voice(random.Random(f"{scenario.id}/{variant or ''}/{seed}"),
                            self.state.last_lines)
@@ -104,6 +105,7 @@ class Customer:
         if state.ended:
             return understanding, CustomerTurn("", state.speaker, [], ended=True)
         state.turn += 1
+        people.choose_speaker(self, understanding)
         parts: list[ReplyPart] = []
         if not self._greeted:
             self._greeted = True
@@ -116,6 +118,7 @@ class Customer:
                                    ReplyKind.NOT_UNDERSTOOD))
         else:
             manners.react(self, understanding, parts)
+            people.react(self, understanding, parts)
             discovery.react(self, understanding, parts)
             listening.react(self, understanding, parts)
             arguments.react(self, understanding, parts)

@@ -24,8 +24,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for sentence in u.sentences:
         if not sentence.discovers:
             continue
-        facts = [hit for hit in sentence.topics if hit.id in c.facts
-                 and c.facts[hit.id].known_by in (None, state.speaker)]
+        # What this speaker knows, and what anyone in the room already said (repeated).
+        facts = [hit for hit in sentence.topics if hit.id in state.facts_revealed or (
+                 hit.id in c.facts and c.facts[hit.id].known_by in (None, state.speaker))]
         fresh = [hit for hit in facts if (hit.id not in state.facts_revealed
                  and any_holds(c.facts[hit.id].revealed_if, state, u))
                  or (hit.id not in state.facts_revealed
@@ -35,6 +36,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             line = c.voice.pick(fact.answers)
             state.facts_revealed.append(fact.id)
             state.fact_lines[fact.id] = line
+            state.fact_speakers[fact.id] = state.speaker
             c.move(rules.good_question_mood, rules.good_question_patience)
             parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.FACT, fact.id))
             answered += 1
@@ -44,7 +46,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         elif facts and facts[0].id in state.facts_revealed and answered < rules.facts_per_reply:
             said = state.fact_lines.get(facts[0].id, "")
             if said:
-                prefix = c.bank("repeat_prefix")
+                by = state.fact_speakers.get(facts[0].id, state.speaker)
+                prefix = c.bank("repeat_prefix") if by == state.speaker else c.bank(
+                    "repeat_other_prefix", name=_short_name(c, by))
                 parts.append(ReplyPart(Priority.ECHO, f"{prefix} {said[0].lower()}{said[1:]}",
                                        ReplyKind.FACT, facts[0].id))
                 answered += 1
@@ -64,3 +68,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         reformulated = Act.REFORMULATION in u.acts and need.id in u.topics
         if discovered or reformulated:
             state.needs_understood.append(need.id)
+
+
+def _short_name(c: Customer, speaker_id: str) -> str:
+    speaker = c.scenario.speaker(speaker_id)
+    return f"{speaker.title} {speaker.last_name}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, CallDirection, Event, Kind
+from scenarios.vocabulary import Act, CallDirection, Event, Kind, SpeakerRole
 
 from ..conduct import Level as RudeLevel
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -24,17 +24,22 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     introduced = state.happened(Event.PRESENTATION_FAITE)
     purpose = state.happened(Event.OBJET_ANNONCE)
     if state.turn == 1 and Act.SALUTATION in acts and not (introduced or purpose):
-        parts.append(ReplyPart(Priority.COURTESY, c.bank("greet_back"), ReplyKind.GREETING_BACK))
+        parts.append(ReplyPart(Priority.COURTESY, c.bank("greet_back"), ReplyKind.GREETING_BACK,
+                               lead_in=lambda: c.bank("greet_back_short")))
     elif (new_introduction or new_purpose) and state.turn <= rules.opening_turns:
         # In the opening only: "D'accord, allez-y" in the middle of the meeting would answer
         # whatever else the student just said.
         key = "purpose_ack" if purpose else "introduction_ack"
-        parts.append(ReplyPart(Priority.COURTESY, c.bank(key), ReplyKind.INTRODUCTION))
+        parts.append(ReplyPart(Priority.COURTESY, c.bank(key), ReplyKind.INTRODUCTION,
+                               lead_in=lambda: c.bank("acknowledge_short")))
     internal = c.scenario.kind == Kind.NEGOCIATION_INTERNE  # one's own manager
     inbound = c.scenario.call is not None and \
         c.scenario.call.direction == CallDirection.ENTRANT
     done = introduced if inbound else introduced and purpose
-    if state.turn >= 2 and not internal and not done and \
+    # A gatekeeper does not hang up on a caller who has not said who they are: she asks
+    # (bot/customer/people.py).
+    gatekeeper = c.speaker.role == SpeakerRole.BARRAGE
+    if state.turn >= 2 and not internal and not done and not gatekeeper and \
             state.record(Event.PRESENTATION_MANQUANTE):
         c.move(mood=rules.missing_introduction_mood)
     if Act.IMPOLITESSE in acts:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Channel, Event, Phase
 
 from ..conditions import any_holds
+from . import people
 from .reply import Priority, ReplyKind, ReplyPart
 
 if TYPE_CHECKING:
@@ -34,16 +35,34 @@ def update_phase(c: Customer, u: Understanding) -> None:
 
 def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     speaker = c.speaker
-    if speaker.hands_over_to and any_holds(speaker.hands_over_if, c.state, u):
+    if speaker.hands_over_to and speaker.hands_over_to not in c.state.present \
+            and any_holds(speaker.hands_over_if, c.state, u):
         target = c.scenario.speaker(speaker.hands_over_to)
         c.state.record(Event.TRANSFERT)
-        # Face to face, nobody "transfers the call": the person who decides joins the room.
-        said = c.bank("handover_in_person" if c.scenario.channel == Channel.FACE_A_FACE
-                      else "handover")
-        c.state.speaker = target.id
+        _forget(c, parts)
+        people.join(c, target)
         c.state.mood = target.mood
         c.state.patience = c.starting_patience(target.patience)
+        greeting = c.voice.pick(target.lines.greeting)
+        if c.scenario.channel == Channel.FACE_A_FACE:
+            # At a meeting nobody "transfers the call": the newcomer walks in and speaks (the
+            # first speaker's welcome says whether someone is expected).
+            text = greeting
+        else:
+            text = f"{c.bank('handover')} {greeting}"
         parts.clear()
-        parts.append(ReplyPart(Priority.INTERRUPTION,
-                               f"{said} {c.voice.pick(target.lines.greeting)}",
-                               ReplyKind.HANDOVER))
+        parts.append(ReplyPart(Priority.INTERRUPTION, text, ReplyKind.HANDOVER))
+
+
+def _forget(c: Customer, parts: list[ReplyPart]) -> None:
+    """What the previous speaker was about to say is not said: an objection or a fact in it
+    is not counted as voiced, so nobody later says "je vous l'ai déjà dit" about it."""
+    state = c.state
+    for part in parts:
+        if part.kind == ReplyKind.OBJECTION_RAISED and part.subject in state.objections_raised:
+            state.objections_raised.remove(part.subject)
+            state.objection_raised_at.pop(part.subject, None)
+        elif part.kind == ReplyKind.FACT and state.fact_lines.get(part.subject) == part.text:
+            state.facts_revealed.remove(part.subject)
+            del state.fact_lines[part.subject]
+            state.fact_speakers.pop(part.subject, None)

@@ -4,7 +4,7 @@ priority, and how they are composed into one reply."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from typing import Any
 
@@ -44,6 +44,8 @@ class ReplyKind(StrEnum):
     COMMITMENT = "engagement"
     DEAL = "accord"
     HANDOVER = "transfert"
+    GATEKEEPER = "barrage"  # who calls, what about, or no
+    ITS_ME = "c'est moi"  # the person asked for is the one speaking
     OUTCOME = "issue"
     HANG_UP = "raccrochage"
     GOODBYE = "au revoir"
@@ -83,6 +85,10 @@ class ReplyPart:
     kind: ReplyKind = field(compare=False)
     subject: str = field(default="", compare=False)  # the fact, argument or objection id
     stance: Stance = field(default=Stance.NEUTRAL, compare=False)
+    # A shorter line for when the part only leads into another ("D'accord." rather than
+    # "D'accord. Et qu'est-ce qui vous amène ?" before an answer); drawn only when used, since
+    # every draw moves the voice's random choices.
+    lead_in: Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -159,5 +165,7 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
         return [primary]
     if secondary.kind in _ACKNOWLEDGEMENTS and primary.priority < Priority.FINAL \
             and primary.kind not in _ACKNOWLEDGEMENTS:
+        if secondary.lead_in is not None:
+            secondary = replace(secondary, text=secondary.lead_in())
         return [secondary, primary]
     return [primary, secondary]

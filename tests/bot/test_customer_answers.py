@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from bot.customer import Customer
 from bot.engine import start_conversation
-from bot.replies import Voice
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
 from scenarios.vocabulary import Event
@@ -90,11 +89,3 @@ def test_a_caller_who_says_who_and_why_is_not_hung_up_on_for_not_saying_it() -> 
         assert not talk.state.happened(Event.PRESENTATION_MANQUANTE), reply.text
         # He may still hang up for another reason (his lack of time, left unanswered).
         assert talk.state.outcome != "raccroche-presentation", reply.text
-
-
-def test_face_to_face_the_decider_joins_the_room_no_call_is_transferred() -> None:
-    scenario = load_scenario(BUILTIN_DIR / "e4-copieur-cabinet.yaml")
-    lines = " ".join(Voice.lines("handover_in_person"))
-    assert "transf" not in lines and "quittez" not in lines and "ligne" not in lines
-    assert scenario.channel.value == "face_a_face"
-

@@ -1,19 +1,23 @@
 """Whatever the student says, the customer keeps the scenario's rules: no deal below the
-floor, no appointment outside a free slot, a revealed fact is never contradicted, no crash."""
+floor, no appointment outside a free slot, a revealed fact is never contradicted, no crash;
+with several people, each says only what they know, a gatekeeper never agrees to anything,
+and only someone in the room (or on the line) speaks."""
 
 from __future__ import annotations
 
+import copy
 from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.customer import Customer, minutes
+from bot.customer import Customer, CustomerTurn, minutes
 from bot.engine import start_conversation
+from bot.state import CustomerState
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
 from scenarios.model import Scenario
-from scenarios.vocabulary import Event
+from scenarios.vocabulary import Event, SpeakerRole
 
 SCENARIOS = sorted(path.stem for path in BUILTIN_DIR.glob("*.yaml"))
 DAYS = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
@@ -38,6 +42,11 @@ turns = st.one_of(
         "Si vous vous engagez sur 60 mois, je fais un effort.", "Qu'en pensez-vous ?",
         "Je récapitule ce que nous avons convenu.", "Merci, au revoir.", "euh", "",
         "Il fait beau aujourd'hui.", "Vous n'y connaissez rien.",
+        "Pourrais-je parler à M. Benali, s'il vous plaît ?", "C'est bien M. Benali ?",
+        "Léa Morel, de Fidelix, c'est au sujet de la fidélité de vos clients.",
+        "Je ne vais pas le retenir longtemps, deux minutes.",
+        "Monsieur Lefèvre, qu'en pensez-vous ?", "Madame Martin, combien de pages ?",
+        "Et vous, monsieur, qui décide ?",
     ]),
     prices.map(lambda p: f"Le prix est de {p} € HT par mois."),
     prices.map(lambda p: f"Je peux descendre à {p} €, on signe ?"),
@@ -45,6 +54,22 @@ turns = st.one_of(
         lambda t: f"Je vous propose {t[0]} à {t[1]} h {t[2]:02d} en visio ?"),
     st.text(max_size=80),
 )
+
+
+def check_people(customer: Customer, before: CustomerState, reply: CustomerTurn) -> None:
+    state, sc = customer.state, customer.scenario
+    if reply.text:
+        assert reply.speaker in state.present
+    for fact_id in state.facts_revealed:
+        if fact_id not in before.facts_revealed:
+            assert customer.facts[fact_id].known_by in (None, reply.speaker)
+            assert state.fact_speakers[fact_id] == reply.speaker
+    for objection_id in state.objections_raised:
+        if objection_id not in before.objections_raised:
+            assert customer.objections[objection_id].speaker in (None, state.speaker)
+    if sc.speaker(before.speaker).role == SpeakerRole.BARRAGE:  # she cannot commit anyone
+        for event in (Event.ACCORD, Event.RDV_FIXE):
+            assert not state.happened(event) or before.happened(event)
 
 
 def check(customer: Customer, revealed_lines: dict[str, str]) -> None:
@@ -74,8 +99,10 @@ def test_customer_never_breaks_the_scenario_rules(name: str, seed: int, lines: l
     customer.opening()
     revealed: dict[str, str] = {}
     for line in lines:
+        before = copy.deepcopy(customer.state)
         _, reply = customer.step(line)
         assert isinstance(reply.text, str)
         check(customer, revealed)
+        check_people(customer, before, reply)
         if customer.state.ended:
             break

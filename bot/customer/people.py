@@ -1,0 +1,132 @@
+"""Who speaks and who is there: the gatekeeper who filters before putting the call through,
+the person asked for ("M. Benali est là ?" — "C'est moi."), and two people at the same
+meeting (the student turns to one by name; a question goes to the one who knows)."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from scenarios.model import Speaker
+from scenarios.vocabulary import Channel, Event, SpeakerRole
+
+from ..conditions import any_holds
+from ..text import fold
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from ..understand import Understanding
+    from .core import Customer
+
+# Asking for someone by name: "je pourrais parler à M. Benali", "c'est bien M. Benali ?",
+# "M. Benali est là ?". The name must follow the request (or precede "est là"): a
+# reformulation that ends "c'est bien ça, madame Martin ?" asks for nobody.
+_REQUEST = (r"(parler (a|avec)|(me|le|la) passer|mettre en relation avec|joindre|"
+            r"s'entretenir avec|avoir|c'est bien|(suis|parle)[- ](je )?bien (a|avec)|"
+            r"etes[- ](vous )?bien|je cherche)")
+_TITLE = r"((m\.?|mme|monsieur|madame) )?"
+_PRESENT = r"(est|serait)[- ]?(il |elle )?(la|disponible|present|presente)\b"
+# How a student names the person in charge without knowing their name.
+_BOSS = re.compile(r"\b(le|la|votre) (gerant|gerante|patron|patronne|responsable|"
+                   r"directeur|directrice|decideur|dirigeant|dirigeante)\b")
+
+
+def names(speaker: Speaker) -> list[str]:
+    """How a student may call this person: "Mme Martin", "Monsieur Lefèvre", "Claire"."""
+    last = fold(speaker.last_name)
+    return [last, fold(speaker.first_name)]
+
+
+def named(text: str, speaker: Speaker) -> bool:
+    folded = fold(text)
+    return any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names(speaker))
+
+
+def present(c: Customer) -> list[Speaker]:
+    """The people the student is talking to now (two at a meeting the decider joined)."""
+    return [c.scenario.speaker(speaker_id) for speaker_id in c.state.present]
+
+
+def choose_speaker(c: Customer, u: Understanding) -> None:
+    """Who answers this turn, among the people in the room: the one the student names
+    ("Monsieur Lefèvre, qu'en pensez-vous ?"), else the one who knows the fact asked, else
+    whoever spoke last."""
+    people = present(c)
+    if len(people) < 2:
+        return
+    addressed = [p for p in people if named(u.text, p)]
+    if len(addressed) == 1:
+        c.state.speaker = addressed[0].id
+        return
+    for sentence in u.sentences:
+        if not sentence.discovers:
+            continue
+        for hit in sentence.topics:
+            said_by = c.state.fact_speakers.get(hit.id)
+            if said_by and said_by in c.state.present:  # asked again: who said it says it
+                c.state.speaker = said_by
+                return
+            fact = c.facts.get(hit.id)
+            if fact and fact.known_by and fact.known_by != c.state.speaker \
+                    and fact.known_by in c.state.present:
+                c.state.speaker = fact.known_by
+                return
+
+
+def asks_for(text: str, speaker: Speaker) -> bool:
+    """Whether the student asks to speak to this person, by name."""
+    folded = fold(text)
+    return any(re.search(rf"\b{_REQUEST} {_TITLE}({re.escape(name)} )?{re.escape(last)}\b"
+                         rf"|\b{re.escape(last)},? {_PRESENT}", folded)
+               for last in [fold(speaker.last_name)] for name in [fold(speaker.first_name)])
+
+
+def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """The person asked for answers that it is them; a gatekeeper asks who calls and why
+    before putting anyone through."""
+    speaker = c.speaker
+    if speaker.role == SpeakerRole.BARRAGE:
+        _filter(c, u, speaker, parts)
+    elif asks_for(u.text, speaker) and u.is_question:
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("its_me"), ReplyKind.ITS_ME))
+
+
+def _filter(c: Customer, u: Understanding, gatekeeper: Speaker,
+            parts: list[ReplyPart]) -> None:
+    state = c.state
+    target = c.scenario.speaker(gatekeeper.hands_over_to) if gatekeeper.hands_over_to \
+        else None
+    asked = bool(_BOSS.search(fold(u.text))) or (target is not None and named(u.text, target))
+    introduced = state.happened(Event.PRESENTATION_FAITE)
+    purpose = state.happened(Event.OBJET_ANNONCE)
+    if not introduced and (asked or state.turn >= 2):
+        # A gatekeeper's first filter: who is calling ("C'est de la part de qui ?").
+        parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("gatekeeper_who"),
+                               ReplyKind.GATEKEEPER))
+    elif introduced and not purpose and (asked or state.turn >= 2):
+        parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("gatekeeper_what"),
+                               ReplyKind.GATEKEEPER))
+    elif asked and target is not None and not any_holds(gatekeeper.hands_over_if, state, u) \
+            and state.mood < _lowest_mood(gatekeeper):
+        # Introduced and the purpose said, but she does not like the call: she refuses.
+        parts.append(ReplyPart(Priority.FOLLOW_UP,
+                               c.lines_or_bank(gatekeeper.lines.refusal, "gatekeeper_refusal"),
+                               ReplyKind.GATEKEEPER))
+
+
+def _lowest_mood(speaker: Speaker) -> int:
+    """The mood a gatekeeper needs to put the call through (the lowest of her conditions)."""
+    moods = [cond.mood_min for cond in speaker.hands_over_if if cond.mood_min is not None]
+    return min(moods) if moods else 0
+
+
+def join(c: Customer, target: Speaker) -> None:
+    """The person handed over to takes the floor: on the phone the gatekeeper is gone, at a
+    meeting the one who decides joins the people already in the room."""
+    state = c.state
+    if c.scenario.channel == Channel.FACE_A_FACE:
+        if target.id not in state.present:
+            state.present.append(target.id)
+    else:
+        state.present = [target.id]
+    state.speaker = target.id
