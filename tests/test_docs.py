@@ -88,3 +88,54 @@ def test_voice_guide_covers_every_setting_and_key() -> None:
     for binding in EntretienScreen.BINDINGS:
         if binding.key.startswith("f"):  # type: ignore[union-attr]
             assert f"**{binding.key.upper()}**" in guide, binding.key  # type: ignore[union-attr]
+
+
+def _guide_variants() -> list[tuple[str, str]]:
+    """The guide's examples of a variant of a built-in scenario: (scenario id, YAML)."""
+    blocks = re.findall(r"```yaml\n# variante de (\S+)\n(.*?)```", DOC, flags=re.S)
+    assert len(blocks) >= 2  # the gatekeeper and the two people at a meeting
+    return blocks
+
+
+def _with_guide_variant(tmp_path: Path, scenario_id: str, block: str) -> tuple[Path, str]:
+    """The built-in scenario with its variant replaced by the guide's version."""
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+
+    from scenarios.catalog import BUILTIN_DIR
+
+    yaml = YAML()
+    data = yaml.load((BUILTIN_DIR / f"{scenario_id}.yaml").read_text(encoding="utf-8"))
+    [variant] = yaml.load(block)
+    data["variantes"] = [v for v in data["variantes"] if v["id"] != variant["id"]] + [variant]
+    out = StringIO()
+    yaml.dump(data, out)
+    path = tmp_path / f"{scenario_id}.yaml"
+    path.write_text(out.getvalue(), encoding="utf-8")
+    return path, str(variant["id"])
+
+
+def test_the_guides_examples_of_several_people_are_valid_and_play_as_described(
+        tmp_path: Path) -> None:
+    from bot.engine import start_conversation
+    from bot.replies import Voice
+    from scenarios import load_scenario
+
+    for scenario_id, block in _guide_variants():
+        path, variant = _with_guide_variant(tmp_path, scenario_id, block)
+        assert check_file(path) == [], scenario_id
+        talk = start_conversation(load_scenario(path, variant), variant, 0)
+        talk.opening()
+        if scenario_id == "tel-prospection-fidelix":  # the gatekeeper filters
+            _, reply = talk.step("Bonjour, je pourrais parler à M. Benali ?")
+            assert reply.speaker == "julie"
+            assert any(line in reply.text for line in Voice.lines("gatekeeper_who"))
+        else:  # the decider walks in when the price is given, and both stay
+            talk.step("Bonjour Madame Martin, Léa Morel de Bureau Plus. Je viens vous "
+                      "présenter nos solutions d'impression.")
+            _, reply = talk.step("Notre offre est à 289 € HT par mois, maintenance incluse.")
+            assert reply.speaker == "philippe-lefevre"
+            assert talk.state.present == ["claire-martin", "philippe-lefevre"]
+            _, reply = talk.step("Madame Martin, combien de pages imprimez-vous par mois ?")
+            assert reply.speaker == "claire-martin"

@@ -9,6 +9,7 @@ only (no scenario-specific code). Each kind of reaction lives in its own module:
 - `closing`: where she accepts or refuses the deal;
 - `choices`: where she picks one of two options the student offers;
 - `appointments`, `complaint`: slots and call-backs; solutions, gestures, legal rights;
+- `people`: who answers when several people are there, the gatekeeper's filter, "c'est moi";
 - `progress`: the phase of the meeting and the handover to another person;
 - `ending`: where she hangs up, ends the meeting or says goodbye;
 - `reply`: the parts of a reply, their kinds and priorities, and how one reply is composed;
