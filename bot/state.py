@@ -26,6 +26,7 @@ class CustomerState:
     objections_treated: list[str] = field(default_factory=list)
     objections_ignored: list[str] = field(default_factory=list)
     objection_raised_at: dict[str, int] = field(default_factory=dict)
+    objection_explanations: dict[str, list[str]] = field(default_factory=dict)  # said
     price_offered: float | None = None
     price_agreed: float | None = None
     lowest_price_offered: float | None = None
@@ -62,6 +63,7 @@ class CustomerState:
         data["events"] = [event.value for event in self.events]
         data["outcome_type"] = self.outcome_type.value if self.outcome_type else None
         data["objections_pending"] = self.objections_pending
-        for private in ("fact_lines", "fact_speakers", "last_lines", "objection_raised_at"):
+        for private in ("fact_lines", "fact_speakers", "last_lines", "objection_raised_at",
+                        "objection_explanations"):
             data.pop(private)
         return data

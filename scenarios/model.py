@@ -285,6 +285,9 @@ class Objection(Topic):
         "categorie", "prix, concurrence, engagement, decision, temps, confiance, besoin, "
         "organisation ou escalade")
     lines: Lines = field("repliques", "les formulations de l'objection par le client")
+    behind: list[Text] = field(
+        "precisions", "ce que le client explique quand l'étudiant creuse l'objection (« qu'est-"
+        "ce qui vous gêne ? ») : ce qu'il y a derrière", [])
     when: Conditions = field(
         "quand", "les déclencheurs de l'objection (une condition suffit)")
     treated_if: Conditions = field(

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event
 
 from ..conditions import any_holds
+from . import objections
 from .reply import Priority, ReplyKind, ReplyPart
 
 if TYPE_CHECKING:
@@ -21,8 +22,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
     answered = 0
     unanswered_question = False
+    # "Qu'est-ce qui vous gêne ?" right after an objection asks about it, not about a fact.
+    digging = objections.digging_into(c, u) is not None
     for sentence in u.sentences:
-        if not sentence.discovers:
+        if digging or not sentence.discovers:
             continue
         # What this speaker knows, and what anyone in the room already said (repeated).
         facts = [hit for hit in sentence.topics if hit.id in state.facts_revealed or (

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from scenarios.model import Objection
-from scenarios.vocabulary import Act, Event, Phase
+from scenarios.vocabulary import Act, Event, ObjectionCategory, Phase
 
 from ..conditions import any_holds
 from ..text import fold
@@ -22,11 +22,53 @@ _ANSWERING = re.compile(r"\b(mais|justement|cependant|pourtant|toutefois|c'est v
                         r"je comprends|comparons|comparez|en fait|par contre|au contraire)\b")
 _ANSWERING_ACTS = {Act.ARGUMENT, Act.PREUVE, Act.EMPATHIE, Act.REFORMULATION,
                    Act.ANNONCE_PRIX, Act.QUESTION_OUVERTE}
+# Words that set figures against each other.
+_COMPARING = re.compile(r"\b(compar\w*|au total|soit|contre|au lieu de|moins cher|economi\w*|"
+                        r"revient a|en tout|tout compris|par rapport|par an|par mois|par "
+                        r"adherent|par carte|par client|de moins|de plus)\b")
+# Digging into an objection, the "C" of CRAC (DOMAIN.md): asking what lies behind it.
+_DIGGING = re.compile(
+    r"(qu'est-ce qui (vous|te) (gene|genes|inquiete|derange|bloque|freine|retient|"
+    r"fait (dire|peur|hesiter|douter))|qu'est ce qui (vous|te) (gene|inquiete|derange|bloque)|"
+    r"c'est-a-dire|c'est a dire|pourquoi (ca|cela|donc|ca vous|vous dites)|en quoi|"
+    r"qu'entendez-vous|qu'est-ce que vous (entendez|voulez dire)|dans quel sens|"
+    r"expliquez-moi|precisez|quelle est (votre|ta) (crainte|inquietude|reticence|peur)|"
+    r"(vous avez|tu as) peur de quoi|c'est quoi (le probleme|qui (vous|te) gene)|"
+    r"qu'est-ce qui coince|pour quelle raison|qu'est-ce qui pose probleme|"
+    r"ce qui (vous|te) (gene|inquiete|derange|bloque|freine), c'est)")
+# Words that may follow the digging question without making it a question about something
+# else ("qu'est-ce qui vous gêne, exactement ?").
+_DIG_WORDS = {"exactement", "precisement", "alors", "donc", "vraiment", "au juste",
+              "la-dedans", "la dedans", "dans ca", "dans tout ca", "madame", "monsieur", "mais",
+              "et", "ok", "d'accord", "justement", "plus", "le", "la", "les", "ca", "cela"}
+
+
+def digging_into(c: Customer, u: Understanding) -> Objection | None:
+    """The pending objection the student asks about ("qu'est-ce qui vous gêne ?",
+    "c'est-à-dire ?"), if the turn is that question and not a question about something else."""
+    state = c.state
+    pending = [o for o in state.objections_pending
+               if state.objection_raised_at.get(o, state.turn) < state.turn]
+    if not pending or not u.is_question:
+        return None
+    folded = fold(u.text)
+    match = _DIGGING.search(folded)
+    if match is None:
+        return None
+    objection = c.objections[pending[-1]]  # the latest one is the one on the table
+    rest = [w for w in re.findall(r"[\w'-]+", folded[:match.start()] + " " +
+                                  folded[match.end():]) if w not in _DIG_WORDS]
+    if len(rest) > 4 and objection.id not in u.topics:
+        return None  # "qu'est-ce qui vous gêne dans votre copieur actuel ?" is discovery
+    return objection
 
 
 def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
-    """The objections raised in earlier turns: lifted, insisted on, or ignored."""
+    """The objections raised in earlier turns: lifted, dug into, insisted on, or ignored."""
     state = c.state
+    dug = digging_into(c, u)
+    if dug is not None and not any_holds(dug.treated_if, state, u):
+        _explain(c, dug, parts)
     if state.objections_pending and _ANSWERING.search(fold(u.text)) and \
             u.acts & _ANSWERING_ACTS:
         u.context_acts.add(Act.TRAITEMENT_OBJECTION)
@@ -39,7 +81,9 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         if raised_at >= state.turn:
             continue
         objection = c.objections[objection_id]
-        if any_holds(objection.treated_if, state, u):
+        if objection is dug:
+            continue
+        if any_holds(objection.treated_if, state, u) or _compares_costs(objection, u):
             state.objections_treated.append(objection_id)
             c.move(c.rules.objection_treated_mood, c.rules.objection_treated_patience)
             parts.append(ReplyPart(Priority.OBJECTION_LIFTED,
@@ -52,6 +96,32 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                                    ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored:
             _ignored(c, objection, parts)
+
+
+def _compares_costs(objection: Objection, u: Understanding) -> bool:
+    """A price or competitor objection answered with figures compared ("vous payez 240 € plus
+    90 € de couleur, soit 330 € ; chez nous 289 € tout compris") is answered on its meaning,
+    whatever the words the scenario expected (DOMAIN.md: value, comparison of total cost)."""
+    if objection.category not in (ObjectionCategory.PRIX, ObjectionCategory.CONCURRENCE):
+        return False
+    amounts = {e.value.get("montant") for e in u.entities if e.type == "montant"}
+    return len(amounts) >= 2 and bool(_COMPARING.search(fold(u.text)))
+
+
+def _explain(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:
+    """Asked what lies behind it, she says it (the scenario's `precisions`, else what lies
+    behind objections of its kind): a good question, never an objection ignored."""
+    state = c.state
+    said = state.objection_explanations.setdefault(objection.id, [])
+    more = [line for line in objection.behind if line not in said]
+    if said and not more:
+        text = f"{c.bank('repeat_prefix')} {said[-1][0].lower()}{said[-1][1:]}"
+    else:  # what she has not said yet
+        text = c.voice.pick(more) if more else c.bank(f"dig_{objection.category.value}")
+        if not said:
+            c.move(c.rules.good_question_mood, c.rules.good_question_patience)
+        said.append(text)
+    parts.append(ReplyPart(Priority.ANSWER, text, ReplyKind.OBJECTION_EXPLAINED, objection.id))
 
 
 def _still(c: Customer, objection: Objection, u: Understanding) -> str:

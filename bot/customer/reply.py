@@ -25,6 +25,7 @@ class ReplyKind(StrEnum):
     THANKS = "remerciement"
     OBJECTION = "objection"  # a pending objection lifted, or still there
     OBJECTION_IGNORED = "objection ignorée"
+    OBJECTION_EXPLAINED = "objection creusée:"  # what lies behind it, with its id
     OBJECTION_RAISED = "objection:"  # a new objection, with its id
     FACT = "fait:"  # a fact told or told again, with its id
     DEFLECT = "esquive"
