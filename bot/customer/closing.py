@@ -63,9 +63,14 @@ def accepts_deal(c: Customer) -> tuple[bool, str]:
     if deal.authority_limit is not None and price > deal.authority_limit:
         return False, "deal_refused_not_ready"
     limit = deal.customer_budget if deal.customer_budget is not None else deal.list_price
+    said = stated_budget_max(c)
     convinced = state.mood >= rules.value_mood and any(
         tied(c, c.arguments[a]) for a in state.arguments_heard)
-    if convinced:
+    if said is not None:
+        # "L'enveloppe, c'est 3 000 €": once she has said her ceiling, she keeps to it,
+        # however convinced (accepting 3 150 € would contradict her own words).
+        limit = said
+    elif convinced:
         limit *= 1 + rules.value_margin
     if price > limit:
         return False, "ask_discount"
@@ -75,3 +80,11 @@ def accepts_deal(c: Customer) -> tuple[bool, str]:
     if needs_counterpart and not state.counterparts_obtained:
         return False, "push_further"
     return True, "deal_accepted"
+
+
+def stated_budget_max(c: Customer) -> float | None:
+    """The ceiling the customer has told the student (a revealed fact's `budget_max`)."""
+    ceilings = [float(value) for fact_id in c.state.facts_revealed
+                for key, value in c.facts[fact_id].values.items()
+                if key.startswith("budget_max") and isinstance(value, int | float)]
+    return min(ceilings) if ceilings else None

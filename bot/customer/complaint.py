@@ -33,6 +33,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                         Act.RECAPITULATIF}
     if topics & c.forbidden and proposing:
         state.record(Event.PROMESSE_HORS_POLITIQUE)
+        # A customer takes a promise at its word, allowed or not: the student will have to
+        # keep it (and the grade counts it as a breach of the sales policy).
+        parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("promise_seized"),
+                               ReplyKind.PROMISE, stance=Stance.POSITIVE))
     folded = fold(u.text)
     for sentence in u.sentences:
         legal = {hit.id for hit in sentence.topics} & set(c.legal)

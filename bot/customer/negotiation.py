@@ -3,11 +3,13 @@ a counterpart, an offer below the floor, the counterparts she grants."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event
 
 from ..frame import Role
+from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -33,6 +35,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     reference = state.price_offered or deal.list_price
     amounts = [f.value if f.kind == "montant" else round(reference * (1 - f.value / 100), 2)
                for f in offers]
+    absurd = [a for a, f in zip(amounts, offers, strict=True)
+              if not rules.offer_min_share * deal.list_price <= a
+              <= rules.offer_max_share * deal.list_price and _a_whole_price(f.text, u.text)]
     amounts = [a for a in amounts if rules.offer_min_share * deal.list_price <= a
                <= rules.offer_max_share * deal.list_price]
     low = (deal.floor_price or deal.list_price) * rules.plausible_below_floor
@@ -42,7 +47,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     new_price: float | None = None
     if plausible and offering:
         new_price = min(plausible) if Act.CONCESSION in acts else plausible[-1]
-    elif Act.ANNONCE_PRIX in acts and state.price_offered is None and not u.is_question:
+    elif Act.ANNONCE_PRIX in acts and state.price_offered is None and not u.is_question \
+            and not absurd:
         new_price = deal.list_price
     if new_price is not None and new_price != state.price_offered:
         if state.record(Event.PRIX_ANNONCE) and not state.facts_revealed:
@@ -69,6 +75,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.PRICE,
                                    stance=Stance.NEGATIVE
                                           if key == "price_too_high" else Stance.NEUTRAL))
+    if absurd and not amounts and Act.ANNONCE_PRIX in acts and len(offers) == 1:
+        # "0 €", "99 €" for a 899 € offer, three times the list price: a real customer
+        # does not let it pass, nor take it as the price on the table.
+        key = "price_absurd_low" if absurd[0] < deal.list_price else "price_absurd_high"
+        parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.PRICE_DOUBTED,
+                               stance=Stance.NEGATIVE))
     for topic in u.topics:
         concession = c.concessions.get(topic)
         if concession and Act.CONCESSION in acts and concession.id not in \
@@ -92,6 +104,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         else:
             parts.append(ReplyPart(Priority.ANSWER, c.bank("counterpart_refused"),
                                    ReplyKind.COUNTERPART, stance=Stance.NEGATIVE))
+
+
+# An amount that is a difference ("450 € de moins"), not the price of the whole offer.
+_DIFFERENCE = re.compile(r"\b(de moins|en moins|de plus|en plus|d'economie|de remise|"
+                         r"de reduction|de rabais|d'ecart|de difference)\b")
+
+
+def _a_whole_price(figure: str, text: str) -> bool:
+    """Whether an amount is said as the price itself: in euros, not as a difference."""
+    folded = fold(figure)
+    return ("€" in figure or "euro" in folded) and not _DIFFERENCE.search(fold(text))
 
 
 def _counterpart_since_last_concession(c: Customer) -> bool:

@@ -151,9 +151,12 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """At most one new objection per reply, when one of its conditions holds; one the
     student answered before it was voiced is treated at once ("prévenir l'objection")."""
     state = c.state
+    doubted = any(part.kind == ReplyKind.PRICE_DOUBTED for part in parts)
     for objection in c.scenario.objections:
         if objection.id in state.objections_raised:
             continue
+        if doubted and objection.category == ObjectionCategory.PRIX:
+            continue  # she does not believe the figure: no price objection to it yet
         if objection.speaker not in (None, state.speaker):
             continue
         if any_holds(objection.when, state, u):

@@ -36,11 +36,13 @@ class ReplyKind(StrEnum):
     PROOF = "preuve"
     CONCESSION = "concession"
     PRICE = "prix"
+    PRICE_DOUBTED = "prix invraisemblable"  # not taken as the price on the table
     COUNTERPART = "contrepartie"
     CALLBACK = "rappel"
     DOCUMENTATION = "documentation"
     APPOINTMENT = "rendez-vous"
     SOLUTION = "solution"
+    PROMISE = "promesse"  # a promise outside the policy, taken at its word
     CHOICE = "choix"  # which of the two options offered
     COMMITMENT = "engagement"
     DEAL = "accord"

@@ -1,0 +1,68 @@
+"""What a real customer jumps on (issue 13): a price that cannot be real is not taken as the
+offer, a promise outside the sales policy is taken at its word, and a ceiling the customer
+has stated is never exceeded afterwards, however convinced."""
+
+from __future__ import annotations
+
+from bot.customer import Customer
+from bot.customer.closing import accepts_deal
+from bot.engine import start_conversation
+from bot.replies import Voice
+from scenarios import load_scenario
+from scenarios.catalog import BUILTIN_DIR
+from scenarios.vocabulary import Event
+
+
+def _talk(scenario_id: str, *lines: str) -> tuple[Customer, list[str]]:
+    talk = start_conversation(load_scenario(BUILTIN_DIR / f"{scenario_id}.yaml"), None, 0)
+    talk.opening()
+    return talk, [talk.step(line)[1].text for line in lines]
+
+
+_COPIER = ("Bonjour Madame Martin, Léa Morel de Bureau Plus, merci de me recevoir. Je viens "
+           "vous présenter nos solutions d'impression.",
+           "Combien de pages imprimez-vous par mois ?")
+
+
+def test_a_price_that_cannot_be_real_is_questioned_not_taken() -> None:
+    for offer, bank in (("Notre offre complète est à 0 € par mois.", "price_absurd_low"),
+                        ("Notre offre est à 1 500 € HT par mois.", "price_absurd_high")):
+        talk, replies = _talk("e4-copieur-cabinet", *_COPIER, offer)
+        assert replies[-1] in Voice.lines(bank), (offer, replies[-1])
+        assert talk.state.price_offered is None  # nothing on the table
+        assert not talk.state.objections_raised  # no "plus cher" objection to a figure
+
+
+def test_a_plausible_price_is_still_the_offer() -> None:
+    talk, replies = _talk("e4-copieur-cabinet", *_COPIER,
+                          "Notre offre complète est à 289 € HT par mois.")
+    assert talk.state.price_offered == 289
+    assert not any(replies[-1] in Voice.lines(b)
+                   for b in ("price_absurd_low", "price_absurd_high"))
+
+
+def test_a_promise_outside_the_policy_is_taken_at_its_word() -> None:
+    talk, replies = _talk("tel-reclamation-lave-linge",
+                          "ElectroMaison, service client, Julie à l'appareil, bonjour.",
+                          "Je suis désolée. Pour le dérangement, je vous fais un virement de "
+                          "80 euros.")
+    assert talk.state.happened(Event.PROMESSE_HORS_POLITIQUE)
+    assert any(line in replies[-1] for line in Voice.lines("promise_seized")), replies[-1]
+
+
+def _convinced_manager(budget_told: bool) -> Customer:
+    talk, _ = _talk("e4-evenement-responsable", "Bonjour monsieur Dubois, merci de me recevoir.")
+    state = talk.state
+    state.facts_revealed = ["objectif-ca-avril", *(["budget-disponible"] if budget_told else [])]
+    state.mood = 90
+    state.arguments_heard = [a.id for a in talk.scenario.arguments]
+    state.needs_understood = [n.id for n in talk.scenario.needs]
+    state.counterparts_obtained = [c.id for c in talk.scenario.negotiation.counterparts]
+    state.price_offered = 3100  # 100 € above his envelope of 3 000 €
+    return talk
+
+
+def test_a_stated_ceiling_is_kept_however_convinced() -> None:
+    assert accepts_deal(_convinced_manager(budget_told=False))[0]  # value may stretch it
+    accepted, reason = accepts_deal(_convinced_manager(budget_told=True))
+    assert not accepted and reason == "ask_discount"
