@@ -1,5 +1,7 @@
-"""The customer's words: scenario lines first, generic banks (bot/data/replies.yml) for the
-rest, in the persona's register, never the same line twice in a row."""
+"""The customer's words: scenario lines first, then banks in the persona's social style
+(bot/data/replies_by_style.yml: a blunt director and a warm shopkeeper do not listen or agree
+with the same words), then generic banks (bot/data/replies.yml), in the persona's register,
+never the same line twice in a row."""
 
 from __future__ import annotations
 
@@ -9,9 +11,10 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 
-from scenarios.vocabulary import Register
+from scenarios.vocabulary import Register, SocialStyle
 
 BANKS = Path(__file__).parent / "data" / "replies.yml"
+STYLE_BANKS = Path(__file__).parent / "data" / "replies_by_style.yml"
 
 
 @lru_cache(maxsize=1)
@@ -22,18 +25,34 @@ def banks() -> dict[str, dict[str, list[str]]]:
 
 
 @lru_cache(maxsize=1)
+def style_banks() -> dict[str, dict[str, dict[str, list[str]]]]:
+    """style -> register -> key -> lines; a key a style lacks falls back to the generic bank."""
+    data = YAML(typ="safe").load(STYLE_BANKS.read_text(encoding="utf-8"))
+    return {style: {register: {key: [str(line) for line in lines]
+                               for key, lines in entries.items()}
+                    for register, entries in registers.items()}
+            for style, registers in data.items()}
+
+
+def _all_entries() -> list[dict[str, list[str]]]:
+    return [*banks().values(),
+            *(entries for registers in style_banks().values() for entries in registers.values())]
+
+
+@lru_cache(maxsize=1)
 def stock_lines() -> frozenset[str]:
-    """Every generic line, in both registers: what any persona might say, as opposed to the
-    lines a scenario gives its own character."""
-    return frozenset(line for entries in banks().values() for lines in entries.values()
+    """Every bank line, in every register and style: what any persona might say, as opposed
+    to the lines a scenario gives its own character."""
+    return frozenset(line for entries in _all_entries() for lines in entries.values()
                      for line in lines)
 
 
 @lru_cache(maxsize=1)
 def _repeat_prefixes() -> tuple[str, ...]:
     # A prefix naming the person who said it is known by its words before the name.
-    return tuple(prefix.split("{")[0] for entries in banks().values()
-                 for key in ("repeat_prefix", "repeat_other_prefix") for prefix in entries[key])
+    return tuple(prefix.split("{")[0] for entries in _all_entries()
+                 for key in ("repeat_prefix", "repeat_other_prefix")
+                 for prefix in entries.get(key, []))
 
 
 def says_again(text: str) -> bool:
@@ -55,9 +74,16 @@ class Voice:
         del self.recent[:-12]
         return line
 
-    def bank(self, key: str, register: Register = Register.VOUVOIEMENT, **values: str) -> str:
-        return self.pick(self.lines(key, register)).format(**values)
+    def bank(self, key: str, register: Register = Register.VOUVOIEMENT,
+             style: SocialStyle | None = None, **values: str) -> str:
+        return self.pick(self.lines(key, register, style)).format(**values)
 
     @staticmethod
-    def lines(key: str, register: Register = Register.VOUVOIEMENT) -> list[str]:
-        return banks()["tutoiement" if register == Register.TUTOIEMENT else "vouvoiement"][key]
+    def lines(key: str, register: Register = Register.VOUVOIEMENT,
+              style: SocialStyle | None = None) -> list[str]:
+        name = "tutoiement" if register == Register.TUTOIEMENT else "vouvoiement"
+        if style is not None:
+            styled = style_banks().get(style.value, {}).get(name, {}).get(key)
+            if styled:
+                return styled
+        return banks()[name][key]

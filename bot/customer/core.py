@@ -67,13 +67,12 @@ class Customer:
         return self.scenario.speaker(self.state.speaker)
 
     def bank(self, key: str, **values: str) -> str:
-        """A generic line of the reply banks (bot/data/replies.yml), in this speaker's
-        register."""
-        return self.voice.bank(key, self.speaker.address, **values)
+        """A line of the reply banks, in this speaker's social style and register."""
+        return self.voice.bank(key, self.speaker.address, self.speaker.social_style, **values)
 
     def stock(self, key: str) -> list[str]:
         """Every line of a generic bank in this speaker's register (to know if one was said)."""
-        return self.voice.lines(key, self.speaker.address)
+        return self.voice.lines(key, self.speaker.address, self.speaker.social_style)
 
     def lines_or_bank(self, lines: list[str], key: str) -> str:
         """The scenario's own lines when it has some, else the generic bank."""

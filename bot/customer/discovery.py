@@ -55,6 +55,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 parts.append(ReplyPart(Priority.ECHO, f"{prefix} {said[0].lower()}{said[1:]}",
                                        ReplyKind.FACT, facts[0].id))
                 answered += 1
+        elif facts and answered < rules.facts_per_reply and u.is_question:
+            # She knows but will not say it yet (its `revele_si` does not hold): she says so
+            # instead of letting the question pass as if it had not been asked.
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("fact_withheld"),
+                                   ReplyKind.FACT_WITHHELD, facts[0].id))
+            answered += 1
         elif not sentence.topics:
             unanswered_question = True
     if unanswered_question and not answered:

@@ -28,6 +28,7 @@ class ReplyKind(StrEnum):
     OBJECTION_EXPLAINED = "objection creusée:"  # what lies behind it, with its id
     OBJECTION_RAISED = "objection:"  # a new objection, with its id
     FACT = "fait:"  # a fact told or told again, with its id
+    FACT_WITHHELD = "fait retenu:"  # known, not told yet (its condition does not hold)
     DEFLECT = "esquive"
     REFORMULATION = "reformulation"
     EMPATHY = "empathie"
