@@ -82,9 +82,12 @@ def question_form(sentence: str) -> QuestionForm | None:
 
 
 # Words that lead into the options ("vous préférez", "plutôt", "on part sur"): not part of them.
+# Case-blind, with the inverted subject of a formal question ("Préférez-vous le bon d'achat
+# ou l'extension ?" offers "le bon d'achat").
 _CHOICE_LEAD = re.compile(
-    r"^.*\b(?:pr[eé]f[eé]rez|pr[eé]f[eé]reriez|voulez|voudriez|aimeriez|souhaitez|choisissez"
-    r"|optez|plut[oô]t|on part sur|on fait|on prend|vous prenez|c'est|ce serait)\b[\s:,]*")
+    r"(?i)^.*\b(?:pr[eé]f[eé]rez|pr[eé]f[eé]reriez|voulez|voudriez|aimeriez|souhaitez|choisissez"
+    r"|optez|plut[oô]t|on part sur|on fait|on prend|vous prenez|c'est|ce serait)"
+    r"(?:-vous|-tu|-t-on)?\b[\s:,]*")
 _OPTION_WORDS = 6
 _OPTION_START = re.compile(r"(?i)^(?:à|a|au|aux|en|par|sur|chez|avec)$")
 

@@ -39,7 +39,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                          if pattern.search(fold(options[taken]))), None)
             if form:
                 c.state.appointment["forme"] = form
-        parts.append(ReplyPart(Priority.ANSWER, _say(c, options, taken), ReplyKind.CHOICE))
+        # Taking an option is wanting it: no "ça ne m'apporte rien" after it.
+        parts.append(ReplyPart(Priority.ANSWER, _say(c, options, taken), ReplyKind.CHOICE,
+                               stance=Stance.POSITIVE))
         return
 
 

@@ -66,3 +66,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     ) and state.record(Event.ENGAGEMENT_DONNE):
         parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("commitment_ok"),
                                ReplyKind.COMMITMENT, stance=Stance.POSITIVE))
+    if Act.RECAPITULATIF in acts and state.happened(Event.SOLUTION_PROPOSEE) and \
+            state.happened(Event.ENGAGEMENT_DONNE) and not state.objections_pending and \
+            state.mood >= rules.solution_mood_min:
+        # The recap of what was proposed, said back and agreed to, is the solution accepted
+        # even when the proposal itself was not read as one ("samedi matin, là on se
+        # comprend"): an agreement is recorded as such.
+        state.record(Event.SOLUTION_ACCEPTEE)

@@ -7,9 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event
+from scenarios.vocabulary import Act, Channel, Event
 
 from ..conditions import any_holds
+from ..text import fold
+from ..topics import discovery_intents
 from . import objections
 from .reply import Priority, ReplyKind, ReplyPart
 
@@ -63,7 +65,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             answered += 1
         elif not sentence.topics:
             unanswered_question = True
-    if unanswered_question and not answered:
+    if unanswered_question and not answered and _asks_contact(u):
+        # Everyone has an e-mail address, written in the scenario or not: "je n'ai pas
+        # l'information" would be absurd. She gives the usual way to reach her.
+        key = "contact_card" if c.scenario.channel == Channel.FACE_A_FACE else "contact_phone"
+        parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.CONTACT))
+    elif unanswered_question and not answered:
         parts.append(ReplyPart(Priority.AFTERTHOUGHT,
                                c.lines_or_bank(c.speaker.lines.deflect, "deflect"),
                                ReplyKind.DEFLECT))
@@ -77,6 +84,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         reformulated = Act.REFORMULATION in u.acts and need.id in u.topics
         if discovered or reformulated:
             state.needs_understood.append(need.id)
+
+
+def _asks_contact(u: Understanding) -> bool:
+    folded = fold(u.text)
+    return any(intent.name == "coordonnees" and intent.asked_in(folded)
+               for intent in discovery_intents())
 
 
 def _short_name(c: Customer, speaker_id: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event, Outcome, OutcomeType
+from scenarios.vocabulary import Act, Event, Outcome, OutcomeType, SpeakerRole
 
 from ..conditions import any_holds
 from ..state import CustomerState
@@ -34,6 +34,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if not final and state.outcome_type and outcome.type.rank <= state.outcome_type.rank:
             continue
         state.outcome, state.outcome_type = outcome.id, outcome.type
+        _decider_speaks(c)
         # A customer who leaves does not raise a new objection on the way out.
         kinds = _KEPT_ON_LEAVING if final else _KEPT_ON_STAYING
         keep = [p for p in parts if p.kind in kinds][:1]
@@ -56,12 +57,31 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts[:] = [ReplyPart(Priority.FINAL, c.lines_or_bank(c.speaker.lines.hang_up,
                                                               "hang_up_patience"),
                               ReplyKind.HANG_UP)]
-    elif Act.PRISE_DE_CONGE in u.acts and not state.ended:
+    elif takes_leave(u, c.rules.leave_confidence) and not state.ended:
         state.ended, state.ended_by = True, "student"
         closing = [p for p in parts if p.kind == ReplyKind.OUTCOME]  # already a farewell
         parts[:] = closing or [ReplyPart(Priority.FINAL,
                                          c.lines_or_bank(c.speaker.lines.goodbye, "goodbye"),
                                          ReplyKind.GOODBYE)]
+
+
+def _decider_speaks(c: Customer) -> None:
+    """At a meeting of several people, the one who decides says how it ends."""
+    deciders = [speaker_id for speaker_id in c.state.present
+                if c.scenario.speaker(speaker_id).role == SpeakerRole.DECIDEUR]
+    if len(c.state.present) > 1 and deciders and c.state.speaker not in deciders:
+        c.state.speaker = deciders[0]
+
+
+def takes_leave(u: Understanding, confidence: float) -> bool:
+    """Whether the student ends the conversation: a goodbye said in words ("au revoir",
+    "bonne journée"), or a sentence read as leave-taking with confidence. A word the reading
+    half-guesses ("c'est bientôt midi") must not end the call."""
+    if Act.PRISE_DE_CONGE not in u.acts:
+        return False
+    return u.frame.goodbye or any(
+        score.act == Act.PRISE_DE_CONGE and score.confidence >= confidence
+        for sentence in u.sentences for score in sentence.acts)
 
 
 def final_outcome(c: Customer) -> Outcome:

@@ -27,8 +27,9 @@ _REQUEST = (r"(parler (a|avec)|(me|le|la) passer|mettre en relation avec|joindre
 _TITLE = r"((m\.?|mme|monsieur|madame) )?"
 _PRESENT = r"(est|serait)[- ]?(il |elle )?(la|disponible|present|presente)\b"
 # How a student names the person in charge without knowing their name.
-_BOSS = re.compile(r"\b(le|la|votre) (gerant|gerante|patron|patronne|responsable|"
-                   r"directeur|directrice|decideur|dirigeant|dirigeante)\b")
+_BOSS = re.compile(r"\b(le|la|votre|au|a la) (gerant|gerante|patron|patronne|responsable|"
+                   r"directeur|directrice|decideur|dirigeant|dirigeante|boss|chef)\b")
+_ASKING = re.compile(r"\b(parler|passer|joindre|avoir|voir|s'entretenir)\b")
 
 
 def names(speaker: Speaker) -> list[str]:
@@ -87,7 +88,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     speaker = c.speaker
     if speaker.role == SpeakerRole.BARRAGE:
         _filter(c, u, speaker, parts)
-    elif asks_for(u.text, speaker) and u.is_question:
+    elif u.is_question and (asks_for(u.text, speaker) or (
+            speaker.role == SpeakerRole.DECIDEUR and _BOSS.search(fold(u.text))
+            and _ASKING.search(fold(u.text)))):
         parts.append(ReplyPart(Priority.ANSWER, c.bank("its_me"), ReplyKind.ITS_ME))
 
 

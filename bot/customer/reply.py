@@ -3,6 +3,7 @@ priority, and how they are composed into one reply."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
@@ -30,6 +31,7 @@ class ReplyKind(StrEnum):
     FACT = "fait:"  # a fact told or told again, with its id
     FACT_WITHHELD = "fait retenu:"  # known, not told yet (its condition does not hold)
     DEFLECT = "esquive"
+    CONTACT = "coordonnées"  # how to reach her, when the scenario does not say
     REFORMULATION = "reformulation"
     EMPATHY = "empathie"
     CONTROL = "question de contrôle"
@@ -171,5 +173,12 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
             and primary.kind not in _ACKNOWLEDGEMENTS:
         if secondary.lead_in is not None:
             secondary = replace(secondary, text=secondary.lead_in())
+        elif "?" in secondary.text:
+            # "Merci. Alors, on fait quoi, maintenant ?" before an answer: its question is
+            # answered by what follows; only the acknowledgement is said.
+            first = re.split(r"(?<=[.!…])\s+", secondary.text)[0]
+            if first.endswith("?"):
+                return [primary]
+            secondary = replace(secondary, text=first)
         return [secondary, primary]
     return [primary, secondary]

@@ -96,6 +96,8 @@ class Rules:
     gesture_mood: int = rule(8, "humeur, geste commercial autorisé")
     legal_denial_mood: int = rule(-20, "humeur, droit légal nié")
     legal_denial_patience: int = rule(-20, "patience, droit légal nié")
+    leave_confidence: float = rule(0.6, "confiance de lecture à partir de laquelle une prise "
+                                        "de congé sans « au revoir » termine l'entretien")
 
     def table(self) -> list[str]:
         """The rules as the rows of docs/customer.md's table: name, value, meaning."""
