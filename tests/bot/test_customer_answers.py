@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from bot.customer import Customer
 from bot.engine import start_conversation
+from bot.replies import Voice
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
 from scenarios.vocabulary import Event
@@ -89,3 +90,33 @@ def test_a_caller_who_says_who_and_why_is_not_hung_up_on_for_not_saying_it() -> 
         assert not talk.state.happened(Event.PRESENTATION_MANQUANTE), reply.text
         # He may still hang up for another reason (his lack of time, left unanswered).
         assert talk.state.outcome not in ("raccroche-presentation", "raccroche-objet"), reply.text
+
+
+def test_a_word_half_read_as_leave_taking_does_not_end_the_call() -> None:
+    talk = _after("tel-prospection-fidelix",
+                  "Kevin, de Fidelix, je vous appelle pour la fidélité de vos clients. Allez, "
+                  "vite, je sais que c'est bientôt midi.")
+    assert not talk.state.ended
+    _, reply = talk.step("Merci pour votre temps, au revoir.")
+    assert talk.state.ended and talk.state.ended_by == "student", reply.text
+
+
+def test_a_contact_question_the_scenario_does_not_cover_gets_a_way_to_write() -> None:
+    talk = _after("e4-copieur-cabinet", "Bonjour Madame Martin, Léa Morel de Bureau Plus.")
+    _, reply = talk.step("À quelle adresse e-mail puis-je vous envoyer le contrat ?")
+    assert reply.text in Voice.lines("contact_card"), reply.text
+
+
+def test_a_settled_complaint_closed_with_a_goodbye_is_a_success() -> None:
+    talk = _after("tel-reclamation-lave-linge", _COMPLAINT_OPENING)
+    for line in (
+            "Je suis vraiment désolée, madame. Vous pouvez me donner votre numéro de commande ?",
+            "Merci. Je vous propose un remplacement express : une machine neuve livrée samedi "
+            "matin et reprise de l'ancienne.",
+            "Je récapitule : machine neuve samedi matin, reprise de l'ancienne, dossier "
+            "SAV-204517 et un e-mail de confirmation dans l'heure. Ça vous va ?",
+            "Merci madame, bonne journée."):
+        _, reply = talk.step(line)
+    # Settled: a success, or a partial one when she is still cross (not "unfinished").
+    assert Event.SOLUTION_ACCEPTEE in talk.state.events, reply.text
+    assert talk.final_outcome().value in ("success", "partial"), reply.text

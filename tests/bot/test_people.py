@@ -67,6 +67,12 @@ def test_the_person_asked_for_says_it_is_them() -> None:
     assert "patron" not in replies[0]
 
 
+def test_the_boss_asked_for_by_title_says_it_is_him() -> None:
+    _, replies = _talk("tel-prospection-fidelix", None,
+                       "Yo, bonjour ! C'est Fidelix. Je peux parler au boss ?")
+    assert any(line in replies[0] for line in Voice.lines("its_me")), replies[0]
+
+
 _INTRO = ("Bonjour Madame Martin, Léa Morel de Bureau Plus, merci de me recevoir. Je viens "
           "vous présenter nos solutions d'impression.")
 _PRICE = "Notre offre complète est à 289 € HT par mois, maintenance incluse."

@@ -149,6 +149,10 @@ def test_a_short_dictated_turn_stays_whole(engine) -> None:  # type: ignore[no-u
     ("un geste, bon d'achat 30€ ou 1 an de garantie en plus, vous préférez quoi ?",
      ("bon d'achat 30€", "1 an de garantie en plus")),
     ("Remplacement ou remboursement ?", ("Remplacement", "remboursement")),
+    # The formal inversion leads into the options too (a blind play heard "Plutôt
+    # préférez-vous le bon d'achat").
+    ("Préférez-vous le bon d'achat ou l'extension de garantie ?",
+     ("le bon d'achat", "l'extension de garantie")),
 ])
 def test_the_options_of_a_choice_are_read_as_said(text: str, options: tuple[str, str]) -> None:
     from bot.questions import choice_options
