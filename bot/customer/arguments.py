@@ -24,6 +24,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         first_time = argument.id not in state.arguments_heard
         if first_time:
             state.arguments_heard.append(argument.id)
+        else:
+            # Heard before: her reaction to it was said ("Sans engagement, d'accord" again
+            # would answer an earlier turn); she only notes it is not new.
+            parts.append(ReplyPart(Priority.ECHO, c.bank("argument_again"), ReplyKind.ARGUMENT,
+                                   argument.id))
+            continue
         if tied(c, argument):
             if first_time:
                 c.move(mood=rules.argument_tied_mood)

@@ -1,15 +1,18 @@
 """Where the customer reveals a hidden fact: only to a question about it, at most a few per
-reply, and the same words again if asked twice (never a contradiction); a question the
-scenario does not cover gets a deflection. Needs count as understood once their facts are
+reply, and the same words again if asked twice (never a contradiction); an open question no
+fact names gets what matters most to her and is still untold; a question the scenario does
+not cover gets a deflection. Needs count as understood once their facts are
 out or the student reformulates them."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from scenarios.model import Fact
 from scenarios.vocabulary import Act, Channel, Event
 
 from ..conditions import any_holds
+from ..questions import QuestionForm
 from ..text import fold
 from ..topics import discovery_intents
 from . import objections
@@ -26,6 +29,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     unanswered_question = False
     # "Qu'est-ce qui vous gêne ?" right after an objection asks about it, not about a fact.
     digging = objections.digging_into(c, u) is not None
+    # A student who restates the facts (a reformulation, a recap, a request to conclude)
+    # is not asking for them again: she does not repeat them back.
+    restating = bool(u.acts & {Act.REFORMULATION, Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT})
+    told: set[str] = set()  # facts said in this reply: never said twice in it
     for sentence in u.sentences:
         if digging or not sentence.discovers:
             continue
@@ -38,17 +45,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                      and not c.facts[hit.id].revealed_if)]
         if fresh and answered < rules.facts_per_reply:
             fact = c.facts[fresh[0].id]
-            line = c.voice.pick(fact.answers)
-            state.facts_revealed.append(fact.id)
-            state.fact_lines[fact.id] = line
-            state.fact_speakers[fact.id] = state.speaker
-            c.move(rules.good_question_mood, rules.good_question_patience)
-            parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.FACT, fact.id))
+            _reveal(c, fact, parts)
+            told.add(fact.id)
             answered += 1
-            if "email" in fact.values:
-                state.email = str(fact.values["email"])
-                state.record(Event.EMAIL_OBTENU)
-        elif facts and facts[0].id in state.facts_revealed and answered < rules.facts_per_reply:
+        elif facts and facts[0].id in told | set(state.facts_revealed) and restating:
+            continue
+        elif facts and facts[0].id in state.facts_revealed and facts[0].id not in told \
+                and answered < rules.facts_per_reply:
             said = state.fact_lines.get(facts[0].id, "")
             if said:
                 by = state.fact_speakers.get(facts[0].id, state.speaker)
@@ -65,6 +68,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             answered += 1
         elif not sentence.topics:
             unanswered_question = True
+    open_question = any(s.discovers and s.form == QuestionForm.OUVERTE for s in u.sentences)
+    if open_question and not answered and not digging and not _asks_contact(u):
+        # "Comment ça se passe avec vos machines ?": an open question about her situation
+        # that no fact names is answered as a customer does, with what matters most to her
+        # and has not been said yet (the scenario's first essential fact she may tell).
+        fact = _next_essential(c, u)
+        if fact is not None:
+            _reveal(c, fact, parts)
+            answered += 1
     if unanswered_question and not answered and _asks_contact(u):
         # Everyone has an e-mail address, written in the scenario or not: "je n'ai pas
         # l'information" would be absurd. She gives the usual way to reach her.
@@ -84,6 +96,31 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         reformulated = Act.REFORMULATION in u.acts and need.id in u.topics
         if discovered or reformulated:
             state.needs_understood.append(need.id)
+
+
+def _reveal(c: Customer, fact: Fact, parts: list[ReplyPart]) -> None:
+    state, rules = c.state, c.rules
+    line = c.voice.pick(fact.answers)
+    state.facts_revealed.append(fact.id)
+    state.fact_lines[fact.id] = line
+    state.fact_speakers[fact.id] = state.speaker
+    c.move(rules.good_question_mood, rules.good_question_patience)
+    parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.FACT, fact.id))
+    if "email" in fact.values:
+        state.email = str(fact.values["email"])
+        state.record(Event.EMAIL_OBTENU)
+
+
+def _next_essential(c: Customer, u: Understanding) -> Fact | None:
+    """What matters most to her and is untold: the facts behind her needs first (her pains
+    and wishes, in the scenario's order), then the other essential facts."""
+    state = c.state
+    behind_needs = [c.facts[f] for need in c.scenario.needs for f in need.facts if f in c.facts]
+    candidates = [*behind_needs, *(f for f in c.scenario.facts if f.essential)]
+    return next((fact for fact in candidates if fact.essential
+                 and fact.id not in state.facts_revealed
+                 and fact.known_by in (None, state.speaker)
+                 and (not fact.revealed_if or any_holds(fact.revealed_if, state, u))), None)
 
 
 def _asks_contact(u: Understanding) -> bool:

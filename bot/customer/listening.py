@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Kind
+from scenarios.vocabulary import Act, Event, Kind
 
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -29,5 +29,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if Act.QUESTION_CONTROLE in acts and state.arguments_heard:
         key = "control_yes" if state.mood >= rules.control_yes_mood \
             and not state.objections_pending else "control_doubt"
-        parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL,
-                               stance=Stance.POSITIVE if key == "control_yes" else Stance.NEGATIVE))
+        if key == "control_yes" and (complaint or state.happened(Event.ACCORD)
+                                     or Act.RECAPITULATIF in acts):
+            # "Ça vous va ?" after a recap, a settled complaint or a deal checks an
+            # agreement: "oui, ça me va", not a prospect's "ça m'intéresse".
+            key = "confirm_ok"
+        stance = Stance.NEGATIVE if key == "control_doubt" else Stance.POSITIVE
+        parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL, stance=stance))

@@ -128,6 +128,11 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
     """What still bothers her. Asked about it ("qu'est-ce qui vous gêne ?"), or once a
     general "ça ne règle pas ce qui me gêne" has been said, she says it again in her own
     words, as a repetition she owns ("Je vous l'ai dit : …")."""
+    if objection.category == ObjectionCategory.PRIX and Act.ANNONCE_PRIX in u.acts and all(
+            line.rstrip().endswith("?") for line in objection.lines):
+        # "Ça coûte combien ?" has just been answered with the price: asking it again would
+        # be absurd; the price is noted, and what the scenario expects next is still due.
+        return c.bank("price_noted")
     insisted = any(line in c.state.last_lines for line in c.stock("objection_insist"))
     if not (u.is_question or insisted):
         return c.bank("objection_insist")
