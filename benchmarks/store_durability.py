@@ -19,6 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bot.turn_record import Role, TurnRecord
 from store.db import default_path, open_db
 from store.sessions import Recorder
 
@@ -51,9 +52,10 @@ def one_run(folder: Path, synchronous: str, turns: int) -> list[float]:
                             variant=None, seed=0, mode="entrainement")
         timings = []
         for number in range(turns):
-            turn = {"speaker": "student" if number % 2 == 0 else "customer", "who": "client",
-                    "text": f"Réplique {number} : combien de pages imprimez-vous par mois ?",
-                    "acts": ["question_ouverte"], "state": STATE}
+            turn = TurnRecord(
+                role=Role.STUDENT if number % 2 == 0 else Role.CUSTOMER, who="client",
+                text=f"Réplique {number} : combien de pages imprimez-vous par mois ?",
+                acts=["question_ouverte"], state=STATE)
             started = time.perf_counter()
             recorder.turn(turn)
             timings.append((time.perf_counter() - started) * 1000)

@@ -9,13 +9,14 @@ from collections.abc import Callable
 from typing import Any
 
 from bot.customer import Customer, CustomerTurn
+from bot.turn_record import Role, TurnRecord
 from scoring.grader import grade
 from scoring.tips import Coach
-from scoring.transcript import from_record
+from scoring.transcript import from_turns
 
 from .terminal import clean
 
-TurnSink = Callable[[dict[str, Any]], None]
+TurnSink = Callable[[TurnRecord], None]
 
 
 class Rehearsal:
@@ -24,7 +25,7 @@ class Rehearsal:
         self.customer = customer
         self.coach = coach
         self.on_turn = on_turn
-        self.turns: list[dict[str, Any]] = []
+        self.turns: list[TurnRecord] = []
         # The keyboard and the microphone may both speak in the UI: one turn at a time.
         self.lock = threading.RLock()
         # Called on each turn before it is committed (the voice names its audio file here).
@@ -38,7 +39,7 @@ class Rehearsal:
     def ended(self) -> bool:
         return self.customer.state.ended
 
-    def _keep(self, turn: dict[str, Any]) -> dict[str, Any]:
+    def _keep(self, turn: TurnRecord) -> TurnRecord:
         if self.prepare_turn:
             self.prepare_turn(turn)
         self.turns.append(turn)
@@ -46,62 +47,63 @@ class Rehearsal:
             self.on_turn(turn)  # committed before anything is shown
         return turn
 
-    def _customer(self, reply: CustomerTurn) -> dict[str, Any] | None:
+    def _customer(self, reply: CustomerTurn) -> TurnRecord | None:
         if not reply.text:
             return None
-        return self._keep({"speaker": "customer", "who": reply.speaker, "text": reply.text,
-                           "acts": reply.parts, "entities": [], "topics": [],
-                           "state": self.customer.state.snapshot()})
+        return self._keep(TurnRecord(role=Role.CUSTOMER, who=reply.speaker, text=reply.text,
+                                     acts=reply.parts, state=self.customer.state.snapshot()))
 
-    def open(self) -> dict[str, Any] | None:
+    def open(self) -> TurnRecord | None:
         """The customer's first words (None on an inbound call: the student speaks first)."""
         opening = self.customer.opening()
         return self._customer(opening) if opening else None
 
-    def say(self, text: str, extra: dict[str, Any] | None = None
-            ) -> tuple[dict[str, Any], dict[str, Any] | None]:
-        """The student's turn: (the recorded student turn with its tip, the reply). `extra`
-        fields (the recognised text, the audio file) are stored with the turn."""
+    def say(self, text: str, *, asr_text: str | None = None, audio: str | None = None,
+            cut_customer: bool = False) -> tuple[TurnRecord, TurnRecord | None]:
+        """The student's turn: (the recorded student turn with its tip, the reply). A spoken
+        turn also carries what recognition heard, its kept audio file and whether it cut the
+        customer off: they are committed with the turn."""
         with self.lock:
-            return self._say(text, extra)
+            return self._say(text, asr_text, audio, cut_customer)
 
-    def _say(self, text: str, extra: dict[str, Any] | None
-             ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    def _say(self, text: str, asr_text: str | None, audio: str | None, cut_customer: bool
+             ) -> tuple[TurnRecord, TurnRecord | None]:
         # Whatever the front end: no control character or escape sequence reaches the
         # customer, the store or a terminal that shows the transcript later.
         text = clean(text, keep_newlines=False).strip()
         customer = self.customer
         events_before = set(customer.state.events)
         understanding, reply = customer.step(text)
-        turn: dict[str, Any] = {
-            "speaker": "student", "text": text,
-            "acts": sorted({a.value for a in understanding.acts}),
-            "entities": [e.as_dict() for e in understanding.entities],
-            "topics": sorted(understanding.topics),
-            "sentences": [s.as_dict() for s in understanding.sentences],
-            "state": customer.state.snapshot(),
-        }
+        tip = None
         if self.coach:
             tip = self.coach.tip(customer.state.turn, understanding.acts, text, events_before,
-                                 customer.state)
-            if tip:
-                turn["tip"] = tip
-        turn.update(extra or {})
+                                 customer.state) or None
+        turn = TurnRecord(
+            role=Role.STUDENT, text=text, acts=sorted({a.value for a in understanding.acts}),
+            entities=[e.as_dict() for e in understanding.entities],
+            topics=sorted(understanding.topics),
+            sentences=[s.as_dict() for s in understanding.sentences],
+            state=customer.state.snapshot(), tip=tip, asr_text=asr_text, audio=audio,
+            cut_customer=cut_customer)
         self._keep(turn)
         return turn, self._customer(reply)
 
-    def cut(self, turn: dict[str, Any], heard: float) -> None:
+    def cut(self, turn: TurnRecord, heard: float) -> None:
         """The student talked over this customer turn: it was heard for `heard` seconds."""
-        turn["cut_after"] = round(heard, 2)
+        turn.cut_after = round(heard, 2)
 
     def record(self) -> dict[str, Any]:
+        """The conversation in the JSON shape `repliq run --json` writes."""
         state = self.customer.state
         return {"scenario": self.scenario.id, "outcome": self.customer.final_outcome(),
                 "outcome_id": state.outcome, "ended_by": state.ended_by or "script_end",
-                "turns": list(self.turns)}
+                "turns": [turn.as_dict() for turn in self.turns]}
 
     def scorecard(self, report: dict[str, Any] | None = None) -> dict[str, Any] | None:
-        record = self.record()
-        if not any(turn["speaker"] == "student" for turn in record["turns"]):
+        if not any(turn.is_student for turn in self.turns):
             return None
-        return grade(from_record(record), self.scenario, report).as_dict()
+        state = self.customer.state
+        transcript = from_turns(self.turns, self.scenario.id, None,
+                                self.customer.final_outcome(), state.outcome,
+                                state.ended_by or "script_end")
+        return grade(transcript, self.scenario, report).as_dict()

@@ -14,6 +14,7 @@ from typing import Any
 from bot.customer import Customer
 from bot.engine import start_conversation
 from bot.rasa import RasaUnavailable
+from bot.turn_record import TurnRecord
 from scenarios import ScenarioError, load_scenario
 from scenarios.catalog import DEFAULT_SCENARIO, find
 from scenarios.vocabulary import Outcome
@@ -65,15 +66,22 @@ def _typed() -> Iterator[str]:
 
 def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student: bool,
              out: Any = sys.stdout, coach: Coach | None = None,
-             on_turn: Callable[[dict[str, Any]], None] | None = None) -> dict[str, Any]:
+             on_turn: Callable[[TurnRecord], None] | None = None) -> dict[str, Any]:
     """Play the student's lines against the customer in the terminal; return the transcript
     record. With a coach (training mode), a tip may follow the customer's reply."""
+    return rehearse(customer, lines, echo_student, out, coach, on_turn).record()
+
+
+def rehearse(customer: Customer, lines: Iterator[str] | list[str], echo_student: bool,
+             out: Any = sys.stdout, coach: Coach | None = None,
+             on_turn: Callable[[TurnRecord], None] | None = None) -> Rehearsal:
+    """converse(), returning the rehearsal itself (its turns as played)."""
     rehearsal = Rehearsal(customer, coach, on_turn)
 
-    def show(turn: dict[str, Any] | None) -> None:
+    def show(turn: TurnRecord | None) -> None:
         if turn:
-            name = customer.scenario.speaker(turn["who"]).display_name
-            print(clean(f"{name} : {turn['text']}"), file=out, flush=True)
+            name = customer.scenario.speaker(turn.who).display_name
+            print(clean(f"{name} : {turn.text}"), file=out, flush=True)
 
     show(rehearsal.open())
     for line in lines:
@@ -88,9 +96,9 @@ def converse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
             print(clean(f"Vous : {line}"), file=out, flush=True)
         student, reply = rehearsal.say(line)
         show(reply)
-        if student.get("tip"):
-            print(clean(f"   Conseil : {student['tip']}"), file=out, flush=True)
-    return rehearsal.record()
+        if student.tip:
+            print(clean(f"   Conseil : {student.tip}"), file=out, flush=True)
+    return rehearsal
 
 
 def _ask_report() -> dict[str, Any] | None:
@@ -113,7 +121,7 @@ def _ask_report() -> dict[str, Any] | None:
 
 
 def _voice_run(args: argparse.Namespace, files: list[Path], customer: Customer,
-               coach: Coach | None, recorder: Recorder | None) -> dict[str, Any]:
+               coach: Coach | None, recorder: Recorder | None) -> Rehearsal:
     import logging
 
     from store.db import audio_dir, default_path
@@ -154,13 +162,12 @@ def _voice_run(args: argparse.Namespace, files: list[Path], customer: Customer,
         voice_log.propagate = True
         handler.close()
     for turn in rehearsal.turns:
-        who = "Vous" if turn["speaker"] == "student" else \
-            customer.scenario.speaker(turn["who"]).display_name
-        print(f"{who} : {turn['text']}")
+        who = "Vous" if turn.is_student else customer.scenario.speaker(turn.who).display_name
+        print(f"{who} : {turn.text}")
     if voice.failure:
         # Not graded: a mark for a conversation cut by a fault would mislead. The turns were
         # recorded as they came; the session says it was interrupted.
-        said = sum(turn["speaker"] == "student" for turn in rehearsal.turns)
+        said = sum(turn.is_student for turn in rehearsal.turns)
         kept = "gardées, séance interrompue" if recorder is not None else \
             "non enregistrées (--no-save)"
         if recorder is not None:
@@ -169,7 +176,7 @@ def _voice_run(args: argparse.Namespace, files: list[Path], customer: Customer,
             if isinstance(handler, logging.FileHandler) else ""
         raise SystemExit(f"repliq : {voice.failure} — entretien arrêté ; répliques déjà dites : "
                          f"{said}, {kept}{detail}")
-    return rehearsal.record()
+    return rehearsal
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -216,18 +223,19 @@ def cmd_run(args: argparse.Namespace) -> int:
                                   on_warning=lambda line: say(f"repliq : {line}"))
     try:
         if args.audio_script:
-            record = _voice_run(args, audio, customer, coach, recorder)
+            rehearsal = _voice_run(args, audio, customer, coach, recorder)
         else:
             if args.script is None:
                 print(f"{scenario.title} — tapez vos répliques ; /quitter pour arrêter.\n")
                 lines: Iterator[str] | list[str] = _typed()
             else:
                 lines = script_lines(args.script)
-            record = converse(customer, lines, echo_student=args.script is not None,
-                              coach=coach, on_turn=recorder.turn if recorder else None)
+            rehearsal = rehearse(customer, lines, echo_student=args.script is not None,
+                                 coach=coach, on_turn=recorder.turn if recorder else None)
     except RasaUnavailable as error:
         print(f"repliq : {error}", file=sys.stderr)
         return 1
+    record = rehearsal.record()
     record = {"scenario": record.pop("scenario"), "variant": args.variant, "seed": args.seed,
               **record}
     outcome = record["outcome"]
@@ -236,7 +244,7 @@ def cmd_run(args: argparse.Namespace) -> int:
         label = " — " + next(o.label for o in scenario.outcomes
                              if o.id == customer.state.outcome)
     print(f"\nIssue : {Outcome(outcome).label}{label}")
-    if any(turn["speaker"] == "student" for turn in record["turns"]):
+    if any(turn.is_student for turn in rehearsal.turns):
         if report is None and scenario.grading.call_report and args.script is None \
                 and not args.audio_script:
             report = _ask_report()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from bot.turn_record import Role
 from store import class_report
 from store.db import audio_dir, default_path, open_db
 from store.exchange import import_files, to_csv, to_json, to_markdown
@@ -74,10 +75,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     show(f"{r['scenario']['title']} — {r['student']} — {str(r['started_at'] or '')[:16]} — "
          f"{STATUS_LABELS.get(r['status'], r['status'])}")
     for turn in r["turns"]:
-        who = "Élève" if turn["speaker"] == "student" else "Client"
-        show(f"{turn['number']:>3}. {who} : {clean(turn['text'], False)}")
-        if turn["tip"]:
-            show(f"      Conseil : {clean(turn['tip'], False)}")
+        who = "Élève" if turn.is_student else "Client"
+        show(f"{turn.number:>3}. {who} : {clean(turn.text, False)}")
+        if turn.tip:
+            show(f"      Conseil : {clean(turn.tip, False)}")
     card = r["scorecard"]
     if card:
         show("\nBilan")
@@ -94,7 +95,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         show("Aucun résultat.")
     for hit in hits:
-        who = "élève" if hit["speaker"] == "student" else "client"
+        who = "élève" if hit["speaker"] == Role.STUDENT else "client"
         show(f"{hit['session_id'][:8]}  {str(hit['started_at'] or '')[:10]}  "
              f"{clean(hit['student'], False)}  {hit['scenario_id']}  tour {hit['number']} "
              f"({who}) : {clean(hit['extract'], False)}")

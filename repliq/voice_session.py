@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Protocol
 
+from bot.turn_record import TurnRecord
 from scenarios.model import Voice
 from scenarios.vocabulary import CallDirection, Channel
 from voice.bargein import BargeInRule
@@ -126,7 +127,7 @@ def chosen_turn_taking() -> tuple[Strategy, BargeInRule]:
                                                      rule.min_words)
 
 
-Exchange = Callable[[dict[str, Any], dict[str, Any] | None], None]
+Exchange = Callable[[TurnRecord, TurnRecord | None], None]
 
 
 class VoiceRehearsal:
@@ -142,10 +143,10 @@ class VoiceRehearsal:
         self.keep_audio = keep_audio
         self.audio_root = audio_root
         self.on_exchange = on_exchange
-        self.spoken: list[tuple[dict[str, Any], Utterance]] = []
+        self.spoken: list[tuple[TurnRecord, Utterance]] = []
         self._targets: dict[int, Path] = {}  # customer turn → its WAV file
         rehearsal.prepare_turn = self._name_audio
-        self.students: list[tuple[dict[str, Any], StudentTurn]] = []
+        self.students: list[tuple[TurnRecord, StudentTurn]] = []
         self.failure: str | None = None  # what failed, in French, if a fault ended the run
         scenario = rehearsal.scenario
         self.phone = scenario.channel == Channel.TELEPHONE
@@ -166,32 +167,32 @@ class VoiceRehearsal:
             folder.mkdir(parents=True, exist_ok=True)
         return folder
 
-    def _name_audio(self, turn: dict[str, Any]) -> None:
+    def _name_audio(self, turn: TurnRecord) -> None:
         """Before a customer turn is committed: where its voice will be written, so that the
         stored turn links to it (the file follows a moment later)."""
         folder = self._folder()
-        if turn["speaker"] != "customer" or folder is None:
+        if not turn.is_customer or folder is None:
             return
         target = folder / f"client-{len(self._targets) + 1:02d}.wav"
         self._targets[id(turn)] = target
-        turn["audio"] = self._stored(target)
+        turn.audio = self._stored(target)
 
-    def _utterance(self, turn: dict[str, Any]) -> Utterance:
-        speaker = self.rehearsal.scenario.speaker(turn["who"])
+    def _utterance(self, turn: TurnRecord) -> Utterance:
+        speaker = self.rehearsal.scenario.speaker(turn.who)
         target = self._targets.get(id(turn))
-        utterance = Utterance(turn["text"], persona_voice(speaker.voice), self.phone, target)
+        utterance = Utterance(turn.text, persona_voice(speaker.voice), self.phone, target)
         self.spoken.append((turn, utterance))
         return utterance
 
     def replay_opening(self) -> list[Utterance]:
         """Voice switched on before the student said anything: the ringing tone and the
         customer's first words, already shown as text, are heard too."""
-        if any(t["speaker"] == "student" for t in self.rehearsal.turns):
+        if any(t.is_student for t in self.rehearsal.turns):
             return []
         said: list[Utterance] = []
         if self.outbound:
             said.append(Utterance("", VoiceHint(), tone=(ringback(rings=1), 8_000)))
-        said += [self._utterance(t) for t in self.rehearsal.turns if t["speaker"] == "customer"]
+        said += [self._utterance(t) for t in self.rehearsal.turns if t.is_customer]
         return said
 
     def opening(self) -> list[Utterance]:
@@ -205,17 +206,16 @@ class VoiceRehearsal:
         return said
 
     def respond(self, heard: StudentTurn) -> Reply:
-        extra: dict[str, Any] = {"asr_text": heard.text}
+        audio = None
         if self.keep_audio is not None:
             from voice.audio import write_wav
 
             self.keep_audio.mkdir(parents=True, exist_ok=True)
             count = len(self.students) + 1
             path = write_wav(self.keep_audio / f"eleve-{count:02d}.wav", heard.audio, 16_000)
-            extra["audio"] = self._stored(path)
-        if heard.cut_customer:
-            extra["cut_customer"] = True
-        student, reply = self.rehearsal.say(heard.text, extra)
+            audio = self._stored(path)
+        student, reply = self.rehearsal.say(heard.text, asr_text=heard.text, audio=audio,
+                                            cut_customer=heard.cut_customer)
         self.students.append((student, heard))
         said = [self._utterance(reply)] if reply else []
         if self.rehearsal.ended and self.phone:
@@ -234,10 +234,10 @@ class VoiceRehearsal:
         """Timings and engines are known once the audio has played: copy them to the
         turns (they are reported by --json)."""
         for student, heard in self.students:
-            student["timings"] = heard.timings()
+            student.timings = heard.timings()
         for turn, utterance in self.spoken:
             if utterance.engine:
-                turn["tts_engine"] = utterance.engine
+                turn.tts_engine = utterance.engine
 
     def loop(self, transcriber: Transcriber, source: FrameSource, player: Player,
              strategy: Strategy | None = None, on_event: Listener | None = None,

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.state import CustomerState
+from bot.turn_record import TurnRecord
 from scenarios.vocabulary import Act, Event, Outcome, Phase
 
 
@@ -74,9 +75,9 @@ def state_from_snapshot(data: dict[str, Any]) -> CustomerState:
 MIN_CREDITED_CONFIDENCE = 0.15
 
 
-def _main_acts(item: dict[str, Any], acts: set[Act]) -> set[Act]:
-    sentences = item.get("sentences")
-    if not isinstance(sentences, list) or not sentences:
+def _main_acts(turn: TurnRecord, acts: set[Act]) -> set[Act]:
+    sentences = turn.sentences
+    if not sentences:
         return set(acts)
     main: set[Act] = set()
     for sentence in sentences:
@@ -101,26 +102,38 @@ def from_record(record: dict[str, Any]) -> Transcript:
     if not isinstance(record, dict) or "scenario" not in record or "turns" not in record:
         raise TranscriptError("ce fichier n'est pas une transcription Repliq — attendu : la "
                               "sortie de « repliq run --json » (clés scenario et turns)")
-    transcript = Transcript(str(record["scenario"]), record.get("variant"),
-                            _outcome(record.get("outcome")), record.get("outcome_id"),
-                            str(record.get("ended_by", "script_end")))
+    if not isinstance(record["turns"], list):
+        raise TranscriptError("« turns » n'est pas une liste de tours — attendu : la sortie "
+                              "de « repliq run --json »")
+    turns = []
+    for position, item in enumerate(record["turns"], start=1):
+        try:
+            turns.append(TurnRecord.from_dict(item))
+        except (TypeError, ValueError) as exc:
+            raise TranscriptError(f"{exc} (tour {position} de la transcription) — attendu : "
+                                  "des objets {speaker, text, acts, topics, entities, "
+                                  "state}") from None
+    return from_turns(turns, str(record["scenario"]), record.get("variant"),
+                      record.get("outcome"), record.get("outcome_id"),
+                      str(record.get("ended_by", "script_end")))
+
+
+def from_turns(turns: list[TurnRecord], scenario_id: str, variant: str | None, outcome: Any,
+               outcome_id: str | None, ended_by: str) -> Transcript:
+    """A transcript from the turns as played (the live rehearsal) or as read back. Raises
+    TranscriptError when the student said nothing."""
+    transcript = Transcript(scenario_id, variant, _outcome(outcome), outcome_id, ended_by)
     number = 0
-    for item in record["turns"]:
-        if not isinstance(item, dict) or "speaker" not in item:
-            raise TranscriptError("tour mal formé dans la transcription — attendu : des objets "
-                                  "{speaker, text, acts, topics, entities, state}")
-        if item["speaker"] == "student":
+    for turn in turns:
+        if turn.is_student:
             number += 1
-            acts = {Act(a) for a in item.get("acts", []) if a in Act._value2member_map_}
-            topics = item.get("topics", [])
+            acts = {Act(a) for a in turn.acts if a in Act._value2member_map_}
             transcript.turns.append(StudentTurn(
-                number, str(item.get("text", "")), acts,
-                {t: 1.0 for t in topics} if isinstance(topics, list) else dict(topics),
-                list(item.get("entities", [])), state_from_snapshot(item.get("state", {})),
-                main_acts=_main_acts(item, acts),
-                cut_customer=bool(item.get("cut_customer"))))
-        elif item["speaker"] == "customer" and transcript.turns:
-            transcript.turns[-1].reply = str(item.get("text", ""))
+                number, turn.text, acts, {t: 1.0 for t in turn.topics}, list(turn.entities),
+                state_from_snapshot(turn.state), main_acts=_main_acts(turn, acts),
+                cut_customer=turn.cut_customer))
+        elif transcript.turns:
+            transcript.turns[-1].reply = turn.text
     if not transcript.turns:
         raise TranscriptError("aucune réplique de l'étudiant dans cette transcription — rien à "
                               "évaluer (jouez d'abord un entretien avec « repliq run »)")

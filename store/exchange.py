@@ -14,16 +14,25 @@ import io
 import json
 import sqlite3
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 from sqlite_utils import Database
 
+from bot.turn_record import TurnRecord
+
 from .audio_paths import contained
-from .export_model import CONTROL, SessionRecord, TurnRecord, describe, parse_export
-from .sessions import save_scorecard, scenario_hash, session_record, student_id, turn_row
+from .export_model import CONTROL, SessionRecord, describe, parse_export
+from .sessions import (
+    export_data,
+    save_scorecard,
+    scenario_hash,
+    session_record,
+    student_id,
+    turn_row,
+)
 
 MAX_FILE_BYTES = 50_000_000  # a whole class's year of sessions is a few MB
 
@@ -34,11 +43,11 @@ class ExportFileError(ValueError):
 
 def bundle(db: Database, ids: list[str]) -> dict[str, Any]:
     return {"format": "repliq-export", "version": 1,
-            "sessions": [session_record(db, session_id) for session_id in ids]}
+            "sessions": [export_data(session_record(db, session_id)) for session_id in ids]}
 
 
 def to_json(db: Database, ids: list[str]) -> str:
-    data = session_record(db, ids[0]) if len(ids) == 1 else bundle(db, ids)
+    data = export_data(session_record(db, ids[0])) if len(ids) == 1 else bundle(db, ids)
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -78,14 +87,14 @@ def to_csv(db: Database, ids: list[str]) -> str:
     for session_id in ids:
         r = session_record(db, session_id)
         for turn in r["turns"]:
-            student = turn["speaker"] == "student"
+            student = turn.is_student
             rows.append([r["id"], csv_text(r["student"]), csv_text(r["scenario_id"]),
                          csv_text(r["variant"]), csv_text(r["started_at"]),
                          csv_text(r["status"]), csv_text(r["outcome"]), csv_number(r["mark"]),
-                         csv_number(turn["number"]), "étudiant" if student else "client",
-                         csv_text(turn["text"]),
-                         csv_text(" ".join(map(str, turn["acts"])) if student else ""),
-                         csv_text(turn["tip"])])
+                         csv_number(turn.number), "étudiant" if student else "client",
+                         csv_text(turn.text),
+                         csv_text(" ".join(map(str, turn.acts)) if student else ""),
+                         csv_text(turn.tip)])
     return csv_document(rows)
 
 
@@ -114,10 +123,10 @@ def to_markdown(db: Database, ids: list[str]) -> str:
                  f"{m(r['outcome'] or '—')}", f"- Note : {mark} / 20", "", "## Transcription",
                  ""]
         for turn in r["turns"]:
-            who = "**Élève**" if turn["speaker"] == "student" else "**Client**"
-            lines.append(f"{m(turn['number'])}. {who} : {m(turn['text'])}")
-            if turn["tip"]:
-                lines.append(f"   - *Conseil : {m(turn['tip'])}*")
+            who = "**Élève**" if turn.is_student else "**Client**"
+            lines.append(f"{m(turn.number)}. {who} : {m(turn.text)}")
+            if turn.tip:
+                lines.append(f"   - *Conseil : {m(turn.tip)}*")
         card = r["scorecard"]
         if card:
             lines += ["", "## Bilan", "", "| critère | niveau | note /20 |", "|---|---|---|"]
@@ -191,8 +200,7 @@ def _turn_row(session_id: str, turn: TurnRecord, audio_root: Path | None) -> dic
     if turn.audio and audio_root is not None and turn.audio.startswith(session_id + "/"):
         path = contained(audio_root, turn.audio)
         audio = turn.audio if path is not None and path.is_file() else None
-    return turn_row(session_id, turn.number,
-                    {**turn.model_dump(mode="json"), "audio": audio}, turn.at)
+    return turn_row(session_id, replace(turn, audio=audio))
 
 
 def _session_fields(s: SessionRecord) -> dict[str, Any]:
@@ -210,12 +218,26 @@ def _write_extras(db: Database, s: SessionRecord) -> None:
             s.report, ensure_ascii=False)}, replace=True)
 
 
+def _turns(s: SessionRecord) -> list[TurnRecord]:
+    """The schema-checked turns as every layer has them. The schema lets a state or an
+    entity be any JSON value; a turn needs objects there (no Repliq writes anything else)."""
+    turns = []
+    for position, turn in enumerate(s.turns, start=1):
+        try:
+            turns.append(TurnRecord.from_dict(turn.model_dump(mode="json")))
+        except (TypeError, ValueError) as error:
+            raise ExportFileError(f"export refusé, rien n'a été importé :\n  séance "
+                                  f"{s.id[:8]}, turns[{position}]: {error}") from None
+    return turns
+
+
 def _import_session(db: Database, s: SessionRecord, audio_root: Path | None) -> str:
     """Write one checked session: 'added', 'completed' or 'skipped'. Raises ExportFileError
     when a session with this id holds other content."""
     existing = db.execute("select s.id, st.name from sessions s join students st on "
                           "st.id = s.student_id where s.id = ?", [s.id]).fetchone()
-    mine = [(t.number, t.speaker.value, t.text) for t in s.turns]
+    turns = _turns(s)
+    mine = [(t.number, t.role.value, t.text) for t in turns]
     if existing is not None:
         stored = _stored_turns(db, s.id)
         same_student = existing[1] == " ".join(s.student.split())
@@ -226,7 +248,7 @@ def _import_session(db: Database, s: SessionRecord, audio_root: Path | None) -> 
         if len(stored) == len(mine):
             return "skipped"
         # A recovery file: the same session, with the turns the store could not write.
-        db["turns"].insert_all(_turn_row(s.id, t, audio_root) for t in s.turns[len(stored):])
+        db["turns"].insert_all(_turn_row(s.id, t, audio_root) for t in turns[len(stored):])
         db["sessions"].update(s.id, _session_fields(s))
         _write_extras(db, s)
         return "completed"
@@ -236,7 +258,7 @@ def _import_session(db: Database, s: SessionRecord, audio_root: Path | None) -> 
                            "scenario_hash": digest,
                            "scenario_id": s.scenario_id or scenario.id, "pid": None,
                            "host": None, **_session_fields(s)})
-    db["turns"].insert_all(_turn_row(s.id, t, audio_root) for t in s.turns)
+    db["turns"].insert_all(_turn_row(s.id, t, audio_root) for t in turns)
     _write_extras(db, s)
     return "added"
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
+from bot.turn_record import TurnRecord
 from scenarios.vocabulary import outcome_label
 
 from .audio_paths import contained
@@ -52,9 +53,9 @@ def _audio(name: str | None, audio_root: Path | None) -> str:
     return base64.b64encode(path.read_bytes()).decode("ascii")
 
 
-def _card_view(card: dict[str, Any], turns: list[dict[str, Any]]) -> dict[str, Any]:
+def _card_view(card: dict[str, Any], turns: list[TurnRecord]) -> dict[str, Any]:
     # Scorecard evidence numbers student turns among student turns.
-    student_numbers = [t["number"] for t in turns if t["speaker"] == "student"]
+    student_numbers = [t.number for t in turns if t.is_student]
     criteria = []
     for c in card["criteria"]:
         evidence = []
@@ -73,10 +74,9 @@ def _card_view(card: dict[str, Any], turns: list[dict[str, Any]]) -> dict[str, A
 
 def render(record: dict[str, Any], audio_root: Path | None = None) -> str:
     scenario = record["scenario"]
-    turns = [{"kind": "student" if t["speaker"] == "student" else "customer",
-              "who": "Élève" if t["speaker"] == "student" else "Client",
-              "number": t["number"], "text": t["text"], "tip": t.get("tip"),
-              "audio": _audio(t.get("audio"), audio_root)} for t in record["turns"]]
+    turns = [{"kind": t.role.value, "who": "Élève" if t.is_student else "Client",
+              "number": t.number, "text": t.text, "tip": t.tip,
+              "audio": _audio(t.audio, audio_root)} for t in record["turns"]]
     card = record.get("scorecard")
     return environment().get_template("session.html.j2").render(
         title=scenario["title"], student=record["student"], scenario_id=scenario["id"],

@@ -1,6 +1,6 @@
 """The recovery file: when the base cannot be written (full disk, read-only support, lock held
 too long, damaged page), the session being played is kept whole in a JSON file in the export
-format (`repliq-session`, as `session_record` writes it), so that `repliq sessions import
+format (`repliq-session`, as `repliq sessions export` writes it), so that `repliq sessions import
 FICHIER` puts it back in the history.
 
 Where: the first folder that accepts the file, in this order —

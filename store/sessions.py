@@ -13,12 +13,14 @@ import sqlite3
 import threading
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
+
+from bot.turn_record import Role, TurnRecord
 
 from .audio_paths import contained, session_folder
 from .db import BUSY_TIMEOUT_MS, default_path, open_db, store_problem
@@ -56,28 +58,35 @@ def scenario_hash(db: Database, scenario_id: str, title: str, version: str, yaml
     return digest
 
 
-def turn_row(session_id: str, number: int, turn: dict[str, Any], at: str | None
-             ) -> dict[str, Any]:
-    """A turn as a row of the turns table (lists and the state as JSON text). One shape for
-    the recorder and for imports."""
-    return {"session_id": session_id, "number": number, "speaker": turn["speaker"],
-            "who": turn.get("who"), "text": turn["text"],
-            "acts": json.dumps(turn.get("acts", []), ensure_ascii=False),
-            "entities": json.dumps(turn.get("entities", []), ensure_ascii=False),
-            "topics": json.dumps(turn.get("topics", []), ensure_ascii=False),
-            "state": json.dumps(turn.get("state", {}), ensure_ascii=False),
-            "tip": turn.get("tip"), "at": at, "audio": turn.get("audio"),
-            "cut_customer": 1 if turn.get("cut_customer") else None}
+def turn_row(session_id: str, turn: TurnRecord) -> dict[str, Any]:
+    """A numbered turn as a row of the turns table (lists and the state as JSON text). One
+    shape for the recorder and for imports; what the table has no column for (the sentences,
+    the voice's timings) is not kept."""
+    if turn.number is None:
+        raise ValueError("a turn is stored with its number")
+    return {"session_id": session_id, "number": turn.number, "speaker": turn.role.value,
+            "who": turn.who, "text": turn.text,
+            "acts": json.dumps(turn.acts, ensure_ascii=False),
+            "entities": json.dumps(turn.entities, ensure_ascii=False),
+            "topics": json.dumps(turn.topics, ensure_ascii=False),
+            "state": json.dumps(turn.state, ensure_ascii=False),
+            "tip": turn.tip, "at": turn.at, "audio": turn.audio,
+            "cut_customer": 1 if turn.cut_customer else None}
 
 
-def turn_from_row(row: dict[str, Any]) -> dict[str, Any]:
-    """A row of the turns table as the export format's turn (the inverse of turn_row)."""
-    return {"number": row["number"], "speaker": row["speaker"], "who": row["who"],
-            "text": row["text"], "acts": json.loads(row["acts"] or "[]"),
-            "entities": json.loads(row["entities"] or "[]"),
-            "topics": json.loads(row["topics"] or "[]"),
-            "state": json.loads(row["state"] or "{}"), "tip": row["tip"], "at": row["at"],
-            "audio": row["audio"], **({"cut_customer": True} if row["cut_customer"] else {})}
+def turn_from_row(row: dict[str, Any]) -> TurnRecord:
+    """A row of the turns table as a turn (the inverse of turn_row)."""
+    return TurnRecord(number=row["number"], role=Role(row["speaker"]), who=row["who"],
+                      text=row["text"], acts=json.loads(row["acts"] or "[]"),
+                      entities=json.loads(row["entities"] or "[]"),
+                      topics=json.loads(row["topics"] or "[]"),
+                      state=json.loads(row["state"] or "{}"), tip=row["tip"], at=row["at"],
+                      audio=row["audio"], cut_customer=bool(row["cut_customer"]))
+
+
+def export_data(record: dict[str, Any]) -> dict[str, Any]:
+    """A session_record as plain JSON data: what export and recovery files hold."""
+    return {**record, "turns": [turn.as_dict() for turn in record["turns"]]}
 
 
 Warn = Callable[[str], None]
@@ -191,11 +200,12 @@ class Recorder:
     def recovery_path(self) -> Path | None:
         return self._recovery.path
 
-    def turn(self, turn: dict[str, Any]) -> None:
+    def turn(self, turn: TurnRecord) -> None:
         """Commit one turn (student or customer) now. Never raises for a store fault."""
         with self._lock:
             self.number += 1
-            self._rows.append(turn_row(self.id, self.number, turn, now()))
+            # Numbered on a copy: the rehearsal's own turn stays as played (--json shape).
+            self._rows.append(turn_row(self.id, replace(turn, number=self.number, at=now())))
             self._attempt(self._sync)
 
     def finish(self, record: dict[str, Any], scorecard: dict[str, Any] | None,
@@ -220,7 +230,7 @@ class Recorder:
             self._attempt(self._write_session_fields)
 
     def record(self) -> dict[str, Any]:
-        """The whole session in session_record's shape (the export format)."""
+        """The whole session in session_record's shape."""
         with self._lock:
             turns = [turn_from_row(row) for row in self._rows]
             return {"format": "repliq-session", "version": 1, **self._session,
@@ -300,7 +310,7 @@ class Recorder:
                 self.db.rollback()  # a failed statement must not leave a transaction open
             with contextlib.suppress(*STORE_FAULTS):
                 self.db.execute(f"PRAGMA busy_timeout = {DEGRADED_BUSY_TIMEOUT_MS}")
-        path = self._recovery.save(self.record())
+        path = self._recovery.save(export_data(self.record()))
         if self._warned and (path is None or path == self._told):
             return
         self._warned, self._told = True, path
@@ -412,7 +422,8 @@ def find_session(db: Database, prefix: str) -> str | None:
 
 
 def session_record(db: Database, session_id: str) -> dict[str, Any]:
-    """Everything stored about one session, as plain data (also the export format)."""
+    """Everything stored about one session: plain data (the export format) but for the
+    turns, which are TurnRecords (export_data gives the file's shape)."""
     mark_interrupted(db)
     session = db["sessions"].get(session_id)
     student = db["students"].get(session["student_id"])["name"]

@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.turn_record import Role, TurnRecord
 from store.db import open_db
 from store.errors import StoreCorrupt, StoreTooNew, StoreUnavailable
 from store.exchange import to_json
@@ -44,8 +45,9 @@ def new_recorder(path: Path | None, messages: list[str], student: str = "Léa Mo
 
 
 def say(recorder: Recorder, text: str, speaker: str = "student") -> None:
-    recorder.turn({"speaker": speaker, "who": None if speaker == "student" else "client",
-                   "text": text, "acts": ["salutation"], "state": {"mood": 50}})
+    role = Role(speaker)
+    recorder.turn(TurnRecord(role=role, who=None if role is Role.STUDENT else "client",
+                             text=text, acts=["salutation"], state={"mood": 50}))
 
 
 @contextlib.contextmanager
@@ -143,8 +145,8 @@ def test_disk_full_mid_session_keeps_the_conversation_and_catches_up(
         assert "fonctionne de nouveau" in messages[-1]
         db = open_db(path)
         record = session_record(db, recorder.id)
-        assert [t["number"] for t in record["turns"]] == list(range(1, 10))
-        assert record["turns"][3]["text"].startswith("réplique 4 ")
+        assert [t.number for t in record["turns"]] == list(range(1, 10))
+        assert record["turns"][3].text.startswith("réplique 4 ")
         assert record == recorder.record()  # the recovery file's shape is the export's
         db.conn.close()
 
@@ -203,7 +205,7 @@ def test_a_lock_held_past_the_busy_timeout_does_not_stop_the_session(tmp_path: P
     other.close()
     say(recorder, "après le verrou")
     db = open_db(path)
-    texts = [t["text"] for t in session_record(db, recorder.id)["turns"]]
+    texts = [t.text for t in session_record(db, recorder.id)["turns"]]
     assert texts == ["avant le verrou", "pendant le verrou", "toujours pendant",
                      "après le verrou"]
     assert recorder.interrupt().in_database and not recovery.exists()
@@ -252,7 +254,7 @@ def test_a_base_that_cannot_be_opened_records_in_memory_then_catches_up(
     saved = recorder.finish({"outcome": "unfinished"}, None, None)
     assert saved.in_database and not recovery.exists()
     db = open_db(path)
-    assert [t["text"] for t in session_record(db, recorder.id)["turns"]] == \
+    assert [t.text for t in session_record(db, recorder.id)["turns"]] == \
         ["bonjour", "vous allez bien ?"]
 
 
@@ -261,8 +263,8 @@ def test_the_recorder_writes_exactly_what_session_record_reads(tmp_path: Path) -
     recorder = new_recorder(tmp_path / "ok.db", messages)
     recorder.notes("mes notes")
     say(recorder, "Bonjour madame Martin.")
-    recorder.turn({"speaker": "customer", "who": "client", "text": "Bonjour.",
-                   "acts": ["fait:volume"], "state": {"mood": 55}, "cut_customer": True})
+    recorder.turn(TurnRecord(role=Role.CUSTOMER, who="client", text="Bonjour.",
+                             acts=["fait:volume"], state={"mood": 55}, cut_customer=True))
     recorder.finish({"outcome": "partial", "outcome_id": "x", "ended_by": "student"}, None,
                     {"contact": "Mme Martin"})
     assert messages == []
@@ -563,7 +565,7 @@ def test_reparer_plumbing_with_a_sqlite3_tool_that_can_recover(
     assert report.method == "sqlite3 .recover" and report.turns == 13
     assert b"M77x001Q" in stored_markers(path)
     db = open_db(path)
-    assert session_record(db, ids[0])["turns"][-1]["number"] == 999
+    assert session_record(db, ids[0])["turns"][-1].number == 999
 
 
 def test_the_entretien_screen_shows_the_store_warning(tmp_path: Path, homes: Path,

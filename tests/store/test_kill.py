@@ -25,6 +25,7 @@ WRITER = """
 import os
 import sys
 from pathlib import Path
+from bot.turn_record import Role, TurnRecord
 from store.sessions import Recorder
 
 def say(text):  # one write per line: a kill cannot leave half of a line in the pipe
@@ -38,9 +39,9 @@ recorder = Recorder.start(path, student="Élève " + tag, scenario_id="e4-copieu
 say("SESSION " + recorder.id)
 state = {"mood": 50, "patience": 60, "facts": {f"fait-{i}": "x" * 40 for i in range(40)}}
 for number in range(1, 100_000):
-    recorder.turn({"speaker": "student" if number % 2 else "customer", "who": "client",
-                   "text": f"{tag} réplique {number}", "acts": ["question_ouverte"],
-                   "state": state})
+    recorder.turn(TurnRecord(role=Role.STUDENT if number % 2 else Role.CUSTOMER, who="client",
+                             text=f"{tag} réplique {number}", acts=["question_ouverte"],
+                             state=state))
     say(f"COMMITTED {number}")
 """
 
@@ -165,7 +166,6 @@ def test_real_repliq_run_killed_mid_conversation(tmp_path: Path) -> None:
         row = db.execute("SELECT s.id FROM sessions s JOIN students st ON st.id = "
                          "s.student_id WHERE st.name = ?", [f"Élève {index}"]).fetchone()
         assert row is not None, f"graine {seed}"
-        said = [t["text"] for t in session_record(db, row[0])["turns"]
-                if t["speaker"] == "student"]
+        said = [t.text for t in session_record(db, row[0])["turns"] if t.is_student]
         answered = max(seen[0] - 1, 0)  # replies printed after the opening greeting
         assert said[:answered] == lines[:answered], (f"graine {seed}", said, seen)

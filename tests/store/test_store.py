@@ -80,9 +80,9 @@ def test_killed_session_keeps_every_turn_and_shows_as_interrupted(tmp_path: Path
     [summary] = list_sessions(db)
     assert summary.status == INTERRUPTED
     record = session_record(db, summary.id)
-    students = [t["text"] for t in record["turns"] if t["speaker"] == "student"]
+    students = [t.text for t in record["turns"] if t.is_student]
     assert students == lines
-    assert any("12 000" in t["text"] for t in record["turns"] if t["speaker"] == "customer")
+    assert any("12 000" in t.text for t in record["turns"] if t.is_customer)
 
 
 def test_two_writers_and_a_reader_never_see_database_is_locked(tmp_path: Path) -> None:

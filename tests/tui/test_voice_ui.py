@@ -103,9 +103,10 @@ async def test_a_phone_call_by_voice(tmp_path: Path) -> None:
         assert "coupé" in str(screen.query_one("#mic-state", Label).render())
         session_id = screen.recorder.id  # type: ignore[union-attr]
     record = session_record(open_db(tmp_path / "voix.db"), session_id)
-    spoken = [t for t in record["turns"] if t["speaker"] == "student"]
-    assert "temps" in spoken[0]["text"].lower()
-    kept = audio_dir(tmp_path / "voix.db") / spoken[0]["audio"]
+    spoken = [t for t in record["turns"] if t.is_student]
+    assert "temps" in spoken[0].text.lower()
+    assert spoken[0].audio is not None
+    kept = audio_dir(tmp_path / "voix.db") / spoken[0].audio
     assert kept.is_file() and kept.stat().st_size > 16_000  # the student's own voice
 
 
@@ -153,7 +154,7 @@ async def test_a_microphone_lost_mid_session_falls_back_to_text(tmp_path: Path) 
         await wait_for(pilot, lambda: len(student_bubbles(screen)) == 2 and not screen.busy)
     db = open_db(tmp_path / "perdu.db")
     record = session_record(db, list_sessions(db)[0].id)
-    assert [t["speaker"] for t in record["turns"]].count("student") == 2
+    assert [t.is_student for t in record["turns"]].count(True) == 2
 
 
 async def test_kept_audio_is_heard_again_in_relecture(tmp_path: Path,

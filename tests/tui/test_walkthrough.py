@@ -115,7 +115,7 @@ async def test_quitting_mid_session_asks_and_keeps_the_turns(tmp_path: Path) -> 
     db = open_db(tmp_path / "quit.db")
     [session] = list_sessions(db)
     assert session.status == "interrompue"
-    texts = [t["text"] for t in session_record(db, session.id)["turns"]]
+    texts = [t.text for t in session_record(db, session.id)["turns"]]
     assert "Bonjour madame Martin." in texts
 
 

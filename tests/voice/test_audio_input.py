@@ -238,9 +238,8 @@ def test_a_synthesis_failure_ends_the_run_and_keeps_the_turns(
     db = open_db(Path(os.environ["REPLIQ_DB"]))
     session = list_sessions(db)[0]
     assert session.status == "interrompue"
-    students = [t for t in session_record(db, session.id)["turns"]
-                if t["speaker"] == "student"]
-    assert len(students) == 1 and "temps" in students[0]["text"].lower()  # 02.wav unplayed
+    students = [t for t in session_record(db, session.id)["turns"] if t.is_student]
+    assert len(students) == 1 and "temps" in students[0].text.lower()  # 02.wav unplayed
 
 
 def test_a_wav_that_becomes_unreadable_mid_run_ends_it(transcriber: Transcriber,
@@ -262,8 +261,8 @@ def test_a_wav_that_becomes_unreadable_mid_run_ends_it(transcriber: Transcriber,
     assert voice.failure is not None
     assert voice.failure.startswith(f"lecture de l'audio impossible : {second} : ce n'est "
                                     "pas un fichier son")
-    students = [t for t in rehearsal.turns if t["speaker"] == "student"]
-    assert len(students) == 1 and "temps" in students[0]["asr_text"].lower()
+    students = [t for t in rehearsal.turns if t.is_student]
+    assert len(students) == 1 and "temps" in (students[0].asr_text or "").lower()
 
 
 class BrokenSpeaker(Player):
@@ -296,4 +295,4 @@ def test_a_failing_sink_ends_the_run_instead_of_waiting(tmp_path: Path) -> None:
     assert loop.failure == "lecture du son du client en échec (OSError : carte son disparue)"
     assert loop.closed_reason == loop.failure
     assert ("closed", {"reason": loop.failure}) in events
-    assert rehearsal.turns and rehearsal.turns[0]["speaker"] == "customer"
+    assert rehearsal.turns and rehearsal.turns[0].is_customer

@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from bot.engine import start_conversation
+from bot.turn_record import Role, TurnRecord
 from repliq.rehearsal import Rehearsal
 from repliq.voice_session import VoiceRehearsal
 from scenarios.catalog import find
@@ -84,7 +85,7 @@ def test_speaking_over_the_customer_stops_them_within_200_ms(transcriber: Transc
                                                               ) -> None:
     scenario = load_scenario(find("tel-prospection-fidelix"))
     voice = VoiceRehearsal(Rehearsal(start_conversation(scenario)))
-    said = {"who": scenario.first_speaker, "text": LONG_REPLY}
+    said = TurnRecord(role=Role.CUSTOMER, who=scenario.first_speaker, text=LONG_REPLY)
     player_loop, source, played, events = talk_over(
         transcriber, "fleurs_fr_000.wav", [voice._utterance(said)], voice=voice)
     cuts = [(moment, data) for moment, name, data in events if name == "cut"]
@@ -99,7 +100,7 @@ def test_speaking_over_the_customer_stops_them_within_200_ms(transcriber: Transc
     assert 0.5 < data["heard"] < 10
     # The rehearsal knows: the customer's turn was heard for that long, and the student's
     # sentence went through as a turn that cut the customer.
-    assert said["cut_after"] == round(data["heard"], 2)
+    assert said.cut_after == round(data["heard"], 2)
     assert player_loop.turns and player_loop.turns[0].cut_customer
     assert "accident" in player_loop.turns[0].text.lower()
 

@@ -55,13 +55,14 @@ def test_kept_audio_is_stored_with_the_session_and_deleted_with_it(tmp_path: Pat
     db = open_db(base)
     session = list_sessions(db)[0].id
     turns = session_record(db, session)["turns"]
-    student = next(t for t in turns if t["speaker"] == "student")
+    student = next(t for t in turns if t.is_student)
     root = audio_dir(base)
-    kept = root / student["audio"]
-    assert kept.is_file() and not Path(student["audio"]).is_absolute()
+    assert student.audio is not None
+    kept = root / student.audio
+    assert kept.is_file() and not Path(student.audio).is_absolute()
     with wave.open(str(kept), "rb") as heard:
         assert heard.getnframes() / heard.getframerate() > 1.0  # the student's sentence
-    assert all((root / t["audio"]).is_file() for t in turns if t["speaker"] == "customer")
+    assert all(t.audio and (root / t.audio).is_file() for t in turns if t.is_customer)
     assert main(["sessions", "delete", session[:8], "--base", str(base)]) == 0
     assert not kept.exists() and not kept.parent.exists()
 

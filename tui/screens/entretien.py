@@ -19,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Label, Static
 
 from bot.engine import start_conversation
+from bot.turn_record import TurnRecord
 from repliq.rehearsal import Rehearsal
 from scoring.tips import Coach
 from store.db import audio_dir, default_path
@@ -149,11 +150,11 @@ class EntretienScreen(Screen[None]):
     def _stamp(self) -> str:
         return datetime.now().strftime("%H:%M") if self.app.live_clock else ""  # type: ignore
 
-    def show_reply(self, turn: dict[str, Any] | None) -> None:
+    def show_reply(self, turn: TurnRecord | None) -> None:
         if turn:
             self.number += 1
-            name = self.choice.scenario.speaker(turn["who"]).display_name
-            self.query_one("#chat", Chat).add(self.number, name, turn["text"], False,
+            name = self.choice.scenario.speaker(turn.who).display_name
+            self.query_one("#chat", Chat).add(self.number, name, turn.text, False,
                                               self._stamp())
         if self.rehearsal:
             state = self.rehearsal.customer.state
@@ -185,11 +186,10 @@ class EntretienScreen(Screen[None]):
         student, reply = self.rehearsal.say(text)
         self.app.call_from_thread(self.after_step, student, reply)
 
-    def after_step(self, student: dict[str, Any], reply: dict[str, Any] | None) -> None:
+    def after_step(self, student: TurnRecord, reply: TurnRecord | None) -> None:
         self.busy = False
         self.query_one("#status", Label).update("")
-        self.query_one("#tip", Static).update(
-            f"Conseil : {student['tip']}" if student.get("tip") else "")
+        self.query_one("#tip", Static).update(f"Conseil : {student.tip}" if student.tip else "")
         self.show_reply(reply)
         self.next_in_queue()
 
@@ -308,9 +308,9 @@ class EntretienScreen(Screen[None]):
         elif name == "error":
             self.notify(data["message"], severity="error")
 
-    def voice_exchange(self, student: dict[str, Any], reply: dict[str, Any] | None) -> None:
+    def voice_exchange(self, student: TurnRecord, reply: TurnRecord | None) -> None:
         self.number += 1
-        self.query_one("#chat", Chat).add(self.number, "Vous", student["text"], True,
+        self.query_one("#chat", Chat).add(self.number, "Vous", student.text, True,
                                           self._stamp())
         self.mic.partial("")
         self.after_step(student, reply)
@@ -352,7 +352,7 @@ class EntretienScreen(Screen[None]):
         if self.rehearsal is None or self.busy or self.queue:
             self.notify("Un instant : le client répond encore.")
             return
-        if not any(t["speaker"] == "student" for t in self.rehearsal.turns):
+        if not any(t.is_student for t in self.rehearsal.turns):
             self.notify("Dites au moins une réplique avant de terminer.", severity="warning")
             return
         if self.choice.scenario.grading.call_report:

@@ -50,17 +50,16 @@ class RelectureScreen(Screen[None]):
         assert self.record is not None
         chat = self.query_one("#transcript", Chat)
         for turn in self.record["turns"]:
-            student = turn["speaker"] == "student"
-            who = "Élève" if student else "Client"
-            chat.add(turn["number"], who, turn["text"], student, (turn["at"] or "")[11:16],
-                     turn["tip"], turn.get("audio"))
+            who = "Élève" if turn.is_student else "Client"
+            chat.add(turn.number, who, turn.text, turn.is_student, (turn.at or "")[11:16],
+                     turn.tip, turn.audio)
         self.sub_title = "Relecture"
         if self.focus_turn:
             self.call_after_refresh(self.scroll_to_student_turn, self.focus_turn)
 
     def scroll_to_student_turn(self, number: int) -> None:
         assert self.record is not None
-        students = [t["number"] for t in self.record["turns"] if t["speaker"] == "student"]
+        students = [t.number for t in self.record["turns"] if t.is_student]
         if 0 < number <= len(students):
             bubble = self.query_one(f"#tour-{students[number - 1]}")
             self.query_one("#transcript", Chat).scroll_to_widget(bubble, animate=False)
