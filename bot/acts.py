@@ -112,7 +112,9 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
                             r"|presenter|proposer)|faire le point|pour vous)\b|\b(?:l'objet|la "
                             r"raison) de (?:mon appel|ma visite)\b|\bje (?:souhaitais|voulais|"
                             r"souhaiterais|voudrais) vous (?:parler|presenter|proposer)\b"
-                            r"|^(?:nous|on) aid(?:ons|e) les\b"),
+                            # "(Je serai brève :) nous aidons les boulangeries à…"
+                            r"|(?:^|[:;] )(?:nous|on) (?:aid(?:ons|e)|accompagn(?:ons|e)) "
+                            r"(?:les|des|vos)\b"),
         (Act.EXCUSE, r"\b(desole|desolee|toutes nos excuses|je m'excuse|veuillez nous excuser)\b"),
     ))
 

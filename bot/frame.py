@@ -283,6 +283,11 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # comprise ?"); taking it up as the deal makes it the price on the table.
         agreed = accepting or _ACCEPT_BEFORE.search(before) or _AGREEMENT.search(sentence)
         return Role.OFFER if agreed else Role.QUOTE
+    if _sum_of_two(value, context.customer_figures):
+        # "vous payez 240 € plus 90 € de couleur, soit 330 €": the student adds up what the
+        # customer said; the total is hers, not an offer (a blind play heard "Vous bradez ?"
+        # when the list price came next).
+        return Role.QUOTE
     if _REFUSED_BEFORE.search(before):
         return Role.REFUSED
     if _ACCEPT_BEFORE.search(before):
@@ -290,6 +295,10 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
     if _OTHER_AROUND.search(before[-30:]) or _OTHER_AFTER.search(after):
         return Role.OTHER
     return Role.OFFER
+
+
+def _sum_of_two(value: float, figures: frozenset[float]) -> bool:
+    return any(value == a + b for a in figures for b in figures if a < b)
 
 
 _TOTAL_BEFORE = re.compile(r"\b(total|ca fait|soit|au final|en tout|on est a|on arrive a"

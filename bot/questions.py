@@ -89,6 +89,10 @@ _CHOICE_LEAD = re.compile(
     r"|optez|plut[oô]t|on part sur|on fait|on prend|vous prenez|c'est|ce serait)"
     r"(?:-vous|-tu|-t-on)?\b[\s:,]*")
 _OPTION_WORDS = 6
+# A second half that asks another question is no option: "ou y a-t-il un point…", "ou est-ce
+# que…", "ou avez-vous…".
+_NOT_AN_OPTION = re.compile(r"(?:y a-t-il|y a t il|il y a|est-ce|avez-vous|voyez-vous|"
+                            r"auriez-vous|vous avez|vous voyez|quelque chose|autre chose)\b")
 _OPTION_START = re.compile(r"(?i)^(?:à|a|au|aux|en|par|sur|chez|avec)$")
 
 
@@ -104,6 +108,8 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
         return None
     before = re.split(r"\s*[,:;]\s+", halves[0])[-1]
     after = re.split(r"\s*[,:;]\s+", halves[1])[0]
+    if _NOT_AN_OPTION.match(fold(after)):
+        return None  # "ça répond à vos attentes, ou y a-t-il un point qui bloque ?"
     left = _CHOICE_LEAD.sub("", before).split()[-_OPTION_WORDS:]
     # "Thomas passe vous voir à la boutique" offers "à la boutique".
     start = next((i for i, word in enumerate(left) if _OPTION_START.match(word)), 0)

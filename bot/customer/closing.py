@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event
+from scenarios.vocabulary import Act, Event, Kind
 
 from ..entities import WEEKDAYS
 from .arguments import tied
@@ -22,6 +22,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if Act.PRISE_DE_CONGE in u.acts:
         state.record(Event.CONGE_PRIS)
     if Act.DEMANDE_ENGAGEMENT not in u.acts or state.happened(Event.ACCORD):
+        return
+    if c.scenario.kind == Kind.RECLAMATION:
+        _settle(c, parts)  # a complaint is not a sale: "on fait comme ça ?" asks to settle
         return
     if c.scenario.appointment and Act.PROPOSITION_RDV in u.acts and any(
             e.type == "date" and e.value.get("jour") in WEEKDAYS for e in u.entities):
@@ -43,6 +46,24 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if state.mood < rules.refusal_mood:
             state.record(Event.REFUS)
         parts.append(ReplyPart(Priority.ANSWER, c.bank(reason), ReplyKind.COMMITMENT,
+                               stance=Stance.NEGATIVE))
+
+
+def _settle(c: Customer, parts: list[ReplyPart]) -> None:
+    """"On fait comme ça ?" in a complaint: the solution proposed is accepted when she is
+    calm enough, else she says it does not settle it; with nothing proposed she asks what."""
+    state, rules = c.state, c.rules
+    if any(p.kind == ReplyKind.SOLUTION for p in parts):
+        return  # the turn's own solution was just answered
+    if not state.happened(Event.SOLUTION_PROPOSEE):
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("settle_what"), ReplyKind.COMMITMENT,
+                               stance=Stance.NEGATIVE))
+    elif state.mood >= rules.solution_mood_min and not state.objections_pending:
+        state.record(Event.SOLUTION_ACCEPTEE)
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_accepted"),
+                               ReplyKind.SOLUTION, stance=Stance.POSITIVE))
+    else:
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_refused"), ReplyKind.SOLUTION,
                                stance=Stance.NEGATIVE))
 
 

@@ -124,8 +124,12 @@ def _next_essential(c: Customer, u: Understanding) -> Fact | None:
 
 
 def _asks_contact(u: Understanding) -> bool:
-    folded = fold(u.text)
-    return any(intent.name == "coordonnees" and intent.asked_in(folded)
+    """A question asking how to reach her ("à quelle adresse ?"); an e-mail merely mentioned
+    in a recap ("vous recevrez un e-mail") asks nothing."""
+    if Act.RECAPITULATIF in u.acts:
+        return False
+    return any(intent.name == "coordonnees" and intent.asked_in(fold(sentence.text))
+               for sentence in u.sentences if sentence.discovers
                for intent in discovery_intents())
 
 

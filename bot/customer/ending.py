@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from scenarios.model import Outcome as ScenarioOutcome
 from scenarios.vocabulary import Act, Event, Outcome, OutcomeType, SpeakerRole
 
 from ..conditions import any_holds
@@ -33,6 +34,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         final = outcome.hang_up or outcome.type == OutcomeType.ECHEC
         if not final and state.outcome_type and outcome.type.rank <= state.outcome_type.rank:
             continue
+        if final and _settled(state) and _patience_only(outcome):
+            continue  # tired after a deal, she closes politely (below): the deal stands
         state.outcome, state.outcome_type = outcome.id, outcome.type
         _decider_speaks(c)
         # A customer who leaves does not raise a new objection on the way out.
@@ -50,7 +53,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 Act.PRISE_DE_CONGE not in u.acts else "student"
             return
         break
-    if state.happened(Event.PATIENCE_EPUISEE) and not state.ended:
+    if state.happened(Event.PATIENCE_EPUISEE) and not state.ended and _settled(state):
+        # Agreed, then kept talking: she ends it kindly, and what was agreed is kept.
+        state.ended, state.ended_by = True, "customer"
+        parts[:] = [ReplyPart(Priority.FINAL, c.lines_or_bank(c.speaker.lines.goodbye,
+                                                              "goodbye"), ReplyKind.GOODBYE)]
+    elif state.happened(Event.PATIENCE_EPUISEE) and not state.ended:
         state.ended, state.ended_by = True, "customer"
         if state.outcome_type in (None, OutcomeType.ECHEC):
             state.outcome_type = OutcomeType.ECHEC
@@ -63,6 +71,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts[:] = closing or [ReplyPart(Priority.FINAL,
                                          c.lines_or_bank(c.speaker.lines.goodbye, "goodbye"),
                                          ReplyKind.GOODBYE)]
+
+
+def _settled(state: CustomerState) -> bool:
+    """A deal, an appointment or a settled complaint has been reached."""
+    return state.outcome_type in (OutcomeType.SUCCES, OutcomeType.PARTIEL)
+
+
+def _patience_only(outcome: ScenarioOutcome) -> bool:
+    """An outcome that only says her patience is gone (not a misconduct)."""
+    return all(cond.patience_max is not None or cond.events == [Event.PATIENCE_EPUISEE]
+               for cond in outcome.when)
 
 
 def _decider_speaks(c: Customer) -> None:

@@ -134,6 +134,9 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False  # one politeness is enough: "Bonjour, je vous écoute. Il n'y a pas de quoi."
     if says_again(primary.text) and says_again(other.text):
         return False  # one "je vous l'ai déjà dit" per reply
+    if primary.stance == other.stance == Stance.POSITIVE and \
+            primary.text in stock_lines() and other.text in stock_lines():
+        return False  # one stock yes is enough: "On y va, on fonce ! Oui, c'est tout bon !"
     return not (primary.kind in _VERDICTS and other.kind in _VERDICTS
                 and other.text in stock_lines())
 

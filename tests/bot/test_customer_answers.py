@@ -120,3 +120,30 @@ def test_a_settled_complaint_closed_with_a_goodbye_is_a_success() -> None:
     # Settled: a success, or a partial one when she is still cross (not "unfinished").
     assert Event.SOLUTION_ACCEPTEE in talk.state.events, reply.text
     assert talk.final_outcome().value in ("success", "partial"), reply.text
+
+
+def test_a_deal_reached_stands_when_her_patience_runs_out_afterwards() -> None:
+    from scenarios.vocabulary import OutcomeType
+
+    talk = _after("tel-prospection-fidelix", "Bonjour Monsieur Benali, Léa Morel de Fidelix, "
+                  "je vous appelle pour la fidélité de vos clients.")
+    # The demonstration was agreed; she is pleased but her time is up.
+    talk.state.outcome, talk.state.outcome_type = "rdv-demo-confirme", OutcomeType.SUCCES
+    talk.state.objections_raised, talk.state.mood, talk.state.patience = [], 80, 1
+    _, reply = talk.step("Donc on dit mardi 15 h avec Thomas, c'est bien ça ?")
+    assert talk.state.ended and talk.final_outcome().value == "success", reply.text
+    assert reply.text in talk.speaker.lines.goodbye or reply.text in Voice.lines("goodbye")
+
+
+def test_settling_a_complaint_with_nothing_proposed_asks_what() -> None:
+    talk = _after("tel-reclamation-lave-linge", _COMPLAINT_OPENING)
+    _, reply = talk.step("Bon, on fait comme ça, d'accord ?")
+    assert not talk.state.happened(Event.SOLUTION_ACCEPTEE)
+    assert "engager" not in reply.text  # not a prospect's "je ne peux pas m'engager"
+
+
+def test_an_e_mail_mentioned_in_a_recap_asks_for_no_address() -> None:
+    talk = _after("tel-reclamation-lave-linge", _COMPLAINT_OPENING)
+    _, reply = talk.step("Je récapitule : machine neuve samedi, et vous recevrez un e-mail de "
+                         "confirmation. Ça vous va ?")
+    assert reply.text not in Voice.lines("contact_phone"), reply.text

@@ -161,7 +161,9 @@ def test_the_options_of_a_choice_are_read_as_said(text: str, options: tuple[str,
 
 
 @pytest.mark.parametrize("text", ["Vous êtes satisfaite ou pas ?", "Ça vous va ?",
-                                  "Je vous envoie ça ou pas du tout ?"])
+                                  "Je vous envoie ça ou pas du tout ?",
+                                  "Est-ce que cette proposition répond à vos attentes, ou y "
+                                  "a-t-il un point qui vous fait encore hésiter ?"])
 def test_a_yes_or_no_question_offers_no_options(text: str) -> None:
     from bot.questions import choice_options
 
