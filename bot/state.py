@@ -30,6 +30,7 @@ class CustomerState:
     price_offered: float | None = None
     price_agreed: float | None = None
     lowest_price_offered: float | None = None
+    discount_asks: list[float] = field(default_factory=list)  # the price each time she asked
     concessions_given: list[str] = field(default_factory=list)
     counterparts_obtained: list[str] = field(default_factory=list)
     solutions_proposed: list[str] = field(default_factory=list)
@@ -64,6 +65,6 @@ class CustomerState:
         data["outcome_type"] = self.outcome_type.value if self.outcome_type else None
         data["objections_pending"] = self.objections_pending
         for private in ("fact_lines", "fact_speakers", "last_lines", "objection_raised_at",
-                        "objection_explanations"):
+                        "objection_explanations", "discount_asks"):
             data.pop(private)
         return data

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event
+from scenarios.vocabulary import Act, Event, SpeakerRole
 
 from ..entities import WEEKDAYS
 from ..text import fold
@@ -45,6 +45,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return
     proposing = u.acts & {Act.PROPOSITION_RDV, Act.QUESTION_ALTERNATIVE,
                           Act.DEMANDE_ENGAGEMENT}
+    if c.speaker.role == SpeakerRole.BARRAGE:
+        # A gatekeeper books nothing in her manager's diary (a call-back, at most).
+        if proposing:
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("gatekeeper_defer"),
+                                   ReplyKind.GATEKEEPER))
+        return
     confirming = Act.RECAPITULATIF in u.acts and state.appointment is not None
     if not (proposing or confirming) or \
             not any(value.get("jour") in WEEKDAYS for value in dates):

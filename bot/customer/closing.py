@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event, Kind
+from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
 from ..entities import WEEKDAYS
 from .arguments import tied
@@ -23,6 +23,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         state.record(Event.CONGE_PRIS)
     if Act.DEMANDE_ENGAGEMENT not in u.acts or state.happened(Event.ACCORD):
         return
+    if c.speaker.role == SpeakerRole.BARRAGE:
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("gatekeeper_defer"),
+                               ReplyKind.GATEKEEPER))
+        return  # she cannot commit her manager
     if c.scenario.kind == Kind.RECLAMATION:
         _settle(c, parts)  # a complaint is not a sale: "on fait comme ça ?" asks to settle
         return
@@ -37,6 +41,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                ReplyKind.COMMITMENT, stance=Stance.NEGATIVE))
         return
     accepted, reason = accepts_deal(c)
+    if reason == "ask_discount":
+        # She asks for a better price; asked again at the same price after the student held
+        # firm twice, she stops haggling: not today (the student may still propose to meet
+        # the decider, or move).
+        asked_at = state.discount_asks
+        state.discount_asks = [*asked_at, state.price_offered or 0.0]
+        if asked_at.count(state.price_offered or 0.0) >= rules.discount_asks_max:
+            reason = "deal_refused_budget"
     if accepted:
         state.record(Event.ACCORD)
         state.price_agreed = state.price_offered

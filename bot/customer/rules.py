@@ -96,6 +96,8 @@ class Rules:
     gesture_mood: int = rule(8, "humeur, geste commercial autorisé")
     legal_denial_mood: int = rule(-20, "humeur, droit légal nié")
     legal_denial_patience: int = rule(-20, "patience, droit légal nié")
+    discount_asks_max: int = rule(2, "fois où il redemande un geste au même prix avant de "
+                                     "renoncer à conclure aujourd'hui")
     leave_confidence: float = rule(0.6, "confiance de lecture à partir de laquelle une prise "
                                         "de congé sans « au revoir » termine l'entretien")
 

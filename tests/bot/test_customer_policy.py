@@ -66,3 +66,17 @@ def test_a_stated_ceiling_is_kept_however_convinced() -> None:
     assert accepts_deal(_convinced_manager(budget_told=False))[0]  # value may stretch it
     accepted, reason = accepts_deal(_convinced_manager(budget_told=True))
     assert not accepted and reason == "ask_discount"
+
+
+def test_she_stops_haggling_when_the_student_holds_the_price() -> None:
+    talk = start_conversation(load_scenario(BUILTIN_DIR / "e4-copieur-cabinet.yaml",
+                                            "budget-serre"), "budget-serre", 0)
+    talk.opening()
+    talk.step(_COPIER[0])
+    state = talk.state
+    state.facts_revealed = [f.id for f in talk.scenario.facts][:4]
+    state.mood, state.patience, state.price_offered = 80, 100, 279.0  # above her budget
+    replies = [talk.step("C'est mon dernier prix. On signe ?")[1].text for _ in range(3)]
+    assert replies[0] in Voice.lines("ask_discount"), replies
+    assert replies[-1] in Voice.lines("deal_refused_budget"), replies
+    assert not state.happened(Event.ACCORD)

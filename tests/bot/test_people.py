@@ -104,3 +104,11 @@ def test_a_question_asked_again_goes_to_the_person_who_answered_it() -> None:
     talk, _ = _meeting(_INTRO, "Combien de pages imprimez-vous par mois ?", _PRICE)
     _, reply = talk.step("Pardon, vous imprimez combien de pages par mois, déjà ?")
     assert reply.speaker == "claire-martin", reply.text
+
+
+def test_the_gatekeeper_books_nothing_in_her_managers_diary() -> None:
+    talk, replies = _gatekeeper(
+        "Bonjour, Léa Morel de la société Fidelix, je vous appelle au sujet de la fidélité de "
+        "vos clients.", "Je vous propose mardi à 14 h pour une démonstration, ça vous va ?")
+    assert not talk.state.happened(Event.RDV_FIXE)
+    assert any(line in replies[-1] for line in Voice.lines("gatekeeper_defer")), replies[-1]
