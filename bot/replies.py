@@ -55,6 +55,12 @@ def _repeat_prefixes() -> tuple[str, ...]:
                  for prefix in entries.get(key, []))
 
 
+def continued(lead: str, line: str) -> str:
+    """A line said after a lead-in, its first letter lowered: ("Je vous l'ai dit :",
+    "Des pannes, oui.") → "Je vous l'ai dit : des pannes, oui."."""
+    return f"{lead} {line[0].lower()}{line[1:]}"
+
+
 def says_again(text: str) -> bool:
     """Whether a line is said again on purpose ("Je vous l'ai dit : …")."""
     return text.startswith(_repeat_prefixes())

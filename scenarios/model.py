@@ -231,6 +231,11 @@ class Speaker(Model):
     def display_name(self) -> str:
         return f"{self.title} {self.first_name} {self.last_name}"
 
+    @property
+    def short_name(self) -> str:
+        """As one addresses or mentions them: "Mme Martin"."""
+        return f"{self.title} {self.last_name}"
+
 
 # --- what the customer knows, wants and objects -----------------------------------------
 

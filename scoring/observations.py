@@ -127,7 +127,7 @@ class Observer:
         company = self.s.brief.company.name
         advice = None
         if score < 1:
-            opening = f"Bonjour {self.customer.title} {self.customer.last_name}"
+            opening = f"Bonjour {self.customer.short_name}"
             if not self.internal:
                 opening += f", [votre prénom et nom], de {company}"
             if not self.internal and not self.inbound:
@@ -143,7 +143,7 @@ class Observer:
         score = 0.0 if not uses else 0.7 if len(uses) == 1 else 1.0
         advice = None if score == 1 else (
             f"Appelez votre interlocuteur par son nom, au début et en conclusion : "
-            f"« {self.main.title} {self.main.last_name}, … »")
+            f"« {self.main.short_name}, … »")
         return Observation("customer_name", "Nom du client utilisé", score,
                            [ev(t, True, "nom du client") for t in uses[:2]], advice)
 

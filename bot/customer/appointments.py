@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event, SpeakerRole
 
 from ..entities import WEEKDAYS
+from ..replies import continued
 from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -83,10 +84,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.record(Event.RDV_FIXE)
             if Act.RECAPITULATIF in u.acts:
                 state.record(Event.RDV_CONFIRME)
-            said = f"{day.capitalize()} à {spoken(hour or '')} : " if len(dates) > 1 else ""
             ok = c.bank("slot_ok")
-            parts.append(ReplyPart(Priority.ANSWER, said + (ok[0].lower() + ok[1:] if said
-                                                            else ok), ReplyKind.APPOINTMENT,
+            if len(dates) > 1:  # which of the times she takes
+                ok = continued(f"{day.capitalize()} à {spoken(hour or '')} :", ok)
+            parts.append(ReplyPart(Priority.ANSWER, ok, ReplyKind.APPOINTMENT,
                                    stance=Stance.POSITIVE))
             return
     hint = " ou ".join(f"le {s.day} entre {spoken(s.start)} et {spoken(s.end)}"

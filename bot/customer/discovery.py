@@ -13,6 +13,7 @@ from scenarios.vocabulary import Act, Channel, Event
 
 from ..conditions import any_holds
 from ..questions import QuestionForm
+from ..replies import continued
 from ..text import fold
 from ..topics import discovery_intents
 from . import objections
@@ -56,9 +57,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if said:
                 by = state.fact_speakers.get(facts[0].id, state.speaker)
                 prefix = c.bank("repeat_prefix") if by == state.speaker else c.bank(
-                    "repeat_other_prefix", name=_short_name(c, by))
-                parts.append(ReplyPart(Priority.ECHO, f"{prefix} {said[0].lower()}{said[1:]}",
-                                       ReplyKind.FACT, facts[0].id))
+                    "repeat_other_prefix", name=c.scenario.speaker(by).short_name)
+                parts.append(ReplyPart(Priority.ECHO, continued(prefix, said), ReplyKind.FACT,
+                                       facts[0].id))
                 answered += 1
         elif facts and answered < rules.facts_per_reply and u.is_question:
             # She knows but will not say it yet (its `revele_si` does not hold): she says so
@@ -69,7 +70,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         elif not sentence.topics:
             unanswered_question = True
     open_question = any(s.discovers and s.form == QuestionForm.OUVERTE for s in u.sentences)
-    if open_question and not answered and not digging and not _asks_contact(u):
+    asks_contact = _asks_contact(u)
+    if open_question and not answered and not digging and not asks_contact:
         # "Comment ça se passe avec vos machines ?": an open question about her situation
         # that no fact names is answered as a customer does, with what matters most to her
         # and has not been said yet (the scenario's first essential fact she may tell).
@@ -77,7 +79,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if fact is not None:
             _reveal(c, fact, parts)
             answered += 1
-    if unanswered_question and not answered and _asks_contact(u):
+    if unanswered_question and not answered and asks_contact:
         # Everyone has an e-mail address, written in the scenario or not: "je n'ai pas
         # l'information" would be absurd. She gives the usual way to reach her.
         key = "contact_card" if c.scenario.channel == Channel.FACE_A_FACE else "contact_phone"
@@ -131,8 +133,3 @@ def _asks_contact(u: Understanding) -> bool:
     return any(intent.name == "coordonnees" and intent.asked_in(fold(sentence.text))
                for sentence in u.sentences if sentence.discovers
                for intent in discovery_intents())
-
-
-def _short_name(c: Customer, speaker_id: str) -> str:
-    speaker = c.scenario.speaker(speaker_id)
-    return f"{speaker.title} {speaker.last_name}"

@@ -35,11 +35,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     reference = state.price_offered or deal.list_price
     amounts = [f.value if f.kind == "montant" else round(reference * (1 - f.value / 100), 2)
                for f in offers]
-    absurd = [a for a, f in zip(amounts, offers, strict=True)
-              if not rules.offer_min_share * deal.list_price <= a
-              <= rules.offer_max_share * deal.list_price and _a_whole_price(f.text, u.text)]
-    amounts = [a for a in amounts if rules.offer_min_share * deal.list_price <= a
-               <= rules.offer_max_share * deal.list_price]
+    sized = [rules.offer_min_share * deal.list_price <= a
+             <= rules.offer_max_share * deal.list_price for a in amounts]
+    absurd = [a for a, f, ok in zip(amounts, offers, sized, strict=True)
+              if not ok and _a_whole_price(f.text, u.text)]
+    amounts = [a for a, ok in zip(amounts, sized, strict=True) if ok]
     low = (deal.floor_price or deal.list_price) * rules.plausible_below_floor
     plausible = [a for a in amounts
                  if low <= a <= deal.list_price * rules.plausible_above_list] or amounts

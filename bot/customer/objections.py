@@ -10,6 +10,7 @@ from scenarios.model import Objection
 from scenarios.vocabulary import Act, Event, ObjectionCategory, Phase
 
 from ..conditions import any_holds
+from ..replies import continued
 from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -115,7 +116,7 @@ def _explain(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:
     said = state.objection_explanations.setdefault(objection.id, [])
     more = [line for line in objection.behind if line not in said]
     if said and not more:
-        text = f"{c.bank('repeat_prefix')} {said[-1][0].lower()}{said[-1][1:]}"
+        text = continued(c.bank("repeat_prefix"), said[-1])
     else:  # what she has not said yet
         text = c.voice.pick(more) if more else c.bank(f"dig_{objection.category.value}")
         if not said:
@@ -136,8 +137,8 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
     insisted = any(line in c.state.last_lines for line in c.stock("objection_insist"))
     if not (u.is_question or insisted):
         return c.bank("objection_insist")
-    said = c.voice.pick(objection.lines)
-    return f"{c.bank('repeat_prefix')} {said[0].lower()}{said[1:]}"
+    said = c.voice.pick(objection.lines)  # drawn before the prefix, as ever: same replies
+    return continued(c.bank("repeat_prefix"), said)
 
 
 def _ignored(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:
