@@ -67,22 +67,32 @@ def says_again(text: str) -> bool:
 
 
 class Voice:
-    """Picks lines deterministically from a seeded generator, avoiding recent repeats."""
+    """Picks lines deterministically from a seeded generator: a line already said in the
+    conversation only once every other line of its bank has been (a person does not say
+    "Oh, merci, ça fait du bien de l'entendre !" twice in one call), and then not one of the
+    last few."""
 
     def __init__(self, rng: random.Random, recent: list[str]) -> None:
         self.rng = rng
         self.recent = recent  # shared with the state, so a replay avoids the same repeats
+        self.used: set[str] = set()
 
     def pick(self, lines: list[str]) -> str:
-        fresh = [line for line in lines if line not in self.recent[-6:]]
+        fresh = [line for line in lines if line not in self.used] or \
+            [line for line in lines if line not in self.recent[-6:]]
         line = self.rng.choice(fresh or lines)
         self.recent.append(line)
+        self.used.add(line)
         del self.recent[:-12]
         return line
 
     def bank(self, key: str, register: Register = Register.VOUVOIEMENT,
              style: SocialStyle | None = None, **values: str) -> str:
-        return self.pick(self.lines(key, register, style)).format(**values)
+        lines = self.lines(key, register, style)
+        if style is not None and all(line in self.used for line in lines):
+            # Her style's lines are all said: the generic ones, rather than a repeat.
+            lines = self.lines(key, register)
+        return self.pick(lines).format(**values)
 
     @staticmethod
     def lines(key: str, register: Register = Register.VOUVOIEMENT,

@@ -69,10 +69,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             return
     if not proposing:
         return
+    timed = {value.get("jour") for value in dates if value.get("heure")}
     for value in dates:
         day, hour = value.get("jour"), value.get("heure")
-        if day not in WEEKDAYS:
-            continue
+        if day not in WEEKDAYS or (hour is None and day in timed):
+            continue  # "le mercredi 12 mars… d'accord pour mercredi 14 h ?" gives the hour
         slots = [s for s in appointment.free_slots if s.day == day]
         if slots and hour is None:
             parts.append(ReplyPart(Priority.ANSWER, c.bank("ask_time"), ReplyKind.APPOINTMENT))

@@ -75,8 +75,10 @@ class Customer:
         return self.voice.lines(key, self.speaker.address, self.speaker.social_style)
 
     def lines_or_bank(self, lines: list[str], key: str) -> str:
-        """The scenario's own lines when it has some, else the generic bank."""
-        return self.voice.pick(lines) if lines else self.bank(key)
+        """The scenario's own lines when it has some not yet said, else the generic bank."""
+        if lines and any(line not in self.voice.used for line in lines):
+            return self.voice.pick(lines)
+        return self.bank(key)
 
     def move(self, mood: int = 0, patience: int = 0) -> None:
         self.state.mood = _clamp(self.state.mood + mood)
@@ -135,19 +137,27 @@ class Customer:
         if state.patience <= 0:
             state.record(Event.PATIENCE_EPUISEE)
         ending.react(self, understanding, parts)
-        said = compose(parts, lambda: self.bank("filler_listen"))
+        said = compose(parts, lambda: self._nothing_to_say(understanding))
         text = " ".join(part.text for part in said)
         self._context = Context.after(text, self._context.customer_figures)
         return understanding, CustomerTurn(text, state.speaker, [p.label for p in said],
                                            ended=state.ended)
+
+    def _nothing_to_say(self, u: Understanding) -> str:
+        """When no reaction has anything to say: a question still gets an honest "je ne
+        sais pas" in her words ("Mm, je vous suis" after a question rang absurd); anything
+        else, a sign that she listens."""
+        if any(sentence.discovers for sentence in u.sentences):
+            return self.lines_or_bank(self.speaker.lines.deflect, "deflect")
+        return self.bank("filler_listen")
 
     def _tire(self) -> None:
         """Each turn costs patience, less to a customer who likes the conversation."""
         rules = self.rules
         decay = rules.decay[self.scenario.difficulty] + (
             rules.directive_decay if self.speaker.social_style == SocialStyle.DIRECTIF else 0)
-        if self.state.mood >= rules.no_decay_mood:  # she likes it and gives it time
-            decay = 0
+        if self.state.mood >= rules.no_decay_mood or self.state.appointment is not None:
+            decay = 0  # she likes it, or has agreed a slot: she gives it the time it needs
         elif self.state.mood >= rules.half_decay_mood:
             decay //= 2
         self.move(patience=-decay)

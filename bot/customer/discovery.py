@@ -15,7 +15,7 @@ from ..conditions import any_holds
 from ..questions import QuestionForm
 from ..replies import continued
 from ..text import fold
-from ..topics import discovery_intents
+from ..topics import TopicHit, discovery_intents
 from . import objections
 from .reply import Priority, ReplyKind, ReplyPart
 
@@ -67,6 +67,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.ANSWER, c.bank("fact_withheld"),
                                    ReplyKind.FACT_WITHHELD, facts[0].id))
             answered += 1
+        elif elsewhere := _known_elsewhere(c, sentence.topics):
+            # Asked what only someone else knows ("il fait une pause quand ?" to the
+            # gatekeeper): she says who can tell, rather than letting the question pass.
+            if not answered:
+                name = c.scenario.speaker(elsewhere).short_name
+                parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("other_knows", name=name),
+                                       ReplyKind.DEFLECT))
         elif not sentence.topics:
             unanswered_question = True
     open_question = any(s.discovers and s.form == QuestionForm.OUVERTE for s in u.sentences)
@@ -123,6 +130,15 @@ def _next_essential(c: Customer, u: Understanding) -> Fact | None:
                  and fact.id not in state.facts_revealed
                  and fact.known_by in (None, state.speaker)
                  and (not fact.revealed_if or any_holds(fact.revealed_if, state, u))), None)
+
+
+def _known_elsewhere(c: Customer, topics: list[TopicHit]) -> str | None:
+    """The person who knows the fact asked, when it is not the one speaking and nobody has
+    said it yet."""
+    state = c.state
+    return next((c.facts[hit.id].known_by for hit in topics if hit.id in c.facts
+                 and hit.id not in state.facts_revealed
+                 and c.facts[hit.id].known_by not in (None, state.speaker)), None)
 
 
 def _asks_contact(u: Understanding) -> bool:

@@ -10,6 +10,7 @@ from scenarios.model import Objection
 from scenarios.vocabulary import Act, Event, ObjectionCategory, Phase
 
 from ..conditions import any_holds
+from ..entities import extract
 from ..replies import continued
 from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -23,6 +24,10 @@ _ANSWERING = re.compile(r"\b(mais|justement|cependant|pourtant|toutefois|c'est v
                         r"je comprends|comparons|comparez|en fait|par contre|au contraire)\b")
 _ANSWERING_ACTS = {Act.ARGUMENT, Act.PREUVE, Act.EMPATHIE, Act.REFORMULATION,
                    Act.ANNONCE_PRIX, Act.QUESTION_OUVERTE}
+# Parts that give the student a slot in her diary: a new doubt after them takes the yes back.
+# (A solution or a price accepted may still meet an objection to its terms: "d'accord, mais
+# en semaine ?" is handled where the solution is.)
+_AGREEING = {ReplyKind.APPOINTMENT, ReplyKind.CALLBACK}
 # Words that set figures against each other.
 _COMPARING = re.compile(r"\b(compar\w*|au total|soit|contre|au lieu de|moins cher|economi\w*|"
                         r"revient a|en tout|tout compris|par rapport|par an|par mois|par "
@@ -137,7 +142,7 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
     insisted = any(line in c.state.last_lines for line in c.stock("objection_insist"))
     if not (u.is_question or insisted):
         return c.bank("objection_insist")
-    said = c.voice.pick(objection.lines)  # drawn before the prefix, as ever: same replies
+    said = c.voice.pick(_lines(c, objection))  # drawn before the prefix, as ever: same replies
     return continued(c.bank("repeat_prefix"), said)
 
 
@@ -157,6 +162,10 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """At most one new objection per reply, when one of its conditions holds; one the
     student answered before it was voiced is treated at once ("prévenir l'objection")."""
     state = c.state
+    if any(part.kind in _AGREEING and part.stance == Stance.POSITIVE for part in parts):
+        # "Mardi 15 h, entendu. Vous m'envoyez une doc et je vois." takes back the yes: a
+        # new doubt waits for another turn.
+        return
     doubted = any(part.kind == ReplyKind.PRICE_DOUBTED for part in parts)
     for objection in c.scenario.objections:
         if objection.id in state.objections_raised:
@@ -173,7 +182,19 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 continue
             if state.phase != Phase.CONCLUSION:
                 state.phase = Phase.OBJECTIONS
-            parts.append(ReplyPart(Priority.FOLLOW_UP, c.voice.pick(objection.lines),
+            parts.append(ReplyPart(Priority.FOLLOW_UP, c.voice.pick(_lines(c, objection)),
                                    ReplyKind.OBJECTION_RAISED, objection.id,
                                    stance=Stance.NEGATIVE))
             return
+
+
+def _lines(c: Customer, objection: Objection) -> list[str]:
+    """Its lines, but not one that quotes the list price when another price is on the table
+    ("4 500 €, c'est hors budget" to a student who now asks 3 250 €), if another line says it
+    without. Other figures (what she pays today) stay true whatever the offer."""
+    deal, offered = c.scenario.negotiation, c.state.price_offered
+    if deal is None or offered is None or offered == deal.list_price:
+        return objection.lines
+    fitting = [line for line in objection.lines if not any(
+        e.type == "montant" and e.value["montant"] == deal.list_price for e in extract(line))]
+    return fitting or objection.lines

@@ -112,3 +112,22 @@ def test_the_gatekeeper_books_nothing_in_her_managers_diary() -> None:
         "vos clients.", "Je vous propose mardi à 14 h pour une démonstration, ça vous va ?")
     assert not talk.state.happened(Event.RDV_FIXE)
     assert any(line in replies[-1] for line in Voice.lines("gatekeeper_defer")), replies[-1]
+
+
+def test_asked_what_only_her_manager_knows_the_gatekeeper_names_him() -> None:
+    _, replies = _gatekeeper(
+        "Bonjour madame, Léa Morel de la société Fidelix, je vous appelle au sujet de la "
+        "fidélisation de vos clients.",  # she objects that he does not take salespeople
+        "Je comprends, je ne vais pas le retenir longtemps, deux minutes.",
+        "Le week-end, vous faites combien du chiffre de la boulangerie, à peu près ?")
+    assert any(line.format(name="M. Benali") in replies[2]
+               for line in Voice.lines("other_knows")), replies[2]
+
+
+def test_the_gatekeeper_says_when_to_call_back_and_keeps_his_mobile_number() -> None:
+    _, replies = _gatekeeper(
+        "Bonjour madame, Léa Morel de la société Fidelix.",
+        "Quel est le meilleur moment pour le rappeler, dans la journée ?",
+        "Vous pourriez me donner son numéro de portable ?")
+    assert "14 h" in replies[1], replies[1]
+    assert "portable" in replies[2] or "ligne directe" in replies[2], replies[2]

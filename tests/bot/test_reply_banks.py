@@ -13,7 +13,8 @@ from scenarios.catalog import BUILTIN_DIR
 from scenarios.vocabulary import Register, SocialStyle
 
 _PLACEHOLDERS = {"slot_hint": {"slots"}, "email_given": {"email"},
-                 "choice": {"option", "Option"}, "repeat_other_prefix": {"name"}}
+                 "choice": {"option", "Option"}, "repeat_other_prefix": {"name"},
+                 "other_knows": {"name"}}
 
 
 def test_both_registers_have_the_same_keys_and_only_known_placeholders() -> None:
