@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from scenarios.model import Scenario, Speaker
-from scenarios.vocabulary import CallDirection, Event, Outcome, SocialStyle
+from scenarios.vocabulary import Act, CallDirection, Event, Outcome, SocialStyle
 
 from ..frame import Context
 from ..replies import Voice
@@ -149,6 +149,10 @@ class Customer:
         else, a sign that she listens."""
         if any(sentence.discovers for sentence in u.sentences):
             return self.lines_or_bank(self.speaker.lines.deflect, "deflect")
+        if u.acts & {Act.RECAPITULATIF, Act.PROPOSITION_SOLUTION}:
+            # A summary of what will happen is taken note of ("Oui, c'est noté."), not met
+            # with "Je vous suis, continuez !" as if the student had not finished.
+            return self.bank("confirm_ok")
         return self.bank("filler_listen")
 
     def _tire(self) -> None:

@@ -19,8 +19,9 @@ if TYPE_CHECKING:
 
 # What a customer who leaves still says before her last words, and what one who stays says.
 _KEPT_ON_LEAVING = {ReplyKind.FACT}
-_KEPT_ON_STAYING = {ReplyKind.FACT, ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED,
-                    ReplyKind.OBJECTION_RAISED}
+# (Not a new objection: "48 mois, c'est long. Bien, vous m'avez convaincu." contradicts
+# itself; an objection only raised with the outcome is not raised.)
+_KEPT_ON_STAYING = {ReplyKind.FACT, ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED}
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -43,11 +44,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         keep = [p for p in parts if p.kind in kinds][:1]
         parts[:] = [*keep, ReplyPart(Priority.FINAL, c.voice.pick(outcome.lines),
                                      ReplyKind.OUTCOME)]
+        for objection_id in [o for o, at in state.objection_raised_at.items()
+                             if at == state.turn]:  # never voiced: not raised
+            state.objections_raised.remove(objection_id)
+            del state.objection_raised_at[objection_id]
         if final:
-            for objection_id in [o for o, at in state.objection_raised_at.items()
-                                 if at == state.turn]:  # never voiced: not raised
-                state.objections_raised.remove(objection_id)
-                del state.objection_raised_at[objection_id]
             state.ended = True
             state.ended_by = "customer" if outcome.hang_up or \
                 Act.PRISE_DE_CONGE not in u.acts else "student"

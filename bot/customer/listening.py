@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, Kind
 
+from ..topics import content_words
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -16,7 +18,8 @@ if TYPE_CHECKING:
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules, acts = c.state, c.rules, u.acts
     complaint = c.scenario.kind == Kind.RECLAMATION
-    if Act.REFORMULATION in acts and (state.facts_revealed or complaint):
+    if Act.REFORMULATION in acts and (state.facts_revealed or complaint) and \
+            restates_her_words(c, u):
         c.move(mood=rules.reformulation_mood, patience=rules.reformulation_patience)
         parts.append(ReplyPart(Priority.ECHO, c.bank("reformulation_ok"),
                                ReplyKind.REFORMULATION, stance=Stance.POSITIVE))
@@ -39,3 +42,20 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             key = "confirm_ok"
         stance = Stance.NEGATIVE if key == "control_doubt" else Stance.POSITIVE
         parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL, stance=stance))
+
+
+# Content words a restatement must share with what she said ("si je comprends bien, vos
+# machines tombent en panne" shares "machine", "panne").
+_RESTATED_WORDS = 2
+
+
+def restates_her_words(c: Customer, u: Understanding) -> bool:
+    """Whether the turn gives back something she said: a reformulation with no word nor
+    figure of hers ("si je comprends bien, vous êtes intéressée ?") restates nothing, and
+    "Exact, rien à corriger" to it rang false in blind plays."""
+    said = " ".join([*c.state.fact_lines.values(), *c.state.last_lines])
+    theirs = set(content_words(said))
+    shared = theirs & set(content_words(u.text))
+    figures = {str(int(f.value)) for f in u.frame.figures}
+    digits = re.sub(r"(?<=\d)[\s\u00a0\u202f.](?=\d{3})", "", said)  # "12 000" → "12000"
+    return len(shared) >= _RESTATED_WORDS or any(figure in digits for figure in figures)

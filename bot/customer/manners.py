@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, CallDirection, Event, Kind, SpeakerRole
+from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, SpeakerRole
 
 from ..conduct import Level as RudeLevel
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -29,7 +29,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     elif (new_introduction or new_purpose) and state.turn <= rules.opening_turns:
         # In the opening only: "D'accord, allez-y" in the middle of the meeting would answer
         # whatever else the student just said.
-        key = "purpose_ack" if purpose else "introduction_ack"
+        # Face to face, she granted the meeting: she knows why the student came ("c'est à
+        # quel sujet ?" to them rang false in blind plays).
+        known = purpose or c.scenario.channel == Channel.FACE_A_FACE
+        key = "purpose_ack" if known else "introduction_ack"
         parts.append(ReplyPart(Priority.COURTESY, c.bank(key), ReplyKind.INTRODUCTION,
                                lead_in=lambda: c.bank("acknowledge_short")))
     internal = c.scenario.kind == Kind.NEGOCIATION_INTERNE  # one's own manager

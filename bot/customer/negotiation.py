@@ -48,7 +48,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if plausible and offering:
         new_price = min(plausible) if Act.CONCESSION in acts else plausible[-1]
     elif Act.ANNONCE_PRIX in acts and state.price_offered is None and not u.is_question \
-            and not absurd:
+            and not absurd and not _restates(u):
         new_price = deal.list_price
     if new_price is not None and new_price != state.price_offered:
         if state.record(Event.PRIX_ANNONCE) and not state.facts_revealed:
@@ -104,6 +104,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         else:
             parts.append(ReplyPart(Priority.ANSWER, c.bank("counterpart_refused"),
                                    ReplyKind.COUNTERPART, stance=Stance.NEGATIVE))
+
+
+def _restates(u: Understanding) -> bool:
+    """A turn that only gives back figures (hers, a competitor's, a total of her costs) or
+    sums up what she said: "je note : 240 € par mois aujourd'hui" announces no price of ours,
+    and the price objection must not follow it."""
+    amounts = [f for f in u.frame.figures if f.kind == "montant"]
+    return bool(amounts) or bool(u.acts & {Act.RECAPITULATIF, Act.REFORMULATION})
 
 
 # An amount that is a difference ("450 € de moins"), not the price of the whole offer.

@@ -24,9 +24,11 @@ _ANSWERING = re.compile(r"\b(mais|justement|cependant|pourtant|toutefois|c'est v
                         r"je comprends|comparons|comparez|en fait|par contre|au contraire)\b")
 _ANSWERING_ACTS = {Act.ARGUMENT, Act.PREUVE, Act.EMPATHIE, Act.REFORMULATION,
                    Act.ANNONCE_PRIX, Act.QUESTION_OUVERTE}
-# Parts that give the student a slot in her diary: a new doubt after them takes the yes back.
-# (A solution or a price accepted may still meet an objection to its terms: "d'accord, mais
-# en semaine ?" is handled where the solution is.)
+# Parts that give the student a slot in her diary: a new doubt after them takes the yes back
+# ("Mardi 15 h, entendu. Vous m'envoyez une doc et je vois."); it waits for another turn.
+# (A doubt lifted may be followed by the next one, "bon, d'accord pour ça ; mais…"; a
+# solution accepted may meet an objection to its terms, "en semaine ?": then only the
+# objection is said, see reply.compose.)
 _AGREEING = {ReplyKind.APPOINTMENT, ReplyKind.CALLBACK}
 # Words that set figures against each other.
 _COMPARING = re.compile(r"\b(compar\w*|au total|soit|contre|au lieu de|moins cher|economi\w*|"
@@ -100,8 +102,18 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         if addressed:
             parts.append(ReplyPart(Priority.FOLLOW_UP, _still(c, objection, u),
                                    ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
-        elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored:
+        elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored \
+                and not _explores(objection, parts):
             _ignored(c, objection, parts)
+
+
+def _explores(objection: Objection, parts: list[ReplyPart]) -> bool:
+    """A question she answers with a fact her objection's treatment rests on ("vous auriez
+    combien de budget ?" after "c'est hors budget") explores the objection: "Vous m'écoutez ?"
+    to it was a false reproach. The objection stays pending."""
+    grounds = {ident for cond in objection.treated_if
+               for ident in [*(cond.topics or []), *(cond.facts_revealed or [])]}
+    return any(part.kind == ReplyKind.FACT and part.subject in grounds for part in parts)
 
 
 def _compares_costs(objection: Objection, u: Understanding) -> bool:

@@ -126,8 +126,20 @@ _ACKNOWLEDGEMENTS = {ReplyKind.REFORMULATION, ReplyKind.EMPATHY, ReplyKind.PROOF
                      ReplyKind.THANKS, ReplyKind.GREETING_BACK, ReplyKind.INTRODUCTION}
 
 
+# Stock lines that only comment on how the student spoke ("Merci.", "Exact.", "Continuez.",
+# "Hm, c'est un critère qui compte pour moi"): said alone they answer the turn; beside an
+# answer they were the piece blind reviewers most often found stuck on (two-part replies with
+# one were judged off twice as often as one-part replies).
+_COMMENTS = _ACKNOWLEDGEMENTS | {ReplyKind.ARGUMENT, ReplyKind.CONTROL, ReplyKind.LISTENING,
+                                 ReplyKind.DEFLECT, ReplyKind.OBJECTION}
+# Stock lines left out before a new objection (see compose).
+_TAKEN_BACK = _COMMENTS | {ReplyKind.SOLUTION}
+
+
 def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
     """Whether `other` may follow `primary` in the same reply."""
+    if other.kind in _COMMENTS and other.text in stock_lines():
+        return False
     if {primary.stance, other.stance} == {Stance.POSITIVE, Stance.NEGATIVE}:
         return False  # "D'accord pour ce créneau. Ça ne me convainc pas encore."
     if primary.priority >= Priority.COURTESY and other.priority >= Priority.COURTESY:
@@ -164,7 +176,11 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     if objection is not None:
         # The next objection is a new subject: first what answers the student, whatever its
         # stance, then the objection ("Ça, ça m'intéresse. Mais c'est combien, tout ça ?").
-        before = next((p for p in chosen if p is not objection), None)
+        # A stock comment before it is either taken back by it ("Ça, c'est une vraie
+        # solution ! En semaine ? Certainement pas.") or says it twice ("Je ne vois pas en
+        # quoi c'est pertinent. Copitec m'a fait une offre…"): the objection says it alone.
+        before = next((p for p in chosen if p is not objection and not (
+            p.kind in _TAKEN_BACK and p.text in stock_lines())), None)
         if before is None:
             return [objection]
         return [objection, before] if before.kind == ReplyKind.OUTCOME else [before, objection]

@@ -47,11 +47,30 @@ def test_a_new_objection_comes_after_what_answers_the_student() -> None:
     assert _said(price, liked) == [liked.text, price.text]
 
 
-def test_a_short_acknowledgement_comes_before_the_answer() -> None:
+def test_a_stock_acknowledgement_is_not_stuck_onto_an_answer() -> None:
+    # Blind reviewers found "Merci." or "Exact." glued to an answer out of place more often
+    # than anything else: she answers, and leaves out the comment.
     fact = ReplyPart(Priority.ANSWER, "Des cartes à tampons, en carton.", ReplyKind.FACT,
                      "cartes")
     thanks = ReplyPart(Priority.AFTERTHOUGHT, "Avec plaisir.", ReplyKind.THANKS)
-    assert _said(fact, thanks) == [thanks.text, fact.text]
+    assert _said(fact, thanks) == [fact.text]
+    assert _said(thanks) == [thanks.text]
+
+
+def test_a_scenario_acknowledgement_comes_before_the_answer() -> None:
+    fact = ReplyPart(Priority.ANSWER, "Des cartes à tampons, en carton.", ReplyKind.FACT,
+                     "cartes")
+    own = ReplyPart(Priority.ECHO, "Ah, vous avez bien retenu mes histoires de cartons.",
+                    ReplyKind.REFORMULATION)
+    assert _said(fact, own) == [own.text, fact.text]
+
+
+def test_a_stock_yes_is_not_said_before_an_objection_that_takes_it_back() -> None:
+    solution = ReplyPart(Priority.ANSWER, "D’accord, j’accepte.", ReplyKind.SOLUTION,
+                         stance=Stance.POSITIVE)
+    objection = ReplyPart(Priority.FOLLOW_UP, "En semaine ? Je repose une journée de congé ?",
+                          ReplyKind.OBJECTION_RAISED, "semaine", Stance.NEGATIVE)
+    assert _said(solution, objection) == [objection.text]
 
 
 def test_with_nothing_to_answer_the_customer_invites_the_student_on() -> None:
