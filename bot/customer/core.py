@@ -16,6 +16,7 @@ from . import (
     appointments,
     arguments,
     choices,
+    claims,
     closing,
     complaint,
     discovery,
@@ -123,6 +124,7 @@ class Customer:
             discovery.react(self, understanding, parts)
             listening.react(self, understanding, parts)
             arguments.react(self, understanding, parts)
+            claims.react(self, understanding, parts)
             negotiation.react(self, understanding, parts)
             appointments.react(self, understanding, parts)
             complaint.react(self, understanding, parts)

@@ -46,6 +46,7 @@ class ReplyKind(StrEnum):
     APPOINTMENT = "rendez-vous"
     SOLUTION = "solution"
     PROMISE = "promesse"  # a promise outside the policy, taken at its word
+    CLAIM_DOUBTED = "promesse douteuse"  # a guaranteed result no seller can promise
     CHOICE = "choix"  # which of the two options offered
     COMMITMENT = "engagement"
     DEAL = "accord"

@@ -12,6 +12,8 @@ from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
 from scenarios.vocabulary import Event
 
+from .test_dialogues import DIALOGUES
+
 
 def _talk(scenario_id: str, *lines: str) -> tuple[Customer, list[str]]:
     talk = start_conversation(load_scenario(BUILTIN_DIR / f"{scenario_id}.yaml"), None, 0)
@@ -80,3 +82,26 @@ def test_she_stops_haggling_when_the_student_holds_the_price() -> None:
     assert replies[0] in Voice.lines("ask_discount"), replies
     assert replies[-1] in Voice.lines("deal_refused_budget"), replies
     assert not state.happened(Event.ACCORD)
+
+
+def test_a_guaranteed_result_is_doubted_but_a_contractual_guarantee_is_an_argument() -> None:
+    doubted = Voice.lines("claim_doubted")
+    for claim in ("Avec nous, zéro panne, je vous le garantis.",
+                  "Je vous promets que vous doublez vos ventes de photocopies en un mois."):
+        _, replies = _talk("e4-copieur-cabinet", *_COPIER, claim)
+        assert replies[-1] in doubted, (claim, replies[-1])
+    _, replies = _talk("e4-copieur-cabinet", *_COPIER,
+                       "Avec la MX-5000, l'intervention est garantie sous 4 heures ouvrées.")
+    assert replies[-1] not in doubted, replies[-1]
+
+
+def test_figures_given_back_announce_no_price_of_ours() -> None:
+    # A blind play (tests/data/dialogues/jouees/, t4-s3-6): after the student gave back her
+    # volumes ("donc environ 3 600 pages couleur et 8 400 en noir et blanc") she objected
+    # "c'est plus cher que ce qu'on paie" before any price had been said.
+    played = DIALOGUES / "jouees" / "e4-copieur-cabinet.base.competent.t4-s3-6.txt"
+    lines = [line for line in played.read_text(encoding="utf-8").splitlines()
+             if line and not line.startswith("#")][:6]
+    talk, _ = _talk("e4-copieur-cabinet", *lines)
+    assert talk.state.price_offered is None
+    assert "plus-cher-qu-aujourd-hui" not in talk.state.objections_raised
