@@ -27,11 +27,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         gain = rules.empathy_mood_complaint if complaint else rules.empathy_mood
         c.move(mood=gain)
         key = "empathy_still_angry" if state.mood < rules.still_angry_mood else "empathy_ok"
-        # Before an answer, only a short "Merci." (empathy is often half-read: "je note que
-        # vous prenez le problème au sérieux" after a plain question rang false).
         parts.append(ReplyPart(Priority.ECHO, c.bank(key), ReplyKind.EMPATHY,
-                               stance=Stance.POSITIVE if key == "empathy_ok" else Stance.NEGATIVE,
-                               lead_in=lambda: c.bank("empathy_short")))
+                               stance=Stance.POSITIVE if key == "empathy_ok" else Stance.NEGATIVE))
     if Act.QUESTION_CONTROLE in acts and state.arguments_heard:
         key = "control_yes" if state.mood >= rules.control_yes_mood \
             and not state.objections_pending else "control_doubt"

@@ -24,8 +24,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     introduced = state.happened(Event.PRESENTATION_FAITE)
     purpose = state.happened(Event.OBJET_ANNONCE)
     if state.turn == 1 and Act.SALUTATION in acts and not (introduced or purpose):
-        parts.append(ReplyPart(Priority.COURTESY, c.bank("greet_back"), ReplyKind.GREETING_BACK,
-                               lead_in=lambda: c.bank("greet_back_short")))
+        parts.append(ReplyPart(Priority.COURTESY, c.bank("greet_back"), ReplyKind.GREETING_BACK))
     elif (new_introduction or new_purpose) and state.turn <= rules.opening_turns:
         # In the opening only: "D'accord, allez-y" in the middle of the meeting would answer
         # whatever else the student just said.
@@ -33,8 +32,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # quel sujet ?" to them rang false in blind plays).
         known = purpose or c.scenario.channel == Channel.FACE_A_FACE
         key = "purpose_ack" if known else "introduction_ack"
-        parts.append(ReplyPart(Priority.COURTESY, c.bank(key), ReplyKind.INTRODUCTION,
-                               lead_in=lambda: c.bank("acknowledge_short")))
+        parts.append(ReplyPart(Priority.COURTESY, c.bank(key), ReplyKind.INTRODUCTION))
     internal = c.scenario.kind == Kind.NEGOCIATION_INTERNE  # one's own manager
     inbound = c.scenario.call is not None and \
         c.scenario.call.direction == CallDirection.ENTRANT

@@ -92,10 +92,6 @@ class ReplyPart:
     kind: ReplyKind = field(compare=False)
     subject: str = field(default="", compare=False)  # the fact, argument or objection id
     stance: Stance = field(default=Stance.NEUTRAL, compare=False)
-    # A shorter line for when the part only leads into another ("D'accord." rather than
-    # "D'accord. Et qu'est-ce qui vous amène ?" before an answer); drawn only when used, since
-    # every draw moves the voice's random choices.
-    lead_in: Callable[[], str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -191,9 +187,7 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
         return [primary]
     if secondary.kind in _ACKNOWLEDGEMENTS and primary.priority < Priority.FINAL \
             and primary.kind not in _ACKNOWLEDGEMENTS:
-        if secondary.lead_in is not None:
-            secondary = replace(secondary, text=secondary.lead_in())
-        elif "?" in secondary.text:
+        if "?" in secondary.text:
             # "Merci. Alors, on fait quoi, maintenant ?" before an answer: its question is
             # answered by what follows; only the acknowledgement is said.
             first = re.split(r"(?<=[.!…])\s+", secondary.text)[0]

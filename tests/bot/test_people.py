@@ -50,12 +50,17 @@ def test_the_gatekeeper_does_not_ask_what_she_was_told() -> None:
     assert not any(line in replies[0] for line in [*_WHO, *_WHAT]), replies[0]
 
 
+# The caller says who she is and why; Julie objects that he does not take salespeople, and
+# the caller answers that objection.
+_PAST_HER_OBJECTION = (
+    "Bonjour, Léa Morel de la société Fidelix, je vous appelle au sujet de la fidélité de "
+    "vos clients.",
+    "Je comprends, je ne vais pas le retenir longtemps, deux minutes.")
+
+
 def test_the_gatekeeper_puts_the_call_through_and_leaves_the_line() -> None:
-    talk, replies = _gatekeeper(
-        "Bonjour, Léa Morel de la société Fidelix, je vous appelle au sujet de la fidélité de "
-        "vos clients.",  # she objects that he does not take salespeople
-        "Je comprends, je ne vais pas le retenir longtemps, deux minutes.",
-        "Je pourrais parler à M. Benali, s'il vous plaît ?")
+    talk, replies = _gatekeeper(*_PAST_HER_OBJECTION,
+                                "Je pourrais parler à M. Benali, s'il vous plaît ?")
     assert talk.state.happened(Event.TRANSFERT), replies
     assert talk.state.speaker == "karim-benali" and talk.state.present == ["karim-benali"]
     assert any(line in replies[2] for line in Voice.lines("handover")), replies[2]
@@ -116,9 +121,7 @@ def test_the_gatekeeper_books_nothing_in_her_managers_diary() -> None:
 
 def test_asked_what_only_her_manager_knows_the_gatekeeper_names_him() -> None:
     _, replies = _gatekeeper(
-        "Bonjour madame, Léa Morel de la société Fidelix, je vous appelle au sujet de la "
-        "fidélisation de vos clients.",  # she objects that he does not take salespeople
-        "Je comprends, je ne vais pas le retenir longtemps, deux minutes.",
+        *_PAST_HER_OBJECTION,
         "Le week-end, vous faites combien du chiffre de la boulangerie, à peu près ?")
     assert any(line.format(name="M. Benali") in replies[2]
                for line in Voice.lines("other_knows")), replies[2]
