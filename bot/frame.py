@@ -385,7 +385,9 @@ _GOODBYE = re.compile(
     r"|ouverture|fin de semaine|week-end|soiree)|a (?:tres )?bientot|a (?:lundi|mardi|mercredi"
     r"|jeudi|vendredi|samedi|demain|tout a l'heure|la prochaine)|ciao|tchao|bye"
     r"|excellente (?:journee|soiree|fin de journee)"
-    r"|have a nice day|good ?bye|bonne continuation)\b"
+    r"|have a nice day|good ?bye|bonne continuation"
+    # A wish for the rest of her day ends a call too ("merci, et bon coup de feu !").
+    r"|bon (?:coup de feu|courage pour la suite|service|week-end|dimanche|rush))\b"
     r"|\b(?:salut|a plus)\s*\W*$")
 # "dans la journée", "une journée chargée": the word without the wish.
 _NOT_GOODBYE = re.compile(r"\b(dans la journee|bonne journee chargee|a bientot vous rappeler)\b")

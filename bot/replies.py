@@ -6,6 +6,7 @@ never the same line twice in a row."""
 from __future__ import annotations
 
 import random
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -51,13 +52,19 @@ def stock_lines() -> frozenset[str]:
 def _repeat_prefixes() -> tuple[str, ...]:
     # A prefix naming the person who said it is known by its words before the name.
     return tuple(prefix.split("{")[0] for entries in _all_entries()
-                 for key in ("repeat_prefix", "repeat_other_prefix")
+                 for key in ("repeat_prefix", "repeat_other_prefix", "ask_again_prefix")
                  for prefix in entries.get(key, []))
+
+
+# A sound a line may open with ("Hum. Aujourd'hui, on paie 240 €"): after a lead-in it
+# would read "Je vous l'ai dit : hum. Aujourd'hui…" (blind play).
+_INTERJECTION = re.compile(r"^(?:Hum|Hm+|Bon|Ah|Oh|Euh|Ben|Bah|Hein|Mouais)\s*[.!…,]+\s+(?=\S)")
 
 
 def continued(lead: str, line: str) -> str:
     """A line said after a lead-in, its first letter lowered: ("Je vous l'ai dit :",
     "Des pannes, oui.") → "Je vous l'ai dit : des pannes, oui."."""
+    line = _INTERJECTION.sub("", line)
     return f"{lead} {line[0].lower()}{line[1:]}"
 
 

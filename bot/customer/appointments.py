@@ -22,6 +22,15 @@ _DOC = re.compile(r"\b(documentation|brochure|plaquette|doc|catalogue)\b")
 _SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|e-mail|"
                    r"courriel)\b")
 _CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)\w*")
+# A date for something other than meeting her: the delivery, the installation, a file to
+# hand in. Blind plays heard "Non, ce créneau-là je suis pris" to "je vous fais le dossier
+# pour jeudi" and "À quelle heure ?" to an installation date.
+_OTHER_ERRAND = re.compile(r"\b(install\w*|livr\w*|formation|dossier|contrat|envoi\w*|"
+                           r"demarrage|mise en service|ateliers?|evenement|"
+                           r"week-end)\b")
+_MEETING = re.compile(r"\b(rendez-vous|rdv|rencontr\w*|voir|vois|passer|presenter|presente|"
+                      r"demo\w*|entretien|reunion|visio\w*|creneau|disponible|dispo|"
+                      r"signer|signature|vos locaux|chez vous|sur place)\b")
 FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
           "visite": re.compile(r"\b(visite|passer|sur place|boutique|magasin|chez vous|"
                                r"dans vos locaux)\b"),
@@ -46,6 +55,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return
     proposing = u.acts & {Act.PROPOSITION_RDV, Act.QUESTION_ALTERNATIVE,
                           Act.DEMANDE_ENGAGEMENT}
+    if other_errand(u):
+        if proposing and Act.DEMANDE_ENGAGEMENT not in u.acts and \
+                any(value.get("jour") in WEEKDAYS for value in dates):
+            # Her diary is not at stake: she takes note of the date (a request to commit in
+            # the same turn is answered by the deal, closing.py).
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"), ReplyKind.CHOICE,
+                                   stance=Stance.POSITIVE))
+        return
     if c.speaker.role == SpeakerRole.BARRAGE:
         # A gatekeeper books nothing in her manager's diary (a call-back, at most).
         if proposing:
@@ -104,6 +121,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                            ReplyKind.APPOINTMENT, stance=Stance.NEGATIVE))
 
 
+def other_errand(u: Understanding) -> bool:
+    """Whether the turn's dates are for something other than meeting her (a delivery, an
+    installation, a file to hand in)."""
+    folded = fold(u.text)
+    return bool(_OTHER_ERRAND.search(folded)) and not _MEETING.search(folded)
+
+
 # Hours a "9 heures" beside a day can mean as a time of day, not a duration.
 OPENING_HOURS = (7, 20)
 
@@ -120,7 +144,9 @@ def proposed_times(u: Understanding) -> list[dict[str, str]]:
                  if e.type == "duree" and e.value.get("unite") == "heure"
                  and float(e.value.get("valeur", 0)).is_integer()
                  and OPENING_HOURS[0] <= e.value.get("valeur", 0) <= OPENING_HOURS[1]]
-    if len(days) == 1 and len(hours) == 1:
+    if len(days) == 1 and hours:
+        # With several hours for one day, the first is when it starts ("vendredi, à 9 h :
+        # installation le matin, et formation à 14 h"; a blind play heard "À quelle heure ?").
         days[0]["heure"] = hours[0]["heure"]
         dates = [d for d in dates if d is not hours[0]]
     return dates

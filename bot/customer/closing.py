@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
 from ..entities import WEEKDAYS
+from .appointments import other_errand
 from .arguments import tied
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -31,7 +32,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _settle(c, parts)  # a complaint is not a sale: "on fait comme ça ?" asks to settle
         return
     if c.scenario.appointment and Act.PROPOSITION_RDV in u.acts and any(
-            e.type == "date" and e.value.get("jour") in WEEKDAYS for e in u.entities):
+            e.type == "date" and e.value.get("jour") in WEEKDAYS for e in u.entities) \
+            and not other_errand(u):
         return  # "mardi ou jeudi ?" asks for a meeting, handled with appointments
     if len(state.facts_revealed) < rules.facts_before_deal[c.scenario.difficulty] \
             and not state.happened(Event.SOLUTION_ACCEPTEE):

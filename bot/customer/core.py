@@ -138,8 +138,13 @@ class Customer:
             progress.handover(self, understanding, parts)
         if state.patience <= 0:
             state.record(Event.PATIENCE_EPUISEE)
+        planned = list(parts)  # before the ending cuts what a leaving customer does not say
         ending.react(self, understanding, parts)
         said = compose(parts, lambda: self._nothing_to_say(understanding))
+        # A fact the plan left out was not told: asked later, it is told, not "repeated"
+        # (a blind play heard "Comme je vous l'ai expliqué, trois semaines de délai" about a
+        # delay never mentioned).
+        progress.forget(self, [p for p in planned + parts if all(p is not s for s in said)])
         text = " ".join(part.text for part in said)
         self._context = Context.after(text, self._context.customer_figures)
         return understanding, CustomerTurn(text, state.speaker, [p.label for p in said],

@@ -34,11 +34,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # is not asking for them again: she does not repeat them back.
     restating = bool(u.acts & {Act.REFORMULATION, Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT})
     told: set[str] = set()  # facts said in this reply: never said twice in it
+    repeats: list[ReplyPart] = []
+    withheld: list[ReplyPart] = []
     for sentence in u.sentences:
         if digging or not sentence.discovers:
             continue
-        # What this speaker knows, and what anyone in the room already said (repeated).
-        facts = [hit for hit in sentence.topics if hit.id in state.facts_revealed or (
+        # What this speaker knows, and what anyone in the room already said (repeated). A
+        # gatekeeper who put the call through has left: what only she knew is not her
+        # manager's to repeat ("Comme l'a dit Mme Caron, M. Benali ? Il est au fournil").
+        facts = [hit for hit in sentence.topics if (
+                 hit.id in state.facts_revealed
+                 and state.fact_speakers.get(hit.id, state.speaker) in state.present) or (
                  hit.id in c.facts and c.facts[hit.id].known_by in (None, state.speaker))]
         fresh = [hit for hit in facts if (hit.id not in state.facts_revealed
                  and any_holds(c.facts[hit.id].revealed_if, state, u))
@@ -58,14 +64,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 by = state.fact_speakers.get(facts[0].id, state.speaker)
                 prefix = c.bank("repeat_prefix") if by == state.speaker else c.bank(
                     "repeat_other_prefix", name=c.scenario.speaker(by).short_name)
-                parts.append(ReplyPart(Priority.ECHO, continued(prefix, said), ReplyKind.FACT,
-                                       facts[0].id))
+                repeats.append(ReplyPart(Priority.ECHO, continued(prefix, said),
+                                         ReplyKind.FACT, facts[0].id))
                 answered += 1
         elif facts and answered < rules.facts_per_reply and u.is_question:
             # She knows but will not say it yet (its `revele_si` does not hold): she says so
             # instead of letting the question pass as if it had not been asked.
-            parts.append(ReplyPart(Priority.ANSWER, c.bank("fact_withheld"),
-                                   ReplyKind.FACT_WITHHELD, facts[0].id))
+            withheld.append(ReplyPart(Priority.ANSWER, c.bank("fact_withheld"),
+                                      ReplyKind.FACT_WITHHELD, facts[0].id))
             answered += 1
         elif elsewhere := _known_elsewhere(c, sentence.topics):
             # Asked what only someone else knows ("il fait une pause quand ?" to the
@@ -76,6 +82,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                        ReplyKind.DEFLECT))
         elif not sentence.topics:
             unanswered_question = True
+    if not told:
+        # Beside something new, a fact said again is a reply stuck on ("Copitec intervient
+        # sous 48 heures. Comme je vous l'ai expliqué, des pannes, oui…" in a blind play):
+        # it is repeated only when it is all she has to answer.
+        parts.extend(repeats)
+    if not told and not repeats:
+        # "Je ne vais pas vous dire ça tout de suite" after an answer reads as taking the
+        # answer back (blind play, right after the breakdowns): said only when it is all.
+        parts.extend(withheld)
     open_question = any(s.discovers and s.form == QuestionForm.OUVERTE for s in u.sentences)
     asks_contact = _asks_contact(u)
     if open_question and not answered and not digging and not asks_contact:

@@ -37,8 +37,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                for f in offers]
     sized = [rules.offer_min_share * deal.list_price <= a
              <= rules.offer_max_share * deal.list_price for a in amounts]
+    # (A few euros beside a 4 500 € project price an item, "le bon de 5 €", not the offer;
+    # "0 €" is the whole offer said to be free.)
     absurd = [a for a, f, ok in zip(amounts, offers, sized, strict=True)
-              if not ok and _a_whole_price(f.text, u.text)]
+              if not ok and _a_whole_price(f.text, u.text)
+              and (a == 0 or a >= rules.item_max_share * deal.list_price)]
     amounts = [a for a, ok in zip(amounts, sized, strict=True) if ok]
     low = (deal.floor_price or deal.list_price) * rules.plausible_below_floor
     plausible = [a for a in amounts
@@ -66,8 +69,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         elif lowered:
             state.concessions_given.append(f"prix:{new_price:g}")
         if deal.floor_price is not None and new_price < deal.floor_price:
+            # She does not believe it: a doubt no objection of the turn may silence (a blind
+            # play offered 199 € for a 289 € machine and heard only about the contract term).
             parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("below_floor_doubt"),
-                                   ReplyKind.PRICE, stance=Stance.NEGATIVE))
+                                   ReplyKind.PRICE_DOUBTED, stance=Stance.NEGATIVE))
         elif not lowered:
             budget = deal.customer_budget
             key = "price_too_high" if budget is not None and new_price > budget \

@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from scenarios.model import Objection
-from scenarios.vocabulary import Act, Event, ObjectionCategory, Phase
+from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Phase
 
 from ..conditions import any_holds
 from ..entities import extract
@@ -24,12 +24,20 @@ _ANSWERING = re.compile(r"\b(mais|justement|cependant|pourtant|toutefois|c'est v
                         r"je comprends|comparons|comparez|en fait|par contre|au contraire)\b")
 _ANSWERING_ACTS = {Act.ARGUMENT, Act.PREUVE, Act.EMPATHIE, Act.REFORMULATION,
                    Act.ANNONCE_PRIX, Act.QUESTION_OUVERTE}
-# Parts that give the student a slot in her diary: a new doubt after them takes the yes back
-# ("Mardi 15 h, entendu. Vous m'envoyez une doc et je vois."); it waits for another turn.
+# Parts that give the student a slot in her diary, or take a promise at its word: a new doubt
+# after them takes the yes back ("Mardi 15 h, entendu. Vous m'envoyez une doc et je vois.",
+# "D'accord, je vous prends au mot. Je vais laisser un avis négatif partout."); it waits for
+# another turn.
 # (A doubt lifted may be followed by the next one, "bon, d'accord pour ça ; mais…"; a
 # solution accepted may meet an objection to its terms, "en semaine ?": then only the
 # objection is said, see reply.compose.)
-_AGREEING = {ReplyKind.APPOINTMENT, ReplyKind.CALLBACK}
+_AGREEING = {ReplyKind.APPOINTMENT, ReplyKind.CALLBACK, ReplyKind.PROMISE}
+# A doubt lifted with a line that gives the student the floor ("D'accord, mais vite alors. Je
+# vous écoute.") is not followed by the next doubt in the same breath: a blind play heard "Je
+# vous écoute. Ah non, internet, j'ai déjà donné. Merci bien." The next one waits for what
+# the student says.
+_GIVES_FLOOR = re.compile(r"\b(je (vous |t'|te )ecoute|allez-y|vas-y|posez vos questions|"
+                          r"continuez|dites-moi|expliquez-moi)\b")
 # Words that set figures against each other.
 _COMPARING = re.compile(r"\b(compar\w*|au total|soit|contre|au lieu de|moins cher|economi\w*|"
                         r"revient a|en tout|tout compris|par rapport|par an|par mois|par "
@@ -43,6 +51,8 @@ _DIGGING = re.compile(
     r"expliquez-moi|precisez|quelle est (votre|ta) (crainte|inquietude|reticence|peur)|"
     r"(vous avez|tu as) peur de quoi|c'est quoi (le probleme|qui (vous|te) gene)|"
     r"qu'est-ce qui coince|pour quelle raison|qu'est-ce qui pose probleme|"
+    r"qu'est-ce qui s'est passe|qu'est ce qui s'est passe|que s'est-il passe|"
+    r"il s'est passe quoi|ca s'est passe comment|racontez(-moi)?|"
     r"ce qui (vous|te) (gene|inquiete|derange|bloque|freine), c'est)")
 # Words that may follow the digging question without making it a question about something
 # else ("qu'est-ce qui vous gêne, exactement ?").
@@ -146,16 +156,22 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
     """What still bothers her. Asked about it ("qu'est-ce qui vous gêne ?"), or once a
     general "ça ne règle pas ce qui me gêne" has been said, she says it again in her own
     words, as a repetition she owns ("Je vous l'ai dit : …")."""
-    if objection.category == ObjectionCategory.PRIX and Act.ANNONCE_PRIX in u.acts and all(
-            line.rstrip().endswith("?") for line in objection.lines):
+    asks_price = objection.category == ObjectionCategory.PRIX and all(
+        line.rstrip().endswith("?") for line in objection.lines)
+    if asks_price and Act.ANNONCE_PRIX in u.acts:
         # "Ça coûte combien ?" has just been answered with the price: asking it again would
         # be absurd; the price is noted, and what the scenario expects next is still due.
         return c.bank("price_noted")
     insisted = any(line in c.state.last_lines for line in c.stock("objection_insist"))
-    if not (u.is_question or insisted):
+    if not (u.is_question or insisted) or (asks_price and c.state.happened(Event.PRIX_ANNONCE)):
+        # (Told the price a turn ago, she does not ask it again: blind play, "Comme je vous
+        # l'ai expliqué, et c'est combien, tout ça ?")
         return c.bank("objection_insist")
     said = c.voice.pick(_lines(c, objection))  # drawn before the prefix, as ever: same replies
-    return continued(c.bank("repeat_prefix"), said)
+    # A question of hers is asked again ("Je vous le redemande : …"), not "explained".
+    prefix = "ask_again_prefix" if re.fullmatch(r"[^.!…]+\?", said.strip()) else \
+        "repeat_prefix"
+    return continued(c.bank(prefix), said)
 
 
 def _ignored(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:
@@ -174,16 +190,23 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """At most one new objection per reply, when one of its conditions holds; one the
     student answered before it was voiced is treated at once ("prévenir l'objection")."""
     state = c.state
-    if any(part.kind in _AGREEING and part.stance == Stance.POSITIVE for part in parts):
+    if any(part.kind in _AGREEING and part.stance == Stance.POSITIVE for part in parts) and \
+            not any(part.priority <= Priority.ALARM for part in parts):  # (then unsaid)
         # "Mardi 15 h, entendu. Vous m'envoyez une doc et je vois." takes back the yes: a
         # new doubt waits for another turn.
         return
-    doubted = any(part.kind == ReplyKind.PRICE_DOUBTED for part in parts)
+    if any(part.kind == ReplyKind.OBJECTION and part.stance == Stance.POSITIVE
+           and _GIVES_FLOOR.search(fold(part.text)) for part in parts):
+        return
+    if state.outcome_type == OutcomeType.SUCCES:
+        # Agreed, confirmed, often already "au revoir": a new doubt after that ("Et c'est
+        # combien, tout ça ?" to the student's thanks, in a blind play) reopens what is done.
+        return
+    if any(part.kind == ReplyKind.PRICE_DOUBTED for part in parts):
+        return  # she does not believe the figure: she says so, the next doubt waits
     for objection in c.scenario.objections:
         if objection.id in state.objections_raised:
             continue
-        if doubted and objection.category == ObjectionCategory.PRIX:
-            continue  # she does not believe the figure: no price objection to it yet
         if objection.speaker not in (None, state.speaker):
             continue
         if any_holds(objection.when, state, u):

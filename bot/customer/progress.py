@@ -39,7 +39,7 @@ def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             and any_holds(speaker.hands_over_if, c.state, u):
         target = c.scenario.speaker(speaker.hands_over_to)
         c.state.record(Event.TRANSFERT)
-        _forget(c, parts)
+        forget(c, parts)
         people.join(c, target)
         c.state.mood = target.mood
         c.state.patience = c.starting_patience(target.patience)
@@ -54,9 +54,10 @@ def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.INTERRUPTION, text, ReplyKind.HANDOVER))
 
 
-def _forget(c: Customer, parts: list[ReplyPart]) -> None:
-    """What the previous speaker was about to say is not said: an objection or a fact in it
-    is not counted as voiced, so nobody later says "je vous l'ai déjà dit" about it."""
+def forget(c: Customer, parts: list[ReplyPart]) -> None:
+    """What was about to be said and is not (the previous speaker's words at a handover, the
+    parts the reply plan leaves out): an objection or a fact in it is not counted as voiced,
+    so nobody later says "je vous l'ai déjà dit" about it."""
     state = c.state
     for part in parts:
         if part.kind == ReplyKind.OBJECTION_RAISED and part.subject in state.objections_raised:

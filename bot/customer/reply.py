@@ -129,6 +129,8 @@ _ACKNOWLEDGEMENTS = {ReplyKind.REFORMULATION, ReplyKind.EMPATHY, ReplyKind.PROOF
 # one were judged off twice as often as one-part replies).
 _COMMENTS = _ACKNOWLEDGEMENTS | {ReplyKind.ARGUMENT, ReplyKind.CONTROL, ReplyKind.LISTENING,
                                  ReplyKind.DEFLECT, ReplyKind.OBJECTION}
+# What she does not believe: a price too low to be true, a result no one can guarantee.
+_DOUBTS = {ReplyKind.PRICE_DOUBTED, ReplyKind.CLAIM_DOUBTED}
 # Stock lines left out before a new objection (see compose).
 _TAKEN_BACK = _COMMENTS | {ReplyKind.SOLUTION}
 
@@ -181,6 +183,12 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
         if before is None:
             return [objection]
         return [objection, before] if before.kind == ReplyKind.OUTCOME else [before, objection]
+    doubt = next((p for p in chosen if p.kind in _DOUBTS and p.stance == Stance.NEGATIVE), None)
+    if doubt is not None and chosen[0].priority > Priority.INTERRUPTION:
+        # A price or a promise she does not believe is what she answers first; a yes to the
+        # same words ("C'est vrai que leurs 250 €, c'est sans la couleur" to "199 €, toner
+        # gratuit à vie") does not go with it and is left out by the stance rule.
+        chosen = [doubt, *(p for p in chosen if p is not doubt)]
     primary = chosen[0]
     secondary = next((p for p in chosen[1:] if _fits(primary, p)), None)
     if secondary is None:

@@ -80,6 +80,9 @@ class Rules:
                                        "n'est pas une offre")
     offer_max_share: float = rule(2.0, "multiple du prix catalogue au-delà duquel un montant "
                                        "n'est pas une offre")
+    item_max_share: float = rule(0.02, "part du prix catalogue sous laquelle un montant est "
+                                       "un élément de l'offre (« le bon de 5 € »), pas un prix "
+                                       "absurde")
     plausible_below_floor: float = rule(0.9, "part du plancher sous laquelle une offre est "
                                              "peu plausible")
     plausible_above_list: float = rule(1.1, "multiple du prix catalogue au-delà duquel une "

@@ -66,3 +66,99 @@ def test_no_sentence_is_said_twice_unless_she_says_she_repeats_it(path: Path) ->
             if len(sentence) >= 12:  # "Oui.", "D'accord." are not lines one notices
                 assert again or sentence not in said, (sentence, turn["text"])
                 said.add(sentence)
+
+
+def test_a_doubt_lifted_with_je_vous_ecoute_is_not_followed_by_the_next_one() -> None:
+    # Blind play: "D'accord, mais vite alors. Je vous écoute. Ah non, internet, j'ai déjà
+    # donné. Merci bien."
+    _, turns = _talk(
+        "tel-prospection-fidelix", "client-presse",
+        "Bonjour, Camille Morel de la société Fidelix, à Lille. Je souhaiterais parler à M. "
+        "Karim Benali, le gérant, s'il vous plaît.",
+        "Je comprends tout à fait, M. Benali, je serai très bref : je vous appelle parce que "
+        "nous aidons 12 boulangeries lilloises à fidéliser leurs clients et à vendre en "
+        "click-and-collect. Vous avez trente secondes ?")
+    assert turns[1].parts == ["objection"], turns[1]
+
+
+def test_after_the_goodbye_of_a_success_no_new_doubt_comes() -> None:
+    talk, turns = _talk("tel-prospection-fidelix", None, *_BOOKING,
+                        "Thomas viendra avec des exemples de boulangeries. Merci M. Benali, "
+                        "et bon coup de feu !")
+    assert not any(p.startswith("objection") for p in turns[-1].parts), turns[-1]
+    assert talk.state.ended  # a wish for his day is a goodbye
+
+
+def test_what_the_gatekeeper_alone_knew_is_not_repeated_by_her_manager() -> None:
+    _, turns = _talk(
+        "tel-prospection-fidelix", "barrage",
+        "Bonjour, Léa Morel de la société Fidelix, je vous appelle au sujet de la fidélité de "
+        "vos clients.",
+        "Je comprends, je ne vais pas le retenir longtemps, deux minutes.",
+        "Super. Alors vous allez le chercher au fournil ?",  # she fetches him
+        "Il est au fournil, M. Benali, en ce moment ?")
+    assert turns[2].speaker == "karim-benali", turns[2]
+    assert "Mme Caron" not in turns[3].text, turns[3]
+
+
+def test_a_fact_said_again_is_not_stuck_beside_a_new_one() -> None:
+    # Blind play: "Copitec intervient sous 48 heures. […] Comme je vous l'ai expliqué, des
+    # pannes, oui, régulièrement…", her previous reply copied behind the answer.
+    _, turns = _talk(
+        "e4-copieur-cabinet", None,
+        "Bonjour madame Martin, euh je suis de chez Bureau Plus, on s'était eu au téléphone y "
+        "a quinze jours, merci de me recevoir",
+        "Du coup euh voilà, je viens vous présenter notre nouveau copieur, mais avant "
+        "j'aimerais bien savoir comment ça se passe chez vous avec vos copieurs actuels ?",
+        "Ah ouais quatre jours c'est chaud en pleine période de déclarations. Et euh c'est qui "
+        "qui intervient pour les pannes, c'est Copitec ? ils mettent combien de temps a venir "
+        "en général ?")
+    assert not says_again(turns[2].text), turns[2]
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_a_fact_counts_as_told_only_if_she_said_it(path: Path) -> None:
+    # Blind play: "Comme je vous l'ai expliqué, trois semaines de délai" about a delay she had
+    # never mentioned: the reply plan had left it out, but it was counted as told.
+    record, customer = play(path)
+    said = " ".join(t["text"] for t in record["turns"] if t["speaker"] != "student")
+    for fact_id, line in customer.state.fact_lines.items():  # type: ignore[attr-defined]
+        assert line in said, (fact_id, line)
+
+
+def test_a_date_for_an_installation_is_not_a_meeting_in_her_diary() -> None:
+    # Blind play: "vendredi, à 9 h : installation le matin et formation à 14 h" met "À quelle
+    # heure ?", and "le dossier pour jeudi" met "Non, ce créneau-là je suis pris".
+    for scenario_id, line in (
+            ("e4-copieur-cabinet",
+             "Pour l'heure précise, je vous propose le vendredi qui précède la fin de votre "
+             "contrat, à 9 h : installation le matin et formation de vos collaborateurs à "
+             "14 h."),
+            ("e4-evenement-responsable",
+             "Je vous fais le dossier pour jeudi, comme ça vous le relisez avant samedi.")):
+        talk, turns = _talk(scenario_id, None, "Bonjour, merci de me recevoir.", line)
+        assert not any(text in turns[-1].text for key in ("ask_time", "slot_taken")
+                       for text in Voice.lines(key)), turns[-1]
+        assert not talk.state.happened(Event.RDV_FIXE)
+
+
+def test_one_day_with_several_hours_is_a_day_and_its_starting_hour() -> None:
+    from bot.customer.appointments import proposed_times
+    from bot.engine import understander
+
+    u = understander().understand("Je vous propose mardi à 9 h, et la formation à 14 h.")
+    assert {"jour": "mardi", "heure": "09:00"} in [
+        {k: v for k, v in d.items() if k in ("jour", "heure")} for d in proposed_times(u)]
+
+
+def test_a_question_of_hers_asked_again_is_not_said_as_explained_before() -> None:
+    from bot.replies import continued
+
+    assert continued("Je vous l’ai dit :", "Hum. Aujourd’hui, on paie 240 €.") == \
+        "Je vous l’ai dit : aujourd’hui, on paie 240 €."
+    for path in FILES:
+        record, _ = play(path)
+        for turn in record["turns"]:
+            if turn["speaker"] != "student":
+                assert not re.search(r"(expliqué|disais|dit|répète)\s*[:,]\s+et\b",
+                                     turn["text"]), (path.name, turn["text"])
