@@ -329,8 +329,10 @@ class VoiceLoop:
             self.speaker.say(utterance)
 
     def _cut(self) -> None:
-        heard = self.player.stop()
+        # Cancel first: a clause synthesised meanwhile must not restart the player after
+        # stop() (seen under load as a second cut of the same reply).
         self.speaker.cancel()
+        heard = self.player.stop()
         self._cut_in_turn = True
         self._emit("cut", heard=heard, utterances=self._speaking)
 

@@ -61,6 +61,9 @@ class Speaker:
         self.on_failure = on_failure
         self._queue: queue.Queue[tuple[int, Utterance] | None] = queue.Queue()
         self._generation = 0
+        # Held while a chunk is checked against the generation and handed to the player, so
+        # a barge-in's cancel() can never fall between the two and let old audio through.
+        self._lock = threading.Lock()
         self.idle = threading.Event()
         self.idle.set()
         self._thread = threading.Thread(target=self._run, daemon=True, name="speaker")
@@ -77,7 +80,8 @@ class Speaker:
 
     def cancel(self) -> None:
         """Drop everything not yet queued to the player (a barge-in)."""
-        self._generation += 1
+        with self._lock:
+            self._generation += 1
 
     def close(self) -> None:
         self._queue.put(None)
@@ -122,9 +126,10 @@ class Speaker:
 
     def _queue_audio(self, generation: int, utterance: Utterance, samples: np.ndarray,
                      rate: int) -> None:
-        if generation != self._generation:
-            return
-        utterance.samples.append(samples)
-        utterance.rate = rate
-        utterance.seconds += len(samples) / rate
-        self.player.play(samples, rate)
+        with self._lock:
+            if generation != self._generation:
+                return
+            utterance.samples.append(samples)
+            utterance.rate = rate
+            utterance.seconds += len(samples) / rate
+            self.player.play(samples, rate)
