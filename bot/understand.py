@@ -113,6 +113,11 @@ class Understanding:
     # ("Combien ?", "Et depuis quand ?") is about.
     context_topics: list[TopicHit] = field(default_factory=list)
 
+    @cached_property
+    def folded(self) -> str:
+        """The turn's text folded once for the customer's vocabulary patterns."""
+        return fold(self.text)
+
     @property
     def acts(self) -> set[Act]:
         return {act for sentence in self.sentences for act in sentence.act_ids} | \

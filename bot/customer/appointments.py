@@ -28,18 +28,19 @@ _CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)\w*"
 _OTHER_ERRAND = re.compile(r"\b(install\w*|livr\w*|formation|dossier|contrat|envoi\w*|"
                            r"demarrage|mise en service|ateliers?|evenement|"
                            r"week-end)\b")
-_MEETING = re.compile(r"\b(rendez-vous|rdv|rencontr\w*|voir|vois|passer|presenter|presente|"
+# Coming to her premises: both a meeting and the form "visite" of one.
+_ON_SITE = r"passer|sur place|chez vous|dans vos locaux"
+_MEETING = re.compile(r"\b(rendez-vous|rdv|rencontr\w*|voir|vois|presenter|presente|"
                       r"demo\w*|entretien|reunion|visio\w*|creneau|disponible|dispo|"
-                      r"signer|signature|vos locaux|chez vous|sur place)\b")
+                      rf"signer|signature|vos locaux|{_ON_SITE})\b")
 FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
-          "visite": re.compile(r"\b(visite|passer|sur place|boutique|magasin|chez vous|"
-                               r"dans vos locaux)\b"),
+          "visite": re.compile(rf"\b(visite|boutique|magasin|{_ON_SITE})\b"),
           "téléphone": re.compile(r"\b(telephone|appel)\b")}
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state = c.state
-    folded = fold(u.text)
+    folded = u.folded
     dates = proposed_times(u)
     if _CALLBACK.search(folded) and dates:
         if state.record(Event.RAPPEL_FIXE):
@@ -124,8 +125,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 def other_errand(u: Understanding) -> bool:
     """Whether the turn's dates are for something other than meeting her (a delivery, an
     installation, a file to hand in)."""
-    folded = fold(u.text)
-    return bool(_OTHER_ERRAND.search(folded)) and not _MEETING.search(folded)
+    return bool(_OTHER_ERRAND.search(u.folded)) and not _MEETING.search(u.folded)
 
 
 # Hours a "9 heures" beside a day can mean as a time of day, not a duration.

@@ -40,7 +40,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for sentence in u.sentences:
         folded = fold(sentence.text)
         if _RESULT.search(folded) and (_PROMISING.search(folded) or ("%" in folded
-                                       and "garanti" in fold(u.text))):
+                                       and "garanti" in u.folded)):
             c.move(mood=c.rules.claim_doubted_mood)
             parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("claim_doubted"),
                                    ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))

@@ -37,7 +37,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # keep it (and the grade counts it as a breach of the sales policy).
         parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("promise_seized"),
                                ReplyKind.PROMISE, stance=Stance.POSITIVE))
-    folded = fold(u.text)
+    folded = u.folded
     for sentence in u.sentences:
         legal = {hit.id for hit in sentence.topics} & set(c.legal)
         if any(c.legal[i].applies for i in legal) and _DENIAL.search(fold(sentence.text)) \

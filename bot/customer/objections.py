@@ -69,7 +69,7 @@ def digging_into(c: Customer, u: Understanding) -> Objection | None:
                if state.objection_raised_at.get(o, state.turn) < state.turn]
     if not pending or not u.is_question:
         return None
-    folded = fold(u.text)
+    folded = u.folded
     match = _DIGGING.search(folded)
     if match is None:
         return None
@@ -87,7 +87,7 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
     dug = digging_into(c, u)
     if dug is not None and not any_holds(dug.treated_if, state, u):
         _explain(c, dug, parts)
-    if state.objections_pending and _ANSWERING.search(fold(u.text)) and \
+    if state.objections_pending and _ANSWERING.search(u.folded) and \
             u.acts & _ANSWERING_ACTS:
         u.context_acts.add(Act.TRAITEMENT_OBJECTION)
     if Act.TRAITEMENT_OBJECTION in u.acts:
@@ -133,7 +133,7 @@ def _compares_costs(objection: Objection, u: Understanding) -> bool:
     if objection.category not in (ObjectionCategory.PRIX, ObjectionCategory.CONCURRENCE):
         return False
     amounts = {e.value.get("montant") for e in u.entities if e.type == "montant"}
-    return len(amounts) >= 2 and bool(_COMPARING.search(fold(u.text)))
+    return len(amounts) >= 2 and bool(_COMPARING.search(u.folded))
 
 
 def _explain(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:
@@ -190,20 +190,8 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """At most one new objection per reply, when one of its conditions holds; one the
     student answered before it was voiced is treated at once ("prévenir l'objection")."""
     state = c.state
-    if any(part.kind in _AGREEING and part.stance == Stance.POSITIVE for part in parts) and \
-            not any(part.priority <= Priority.ALARM for part in parts):  # (then unsaid)
-        # "Mardi 15 h, entendu. Vous m'envoyez une doc et je vois." takes back the yes: a
-        # new doubt waits for another turn.
+    if _no_new_doubt(c, parts):
         return
-    if any(part.kind == ReplyKind.OBJECTION and part.stance == Stance.POSITIVE
-           and _GIVES_FLOOR.search(fold(part.text)) for part in parts):
-        return
-    if state.outcome_type == OutcomeType.SUCCES:
-        # Agreed, confirmed, often already "au revoir": a new doubt after that ("Et c'est
-        # combien, tout ça ?" to the student's thanks, in a blind play) reopens what is done.
-        return
-    if any(part.kind == ReplyKind.PRICE_DOUBTED for part in parts):
-        return  # she does not believe the figure: she says so, the next doubt waits
     for objection in c.scenario.objections:
         if objection.id in state.objections_raised:
             continue
@@ -221,6 +209,22 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    ReplyKind.OBJECTION_RAISED, objection.id,
                                    stance=Stance.NEGATIVE))
             return
+
+
+def _no_new_doubt(c: Customer, parts: list[ReplyPart]) -> bool:
+    """Whether this reply already settles something a new doubt would take back."""
+    if any(part.kind in _AGREEING and part.stance == Stance.POSITIVE for part in parts) and \
+            not any(part.priority <= Priority.ALARM for part in parts):  # (then unsaid)
+        # "Mardi 15 h, entendu. Vous m'envoyez une doc et je vois." takes back the yes.
+        return True
+    if any(part.kind == ReplyKind.OBJECTION and part.stance == Stance.POSITIVE
+           and _GIVES_FLOOR.search(fold(part.text)) for part in parts):
+        return True  # she has just given ground on the price
+    # Agreed, confirmed, often already "au revoir": a new doubt after that ("Et c'est
+    # combien, tout ça ?" to the student's thanks, in a blind play) reopens what is done.
+    # A figure she does not believe: she says so, the next doubt waits.
+    return c.state.outcome_type == OutcomeType.SUCCES or \
+        any(part.kind == ReplyKind.PRICE_DOUBTED for part in parts)
 
 
 def _lines(c: Customer, objection: Objection) -> list[str]:

@@ -89,8 +89,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if speaker.role == SpeakerRole.BARRAGE:
         _filter(c, u, speaker, parts)
     elif u.is_question and (asks_for(u.text, speaker) or (
-            speaker.role == SpeakerRole.DECIDEUR and _BOSS.search(fold(u.text))
-            and _ASKING.search(fold(u.text)))):
+            speaker.role == SpeakerRole.DECIDEUR and _BOSS.search(u.folded)
+            and _ASKING.search(u.folded))):
         parts.append(ReplyPart(Priority.ANSWER, c.bank("its_me"), ReplyKind.ITS_ME))
 
 
@@ -99,7 +99,7 @@ def _filter(c: Customer, u: Understanding, gatekeeper: Speaker,
     state = c.state
     target = c.scenario.speaker(gatekeeper.hands_over_to) if gatekeeper.hands_over_to \
         else None
-    asked = bool(_BOSS.search(fold(u.text))) or (target is not None and named(u.text, target))
+    asked = bool(_BOSS.search(u.folded)) or (target is not None and named(u.text, target))
     introduced = state.happened(Event.PRESENTATION_FAITE)
     purpose = state.happened(Event.OBJET_ANNONCE)
     if not introduced and (asked or state.turn >= 2):
