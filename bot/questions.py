@@ -88,12 +88,21 @@ _CHOICE_LEAD = re.compile(
     r"(?i)^.*\b(?:pr[eé]f[eé]rez|pr[eé]f[eé]reriez|voulez|voudriez|aimeriez|souhaitez|choisissez"
     r"|optez|plut[oô]t|on part sur|on fait|on prend|vous prenez|c'est|ce serait)"
     r"(?:-vous|-tu|-t-on)?\b[\s:,]*")
-_OPTION_WORDS = 6
+_OPTION_WORDS = 7
 # A second half that asks another question is no option: "ou y a-t-il un point…", "ou est-ce
-# que…", "ou avez-vous…".
+# que…", "ou avez-vous…", "ou est-elle inutilisable ?" (a question about her situation, not
+# two things to choose from).
 _NOT_AN_OPTION = re.compile(r"(?:y a-t-il|y a t il|il y a|est-ce|avez-vous|voyez-vous|"
-                            r"auriez-vous|vous avez|vous voyez|quelque chose|autre chose)\b")
-_OPTION_START = re.compile(r"(?i)^(?:à|a|au|aux|en|par|sur|chez|avec)$")
+                            r"auriez-vous|vous avez|vous voyez|quelque chose|autre chose|"
+                            r"\w+-(?:t-)?(?:il|elle|ils|elles|on)\b)")
+_OPTION_START = re.compile(r"(?i)^(?:à|a|au|aux|en|par|sur|chez|avec|dans)$")
+# Words a noun option starts with: "un bon d'achat… ou une extension…" are parallel.
+_DETERMINER = re.compile(r"(?i)^(?:un|une|le|la|les|l'\S+|des|du|votre|vos|\d+\S*)$")
+# Words an option never ends with: a cut made mid-phrase ("un an de garantie supplémentaire
+# sur", said back in a blind play) goes back to the last full word.
+_DANGLING = {"à", "a", "au", "aux", "de", "du", "des", "d'", "en", "par", "sur", "pour", "avec",
+             "dans", "chez", "le", "la", "les", "l'", "un", "une", "et", "ou", "votre", "vos",
+             "prochain", "prochaine", "nouveau", "nouvel", "nouvelle", "autre", "petit", "petite"}
 
 
 def choice_options(sentence: str) -> tuple[str, str] | None:
@@ -106,15 +115,66 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
                       flags=re.IGNORECASE)
     if len(halves) != 2:
         return None
-    before = re.split(r"\s*[,:;]\s+", halves[0])[-1]
-    after = re.split(r"\s*[,:;]\s+", halves[1])[0]
+    before = re.split(r"\s*[,:;]\s+|[.!?…]\s+", halves[0])[-1]
+    # The option ends at the first pause or sentence end ("…d'un an. Que choisissez-vous").
+    after = re.split(r"\s*[,:;]\s+|[.!…]\s+", halves[1])[0]
     if _NOT_AN_OPTION.match(fold(after)):
         return None  # "ça répond à vos attentes, ou y a-t-il un point qui bloque ?"
-    left = _CHOICE_LEAD.sub("", before).split()[-_OPTION_WORDS:]
-    # "Thomas passe vous voir à la boutique" offers "à la boutique".
-    start = next((i for i, word in enumerate(left) if _OPTION_START.match(word)), 0)
-    left = left[start:]
-    right = _CHOICE_LEAD.sub("", after).split()[:_OPTION_WORDS]
+    right = _CHOICE_LEAD.sub("", after).split()
+    left = _CHOICE_LEAD.sub("", before).split()
+    start = _parallel_start(left, right[0]) if right else None
+    if start is not None and len(left) - start > 1:
+        # "je vous fais un bon d'achat de 30 € sur le site, ou une garantie…" offers "un bon
+        # d'achat de 30 €"; "sur 48 mois à 289 €, ou sur 60 mois…" offers "sur 48 mois…".
+        left = left[start:start + _OPTION_WORDS]
+    else:
+        left = left[-_OPTION_WORDS:]
+        # "Thomas passe vous voir à la boutique" offers "à la boutique".
+        start = next((i for i, word in enumerate(left) if _OPTION_START.match(word)), 0)
+        left = left[start:]
+    left, right = _whole(left), _whole(right[:_OPTION_WORDS])
     if not left or not right:
         return None
     return " ".join(left), " ".join(right)
+
+
+# "Que choisissez-vous ?" after the options were said in the sentence before; "…, ou une
+# garantie d'un an, comme vous voulez." offers them without a question mark.
+_PICK = re.compile(r"\b(?:que choisissez|lequel|laquelle|lesquels|lesquelles|vous preferez quoi|"
+                   r"qu'est-ce que vous preferez|que preferez"
+                   r"|qu'est-ce qui vous (?:irait|conviendrait)"
+                   r"|quelle (?:option|formule|solution) (?:vous|preferez))")
+_PICK_TAIL = re.compile(r"(?i),?\s*(?:comme vous (?:voulez|preferez|pr[ée]f[ée]rez)|au choix|"
+                        r"[àa] vous de (?:voir|choisir))\s*[.!?]*$")
+
+
+def offered_options(sentence: str, before: str | None = None) -> tuple[str, str] | None:
+    """The options a turn offers in `sentence`, also when they were said in the sentence
+    before it ("…un bon d'achat, ou si vous préférez une extension. Que choisissez-vous ?")
+    or end with "comme vous voulez" instead of a question mark."""
+    options = choice_options(sentence)
+    if options is None and _PICK_TAIL.search(sentence):
+        options = choice_options(_PICK_TAIL.sub("", sentence) + " ?")
+    if options is None and before and _PICK.search(fold(sentence)) and \
+            re.search(r"\bou\b", before):
+        options = choice_options(before.rstrip(" .!") + " ?")
+    return options
+
+
+def _parallel_start(left: list[str], head: str) -> int | None:
+    """Where the first option starts when the second begins like it: the same preposition,
+    or a determiner (with the preposition before it, "à la boutique… ou la visio")."""
+    if _OPTION_START.match(head):
+        return next((i for i, word in enumerate(left) if word.lower() == head.lower()), None)
+    if not _DETERMINER.match(head):
+        return None
+    first = next((i for i, word in enumerate(left) if _DETERMINER.match(word)), None)
+    if first and _OPTION_START.match(left[first - 1]):
+        return first - 1
+    return first
+
+
+def _whole(words: list[str]) -> list[str]:
+    while len(words) > 1 and words[-1].lower() in _DANGLING:
+        words = words[:-1]
+    return words

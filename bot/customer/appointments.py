@@ -56,12 +56,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return
     proposing = u.acts & {Act.PROPOSITION_RDV, Act.QUESTION_ALTERNATIVE,
                           Act.DEMANDE_ENGAGEMENT}
+    if _confirms(c, u, dates, proposing, parts):
+        return  # checked first: "mardi 15 h… je vous envoie la confirmation" is the meeting
     if other_errand(u):
         if proposing and Act.DEMANDE_ENGAGEMENT not in u.acts and \
                 any(value.get("jour") in WEEKDAYS for value in dates):
-            # Her diary is not at stake: she takes note of the date (a request to commit in
-            # the same turn is answered by the deal, closing.py).
-            parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"), ReplyKind.CHOICE,
+            # Her diary is not at stake: she takes note of the date, or of one of the dates
+            # offered (a request to commit in the same turn is answered by the deal).
+            parts.append(ReplyPart(Priority.ANSWER, _errand_date(c, dates), ReplyKind.CHOICE,
                                    stance=Stance.POSITIVE))
         return
     if c.speaker.role == SpeakerRole.BARRAGE:
@@ -70,22 +72,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.ANSWER, c.bank("gatekeeper_defer"),
                                    ReplyKind.GATEKEEPER))
         return
-    confirming = Act.RECAPITULATIF in u.acts and state.appointment is not None
-    if not (proposing or confirming) or \
-            not any(value.get("jour") in WEEKDAYS for value in dates):
-        return
-    form = next((name for name, pattern in FORMS.items() if pattern.search(folded)), None)
-    for value in dates:
-        day, hour = value.get("jour"), value.get("heure")
-        if state.appointment and day == state.appointment["jour"] and \
-                hour in (None, state.appointment["heure"]):
-            if form:
-                state.appointment["forme"] = form
-            if state.record(Event.RDV_CONFIRME):
-                parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"),
-                                       ReplyKind.APPOINTMENT, stance=Stance.POSITIVE))
-            return
-    if not proposing:
+    if not proposing or not any(value.get("jour") in WEEKDAYS for value in dates):
         return
     timed = {value.get("jour") for value in dates if value.get("heure")}
     for value in dates:
@@ -99,7 +86,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         fits = [s for s in slots if hour is not None and s.start <= hour and
                 minutes(hour) + appointment.duration_min <= minutes(s.end)]
         if fits:
-            state.appointment = {"jour": day, "heure": hour or "", "forme": form or ""}
+            state.appointment = {"jour": day, "heure": hour or "",
+                                 "forme": meeting_form(folded) or ""}
             state.record(Event.RDV_FIXE)
             if Act.RECAPITULATIF in u.acts:
                 state.record(Event.RDV_CONFIRME)
@@ -114,18 +102,84 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # A scenario's refusal that names another day ("Jeudi, impossible : réunion à Angers")
     # would answer a day nobody proposed.
     days = {value.get("jour") for value in dates}
+    weekend = bool(days & {"samedi", "dimanche"})
     lines = [line for line in appointment.slot_taken_lines
              if not any(re.search(rf"\b{day}\b", fold(line)) for day in WEEKDAYS
-                        if day not in days)]
+                        if day not in days)
+             and (weekend or "week-end" not in fold(line))]  # "Le week-end ? Vous plaisantez"
     taken = c.lines_or_bank(lines, "slot_taken")
     parts.append(ReplyPart(Priority.ANSWER, f"{taken} {c.bank('slot_hint', slots=hint)}",
                            ReplyKind.APPOINTMENT, stance=Stance.NEGATIVE))
 
 
+def _errand_date(c: Customer, dates: list[dict[str, str]]) -> str:
+    """"C'est noté." to one date; to "mardi 9 h ou mercredi 14 h ?" the first one that suits
+    her ("Exactement ce que j'avais noté" chose nothing, in a blind play)."""
+    days = [value for value in dates if value.get("jour") in WEEKDAYS]
+    if len(days) < 2:
+        return c.bank("confirm_ok")
+    taken = days[0]
+    said = f"le {taken['jour']}" + (f" à {spoken(taken['heure'])}" if taken.get("heure") else "")
+    return c.bank("choice", option=said, Option=said[0].upper() + said[1:])
+
+
+def _confirms(c: Customer, u: Understanding, dates: list[dict[str, str]], proposing: set[Act],
+              parts: list[ReplyPart]) -> bool:
+    """A recap or a proposal naming the day (and hour) already agreed confirms it, whatever
+    else the turn dates (a blind play lost its success to "mardi 15 h à la boutique… que je
+    vous envoie la confirmation", read as a dispatch date)."""
+    state = c.state
+    if state.appointment is None or c.speaker.role == SpeakerRole.BARRAGE or not (
+            proposing or Act.RECAPITULATIF in u.acts):
+        return False
+    for value in dates:
+        day, hour = value.get("jour"), value.get("heure")
+        if day == state.appointment["jour"] and hour in (None, state.appointment["heure"]):
+            if form := meeting_form(u.folded):
+                state.appointment["forme"] = form
+            if state.record(Event.RDV_CONFIRME):
+                parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"), ReplyKind.APPOINTMENT,
+                                       stance=Stance.POSITIVE))
+            return True
+    return False
+
+
+def meeting_form(folded: str) -> str | None:
+    """How they will meet, when the text says it ("en visio", "à la boutique")."""
+    return next((name for name, pattern in FORMS.items() if pattern.search(folded)), None)
+
+
 def other_errand(u: Understanding) -> bool:
     """Whether the turn's dates are for something other than meeting her (a delivery, an
-    installation, a file to hand in)."""
-    return bool(_OTHER_ERRAND.search(u.folded)) and not _MEETING.search(u.folded)
+    installation, a file to hand in, a deadline). Read clause by clause first: "je peux vous
+    proposer l'installation le mardi à 9 h… laissez-moi vous présenter l'offre" dates the
+    installation, and "signer d'ici vendredi" is a deadline, not a meeting (a blind play
+    heard a meeting with the partner booked for an installation slot)."""
+    # "le créneau d'installation" is the installation's, not a meeting's.
+    folded = _ERRAND_SLOT.sub("", u.folded)
+    clauses = _CLAUSE.split(folded)
+    meeting = errand = False
+    for before, clause in zip(["", *clauses], clauses, strict=False):
+        if not _DATED.search(clause):
+            continue
+        # A clause with only the date ("…, mardi 9 h ou mercredi 14 h ?") takes the words
+        # of the clause before it ("quel créneau d'installation je bloque").
+        if not (_MEETING.search(clause) or _OTHER_ERRAND.search(clause)
+                or _DEADLINE.search(clause)):
+            clause = before
+        meeting |= bool(_MEETING.search(clause)) and not _DEADLINE.search(clause)
+        errand |= bool(_OTHER_ERRAND.search(clause) or _DEADLINE.search(clause))
+    if meeting or errand:
+        return errand and not meeting
+    return bool(_OTHER_ERRAND.search(folded)) and not _MEETING.search(folded)
+
+
+_ERRAND_SLOT = re.compile(r"\b(creneau|rendez-vous|rdv|date|jour)s? (de |d')(?=install|livr|"
+                          r"formation)")
+_CLAUSE = re.compile(r"[,;:.!?]|\bou\b")
+_DATED = re.compile(rf"\b({'|'.join(WEEKDAYS)}|demain|\d{{1,2}} ?h)\b")
+_DEADLINE = re.compile(rf"\b(d'ici|avant|au plus tard|jusqu'a)( le| la)? ({'|'.join(WEEKDAYS)}|"
+                       r"demain|fin)\b")
 
 
 # Hours a "9 heures" beside a day can mean as a time of day, not a duration.

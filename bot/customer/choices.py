@@ -5,12 +5,13 @@ asked as a choice is a fact: those are answered where they belong."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
-from ..questions import choice_options
+from ..questions import offered_options
 from ..text import fold
 from ..topics import content_words
-from .appointments import FORMS
+from .appointments import meeting_form
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -21,27 +22,39 @@ if TYPE_CHECKING:
 _ANSWERED = {ReplyKind.FACT, ReplyKind.APPOINTMENT, ReplyKind.COUNTERPART, ReplyKind.CALLBACK}
 # An option the customer cannot repeat as her own words ("qu'on vous rembourse"): she names it
 # by its rank instead.
-_SPEAKER_WORDS = {"je", "j", "vous", "on", "nous", "que", "qu", "me", "m", "te", "tu", "votre",
-                  "vos", "ton", "ta", "tes", "mon", "ma", "mes", "notre", "nos"}
+_SPEAKER_WORDS = {"je", "j", "me", "m", "mon", "ma", "mes", "notre", "nos", "te", "tu", "ton",
+                  "ta", "tes"}
+# Left in her version of an option, the student's "vous" would still be the student's.
+_LEFT_OVER = {"vous", "votre", "vos", "nous", "je", "j"}
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
-    if any(p.kind in _ANSWERED or (p.stance == Stance.NEGATIVE and p.priority <= Priority.ANSWER)
-           for p in parts):
+    if any(p.stance == Stance.NEGATIVE and p.priority <= Priority.ANSWER for p in parts):
         return
-    for sentence in u.sentences:
-        options = choice_options(sentence.text)
-        if options is None or any(e.type == "date" for e in sentence.entities):
+    answered = any(p.kind in _ANSWERED for p in parts)
+    for before, sentence in zip([None, *u.sentences], u.sentences, strict=False):
+        options = offered_options(sentence.text, before.text if before else None)
+        if options is None:
+            continue
+        # "Mardi 14 h 30 à la boutique, ou vous préférez en visio ?": the slot is answered
+        # with the meeting, the form is hers to choose ("Ça me va." alone chose nothing).
+        forms = {meeting_form(fold(option)) for option in options}
+        of_form = None not in forms and len(forms) == 2 and c.state.appointment is not None
+        if not of_form and (answered or any(e.type == "date" for e in sentence.entities)):
             continue
         taken = _choose(c, options)
-        if c.state.appointment is not None:
-            form = next((name for name, pattern in FORMS.items()
-                         if pattern.search(fold(options[taken]))), None)
-            if form:
-                c.state.appointment["forme"] = form
+        if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
+            c.state.appointment["forme"] = form
+        said = _say(c, options, taken)
+        # A solution accepted by choosing it is said once, by its name ("Par un appareil neuf,
+        # plutôt."), not beside "Super, on fait comme ça !".
+        agreed = next((p for p in parts if p.kind == ReplyKind.SOLUTION
+                       and p.stance == Stance.POSITIVE), None)
+        if agreed is not None:
+            agreed.text = said
+            return
         # Taking an option is wanting it: no "ça ne m'apporte rien" after it.
-        parts.append(ReplyPart(Priority.ANSWER, _say(c, options, taken), ReplyKind.CHOICE,
-                               stance=Stance.POSITIVE))
+        parts.append(ReplyPart(Priority.ANSWER, said, ReplyKind.CHOICE, stance=Stance.POSITIVE))
         return
 
 
@@ -61,8 +74,32 @@ def _choose(c: Customer, options: tuple[str, str]) -> int:
 
 
 def _say(c: Customer, options: tuple[str, str], taken: int) -> str:
-    option = options[taken]
-    if set(fold(option).replace("'", " ").split()) & _SPEAKER_WORDS:
+    option = _in_her_words(options[taken])
+    if _words(options[taken]) & _SPEAKER_WORDS or _words(option) & _LEFT_OVER:
         return c.bank("choice_first" if taken == 0 else "choice_second")
     option = option[0].lower() + option[1:] if option[1:2].islower() else option
     return c.bank("choice", option=option, Option=option[0].upper() + option[1:])
+
+
+def _words(text: str) -> set[str]:
+    return set(fold(text).replace("'", " ").split())
+
+
+# "que nous vous remboursions" said back by her: "qu'on me rembourse".
+_WE_DO = re.compile(r"(?i)^(?:que nous|qu'on)\s+(?:(vous|v')\s*)?(\w+?)(?:ions|ons)?\b")
+_YOURS = {"votre": "notre", "vos": "nos", "Votre": "Notre", "Vos": "Nos"}
+
+
+def _in_her_words(option: str) -> str:
+    """The student's option as the customer says it: the student's "nous… vous" become
+    her "on… me", "vos collaborateurs" hers. What cannot be turned keeps its speaker words
+    (she then names the option by its rank)."""
+    match = _WE_DO.match(option)
+    if match:
+        stem = match.group(2)
+        if option[match.end(2):match.end()]:  # "-ions": the subjunctive of her "on"
+            stem += stem[-1] + "e" if stem.endswith(("el", "et")) else "e"  # rappelle
+        verb = stem
+        me = ("m’" if verb[:1].lower() in "aeiouéèêh" else "me ") if match.group(1) else ""
+        option = f"qu’on {me}{verb}{option[match.end():]}"
+    return " ".join(_YOURS.get(word, word) for word in option.split())

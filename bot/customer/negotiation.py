@@ -41,7 +41,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # "0 €" is the whole offer said to be free.)
     absurd = [a for a, f, ok in zip(amounts, offers, sized, strict=True)
               if not ok and _a_whole_price(f.text, u.text)
-              and (a == 0 or a >= rules.item_max_share * deal.list_price)]
+              and (a == 0 or a >= rules.item_max_share * deal.list_price)
+              and (a > deal.list_price or Act.CONCESSION in acts or _priced(f.text, u))]
     amounts = [a for a, ok in zip(amounts, sized, strict=True) if ok]
     low = (deal.floor_price or deal.list_price) * rules.plausible_below_floor
     plausible = [a for a in amounts
@@ -128,6 +129,18 @@ def _a_whole_price(figure: str, text: str) -> bool:
     """Whether an amount is said as the price itself: in euros, not as a difference."""
     folded = fold(figure)
     return ("€" in figure or "euro" in folded) and not _DIFFERENCE.search(fold(text))
+
+
+# Words that make a low amount the price of the offer, not of one item of it: a blind play
+# heard "ce chiffre-là, c'est vraiment le prix ?" to "2 intérimaires, 450 euros en tout".
+_PRICE_WORDS = re.compile(r"\b(prix|tarif\w*|co[uû]t\w*|total|budget|offre|proposition|"
+                          r"facture|revient|montant|je vous (?:le|la|les) fais|gratuit\w*)\b")
+
+
+def _priced(figure: str, u: Understanding) -> bool:
+    """Whether the sentence that says a low amount says it is the price of the offer."""
+    sentence = next((s.text for s in u.sentences if figure in s.text), u.text)
+    return bool(_PRICE_WORDS.search(fold(sentence)))
 
 
 def _counterpart_since_last_concession(c: Customer) -> bool:

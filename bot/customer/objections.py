@@ -4,6 +4,7 @@ the student ignores it. While one is pending the customer does not conclude."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from scenarios.model import Objection
@@ -13,6 +14,8 @@ from ..conditions import any_holds
 from ..entities import extract
 from ..replies import continued
 from ..text import fold
+from ..topics import content_words
+from .people import named
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -87,8 +90,8 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
     dug = digging_into(c, u)
     if dug is not None and not any_holds(dug.treated_if, state, u):
         _explain(c, dug, parts)
-    if state.objections_pending and _ANSWERING.search(u.folded) and \
-            u.acts & _ANSWERING_ACTS:
+    if state.objections_pending and (
+            (_ANSWERING.search(u.folded) and u.acts & _ANSWERING_ACTS) or _asserts_treatment(c, u)):
         u.context_acts.add(Act.TRAITEMENT_OBJECTION)
     if Act.TRAITEMENT_OBJECTION in u.acts:
         # Answering an objection is arguing: a treatment that asks for an argument or a
@@ -115,6 +118,32 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored \
                 and not _explores(objection, parts):
             _ignored(c, objection, parts)
+
+
+def _asserts_treatment(c: Customer, u: Understanding) -> bool:
+    """A statement on what the objection she asked last turn is about answers it, whatever
+    act the words were read as: "Livraison et installation sous 10 jours ouvrés après la
+    signature" to "Quels sont vos délais ?" was read as a recap, and a blind play heard
+    "Vous pouvez installer avant, oui ou non ?" right after it."""
+    state = c.state
+    if u.rudeness.sure or Act.CONCESSION in u.acts:
+        return False  # a rude turn or a bargain is no answer on the merits
+    for objection_id in state.objections_pending:
+        objection = c.objections[objection_id]
+        if state.objection_raised_at.get(objection_id, state.turn) != state.turn - 1 or \
+                not any(line.rstrip().endswith("?") and line in state.last_lines
+                        for line in objection.lines):
+            continue  # only her question of the last turn; features recited unasked do not
+            # answer a doubt
+        # Only a treatment by information (an argument, a proof) can be given as a plain
+        # statement; empathy or an apology has to be said as such.
+        grounds = {t for cond in objection.treated_if
+                   if cond.acts and set(cond.acts) & {Act.ARGUMENT, Act.PREUVE}
+                   for t in cond.topics or []}
+        if any(not sentence.is_question and grounds & {hit.id for hit in sentence.topics}
+               for sentence in u.sentences):
+            return True
+    return False
 
 
 def _explores(objection: Objection, parts: list[ReplyPart]) -> bool:
@@ -167,7 +196,7 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
         # (Told the price a turn ago, she does not ask it again: blind play, "Comme je vous
         # l'ai expliqué, et c'est combien, tout ça ?")
         return c.bank("objection_insist")
-    said = c.voice.pick(_lines(c, objection))  # drawn before the prefix, as ever: same replies
+    said = c.voice.pick(_lines(c, objection) or objection.lines)  # drawn before the prefix
     # A question of hers is asked again ("Je vous le redemande : …"), not "explained".
     prefix = "ask_again_prefix" if re.fullmatch(r"[^.!…]+\?", said.strip()) else \
         "repeat_prefix"
@@ -195,7 +224,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for objection in c.scenario.objections:
         if objection.id in state.objections_raised:
             continue
-        if objection.speaker not in (None, state.speaker):
+        if objection.speaker not in (None, state.speaker) or not _lines(c, objection):
             continue
         if any_holds(objection.when, state, u):
             state.objections_raised.append(objection.id)
@@ -205,10 +234,31 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 continue
             if state.phase != Phase.CONCLUSION:
                 state.phase = Phase.OBJECTIONS
-            parts.append(ReplyPart(Priority.FOLLOW_UP, c.voice.pick(_lines(c, objection)),
-                                   ReplyKind.OBJECTION_RAISED, objection.id,
-                                   stance=Stance.NEGATIVE))
+            line = c.voice.pick(_lines(c, objection))
+            _drop_choice_about(parts, line)
+            parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,
+                                   objection.id, stance=Stance.NEGATIVE))
             return
+
+
+# The words of her choice lines ("…, plutôt", "la deuxième solution"), not of the options.
+_CHOSEN = {ReplyKind.CHOICE, ReplyKind.SOLUTION}  # a solution may be accepted by choosing it
+_CHOICE_WORDS = set(content_words("plutôt mieux pense dirais première seconde deuxième solution"))
+
+
+def _drop_choice_about(parts: list[ReplyPart], line: str) -> None:
+    """An objection about what she was asked to choose is her answer: "Qu'on me rembourse,
+    plutôt. Non, moi je veux être remboursée." said the choice twice, the second time as a
+    refusal (blind play)."""
+    said = _roots(content_words(line))
+    parts[:] = [part for part in parts if part.kind not in _CHOSEN
+                or not _roots(set(content_words(part.text)) - _CHOICE_WORDS) & said]
+
+
+def _roots(words: Iterable[str]) -> set[str]:
+    # "rembourse" and "remboursée" stem apart; their first seven letters do not. Short words
+    # meet by chance ("par écrit" and "j'ai écrit deux fois").
+    return {word[:7] for word in words if len(word) >= 7}
 
 
 def _no_new_doubt(c: Customer, parts: list[ReplyPart]) -> bool:
@@ -231,9 +281,12 @@ def _lines(c: Customer, objection: Objection) -> list[str]:
     """Its lines, but not one that quotes the list price when another price is on the table
     ("4 500 €, c'est hors budget" to a student who now asks 3 250 €), if another line says it
     without. Other figures (what she pays today) stay true whatever the offer."""
+    # Not one that names her as someone else: "la décision revient à M. Lefèvre" is Mme
+    # Martin's, not M. Lefèvre's (blind play, with both in the room).
+    lines = [line for line in objection.lines if not named(line, c.speaker)]
     deal, offered = c.scenario.negotiation, c.state.price_offered
     if deal is None or offered is None or offered == deal.list_price:
-        return objection.lines
-    fitting = [line for line in objection.lines if not any(
+        return lines
+    fitting = [line for line in lines if not any(
         e.type == "montant" and e.value["montant"] == deal.list_price for e in extract(line))]
-    return fitting or objection.lines
+    return fitting or lines

@@ -76,6 +76,34 @@ def test_an_option_in_the_students_words_is_named_by_its_rank() -> None:
     assert any(rank in reply.text for rank in ("premi", "second", "deuxième"))
 
 
+def test_an_option_the_student_says_as_we_do_is_said_back_in_her_words() -> None:
+    talk = _after("tel-reclamation-lave-linge", _COMPLAINT_OPENING)
+    _, reply = talk.step("Vous préférez que nous vous appelions ou que nous vous écrivions ?")
+    assert "choix" in reply.parts
+    assert "qu’on m’appelle" in reply.text.lower() or "qu’on m’écrive" in reply.text.lower(), \
+        reply.text
+
+
+def test_options_offered_before_que_choisissez_vous_get_a_choice_not_a_shrug() -> None:
+    """A blind play heard "Ça, je n'en sais rien, ce n'est pas mon problème" to a gesture
+    offered as two options followed by "Que choisissez-vous ?"."""
+    for seed in (0, 1):
+        talk = _after("tel-reclamation-lave-linge", _COMPLAINT_OPENING, seed)
+        _, reply = talk.step("Pour m'excuser, je vous offre un bon d'achat de 30 euros, ou si "
+                             "vous préférez une extension de garantie d'un an. Que "
+                             "choisissez-vous ?")
+        assert "choix" in reply.parts, reply.text
+        assert "bon d’achat" in reply.text.replace("'", "’") or "garantie" in reply.text
+
+
+def test_a_question_about_her_situation_is_not_answered_by_a_rank() -> None:
+    talk = _after("tel-reclamation-lave-linge", _COMPLAINT_OPENING)
+    _, reply = talk.step("Est-ce que la machine fonctionne malgré tout, ou est-elle "
+                         "inutilisable ?")
+    assert "choix" not in reply.parts
+    assert not any(rank in reply.text for rank in ("première", "seconde", "deuxième"))
+
+
 def test_a_caller_who_says_who_and_why_is_not_hung_up_on_for_not_saying_it() -> None:
     """"Je ne sais même pas qui vous êtes" right after the introduction was a false reason."""
     for opening, follow in (

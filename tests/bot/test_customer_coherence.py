@@ -19,6 +19,8 @@ from scenarios.vocabulary import Event
 
 from .test_dialogues import FILES, play
 
+JOUEES = Path(__file__).parent.parent / "data" / "dialogues" / "jouees"
+
 
 def _talk(scenario_id: str, variant: str | None, *lines: str) -> tuple[object, list]:
     talk = start_conversation(load_scenario(BUILTIN_DIR / f"{scenario_id}.yaml", variant),
@@ -140,6 +142,56 @@ def test_a_date_for_an_installation_is_not_a_meeting_in_her_diary() -> None:
         assert not any(text in turns[-1].text for key in ("ask_time", "slot_taken")
                        for text in Voice.lines(key)), turns[-1]
         assert not talk.state.happened(Event.RDV_FIXE)
+
+
+def test_a_recap_of_the_meeting_that_mentions_sending_its_confirmation_confirms_it() -> None:
+    # Blind play: "mardi 15h à la boutique… pour que je vous envoie la confirmation" was read
+    # as a dispatch date, and a booked, recapped demo ended "inachevé".
+    talk, turns = _talk(
+        "tel-prospection-fidelix", None,
+        "Allô bonjour, je suis bien chez les boulangeries Benali ? C'est Lucas de chez "
+        "Fidelix, je voudrais parler à M. Benali svp.",
+        "Je vous appelle parce qu'on fait une appli de carte de fidélité pour les "
+        "boulangeries, avec aussi la commande en ligne. Vous avez deux minutes ?",
+        "Ah d'accord, vous avez des cartes en carton. Et comment ça, internet vous avez déjà "
+        "donné ? Ça s'est mal passé ?",
+        "3000 euros pour rien c'est dur. Mais nous, pas de site à faire, la page de commande "
+        "on vous la fait. Vous avez du monde qui attend le midi ou le week-end ?",
+        "C'est 49 euros HT par mois, sans engagement, et le premier mois est offert. Le mieux "
+        "c'est que mon collègue Thomas vienne vous montrer, c'est une démo de 30 min gratuite.",
+        "Oui vraiment, c'est sans engagement. Pour la démo, Thomas peut passer à la boutique "
+        "mardi à 15h ou jeudi à 10h, ça vous va ?")
+    assert talk.state.happened(Event.RDV_FIXE), turns[-1]
+    _, reply = talk.step("Top. Du coup mardi 15h à la boutique avec Thomas. Vous pouvez me "
+                         "donner votre mail pour que je vous envoie la confirmation ?")
+    assert talk.state.happened(Event.RDV_CONFIRME), reply
+    assert talk.state.appointment == {"jour": "mardi", "heure": "15:00", "forme": "visite"}
+
+
+def _played(name: str) -> list[str]:
+    return [line for line in (JOUEES / name).read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def test_her_question_answered_by_a_plain_statement_lifts_her_objection() -> None:
+    """Blind play: "Livraison et installation sous 10 jours ouvrés après la signature…" to
+    "Quels sont vos délais ?" was read as a recap, and she asked again "Vous pouvez installer
+    avant, oui ou non ?"; then two installation slots booked a meeting with M. Lefèvre."""
+    lines = _played("e4-copieur-cabinet.delai-court.competent.t7-p2-4.txt")
+    talk, turns = _talk("e4-copieur-cabinet", "delai-court", *lines[:8])
+    assert "installation-a-temps" in talk.state.objections_treated, turns[-1]
+    assert "oui ou non" not in turns[-1].text
+    _, reply = talk.step(lines[8])  # "…à condition de signer d'ici vendredi": a deadline
+    assert "heure" not in reply.text
+    _, reply = talk.step(lines[9])  # "l'installation le mardi… à 9 h, ou le mercredi à 14 h"
+    assert not talk.state.happened(Event.RDV_FIXE), reply
+    assert "mardi" in reply.text.lower() and "choix" in reply.parts
+
+
+def test_a_refusal_speaks_of_no_weekend_when_weekdays_were_proposed() -> None:
+    lines = _played("tel-prospection-fidelix.barrage.oral.t7-p3-7.txt")
+    _, turns = _talk("tel-prospection-fidelix", "barrage", *lines[:7])
+    assert "lundi" in lines[6] and "week-end" not in turns[-1].text.lower(), turns[-1]
 
 
 def test_one_day_with_several_hours_is_a_day_and_its_starting_hour() -> None:

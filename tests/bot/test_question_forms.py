@@ -153,6 +153,16 @@ def test_a_short_dictated_turn_stays_whole(engine) -> None:  # type: ignore[no-u
     # préférez-vous le bon d'achat").
     ("Préférez-vous le bon d'achat ou l'extension de garantie ?",
      ("le bon d'achat", "l'extension de garantie")),
+    # Parallel options, cut at a whole word (a blind play heard "Un an de garantie
+    # supplémentaire sur, ce sera mieux").
+    ("Préférez-vous 30 euros à utiliser sur un prochain achat, ou un an de garantie "
+     "supplémentaire sur le lave-linge neuf ?",
+     ("30 euros à utiliser", "un an de garantie supplémentaire")),
+    ("Je peux vous faire un bon d'achat de 30 euros sur le site, ou une garantie d'un an ?",
+     ("un bon d'achat de 30 euros", "une garantie d'un an")),
+    ("Préférez-vous la formule sur 48 mois à 289 € HT ou sur 60 mois à 275 € HT ?",
+     ("sur 48 mois à 289 € HT", "sur 60 mois à 275 € HT")),
+    ("Vous êtes plutôt disponible le matin ou l'après-midi ?", ("le matin", "l'après-midi")),
 ])
 def test_the_options_of_a_choice_are_read_as_said(text: str, options: tuple[str, str]) -> None:
     from bot.questions import choice_options
@@ -163,8 +173,25 @@ def test_the_options_of_a_choice_are_read_as_said(text: str, options: tuple[str,
 @pytest.mark.parametrize("text", ["Vous êtes satisfaite ou pas ?", "Ça vous va ?",
                                   "Je vous envoie ça ou pas du tout ?",
                                   "Est-ce que cette proposition répond à vos attentes, ou y "
-                                  "a-t-il un point qui vous fait encore hésiter ?"])
+                                  "a-t-il un point qui vous fait encore hésiter ?",
+                                  # Two questions about her situation, nothing to choose.
+                                  "Est-ce que la machine fonctionne malgré tout, ou est-elle "
+                                  "inutilisable ?"])
 def test_a_yes_or_no_question_offers_no_options(text: str) -> None:
     from bot.questions import choice_options
 
     assert choice_options(text) is None
+
+
+@pytest.mark.parametrize(("text", "before", "second"), [
+    ("Que choisissez-vous ?", "Pour m'excuser, je vous offre un bon d'achat de 30 euros, ou si "
+                              "vous préférez une extension de garantie d'un an.",
+     "une extension de garantie d'un an"),
+    ("Je peux vous faire un bon d'achat de 30 euros, ou une garantie d'un an, comme vous "
+     "voulez.", None, "une garantie d'un an"),
+])
+def test_options_said_before_the_question_or_without_one_are_read(
+        text: str, before: str | None, second: str) -> None:
+    from bot.questions import offered_options
+
+    assert offered_options(text, before) == ("un bon d'achat de 30 euros", second)
