@@ -6,6 +6,7 @@ out or the student reformulates them."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenarios.model import Fact
@@ -64,7 +65,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 by = state.fact_speakers.get(facts[0].id, state.speaker)
                 prefix = c.bank("repeat_prefix") if by == state.speaker else c.bank(
                     "repeat_other_prefix", name=c.scenario.speaker(by).short_name)
-                repeats.append(ReplyPart(Priority.ECHO, continued(prefix, said),
+                repeats.append(ReplyPart(Priority.ECHO, continued(prefix, _gist(said)),
                                          ReplyKind.FACT, facts[0].id))
                 answered += 1
         elif facts and answered < rules.facts_per_reply and u.is_question:
@@ -120,6 +121,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         reformulated = Act.REFORMULATION in u.acts and need.id in u.topics
         if discovered or reformulated:
             state.needs_understood.append(need.id)
+
+
+def _gist(line: str) -> str:
+    """What she says again of a fact: its first sentence (two when it is a few words), not the
+    whole line word for word (blind reviewers: "répète mot pour mot", even behind "comme je
+    vous l'ai dit")."""
+    said = re.split(r"(?<=[.!?…])\s+", line.strip())
+    return said[0] if len(said[0].split()) >= 4 or len(said) == 1 else " ".join(said[:2])
 
 
 def _reveal(c: Customer, fact: Fact, parts: list[ReplyPart]) -> None:

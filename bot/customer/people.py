@@ -58,6 +58,13 @@ def choose_speaker(c: Customer, u: Understanding) -> None:
     addressed = [p for p in people if named(u.text, p)]
     if len(addressed) == 1:
         c.state.speaker = addressed[0].id
+        # "M. Lefèvre, c'est vous qui tranchez ?": the answer the scenario gives names him
+        # ("la décision revient à M. Lefèvre"), so she gives it (a blind play heard him speak
+        # of himself in the third person).
+        others = [p for p in people if p is not addressed[0]]
+        if others and any(_only_about(c, hit.id, addressed[0]) for sentence in u.sentences
+                          if sentence.discovers for hit in sentence.topics):
+            c.state.speaker = others[0].id
         return
     for sentence in u.sentences:
         if not sentence.discovers:
@@ -72,6 +79,13 @@ def choose_speaker(c: Customer, u: Understanding) -> None:
                     and fact.known_by in c.state.present:
                 c.state.speaker = fact.known_by
                 return
+
+
+def _only_about(c: Customer, fact_id: str, speaker: Speaker) -> bool:
+    """Whether every line of an untold fact speaks of `speaker` by name."""
+    fact = c.facts.get(fact_id)
+    return fact is not None and fact_id not in c.state.facts_revealed and \
+        bool(fact.answers) and all(named(line, speaker) for line in fact.answers)
 
 
 def asks_for(text: str, speaker: Speaker) -> bool:

@@ -194,6 +194,24 @@ def test_a_refusal_speaks_of_no_weekend_when_weekdays_were_proposed() -> None:
     assert "lundi" in lines[6] and "week-end" not in turns[-1].text.lower(), turns[-1]
 
 
+def test_asked_who_decides_the_decider_lets_her_answer_what_names_him() -> None:
+    """"M. Lefèvre, c'est vous qui tranchez ?": the scenario's answer names him ("la décision
+    revient à M. Lefèvre"); a blind play heard him say it of himself."""
+    lines = _played("e4-copieur-cabinet.decideur-present.competent.t7-p1-1.txt")
+    talk, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines[:8])
+    assert "Lefèvre" in lines[7] and "processus-decision" in talk.state.facts_revealed
+    assert turns[-1].speaker == "claire-martin", turns[-1]
+
+
+def test_a_fact_asked_again_is_said_again_in_short() -> None:
+    talk, turns = _talk("e4-copieur-cabinet", None, "Bonjour Madame Martin, merci de me recevoir.",
+                        "Combien de pages imprimez-vous par mois ?",
+                        "Pardon, combien de pages imprimez-vous par mois, déjà ?")
+    told = talk.state.fact_lines["volume-mensuel"]
+    first = told.split(". ")[0]
+    assert first[1:] in turns[-1].text and told[1:] not in turns[-1].text, (told, turns[-1].text)
+
+
 def test_one_day_with_several_hours_is_a_day_and_its_starting_hour() -> None:
     from bot.customer.appointments import proposed_times
     from bot.engine import understander
