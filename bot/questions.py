@@ -102,7 +102,8 @@ _DETERMINER = re.compile(r"(?i)^(?:un|une|le|la|les|l'\S+|des|du|votre|vos|\d+\S
 # sur", said back in a blind play) goes back to the last full word.
 _DANGLING = {"à", "a", "au", "aux", "de", "du", "des", "d'", "en", "par", "sur", "pour", "avec",
              "dans", "chez", "le", "la", "les", "l'", "un", "une", "et", "ou", "votre", "vos",
-             "prochain", "prochaine", "nouveau", "nouvel", "nouvelle", "autre", "petit", "petite"}
+             "prochain", "prochaine", "valable", "nouveau", "nouvel", "nouvelle", "autre", "petit",
+             "petite"}
 
 
 def choice_options(sentence: str) -> tuple[str, str] | None:
@@ -111,8 +112,8 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     if question_form(sentence) is not QuestionForm.ALTERNATIVE:
         return None
     text = clean(without_fillers(sentence)).strip().rstrip(" ?!.…")
-    halves = re.split(r",?\s+ou\s+(?:bien\s+|plut[oô]t\s+)?", text, maxsplit=1,
-                      flags=re.IGNORECASE)
+    halves = re.split(r",?\s+ou\s+(?:bien\s+|plut[oô]t\s+|sinon\s+|alors\s+)?", text,
+                      maxsplit=1, flags=re.IGNORECASE)
     if len(halves) != 2:
         return None
     before = re.split(r"\s*[,:;]\s+|[.!?…]\s+", halves[0])[-1]
@@ -153,12 +154,30 @@ def offered_options(sentence: str, before: str | None = None) -> tuple[str, str]
     before it ("…un bon d'achat, ou si vous préférez une extension. Que choisissez-vous ?")
     or end with "comme vous voulez" instead of a question mark."""
     options = choice_options(sentence)
+    if options is None and (is_question(sentence) or _OFFERING.search(fold(sentence))):
+        options = _either(sentence)
+    if options is None and before and _PICK.search(fold(sentence)):
+        options = _either(before)
     if options is None and _PICK_TAIL.search(sentence):
         options = choice_options(_PICK_TAIL.sub("", sentence) + " ?")
     if options is None and before and _PICK.search(fold(sentence)) and \
             re.search(r"\bou\b", before):
         options = choice_options(before.rstrip(" .!") + " ?")
     return options
+
+
+# "Je peux vous offrir soit…, soit…" offers; "soit ça marche, soit on arrête" does not.
+_OFFERING = re.compile(r"\b(offr\w*|propos\w*|fais|faire|choisi\w*|au choix)\b")
+
+
+def _either(sentence: str) -> tuple[str, str] | None:
+    """"Je peux vous offrir soit un bon d'achat de 30 €, soit une extension d'un an" offers
+    two options without "ou"."""
+    match = re.search(r"(?i)\bsoit\s+(.+?),?\s+soit\s+(.+?)(?:[,;:.!?…]|$)", sentence)
+    if match is None:
+        return None
+    left, right = (_whole(part.split()[:_OPTION_WORDS]) for part in match.groups())
+    return (" ".join(left), " ".join(right)) if left and right else None
 
 
 def _parallel_start(left: list[str], head: str) -> int | None:
@@ -168,7 +187,8 @@ def _parallel_start(left: list[str], head: str) -> int | None:
         return next((i for i, word in enumerate(left) if word.lower() == head.lower()), None)
     if not _DETERMINER.match(head):
         return None
-    first = next((i for i, word in enumerate(left) if _DETERMINER.match(word)), None)
+    first = next((i for i, word in enumerate(left) if _DETERMINER.match(word)
+                  and left[i + 1:i + 2] != ["coup"]), None)  # "du coup" is no determiner
     if first and _OPTION_START.match(left[first - 1]):
         return first - 1
     return first

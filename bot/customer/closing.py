@@ -11,6 +11,7 @@ from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 from ..entities import WEEKDAYS
 from .appointments import other_errand
 from .arguments import tied
+from .negotiation import below_floor
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -59,6 +60,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     else:
         if state.mood < rules.refusal_mood:
             state.record(Event.REFUS)
+        if reason == below_floor(c) and any(p.kind == ReplyKind.PRICE_DOUBTED for p in parts):
+            return  # the doubt just said is her answer: not the same doubt twice
         parts.append(ReplyPart(Priority.ANSWER, c.bank(reason), ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))
 
@@ -94,7 +97,7 @@ def accepts_deal(c: Customer) -> tuple[bool, str]:
     if price is None:
         return False, "deal_refused_not_ready"
     if deal.floor_price is not None and price < deal.floor_price:
-        return False, "below_floor_doubt"
+        return False, below_floor(c)
     if deal.authority_limit is not None and price > deal.authority_limit:
         return False, "deal_refused_not_ready"
     limit = deal.customer_budget if deal.customer_budget is not None else deal.list_price

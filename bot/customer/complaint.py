@@ -46,16 +46,18 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     offered = (topics & (c.solutions | c.gestures))
     if offered and proposing:
         state.record(Event.SOLUTION_PROPOSEE)
-        for item in sorted(offered):
-            if item not in state.solutions_proposed:
-                state.solutions_proposed.append(item)
-                if item in c.gestures:
-                    c.move(mood=rules.gesture_mood)
+        new = [item for item in sorted(offered) if item not in state.solutions_proposed]
+        for item in new:
+            state.solutions_proposed.append(item)
+            if item in c.gestures:
+                c.move(mood=rules.gesture_mood)
         if offered & c.solutions:
             if state.mood >= rules.solution_mood_min:
-                state.record(Event.SOLUTION_ACCEPTEE)
-                parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_accepted"),
-                                       ReplyKind.SOLUTION, stance=Stance.POSITIVE))
+                # Glad once per solution: the recap that names it again is not met with
+                # "Parfait ! Là, je retrouve le sourire." each time (blind play).
+                if state.record(Event.SOLUTION_ACCEPTEE) or set(new) & c.solutions:
+                    parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_accepted"),
+                                           ReplyKind.SOLUTION, stance=Stance.POSITIVE))
             else:
                 c.move(mood=rules.solution_refused_mood)
                 parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_refused"),

@@ -9,8 +9,10 @@ from scenarios.model import Scenario, Speaker
 from scenarios.vocabulary import Act, CallDirection, Event, Outcome, SocialStyle
 
 from ..frame import Context
+from ..questions import is_question
 from ..replies import Voice
 from ..state import CustomerState
+from ..text import fold
 from ..understand import Understander, Understanding
 from . import (
     appointments,
@@ -154,9 +156,21 @@ class Customer:
         """When no reaction has anything to say: a question still gets an honest "je ne
         sais pas" in her words ("Mm, je vous suis" after a question rang absurd); anything
         else, a sign that she listens."""
-        if any(sentence.discovers for sentence in u.sentences):
+        summing_up = bool(u.acts & {Act.RECAPITULATIF, Act.PROPOSITION_SOLUTION})
+        # Beside a recap, a statement the classifier took for a question ("…le livreur
+        # reprend l'ancienne, vous avez rien à payer.") is part of the recap.
+        asked = [fold(sentence.text) for sentence in u.sentences if sentence.discovers
+                 and not (summing_up and not is_question(sentence.text))]
+        if any(discovery.ANYTHING_ELSE.search(text) for text in asked):
+            return self.bank("nothing_else")  # "Autre chose ?" — "Oui, c'est noté" rang false
+        if asked and all(discovery.CONSENT.search(text) for text in asked):
+            # "…le livreur reprend l'ancienne, vous êtes d'accord ?" asks her consent, not a
+            # fact: "Je ne vois pas le rapport" to it was absurd (blind play).
+            return self.bank("confirm_ok" if self.state.mood >= self.rules.control_yes_mood
+                             else "control_doubt")
+        if asked:
             return self.lines_or_bank(self.speaker.lines.deflect, "deflect")
-        if u.acts & {Act.RECAPITULATIF, Act.PROPOSITION_SOLUTION}:
+        if summing_up:
             # A summary of what will happen is taken note of ("Oui, c'est noté."), not met
             # with "Je vous suis, continuez !" as if the student had not finished.
             return self.bank("confirm_ok")

@@ -13,7 +13,7 @@ from scenarios.model import Fact
 from scenarios.vocabulary import Act, Channel, Event
 
 from ..conditions import any_holds
-from ..questions import QuestionForm
+from ..questions import QuestionForm, choice_options, offered_options
 from ..replies import continued
 from ..text import fold
 from ..topics import TopicHit, discovery_intents
@@ -23,6 +23,14 @@ from .reply import Priority, ReplyKind, ReplyPart
 if TYPE_CHECKING:
     from ..understand import Understanding
     from .core import Customer
+
+
+# Questions that ask her consent or whether anything is left, not for a fact.
+CONSENT = re.compile(r"\b(ca vous va|ca vous convient|ca vous irait|vous etes d'accord|"
+                      r"vous etes ok|c'est bon pour vous|ok pour vous|on fait comme ca|"
+                      r"ca vous dit)\b")
+ANYTHING_ELSE = re.compile(r"\b(autre chose|d'autres questions|une autre question|quelque chose "
+                            r"d'autre)\b")
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -37,8 +45,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     told: set[str] = set()  # facts said in this reply: never said twice in it
     repeats: list[ReplyPart] = []
     withheld: list[ReplyPart] = []
-    for sentence in u.sentences:
-        if digging or not sentence.discovers:
+    # "…soit un bon d'achat, soit une extension. Que préférez-vous ?" asks her to choose
+    # (choices.py), not about her situation.
+    choosing = [before is not None and choice_options(sentence.text) is None
+                and offered_options(sentence.text, before.text) is not None
+                for before, sentence in zip([None, *u.sentences], u.sentences, strict=False)]
+    for sentence, picks in zip(u.sentences, choosing, strict=True):
+        if digging or not sentence.discovers or picks:
             continue
         # What this speaker knows, and what anyone in the room already said (repeated). A
         # gatekeeper who put the call through has left: what only she knew is not her
@@ -81,8 +94,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 name = c.scenario.speaker(elsewhere).short_name
                 parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("other_knows", name=name),
                                        ReplyKind.DEFLECT))
-        elif not sentence.topics:
-            unanswered_question = True
+        elif not sentence.topics and not (CONSENT.search(fold(sentence.text))
+                                          or ANYTHING_ELSE.search(fold(sentence.text))):
+            unanswered_question = True  # (consent and "autre chose ?": see core)
     if not told:
         # Beside something new, a fact said again is a reply stuck on ("Copitec intervient
         # sous 48 heures. Comme je vous l'ai expliqué, des pannes, oui…" in a blind play):
@@ -92,7 +106,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # "Je ne vais pas vous dire ça tout de suite" after an answer reads as taking the
         # answer back (blind play, right after the breakdowns): said only when it is all.
         parts.extend(withheld)
-    open_question = any(s.discovers and s.form == QuestionForm.OUVERTE for s in u.sentences)
+    open_question = any(s.discovers and s.form == QuestionForm.OUVERTE and not picks
+                        for s, picks in zip(u.sentences, choosing, strict=True))
     asks_contact = _asks_contact(u)
     if open_question and not answered and not digging and not asks_contact:
         # "Comment ça se passe avec vos machines ?": an open question about her situation

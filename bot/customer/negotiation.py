@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event
+from scenarios.vocabulary import Act, Event, Kind
 
 from ..frame import Role
 from ..text import fold
@@ -72,7 +72,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if deal.floor_price is not None and new_price < deal.floor_price:
             # She does not believe it: a doubt no objection of the turn may silence (a blind
             # play offered 199 € for a 289 € machine and heard only about the contract term).
-            parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("below_floor_doubt"),
+            parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank(below_floor(c)),
                                    ReplyKind.PRICE_DOUBTED, stance=Stance.NEGATIVE))
         elif not lowered:
             budget = deal.customer_budget
@@ -129,6 +129,14 @@ def _a_whole_price(figure: str, text: str) -> bool:
     """Whether an amount is said as the price itself: in euros, not as a difference."""
     folded = fold(figure)
     return ("€" in figure or "euro" in folded) and not _DIFFERENCE.search(fold(text))
+
+
+def below_floor(c: Customer) -> str:
+    """The bank that says a price is below the floor: a trap, to a buyer; a project cut to
+    nothing, to a manager whose own budget it is (a blind play heard "Vous bradez ?" from the
+    director who had capped the budget himself)."""
+    return "below_floor_thin" if c.scenario.kind == Kind.NEGOCIATION_INTERNE \
+        else "below_floor_doubt"
 
 
 # Words that make a low amount the price of the offer, not of one item of it: a blind play

@@ -34,7 +34,7 @@ _ANSWERING_ACTS = {Act.ARGUMENT, Act.PREUVE, Act.EMPATHIE, Act.REFORMULATION,
 # (A doubt lifted may be followed by the next one, "bon, d'accord pour ça ; mais…"; a
 # solution accepted may meet an objection to its terms, "en semaine ?": then only the
 # objection is said, see reply.compose.)
-_AGREEING = {ReplyKind.APPOINTMENT, ReplyKind.CALLBACK, ReplyKind.PROMISE}
+_AGREEING = {ReplyKind.APPOINTMENT, ReplyKind.CALLBACK, ReplyKind.PROMISE, ReplyKind.DEAL}
 # A doubt lifted with a line that gives the student the floor ("D'accord, mais vite alors. Je
 # vous écoute.") is not followed by the next doubt in the same breath: a blind play heard "Je
 # vous écoute. Ah non, internet, j'ai déjà donné. Merci bien." The next one waits for what
@@ -44,7 +44,10 @@ _GIVES_FLOOR = re.compile(r"\b(je (vous |t'|te )ecoute|allez-y|vas-y|posez vos q
 # Words that set figures against each other.
 _COMPARING = re.compile(r"\b(compar\w*|au total|soit|contre|au lieu de|moins cher|economi\w*|"
                         r"revient a|en tout|tout compris|par rapport|par an|par mois|par "
-                        r"adherent|par carte|par client|de moins|de plus)\b")
+                        r"adherent|par carte|par client|de moins|de plus|moins de|plus de|"
+                        r"alors que)\b")
+# Words that set one figure against another, for a figure said without its currency.
+_SET_AGAINST = re.compile(r"\b(moins de|plus de|alors que|contre|au lieu de)\b")
 # Digging into an objection, the "C" of CRAC (DOMAIN.md): asking what lies behind it.
 _DIGGING = re.compile(
     r"(qu'est-ce qui (vous|te) (gene|genes|inquiete|derange|bloque|freine|retient|"
@@ -162,6 +165,11 @@ def _compares_costs(objection: Objection, u: Understanding) -> bool:
     if objection.category not in (ObjectionCategory.PRIX, ObjectionCategory.CONCURRENCE):
         return False
     amounts = {e.value.get("montant") for e in u.entities if e.type == "montant"}
+    # Said quickly, the second figure often comes without its currency ("la foire c'était
+    # 2800 €, là mon projet serait à moins de 2000"): a bare figure of three digits or more
+    # counts beside an amount, in an answer about this very objection.
+    if amounts and _SET_AGAINST.search(u.folded) and objection.id in u.topics:
+        amounts |= {float(n) for n in re.findall(r"\b\d{3,5}\b", u.folded)}
     return len(amounts) >= 2 and bool(_COMPARING.search(u.folded))
 
 

@@ -104,6 +104,38 @@ def test_a_question_about_her_situation_is_not_answered_by_a_rank() -> None:
     assert not any(rank in reply.text for rank in ("première", "seconde", "deuxième"))
 
 
+def test_soit_soit_then_que_preferez_vous_is_a_choice_not_a_question_about_her() -> None:
+    """A blind play offered "soit un bon d'achat…, soit une extension…. Qu'est-ce que vous
+    préférez ?" and heard her delivery slot, the first thing she had not said yet."""
+    talk = _after("tel-reclamation-lave-linge", _COMPLAINT_OPENING)
+    _, reply = talk.step("Pour le temps perdu, je peux vous offrir soit un bon d'achat de 30 "
+                         "euros, soit une extension de garantie d'un an. Qu'est-ce que vous "
+                         "préférez ?")
+    assert "choix" in reply.parts, reply.text
+    assert "creneau-samedi" not in talk.state.facts_revealed
+
+
+def test_anything_else_gets_no_and_a_consent_question_gets_an_answer() -> None:
+    talk = _after("e4-copieur-cabinet",
+                  "Bonjour madame Martin, Léa Morel de Bureau Plus, merci de me recevoir.")
+    _, reply = talk.step("Avant de commencer, avez-vous d'autres questions ?")
+    assert reply.text in Voice.lines("nothing_else"), reply.text
+    talk = _after("tel-reclamation-lave-linge", _COMPLAINT_OPENING)
+    _, reply = talk.step("Le livreur reprendra l'ancienne machine, vous êtes d'accord ?")
+    assert "rapport" not in reply.text and not any(
+        reply.text == line for line in talk.speaker.lines.deflect), reply.text
+
+
+def test_a_project_cut_below_what_makes_sense_is_no_trap_to_its_manager() -> None:
+    """"Il y a forcément un loup" / "Vous bradez ?" was said by the director who had capped
+    the budget himself (blind play): to him a budget too small leaves nothing of the event."""
+    talk = _after("e4-evenement-responsable",
+                  "Bonjour monsieur Dubois, je viens vous présenter le projet de week-end.")
+    _, reply = talk.step("Je vous propose le projet complet à 1 600 euros, tout compris.")
+    assert "prix invraisemblable" in reply.parts, reply.text
+    assert any(line in reply.text for line in Voice.lines("below_floor_thin")), reply.text
+
+
 def test_a_caller_who_says_who_and_why_is_not_hung_up_on_for_not_saying_it() -> None:
     """"Je ne sais même pas qui vous êtes" right after the introduction was a false reason."""
     for opening, follow in (
