@@ -232,7 +232,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for objection in c.scenario.objections:
         if objection.id in state.objections_raised:
             continue
-        if objection.speaker not in (None, state.speaker) or not _lines(c, objection):
+        if objection.speaker not in (None, state.speaker) or not _own_lines(c, objection):
             continue
         if any_holds(objection.when, state, u):
             state.objections_raised.append(objection.id)
@@ -285,13 +285,18 @@ def _no_new_doubt(c: Customer, parts: list[ReplyPart]) -> bool:
         any(part.kind == ReplyKind.PRICE_DOUBTED for part in parts)
 
 
+def _own_lines(c: Customer, objection: Objection) -> list[str]:
+    """Its lines that are hers to say: "la décision revient à M. Lefèvre" is Mme Martin's,
+    not M. Lefèvre's (blind play, with both in the room). Cheap: checked for every objection
+    not yet raised, before its conditions."""
+    return [line for line in objection.lines if not named(line, c.speaker)]
+
+
 def _lines(c: Customer, objection: Objection) -> list[str]:
     """Its lines, but not one that quotes the list price when another price is on the table
     ("4 500 €, c'est hors budget" to a student who now asks 3 250 €), if another line says it
     without. Other figures (what she pays today) stay true whatever the offer."""
-    # Not one that names her as someone else: "la décision revient à M. Lefèvre" is Mme
-    # Martin's, not M. Lefèvre's (blind play, with both in the room).
-    lines = [line for line in objection.lines if not named(line, c.speaker)]
+    lines = _own_lines(c, objection)
     deal, offered = c.scenario.negotiation, c.state.price_offered
     if deal is None or offered is None or offered == deal.list_price:
         return lines
