@@ -91,7 +91,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|vous savez pas ce que vous voulez|c'est votre probleme"
                    r"|c'est pas mon probleme|ce n'est pas mon probleme|j'ai pas que ca a faire"
                    r"|je n'ai pas que ca a faire|oh (?:la )?ca va|ca va hein|allez vous faire"
-                   r"|gardez vos|on s'en fout|tout le monde s'en fout|je m'en fous|osef"
+                   r"|(?<!vous )gardez vos|on s'en fout|tout le monde s'en fout|je m'en fous|osef"
                    r"|vous etes (?:pas|vraiment pas) (?:aimable|serieuse?|commode|drole)"
                    r"|vous etes (?:vraiment |trop |bien |un peu )?(?:gourmande?|penible|lourde?"
                    r"|compliquee?"

@@ -192,6 +192,7 @@ _OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur 
 _OTHER_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par mois\s*)?(?:de chiffre|de ca\b"
                           r"|de gain|de marge|d'economies?|actuellement|aujourd'hui|chez \w+"
                           r"|de votre|qu'ils vous|que vous payez)")
+_HER_CEILING_BEFORE = re.compile(r"\b(budget|enveloppe|plafond)\b(?:\s+[\w']+){0,3}\s*$")
 # Agreeing on the customer's figure makes it the price on the table ("on est d'accord sur
 # 2 000 €", "4 000, je peux travailler avec ça").
 _AGREEMENT = re.compile(r"\b(on est bon|ca marche pour|j'accepte|va pour|ok pour|je garde|total"
@@ -280,7 +281,11 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         return Role.OFFER  # "je ne descendrai pas sous 259": 259 is the price on the table
     if value in context.customer_figures:
         # Asking about the customer's figure quotes it ("dans vos 240 €, la couleur est
-        # comprise ?"); taking it up as the deal makes it the price on the table.
+        # comprise ?"); taking it up as the deal makes it the price on the table. Named as her
+        # budget, it stays hers, even "tout compris" ("…et un budget autour de 280 € HT tout
+        # compris. C'est bien ça ?" was read as an offer in a blind play).
+        if _HER_CEILING_BEFORE.search(before) and not accepting:
+            return Role.QUOTE
         agreed = accepting or _ACCEPT_BEFORE.search(before) or _AGREEMENT.search(sentence)
         return Role.OFFER if agreed else Role.QUOTE
     if _sum_of_two(value, context.customer_figures):

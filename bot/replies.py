@@ -68,6 +68,11 @@ def continued(lead: str, line: str) -> str:
     return f"{lead} {line[0].lower()}{line[1:]}"
 
 
+def line_sentences(line: str) -> list[str]:
+    """The sentences of one of her lines (scenario and bank lines end each with . ! ? …)."""
+    return re.split(r"(?<=[.!?…])\s+", line.strip())
+
+
 def says_again(text: str) -> bool:
     """Whether a line is said again on purpose ("Je vous l'ai dit : …")."""
     return text.startswith(_repeat_prefixes())

@@ -51,10 +51,20 @@ THRESHOLD = 0.6
 PARAPHRASE_WEIGHT = 0.85
 
 
+# Numbers said in words are the same words as in digits: "sous cinq jours" (a teacher's
+# keyword) and "sous 5 jours" (a student, or the speech recogniser) must meet. A small table
+# rather than text2num: this runs on every word of every sentence and phrasing.
+_NUMBER_WORDS = {"deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "6",
+                 "sept": "7", "huit": "8", "neuf": "9", "dix": "10", "douze": "12",
+                 "quinze": "15", "vingt": "20", "trente": "30", "quarante": "40",
+                 "cinquante": "50", "soixante": "60", "cent": "100"}
+
+
 def content_words(text: str) -> list[str]:
     words = []
     for word in _WORD.findall(fold(text)):
-        if word not in STOPWORDS and len(word) > 1:
+        word = _NUMBER_WORDS.get(word, word)
+        if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
             words.append(_stem(word))
     return words
 

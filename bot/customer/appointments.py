@@ -21,6 +21,11 @@ if TYPE_CHECKING:
 _DOC = re.compile(r"\b(documentation|brochure|plaquette|doc|catalogue)\b")
 _SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|e-mail|"
                    r"courriel)\b")
+# The terms sent in writing: then "Mettez-moi tout ça par écrit" asks for what was just
+# promised (blind reviewers, four times in one round).
+_IN_WRITING = re.compile(r"\b(par ecrit|par (?:e-?)?mail|par courriel|recap\w*|je vous (?:envoie|"
+                         r"transmets|fais parvenir|mets) (?:\w+ ){0,3}(?:proposition|contrat|"
+                         r"devis|offre|tout|recap\w*|ecrit|confirmation|mail))")
 _CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)\w*")
 # A date for something other than meeting her: the delivery, the installation, a file to
 # hand in. Blind plays heard "Non, ce créneau-là je suis pris" to "je vous fais le dossier
@@ -42,6 +47,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state = c.state
     folded = u.folded
     dates = proposed_times(u)
+    if _IN_WRITING.search(folded):  # promised, or offered ("vous voulez un récap écrit ?")
+        state.in_writing = True
     if _CALLBACK.search(folded) and dates:
         if state.record(Event.RAPPEL_FIXE):
             parts.append(ReplyPart(Priority.ANSWER, c.bank("callback_ok"), ReplyKind.CALLBACK,
@@ -52,10 +59,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("documentation_ok"),
                                ReplyKind.DOCUMENTATION, stance=Stance.POSITIVE))
     appointment = c.scenario.appointment
-    if appointment is None or not dates:
-        return
     proposing = u.acts & {Act.PROPOSITION_RDV, Act.QUESTION_ALTERNATIVE,
                           Act.DEMANDE_ENGAGEMENT}
+    if appointment is None and dates and proposing and _meets_her_day(c, dates):
+        # The day she said she can do ("uniquement le samedi matin"), offered for a delivery
+        # or a visit: she agrees (a blind play heard "Je vous le répète : uniquement le
+        # samedi matin" to "samedi 8 h-12 h, ça va ?").
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"), ReplyKind.CHOICE,
+                               stance=Stance.POSITIVE))
+        return
+    if appointment is None or not dates:
+        return
     if _confirms(c, u, dates, proposing, parts):
         return  # checked first: "mardi 15 h… je vous envoie la confirmation" is the meeting
     if other_errand(u):
@@ -110,6 +124,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     taken = c.lines_or_bank(lines, "slot_taken")
     parts.append(ReplyPart(Priority.ANSWER, f"{taken} {c.bank('slot_hint', slots=hint)}",
                            ReplyKind.APPOINTMENT, stance=Stance.NEGATIVE))
+
+
+def _meets_her_day(c: Customer, dates: list[dict[str, str]]) -> bool:
+    """Whether a date offered falls on the day a fact she told names (its value `jour`)."""
+    days = {str(c.facts[f].values["jour"]) for f in c.state.facts_revealed
+            if "jour" in c.facts[f].values}
+    return any(value.get("jour") in days for value in dates)
 
 
 def _errand_date(c: Customer, dates: list[dict[str, str]]) -> str:

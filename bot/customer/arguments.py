@@ -6,13 +6,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from scenarios.model import Argument
-from scenarios.vocabulary import Act
+from scenarios.vocabulary import Act, OutcomeType
 
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
     from .core import Customer
+
+
+_SUMMING_UP = {Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT, Act.CONCESSION, Act.ANNONCE_PRIX}
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -26,9 +29,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.arguments_heard.append(argument.id)
         else:
             # Heard before: her reaction to it was said ("Sans engagement, d'accord" again
-            # would answer an earlier turn); she only notes it is not new.
-            parts.append(ReplyPart(Priority.ECHO, c.bank("argument_again"), ReplyKind.ARGUMENT,
-                                   argument.id))
+            # would answer an earlier turn); she only notes it is not new. In a recap or an
+            # offer it is part of the terms, not said again to her ("Oui, ce point-là, je l'ai
+            # noté" to a recap and goodbye rang vague to blind reviewers).
+            if not u.acts & _SUMMING_UP:
+                parts.append(ReplyPart(Priority.ECHO, c.bank("argument_again"),
+                                       ReplyKind.ARGUMENT, argument.id))
             continue
         if tied(c, argument):
             if first_time:
@@ -39,6 +45,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    ReplyKind.ARGUMENT, argument.id, stance=Stance.POSITIVE))
         else:
             c.move(mood=rules.argument_loose_mood)
+            if state.outcome_type == OutcomeType.SUCCES:
+                continue  # signed: "Ça ne m'intéresse pas." to a last selling point took it back
             parts.append(ReplyPart(Priority.ECHO, c.bank("argument_weak"), ReplyKind.ARGUMENT,
                                    argument.id, stance=Stance.NEGATIVE))
     if Act.PREUVE in u.acts and (state.arguments_heard or state.objections_raised):

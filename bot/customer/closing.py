@@ -9,8 +9,11 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
 from ..entities import WEEKDAYS
+from ..frame import Role
+from ..text import fold
 from .appointments import other_errand
 from .arguments import tied
+from .discovery import CONSENT
 from .negotiation import below_floor
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -23,7 +26,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
     if Act.PRISE_DE_CONGE in u.acts:
         state.record(Event.CONGE_PRIS)
-    if Act.DEMANDE_ENGAGEMENT not in u.acts or state.happened(Event.ACCORD):
+    if not asks_commitment(u) or state.happened(Event.ACCORD):
         return
     if c.speaker.role == SpeakerRole.BARRAGE:
         parts.append(ReplyPart(Priority.ANSWER, c.bank("gatekeeper_defer"),
@@ -64,6 +67,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             return  # the doubt just said is her answer: not the same doubt twice
         parts.append(ReplyPart(Priority.ANSWER, c.bank(reason), ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))
+
+
+def asks_commitment(u: Understanding) -> bool:
+    """A request for her yes: said as such, or an offer with its price followed by "ça vous
+    va ?" (a blind play heard "Oui, ça me va." to "…ça fait 1 925 €. Ça vous va comme ça ?"
+    and no deal came of it)."""
+    if Act.DEMANDE_ENGAGEMENT in u.acts:
+        return True
+    offered = any(f.role == Role.OFFER for f in u.frame.figures)
+    return offered and any(CONSENT.search(fold(s.text)) for s in u.sentences)
 
 
 def _settle(c: Customer, parts: list[ReplyPart]) -> None:

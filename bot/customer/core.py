@@ -33,6 +33,8 @@ from . import (
 from .reply import CustomerTurn, Priority, ReplyKind, ReplyPart, compose
 from .rules import Rules
 
+_WARM = {SocialStyle.EXPRESSIF, SocialStyle.AIMABLE}
+
 
 class Customer:
     """One conversation with the simulated customer of a scenario."""
@@ -70,8 +72,13 @@ class Customer:
         return self.scenario.speaker(self.state.speaker)
 
     def bank(self, key: str, **values: str) -> str:
-        """A line of the reply banks, in this speaker's social style and register."""
-        return self.voice.bank(key, self.speaker.address, self.speaker.social_style, **values)
+        """A line of the reply banks, in this speaker's social style and register. A warm
+        style's effusions ("Formidable, j'accepte avec plaisir !") are not for a customer still
+        cross: blind reviewers heard them from the angry caller of a complaint."""
+        style = self.speaker.social_style
+        if style in _WARM and self.state.mood < self.rules.warm_style_mood:
+            style = None
+        return self.voice.bank(key, self.speaker.address, style, **values)
 
     def stock(self, key: str) -> list[str]:
         """Every line of a generic bank in this speaker's register (to know if one was said)."""

@@ -14,7 +14,7 @@ from scenarios.vocabulary import Act, Channel, Event
 
 from ..conditions import any_holds
 from ..questions import QuestionForm, choice_options, offered_options
-from ..replies import continued
+from ..replies import continued, line_sentences
 from ..text import fold
 from ..topics import TopicHit, discovery_intents
 from . import objections
@@ -41,7 +41,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     digging = objections.digging_into(c, u) is not None
     # A student who restates the facts (a reformulation, a recap, a request to conclude)
     # is not asking for them again: she does not repeat them back.
-    restating = bool(u.acts & {Act.REFORMULATION, Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT})
+    # A proposal built on what she said ("samedi 8 h-12 h, ça va ?" after "uniquement le samedi
+    # matin") is not a question about it either.
+    restating = bool(u.acts & {Act.REFORMULATION, Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT,
+                               Act.PROPOSITION_RDV, Act.PROPOSITION_SOLUTION})
     told: set[str] = set()  # facts said in this reply: never said twice in it
     repeats: list[ReplyPart] = []
     withheld: list[ReplyPart] = []
@@ -142,7 +145,7 @@ def _gist(line: str) -> str:
     """What she says again of a fact: its first sentence (two when it is a few words), not the
     whole line word for word (blind reviewers: "répète mot pour mot", even behind "comme je
     vous l'ai dit")."""
-    said = re.split(r"(?<=[.!?…])\s+", line.strip())
+    said = line_sentences(line)
     return said[0] if len(said[0].split()) >= 4 or len(said) == 1 else " ".join(said[:2])
 
 

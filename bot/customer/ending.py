@@ -4,13 +4,16 @@ gone, the student taking leave; and the final outcome of a conversation."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenarios.model import Outcome as ScenarioOutcome
 from scenarios.vocabulary import Act, Event, Outcome, OutcomeType, SpeakerRole
 
 from ..conditions import any_holds
+from ..replies import line_sentences
 from ..state import CustomerState
+from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart
 
 if TYPE_CHECKING:
@@ -42,7 +45,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # A customer who leaves does not raise a new objection on the way out.
         kinds = _KEPT_ON_LEAVING if final else _KEPT_ON_STAYING
         keep = [p for p in parts if p.kind in kinds][:1]
-        parts[:] = [*keep, ReplyPart(Priority.FINAL, c.voice.pick(outcome.lines),
+        parts[:] = [*keep, ReplyPart(Priority.FINAL, c.voice.pick(unasked(c, outcome.lines)),
                                      ReplyKind.OUTCOME)]
         for objection_id in [o for o, at in state.objection_raised_at.items()
                              if at == state.turn]:  # never voiced: not raised
@@ -57,7 +60,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if state.happened(Event.PATIENCE_EPUISEE) and not state.ended and _settled(state):
         # Agreed, then kept talking: she ends it kindly, and what was agreed is kept.
         state.ended, state.ended_by = True, "customer"
-        parts[:] = [ReplyPart(Priority.FINAL, c.lines_or_bank(c.speaker.lines.goodbye,
+        parts[:] = [ReplyPart(Priority.FINAL, c.lines_or_bank(unasked(c, c.speaker.lines.goodbye),
                                                               "goodbye"), ReplyKind.GOODBYE)]
     elif state.happened(Event.PATIENCE_EPUISEE) and not state.ended:
         state.ended, state.ended_by = True, "customer"
@@ -70,8 +73,28 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         state.ended, state.ended_by = True, "student"
         closing = [p for p in parts if p.kind == ReplyKind.OUTCOME]  # already a farewell
         parts[:] = closing or [ReplyPart(Priority.FINAL,
-                                         c.lines_or_bank(c.speaker.lines.goodbye, "goodbye"),
+                                         c.lines_or_bank(unasked(c, c.speaker.lines.goodbye),
+                                                         "goodbye"),
                                          ReplyKind.GOODBYE)]
+
+
+# A line asking for the terms in writing.
+_ASKS_WRITING = re.compile(r"\b(par ecrit|recapitulatif|envoyez|mettez-moi)\b")
+
+
+def unasked(c: Customer, lines: list[str]) -> list[str]:
+    """Her lines, without what asks for what the student has promised: "Envoyez-moi un
+    récapitulatif écrit" right after "je vous envoie tout par mail ce soir" (blind plays).
+    A line that only asks it is left out; one that says something else keeps the rest ("C'est
+    correct. On fait comme ça.")."""
+    if not c.state.in_writing:
+        return lines
+    whole = [line for line in lines if not _ASKS_WRITING.search(fold(line))]
+    if whole:
+        return whole
+    cut = [" ".join(sentence for sentence in line_sentences(line)
+                    if not _ASKS_WRITING.search(fold(sentence))) for line in lines]
+    return [line for line in cut if line] or lines
 
 
 def _settled(state: CustomerState) -> bool:

@@ -43,11 +43,20 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
               if not ok and _a_whole_price(f.text, u.text)
               and (a == 0 or a >= rules.item_max_share * deal.list_price)
               and (a > deal.list_price or Act.CONCESSION in acts or _priced(f.text, u))]
+    amounts_all = amounts
     amounts = [a for a, ok in zip(amounts, sized, strict=True) if ok]
     low = (deal.floor_price or deal.list_price) * rules.plausible_below_floor
     plausible = [a for a in amounts
                  if low <= a <= deal.list_price * rules.plausible_above_list] or amounts
-    offering = acts & _OFFERING
+    # "normalement c'est 289 €, mais pour vous je fais 199 €": the amount she is offered is
+    # the one said as ours now, however implausible (a blind play heard "c'est plus cher
+    # qu'aujourd'hui" to 199 € because 289 € looked the likelier offer).
+    made = [a for a, f, ok in zip(amounts_all, offers, sized, strict=True)
+            if ok and _MADE_NOW.search(_before(f.text, u.folded))]
+    plausible = made[-1:] or plausible
+    # "…on rajoute 100 kits, ça fait 1 925 €. Ça vous va ?": a solution with its price is an
+    # offer.
+    offering = acts & _OFFERING or (offers and Act.PROPOSITION_SOLUTION in acts)
     new_price: float | None = None
     if plausible and offering:
         new_price = min(plausible) if Act.CONCESSION in acts else plausible[-1]
@@ -104,12 +113,40 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 state.counterparts_obtained.append(counterpart.id)
                 state.concessions_given.append(f"contrepartie:{counterpart.id}")
             state.record(Event.CONTREPARTIE_OBTENUE)
+            # Granting "60 mois" is accepting the term her doubt was about ("Déjà que 48, je
+            # trouvais ça long. Mais si le prix baisse… je peux l'envisager"): the doubt is
+            # settled by her own yes, not left pending until the end.
+            for objection_id in state.objections_pending:
+                if any(counterpart.id in (cond.topics or [])
+                       for cond in c.objections[objection_id].when):
+                    state.objections_treated.append(objection_id)
+            # "Cinq ans ? … De combien on parle ?" is for a term asked without a figure; a
+            # blind play heard it right after "sur 60 mois… je peux faire 269 €".
+            answers = [line for line in counterpart.answers
+                       if new_price is None or not _ASKS_AMOUNT.search(fold(line))]
             parts.append(ReplyPart(Priority.ANSWER,
-                                   c.lines_or_bank(counterpart.answers, "counterpart_ok"),
-                                   ReplyKind.COUNTERPART, stance=Stance.POSITIVE))
+                                   c.lines_or_bank(answers, "counterpart_ok"),
+                                   ReplyKind.COUNTERPART, counterpart.id,
+                                   stance=Stance.POSITIVE))
         else:
             parts.append(ReplyPart(Priority.ANSWER, c.bank("counterpart_refused"),
-                                   ReplyKind.COUNTERPART, stance=Stance.NEGATIVE))
+                                   ReplyKind.COUNTERPART, counterpart.id,
+                                   stance=Stance.NEGATIVE))
+
+
+# The words that make an amount the price made now: "je vous fais", "je peux descendre à".
+_MADE_NOW = re.compile(r"\b(je (?:vous )?(?:l[ea] |les )?fais|je peux (?:vous )?(?:le |la )?faire|"
+                       r"je (?:peux )?(?:descend\w*|passe\w*|vous propose)|pour vous c'est)"
+                       r"(?: a| au| de)?(?: \w+){0,2} ?$")
+
+
+def _before(figure: str, folded: str) -> str:
+    """The words just before a figure in the turn (folded)."""
+    at = folded.find(fold(figure))
+    return folded[max(0, at - 60):at] if at >= 0 else ""
+
+
+_ASKS_AMOUNT = re.compile(r"\b(de combien|combien|quel prix|a quel prix|quel montant)\b[^.!]*\?")
 
 
 def _restates(u: Understanding) -> bool:

@@ -242,6 +242,9 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 continue
             if state.phase != Phase.CONCLUSION:
                 state.phase = Phase.OBJECTIONS
+            if _voiced_by_counterpart(objection, parts):
+                state.objections_treated.append(objection.id)  # and accepted (negotiation)
+                return
             line = c.voice.pick(_lines(c, objection))
             _drop_choice_about(parts, line)
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,
@@ -267,6 +270,15 @@ def _roots(words: Iterable[str]) -> set[str]:
     # "rembourse" and "remboursée" stem apart; their first seven letters do not. Short words
     # meet by chance ("par écrit" and "j'ai écrit deux fois").
     return {word[:7] for word in words if len(word) >= 7}
+
+
+def _voiced_by_counterpart(objection: Objection, parts: list[ReplyPart]) -> bool:
+    """Whether the counterpart she has just granted raised this doubt in its own words: "60
+    mois… Déjà que 48, je trouvais ça long. Mais si le prix baisse…" then "C'est long, comme
+    engagement" said it twice (blind play). Said once, and settled by her yes."""
+    granted = {p.subject for p in parts if p.kind == ReplyKind.COUNTERPART
+               and p.stance == Stance.POSITIVE}
+    return any(topic in granted for cond in objection.when for topic in cond.topics or [])
 
 
 def _no_new_doubt(c: Customer, parts: list[ReplyPart]) -> bool:

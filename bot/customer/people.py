@@ -43,6 +43,18 @@ def named(text: str, speaker: Speaker) -> bool:
     return any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names(speaker))
 
 
+def spoken_to(text: str, speaker: Speaker) -> bool:
+    """Whether the student calls this person by name, to them: "Monsieur Lefèvre, qu'en
+    pensez-vous ?", "…c'est bien ça, Claire ?". A name in the middle of a clause speaks of them
+    ("les 280 € que Madame Martin a évoqués" was answered by her, in a blind play, though it
+    asked him)."""
+    folded = fold(text)
+    return any(re.search(rf"(?:^|[.!?]\s+){_TITLE}{re.escape(name)}\b", folded)  # opening
+               or re.search(rf"(?:[,;:]\s*|\b(?:merci|bonjour|pardon|alors|et|oui|non|bien)\s+)"
+                            rf"{_TITLE}{re.escape(name)}\s*(?:[,.!?;:]|$)", folded)
+               for name in names(speaker))
+
+
 def present(c: Customer) -> list[Speaker]:
     """The people the student is talking to now (two at a meeting the decider joined)."""
     return [c.scenario.speaker(speaker_id) for speaker_id in c.state.present]
@@ -55,7 +67,7 @@ def choose_speaker(c: Customer, u: Understanding) -> None:
     people = present(c)
     if len(people) < 2:
         return
-    addressed = [p for p in people if named(u.text, p)]
+    addressed = [p for p in people if spoken_to(u.text, p)]
     if len(addressed) == 1:
         c.state.speaker = addressed[0].id
         # "M. Lefèvre, c'est vous qui tranchez ?": the answer the scenario gives names him

@@ -40,7 +40,7 @@ class ReplyKind(StrEnum):
     CONCESSION = "concession"
     PRICE = "prix"
     PRICE_DOUBTED = "prix invraisemblable"  # not taken as the price on the table
-    COUNTERPART = "contrepartie"
+    COUNTERPART = "contrepartie:"  # with the counterpart's id
     CALLBACK = "rappel"
     DOCUMENTATION = "documentation"
     APPOINTMENT = "rendez-vous"

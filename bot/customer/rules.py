@@ -59,6 +59,8 @@ class Rules:
     empathy_mood: int = rule(3, "humeur, empathie ou excuse ailleurs")
     still_angry_mood: int = rule(25, "humeur sous laquelle le client reste fâché malgré "
                                      "l'empathie")
+    warm_style_mood: int = rule(50, "humeur sous laquelle un client expressif ou aimable "
+                                    "parle sans effusion (répliques génériques)")
     control_yes_mood: int = rule(55, "humeur à partir de laquelle il répond oui à une "
                                      "question de contrôle (sans objection en suspens)")
     argument_quoted_score: float = rule(0.8, "sûreté de lecture d'un argument à partir de "

@@ -113,3 +113,24 @@ def test_a_stated_limit_and_a_held_position_are_refusals() -> None:
         .frame.refusal
     assert engine.understand("Je maintiens mon prix : 289 € HT.").frame.refusal
     assert not engine.understand("On peut en parler plus tard si vous voulez.").frame.refusal
+
+
+def test_her_budget_restated_in_a_recap_is_hers_not_an_offer() -> None:
+    """"…et un budget autour de 280 € HT tout compris. C'est bien ça ?" was read as an offer
+    above the 240 € she pays, and she objected "C'est plus cher que ce qu'on paie"."""
+    her_line = "Idéalement, je voudrais rester à 280 € HT par mois maximum, tout compris."
+    u = understander().understand(
+        "Si je résume : 12 000 pages par mois, la confidentialité par badge, et un budget "
+        "autour de 280 € HT tout compris. C'est bien ça ?", Context.after(her_line))
+    assert [f.role for f in u.frame.figures] == [Role.QUOTE]
+    assert u.frame.offer is None
+
+
+def test_telling_her_she_keeps_her_tills_is_not_contempt() -> None:
+    """"Vous gardez vos caisses, il n'y a rien à racheter" got "Pas sur ce ton avec moi";
+    "Gardez vos remarques" is still contempt."""
+    polite = understander().understand(
+        "Bonne nouvelle : vous gardez vos caisses, il n'y a rien à racheter.")
+    assert polite.rudeness.level != Level.SURE
+    rude = understander().understand("Gardez vos remarques pour vous.")
+    assert rude.rudeness.level == Level.SURE

@@ -1,0 +1,92 @@
+"""The customer takes in what the student has just settled (issue 13, blind reviewers of the
+eighth and ninth rounds): a figure given is not asked for, a promise made is not asked for, a
+yes to an offer is a deal, the day she asked for is accepted, a doubt she has just voiced in
+her own words is not voiced again, and an angry caller does not gush."""
+
+from __future__ import annotations
+
+from bot.replies import Voice
+from bot.topics import content_words
+from scenarios.vocabulary import Event, SocialStyle
+
+from .test_customer_coherence import _played, _talk
+
+
+def test_a_longer_term_granted_with_its_price_is_not_asked_how_much_nor_doubted_twice() -> None:
+    """"…si vous partez sur 60 mois… je peux faire 269 €": she heard "De combien on parle ?"
+    and then "C'est long, comme engagement" after her own "Déjà que 48, je trouvais ça long"."""
+    lines = _played("e4-copieur-cabinet.base.oral.t9-p3-6.txt")
+    talk, turns = _talk("e4-copieur-cabinet", None, *lines[:12])
+    reply = turns[-1].text
+    assert "combien" not in reply.lower(), reply
+    assert "engagement-60-mois" in talk.state.counterparts_obtained
+    assert reply.count("long") <= 1, reply
+    # Her yes to the longer term settles her doubt about the term: the deal can follow.
+    assert "engagement-48-mois" not in talk.state.objections_pending
+
+
+def test_terms_promised_in_writing_are_not_asked_for_in_writing() -> None:
+    lines = _played("e4-copieur-cabinet.base.oral.t9-p3-6.txt")
+    _, turns = _talk("e4-copieur-cabinet", None, *lines)
+    # "Je vous envoie tout par écrit demain…" then the deal and the goodbye.
+    for turn in turns[-2:]:
+        assert "écrit" not in turn.text and "Envoyez" not in turn.text, turn.text
+
+
+def test_the_price_said_as_made_now_is_the_offer_even_below_the_floor() -> None:
+    """"normalement c'est 289 €… mais pour vous je fais 199 €": not "c'est plus cher que ce
+    qu'on paie aujourd'hui" (240 €), but her doubt about so low a price."""
+    lines = _played("e4-copieur-cabinet.delai-court.hors-script.t9-p3-3.txt")
+    talk, turns = _talk("e4-copieur-cabinet", "delai-court", *lines[:4])
+    assert talk.state.price_offered == 199
+    assert "plus cher" not in turns[-1].text, turns[-1].text
+    assert "prix invraisemblable" in turns[-1].parts
+
+
+def test_an_offer_with_its_price_then_ca_vous_va_is_answered_by_the_deal() -> None:
+    """"…on peut rajouter 100 kits, ça fait 1 925 €, toujours dans l'enveloppe. Ça vous va
+    comme ça ?" got "Oui, ça me va." and no deal came of it."""
+    lines = _played("e4-evenement-responsable.budget-2000.oral.t8-p1-4.txt")
+    talk, turns = _talk("e4-evenement-responsable", "budget-2000", *lines[:19])
+    assert talk.state.happened(Event.ACCORD), turns[-1].text
+    assert talk.state.price_agreed == 1925
+
+
+def test_the_day_she_asked_for_is_accepted_not_repeated() -> None:
+    """"Uniquement le samedi matin." then "…samedi… entre 8 h et 12 h, ça va ?" was answered
+    "Je vous le répète : uniquement le samedi matin"."""
+    lines = _played("tel-reclamation-lave-linge.base.oral.t9-p3-2.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", None, *lines[:7])
+    assert "samedi" in lines[6]
+    assert "répète" not in turns[-1].text and "choix" in turns[-1].parts, turns[-1].text
+
+
+def test_a_proposal_in_digits_meets_a_keyword_in_words() -> None:
+    """"sous 5 jours" is the teacher's "sous cinq jours": the replacement offered is read as
+    the standard replacement, not as a filler."""
+    assert content_words("sous 5 jours") == content_words("sous cinq jours")
+    lines = _played("tel-reclamation-lave-linge.base.oral.t9-p3-2.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", None, *lines[:4])
+    assert "solution" in turns[-1].parts, turns[-1]
+
+
+def test_an_angry_expressive_caller_does_not_gush() -> None:
+    """The complaint caller is expressive; while she is still cross, her yes is plain
+    ("Entendu."), not "Formidable, j'accepte avec plaisir !" nor "Oui, c'est tout bon !"."""
+    talk, turns = _talk("tel-reclamation-lave-linge", None,
+                        *_played("tel-reclamation-lave-linge.base.oral.t9-p3-2.txt")[:7])
+    assert talk.speaker.social_style == SocialStyle.EXPRESSIF
+    assert talk.state.mood < talk.rules.warm_style_mood
+    effusive = set(Voice.lines("confirm_ok", style=SocialStyle.EXPRESSIF)) | set(
+        Voice.lines("solution_accepted", style=SocialStyle.EXPRESSIF))
+    assert not any(line in turn.text for turn in turns for line in effusive), \
+        [turn.text for turn in turns]
+
+
+def test_an_argument_restated_in_a_recap_is_not_noted_again() -> None:
+    """"Oui, ce point-là, je l'ai noté." to a recap and goodbye rang vague: an argument heard
+    before and restated among the terms is part of them."""
+    lines = _played("e4-copieur-cabinet.budget-serre.competent.t8-p1-1.txt")
+    _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines)
+    again = set(Voice.lines("argument_again"))
+    assert not any(line in turns[-1].text for line in again), turns[-1].text
