@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from .core import Customer
 
 
+# Acts of a turn that restates what she said or builds on it (a recap, a proposal): not a
+# question about her facts.
+_RESTATING = {Act.REFORMULATION, Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT, Act.PROPOSITION_RDV,
+              Act.PROPOSITION_SOLUTION}
 # Questions that ask her consent or whether anything is left, not for a fact.
 CONSENT = re.compile(r"\b(ca vous va|ca vous convient|ca vous irait|vous etes d'accord|"
                       r"vous etes ok|c'est bon pour vous|ok pour vous|on fait comme ca|"
@@ -38,13 +42,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     answered = 0
     unanswered_question = False
     # "Qu'est-ce qui vous gêne ?" right after an objection asks about it, not about a fact.
-    digging = objections.digging_into(c, u) is not None
+    # Unless asking about it is what lifts it: then she tells what lies behind it (a blind
+    # play heard "Ça, je n'en sais rien" to "Internet, déjà donné ? Il s'est passé quoi ?").
+    dug = objections.digging_into(c, u)
+    digging = dug is not None and not any_holds(dug.treated_if, state, u)
     # A student who restates the facts (a reformulation, a recap, a request to conclude)
     # is not asking for them again: she does not repeat them back.
     # A proposal built on what she said ("samedi 8 h-12 h, ça va ?" after "uniquement le samedi
     # matin") is not a question about it either.
-    restating = bool(u.acts & {Act.REFORMULATION, Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT,
-                               Act.PROPOSITION_RDV, Act.PROPOSITION_SOLUTION})
+    restating = bool(u.acts & _RESTATING)
     told: set[str] = set()  # facts said in this reply: never said twice in it
     repeats: list[ReplyPart] = []
     withheld: list[ReplyPart] = []
@@ -54,7 +60,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 and offered_options(sentence.text, before.text) is not None
                 for before, sentence in zip([None, *u.sentences], u.sentences, strict=False)]
     for sentence, picks in zip(u.sentences, choosing, strict=True):
-        if digging or not sentence.discovers or picks:
+        # "Vous me donnez votre mail pour l'invitation ?" closes the deal and asks for the
+        # address: read as a request to commit, it still asks (blind play: "Entendu. C'est
+        # clair." and no address).
+        asks = sentence.discovers or _asks_contact_in(sentence.text)
+        if digging or not asks or picks:
             continue
         # What this speaker knows, and what anyone in the room already said (repeated). A
         # gatekeeper who put the call through has left: what only she knew is not her
@@ -72,7 +82,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             _reveal(c, fact, parts)
             told.add(fact.id)
             answered += 1
-        elif facts and facts[0].id in told | set(state.facts_revealed) and restating:
+        elif facts and facts[0].id in told | set(state.facts_revealed) and restating \
+                and not _asks_contact_in(sentence.text) and (
+                    len(u.sentences) == 1 or sentence.act_ids & _RESTATING):
+            # (A question of its own after the recap asks again: "Vous numérisez donc
+            # beaucoup. Aujourd'hui, comment ça se passe une fois scanné ?")
             continue
         elif facts and facts[0].id in state.facts_revealed and facts[0].id not in told \
                 and answered < rules.facts_per_reply:
@@ -109,7 +123,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # "Je ne vais pas vous dire ça tout de suite" after an answer reads as taking the
         # answer back (blind play, right after the breakdowns): said only when it is all.
         parts.extend(withheld)
+    # (Not one about a fact she has told: "comment ça se passe, une fois scanné ?" after the
+    # scanning got the breakdowns, in a blind play.)
     open_question = any(s.discovers and s.form == QuestionForm.OUVERTE and not picks
+                        and not any(hit.id in c.facts for hit in s.topics)
                         for s, picks in zip(u.sentences, choosing, strict=True))
     asks_contact = _asks_contact(u)
     if open_question and not answered and not digging and not asks_contact:
@@ -188,6 +205,10 @@ def _asks_contact(u: Understanding) -> bool:
     in a recap ("vous recevrez un e-mail") asks nothing."""
     if Act.RECAPITULATIF in u.acts:
         return False
-    return any(intent.name == "coordonnees" and intent.asked_in(fold(sentence.text))
-               for sentence in u.sentences if sentence.discovers
-               for intent in discovery_intents())
+    return any(_asks_contact_in(sentence.text) for sentence in u.sentences
+               if sentence.discovers)
+
+
+def _asks_contact_in(text: str) -> bool:
+    return "?" in text and any(intent.name == "coordonnees" and intent.asked_in(fold(text))
+                               for intent in discovery_intents())

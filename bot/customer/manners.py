@@ -20,7 +20,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # Only the first introduction and the first statement of purpose are acknowledged: later
     # on, "Je vous écoute" would answer a price or an argument.
     new_introduction = Act.PRESENTATION in acts and state.record(Event.PRESENTATION_FAITE)
-    new_purpose = Act.ANNONCE_OBJET in acts and state.record(Event.OBJET_ANNONCE)
+    # Saying what one sells in the opening ("on a un truc de carte de fidélité pour les
+    # boulangeries") says why one calls, whatever the act read: a blind play heard "Je ne sais
+    # toujours pas pourquoi vous m'appelez" right after it.
+    says_offer = bool(acts & {Act.ARGUMENT, Act.PROPOSITION_SOLUTION, Act.PROPOSITION_RDV}) \
+        and any(t in c.arguments for t in u.topics) and state.turn <= rules.opening_turns
+    new_purpose = (Act.ANNONCE_OBJET in acts or says_offer) and \
+        state.record(Event.OBJET_ANNONCE)
     introduced = state.happened(Event.PRESENTATION_FAITE)
     purpose = state.happened(Event.OBJET_ANNONCE)
     if state.turn == 1 and Act.SALUTATION in acts and not (introduced or purpose):

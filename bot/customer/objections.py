@@ -91,7 +91,9 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
     """The objections raised in earlier turns: lifted, dug into, insisted on, or ignored."""
     state = c.state
     dug = digging_into(c, u)
-    if dug is not None and not any_holds(dug.treated_if, state, u):
+    if dug is not None and any_holds(dug.treated_if, state, u):
+        dug = None  # asking about it is what lifts it ("Il s'est passé quoi ?"): lifted below
+    if dug is not None:
         _explain(c, dug, parts)
     if state.objections_pending and (
             (_ANSWERING.search(u.folded) and u.acts & _ANSWERING_ACTS) or _asserts_treatment(c, u)):
@@ -110,7 +112,10 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         if any_holds(objection.treated_if, state, u) or _compares_costs(objection, u):
             state.objections_treated.append(objection_id)
             c.move(c.rules.objection_treated_mood, c.rules.objection_treated_patience)
-            parts.append(ReplyPart(Priority.OBJECTION_LIFTED,
+            # Asked a question, she answers it first, then says where she stands ("Il y a
+            # deux ans, une agence web… Bon. Je veux bien vous écouter…").
+            answered = u.is_question and any(p.kind == ReplyKind.FACT for p in parts)
+            parts.append(ReplyPart(Priority.FOLLOW_UP if answered else Priority.OBJECTION_LIFTED,
                                    c.voice.pick(objection.accepted_lines), ReplyKind.OBJECTION,
                                    stance=Stance.POSITIVE))
             continue

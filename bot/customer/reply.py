@@ -135,6 +135,10 @@ _DOUBTS = {ReplyKind.PRICE_DOUBTED, ReplyKind.CLAIM_DOUBTED}
 _TAKEN_BACK = _COMMENTS | {ReplyKind.SOLUTION}
 
 
+def _stock_comment(part: ReplyPart) -> bool:
+    return part.kind in _COMMENTS and part.text in stock_lines()
+
+
 def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
     """Whether `other` may follow `primary` in the same reply."""
     if other.kind in _COMMENTS and other.text in stock_lines():
@@ -165,6 +169,11 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     for part in sorted(parts):
         if part.text and part.text not in (p.text for p in chosen):
             chosen.append(part)
+    if any(not _stock_comment(p) for p in chosen):
+        # A stock comment answers a turn only alone; beside what answers it, it goes, even
+        # first ("Voilà un argument qui mérite qu'on s'y arrête. Je vous l'ai dit : on
+        # numérise…" to a question on the scanning, in a blind play).
+        chosen = [p for p in chosen if not _stock_comment(p)]
     objection = next((p for p in chosen if p.kind == ReplyKind.OBJECTION_RAISED), None)
     if objection:  # it says it better than a generic price reaction or acknowledgement
         chosen = [p for p in chosen if p.kind == ReplyKind.OUTCOME

@@ -90,3 +90,31 @@ def test_an_argument_restated_in_a_recap_is_not_noted_again() -> None:
     _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines)
     again = set(Voice.lines("argument_again"))
     assert not any(line in turns[-1].text for line in again), turns[-1].text
+
+
+def test_what_one_sells_said_in_the_opening_says_why_one_calls() -> None:
+    """"…on a un truc de carte de fidélité et de click and collect pour les boulangeries…"
+    was answered "Je ne sais toujours pas pourquoi vous m'appelez. … Au revoir." (seven blind
+    plays hung up on that false reason)."""
+    lines = _played("tel-prospection-fidelix.client-presse.oral.t9-p1-3.txt")
+    talk, turns = _talk("tel-prospection-fidelix", "client-presse", *lines[:2])
+    assert talk.state.happened(Event.OBJET_ANNONCE)
+    assert "pourquoi vous m" not in turns[-1].text and not turns[-1].ended, turns[-1].text
+
+
+def test_asked_what_lies_behind_her_doubt_she_tells_it() -> None:
+    """"Internet, on a déjà donné." — "Comment ça ? Il s'est passé quoi ?" got "Ça, je n'en
+    sais rien. Et ce n'est pas le sujet, si ?"; asking is what the scenario says lifts it."""
+    lines = _played("tel-prospection-fidelix.deja-equipe.oral.t9-p1-7.txt")
+    talk, turns = _talk("tel-prospection-fidelix", "deja-equipe", *lines[:3])
+    assert "site-agence-web" in talk.state.facts_revealed, turns[-1].text
+    assert "internet-deja-donne" in talk.state.objections_treated
+    assert turns[-1].text.startswith("Il y a deux ans"), turns[-1].text
+
+
+def test_asked_for_her_address_while_closing_she_gives_it() -> None:
+    """"…mardi 15 h à la boutique. Vous me donnez votre mail pour l'invitation ?" got
+    "Entendu. C'est clair." and no address."""
+    lines = _played("tel-prospection-fidelix.deja-equipe.oral.t9-p1-7.txt")
+    talk, turns = _talk("tel-prospection-fidelix", "deja-equipe", *lines[:7])
+    assert "arobase" in turns[-1].text and talk.state.happened(Event.EMAIL_OBTENU)
