@@ -38,6 +38,7 @@ class CustomerState:
     choices: dict[str, str] = field(default_factory=dict)  # options offered -> the one taken
     email: str | None = None
     in_writing: bool = False  # the student said they will send it all in writing
+    floor_doubted: list[float] = field(default_factory=list)  # prices she doubted, below floor
     questions_asked: int = 0
     ended: bool = False
     ended_by: str | None = None
@@ -66,6 +67,7 @@ class CustomerState:
         data["outcome_type"] = self.outcome_type.value if self.outcome_type else None
         data["objections_pending"] = self.objections_pending
         for private in ("fact_lines", "fact_speakers", "last_lines", "objection_raised_at",
-                        "objection_explanations", "discount_asks", "in_writing"):
+                        "objection_explanations", "discount_asks", "in_writing",
+                        "floor_doubted"):
             data.pop(private)
         return data

@@ -64,11 +64,16 @@ class Coach:
         if s.kind == Kind.RECLAMATION and turn == 1 and not acts & {Act.EMPATHIE, Act.EXCUSE}:
             found.append(("empathie", "Une cliente en colère : commencez par l'écouter et "
                                       "reconnaître son désagrément."))
-        if acts & {Act.QUESTION_FERMEE} and not acts & {Act.QUESTION_OUVERTE}:
+        # Three turns in a row that each ask only closed questions; a turn that asks nothing
+        # breaks the run, and the tip is given once per run (blind players saw it after a
+        # goodbye, and after every turn once three closed questions had been asked).
+        asks = "?" in text
+        if asks and Act.QUESTION_FERMEE in acts and Act.QUESTION_OUVERTE not in acts:
             self.closed_in_a_row += 1
-        elif acts & {Act.QUESTION_OUVERTE}:
+        else:
             self.closed_in_a_row = 0
         if self.closed_in_a_row >= 3:
+            self.closed_in_a_row = 0
             found.append(("ouverte", "Trois questions fermées de suite : ouvrez avec « Comment… "
                                      "? » ou « Qu'est-ce qui… ? »"))
         if len(facts) >= 3 and Event.PRIX_ANNONCE not in events and not getattr(

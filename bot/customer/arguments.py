@@ -20,7 +20,11 @@ _SUMMING_UP = {Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT, Act.CONCESSION, Act.AN
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
-    argued = [c.arguments[t] for t in u.topics if t in c.arguments]
+    # Of several arguments in one turn, she takes up the one that answers what she said
+    # (a blind play heard "ce critère n'entre pas dans mon analyse" about the speed, beside
+    # the 4-hour repairs she had been asking for).
+    argued = sorted((c.arguments[t] for t in u.topics if t in c.arguments),
+                    key=lambda argument: not tied(c, argument))
     clear = {t for t, score in u.topics.items() if score >= rules.argument_quoted_score}
     pitching = u.acts & {Act.ARGUMENT, Act.PREUVE, Act.TRAITEMENT_OBJECTION}
     for argument in argued[:1] if pitching else []:
@@ -56,7 +60,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 
 
 def tied(c: Customer, argument: Argument) -> bool:
-    """An argument lands when it answers a need the customer has expressed."""
+    """An argument lands when it answers a need the customer has expressed, if only in part:
+    "4 heures d'intervention" right after "les pannes, c'est notre gros souci" got "Ce n'est
+    pas un critère que je retiens" while the 48 hours of today were still untold."""
     if not argument.needs:
         return bool(c.state.facts_revealed)
-    return any(need in c.state.needs_understood for need in argument.needs)
+    state = c.state
+    needs = {need.id: need for need in c.scenario.needs}
+    return any(need in state.needs_understood or any(
+        fact in state.facts_revealed for fact in needs[need].facts) for need in argument.needs
+        if need in needs)

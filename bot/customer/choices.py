@@ -8,10 +8,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scenarios.vocabulary import Event
+
 from ..questions import offered_options
 from ..text import fold
 from ..topics import content_words
 from .appointments import meeting_form
+from .closing import accepts_deal, stated_budget_max
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -45,6 +48,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         taken = _choose(c, options)
         if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
             c.state.appointment["forme"] = form
+        _close_on(c, options, taken)
         said = _say(c, options, taken)
         # A solution accepted by choosing it is said once, by its name ("Par un appareil neuf,
         # plutôt."), not beside "Super, on fait comme ça !".
@@ -67,10 +71,49 @@ def _choose(c: Customer, options: tuple[str, str]) -> int:
         return folded.index(c.state.choices[key])
     said = set(content_words(" ".join([*c.state.fact_lines.values(), *c.state.last_lines])))
     leaning = [len(set(content_words(option)) & said) for option in options]
+    # Between two priced versions, the one she can accept: a blind play heard the director
+    # choose the version below what he had just said empties the project.
+    fits = [_acceptable(c, option) for option in options]
+    if fits[0] != fits[1] and None not in fits:
+        leaning = [int(fit) for fit in fits]
     taken = leaning.index(max(leaning)) if leaning[0] != leaning[1] else \
         c.voice.rng.randrange(2)
     c.state.choices[key] = folded[taken]
     return taken
+
+
+def _close_on(c: Customer, options: tuple[str, str], taken: int) -> None:
+    """Choosing between two priced versions ("la version à 1 775 € ou celle à 1 975 € ?",
+    the alternative close of DOMAIN.md) is agreeing to the one she takes, if she can."""
+    if not all(_acceptable(c, option) is not None for option in options) or \
+            c.state.happened(Event.ACCORD) or not _acceptable(c, options[taken]):
+        return
+    match = _AMOUNT.search(options[taken])
+    assert match is not None  # (priced, above)
+    c.state.price_offered = _amount(match)
+    if accepts_deal(c)[0]:
+        c.state.record(Event.ACCORD)
+        c.state.price_agreed = c.state.price_offered
+
+
+def _amount(match: re.Match[str]) -> float:
+    return float(re.sub(r"\s", "", match.group(1)).replace(",", "."))
+
+
+_AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?)\s*(?:€|euros?)")
+
+
+def _acceptable(c: Customer, option: str) -> bool | None:
+    """Whether the price an option names is one she may agree to (not under the floor, not
+    over the ceiling she told); None when it names no price."""
+    deal = c.scenario.negotiation
+    match = _AMOUNT.search(option)
+    if deal is None or match is None:
+        return None
+    amount = _amount(match)
+    ceiling = stated_budget_max(c) or deal.customer_budget
+    return (deal.floor_price is None or amount >= deal.floor_price) and \
+        (ceiling is None or amount <= ceiling)
 
 
 def _say(c: Customer, options: tuple[str, str], taken: int) -> str:

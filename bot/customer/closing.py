@@ -14,7 +14,7 @@ from ..text import fold
 from .appointments import other_errand
 from .arguments import tied
 from .discovery import CONSENT
-from .negotiation import below_floor
+from .negotiation import below_floor, doubt_below_floor
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -65,7 +65,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.record(Event.REFUS)
         if reason == below_floor(c) and any(p.kind == ReplyKind.PRICE_DOUBTED for p in parts):
             return  # the doubt just said is her answer: not the same doubt twice
-        parts.append(ReplyPart(Priority.ANSWER, c.bank(reason), ReplyKind.COMMITMENT,
+        line = doubt_below_floor(c, state.price_offered or 0.0) if reason == below_floor(c) \
+            else c.bank(reason)
+        parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))
 
 

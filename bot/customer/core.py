@@ -170,6 +170,8 @@ class Customer:
                  and not (summing_up and not is_question(sentence.text))]
         if any(discovery.ANYTHING_ELSE.search(text) for text in asked):
             return self.bank("nothing_else")  # "Autre chose ?" — "Oui, c'est noté" rang false
+        if asked and all(discovery.TIME_ASKED.search(text) for text in asked):
+            return self.bank("purpose_ack")  # "Vous avez deux minutes ?" — "D'accord, allez-y."
         if asked and all(discovery.CONSENT.search(text) for text in asked):
             # "…le livreur reprend l'ancienne, vous êtes d'accord ?" asks her consent, not a
             # fact: "Je ne vois pas le rapport" to it was absurd (blind play).

@@ -33,6 +33,15 @@ _RESTATING = {Act.REFORMULATION, Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT, Act.
 CONSENT = re.compile(r"\b(ca vous va|ca vous convient|ca vous irait|vous etes d'accord|"
                       r"vous etes ok|c'est bon pour vous|ok pour vous|on fait comme ca|"
                       r"ca vous dit)\b")
+# "Vous avez deux minutes ?": asks for her time, not for a fact (a blind play heard "Ça, je
+# n'en sais rien. Et ce n'est pas le sujet, si ?").
+TIME_ASKED = re.compile(r"\b(vous avez|avez-vous|auriez-vous|vous auriez|tu as|t'as|as-tu) "
+                        r"(deux|2|cinq|5|quelques|une|un petit|un) (minutes?|instants?|moment)\b")
+# "À part les pannes, d'autres soucis ?": not the fact named, the next one (a blind play
+# heard "Encore une fois, c'est notre gros souci").
+_WHAT_ELSE = re.compile(r"\b(a part (?:ca|cela|les?|la|vos|votre)|en dehors d|d'autres? "
+                        r"(?:trucs?|soucis?|problemes?|difficultes?|besoins?|points?|choses?|"
+                        r"attentes?))\b")
 ANYTHING_ELSE = re.compile(r"\b(autre chose|d'autres questions|une autre question|quelque chose "
                             r"d'autre)\b")
 
@@ -73,6 +82,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                  hit.id in state.facts_revealed
                  and state.fact_speakers.get(hit.id, state.speaker) in state.present) or (
                  hit.id in c.facts and c.facts[hit.id].known_by in (None, state.speaker))]
+        if _WHAT_ELSE.search(fold(sentence.text)):  # not what was named: what else
+            facts = [hit for hit in facts if hit.id not in state.facts_revealed]
         fresh = [hit for hit in facts if (hit.id not in state.facts_revealed
                  and any_holds(c.facts[hit.id].revealed_if, state, u))
                  or (hit.id not in state.facts_revealed
@@ -112,7 +123,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("other_knows", name=name),
                                        ReplyKind.DEFLECT))
         elif not sentence.topics and not (CONSENT.search(fold(sentence.text))
-                                          or ANYTHING_ELSE.search(fold(sentence.text))):
+                                          or ANYTHING_ELSE.search(fold(sentence.text))
+                                          or TIME_ASKED.search(fold(sentence.text))):
             unanswered_question = True  # (consent and "autre chose ?": see core)
     if not told:
         # Beside something new, a fact said again is a reply stuck on ("Copitec intervient
@@ -125,9 +137,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.extend(withheld)
     # (Not one about a fact she has told: "comment ça se passe, une fois scanné ?" after the
     # scanning got the breakdowns, in a blind play.)
-    open_question = any(s.discovers and s.form == QuestionForm.OUVERTE and not picks
-                        and not any(hit.id in c.facts for hit in s.topics)
-                        for s, picks in zip(u.sentences, choosing, strict=True))
+    open_question = any(s.discovers and not picks and (
+        (s.form == QuestionForm.OUVERTE and not any(hit.id in c.facts for hit in s.topics))
+        or _WHAT_ELSE.search(fold(s.text))) for s, picks in zip(u.sentences, choosing,
+                                                                  strict=True))
     asks_contact = _asks_contact(u)
     if open_question and not answered and not digging and not asks_contact:
         # "Comment ça se passe avec vos machines ?": an open question about her situation

@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 _KEPT_ON_LEAVING = {ReplyKind.FACT}
 # (Not a new objection: "48 mois, c'est long. Bien, vous m'avez convaincu." contradicts
 # itself; an objection only raised with the outcome is not raised.)
-_KEPT_ON_STAYING = {ReplyKind.FACT, ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED}
+_KEPT_ON_STAYING = {ReplyKind.FACT, ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED,
+                    ReplyKind.CHOICE}  # "Celle à 1 975 €, plutôt. C’est d’accord…"
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:

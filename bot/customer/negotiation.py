@@ -81,7 +81,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if deal.floor_price is not None and new_price < deal.floor_price:
             # She does not believe it: a doubt no objection of the turn may silence (a blind
             # play offered 199 € for a 289 € machine and heard only about the contract term).
-            parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank(below_floor(c)),
+            parts.append(ReplyPart(Priority.FOLLOW_UP, doubt_below_floor(c, new_price),
                                    ReplyKind.PRICE_DOUBTED, stance=Stance.NEGATIVE))
         elif not lowered:
             budget = deal.customer_budget
@@ -174,6 +174,16 @@ def below_floor(c: Customer) -> str:
     director who had capped the budget himself)."""
     return "below_floor_thin" if c.scenario.kind == Kind.NEGOCIATION_INTERNE \
         else "below_floor_doubt"
+
+
+def doubt_below_floor(c: Customer, price: float) -> str:
+    """Her doubt about a price below the floor; the same price put to her again gets a plain
+    no, not the doubt in other words (a blind play heard "Avec si peu, qu'est-ce qui reste…"
+    four times at 1 775 €)."""
+    if price in c.state.floor_doubted:
+        return c.bank("below_floor_again")
+    c.state.floor_doubted.append(price)
+    return c.bank(below_floor(c))
 
 
 # Words that make a low amount the price of the offer, not of one item of it: a blind play

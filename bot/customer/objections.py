@@ -57,8 +57,9 @@ _DIGGING = re.compile(
     r"expliquez-moi|precisez|quelle est (votre|ta) (crainte|inquietude|reticence|peur)|"
     r"(vous avez|tu as) peur de quoi|c'est quoi (le probleme|qui (vous|te) gene)|"
     r"qu'est-ce qui coince|pour quelle raison|qu'est-ce qui pose probleme|"
-    r"qu'est-ce qui s'est passe|qu'est ce qui s'est passe|que s'est-il passe|"
-    r"il s'est passe quoi|ca s'est passe comment|racontez(-moi)?|"
+    r"qu'est-ce qui s'(?:est|etait) passe|qu'est ce qui s'(?:est|etait) passe|"
+    r"que s'(?:est|etait)-il passe|il s'(?:est|etait) passe quoi|"
+    r"ca s'(?:est|etait) passe comment|racontez(-moi)?|"
     r"ce qui (vous|te) (gene|inquiete|derange|bloque|freine), c'est)")
 # Words that may follow the digging question without making it a question about something
 # else ("qu'est-ce qui vous gêne, exactement ?").
@@ -198,8 +199,9 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
     """What still bothers her. Asked about it ("qu'est-ce qui vous gêne ?"), or once a
     general "ça ne règle pas ce qui me gêne" has been said, she says it again in her own
     words, as a repetition she owns ("Je vous l'ai dit : …")."""
+    # (Each line asks it, even when it goes on: "Et le prix ? Parce que c'est ça qui compte.")
     asks_price = objection.category == ObjectionCategory.PRIX and all(
-        line.rstrip().endswith("?") for line in objection.lines)
+        "?" in line for line in objection.lines)
     if asks_price and Act.ANNONCE_PRIX in u.acts:
         # "Ça coûte combien ?" has just been answered with the price: asking it again would
         # be absurd; the price is noted, and what the scenario expects next is still due.

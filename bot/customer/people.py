@@ -114,9 +114,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     speaker = c.speaker
     if speaker.role == SpeakerRole.BARRAGE:
         _filter(c, u, speaker, parts)
-    elif u.is_question and (asks_for(u.text, speaker) or (
+    elif asks_for(u.text, speaker) or (  # "je voudrais parler à M. Benali" asks, with no "?"
             speaker.role == SpeakerRole.DECIDEUR and _BOSS.search(u.folded)
-            and _ASKING.search(u.folded))):
+            and _ASKING.search(u.folded)):
         parts.append(ReplyPart(Priority.ANSWER, c.bank("its_me"), ReplyKind.ITS_ME))
 
 

@@ -118,3 +118,50 @@ def test_asked_for_her_address_while_closing_she_gives_it() -> None:
     lines = _played("tel-prospection-fidelix.deja-equipe.oral.t9-p1-7.txt")
     talk, turns = _talk("tel-prospection-fidelix", "deja-equipe", *lines[:7])
     assert "arobase" in turns[-1].text and talk.state.happened(Event.EMAIL_OBTENU)
+
+
+def test_asked_for_two_minutes_he_gives_them_or_not_but_answers() -> None:
+    """"…vous avez deux minutes ?" got "Ça, je n'en sais rien. Et ce n'est pas le sujet,
+    si ?" (a deflection, as if asked a fact)."""
+    _, turns = _talk("tel-prospection-fidelix", "deja-equipe",
+                     "Bonjour, je suis bien chez les boulangeries Benali ? Je voudrais parler "
+                     "à monsieur Benali.",
+                     "Inès, de Fidelix : on fait une appli de fidélité et de click and collect "
+                     "pour les boulangeries. Vous avez deux minutes ?")
+    assert "je n’en sais rien" not in turns[-1].text.lower(), turns[-1].text
+    assert "esquive" not in turns[-1].parts
+
+
+def test_asked_for_monsieur_benali_he_says_it_is_him_even_without_a_question_mark() -> None:
+    _, turns = _talk("tel-prospection-fidelix", None,
+                     "Oui bonjour, c'est Kevin de Fidelix, je voudrais parler à monsieur "
+                     "Benali svp")
+    assert "c'est moi" in turns[-1].parts, turns[-1].text
+
+
+def test_what_else_besides_the_breakdowns_brings_the_next_concern() -> None:
+    """"Et à part les pannes, y a d'autres trucs qui vous embêtent au quotidien ?" got
+    "Encore une fois, c'est notre gros souci"."""
+    lines = _played("e4-copieur-cabinet.budget-serre.oral.t10-p1-2.txt")
+    talk, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:8])
+    assert "pannes-frequentes" in talk.state.facts_revealed
+    assert "fait:pannes-frequentes" not in turns[-1].parts, turns[-1].text
+    assert any(p.startswith("fait:") for p in turns[-1].parts), turns[-1].parts
+
+
+def test_of_two_arguments_she_takes_up_the_one_that_answers_her_concern() -> None:
+    """The breakdowns told, "45 pages minute… et la maintenance c'est intervention sous 4 h"
+    got "ce critère n'entre pas dans mon analyse" about the speed."""
+    lines = _played("e4-copieur-cabinet.budget-serre.oral.t10-p1-2.txt")
+    _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:5])
+    assert turns[-1].parts == ["argument:intervention-4h"], turns[-1]
+
+
+def test_between_two_priced_versions_he_takes_the_one_he_can_sign() -> None:
+    """"Vous préférez la version à 1 775 € avec les flyers, ou celle à 1 975 € avec la
+    radio ?" — he chose the one below what he had called an emptied project, and no deal came
+    of the alternative close."""
+    lines = _played("e4-evenement-responsable.budget-2000.competent.t10-p2-6.txt")
+    talk, turns = _talk("e4-evenement-responsable", "budget-2000", *lines[:17])
+    assert "1 975" in turns[-1].text and talk.state.happened(Event.ACCORD), turns[-1].text
+    assert talk.state.price_agreed == 1975
