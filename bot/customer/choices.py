@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Event
 
+from ..entities import extract
 from ..questions import offered_options
 from ..text import fold
 from ..topics import content_words
@@ -73,9 +74,9 @@ def _choose(c: Customer, options: tuple[str, str]) -> int:
     leaning = [len(set(content_words(option)) & said) for option in options]
     # Between two priced versions, the one she can accept: a blind play heard the director
     # choose the version below what he had just said empties the project.
-    fits = [_acceptable(c, option) for option in options]
+    fits = [_acceptable(c, _price(option)) for option in options]
     if fits[0] != fits[1] and None not in fits:
-        leaning = [int(fit) for fit in fits]
+        leaning = [int(bool(fit)) for fit in fits]
     taken = leaning.index(max(leaning)) if leaning[0] != leaning[1] else \
         c.voice.rng.randrange(2)
     c.state.choices[key] = folded[taken]
@@ -85,35 +86,32 @@ def _choose(c: Customer, options: tuple[str, str]) -> int:
 def _close_on(c: Customer, options: tuple[str, str], taken: int) -> None:
     """Choosing between two priced versions ("la version à 1 775 € ou celle à 1 975 € ?",
     the alternative close of DOMAIN.md) is agreeing to the one she takes, if she can."""
-    if not all(_acceptable(c, option) is not None for option in options) or \
-            c.state.happened(Event.ACCORD) or not _acceptable(c, options[taken]):
+    prices = [_price(option) for option in options]
+    price = prices[taken]
+    if None in prices or price is None or c.state.happened(Event.ACCORD) or \
+            not _acceptable(c, price):
         return
-    match = _AMOUNT.search(options[taken])
-    assert match is not None  # (priced, above)
-    c.state.price_offered = _amount(match)
+    c.state.price_offered = price
     if accepts_deal(c)[0]:
         c.state.record(Event.ACCORD)
-        c.state.price_agreed = c.state.price_offered
+        c.state.price_agreed = price
 
 
-def _amount(match: re.Match[str]) -> float:
-    return float(re.sub(r"\s", "", match.group(1)).replace(",", "."))
+def _price(option: str) -> float | None:
+    """The amount an option names ("celle à 1 975 € avec la radio", "deux mille euros")."""
+    entity = next((e for e in extract(option) if e.type == "montant"), None)
+    return float(entity.value["montant"]) if entity is not None else None
 
 
-_AMOUNT = re.compile(r"(\d[\d\s\u00a0\u202f]*(?:[.,]\d+)?)\s*(?:€|euros?)")
-
-
-def _acceptable(c: Customer, option: str) -> bool | None:
-    """Whether the price an option names is one she may agree to (not under the floor, not
-    over the ceiling she told); None when it names no price."""
+def _acceptable(c: Customer, price: float | None) -> bool | None:
+    """Whether a price is one she may agree to (not under the floor, not over the ceiling she
+    told); None when there is no price or no negotiation."""
     deal = c.scenario.negotiation
-    match = _AMOUNT.search(option)
-    if deal is None or match is None:
+    if deal is None or price is None:
         return None
-    amount = _amount(match)
     ceiling = stated_budget_max(c) or deal.customer_budget
-    return (deal.floor_price is None or amount >= deal.floor_price) and \
-        (ceiling is None or amount <= ceiling)
+    return (deal.floor_price is None or price >= deal.floor_price) and \
+        (ceiling is None or price <= ceiling)
 
 
 def _say(c: Customer, options: tuple[str, str], taken: int) -> str:
