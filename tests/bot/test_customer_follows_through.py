@@ -165,3 +165,12 @@ def test_between_two_priced_versions_he_takes_the_one_he_can_sign() -> None:
     talk, turns = _talk("e4-evenement-responsable", "budget-2000", *lines[:17])
     assert "1 975" in turns[-1].text and talk.state.happened(Event.ACCORD), turns[-1].text
     assert talk.state.price_agreed == 1975
+
+
+def test_a_free_replacement_is_not_the_express_promised_without_photos() -> None:
+    """"…vous renvoyer une machine neuve… ça vous coûte rien" was read as "vous n'avez rien à
+    envoyer" (the express without photos, forbidden): two good calls ended in failure."""
+    lines = _played("tel-reclamation-lave-linge.client-tres-agressif.oral.t11-p3-2.txt")
+    talk, _ = _talk("tel-reclamation-lave-linge", "client-tres-agressif", *lines)
+    assert not talk.state.happened(Event.PROMESSE_HORS_POLITIQUE)
+    assert talk.state.outcome == "reclamation-resolue"
