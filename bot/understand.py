@@ -16,7 +16,7 @@ from .acts import ActScore, cue_acts
 from .conduct import NOT_RUDE, ConductClassifier, Rudeness
 from .entities import Entity, extract
 from .frame import Context, Frame, conditional_commitment, polite_request, read_frame
-from .questions import FORM_ACTS, QuestionForm, is_question, question_form
+from .questions import FORM_ACTS, QuestionForm, is_question, offered_options, question_form
 from .text import acknowledgement, clean, fold, sentences, without_fillers
 from .topics import TopicHit, TopicMatcher
 
@@ -117,6 +117,15 @@ class Understanding:
     def folded(self) -> str:
         """The turn's text folded once for the customer's vocabulary patterns."""
         return fold(self.text)
+
+    @cached_property
+    def options(self) -> list[tuple[str, str] | None]:
+        """For each sentence, the two options it offers her to choose from (read with the
+        sentence before: "…soit un bon, soit une extension. Que préférez-vous ?"), if any;
+        read once for discovery and for her choice."""
+        return [offered_options(sentence.text, before.text if before else None)
+                for before, sentence in zip([None, *self.sentences], self.sentences,
+                                            strict=False)]
 
     @property
     def acts(self) -> set[Act]:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Event
 
 from ..entities import extract
-from ..questions import offered_options
 from ..text import fold
 from ..topics import content_words
 from .appointments import meeting_form
@@ -36,8 +35,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if any(p.stance == Stance.NEGATIVE and p.priority <= Priority.ANSWER for p in parts):
         return
     answered = any(p.kind in _ANSWERED for p in parts)
-    for before, sentence in zip([None, *u.sentences], u.sentences, strict=False):
-        options = offered_options(sentence.text, before.text if before else None)
+    for sentence, options in zip(u.sentences, u.options, strict=True):
         if options is None:
             continue
         # "Mardi 14 h 30 à la boutique, ou vous préférez en visio ?": the slot is answered

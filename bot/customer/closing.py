@@ -13,9 +13,9 @@ from ..frame import Role
 from ..text import fold
 from .appointments import other_errand
 from .arguments import tied
-from .discovery import CONSENT
 from .negotiation import below_floor, doubt_below_floor
 from .reply import Priority, ReplyKind, ReplyPart, Stance
+from .requests import Request, asks
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -78,7 +78,7 @@ def asks_commitment(u: Understanding) -> bool:
     if Act.DEMANDE_ENGAGEMENT in u.acts:
         return True
     offered = any(f.role == Role.OFFER for f in u.frame.figures)
-    return offered and any(CONSENT.search(fold(s.text)) for s in u.sentences)
+    return offered and any(asks(Request.CONSENT, fold(s.text)) for s in u.sentences)
 
 
 def _settle(c: Customer, parts: list[ReplyPart]) -> None:

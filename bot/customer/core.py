@@ -31,6 +31,7 @@ from . import (
     progress,
 )
 from .reply import CustomerTurn, Priority, ReplyKind, ReplyPart, compose
+from .requests import Request, asks
 from .rules import Rules
 
 _WARM = {SocialStyle.EXPRESSIF, SocialStyle.AIMABLE}
@@ -168,11 +169,11 @@ class Customer:
         # reprend l'ancienne, vous avez rien à payer.") is part of the recap.
         asked = [fold(sentence.text) for sentence in u.sentences if sentence.discovers
                  and not (summing_up and not is_question(sentence.text))]
-        if any(discovery.ANYTHING_ELSE.search(text) for text in asked):
+        if any(asks(Request.ANYTHING_ELSE, text) for text in asked):
             return self.bank("nothing_else")  # "Autre chose ?" — "Oui, c'est noté" rang false
-        if asked and all(discovery.TIME_ASKED.search(text) for text in asked):
+        if asked and all(asks(Request.TIME, text) for text in asked):
             return self.bank("purpose_ack")  # "Vous avez deux minutes ?" — "D'accord, allez-y."
-        if asked and all(discovery.CONSENT.search(text) for text in asked):
+        if asked and all(asks(Request.CONSENT, text) for text in asked):
             # "…le livreur reprend l'ancienne, vous êtes d'accord ?" asks her consent, not a
             # fact: "Je ne vois pas le rapport" to it was absurd (blind play).
             return self.bank("confirm_ok" if self.state.mood >= self.rules.control_yes_mood

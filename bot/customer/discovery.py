@@ -13,12 +13,13 @@ from scenarios.model import Fact
 from scenarios.vocabulary import Act, Channel, Event
 
 from ..conditions import any_holds
-from ..questions import QuestionForm, choice_options, offered_options
+from ..questions import QuestionForm, choice_options
 from ..replies import continued, line_sentences
 from ..text import fold
 from ..topics import TopicHit, discovery_intents
 from . import objections
 from .reply import Priority, ReplyKind, ReplyPart
+from .requests import asks_something_else
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -29,21 +30,11 @@ if TYPE_CHECKING:
 # question about her facts.
 _RESTATING = {Act.REFORMULATION, Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT, Act.PROPOSITION_RDV,
               Act.PROPOSITION_SOLUTION}
-# Questions that ask her consent or whether anything is left, not for a fact.
-CONSENT = re.compile(r"\b(ca vous va|ca vous convient|ca vous irait|vous etes d'accord|"
-                      r"vous etes ok|c'est bon pour vous|ok pour vous|on fait comme ca|"
-                      r"ca vous dit)\b")
-# "Vous avez deux minutes ?": asks for her time, not for a fact (a blind play heard "Ça, je
-# n'en sais rien. Et ce n'est pas le sujet, si ?").
-TIME_ASKED = re.compile(r"\b(vous avez|avez-vous|auriez-vous|vous auriez|tu as|t'as|as-tu) "
-                        r"(deux|2|cinq|5|quelques|une|un petit|un) (minutes?|instants?|moment)\b")
 # "À part les pannes, d'autres soucis ?": not the fact named, the next one (a blind play
 # heard "Encore une fois, c'est notre gros souci").
 _WHAT_ELSE = re.compile(r"\b(a part (?:ca|cela|les?|la|vos|votre)|en dehors d|d'autres? "
                         r"(?:trucs?|soucis?|problemes?|difficultes?|besoins?|points?|choses?|"
                         r"attentes?))\b")
-ANYTHING_ELSE = re.compile(r"\b(autre chose|d'autres questions|une autre question|quelque chose "
-                            r"d'autre)\b")
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -65,9 +56,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     withheld: list[ReplyPart] = []
     # "…soit un bon d'achat, soit une extension. Que préférez-vous ?" asks her to choose
     # (choices.py), not about her situation.
-    choosing = [before is not None and choice_options(sentence.text) is None
-                and offered_options(sentence.text, before.text) is not None
-                for before, sentence in zip([None, *u.sentences], u.sentences, strict=False)]
+    choosing = [i > 0 and choice_options(sentence.text) is None and u.options[i] is not None
+                for i, sentence in enumerate(u.sentences)]
     for sentence, picks in zip(u.sentences, choosing, strict=True):
         # "Vous me donnez votre mail pour l'invitation ?" closes the deal and asks for the
         # address: read as a request to commit, it still asks (blind play: "Entendu. C'est
@@ -122,9 +112,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 name = c.scenario.speaker(elsewhere).short_name
                 parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("other_knows", name=name),
                                        ReplyKind.DEFLECT))
-        elif not sentence.topics and not (CONSENT.search(fold(sentence.text))
-                                          or ANYTHING_ELSE.search(fold(sentence.text))
-                                          or TIME_ASKED.search(fold(sentence.text))):
+        elif not sentence.topics and not asks_something_else(fold(sentence.text)):
             unanswered_question = True  # (consent and "autre chose ?": see core)
     if not told:
         # Beside something new, a fact said again is a reply stuck on ("Copitec intervient

@@ -1,0 +1,39 @@
+"""Questions that ask the customer for something other than a fact: her consent ("ça vous
+va ?"), her time ("vous avez deux minutes ?"), whether anything is left ("autre chose ?").
+Discovery lets them pass as answered; the customer's core answers them when nothing else does;
+closing reads a consent question after a priced offer as a request for her yes. Read on folded
+text (bot.text.fold)."""
+
+from __future__ import annotations
+
+import re
+from enum import StrEnum
+
+
+class Request(StrEnum):
+    CONSENT = "accord"
+    TIME = "temps"
+    ANYTHING_ELSE = "autre chose"
+
+
+_PATTERNS = {
+    Request.CONSENT: re.compile(r"\b(ca vous va|ca vous convient|ca vous irait|vous etes "
+                                r"d'accord|vous etes ok|c'est bon pour vous|ok pour vous|"
+                                r"on fait comme ca|ca vous dit)\b"),
+    # "Vous avez deux minutes ?" got "Ça, je n'en sais rien. Et ce n'est pas le sujet, si ?"
+    # in a blind play.
+    Request.TIME: re.compile(r"\b(vous avez|avez-vous|auriez-vous|vous auriez|tu as|t'as|"
+                             r"as-tu) (deux|2|cinq|5|quelques|une|un petit|un) "
+                             r"(minutes?|instants?|moment)\b"),
+    Request.ANYTHING_ELSE: re.compile(r"\b(autre chose|d'autres questions|une autre question|"
+                                      r"quelque chose d'autre)\b"),
+}
+
+
+def asks(request: Request, folded: str) -> bool:
+    return bool(_PATTERNS[request].search(folded))
+
+
+def asks_something_else(folded: str) -> bool:
+    """Whether a question asks her for one of these rather than for a fact."""
+    return any(pattern.search(folded) for pattern in _PATTERNS.values())
