@@ -62,8 +62,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # "Vous me donnez votre mail pour l'invitation ?" closes the deal and asks for the
         # address: read as a request to commit, it still asks (blind play: "Entendu. C'est
         # clair." and no address).
-        asks = sentence.discovers or _asks_contact_in(sentence.text)
-        if digging or not asks or picks:
+        folded = fold(sentence.text)
+        contact = _asks_contact_in(sentence.text)
+        if digging or not (sentence.discovers or contact) or picks:
             continue
         # What this speaker knows, and what anyone in the room already said (repeated). A
         # gatekeeper who put the call through has left: what only she knew is not her
@@ -72,7 +73,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                  hit.id in state.facts_revealed
                  and state.fact_speakers.get(hit.id, state.speaker) in state.present) or (
                  hit.id in c.facts and c.facts[hit.id].known_by in (None, state.speaker))]
-        if _WHAT_ELSE.search(fold(sentence.text)):  # not what was named: what else
+        if _WHAT_ELSE.search(folded):  # not what was named: what else
             facts = [hit for hit in facts if hit.id not in state.facts_revealed]
         fresh = [hit for hit in facts if (hit.id not in state.facts_revealed
                  and any_holds(c.facts[hit.id].revealed_if, state, u))
@@ -84,7 +85,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             told.add(fact.id)
             answered += 1
         elif facts and facts[0].id in told | set(state.facts_revealed) and restating \
-                and not _asks_contact_in(sentence.text) and (
+                and not contact and (
                     len(u.sentences) == 1 or sentence.act_ids & _RESTATING):
             # (A question of its own after the recap asks again: "Vous numérisez donc
             # beaucoup. Aujourd'hui, comment ça se passe une fois scanné ?")
@@ -112,7 +113,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 name = c.scenario.speaker(elsewhere).short_name
                 parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("other_knows", name=name),
                                        ReplyKind.DEFLECT))
-        elif not sentence.topics and not asks_something_else(fold(sentence.text)):
+        elif not sentence.topics and not asks_something_else(folded):
             unanswered_question = True  # (consent and "autre chose ?": see core)
     if not told:
         # Beside something new, a fact said again is a reply stuck on ("Copitec intervient

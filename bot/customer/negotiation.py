@@ -10,6 +10,7 @@ from scenarios.vocabulary import Act, Event, Kind
 
 from ..frame import Role
 from ..text import fold
+from .objections import raised_by
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -43,17 +44,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
               if not ok and _a_whole_price(f.text, u.text)
               and (a == 0 or a >= rules.item_max_share * deal.list_price)
               and (a > deal.list_price or Act.CONCESSION in acts or _priced(f.text, u))]
-    amounts_all = amounts
-    amounts = [a for a, ok in zip(amounts, sized, strict=True) if ok]
-    low = (deal.floor_price or deal.list_price) * rules.plausible_below_floor
-    plausible = [a for a in amounts
-                 if low <= a <= deal.list_price * rules.plausible_above_list] or amounts
     # "normalement c'est 289 €, mais pour vous je fais 199 €": the amount she is offered is
     # the one said as ours now, however implausible (a blind play heard "c'est plus cher
     # qu'aujourd'hui" to 199 € because 289 € looked the likelier offer).
-    made = [a for a, f, ok in zip(amounts_all, offers, sized, strict=True)
+    made = [a for a, f, ok in zip(amounts, offers, sized, strict=True)
             if ok and _MADE_NOW.search(_before(f.text, u.folded))]
-    plausible = made[-1:] or plausible
+    amounts = [a for a, ok in zip(amounts, sized, strict=True) if ok]
+    low = (deal.floor_price or deal.list_price) * rules.plausible_below_floor
+    plausible = made[-1:] or [a for a in amounts if low <= a <= deal.list_price
+                              * rules.plausible_above_list] or amounts
     # "…on rajoute 100 kits, ça fait 1 925 €. Ça vous va ?": a solution with its price is an
     # offer.
     offering = acts & _OFFERING or (offers and Act.PROPOSITION_SOLUTION in acts)
@@ -117,8 +116,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # trouvais ça long. Mais si le prix baisse… je peux l'envisager"): the doubt is
             # settled by her own yes, not left pending until the end.
             for objection_id in state.objections_pending:
-                if any(counterpart.id in (cond.topics or [])
-                       for cond in c.objections[objection_id].when):
+                if raised_by(c.objections[objection_id], counterpart.id):
                     state.objections_treated.append(objection_id)
             # "Cinq ans ? … De combien on parle ?" is for a term asked without a figure; a
             # blind play heard it right after "sur 60 mois… je peux faire 269 €".
@@ -146,7 +144,7 @@ def _before(figure: str, folded: str) -> str:
     return folded[max(0, at - 60):at] if at >= 0 else ""
 
 
-_ASKS_AMOUNT = re.compile(r"\b(de combien|combien|quel prix|a quel prix|quel montant)\b[^.!]*\?")
+_ASKS_AMOUNT = re.compile(r"\b(combien|quel prix|quel montant)\b[^.!]*\?")
 
 
 def _restates(u: Understanding) -> bool:

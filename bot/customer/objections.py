@@ -279,13 +279,17 @@ def _roots(words: Iterable[str]) -> set[str]:
     return {word[:7] for word in words if len(word) >= 7}
 
 
+def raised_by(objection: Objection, topic: str) -> bool:
+    """Whether a topic is one that raises the objection (in one of its `quand`)."""
+    return any(topic in (cond.topics or []) for cond in objection.when)
+
+
 def _voiced_by_counterpart(objection: Objection, parts: list[ReplyPart]) -> bool:
     """Whether the counterpart she has just granted raised this doubt in its own words: "60
     mois… Déjà que 48, je trouvais ça long. Mais si le prix baisse…" then "C'est long, comme
     engagement" said it twice (blind play). Said once, and settled by her yes."""
-    granted = {p.subject for p in parts if p.kind == ReplyKind.COUNTERPART
-               and p.stance == Stance.POSITIVE}
-    return any(topic in granted for cond in objection.when for topic in cond.topics or [])
+    return any(raised_by(objection, p.subject) for p in parts
+               if p.kind == ReplyKind.COUNTERPART and p.stance == Stance.POSITIVE)
 
 
 def _no_new_doubt(c: Customer, parts: list[ReplyPart]) -> bool:
