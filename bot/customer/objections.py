@@ -60,12 +60,19 @@ _DIGGING = re.compile(
     r"qu'est-ce qui s'(?:est|etait) passe|qu'est ce qui s'(?:est|etait) passe|"
     r"que s'(?:est|etait)-il passe|il s'(?:est|etait) passe quoi|"
     r"ca s'(?:est|etait) passe comment|racontez(-moi)?|"
+    # The short surprised follow-ups of spoken French ("Ah bon, comment ça ? Ça s'était mal
+    # passé ?"): they ask what lies behind it as much as "qu'est-ce qui vous gêne ?" does.
+    r"comment ca(?= ?[?!.]|$)|pourquoi(?= ?[?!]|$)|ah bon(?= ?[?!]|$)|"
+    r"(?:ca|cela) s'(?:est|etait) mal passe|(?:vous avez|tu as|t'as) eu (?:un|une|des) "
+    r"(?:souci|soucis|probleme|problemes|mauvaise experience|mauvaises experiences)|"
+    r"(?:il y a|y a) eu (?:un|des) (?:souci|soucis|probleme|problemes)|"
     r"ce qui (vous|te) (gene|inquiete|derange|bloque|freine), c'est)")
 # Words that may follow the digging question without making it a question about something
 # else ("qu'est-ce qui vous gêne, exactement ?").
 _DIG_WORDS = {"exactement", "precisement", "alors", "donc", "vraiment", "au juste",
               "la-dedans", "la dedans", "dans ca", "dans tout ca", "madame", "monsieur", "mais",
-              "et", "ok", "d'accord", "justement", "plus", "le", "la", "les", "ca", "cela"}
+              "et", "ok", "d'accord", "justement", "ah", "bon", "oh", "ben", "euh", "plus", "le",
+              "la", "les", "ca", "cela"}
 
 
 def digging_into(c: Customer, u: Understanding) -> Objection | None:
@@ -81,8 +88,10 @@ def digging_into(c: Customer, u: Understanding) -> Objection | None:
     if match is None:
         return None
     objection = c.objections[pending[-1]]  # the latest one is the one on the table
-    rest = [w for w in re.findall(r"[\w'-]+", folded[:match.start()] + " " +
-                                  folded[match.end():]) if w not in _DIG_WORDS]
+    # Every digging phrase is left out, not only the first ("Ah bon, comment ça ? Ça s'était
+    # mal passé ?" is two ways of asking the same thing).
+    rest = [w for w in re.findall(r"[\w'-]+", _DIGGING.sub(" ", folded))
+            if w not in _DIG_WORDS]
     if len(rest) > 4 and objection.id not in u.topics:
         return None  # "qu'est-ce qui vous gêne dans votre copieur actuel ?" is discovery
     return objection
@@ -252,7 +261,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if _voiced_by_counterpart(objection, parts):
                 state.objections_treated.append(objection.id)  # and accepted (negotiation)
                 return
-            line = c.voice.pick(_lines(c, objection))
+            line = c.voice.pick(_least_repeating(_lines(c, objection), parts))
             _drop_choice_about(parts, line)
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,
                                    objection.id, stance=Stance.NEGATIVE))
@@ -306,6 +315,19 @@ def _no_new_doubt(c: Customer, parts: list[ReplyPart]) -> bool:
     # A figure she does not believe: she says so, the next doubt waits.
     return c.state.outcome_type == OutcomeType.SUCCES or \
         any(part.kind == ReplyKind.PRICE_DOUBTED for part in parts)
+
+
+def _least_repeating(lines: list[str], parts: list[ReplyPart]) -> list[str]:
+    """The lines that say least of what this reply already says: after "On a FidCarte, une
+    appli. Mais il faut la télécharger…", "On a déjà une appli de fidélité, FidCarte" said it
+    twice in one breath (blind play); "Je suis déjà équipé, FidCarte. Pourquoi je
+    changerais ?" moves on."""
+    said = {word for part in parts for word in content_words(part.text)}
+    if not said or len(lines) < 2:
+        return lines
+    overlap = {line: len(said & set(content_words(line))) for line in lines}
+    least = min(overlap.values())
+    return [line for line in lines if overlap[line] == least]
 
 
 def _own_lines(c: Customer, objection: Objection) -> list[str]:
