@@ -286,6 +286,11 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # compris. C'est bien ça ?" was read as an offer in a blind play).
         if _HER_CEILING_BEFORE.search(before) and not accepting:
             return Role.QUOTE
+        if not accepting and _OTHER_AFTER.search(after):
+            # "…donc 3 600 en couleur, pour 240 € HT par mois chez Copitec": her figure
+            # restated, named as someone else's ("À ce prix-là, il y a forcément un loup",
+            # blind play).
+            return Role.QUOTE
         agreed = accepting or _ACCEPT_BEFORE.search(before) or _AGREEMENT.search(sentence)
         return Role.OFFER if agreed else Role.QUOTE
     if _sum_of_two(value, context.customer_figures):

@@ -61,10 +61,15 @@ def _repeat_prefixes() -> tuple[str, ...]:
 _INTERJECTION = re.compile(r"^(?:Hum|Hm+|Bon|Ah|Oh|Euh|Ben|Bah|Hein|Mouais)\s*[.!…,]+\s+(?=\S)")
 
 
+# Nor a connective that linked the line to what came before it: "Comme je vous l'ai
+# expliqué, et il y a les pages couleur…" (blind play).
+_CONNECTIVE = re.compile(r"^(?:Et|Mais|Puis|Alors)\s+(?=\S)", re.IGNORECASE)
+
+
 def continued(lead: str, line: str) -> str:
     """A line said after a lead-in, its first letter lowered: ("Je vous l'ai dit :",
     "Des pannes, oui.") → "Je vous l'ai dit : des pannes, oui."."""
-    line = _INTERJECTION.sub("", line)
+    line = _CONNECTIVE.sub("", _INTERJECTION.sub("", line))
     return f"{lead} {line[0].lower()}{line[1:]}"
 
 

@@ -368,6 +368,12 @@ class PolicyItem(Topic):
     delay_days: Days | None = field("delai_jours", "le délai en jours", None)
 
 
+class ForbiddenItem(PolicyItem):
+    lines: Lines | None = field(
+        "repliques", "ce que le client répond quand il l'entend (sans elles, il prend la "
+                     "promesse au mot)", None)
+
+
 class LegalPoint(Topic):
     reference: Text = field("reference", "la référence du texte (ex. Code de la consommation, "
                                          "art. L221-18)")
@@ -379,7 +385,7 @@ class Policy(Model):
     solutions: Annotated[list[PolicyItem], Field(min_length=1)] = field(
         "solutions", "les solutions que l'étudiant peut proposer")
     gestures: list[PolicyItem] = field("gestes", "les gestes commerciaux autorisés", [])
-    forbidden: list[PolicyItem] = field(
+    forbidden: list[ForbiddenItem] = field(
         "interdits", "ce qui ne doit jamais être promis", [])
     legal_points: list[LegalPoint] = field(
         "points_legaux", "les règles de droit qui s'appliquent", [])

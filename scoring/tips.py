@@ -59,8 +59,9 @@ class Coach:
             found.append(("droit", "Attention : ce droit du consommateur s'applique. Ne le "
                                    "niez jamais ; proposez une solution conforme."))
         if Event.PROMESSE_HORS_POLITIQUE in new:
-            found.append(("politique", "Cette promesse sort de la politique commerciale : "
-                                       "restez dans ce que la fiche autorise."))
+            # (Not always a promise: blaming the carrier is among what the policy forbids.)
+            found.append(("politique", "Ceci sort de la politique de l'entreprise : restez "
+                                       "dans ce que la fiche autorise."))
         if s.kind == Kind.RECLAMATION and turn == 1 and not acts & {Act.EMPATHIE, Act.EXCUSE}:
             found.append(("empathie", "Une cliente en colère : commencez par l'écouter et "
                                       "reconnaître son désagrément."))

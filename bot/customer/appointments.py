@@ -38,6 +38,8 @@ _ON_SITE = r"passer|sur place|chez vous|dans vos locaux"
 _MEETING = re.compile(r"\b(rendez-vous|rdv|rencontr\w*|voir|vois|presenter|presente|"
                       r"demo\w*|entretien|reunion|visio\w*|creneau|disponible|dispo|"
                       rf"signer|signature|vos locaux|{_ON_SITE})\b")
+# "Je vois." acknowledges; it does not offer to meet.
+_I_SEE = re.compile(r"\b(je|on) (vois|voit)\b")
 FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
           "visite": re.compile(rf"\b(visite|boutique|magasin|{_ON_SITE})\b"),
           "téléphone": re.compile(r"\b(telephone|appel)\b")}
@@ -61,6 +63,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     appointment = c.scenario.appointment
     proposing = u.acts & {Act.PROPOSITION_RDV, Act.QUESTION_ALTERNATIVE,
                           Act.DEMANDE_ENGAGEMENT}
+    if Act.PROPOSITION_RDV not in u.acts and not _MEETING.search(_I_SEE.sub("", folded)) and \
+            any(part.kind == ReplyKind.FACT for part in parts):
+        # A question about her business that names days ("aux heures de pointe, le midi ou
+        # le dimanche matin, qu'est-ce qui se passe ?") is answered with the fact, not taken
+        # for a meeting offer ("Non, ce jour-là, je ne peux pas", blind play).
+        proposing = set()
     if appointment is None and dates and proposing and _meets_her_day(c, dates):
         # The day she said she can do ("uniquement le samedi matin"), offered for a delivery
         # or a visit: she agrees (a blind play heard "Je vous le répète : uniquement le

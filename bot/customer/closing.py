@@ -13,6 +13,7 @@ from ..frame import Role
 from ..text import fold
 from .appointments import other_errand
 from .arguments import tied
+from .ending import waits_for_answer
 from .negotiation import below_floor, doubt_below_floor
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
-    if Act.PRISE_DE_CONGE in u.acts:
+    if Act.PRISE_DE_CONGE in u.acts and not waits_for_answer(u):
         state.record(Event.CONGE_PRIS)
     if not asks_commitment(u) or state.happened(Event.ACCORD):
         return

@@ -31,12 +31,21 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, acts, topics, rules = c.state, u.acts, set(u.topics), c.rules
     proposing = acts & {Act.PROPOSITION_SOLUTION, Act.CONCESSION, Act.ARGUMENT,
                         Act.RECAPITULATIF}
-    if topics & c.forbidden and proposing:
+    breached = [c.forbidden[i] for i in sorted(topics & c.forbidden.keys())]
+    if breached and proposing:
         state.record(Event.PROMESSE_HORS_POLITIQUE)
-        # A customer takes a promise at its word, allowed or not: the student will have to
-        # keep it (and the grade counts it as a breach of the sales policy).
-        parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("promise_seized"),
-                               ReplyKind.PROMISE, stance=Stance.POSITIVE))
+        reacted = [item for item in breached if item.lines]
+        if reacted:
+            # What the policy forbids without promising anything ("le livreur aurait dû
+            # voir ça"): she answers it in the scenario's words, not "Ça, je le retiens.
+            # Vous me l'envoyez par mail ?" (blind play).
+            parts.append(ReplyPart(Priority.ANSWER, c.voice.pick(reacted[0].lines),
+                                   ReplyKind.PROMISE, stance=Stance.NEGATIVE))
+        else:
+            # A customer takes a promise at its word, allowed or not: the student will have
+            # to keep it (and the grade counts it as a breach of the sales policy).
+            parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("promise_seized"),
+                                   ReplyKind.PROMISE, stance=Stance.POSITIVE))
     folded = u.folded
     for sentence in u.sentences:
         legal = {hit.id for hit in sentence.topics} & set(c.legal)

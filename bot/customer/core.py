@@ -6,7 +6,7 @@ from __future__ import annotations
 import random
 
 from scenarios.model import Scenario, Speaker
-from scenarios.vocabulary import Act, CallDirection, Event, Outcome, SocialStyle
+from scenarios.vocabulary import Act, CallDirection, Event, Kind, Outcome, SocialStyle
 
 from ..frame import Context
 from ..questions import is_question
@@ -63,7 +63,7 @@ class Customer:
         policy = scenario.policy
         self.solutions = {s.id for s in policy.solutions} if policy else set()
         self.gestures = {g.id for g in policy.gestures} if policy else set()
-        self.forbidden = {f.id for f in policy.forbidden} if policy else set()
+        self.forbidden = {f.id: f for f in policy.forbidden} if policy else {}
         self.legal = {p.id: p for p in policy.legal_points} if policy else {}
 
     # --- what every reaction uses ----------------------------------------------------------
@@ -77,7 +77,9 @@ class Customer:
         style's effusions ("Formidable, j'accepte avec plaisir !") are not for a customer still
         cross: blind reviewers heard them from the angry caller of a complaint."""
         style = self.speaker.social_style
-        if style in _WARM and self.state.mood < self.rules.warm_style_mood:
+        warm_mood = self.rules.warm_style_mood_complaint \
+            if self.scenario.kind == Kind.RECLAMATION else self.rules.warm_style_mood
+        if style in _WARM and self.state.mood < warm_mood:
             style = None
         return self.voice.bank(key, self.speaker.address, style, **values)
 
@@ -191,8 +193,12 @@ class Customer:
         rules = self.rules
         decay = rules.decay[self.scenario.difficulty] + (
             rules.directive_decay if self.speaker.social_style == SocialStyle.DIRECTIF else 0)
-        if self.state.mood >= rules.no_decay_mood or self.state.appointment is not None:
-            decay = 0  # she likes it, or has agreed a slot: she gives it the time it needs
+        if self.state.mood >= rules.no_decay_mood or self.state.appointment is not None or \
+                self.state.happened(Event.SOLUTION_ACCEPTEE):
+            # She likes it, or has agreed a slot or a solution: she gives it the time it
+            # needs (an angry caller who had said "Oui, c'est tout bon !" hung up on the
+            # student's thanks with "Vous ne m'aidez pas du tout", blind play).
+            decay = 0
         elif self.state.mood >= rules.half_decay_mood:
             decay //= 2
         self.move(patience=-decay)

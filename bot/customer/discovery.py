@@ -19,7 +19,7 @@ from ..text import fold
 from ..topics import TopicHit, discovery_intents
 from . import objections
 from .reply import Priority, ReplyKind, ReplyPart
-from .requests import asks_something_else
+from .requests import Request, asks, asks_something_else
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -64,8 +64,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # clair." and no address).
         folded = fold(sentence.text)
         contact = _asks_contact_in(sentence.text)
-        if digging or not (sentence.discovers or contact) or picks:
-            continue
+        if digging or not (sentence.discovers or contact) or picks or \
+                asks(Request.TIME, folded):
+            continue  # ("vous avez vingt minutes à m'accorder ?" asks for her time: see core)
         # What this speaker knows, and what anyone in the room already said (repeated). A
         # gatekeeper who put the call through has left: what only she knew is not her
         # manager's to repeat ("Comme l'a dit Mme Caron, M. Benali ? Il est au fournil").

@@ -121,11 +121,18 @@ def takes_leave(u: Understanding, confidence: float) -> bool:
     """Whether the student ends the conversation: a goodbye said in words ("au revoir",
     "bonne journée"), or a sentence read as leave-taking with confidence. A word the reading
     half-guesses ("c'est bientôt midi") must not end the call."""
-    if Act.PRISE_DE_CONGE not in u.acts:
+    if Act.PRISE_DE_CONGE not in u.acts or waits_for_answer(u):
         return False
     return u.frame.goodbye or any(
         score.act == Act.PRISE_DE_CONGE and score.confidence >= confidence
         for sentence in u.sentences for score in sentence.acts)
+
+
+def waits_for_answer(u: Understanding) -> bool:
+    """A turn that ends on a question waits for her answer, whatever goodbye was read in it:
+    "…5 jours, ça nous met à mardi prochain. Vous êtes dispo le matin ou l'aprem ?" read "à
+    mardi prochain" as leave-taking, and she hung up (blind play)."""
+    return bool(u.sentences) and u.sentences[-1].text.rstrip().endswith("?")
 
 
 def final_outcome(c: Customer) -> Outcome:

@@ -23,8 +23,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # Saying what one sells in the opening ("on a un truc de carte de fidélité pour les
     # boulangeries") says why one calls, whatever the act read: a blind play heard "Je ne sais
     # toujours pas pourquoi vous m'appelez" right after it.
-    says_offer = bool(acts & {Act.ARGUMENT, Act.PROPOSITION_SOLUTION, Act.PROPOSITION_RDV}) \
-        and any(t in c.arguments for t in u.topics) and state.turn <= rules.opening_turns
+    # An argument read surely says it too, whatever the act ("on fait une solution de
+    # fidélité avec du click and collect pour les boulangeries", read as a concession after
+    # "je fais vite, promis": he hung up with "vous voulez quoi, au juste ?", blind play).
+    says_offer = state.turn <= rules.opening_turns and any(
+        t in c.arguments and (score >= rules.argument_quoted_score or acts & {
+            Act.ARGUMENT, Act.PROPOSITION_SOLUTION, Act.PROPOSITION_RDV})
+        for t, score in u.topics.items())
     new_purpose = (Act.ANNONCE_OBJET in acts or says_offer) and \
         state.record(Event.OBJET_ANNONCE)
     introduced = state.happened(Event.PRESENTATION_FAITE)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from scenarios.model import Objection
 from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Phase
 
-from ..conditions import any_holds
+from ..conditions import any_holds, holds
 from ..entities import extract
 from ..replies import continued
 from ..text import fold
@@ -250,7 +250,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             continue
         if objection.speaker not in (None, state.speaker) or not _own_lines(c, objection):
             continue
-        if any_holds(objection.when, state, u):
+        if _raised(c, objection, u):
             state.objections_raised.append(objection.id)
             state.objection_raised_at[objection.id] = state.turn
             if any_holds(objection.treated_if, state, u):
@@ -315,6 +315,17 @@ def _no_new_doubt(c: Customer, parts: list[ReplyPart]) -> bool:
     # A figure she does not believe: she says so, the next doubt waits.
     return c.state.outcome_type == OutcomeType.SUCCES or \
         any(part.kind == ReplyKind.PRICE_DOUBTED for part in parts)
+
+
+def _raised(c: Customer, objection: Objection, u: Understanding) -> bool:
+    """Whether one of its conditions holds; one with topics and no act needs a sure reading
+    of one of them: "une intervention en 48 heures est trop lente" in a summary of her needs
+    read "la location sur 48 mois" at 0.61, and she objected to a term nobody had named
+    (blind plays, twice in one round)."""
+    return any(holds(cond, c.state, u) and (
+        cond.acts is not None or not cond.topics
+        or max(u.topics.get(topic, 0.0) for topic in cond.topics)
+        >= c.rules.objection_topic_score) for cond in objection.when)
 
 
 def _least_repeating(lines: list[str], parts: list[ReplyPart]) -> list[str]:

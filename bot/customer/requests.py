@@ -22,9 +22,14 @@ _PATTERNS = {
                                 r"on fait comme ca|ca vous dit)\b"),
     # "Vous avez deux minutes ?" got "Ça, je n'en sais rien. Et ce n'est pas le sujet, si ?"
     # in a blind play.
-    Request.TIME: re.compile(r"\b(vous avez|avez-vous|auriez-vous|vous auriez|tu as|t'as|"
-                             r"as-tu) (deux|2|cinq|5|quelques|une|un petit|un) "
-                             r"(minutes?|instants?|moment)\b"),
+    # "Vous avez bien une vingtaine de minutes à m'accorder ?" read "l'accord de M. Lefèvre".
+    Request.TIME: re.compile(
+        r"\b(vous avez|avez-vous|auriez-vous|vous auriez|tu as|t'as|as-tu|vous disposez|"
+        r"disposez-vous)(?: bien| toujours)? (?:d')?("
+        r"(?:deux|2|cinq|5|dix|10|quinze|15|vingt|20|trente|30|quelques|une dizaine de|"
+        r"une quinzaine de|une vingtaine de|une trentaine de) (?:minutes|instants)|"
+        r"un (?:petit )?(?:moment|instant)|une (?:petite )?(?:minute|demi-heure|heure)|"
+        r"un peu de temps)\b"),
     Request.ANYTHING_ELSE: re.compile(r"\b(autre chose|d'autres questions|une autre question|"
                                       r"quelque chose d'autre)\b"),
 }

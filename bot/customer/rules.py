@@ -61,6 +61,9 @@ class Rules:
                                      "l'empathie")
     warm_style_mood: int = rule(50, "humeur sous laquelle un client expressif ou aimable "
                                     "parle sans effusion (répliques génériques)")
+    warm_style_mood_complaint: int = rule(
+        75, "la même humeur dans une réclamation (une cliente partie de la colère ne dit pas "
+            "« Formidable, j'accepte avec plaisir ! » à peine calmée)")
     control_yes_mood: int = rule(55, "humeur à partir de laquelle il répond oui à une "
                                      "question de contrôle (sans objection en suspens)")
     argument_quoted_score: float = rule(0.8, "sûreté de lecture d'un argument à partir de "
@@ -68,6 +71,8 @@ class Rules:
     argument_tied_mood: int = rule(6, "humeur, argument relié à un besoin exprimé")
     argument_loose_mood: int = rule(1, "humeur, argument non relié")
     proof_mood: int = rule(3, "humeur, preuve")
+    objection_topic_score: float = rule(0.62, "sûreté de lecture d'un sujet qu'il faut, "
+                                              "sans acte, pour soulever une objection")
     objection_treated_mood: int = rule(10, "humeur, objection traitée")
     objection_treated_patience: int = rule(5, "patience, objection traitée")
     objection_ignored_mood: int = rule(-10, "humeur, objection ignorée (si le scénario ne "

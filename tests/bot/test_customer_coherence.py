@@ -37,8 +37,10 @@ def test_a_question_nobody_can_answer_gets_a_deflection_not_a_listening_noise() 
 
 
 _BOOKING = [
+    # (A question about his customers: "vous avez deux minutes ?" asks for his time, and a
+    # price given before anything is discovered tires him.)
     "Bonjour monsieur Benali, Léa de Fidelix. Je vous appelle au sujet de la fidélisation de "
-    "vos clients, vous avez deux minutes ?",
+    "vos clients : aujourd'hui, vous faites comment pour les fidéliser ?",
     "Avec Fidelix vos clients ont leur carte sur le téléphone et commandent la veille en click "
     "and collect, sans faire la queue. C'est 49 euros HT par mois sans engagement.",
     "Le mieux c'est que Thomas Girard notre commercial vous montre, c'est 30 min. Vous "
