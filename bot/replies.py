@@ -70,12 +70,18 @@ def continued(lead: str, line: str) -> str:
     """A line said after a lead-in, its first letter lowered: ("Je vous l'ai dit :",
     "Des pannes, oui.") → "Je vous l'ai dit : des pannes, oui."."""
     line = _CONNECTIVE.sub("", _INTERJECTION.sub("", line))
+    if _TITLED.match(line):  # "M. Benali est au fournil" keeps its capital
+        return f"{lead} {line}"
     return f"{lead} {line[0].lower()}{line[1:]}"
 
 
+_TITLED = re.compile(r"^(?:M\.|Mme|Mlle|Me)\s")
+
+
 def line_sentences(line: str) -> list[str]:
-    """The sentences of one of her lines (scenario and bank lines end each with . ! ? …)."""
-    return re.split(r"(?<=[.!?…])\s+", line.strip())
+    """The sentences of one of her lines (scenario and bank lines end each with . ! ? …);
+    "M. Benali" is not two sentences."""
+    return re.split(r"(?<=[.!?…])(?<!\bM\.)(?<!\bMe\.)\s+", line.strip())
 
 
 def says_again(text: str) -> bool:
@@ -110,6 +116,10 @@ class Voice:
             # Her style's lines are all said: the generic ones, rather than a repeat.
             lines = self.lines(key, register)
         return self.pick(lines).format(**values)
+
+    @staticmethod
+    def has(key: str) -> bool:
+        return key in banks()["vouvoiement"]
 
     @staticmethod
     def lines(key: str, register: Register = Register.VOUVOIEMENT,

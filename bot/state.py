@@ -19,6 +19,8 @@ class CustomerState:
     events: list[Event] = field(default_factory=list)
     facts_revealed: list[str] = field(default_factory=list)
     fact_lines: dict[str, str] = field(default_factory=dict)  # what was said, to say it again
+    # What she added to a fact asked about again (the details of her other lines).
+    fact_details: dict[str, list[str]] = field(default_factory=dict)
     fact_speakers: dict[str, str] = field(default_factory=dict)  # and who said it
     needs_understood: list[str] = field(default_factory=list)
     arguments_heard: list[str] = field(default_factory=list)
@@ -66,8 +68,8 @@ class CustomerState:
         data["events"] = [event.value for event in self.events]
         data["outcome_type"] = self.outcome_type.value if self.outcome_type else None
         data["objections_pending"] = self.objections_pending
-        for private in ("fact_lines", "fact_speakers", "last_lines", "objection_raised_at",
-                        "objection_explanations", "discount_asks", "in_writing",
-                        "floor_doubted"):
+        for private in ("fact_lines", "fact_details", "fact_speakers", "last_lines",
+                        "objection_raised_at", "objection_explanations", "discount_asks",
+                        "in_writing", "floor_doubted"):
             data.pop(private)
         return data

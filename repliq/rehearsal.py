@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from bot.customer import Customer, CustomerTurn
+from bot.customer import Customer, CustomerTurn, ReplyKind
 from bot.turn_record import Role, TurnRecord
 from scoring.grader import grade
 from scoring.tips import Coach
@@ -47,27 +47,37 @@ class Rehearsal:
             self.on_turn(turn)  # committed before anything is shown
         return turn
 
-    def _customer(self, reply: CustomerTurn) -> TurnRecord | None:
-        if not reply.text:
-            return None
-        return self._keep(TurnRecord(role=Role.CUSTOMER, who=reply.speaker, text=reply.text,
-                                     acts=reply.parts, state=self.customer.state.snapshot()))
+    def _customer(self, reply: CustomerTurn) -> list[TurnRecord]:
+        """The reply's turns: at a transfer, the line of the person who puts the call through,
+        then the words of the one who takes it, each under its speaker's name."""
+        state = self.customer.state.snapshot()
+        turns = []
+        if reply.before:
+            turns.append(self._keep(TurnRecord(
+                role=Role.CUSTOMER, who=reply.before.speaker, text=reply.before.text,
+                acts=[ReplyKind.HANDOVER.value], state=state)))
+        if reply.text:
+            turns.append(self._keep(TurnRecord(role=Role.CUSTOMER, who=reply.speaker,
+                                               text=reply.text, acts=reply.parts,
+                                               state=state)))
+        return turns
 
     def open(self) -> TurnRecord | None:
         """The customer's first words (None on an inbound call: the student speaks first)."""
         opening = self.customer.opening()
-        return self._customer(opening) if opening else None
+        return next(iter(self._customer(opening)), None) if opening else None
 
     def say(self, text: str, *, asr_text: str | None = None, audio: str | None = None,
-            cut_customer: bool = False) -> tuple[TurnRecord, TurnRecord | None]:
-        """The student's turn: (the recorded student turn with its tip, the reply). A spoken
-        turn also carries what recognition heard, its kept audio file and whether it cut the
-        customer off: they are committed with the turn."""
+            cut_customer: bool = False) -> tuple[TurnRecord, list[TurnRecord]]:
+        """The student's turn: (the recorded student turn with its tip, the customer's turns:
+        none once the conversation has ended, two at a transfer). A spoken turn also carries
+        what recognition heard, its kept audio file and whether it cut the customer off: they
+        are committed with the turn."""
         with self.lock:
             return self._say(text, asr_text, audio, cut_customer)
 
     def _say(self, text: str, asr_text: str | None, audio: str | None, cut_customer: bool
-             ) -> tuple[TurnRecord, TurnRecord | None]:
+             ) -> tuple[TurnRecord, list[TurnRecord]]:
         # Whatever the front end: no control character or escape sequence reaches the
         # customer, the store or a terminal that shows the transcript later.
         text = clean(text, keep_newlines=False).strip()

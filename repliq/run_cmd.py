@@ -94,8 +94,9 @@ def rehearse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
             continue
         if echo_student:
             print(clean(f"Vous : {line}"), file=out, flush=True)
-        student, reply = rehearsal.say(line)
-        show(reply)
+        student, replies = rehearsal.say(line)
+        for reply in replies:
+            show(reply)
         if student.tip:
             print(clean(f"   Conseil : {student.tip}"), file=out, flush=True)
     return rehearsal

@@ -127,7 +127,7 @@ def chosen_turn_taking() -> tuple[Strategy, BargeInRule]:
                                                      rule.min_words)
 
 
-Exchange = Callable[[TurnRecord, TurnRecord | None], None]
+Exchange = Callable[[TurnRecord, list[TurnRecord]], None]
 
 
 class VoiceRehearsal:
@@ -214,14 +214,14 @@ class VoiceRehearsal:
             count = len(self.students) + 1
             path = write_wav(self.keep_audio / f"eleve-{count:02d}.wav", heard.audio, 16_000)
             audio = self._stored(path)
-        student, reply = self.rehearsal.say(heard.text, asr_text=heard.text, audio=audio,
-                                            cut_customer=heard.cut_customer)
+        student, replies = self.rehearsal.say(heard.text, asr_text=heard.text, audio=audio,
+                                              cut_customer=heard.cut_customer)
         self.students.append((student, heard))
-        said = [self._utterance(reply)] if reply else []
+        said = [self._utterance(reply) for reply in replies]  # each in its speaker's voice
         if self.rehearsal.ended and self.phone:
             said.append(Utterance("", VoiceHint(), tone=(hangup(), 8_000)))
         if self.on_exchange:
-            self.on_exchange(student, reply)
+            self.on_exchange(student, replies)
         return Reply(said, last=self.rehearsal.ended)
 
     def on_cut(self, utterances: list[Utterance], heard: float) -> None:

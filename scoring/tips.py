@@ -3,10 +3,17 @@ at the student's last turn and the customer's state; they never change the conve
 
 from __future__ import annotations
 
+import re
+
+from bot.questions import QuestionForm, question_form
 from scenarios.model import Scenario
-from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind
+from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, Phase
 
 from .observations import FILLERS
+
+# Questions that are closed by what they do (check, book, ask for the yes).
+_CLOSED_BY_NATURE = {Act.QUESTION_CONTROLE, Act.DEMANDE_ENGAGEMENT, Act.PROPOSITION_RDV,
+                     Act.RECAPITULATIF, Act.REFORMULATION, Act.QUESTION_ALTERNATIVE}
 
 
 class Coach:
@@ -68,8 +75,15 @@ class Coach:
         # Three turns in a row that each ask only closed questions; a turn that asks nothing
         # breaks the run, and the tip is given once per run (blind players saw it after a
         # goodbye, and after every turn once three closed questions had been asked).
-        asks = "?" in text
-        if asks and Act.QUESTION_FERMEE in acts and Act.QUESTION_OUVERTE not in acts:
+        # A question counts as closed by its words (bot.questions), not by the act read; and
+        # only in discovery: checking, proposing a slot or asking for the yes are closed by
+        # nature, and a complaint is settled with precise questions (blind players saw the
+        # tip at the close, on alternatives and during complaints).
+        forms = [question_form(sentence) for sentence in re.split(r"(?<=[.!?…])\s+", text)
+                 if sentence.rstrip().endswith("?")]
+        closing = acts & _CLOSED_BY_NATURE or s.kind == Kind.RECLAMATION or getattr(
+            state, "phase", None) in (Phase.NEGOCIATION, Phase.CONCLUSION)
+        if forms and all(form == QuestionForm.FERMEE for form in forms) and not closing:
             self.closed_in_a_row += 1
         else:
             self.closed_in_a_row = 0

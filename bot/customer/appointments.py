@@ -12,6 +12,7 @@ from scenarios.vocabulary import Act, Event, SpeakerRole
 from ..entities import WEEKDAYS
 from ..replies import continued
 from ..text import fold
+from . import people
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -91,8 +92,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if c.speaker.role == SpeakerRole.BARRAGE:
         # A gatekeeper books nothing in her manager's diary (a call-back, at most).
         if proposing:
-            parts.append(ReplyPart(Priority.ANSWER, c.bank("gatekeeper_defer"),
-                                   ReplyKind.GATEKEEPER))
+            people.defer(c, parts)
         return
     if not proposing or not any(value.get("jour") in WEEKDAYS for value in dates):
         return
@@ -218,21 +218,43 @@ OPENING_HOURS = (7, 20)
 def proposed_times(u: Understanding) -> list[dict[str, str]]:
     """The dates of the turn, with a day and its hour said apart put back together:
     "vendredi 14 à 9 h" comes out as a day and an hour, "9 heures, vendredi" as a duration
-    and a day; in a meeting proposal both mean Friday at nine."""
-    dates = [dict(e.value) for e in u.entities if e.type == "date"]
-    days = [d for d in dates if d.get("jour") in WEEKDAYS and not d.get("heure")]
-    hours = [d for d in dates if d.get("heure") and not d.get("jour")]
-    if not hours:
-        hours = [{"heure": f"{int(e.value['valeur']):02d}:00"} for e in u.entities
-                 if e.type == "duree" and e.value.get("unite") == "heure"
-                 and float(e.value.get("valeur", 0)).is_integer()
-                 and OPENING_HOURS[0] <= e.value.get("valeur", 0) <= OPENING_HOURS[1]]
-    if len(days) == 1 and hours:
-        # With several hours for one day, the first is when it starts ("vendredi, à 9 h :
-        # installation le matin, et formation à 14 h"; a blind play heard "À quelle heure ?").
-        days[0]["heure"] = hours[0]["heure"]
-        dates = [d for d in dates if d is not hours[0]]
+    and a day; in a meeting proposal both mean Friday at nine. Each hour goes with the day
+    said before it ("vendredi 28 à 10 h ou jeudi 27 à 14 h": a blind play heard "Et
+    l'heure ?" twice), and "jeudi 10 h ou 14 h" offers Thursday at either hour (a blind play
+    heard "ce créneau-là ne va pas" and then Thursday 14 h offered back)."""
+    dated = [(dict(e.value), e.start) for e in u.entities if e.type == "date"]
+    if not any(value.get("heure") and not value.get("jour") for value, _ in dated):
+        dated += [({"heure": f"{int(e.value['valeur']):02d}:00"}, e.start) for e in u.entities
+                  if e.type == "duree" and e.value.get("unite") == "heure"
+                  and float(e.value.get("valeur", 0)).is_integer()
+                  and OPENING_HOURS[0] <= e.value.get("valeur", 0) <= OPENING_HOURS[1]]
+        dated.sort(key=lambda item: item[1])
+    either = bool(_EITHER_HOUR.search(u.folded))
+    dates: list[dict[str, str]] = []
+    day: dict[str, str] | None = None
+    for value, _ in dated:
+        if value.get("jour") in WEEKDAYS:
+            day = value
+            dates.append(value)
+        elif value.get("heure") and not value.get("jour") and day is not None:
+            if not day.get("heure"):
+                day["heure"] = value["heure"]
+            elif either:
+                dates.append({**day, "heure": value["heure"]})
+            # (Else a later hour of the same day is not when it starts: "vendredi, à 9 h :
+            # installation le matin, et formation à 14 h" is Friday at nine.)
+        else:
+            dates.append(value)
+    bare = [d for d in dates if d.get("jour") in WEEKDAYS and not d.get("heure")]
+    loose = [d for d in dates if d.get("heure") and not d.get("jour")]
+    if len(bare) == 1 and loose:  # the hour said first: "9 heures, vendredi"
+        bare[0]["heure"] = loose[0]["heure"]
+        dates = [d for d in dates if d is not loose[0]]
     return dates
+
+
+# "… 10 h ou 14 h", "… à 10 h ou à 14 h": two hours offered for one day.
+_EITHER_HOUR = re.compile(r"\d ?h(?:\d\d| \d\d)?,? ou (?:a |plutot )?\d")
 
 
 def spoken(clock: str) -> str:

@@ -3,11 +3,13 @@ the customer has expressed."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenarios.model import Argument
 from scenarios.vocabulary import Act, OutcomeType
 
+from ..entities import normalise_numbers
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -44,7 +46,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if first_time:
                 c.move(mood=rules.argument_tied_mood)
             # The scenario's reactions quote the argument: only for a clear match.
-            lines = argument.reactions if argument.id in clear else []
+            lines = [line for line in argument.reactions if _quotes_only(line, u.text)] \
+                if argument.id in clear else []
             parts.append(ReplyPart(Priority.REACTION, c.lines_or_bank(lines, "argument_ok"),
                                    ReplyKind.ARGUMENT, argument.id, stance=Stance.POSITIVE))
         else:
@@ -57,6 +60,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         c.move(mood=rules.proof_mood)
         parts.append(ReplyPart(Priority.ECHO, c.bank("proof_ok"), ReplyKind.PROOF,
                                stance=Stance.POSITIVE))
+
+
+def _quotes_only(line: str, said: str) -> bool:
+    """Whether every figure of a reaction is one the student said: "Douze boulangeries sur
+    Lille ? Lesquelles ?" answered a turn that named none (blind plays, twice)."""
+    figures = set(re.findall(r"\d+", normalise_numbers(line)))
+    return figures <= set(re.findall(r"\d+", normalise_numbers(said)))
 
 
 def tied(c: Customer, argument: Argument) -> bool:

@@ -11,6 +11,7 @@ from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 from ..entities import WEEKDAYS
 from ..frame import Role
 from ..text import fold
+from . import people
 from .appointments import other_errand
 from .arguments import tied
 from .ending import waits_for_answer
@@ -30,8 +31,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if not asks_commitment(u) or state.happened(Event.ACCORD):
         return
     if c.speaker.role == SpeakerRole.BARRAGE:
-        parts.append(ReplyPart(Priority.ANSWER, c.bank("gatekeeper_defer"),
-                               ReplyKind.GATEKEEPER))
+        people.defer(c, parts)
         return  # she cannot commit her manager
     if c.scenario.kind == Kind.RECLAMATION:
         _settle(c, parts)  # a complaint is not a sale: "on fait comme ça ?" asks to settle

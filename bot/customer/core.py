@@ -30,7 +30,7 @@ from . import (
     people,
     progress,
 )
-from .reply import CustomerTurn, Priority, ReplyKind, ReplyPart, compose
+from .reply import CustomerTurn, Priority, ReplyKind, ReplyPart, SpokenLine, compose
 from .requests import Request, asks
 from .rules import Rules
 
@@ -51,6 +51,7 @@ class Customer:
         self.voice = Voice(random.Random(f"{scenario.id}/{variant or ''}/{seed}"),
                            self.state.last_lines)
         self._greeted = False
+        self.passed_on: SpokenLine | None = None  # this turn's transfer line (progress.py)
         # What the student hears as context: the customer's last line, and every figure the
         # customer gave (a student repeating one quotes it, they do not offer it).
         self._context = Context()
@@ -69,6 +70,11 @@ class Customer:
     # --- what every reaction uses ----------------------------------------------------------
 
     @property
+    def last_reply(self) -> str:
+        """What she said last (the next turn is read against it)."""
+        return self._context.customer_line
+
+    @property
     def speaker(self) -> Speaker:
         return self.scenario.speaker(self.state.speaker)
 
@@ -76,6 +82,8 @@ class Customer:
         """A line of the reply banks, in this speaker's social style and register. A warm
         style's effusions ("Formidable, j'accepte avec plaisir !") are not for a customer still
         cross: blind reviewers heard them from the angry caller of a complaint."""
+        if self.scenario.kind == Kind.NEGOCIATION_INTERNE and Voice.has(f"{key}_interne"):
+            key = f"{key}_interne"  # a manager's words for a budget, not a buyer's for a price
         style = self.speaker.social_style
         warm_mood = self.rules.warm_style_mood_complaint \
             if self.scenario.kind == Kind.RECLAMATION else self.rules.warm_style_mood
@@ -119,6 +127,7 @@ class Customer:
         if state.ended:
             return understanding, CustomerTurn("", state.speaker, [], ended=True)
         state.turn += 1
+        self.passed_on = None
         people.choose_speaker(self, understanding)
         parts: list[ReplyPart] = []
         if not self._greeted:
@@ -153,6 +162,12 @@ class Customer:
         planned = list(parts)  # before the ending cuts what a leaving customer does not say
         ending.react(self, understanding, parts)
         said = compose(parts, lambda: self._nothing_to_say(understanding))
+        for part in said:
+            # A detail of a fact told before (discovery): said now, not to be said again.
+            told = state.fact_lines.get(part.subject)
+            if part.kind == ReplyKind.FACT and part.priority == Priority.ANSWER and \
+                    told is not None and part.text != told:
+                state.fact_details.setdefault(part.subject, []).append(part.text)
         # A fact the plan left out was not told: asked later, it is told, not "repeated"
         # (a blind play heard "Comme je vous l'ai expliqué, trois semaines de délai" about a
         # delay never mentioned).
@@ -160,7 +175,7 @@ class Customer:
         text = " ".join(part.text for part in said)
         self._context = Context.after(text, self._context.customer_figures)
         return understanding, CustomerTurn(text, state.speaker, [p.label for p in said],
-                                           ended=state.ended)
+                                           ended=state.ended, before=self.passed_on)
 
     def _nothing_to_say(self, u: Understanding) -> str:
         """When no reaction has anything to say: a question still gets an honest "je ne

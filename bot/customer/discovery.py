@@ -16,9 +16,9 @@ from ..conditions import any_holds
 from ..questions import QuestionForm, choice_options
 from ..replies import continued, line_sentences
 from ..text import fold
-from ..topics import TopicHit, discovery_intents
+from ..topics import TopicHit, content_words, discovery_intents
 from . import objections
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks, asks_something_else
 
 if TYPE_CHECKING:
@@ -41,6 +41,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
     answered = 0
     unanswered_question = False
+    off_topic = False  # the question she cannot answer is not about her business
     # "Qu'est-ce qui vous gêne ?" right after an objection asks about it, not about a fact.
     # Unless asking about it is what lifts it: then she tells what lies behind it (a blind
     # play heard "Ça, je n'en sais rien" to "Internet, déjà donné ? Il s'est passé quoi ?").
@@ -82,7 +83,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                      and not c.facts[hit.id].revealed_if)]
         if fresh and answered < rules.facts_per_reply:
             fact = c.facts[fresh[0].id]
-            _reveal(c, fact, parts)
+            reveal(c, fact, parts)
             told.add(fact.id)
             answered += 1
         elif facts and facts[0].id in told | set(state.facts_revealed) and restating \
@@ -94,8 +95,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         elif facts and facts[0].id in state.facts_revealed and facts[0].id not in told \
                 and answered < rules.facts_per_reply:
             said = state.fact_lines.get(facts[0].id, "")
-            if said:
-                by = state.fact_speakers.get(facts[0].id, state.speaker)
+            by = state.fact_speakers.get(facts[0].id, state.speaker)
+            details = " ".join(state.fact_details.get(facts[0].id, []))
+            more = _more_of(c, c.facts[facts[0].id], f"{said} {details}") \
+                if said and by == state.speaker and not _ASKED_AGAIN.search(folded) else ""
+            if more:
+                # Asked again, she says what she had not said of it ("Aujourd'hui, on scanne
+                # vers une adresse mail, on renomme, on classe…" to "comment ça se passe,
+                # concrètement ?"), not "Je vous le répète" and the same words: blind
+                # reviewers marked each such repeat.
+                # (Beside something new it is left out, as a repeat is.)
+                repeats.append(ReplyPart(Priority.ANSWER, more, ReplyKind.FACT, facts[0].id))
+                answered += 1
+            elif said:
                 prefix = c.bank("repeat_prefix") if by == state.speaker else c.bank(
                     "repeat_other_prefix", name=c.scenario.speaker(by).short_name)
                 repeats.append(ReplyPart(Priority.ECHO, continued(prefix, _gist(said)),
@@ -116,6 +128,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                        ReplyKind.DEFLECT))
         elif not sentence.topics and not asks_something_else(folded):
             unanswered_question = True  # (consent and "autre chose ?": see core)
+            off_topic = off_topic or Act.HORS_SUJET in sentence.act_ids
     if not told:
         # Beside something new, a fact said again is a reply stuck on ("Copitec intervient
         # sous 48 heures. Comme je vous l'ai expliqué, des pannes, oui…" in a blind play):
@@ -138,13 +151,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # and has not been said yet (the scenario's first essential fact she may tell).
         fact = _next_essential(c, u)
         if fact is not None:
-            _reveal(c, fact, parts)
+            reveal(c, fact, parts)
             answered += 1
     if unanswered_question and not answered and asks_contact:
         # Everyone has an e-mail address, written in the scenario or not: "je n'ai pas
         # l'information" would be absurd. She gives the usual way to reach her.
         key = "contact_card" if c.scenario.channel == Channel.FACE_A_FACE else "contact_phone"
         parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.CONTACT))
+    elif unanswered_question and not answered and off_topic:
+        # "Vous avez vu le match hier soir ?" got "Là, il faudrait que je vérifie auprès des
+        # collaborateurs" (blind play): not her business, she says so.
+        if not any(p.kind == ReplyKind.OFF_TOPIC for p in parts):
+            parts.append(ReplyPart(Priority.REACTION, c.bank("off_topic"), ReplyKind.OFF_TOPIC,
+                                   stance=Stance.NEGATIVE))
     elif unanswered_question and not answered:
         parts.append(ReplyPart(Priority.AFTERTHOUGHT,
                                c.lines_or_bank(c.speaker.lines.deflect, "deflect"),
@@ -161,15 +180,48 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.needs_understood.append(need.id)
 
 
+def _more_of(c: Customer, fact: Fact, said: str) -> str:
+    """What her other answer lines for a fact add to what she has said of it: their sentences
+    with words she has not said, from the line that adds most (at most two sentences)."""
+    known = set(content_words(said))
+    figures = set(_FIGURE.findall(said))
+    best: list[str] = []
+    best_new = 0
+    for line in fact.answers:
+        if line in said:
+            continue
+        # (Not a sentence that gives again a figure she gave: "2 800 € tout compris, et 120
+        # nouveaux adhérents" after "2 800 € de budget, 120 nouvelles cartes".)
+        fresh = [sentence for sentence in line_sentences(line)
+                 if len(set(content_words(sentence)) - known)
+                 > len(set(content_words(sentence))) // 2
+                 and not set(_FIGURE.findall(sentence)) & figures]
+        new = len({w for sentence in fresh for w in content_words(sentence)} - known)
+        if new > best_new:
+            best, best_new = fresh[:2], new
+    return " ".join(best) if best_new >= _MORE_WORDS else ""
+
+
+# Asked again because the student forgot ("Pardon, vous imprimez combien de pages par mois,
+# déjà ?"): she says it again, not a detail.
+_ASKED_AGAIN = re.compile(r"\b(deja|pardon|vous disiez|vous m'avez dit|rappelez-moi|redites|"
+                          r"repetez|repeter)\b")
+_FIGURE = re.compile(r"\d+(?:[\s\u00a0\u202f]\d{3})*")
+# New words a detail must bring to be worth saying rather than "je vous l'ai dit".
+_MORE_WORDS = 3
+
+
 def _gist(line: str) -> str:
     """What she says again of a fact: its first sentence (two when it is a few words), not the
     whole line word for word (blind reviewers: "répète mot pour mot", even behind "comme je
     vous l'ai dit")."""
-    said = line_sentences(line)
+    # (Not her echo of the question: "M. Benali ? Il est au fournil, là." is said again as
+    # "il est au fournil, là", not "Comme je vous le disais, m. Benali ?", blind play.)
+    said = [s for s in line_sentences(line) if not s.endswith("?")] or line_sentences(line)
     return said[0] if len(said[0].split()) >= 4 or len(said) == 1 else " ".join(said[:2])
 
 
-def _reveal(c: Customer, fact: Fact, parts: list[ReplyPart]) -> None:
+def reveal(c: Customer, fact: Fact, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
     line = c.voice.pick(fact.answers)
     state.facts_revealed.append(fact.id)

@@ -46,8 +46,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # A customer who leaves does not raise a new objection on the way out.
         kinds = _KEPT_ON_LEAVING if final else _KEPT_ON_STAYING
         keep = [p for p in parts if p.kind in kinds][:1]
-        parts[:] = [*keep, ReplyPart(Priority.FINAL, c.voice.pick(unasked(c, outcome.lines)),
-                                     ReplyKind.OUTCOME)]
+        line = c.voice.pick(unasked(c, outcome.lines))
+        if any(p.kind == ReplyKind.FACT for p in keep):
+            # After what she has just dictated, "C'est noté." is the student's line, not hers
+            # (blind reviewers, three times in one round).
+            line = _NOTED.sub("", line) or line
+        parts[:] = [*keep, ReplyPart(Priority.FINAL, line, ReplyKind.OUTCOME)]
         for objection_id in [o for o, at in state.objection_raised_at.items()
                              if at == state.turn]:  # never voiced: not raised
             state.objections_raised.remove(objection_id)
@@ -79,6 +83,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                          ReplyKind.GOODBYE)]
 
 
+_NOTED = re.compile(r"^(?:C[’']est noté|Noté|Je note)\s*[.!]\s*")
 # A line asking for the terms in writing.
 _ASKS_WRITING = re.compile(r"\b(par ecrit|recapitulatif|envoyez|mettez-moi)\b")
 

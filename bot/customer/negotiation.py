@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event, Kind
+from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
 from ..frame import Role
 from ..text import fold
@@ -23,8 +23,8 @@ _OFFERING = {Act.ANNONCE_PRIX, Act.CONCESSION, Act.DEMANDE_CONTREPARTIE, Act.DEM
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     deal = c.scenario.negotiation
-    if deal is None:
-        return
+    if deal is None or c.speaker.role == SpeakerRole.BARRAGE:
+        return  # (a gatekeeper does not buy: "Bon, c'est à peu près ce que j'avais prévu")
     state, acts, rules = c.state, u.acts, c.rules
     # Only an offer sets the price on the table; arguments quote other prices (the
     # competitor's, what the customer pays today). Among several amounts, the plausible
@@ -69,15 +69,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         state.price_offered = new_price
         if state.lowest_price_offered is None or new_price < state.lowest_price_offered:
             state.lowest_price_offered = new_price
+        below = deal.floor_price is not None and new_price < deal.floor_price
         if lowered and Act.DEMANDE_CONTREPARTIE not in acts and \
                 not _counterpart_since_last_concession(c):
             state.record(Event.CONCESSION_SANS_CONTREPARTIE)
             state.concessions_given.append(f"prix:{new_price:g}")
-            parts.append(ReplyPart(Priority.REACTION, c.bank("push_further"),
-                                   ReplyKind.CONCESSION, stance=Stance.NEGATIVE))
+            if not below:  # "il reste quoi, à ce prix-là ?" is not followed by "et moins ?"
+                parts.append(ReplyPart(Priority.REACTION, c.bank("push_further"),
+                                       ReplyKind.CONCESSION, stance=Stance.NEGATIVE))
         elif lowered:
             state.concessions_given.append(f"prix:{new_price:g}")
-        if deal.floor_price is not None and new_price < deal.floor_price:
+        if below:
             # She does not believe it: a doubt no objection of the turn may silence (a blind
             # play offered 199 € for a 289 € machine and heard only about the contract term).
             parts.append(ReplyPart(Priority.FOLLOW_UP, doubt_below_floor(c, new_price),

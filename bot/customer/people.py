@@ -11,8 +11,9 @@ from scenarios.model import Speaker
 from scenarios.vocabulary import Channel, Event, SpeakerRole
 
 from ..conditions import any_holds
+from ..replies import continued
 from ..text import fold
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -91,6 +92,12 @@ def choose_speaker(c: Customer, u: Understanding) -> None:
                     and fact.known_by in c.state.present:
                 c.state.speaker = fact.known_by
                 return
+            if _only_about(c, hit.id, c.speaker):
+                # Every answer to it names the one speaking ("la décision revient à M.
+                # Lefèvre"): the other person in the room gives it (a blind play heard M.
+                # Lefèvre say it of himself).
+                c.state.speaker = next(p.id for p in people if p.id != c.state.speaker)
+                return
 
 
 def _only_about(c: Customer, fact_id: str, speaker: Speaker) -> bool:
@@ -120,9 +127,21 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.ANSWER, c.bank("its_me"), ReplyKind.ITS_ME))
 
 
+# Something offered to the gatekeeper herself ("je vous fais offrir une carte cadeau de 50
+# euros, à vous perso"): a blind play heard "Bon, c'est à peu près ce que j'avais prévu".
+_BRIBE = re.compile(r"\b(carte cadeau|cadeau|bon d'achat|\d+ ?(?:euros|€)|petit quelque chose)\b"
+                    r"[^.?!]{0,40}\b(pour vous|a vous|vous perso|rien que pour vous)\b|"
+                    r"\b(pour vous|a vous perso)\b[^.?!]{0,30}\b(cadeau|carte cadeau)\b")
+
+
 def _filter(c: Customer, u: Understanding, gatekeeper: Speaker,
             parts: list[ReplyPart]) -> None:
     state = c.state
+    if _BRIBE.search(u.folded):
+        c.move(mood=c.rules.rude_mood)
+        parts.append(ReplyPart(Priority.ALARM, c.bank("gatekeeper_bribe"), ReplyKind.GATEKEEPER,
+                               stance=Stance.NEGATIVE))
+        return
     target = c.scenario.speaker(gatekeeper.hands_over_to) if gatekeeper.hands_over_to \
         else None
     asked = bool(_BOSS.search(u.folded)) or (target is not None and named(u.text, target))
@@ -141,6 +160,41 @@ def _filter(c: Customer, u: Understanding, gatekeeper: Speaker,
         parts.append(ReplyPart(Priority.FOLLOW_UP,
                                c.lines_or_bank(gatekeeper.lines.refusal, "gatekeeper_refusal"),
                                ReplyKind.GATEKEEPER))
+    elif introduced and purpose and target is not None and \
+            state.mood >= _lowest_mood(gatekeeper) and (asked or _she_asked_why(c)):
+        # Asked for her manager and told who calls and why, she says where he is (what she
+        # must have said before she puts the call through), rather than "D'accord.
+        # Dites-moi." as if the pitch were for her (blind plays).
+        from .discovery import reveal  # (discovery reads objections, which read people)
+        told = set(state.facts_revealed)
+        needed = [fact_id for cond in gatekeeper.hands_over_if
+                  for fact_id in cond.facts_revealed or []
+                  if fact_id not in told and fact_id in c.facts
+                  and c.facts[fact_id].known_by in (None, gatekeeper.id)]
+        if needed:
+            reveal(c, c.facts[needed[0]], parts)
+
+
+def _she_asked_why(c: Customer) -> bool:
+    """Whether her last words asked who calls or why ("Je lui dis que c'est à quel
+    propos ?"): she asked because the caller wants her manager."""
+    return any(line in c.last_reply for line in [*c.stock("gatekeeper_who"),
+                                         *c.stock("gatekeeper_what")])
+
+
+def defer(c: Customer, parts: list[ReplyPart]) -> None:
+    """A gatekeeper asked to book or to commit for her manager says she cannot, once per
+    reply (a meeting proposal and a request to commit both asked it, and she said it twice);
+    when she has said every way of putting it, she says she already has."""
+    lines = c.stock("gatekeeper_defer")
+    if any(p.kind == ReplyKind.GATEKEEPER and p.text.endswith(line[1:])
+           for p in parts for line in lines):
+        return
+    repeated = all(line in c.voice.used for line in lines)
+    line = c.bank("gatekeeper_defer")
+    if repeated:
+        line = continued(c.bank("repeat_prefix"), line)
+    parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.GATEKEEPER))
 
 
 def _lowest_mood(speaker: Speaker) -> int:

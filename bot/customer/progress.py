@@ -9,7 +9,7 @@ from scenarios.vocabulary import Act, Channel, Event, Phase
 
 from ..conditions import any_holds
 from . import people
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, SpokenLine
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -40,18 +40,16 @@ def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         target = c.scenario.speaker(speaker.hands_over_to)
         c.state.record(Event.TRANSFERT)
         forget(c, parts)
+        if c.scenario.channel != Channel.FACE_A_FACE:
+            # (At a meeting nobody "transfers the call": the newcomer walks in and speaks; the
+            # first speaker's welcome says whether someone is expected.)
+            c.passed_on = SpokenLine(speaker.id, c.bank("handover"))  # in her own words
         people.join(c, target)
         c.state.mood = target.mood
         c.state.patience = c.starting_patience(target.patience)
-        greeting = c.voice.pick(target.lines.greeting)
-        if c.scenario.channel == Channel.FACE_A_FACE:
-            # At a meeting nobody "transfers the call": the newcomer walks in and speaks (the
-            # first speaker's welcome says whether someone is expected).
-            text = greeting
-        else:
-            text = f"{c.bank('handover')} {greeting}"
         parts.clear()
-        parts.append(ReplyPart(Priority.INTERRUPTION, text, ReplyKind.HANDOVER))
+        parts.append(ReplyPart(Priority.INTERRUPTION, c.voice.pick(target.lines.greeting),
+                               ReplyKind.HANDOVER))
 
 
 def forget(c: Customer, parts: list[ReplyPart]) -> None:

@@ -99,12 +99,24 @@ class ReplyPart:
         return f"{self.kind.value}{self.subject}"
 
 
+@dataclass(frozen=True)
+class SpokenLine:
+    """A line and who says it."""
+
+    speaker: str
+    text: str
+
+
 @dataclass
 class CustomerTurn:
     text: str
     speaker: str
     parts: list[str] = field(default_factory=list)  # what each piece answered
     ended: bool = False
+    # On the phone, what the person who picked up says as she puts the call through ("Un
+    # instant, je vous le passe."), before the one asked for speaks: hers, in her voice, not
+    # glued into his words (blind players heard her line under M. Benali's name).
+    before: SpokenLine | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"text": self.text, "speaker": self.speaker, "reply_to": self.parts,

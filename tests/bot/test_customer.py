@@ -43,6 +43,18 @@ def test_relevant_question_reveals_the_fact_and_repeats_it_identically() -> None
     assert said[1:] in again.text
 
 
+def test_a_follow_up_on_a_fact_adds_a_detail_and_then_says_it_was_said() -> None:
+    """Asked about it again without having forgotten it, she says what her other lines add
+    (never a figure that differs), then, when she has nothing more, that she said it."""
+    talk = customer()
+    talk.step("Qu'est-ce qui vous pose problème avec vos copieurs aujourd'hui ?")
+    first = talk.state.fact_lines["pannes-frequentes"]
+    _, more = talk.step("Ah oui ? Les pannes, ça se passe comment, concrètement ?")
+    assert first not in more.text and more.text not in first, more.text
+    assert talk.state.fact_lines["pannes-frequentes"] == first  # her first words stand
+    assert talk.state.fact_details["pannes-frequentes"] == [more.text]
+
+
 def test_question_the_scenario_does_not_cover_is_deflected() -> None:
     talk = customer()
     _, reply = talk.step("Quel est votre plat préféré au restaurant ?")

@@ -61,15 +61,16 @@ def test_a_slot_accepted_is_not_taken_back_nor_hung_up_on_while_it_is_settled() 
 @pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
 def test_no_sentence_is_said_twice_unless_she_says_she_repeats_it(path: Path) -> None:
     record, _ = play(path)
-    said: set[str] = set()
+    said: set[tuple[str, str]] = set()  # (who, sentence): each person's own words
     for turn in (t for t in record["turns"] if t["speaker"] == "customer"):
         again = says_again(turn["text"]) or any(
             prefix.rstrip(" ,:") in turn["text"]
             for prefix in [*Voice.lines("repeat_prefix"), *Voice.lines("repeat_other_prefix")])
         for sentence in re.split(r"(?<=[.!?…])\s+", turn["text"]):
             if len(sentence) >= 12:  # "Oui.", "D'accord." are not lines one notices
-                assert again or sentence not in said, (sentence, turn["text"])
-                said.add(sentence)
+                assert again or (turn.get("who"), sentence) not in said, \
+                    (sentence, turn["text"])
+                said.add((turn.get("who"), sentence))
 
 
 def test_a_doubt_lifted_with_je_vous_ecoute_is_not_followed_by_the_next_one() -> None:

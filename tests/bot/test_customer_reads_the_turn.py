@@ -90,3 +90,84 @@ def test_saying_what_one_sells_in_the_opening_says_why_one_calls() -> None:
     talk, turns = _talk("tel-prospection-fidelix", "deja-equipe", *lines[:2])
     assert not turns[-1].ended, turns[-1].text
     assert talk.state.happened(Event.OBJET_ANNONCE)
+
+
+def test_a_follow_up_on_a_fact_she_told_gets_what_she_had_not_said() -> None:
+    """"…comment ça se passe concrètement : vos collaborateurs numérisent, puis ressaisissent
+    ?" got "Je vous le répète : on numérise énormément de pièces clients…" word for word."""
+    _, turns = _talk("e4-copieur-cabinet", None, *_played(COPIER)[:3])
+    reply = turns[-1].text
+    assert "répète" not in reply and "expliqué" not in reply, reply
+    assert "renomme" in reply or "mail" in reply, reply  # the detail of her other lines
+
+
+def test_each_hour_goes_with_its_day_and_two_hours_for_one_day_are_two_slots() -> None:
+    from bot.customer.appointments import proposed_times
+    from bot.engine import understander
+
+    understand = understander().understand
+    pairs = proposed_times(understand("Je repasse vendredi 28 à 10 h, ou préférez-vous le "
+                                      "jeudi 27 à 14 h ?"))
+    assert [(d.get("jour"), d.get("heure")) for d in pairs] == \
+        [("vendredi", "10:00"), ("jeudi", "14:00")]
+    both = proposed_times(understand("Euh, jeudi 10h ou plutôt 14h, comme vous voulez."))
+    assert [(d.get("jour"), d.get("heure")) for d in both] == \
+        [("jeudi", "10:00"), ("jeudi", "14:00")]
+    start = proposed_times(understand("Je passe vendredi, à 9 h : installation le matin, et "
+                                      "formation à 14 h."))
+    assert [(d.get("jour"), d.get("heure")) for d in start] == [("vendredi", "09:00")]
+
+
+def test_of_two_hours_offered_for_one_day_she_takes_the_free_one() -> None:
+    """"jeudi 10h ou plutôt 14h": she said "ce créneau-là ne va pas" and offered Thursday
+    14 h back."""
+    lines = _played("e4-copieur-cabinet.base.oral.t12-p3-2.txt")
+    talk, turns = _talk("e4-copieur-cabinet", None, *lines[:20])
+    assert "14 h" in turns[-1].text and "ne va pas" not in turns[-1].text, turns[-1].text
+    assert talk.state.appointment is not None
+
+
+def test_a_manager_asked_for_a_budget_does_not_haggle_like_a_buyer() -> None:
+    lines = _played("e4-evenement-responsable.budget-2000.competent.t12-p1-4.txt")
+    _, turns = _talk("e4-evenement-responsable", "budget-2000", *lines)
+    for turn in turns:
+        assert "vrai prix" not in turn.text and "À ce prix-là, je vais" not in turn.text, \
+            turn.text
+    thin = [t.text for t in turns if any(line in t.text
+                                         for line in Voice.lines("below_floor_thin"))]
+    assert thin and not any("alléger" in text or "encore mieux" in text for text in thin)
+
+
+def test_the_decision_that_names_the_partner_is_not_said_by_the_partner() -> None:
+    lines = _played("e4-copieur-cabinet.decideur-present.competent.t12-p2-5.txt")
+    _, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines[:15])
+    said = [t for t in turns if "revient à M. Lefèvre" in t.text]
+    assert said and all(t.speaker != "philippe-lefevre" for t in said)
+
+
+def test_a_gift_offered_to_the_gatekeeper_is_refused_not_priced() -> None:
+    """"…je vous fais offrir une carte cadeau de 50 euros, à vous perso" got "Bon, c'est à
+    peu près ce que j'avais prévu", and "Comme je vous le disais, m. Benali ?" came next."""
+    lines = _played("tel-prospection-fidelix.barrage.hors-script.t12-p3-5.txt")
+    talk, turns = _talk("tel-prospection-fidelix", "barrage", *lines[:8])
+    assert "cadeau" in turns[6].text or "acheter" in turns[6].text, turns[6].text
+    assert talk.state.price_offered is None
+    assert "m. Benali" not in turns[7].text, turns[7].text
+
+
+def test_a_question_about_nothing_of_her_business_is_called_off_topic() -> None:
+    """"Vous avez vu le match hier soir ?" got "Là, il faudrait que je vérifie auprès des
+    collaborateurs"."""
+    _, turns = _talk("e4-copieur-cabinet", None,
+                     "Bonjour madame Martin, Léa Morel de Bureau Plus, merci de me recevoir.",
+                     "Vous avez vu le match de foot hier soir ?")
+    assert any(line in turns[-1].text for line in Voice.lines("off_topic")), turns[-1].text
+    assert not any(line in turns[-1].text for line in Voice.lines("deflect")), turns[-1].text
+
+
+def test_after_dictating_her_address_she_does_not_say_it_is_noted() -> None:
+    """"Notez : karim, point, benali… C'est noté." ("C'est noté" is the caller's line)."""
+    lines = _played("tel-prospection-fidelix.barrage.competent.t13-p2-1.txt")
+    _, turns = _talk("tel-prospection-fidelix", "barrage", *lines)
+    dictated = [t.text for t in turns if "arobase" in t.text]
+    assert dictated and not any("C’est noté" in text for text in dictated), dictated

@@ -59,11 +59,42 @@ _PAST_HER_OBJECTION = (
 
 
 def test_the_gatekeeper_puts_the_call_through_and_leaves_the_line() -> None:
-    talk, replies = _gatekeeper(*_PAST_HER_OBJECTION,
-                                "Je pourrais parler à M. Benali, s'il vous plaît ?")
-    assert talk.state.happened(Event.TRANSFERT), replies
+    talk, replies = _gatekeeper(*_PAST_HER_OBJECTION)
+    _, turn = talk.step("Je pourrais parler à M. Benali, s'il vous plaît ?")
+    assert talk.state.happened(Event.TRANSFERT), [*replies, turn.text]
     assert talk.state.speaker == "karim-benali" and talk.state.present == ["karim-benali"]
-    assert any(line in replies[2] for line in Voice.lines("handover")), replies[2]
+    # Her "je vous le passe" is hers, said before his first words, not glued into them.
+    assert turn.before is not None and turn.before.speaker == "julie"
+    assert turn.before.text in Voice.lines("handover")
+    assert turn.speaker == "karim-benali"
+    assert turn.text in talk.scenario.speaker("karim-benali").lines.greeting
+
+
+def test_the_transfer_is_two_turns_each_under_its_speakers_name() -> None:
+    from repliq.rehearsal import Rehearsal
+
+    talk = start_conversation(load_scenario(BUILTIN_DIR / "tel-prospection-fidelix.yaml",
+                                            "barrage"), "barrage", 0)
+    rehearsal = Rehearsal(talk)
+    rehearsal.open()
+    for line in _PAST_HER_OBJECTION:
+        rehearsal.say(line)
+    _, replies = rehearsal.say("Je pourrais parler à M. Benali, s'il vous plaît ?")
+    assert [turn.who for turn in replies] == ["julie", "karim-benali"]
+    assert [turn.who for turn in rehearsal.turns if turn.is_customer][-2:] == \
+        ["julie", "karim-benali"]
+
+
+def test_told_who_calls_and_why_the_gatekeeper_says_where_he_is() -> None:
+    """"C'est pour une solution de fidélité…" got "D'accord. Dites-moi." from Julie, as if
+    the pitch were for her (blind plays)."""
+    talk, replies = _gatekeeper(
+        "Bonjour, Julien Moreau de Fidelix, je souhaiterais parler à M. Benali s'il vous "
+        "plaît.", "C'est pour une solution de fidélité et de click and collect pour les "
+        "boulangeries, ça prend deux minutes.")
+    assert "Dites-moi" not in replies[-1], replies[-1]
+    assert "benali-au-fournil" in talk.state.facts_revealed or \
+        talk.state.happened(Event.TRANSFERT)
 
 
 def test_the_person_asked_for_says_it_is_them() -> None:

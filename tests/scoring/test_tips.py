@@ -43,3 +43,22 @@ def test_a_turn_without_a_question_breaks_the_run() -> None:
                  "Le contrat se termine bientôt ?",
                  "Merci beaucoup, au revoir et bonne journée.")
     assert not any(tip and CLOSED in tip for tip in tips), tips
+
+
+def test_closed_questions_that_check_book_or_close_are_not_counted() -> None:
+    """Blind players saw the tip on a recap's "C'est bien ça ?", on "mardi ou jeudi ?" and
+    on the closing question."""
+    tips = _tips("Bonjour madame Martin, Léa Morel de Bureau Plus, merci de me recevoir.",
+                 "Vous avez deux copieurs ?",
+                 "Si je résume : deux copieurs, 12 000 pages par mois. C'est bien ça ?",
+                 "Vous préférez que je repasse mardi ou jeudi ?",
+                 "On part là-dessus ?")
+    assert not any(tip and CLOSED in tip for tip in tips), tips
+
+
+def test_an_open_question_read_as_closed_does_not_count() -> None:
+    tips = _tips("Bonjour madame Martin, Léa Morel de Bureau Plus, merci de me recevoir.",
+                 "Vous avez deux copieurs ?",
+                 "Vous imprimez beaucoup en couleur ?",
+                 "Et comment ça se passe quand une machine tombe en panne ?")
+    assert not any(tip and CLOSED in tip for tip in tips), tips

@@ -39,9 +39,9 @@ def played(recorder: Recorder | None = None) -> Rehearsal:
     for line in LINES[:-1]:
         rehearsal.say(line)
     # Spoken: what the voice front end adds to a turn, before and after its commit.
-    student, reply = rehearsal.say(LINES[-1], asr_text=LINES[-1].lower(), cut_customer=True)
+    student, replies = rehearsal.say(LINES[-1], asr_text=LINES[-1].lower(), cut_customer=True)
     student.timings = {"speech_end": 1.2, "transcript_ready": 1.5, "first_audio": None}
-    assert reply is not None
+    reply = replies[-1]
     rehearsal.cut(reply, 0.734)
     reply.tts_engine = "kokoro"
     return rehearsal

@@ -183,14 +183,15 @@ class EntretienScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="conversation")
     def step(self, text: str) -> None:
         assert self.rehearsal is not None
-        student, reply = self.rehearsal.say(text)
-        self.app.call_from_thread(self.after_step, student, reply)
+        student, replies = self.rehearsal.say(text)
+        self.app.call_from_thread(self.after_step, student, replies)
 
-    def after_step(self, student: TurnRecord, reply: TurnRecord | None) -> None:
+    def after_step(self, student: TurnRecord, replies: list[TurnRecord]) -> None:
         self.busy = False
         self.query_one("#status", Label).update("")
         self.query_one("#tip", Static).update(f"Conseil : {student.tip}" if student.tip else "")
-        self.show_reply(reply)
+        for reply in replies or [None]:  # (none: the gauges still show where she stands)
+            self.show_reply(reply)
         self.next_in_queue()
 
     # -- voice ------------------------------------------------------------------------------
@@ -216,7 +217,7 @@ class EntretienScreen(Screen[None]):
         elif name == "stopped":
             self.voice_stopped(data["reason"])
         elif name == "exchange":
-            self.voice_exchange(data["student"], data["reply"])
+            self.voice_exchange(data["student"], data["replies"])
         elif name == "listening":
             self.mic.state("ecoute")
         else:
@@ -263,8 +264,8 @@ class EntretienScreen(Screen[None]):
         keep, root = self._audio_folders()
         self.voice = VoiceRehearsal(
             self.rehearsal, keep_audio=keep, audio_root=root,
-            on_exchange=lambda student, reply: self._ui("exchange", student=student,
-                                                        reply=reply))
+            on_exchange=lambda student, replies: self._ui("exchange", student=student,
+                                                          replies=replies))
         loop = self.voice.loop(transcriber, audio.source, audio.player,
                                on_event=lambda name, data: self._ui(name, **data))
         loop.listening = not self.push_to_talk
@@ -308,12 +309,12 @@ class EntretienScreen(Screen[None]):
         elif name == "error":
             self.notify(data["message"], severity="error")
 
-    def voice_exchange(self, student: TurnRecord, reply: TurnRecord | None) -> None:
+    def voice_exchange(self, student: TurnRecord, replies: list[TurnRecord]) -> None:
         self.number += 1
         self.query_one("#chat", Chat).add(self.number, "Vous", student.text, True,
                                           self._stamp())
         self.mic.partial("")
-        self.after_step(student, reply)
+        self.after_step(student, replies)
 
     def action_hands_free(self) -> None:
         self.push_to_talk = not self.push_to_talk
