@@ -269,13 +269,20 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par (?:personn
                              r"|atelier|sac|page)|l'unite|piece|chacun)")
 
 
+_ONE_OFF_BEFORE = re.compile(r"\b(installation|mise en service|frais d'installation|frais de "
+                             r"dossier|frais de mise en service)\b(?:\s+(?:est|sera|facturee?|"
+                             r"a|de|:|offerte?|a hauteur de))*\s*:?\s*$")
+
+
 def _role(kind: str, value: float, before: str, after: str, sentence: str,
           context: Context, accepting: bool) -> Role:
     if _DIFFERENCE_AFTER.search(after):
         return Role.DIFFERENCE
     if kind == "pourcentage" and not _DISCOUNT_BEFORE.search(before):
         return Role.OTHER  # "18 % de ses ventes" is a figure, not a discount
-    if _PER_UNIT_AFTER.search(after):
+    if _PER_UNIT_AFTER.search(after) or _ONE_OFF_BEFORE.search(before):
+        # (An item's price is not the offer: "…installation à 350 € HT" in a recap of a
+        # 280 € rent read 350 € as the price, and she had to ask M. Lefèvre, blind play.)
         return Role.OTHER
     if _FLOOR_BEFORE.search(before):
         return Role.OFFER  # "je ne descendrai pas sous 259": 259 is the price on the table

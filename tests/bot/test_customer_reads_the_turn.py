@@ -171,3 +171,13 @@ def test_after_dictating_her_address_she_does_not_say_it_is_noted() -> None:
     _, turns = _talk("tel-prospection-fidelix", "barrage", *lines)
     dictated = [t.text for t in turns if "arobase" in t.text]
     assert dictated and not any("C’est noté" in text for text in dictated), dictated
+
+
+def test_a_one_off_fee_in_a_recap_is_not_the_monthly_price() -> None:
+    """"…à 280 € HT par mois…, installation à 350 € HT": 350 € read as the price, and "Je
+    dois en parler à M. Lefèvre" although 280 € is within her delegation."""
+    lines = _played("e4-copieur-cabinet.base.competent.t13-p3-1.txt")
+    talk, turns = _talk("e4-copieur-cabinet", None, *lines[:18])
+    assert "installation à 350" in lines[17]
+    assert talk.state.price_offered == 280
+    assert "parler-a-lefevre" not in talk.state.objections_pending, turns[-1].text
