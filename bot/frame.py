@@ -269,6 +269,12 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par (?:personn
                              r"|atelier|sac|page)|l'unite|piece|chacun)")
 
 
+# Her figures said back as hers, earlier in the clause: "aujourd'hui vous payez 240 € plus
+# environ 90 € de couleur, soit 330 € : vous seriez donc en dessous" (the "donc" read 240 €
+# as agreed, and she heard a price cut: "Vous bradez ?", blind play).
+_HERS_BEFORE = re.compile(r"\b(vous payez|vous paierez|vous avez aujourd'hui|aujourd'hui "
+                          r"vous|actuellement vous|votre (?:loyer|contrat|cout|budget))\b"
+                          r"[^.?!:;]{0,40}$")
 _ONE_OFF_BEFORE = re.compile(r"\b(installation|mise en service|frais d'installation|frais de "
                              r"dossier|frais de mise en service)\b(?:\s+(?:est|sera|facturee?|"
                              r"a|de|:|offerte?|a hauteur de))*\s*:?\s*$")
@@ -293,7 +299,7 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # compris. C'est bien ça ?" was read as an offer in a blind play).
         if _HER_CEILING_BEFORE.search(before) and not accepting:
             return Role.QUOTE
-        if not accepting and _OTHER_AFTER.search(after):
+        if not accepting and (_OTHER_AFTER.search(after) or _HERS_BEFORE.search(before)):
             # "…donc 3 600 en couleur, pour 240 € HT par mois chez Copitec": her figure
             # restated, named as someone else's ("À ce prix-là, il y a forcément un loup",
             # blind play).

@@ -27,7 +27,11 @@ _SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|
 _IN_WRITING = re.compile(r"\b(par ecrit|par (?:e-?)?mail|par courriel|recap\w*|je vous (?:envoie|"
                          r"transmets|fais parvenir|mets) (?:\w+ ){0,3}(?:proposition|contrat|"
                          r"devis|offre|tout|recap\w*|ecrit|confirmation|mail))")
-_CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)\w*")
+# ("Je vous appelle lundi à 10 heures, cela vous convient ?" got "Je n'ai pas l'information
+# sous la main", blind play: with a date, calling her is a call-back.)
+_CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)\w*|\bje vous "
+                       r"(?:appelle|appellerai|telephone|telephonerai|passe un coup de fil)\b"
+                       r"|\bon s'appelle\b")
 # A date for something other than meeting her: the delivery, the installation, a file to
 # hand in. Blind plays heard "Non, ce créneau-là je suis pris" to "je vous fais le dossier
 # pour jeudi" and "À quelle heure ?" to an installation date.
@@ -35,7 +39,8 @@ _OTHER_ERRAND = re.compile(r"\b(install\w*|livr\w*|formation|dossier|contrat|env
                            r"demarrage|mise en service|ateliers?|evenement|"
                            r"week-end)\b")
 # Coming to her premises: both a meeting and the form "visite" of one.
-_ON_SITE = r"passer|sur place|chez vous|dans vos locaux"
+_ON_SITE = (r"passer|sur place|chez vous|dans vos locaux|ici|au cabinet|a votre cabinet|"
+            r"au bureau|a votre bureau|a la boutique|en boutique|au magasin")
 _MEETING = re.compile(r"\b(rendez-vous|rdv|rencontr\w*|voir|vois|presenter|presente|"
                       r"demo\w*|entretien|reunion|visio\w*|creneau|disponible|dispo|"
                       rf"signer|signature|vos locaux|{_ON_SITE})\b")
@@ -64,6 +69,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     appointment = c.scenario.appointment
     proposing = u.acts & {Act.PROPOSITION_RDV, Act.QUESTION_ALTERNATIVE,
                           Act.DEMANDE_ENGAGEMENT}
+    if u.is_question and any(value.get("jour") in WEEKDAYS and value.get("heure")
+                             for value in dates):
+        # A day and an hour asked is a slot offered, whatever the act read ("Ok super, donc
+        # mardi prochain, euh, 10 heures ici au cabinet ?" after she chose Tuesday got "Je
+        # confirme, c'est correct" and no meeting, blind play).
+        proposing |= {Act.PROPOSITION_RDV}
     if Act.PROPOSITION_RDV not in u.acts and not _MEETING.search(_I_SEE.sub("", folded)) and \
             any(part.kind == ReplyKind.FACT for part in parts):
         # A question about her business that names days ("aux heures de pointe, le midi ou
@@ -206,7 +217,7 @@ def other_errand(u: Understanding) -> bool:
 _ERRAND_SLOT = re.compile(r"\b(creneau|rendez-vous|rdv|date|jour)s? (de |d')(?=install|livr|"
                           r"formation)")
 _CLAUSE = re.compile(r"[,;:.!?]|\bou\b")
-_DATED = re.compile(rf"\b({'|'.join(WEEKDAYS)}|demain|\d{{1,2}} ?h)\b")
+_DATED = re.compile(rf"\b({'|'.join(WEEKDAYS)}|demain|\d{{1,2}} ?h(?:eures?)?)\b")
 _DEADLINE = re.compile(rf"\b(d'ici|avant|au plus tard|jusqu'a)( le| la)? ({'|'.join(WEEKDAYS)}|"
                        r"demain|fin)\b")
 

@@ -29,6 +29,12 @@ _SPEAKER_WORDS = {"je", "j", "me", "m", "mon", "ma", "mes", "notre", "nos", "te"
                   "ta", "tes"}
 # Left in her version of an option, the student's "vous" would still be the student's.
 _LEFT_OVER = {"vous", "votre", "vos", "nous", "je", "j"}
+# An option cut in the middle of a clause ("garder exactement le modèle Lavex que", "un peu
+# avant pour que nos équipes"): said back, it is half a sentence (blind plays); she names it
+# by its rank instead.
+_DANGLING = re.compile(r"\b(que|qu|pour|de|d|a|dans|nos|les|le|la|des|du|un|une|et|avec|"
+                       r"sans|en|deux|trois|sur|par|au|aux|ce|cette|ces|si|quand)\W*$|"
+                       r"\bque \w+ \w+\W*$")
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -114,7 +120,8 @@ def _acceptable(c: Customer, price: float | None) -> bool | None:
 
 def _say(c: Customer, options: tuple[str, str], taken: int) -> str:
     option = _in_her_words(options[taken])
-    if _words(options[taken]) & _SPEAKER_WORDS or _words(option) & _LEFT_OVER:
+    if _words(options[taken]) & _SPEAKER_WORDS or _words(option) & _LEFT_OVER or \
+            _DANGLING.search(fold(option)):
         return c.bank("choice_first" if taken == 0 else "choice_second")
     option = option[0].lower() + option[1:] if option[1:2].islower() else option
     return c.bank("choice", option=option, Option=option[0].upper() + option[1:])

@@ -65,7 +65,8 @@ def test_no_sentence_is_said_twice_unless_she_says_she_repeats_it(path: Path) ->
     for turn in (t for t in record["turns"] if t["speaker"] == "customer"):
         again = says_again(turn["text"]) or any(
             prefix.rstrip(" ,:") in turn["text"]
-            for prefix in [*Voice.lines("repeat_prefix"), *Voice.lines("repeat_other_prefix")])
+            for prefix in [*Voice.lines("repeat_prefix"), *Voice.lines("repeat_other_prefix"),
+                           *Voice.lines("ask_again_prefix")])  # "Je reviens à ma question :"
         for sentence in re.split(r"(?<=[.!?…])\s+", turn["text"]):
             if len(sentence) >= 12:  # "Oui.", "D'accord." are not lines one notices
                 assert again or (turn.get("who"), sentence) not in said, \

@@ -167,9 +167,9 @@ def test_a_question_about_nothing_of_her_business_is_called_off_topic() -> None:
 
 def test_after_dictating_her_address_she_does_not_say_it_is_noted() -> None:
     """"Notez : karim, point, benali… C'est noté." ("C'est noté" is the caller's line)."""
-    lines = _played("tel-prospection-fidelix.barrage.competent.t13-p2-1.txt")
+    lines = _played("tel-prospection-fidelix.barrage.competent.t14-p1-1.txt")
     _, turns = _talk("tel-prospection-fidelix", "barrage", *lines)
-    dictated = [t.text for t in turns if "arobase" in t.text]
+    dictated = [t.text for t in turns if "arobase" in t.text or "@" in t.text]
     assert dictated and not any("C’est noté" in text for text in dictated), dictated
 
 
@@ -181,3 +181,42 @@ def test_a_one_off_fee_in_a_recap_is_not_the_monthly_price() -> None:
     assert "installation à 350" in lines[17]
     assert talk.state.price_offered == 280
     assert "parler-a-lefevre" not in talk.state.objections_pending, turns[-1].text
+
+
+def test_an_option_cut_mid_clause_is_named_by_its_rank() -> None:
+    from bot.customer.choices import _DANGLING
+    from bot.text import fold
+
+    for cut in ("garder exactement le modèle Lavex que", "un peu avant pour que nos équipes",
+                "à nos besoins dans deux"):
+        assert _DANGLING.search(fold(cut)), cut
+    for whole in ("le bon d'achat de 30 €", "l'extension de garantie", "en visio"):
+        assert not _DANGLING.search(fold(whole)), whole
+
+
+def test_calling_her_on_a_given_day_is_a_call_back() -> None:
+    """"…je vous appelle lundi à 10 heures, cela vous convient-il ?" got "Je n'ai pas
+    l'information sous la main"."""
+    lines = _played("e4-copieur-cabinet.decideur-present.competent.t14-p1-7.txt")
+    talk, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines[:16])
+    assert "je vous appelle lundi" in lines[15]
+    assert talk.state.happened(Event.RAPPEL_FIXE), turns[-1].text
+
+
+def test_what_she_pays_said_back_with_a_donc_is_not_an_offer() -> None:
+    """"Aujourd'hui vous payez 240 € plus environ 90 € de couleur, soit 330 € : vous seriez
+    donc en dessous": 240 € read as the price agreed, and "Vous bradez ?"."""
+    lines = _played("e4-copieur-cabinet.base.competent.t14-p2-1.txt")
+    talk, turns = _talk("e4-copieur-cabinet", None, *lines[:12])
+    assert "vous payez 240" in lines[11]
+    assert talk.state.price_offered == 289, turns[-1].text
+    assert "bradez" not in turns[-1].text
+
+
+def test_a_day_and_an_hour_asked_is_a_slot_she_answers() -> None:
+    """"…donc mardi prochain, euh, 10 heures ici au cabinet ?" got "Je confirme, c'est
+    correct" though she is not free then, and no meeting was booked."""
+    lines = _played("e4-copieur-cabinet.budget-serre.oral.t14-p1-2.txt")
+    _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:23])
+    assert "Je confirme" not in turns[-1].text, turns[-1].text
+    assert "mardi entre 8 h 30" in turns[-1].text  # she says when she is free
