@@ -107,7 +107,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|la faute (?:du|des|au|aux) (?:livreur|transporteur|service|stock"
                      r"|logistique|planning|collegue)|c'est (?:pas|pas de) ma faute"
                      r"|pas la mienne|c'est les (?:gars|livreurs|mecs|collegues) (?:de|du|qui)"
-                     r"|(?:qui|ils) savent pas|vous auriez du|fallait (?:lire|verifier|pas)"
+                     # ("vous auriez dû être rappelée" is an apology, not a reproach.)
+                     r"|(?:qui|ils) savent pas|vous auriez du(?! etre)"
+                     r"|fallait (?:lire|verifier|pas)"
                      r"|il fallait (?:lire|verifier|pas)|vous avez mal lu|c'est vous qui avez"
                      r"|parfois c'est (?:meme )?le client|ils se perdent)\b"),
         ("pression", r"\b(vous (?:signez|validez|prenez|achetez|commandez) ou (?:pas|non)"

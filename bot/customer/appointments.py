@@ -29,9 +29,10 @@ _IN_WRITING = re.compile(r"\b(par ecrit|par (?:e-?)?mail|par courriel|recap\w*|j
                          r"devis|offre|tout|recap\w*|ecrit|confirmation|mail))")
 # ("Je vous appelle lundi à 10 heures, cela vous convient ?" got "Je n'ai pas l'information
 # sous la main", blind play: with a date, calling her is a call-back.)
-_CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)\w*|\bje vous "
-                       r"(?:appelle|appellerai|telephone|telephonerai|passe un coup de fil)\b"
-                       r"|\bon s'appelle\b")
+# (Not "vous auriez dû être rappelée": a call-back that did not happen.)
+_CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)(?!ee?s?\b)\w*"
+                       r"|\bje vous (?:appelle|appellerai|telephone|telephonerai|passe un coup "
+                       r"de fil)\b|\bon s'appelle\b")
 # A date for something other than meeting her: the delivery, the installation, a file to
 # hand in. Blind plays heard "Non, ce créneau-là je suis pris" to "je vous fais le dossier
 # pour jeudi" and "À quelle heure ?" to an installation date.

@@ -18,6 +18,7 @@ from ..replies import continued, line_sentences
 from ..text import fold
 from ..topics import TopicHit, content_words, discovery_intents
 from . import objections
+from .facts import reveal
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks, asks_something_else
 
@@ -219,19 +220,6 @@ def _gist(line: str) -> str:
     # "il est au fournil, là", not "Comme je vous le disais, m. Benali ?", blind play.)
     said = [s for s in line_sentences(line) if not s.endswith("?")] or line_sentences(line)
     return said[0] if len(said[0].split()) >= 4 or len(said) == 1 else " ".join(said[:2])
-
-
-def reveal(c: Customer, fact: Fact, parts: list[ReplyPart]) -> None:
-    state, rules = c.state, c.rules
-    line = c.voice.pick(fact.answers)
-    state.facts_revealed.append(fact.id)
-    state.fact_lines[fact.id] = line
-    state.fact_speakers[fact.id] = state.speaker
-    c.move(rules.good_question_mood, rules.good_question_patience)
-    parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.FACT, fact.id))
-    if "email" in fact.values:
-        state.email = str(fact.values["email"])
-        state.record(Event.EMAIL_OBTENU)
 
 
 def _next_essential(c: Customer, u: Understanding) -> Fact | None:

@@ -13,6 +13,7 @@ from scenarios.vocabulary import Channel, Event, SpeakerRole
 from ..conditions import any_holds
 from ..replies import continued
 from ..text import fold
+from .facts import reveal
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -165,7 +166,6 @@ def _filter(c: Customer, u: Understanding, gatekeeper: Speaker,
         # Asked for her manager and told who calls and why, she says where he is (what she
         # must have said before she puts the call through), rather than "D'accord.
         # Dites-moi." as if the pitch were for her (blind plays).
-        from .discovery import reveal  # (discovery reads objections, which read people)
         told = set(state.facts_revealed)
         needed = [fact_id for cond in gatekeeper.hands_over_if
                   for fact_id in cond.facts_revealed or []
@@ -178,8 +178,8 @@ def _filter(c: Customer, u: Understanding, gatekeeper: Speaker,
 def _she_asked_why(c: Customer) -> bool:
     """Whether her last words asked who calls or why ("Je lui dis que c'est à quel
     propos ?"): she asked because the caller wants her manager."""
-    return any(line in c.last_reply for line in [*c.stock("gatekeeper_who"),
-                                         *c.stock("gatekeeper_what")])
+    asked = [*c.stock("gatekeeper_who"), *c.stock("gatekeeper_what")]
+    return any(line in c.last_reply for line in asked)
 
 
 def defer(c: Customer, parts: list[ReplyPart]) -> None:

@@ -220,3 +220,13 @@ def test_a_day_and_an_hour_asked_is_a_slot_she_answers() -> None:
     _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:23])
     assert "Je confirme" not in turns[-1].text, turns[-1].text
     assert "mardi entre 8 h 30" in turns[-1].text  # she says when she is free
+
+
+def test_an_apology_for_a_call_back_that_never_came_is_neither_rude_nor_a_call_back() -> None:
+    """"…je suis vraiment désolée, vous auriez dû être rappelée." was read as a reproach
+    ("vous auriez dû"): the angry caller heard rudeness and hung up on a correct student."""
+    lines = _played("tel-reclamation-lave-linge.client-tres-agressif.competent.t15-p2-1.txt")
+    talk, turns = _talk("tel-reclamation-lave-linge", "client-tres-agressif", *lines)
+    assert not talk.state.happened(Event.IMPOLITESSE)
+    assert not talk.state.happened(Event.RAPPEL_FIXE)
+    assert not any(turn.ended and "ne m’aidez pas" in turn.text for turn in turns)

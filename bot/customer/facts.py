@@ -1,0 +1,28 @@
+"""Where she tells a fact: the line she says of it, what it does to her mood and patience,
+and what the state keeps of it (to say it again, or more of it, later). Discovery tells the
+facts she is asked about; a gatekeeper tells the one her manager's availability hangs on."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from scenarios.model import Fact
+from scenarios.vocabulary import Event
+
+from .reply import Priority, ReplyKind, ReplyPart
+
+if TYPE_CHECKING:
+    from .core import Customer
+
+
+def reveal(c: Customer, fact: Fact, parts: list[ReplyPart]) -> None:
+    state, rules = c.state, c.rules
+    line = c.voice.pick(fact.answers)
+    state.facts_revealed.append(fact.id)
+    state.fact_lines[fact.id] = line
+    state.fact_speakers[fact.id] = state.speaker
+    c.move(rules.good_question_mood, rules.good_question_patience)
+    parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.FACT, fact.id))
+    if "email" in fact.values:
+        state.email = str(fact.values["email"])
+        state.record(Event.EMAIL_OBTENU)
