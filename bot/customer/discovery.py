@@ -98,7 +98,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             said = state.fact_lines.get(facts[0].id, "")
             by = state.fact_speakers.get(facts[0].id, state.speaker)
             details = " ".join(state.fact_details.get(facts[0].id, []))
-            more = _more_of(c, c.facts[facts[0].id], f"{said} {details}") \
+            more = _more_of(c.facts[facts[0].id], f"{said} {details}") \
                 if said and by == state.speaker and not _ASKED_AGAIN.search(folded) else ""
             if more:
                 # Asked again, she says what she had not said of it ("Aujourd'hui, on scanne
@@ -181,7 +181,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.needs_understood.append(need.id)
 
 
-def _more_of(c: Customer, fact: Fact, said: str) -> str:
+def _more_of(fact: Fact, said: str) -> str:
     """What her other answer lines for a fact add to what she has said of it: their sentences
     with words she has not said, from the line that adds most (at most two sentences)."""
     known = set(content_words(said))
