@@ -16,7 +16,14 @@ from .acts import ActScore, cue_acts
 from .conduct import NOT_RUDE, ConductClassifier, Rudeness
 from .entities import Entity, extract
 from .frame import Context, Frame, conditional_commitment, polite_request, read_frame
-from .questions import FORM_ACTS, QuestionForm, is_question, offered_options, question_form
+from .questions import (
+    FORM_ACTS,
+    QuestionForm,
+    is_question,
+    offered_options,
+    question_clauses,
+    question_form,
+)
 from .text import acknowledgement, clean, fold, sentences, without_fillers
 from .topics import TopicHit, TopicMatcher
 
@@ -58,6 +65,9 @@ class SentenceUnderstanding:
     acts: list[ActScore]
     entities: list[Entity]
     topics: list[TopicHit]
+    # The topics of each question when the sentence asks several ("quelle part en couleur, et
+    # qui décide ?"), in order; empty when it asks one (its `topics` say what).
+    asked: list[list[TopicHit]] = field(default_factory=list)
 
     @property
     def act_ids(self) -> set[Act]:
@@ -275,8 +285,22 @@ class Understander:
             question = "?" in part or any(s.act in QUESTION_ACTS for s in chosen)
             turn.sentences.append(SentenceUnderstanding(
                 part, chosen, entities,
-                self.topics.match(part, question) if self.topics else []))
+                hits := self.topics.match(part, question) if self.topics else [],
+                self._asked(part, hits) if question else []))
         return turn
+
+    def _asked(self, sentence: str, hits: list[TopicHit]) -> list[list[TopicHit]]:
+        """The topics of each question a sentence asks, when it asks two or more about the
+        scenario. Only topics the whole sentence is about: a short clause alone reads too
+        much into one word ("ce qui vous satisfait avec Copitec" is not about the price)."""
+        clauses = question_clauses(sentence)
+        if self.topics is None or len(clauses) < 2:
+            return []
+        ids = {hit.id for hit in hits}
+        asked = [[hit for hit in self.topics.match(clause, True) if hit.id in ids]
+                 for clause in clauses]
+        asked = [clause_hits for clause_hits in asked if clause_hits]
+        return asked if len(asked) >= 2 else []
 
     @staticmethod
     def _choose(part: str, scores: list[ActScore], cues: set[Act]) -> list[ActScore]:

@@ -60,7 +60,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # (choices.py), not about her situation.
     choosing = [i > 0 and choice_options(sentence.text) is None and u.options[i] is not None
                 for i, sentence in enumerate(u.sentences)]
-    for sentence, picks in zip(u.sentences, choosing, strict=True):
+    # A sentence asking two questions is read as two ("quelle part en couleur, et est-ce que
+    # vous numérisez ?"): each gets its answer, up to the facts a reply holds.
+    questions = [(sentence, picks, topics)
+                 for sentence, picks in zip(u.sentences, choosing, strict=True)
+                 for topics in (sentence.asked or [sentence.topics])]
+    for sentence, picks, topics in questions:
         # "Vous me donnez votre mail pour l'invitation ?" closes the deal and asks for the
         # address: read as a request to commit, it still asks (blind play: "Entendu. C'est
         # clair." and no address).
@@ -72,10 +77,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # What this speaker knows, and what anyone in the room already said (repeated). A
         # gatekeeper who put the call through has left: what only she knew is not her
         # manager's to repeat ("Comme l'a dit Mme Caron, M. Benali ? Il est au fournil").
-        facts = [hit for hit in sentence.topics if (
+        facts = [hit for hit in topics if (
                  hit.id in state.facts_revealed
                  and state.fact_speakers.get(hit.id, state.speaker) in state.present) or (
                  hit.id in c.facts and c.facts[hit.id].known_by in (None, state.speaker))]
+        if facts and facts[0].id in told:
+            continue  # (the other half of "qui décide, et quel budget ?" asks the same fact)
         if _WHAT_ELSE.search(folded):  # not what was named: what else
             facts = [hit for hit in facts if hit.id not in state.facts_revealed]
         fresh = [hit for hit in facts if (hit.id not in state.facts_revealed
@@ -120,14 +127,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             withheld.append(ReplyPart(Priority.ANSWER, c.bank("fact_withheld"),
                                       ReplyKind.FACT_WITHHELD, facts[0].id))
             answered += 1
-        elif elsewhere := _known_elsewhere(c, sentence.topics):
+        elif elsewhere := _known_elsewhere(c, topics):
             # Asked what only someone else knows ("il fait une pause quand ?" to the
             # gatekeeper): she says who can tell, rather than letting the question pass.
             if not answered:
                 name = c.scenario.speaker(elsewhere).short_name
                 parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("other_knows", name=name),
                                        ReplyKind.DEFLECT))
-        elif not sentence.topics and not asks_something_else(folded):
+        elif not topics and not asks_something_else(folded):
             unanswered_question = True  # (consent and "autre chose ?": see core)
             off_topic = off_topic or Act.HORS_SUJET in sentence.act_ids
     if not told:
