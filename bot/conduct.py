@@ -82,7 +82,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("dénigrement", r"\b(de la daube|de la merde|de la camelote|du bricolage|de la gnognote"
                         r"|du pipeau|une arnaque|des arnaqueurs|des escrocs|des voleurs"
                         r"|c'est (?:vraiment )?pas terrible|ca vaut rien|ringard\w*|vieillot\w*"
-                        r"|au moyen age|marche aux puces)\b"),
+                        r"|au moyen age|marche aux puces|epaves?|vieux clous|tas de ferraille"
+                        r"|bons? pour la casse|(?:vous|les|nous) arnaqu\w*|ils vous volent)\b"),
         ("mépris", r"\b(vous savez lire|vous comprenez (?:rien|pas le francais|vite)"
                    r"|vous etes sourde?|vous m'ecoutez (?:ou|quand)|faudrait savoir"
                    r"|vous vous reveillez|c'est pas complique|c'est pourtant simple"
@@ -116,7 +117,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|c'est oui ou c'est non|decidez-vous|depechez-vous|grouillez"
                      r"|faut (?:vous )?decider|faut que vous (?:signiez|validiez) (?:maintenant"
                      r"|aujourd'hui|tout de suite)|j'ai pas toute la journee"
-                     r"|j'ai d'autres clients|c'est maintenant ou jamais)\b"),
+                     r"|j'ai d'autres clients|c'est maintenant ou jamais"
+                     # "vous signez ou je repars", "vous signez ou vous restez avec vos…"
+                     r"|vous (?:signez|validez) ou (?:je|vous) \w+|ou je (?:repars|m'en vais"
+                     r"|raccroche|me casse))\b"),
         ("rejet", r"\b(c'est (?:pas|pas de|pas du|pas dans) (?:mon|notre|ma) (?:service|rayon"
                   r"|boulot|travail|ressort|faute)|c'est pas nous,? c'est|voyez (?:ca|ça) avec"
                   r"|debrouillez-vous|vous vous debrouillez|vous assumerez|c'est comme ca"

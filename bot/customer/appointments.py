@@ -178,9 +178,11 @@ def _confirms(c: Customer, u: Understanding, dates: list[dict[str, str]], propos
         if day == state.appointment["jour"] and hour in (None, state.appointment["heure"]):
             if form := meeting_form(u.folded):
                 state.appointment["forme"] = form
-            if state.record(Event.RDV_CONFIRME):
-                parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"), ReplyKind.APPOINTMENT,
-                                       stance=Stance.POSITIVE))
+            # Checked again ("Thomas vient mardi 15 h, c'est bon ?" once it was confirmed),
+            # she says yes again: a blind play heard "Non. Le problème reste le même."
+            state.record(Event.RDV_CONFIRME)
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"), ReplyKind.APPOINTMENT,
+                                   stance=Stance.POSITIVE))
             return True
     return False
 

@@ -25,7 +25,8 @@ _PROMISING = re.compile(r"\b(garanti\w*|je vous (le )?promets|c'est promis|promi
 _RESULT = re.compile(
     r"(\+ ?\d+ ?%|\d+ ?% (de plus|en plus|minimum)|\b(gagner|augmenter|booster) (de )?\d+ ?%|"
     r"\bdoubl\w*|\btripl\w*|\bzero (panne|souci|probleme|risque)|"
-    r"\bplus (jamais|aucune?) (de )?panne|\baucune panne|\bexplos\w*|\bcartonn\w*|\bfortune\b)")
+    r"\bplus (jamais|aucune?) (de )?panne|\baucune panne|\bjamais en panne|\ba vie\b"
+    r"|\bexplos\w*|\bcartonn\w*|\bfortune\b)")
 # A gift, and what makes it one no seller may give: for life, a year, an object, money.
 _GIFT = re.compile(r"\b(gratuit\w*|offert\w*|cadeau\w*|gratos|je (vous|te) (l'|le |la |les )?"
                    r"(offre|fais offrir)|pour rien)\b")
@@ -34,6 +35,26 @@ _BEYOND_POLICY = re.compile(
     r"ipad|iphone|smartphone|ordinateur|televiseur|tele|voyage|croisiere|week-end|cheque|"
     r"virement|liquide|cash|billets?|bouteille|champagne|resto|restaurant)\b")
 _NEAR = 25  # characters around the gift word where its object or its duration is said
+# Taking back what one promised ("le coup des 200 euros, oubliez, j'ai dit n'importe quoi",
+# "en fait demain c'est pas possible"): blind reviewers marked "Enfin une vraie solution" and
+# "Mouais" to it. "Je me suis trompé" is an honest correction, not this.
+_WITHDRAWN = re.compile(
+    r"\b(j'ai dit n'importe quoi|oubliez(,)? (ce que|ca|cela|le coup)|oubliez\b.{0,40}\b"
+    r"n'importe quoi|je retire ce que|je me suis (un peu )?emball\w*|c'etait (une blague|pour "
+    r"rire)|en fait,? (non|c'est pas possible|ce n'est pas possible|ca va pas etre possible|"
+    r"je (ne )?(peux|pourrai) pas)|en fait,? \w+ c'est pas possible|finalement,? (non|ce ne sera"
+    r" pas|ce sera pas|je (ne )?(peux|pourrai) pas))")
+# A promise the seller admits is not theirs to make ("normalement non, mais je m'arrangerai",
+# "je m'arrange avec mon chef"): a buyer wants to know it will hold at the signature.
+_UNAUTHORISED = re.compile(
+    r"\b(je m'arrangerai|je m'arrange avec (mon|ma|le|la) \w+|entre nous,? (je|on)|ni vu ni "
+    r"connu|je (le )?fais passer en douce|normalement (non|j'ai pas le droit|je n'ai pas le "
+    r"droit|on (ne )?peut pas|je (ne )?peux pas),? mais)")
+# A condition no seller may put on what is owed ("faut que vous enleviez vos messages sur le
+# site sinon ça marche pas").
+_REVIEW_CONDITION = re.compile(
+    r"\b(enlev\w*|retir\w*|supprim\w*|effac\w*)\b.{0,20}\b(messages?|avis|commentaires?|"
+    r"notes?|posts?)\b")
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -45,6 +66,23 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("claim_doubted"),
                                    ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
             return
+    if _WITHDRAWN.search(u.folded) and _promised(c):
+        c.move(mood=c.rules.claim_doubted_mood)
+        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("promise_withdrawn"),
+                               ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
+        return
+    if _REVIEW_CONDITION.search(u.folded):
+        c.state.record(Event.PROMESSE_HORS_POLITIQUE)
+        c.move(mood=c.rules.claim_doubted_mood)
+        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("review_condition_refused"),
+                               ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
+        return
+    if _UNAUTHORISED.search(u.folded):
+        c.state.record(Event.PROMESSE_HORS_POLITIQUE)
+        c.move(mood=c.rules.claim_doubted_mood)
+        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("unauthorised_doubted"),
+                               ReplyKind.CLAIM_DOUBTED))
+        return
     if c.scenario.kind == Kind.RECLAMATION:
         return  # a complaint's promises are weighed against its policy (complaint.py)
     for sentence in u.sentences:
@@ -62,3 +100,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # Not a no to the deal or the slot: it may follow "mardi 15 h, d'accord".
             parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank(key), ReplyKind.CLAIM_DOUBTED))
             return
+
+
+def _promised(c: Customer) -> bool:
+    """Whether the student has promised her something she may now see taken back: a price,
+    a concession, a solution, a gift."""
+    state = c.state
+    return bool(state.price_offered is not None or state.concessions_given
+                or state.solutions_proposed
+                or Event.PROMESSE_HORS_POLITIQUE in state.events)

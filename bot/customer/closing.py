@@ -30,6 +30,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         state.record(Event.CONGE_PRIS)
     if not asks_commitment(u) or state.happened(Event.ACCORD):
         return
+    if c.scenario.negotiation is None and any(
+            p.kind == ReplyKind.APPOINTMENT and p.stance == Stance.POSITIVE for p in parts):
+        return  # "…mardi 15 h, c'est bon ?" asked for the meeting she has just confirmed
     if c.speaker.role == SpeakerRole.BARRAGE:
         people.defer(c, parts)
         return  # she cannot commit her manager

@@ -195,6 +195,10 @@ class Customer:
             # fact: "Je ne vois pas le rapport" to it was absurd (blind play).
             return self.bank("confirm_ok" if self.state.mood >= self.rules.control_yes_mood
                              else "control_doubt")
+        if asked and all(asks(Request.PERMISSION, text) for text in asked):
+            # Leave to do something in her shop or with her team: she lets it, or hesitates.
+            return self.bank("permission_given" if self.state.mood >= self.rules.control_yes_mood
+                             else "control_doubt")
         if asked:
             return self.lines_or_bank(self.speaker.lines.deflect, "deflect")
         if summing_up:

@@ -56,10 +56,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         c.move(mood=rules.missing_introduction_mood)
     if Act.IMPOLITESSE in acts:
         state.record(Event.IMPOLITESSE)
-        if Act.DEMANDE_ENGAGEMENT in acts or "?" in u.text:
-            state.record(Event.PRESSION)
-        c.move(rules.rude_mood, rules.rude_patience)
-        parts.append(ReplyPart(Priority.ALARM, c.bank("rude_reaction"), ReplyKind.RUDENESS,
+        reaction = _rude_reaction(u)
+        if reaction == "denigration_reaction" and Act.DEMANDE_ENGAGEMENT not in acts:
+            # Running down her supplier or her machines is a fault, not an insult to her:
+            # she says so and goes on (blind plays ended the meeting on the first line).
+            # Asking her to sign in the same breath is pressure (below).
+            c.move(rules.denigration_mood)
+        else:
+            if Act.DEMANDE_ENGAGEMENT in acts or "?" in u.text:
+                state.record(Event.PRESSION)
+            c.move(rules.rude_mood, rules.rude_patience)
+        parts.append(ReplyPart(Priority.ALARM, c.bank(reaction), ReplyKind.RUDENESS,
                                stance=Stance.NEGATIVE))
     elif u.rudeness.level == RudeLevel.DOUBT:
         # A line that may be rude cools the customer a little, never more: a doubtful
@@ -88,3 +95,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if Act.REMERCIEMENT in acts and Act.PRISE_DE_CONGE not in acts and u.sentences and \
             Act.REMERCIEMENT in u.sentences[-1].act_ids:
         parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("thanks_back"), ReplyKind.THANKS))
+
+
+# The reaction to a kind of rudeness that has words of its own: "Je ne vais pas me laisser
+# bousculer" answered a calm reformulation, and "Je ne vous permets pas de me parler sur ce
+# ton" a student who ran down her current supplier (blind reviewers marked both).
+_REACTION_BY_MARKER = {"dénigrement": "denigration_reaction", "pression": "pressure_reaction"}
+
+
+def _rude_reaction(u: Understanding) -> str:
+    """The bank of her reaction: the words of the one kind of rudeness found, when it has
+    some, else the general one."""
+    kinds = {_REACTION_BY_MARKER.get(marker) for marker in u.rudeness.markers}
+    return kinds.pop() or "rude_reaction" if len(kinds) == 1 else "rude_reaction"

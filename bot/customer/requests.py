@@ -12,6 +12,7 @@ from enum import StrEnum
 
 class Request(StrEnum):
     CONSENT = "accord"
+    PERMISSION = "permission"
     TIME = "temps"
     ANYTHING_ELSE = "autre chose"
 
@@ -20,6 +21,14 @@ _PATTERNS = {
     Request.CONSENT: re.compile(r"\b(ca vous va|ca vous convient|ca vous irait|vous etes "
                                 r"d'accord|vous etes ok|c'est bon pour vous|ok pour vous|"
                                 r"on fait comme ca|ca vous dit)\b"),
+    # "C'est possible de les libérer pour animer les ateliers ?" asks leave to do something,
+    # not a fact: "Ça, je n'ai pas le chiffre en tête" to it was absurd (blind play).
+    Request.PERMISSION: re.compile(
+        r"\b(c'est possible de|ce serait possible de|est-ce possible de|ce serait possible que|"
+        r"(?:vous )?m'autorise\w*|vous accept\w+ (?:de|que)|vous seriez d'accord|"
+        r"vous voulez bien (?:que|me|qu')|vous me permettez|vous me laisse\w*|"
+        r"(?:est-ce que )?(?:je|on) (?:peux|peut|pourrais|pourrait) (?:utiliser|liberer|prendre|"
+        r"mettre|installer|afficher|compter sur|emprunter|occuper|disposer))\b"),
     # "Vous avez deux minutes ?" got "Ça, je n'en sais rien. Et ce n'est pas le sujet, si ?"
     # in a blind play.
     # "Vous avez bien une vingtaine de minutes à m'accorder ?" read "l'accord de M. Lefèvre".

@@ -44,6 +44,7 @@ class Rules:
     rude_mood: int = rule(-25, "humeur, impolitesse ou pression certaine")
     rude_patience: int = rule(-20, "patience, impolitesse ou pression certaine")
     doubtful_rude_mood: int = rule(-3, "humeur, impolitesse douteuse")
+    denigration_mood: int = rule(-10, "humeur, concurrent ou matériel actuel dénigré")
     monologue_words: int = rule(70, "mots d'un monologue (sans question, avant toute "
                                     "question)")
     monologue_patience: int = rule(-15, "patience, monologue")

@@ -230,3 +230,34 @@ def test_an_apology_for_a_call_back_that_never_came_is_neither_rude_nor_a_call_b
     assert not talk.state.happened(Event.IMPOLITESSE)
     assert not talk.state.happened(Event.RAPPEL_FIXE)
     assert not any(turn.ended and "ne m’aidez pas" in turn.text for turn in turns)
+
+
+def test_quand_meme_is_not_a_question_about_her_free_days() -> None:
+    """"Mais sinon elle lave quand même la machine ?" got "Uniquement le samedi matin" (the
+    "quand" of "quand même", the article "la" read as "là")."""
+    talk, turns = _talk("tel-reclamation-lave-linge", "hors-delai",
+                        "Bonjour, service clients ElectroMaison, Léa à votre écoute.",
+                        "Mais sinon elle lave quand même la machine ?")
+    assert "creneau-samedi" not in talk.state.facts_revealed, turns[-1].text
+
+
+def test_asking_leave_to_do_something_is_not_met_with_i_do_not_know_the_figure() -> None:
+    """"C'est possible de les libérer pour animer les ateliers ?" got "Ça, je n'ai pas le
+    chiffre en tête. Revenons à votre week-end." """
+    _, turns = _talk("e4-evenement-responsable", None,
+                     "Bonjour Monsieur Dubois, Léa Morel, assistante commerciale. Merci de me "
+                     "recevoir pour préparer l'animation de printemps.",
+                     "Pour les ateliers, c'est possible de libérer deux vendeurs du rayon "
+                     "végétal samedi matin ?")
+    assert "chiffre en tête" not in turns[-1].text, turns[-1].text
+    assert "regarde" not in turns[-1].text, turns[-1].text
+
+
+def test_the_meeting_she_confirmed_checked_again_is_still_yes() -> None:
+    """"Thomas il vient à la boutique mardi 15h, c'est bon ?" after she had confirmed
+    Tuesday 3 pm got "Non. Le problème reste le même."."""
+    lines = _played("tel-prospection-fidelix.deja-equipe.oral.t15-p2-7.txt")
+    talk, turns = _talk("tel-prospection-fidelix", "deja-equipe", *lines[:9])
+    assert talk.state.appointment is not None
+    assert not turns[-1].text.startswith("Non"), turns[-1].text
+    assert "problème" not in turns[-1].text, turns[-1].text
