@@ -37,7 +37,11 @@ SPOKEN_QUESTION = re.compile(
     r"(?:qu'est[- ]ce|combien|quand|comment|pourquoi|quel|quelle|quels|quelles|ou est|a quelle"
     r"|qui est|qui (?:decide|signe|s'occupe))"
     # "est-ce que" anywhere (also "qu'est-ce que", "qui est-ce qui"), an inversion
-    r"|\best[- ]ce qu|\b\w+-(?:vous|il|elle|ils|elles|on)\b"
+    # (an imperative is no inversion: "Rassurez-vous, c'est à nous de régler ça." was read as
+    # a question and answered with a fact, in a blind play)
+    r"|\best[- ]ce qu|\b(?!(?:rassurez|asseyez|installez|depechez|calmez|inquietez|excusez|"
+    r"detendez|imaginez|figurez|souvenez|rappelez|adressez|reposez|occupez|renseignez|"
+    r"allez|tenez|voyez|dites|croyez|ecoutez)-)\w+-(?:vous|il|elle|ils|elles|on)\b"
     # an interrogative word at the end ("il serait dispo quand"), a tag ("c'est ça"), an
     # embedded question ("vous savez dans quel délai")
     r"|\b(?:quand|combien|quoi|comment|pourquoi|c'est ca|je me trompe|ou pas|ou non)[\s.!]*$"
@@ -158,7 +162,8 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
 # garantie d'un an, comme vous voulez." offers them without a question mark.
 _PICK = re.compile(r"\b(?:que choisissez|lequel|laquelle|lesquels|lesquelles|vous preferez quoi|"
                    r"qu'est-ce que vous preferez|que preferez"
-                   r"|qu'est-ce qui vous (?:irait|conviendrait)"
+                   r"|qu'est-ce qui vous (?:irait|conviendrait|ferait (?:le plus )?plaisir|"
+                   r"arrangerait|arrange(?: le mieux)?|tente(?:rait)?)"
                    r"|quelle (?:option|formule|solution) (?:vous|preferez))")
 _PICK_TAIL = re.compile(r"(?i),?\s*(?:comme vous (?:voulez|preferez|pr[ée]f[ée]rez)|au choix|"
                         r"[àa] vous de (?:voir|choisir))\s*[.!?]*$")

@@ -66,12 +66,27 @@ _INTERJECTION = re.compile(r"^(?:Hum|Hm+|Bon|Ah|Oh|Euh|Ben|Bah|Hein|Mouais)\s*[.
 _CONNECTIVE = re.compile(r"^(?:Et|Mais|Puis|Alors)\s+(?=\S)", re.IGNORECASE)
 
 
-def continued(lead: str, line: str) -> str:
+# Nor words that announce news ("Je dois vous dire que Copitec…"): said again, it is no
+# news ("Je vous l'ai dit : je dois vous dire que…", blind reviewers).
+_ANNOUNCING = re.compile(r"^(?:Je dois (?:vous|te) dire|Il faut que je (?:vous|te) dise|"
+                         r"Je (?:vous|te) préviens(?: tout de suite)?)(?: que |\s*[:,]\s*)"
+                         r"(?=\S)")
+
+
+_TOPIC_ASKED = re.compile(r"^([\w’'-]+(?: [\w’'-]+)?) \? ([A-ZÀ-Ý])(?=[a-zà-ÿ’' ])")
+
+
+def continued(lead: str, line: str, names: frozenset[str] = frozenset()) -> str:
     """A line said after a lead-in, its first letter lowered: ("Je vous l'ai dit :",
-    "Des pannes, oui.") → "Je vous l'ai dit : des pannes, oui."."""
-    line = _CONNECTIVE.sub("", _INTERJECTION.sub("", line))
-    if _TITLED.match(line):  # "M. Benali est au fournil" keeps its capital
-        return f"{lead} {line}"
+    "Des pannes, oui.") → "Je vous l'ai dit : des pannes, oui."; a name among `names`
+    keeps its capital ("…: Copitec nous propose 250 €", not "copitec")."""
+    line = _ANNOUNCING.sub("", _CONNECTIVE.sub("", _INTERJECTION.sub("", line)))
+    # "Internet ? On m'a déjà fait le coup." said again: "…, internet, on m'a déjà fait le
+    # coup", not "Comme je vous le disais, internet ? On m'a…" (blind players).
+    line = _TOPIC_ASKED.sub(lambda m: f"{m.group(1)}, {m.group(2).lower()}", line)
+    first = re.match(r"[\w-]+", line)
+    if _TITLED.match(line) or (first and first.group(0) in names):
+        return f"{lead} {line}"  # "M. Benali est au fournil" keeps its capital
     return f"{lead} {line[0].lower()}{line[1:]}"
 
 

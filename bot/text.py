@@ -85,3 +85,18 @@ def _clauses(part: str) -> list[str]:
 
 def words(text: str) -> list[str]:
     return re.findall(r"[\w'-]+", fold(text))
+
+
+# A capital after a lower-case word and a space, or a comma: inside a sentence, so a name.
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[a-zà-ÿ,] )[A-ZÀ-Ý][\w-]+")
+
+
+# Small words that open a name ("Au Pain Doré", "Bureau Plus") or a title: not names alone.
+_NAME_PARTS = frozenset({"Au", "Aux", "Le", "La", "Les", "Du", "De", "Des", "Est", "Plus",
+                         "Monsieur", "Madame", "Mme", "Mademoiselle"})
+
+
+def proper_nouns(text: str) -> frozenset[str]:
+    """The words a text writes with a capital inside a sentence ("le contrat Copitec",
+    "avec Thomas Girard"): names, which keep their capital wherever they stand."""
+    return frozenset(_MID_SENTENCE_CAPITAL.findall(text)) - _NAME_PARTS

@@ -127,7 +127,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 state.record(Event.RDV_CONFIRME)
             ok = c.bank("slot_ok")
             if len(dates) > 1:  # which of the times she takes
-                ok = continued(f"{day.capitalize()} à {spoken(hour or '')} :", ok)
+                ok = continued(f"{day.capitalize()} à {spoken(hour or '')} :", ok, c.names)
             parts.append(ReplyPart(Priority.ANSWER, ok, ReplyKind.APPOINTMENT,
                                    stance=Stance.POSITIVE))
             return

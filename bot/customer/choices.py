@@ -40,10 +40,15 @@ _DANGLING = re.compile(r"\b(que|qu|pour|de|d|a|dans|nos|les|le|la|des|du|un|une|
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if any(p.stance == Stance.NEGATIVE and p.priority <= Priority.ANSWER for p in parts):
         return
-    answered = any(p.kind in _ANSWERED for p in parts)
     for sentence, options in zip(u.sentences, u.options, strict=True):
         if options is None:
             continue
+        # A fact answers the choice only when the choice is about it: the photos asked in
+        # the sentence before "un bon d'achat ou une extension : qu'est-ce qui vous
+        # arrange ?" left the gesture unchosen (blind play).
+        about = {hit.id for hit in sentence.topics}
+        answered = any(p.kind in _ANSWERED and (p.kind != ReplyKind.FACT or p.subject in about)
+                       for p in parts)
         # "Mardi 14 h 30 à la boutique, ou vous préférez en visio ?": the slot is answered
         # with the meeting, the form is hers to choose ("Ça me va." alone chose nothing).
         forms = {meeting_form(fold(option)) for option in options}

@@ -31,7 +31,8 @@ _RESULT = re.compile(
 _GIFT = re.compile(r"\b(gratuit\w*|offert\w*|cadeau\w*|gratos|je (vous|te) (l'|le |la |les )?"
                    r"(offre|fais offrir)|pour rien)\b")
 _BEYOND_POLICY = re.compile(
-    r"\b(a vie|pour toujours|illimite\w*|sans limite|(un|1|une|deux|2) an(s|nee)?|tablette|"
+    r"\b(a vie|pour toujours|illimite\w*|sans limite|(un|1|une|deux|2) an(s|nee)?|"
+    r"(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|[2-9]|1[0-9]) mois|tablette|"
     r"ipad|iphone|smartphone|ordinateur|televiseur|tele|voyage|croisiere|week-end|cheque|"
     r"virement|liquide|cash|billets?|bouteille|champagne|resto|restaurant)\b")
 _NEAR = 25  # characters around the gift word where its object or its duration is said
@@ -55,6 +56,11 @@ _UNAUTHORISED = re.compile(
 _REVIEW_CONDITION = re.compile(
     r"\b(enlev\w*|retir\w*|supprim\w*|effac\w*)\b.{0,20}\b(messages?|avis|commentaires?|"
     r"notes?|posts?)\b")
+# A good review bought ("si vous mettez cinq étoiles, je vous fais 50 €").
+_REVIEW_BOUGHT = re.compile(r"\b((5|cinq) etoiles|bon avis|avis positif|bonne note|avis "
+                            r"favorable)\b")
+_PAYMENT = re.compile(r"\b(\d+ ?(€|euros?|balles)|cheque|virement|bon d'achat|cadeau|"
+                      r"rembours\w*|offert\w*|gratuit\w*)")
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -71,7 +77,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("promise_withdrawn"),
                                ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
         return
-    if _REVIEW_CONDITION.search(u.folded):
+    if _REVIEW_CONDITION.search(u.folded) or (_REVIEW_BOUGHT.search(u.folded)
+                                               and _PAYMENT.search(u.folded)):
         c.state.record(Event.PROMESSE_HORS_POLITIQUE)
         c.move(mood=c.rules.claim_doubted_mood)
         parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("review_condition_refused"),

@@ -11,7 +11,7 @@ from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 from ..entities import WEEKDAYS
 from ..frame import Role
 from ..text import fold
-from . import people
+from . import objections, people
 from .appointments import other_errand
 from .arguments import tied
 from .ending import waits_for_answer
@@ -69,8 +69,25 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.record(Event.REFUS)
         if reason == below_floor(c) and any(p.kind == ReplyKind.PRICE_DOUBTED for p in parts):
             return  # the doubt just said is her answer: not the same doubt twice
-        line = doubt_below_floor(c, state.price_offered or 0.0) if reason == below_floor(c) \
-            else c.bank(reason)
+        if reason == below_floor(c):
+            line = doubt_below_floor(c, state.price_offered or 0.0)
+        elif reason == "objection_insist":
+            # Asked to sign with a doubt still open, she says which ("Pas encore. Comme je
+            # vous le disais, Copitec nous propose 230 €…"), not "Cela ne répond pas à ce
+            # que je disais" to a closing question (blind reviewers).
+            pending = c.objections[state.objections_pending[-1]]
+            # Each "not yet" once: asked again and again, she only says the doubt again.
+            fresh = [line for line in c.stock("deal_refused_pending")
+                     if line not in c.voice.used]
+            said = any(p.kind in (ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED)
+                       for p in parts)  # (then that part says the doubt)
+            line = c.voice.pick(fresh) if fresh else ""
+            if not said:
+                line = f"{line} {objections.restated(c, pending)}".strip()
+            if not line:
+                return
+        else:
+            line = c.bank(reason)
         parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))
 

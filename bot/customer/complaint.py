@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scenarios.model import PolicyItem
 from scenarios.vocabulary import Act, Event
 
 from ..text import fold
@@ -21,6 +22,8 @@ _DENIAL = re.compile(
     r"|ne s'applique (pas|plus)|aucun(e)? (droit|garantie|recours)|pas de (droit|garantie|"
     r"remboursement|retractation)|impossible de (vous )?rembours\w*|plus possible|"
     r"(droit|garantie|delai)\w* (est|sont) (expire|depasse|termine|perdu)\w*)")
+# Words of paying money out, for a forbidden item capped in euros ("un chèque de 200 €").
+_CASH = re.compile(r"\b(cheques?|virements?|especes|liquide|cash|dedommag\w*|indemnis\w*)\b")
 _COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|sms|mail|e-mail|courriel|"
                          r"je m'en occupe|je vous envoie|vous recevrez|c'est note)\b")
 
@@ -32,7 +35,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     proposing = acts & {Act.PROPOSITION_SOLUTION, Act.CONCESSION, Act.ARGUMENT,
                         Act.RECAPITULATIF}
     breached = [c.forbidden[i] for i in sorted(topics & c.forbidden.keys())]
-    if breached and proposing:
+    over = _over_cap(c, u)
+    breached += [item for item in over if item.id in c.forbidden and item not in breached]
+    if (breached and proposing) or over:
         state.record(Event.PROMESSE_HORS_POLITIQUE)
         reacted = [item for item in breached if item.lines]
         if reacted:
@@ -52,7 +57,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if any(c.legal[i].applies for i in legal) and _DENIAL.search(fold(sentence.text)) \
                 and state.record(Event.DROIT_LEGAL_NIE):
             c.move(mood=rules.legal_denial_mood, patience=rules.legal_denial_patience)
-    offered = (topics & (c.solutions | c.gestures))
+    # A gesture beyond its cap ("200 € en bon d'achat" for 30 € at most) is not that gesture.
+    offered = (topics & (c.solutions | c.gestures)) - {item.id for item in over}
     if offered and proposing:
         state.record(Event.SOLUTION_PROPOSEE)
         new = [item for item in sorted(offered) if item not in state.solutions_proposed]
@@ -84,3 +90,25 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # even when the proposal itself was not read as one ("samedi matin, là on se
         # comprend"): an agreement is recorded as such.
         state.record(Event.SOLUTION_ACCEPTEE)
+
+
+def _over_cap(c: Customer, u: Understanding) -> list[PolicyItem]:
+    """The policy items a sentence goes beyond in euros: a gesture it names for more than its
+    `valeur_max` ("200 euros en bon d'achat"), a forbidden payment capped by its `valeur_max`
+    offered above it ("je vous fais un chèque de 200 euros"). A blind play heard "D'accord, on
+    va voir." to both."""
+    policy = c.scenario.policy
+    if policy is None:
+        return []
+    over: list[PolicyItem] = []
+    for sentence in u.sentences:
+        amounts = [float(e.value["montant"]) for e in sentence.entities if e.type == "montant"]
+        if not amounts:
+            continue
+        top, named = max(amounts), {hit.id for hit in sentence.topics}
+        over += [g for g in policy.gestures if g.id in named and g.max_value is not None
+                 and top > g.max_value and g not in over]
+        if _CASH.search(fold(sentence.text)):
+            over += [f for f in policy.forbidden if f.max_value is not None
+                     and top > f.max_value and f not in over]
+    return over

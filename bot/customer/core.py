@@ -12,7 +12,7 @@ from ..frame import Context
 from ..questions import is_question
 from ..replies import Voice
 from ..state import CustomerState
-from ..text import fold
+from ..text import fold, proper_nouns
 from ..understand import Understander, Understanding
 from . import (
     appointments,
@@ -56,6 +56,8 @@ class Customer:
         # customer gave (a student repeating one quotes it, they do not offer it).
         self._context = Context()
         self.facts = {fact.id: fact for fact in scenario.facts}
+        # Names keep their capital when one of her lines is said after a lead-in.
+        self.names = proper_nouns(scenario.model_dump_json())
         self.objections = {o.id: o for o in scenario.objections}
         self.arguments = {a.id: a for a in scenario.arguments}
         deal = scenario.negotiation

@@ -118,7 +118,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             elif said:
                 prefix = c.bank("repeat_prefix") if by == state.speaker else c.bank(
                     "repeat_other_prefix", name=c.scenario.speaker(by).short_name)
-                repeats.append(ReplyPart(Priority.ECHO, continued(prefix, _gist(said)),
+                repeats.append(ReplyPart(Priority.ECHO, continued(prefix, _gist(said), c.names),
                                          ReplyKind.FACT, facts[0].id))
                 answered += 1
         elif facts and answered < rules.facts_per_reply and u.is_question:

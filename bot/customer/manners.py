@@ -3,6 +3,7 @@ off-topic lines, thanks."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, SpeakerRole
@@ -13,6 +14,12 @@ from .reply import Priority, ReplyKind, ReplyPart, Stance
 if TYPE_CHECKING:
     from ..understand import Understanding
     from .core import Customer
+
+
+# Words that present what one sells.
+_PITCH = re.compile(r"\b(on a (une|un|des)|nous avons (une|un|des)|on (vous )?propose|nous "
+                    r"(vous )?proposons|je (vous )?propose|on fait (une|un|des)|on developpe|"
+                    r"on vend|une solution (pour|de|qui))\b")
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -26,8 +33,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # An argument read surely says it too, whatever the act ("on fait une solution de
     # fidélité avec du click and collect pour les boulangeries", read as a concession after
     # "je fais vite, promis": he hung up with "vous voulez quoi, au juste ?", blind play).
+    # So does an offer named as one ("on a une solution pour les boulangeries, une carte de
+    # fidélité sur le téléphone", said before a question: hung up on in a blind play).
+    pitching = bool(_PITCH.search(u.folded))
     says_offer = state.turn <= rules.opening_turns and any(
-        t in c.arguments and (score >= rules.argument_quoted_score or acts & {
+        t in c.arguments and (score >= rules.argument_quoted_score or pitching or acts & {
             Act.ARGUMENT, Act.PROPOSITION_SOLUTION, Act.PROPOSITION_RDV})
         for t, score in u.topics.items())
     new_purpose = (Act.ANNONCE_OBJET in acts or says_offer) and \

@@ -55,7 +55,8 @@ _DIGGING = re.compile(
     r"c'est-a-dire|c'est a dire|pourquoi (ca|cela|donc|ca vous|vous dites)|en quoi|"
     r"qu'entendez-vous|qu'est-ce que vous (entendez|voulez dire)|dans quel sens|"
     r"expliquez-moi|precisez|quelle est (votre|ta) (crainte|inquietude|reticence|peur)|"
-    r"(vous avez|tu as) peur de quoi|c'est quoi (le probleme|qui (vous|te) gene)|"
+    r"(vous avez|tu as) peur de quoi|c'est quoi (le probleme|qui (vous|te) "
+    r"(gene|bloque|derange|freine|retient))|"
     r"qu'est-ce qui coince|pour quelle raison|qu'est-ce qui pose probleme|"
     r"qu'est-ce qui s'(?:est|etait) passe|qu'est ce qui s'(?:est|etait) passe|"
     r"que s'(?:est|etait)-il passe|il s'(?:est|etait) passe quoi|"
@@ -67,12 +68,14 @@ _DIGGING = re.compile(
     r"(?:souci|soucis|probleme|problemes|mauvaise experience|mauvaises experiences)|"
     r"(?:il y a|y a) eu (?:un|des) (?:souci|soucis|probleme|problemes)|"
     r"ce qui (vous|te) (gene|inquiete|derange|bloque|freine), c'est)")
+# Guesses offered after a digging question: ", c'est le prix ou la durée ?".
+_GUESSES = re.compile(r"^[^,?]*,\s*(?:c'est|plutot|est-ce)\b.*\bou\b")
 # Words that may follow the digging question without making it a question about something
 # else ("qu'est-ce qui vous gêne, exactement ?").
 _DIG_WORDS = {"exactement", "precisement", "alors", "donc", "vraiment", "au juste",
               "la-dedans", "la dedans", "dans ca", "dans tout ca", "madame", "monsieur", "mais",
               "et", "ok", "d'accord", "justement", "ah", "bon", "oh", "ben", "euh", "plus", "le",
-              "la", "les", "ca", "cela"}
+              "la", "les", "ca", "cela", "encore"}
 
 
 def digging_into(c: Customer, u: Understanding) -> Objection | None:
@@ -90,7 +93,12 @@ def digging_into(c: Customer, u: Understanding) -> Objection | None:
     objection = c.objections[pending[-1]]  # the latest one is the one on the table
     # Every digging phrase is left out, not only the first ("Ah bon, comment ça ? Ça s'était
     # mal passé ?" is two ways of asking the same thing).
-    rest = [w for w in re.findall(r"[\w'-]+", _DIGGING.sub(" ", folded))
+    asked = folded
+    if _GUESSES.match(folded[match.end():]):
+        # The doubts she might have, offered as guesses after the question ("c'est quoi qui
+        # vous bloque, c'est le prix par rapport à Copitec ou la durée ?"), are still about it.
+        asked = folded[:match.end()] + re.split(r",", folded[match.end():], maxsplit=1)[0]
+    rest = [w for w in re.findall(r"[\w'-]+", _DIGGING.sub(" ", asked))
             if w not in _DIG_WORDS]
     if len(rest) > 4 and objection.id not in u.topics:
         return None  # "qu'est-ce qui vous gêne dans votre copieur actuel ?" is discovery
@@ -195,7 +203,7 @@ def _explain(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:
     said = state.objection_explanations.setdefault(objection.id, [])
     more = [line for line in objection.behind if line not in said]
     if said and not more:
-        text = continued(c.bank("repeat_prefix"), said[-1])
+        text = continued(c.bank("repeat_prefix"), said[-1], c.names)
     else:  # what she has not said yet
         text = c.voice.pick(more) if more else c.bank(f"dig_{objection.category.value}")
         if not said:
@@ -220,11 +228,16 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
         # (Told the price a turn ago, she does not ask it again: blind play, "Comme je vous
         # l'ai expliqué, et c'est combien, tout ça ?")
         return c.bank("objection_insist")
+    return restated(c, objection)
+
+
+def restated(c: Customer, objection: Objection) -> str:
+    """The objection said again in her words, as a repetition she owns ("Comme je vous le
+    disais, Copitec nous propose 230 €…"; a question of hers: "Je vous le redemande : …")."""
     said = c.voice.pick(_lines(c, objection) or objection.lines)  # drawn before the prefix
-    # A question of hers is asked again ("Je vous le redemande : …"), not "explained".
     prefix = "ask_again_prefix" if re.fullmatch(r"[^.!…]+\?", said.strip()) else \
         "repeat_prefix"
-    return continued(c.bank(prefix), said)
+    return continued(c.bank(prefix), said, c.names)
 
 
 def _ignored(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:

@@ -193,7 +193,7 @@ def defer(c: Customer, parts: list[ReplyPart]) -> None:
     repeated = all(line in c.voice.used for line in lines)
     line = c.bank("gatekeeper_defer")
     if repeated:
-        line = continued(c.bank("repeat_prefix"), line)
+        line = continued(c.bank("repeat_prefix"), line, c.names)
     parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.GATEKEEPER))
 
 

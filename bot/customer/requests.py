@@ -25,6 +25,7 @@ _PATTERNS = {
     # not a fact: "Ça, je n'ai pas le chiffre en tête" to it was absurd (blind play).
     Request.PERMISSION: re.compile(
         r"\b(c'est possible de|ce serait possible de|est-ce possible de|ce serait possible que|"
+        r"c'est bon si (?:je|j'|on)|ca (?:vous )?(?:derange|gene|pose probleme) si|"
         r"(?:vous )?m'autorise\w*|vous accept\w+ (?:de|que)|vous seriez d'accord|"
         r"vous voulez bien (?:que|me|qu')|vous me permettez|vous me laisse\w*|"
         r"(?:est-ce que )?(?:je|on) (?:peux|peut|pourrais|pourrait) (?:utiliser|liberer|prendre|"

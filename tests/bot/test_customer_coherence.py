@@ -236,3 +236,26 @@ def test_a_question_of_hers_asked_again_is_not_said_as_explained_before() -> Non
             if turn["speaker"] != "student":
                 assert not re.search(r"(expliqué|disais|dit|répète)\s*[:,]\s+et\b",
                                      turn["text"]), (path.name, turn["text"])
+
+
+def test_a_line_said_again_keeps_its_names_and_drops_its_news_opener() -> None:
+    """"Je vous l'ai dit : je dois vous dire que Copitec…" (blind reviewers), and "copitec"
+    in lower case after a lead-in."""
+    from bot.replies import continued
+    from bot.text import proper_nouns
+
+    scenario = load_scenario(BUILTIN_DIR / "e4-copieur-cabinet.yaml", None)
+    names = proper_nouns(scenario.model_dump_json())
+    assert {"Copitec", "Lefèvre"} <= names and not {"Plus", "Au"} & names
+    assert continued("Je vous l’ai dit :", "Je dois vous dire que Copitec nous propose 250 €.",
+                     names) == "Je vous l’ai dit : Copitec nous propose 250 €."
+    assert continued("Comme je vous le disais,", "Des pannes, oui.", names) == \
+        "Comme je vous le disais, des pannes, oui."
+
+
+def test_a_line_opening_on_its_topic_asked_is_said_again_as_a_statement() -> None:
+    """"Comme je vous le disais, internet ? On m'a déjà fait le coup." (round 16 players)."""
+    from bot.replies import continued
+
+    assert continued("Comme je vous le disais,", "Internet ? On m’a déjà fait le coup.") == \
+        "Comme je vous le disais, internet, on m’a déjà fait le coup."

@@ -76,3 +76,36 @@ def test_a_machine_guaranteed_for_life_is_doubted() -> None:
                      "Avec notre copieur, vous ne serez jamais en panne, il est garanti à vie.")
     assert any(word in turns[-1].text for word in ("garantir", "douter", "promettez")), \
         turns[-1].text
+
+
+def test_six_free_months_on_a_cold_call_are_doubted() -> None:
+    """"Six mois offerts si vous dites oui maintenant" got "Acceptable." (round 16)."""
+    talk, turns = _talk("tel-prospection-fidelix", None,
+                        "Bonjour Monsieur Benali, Léa Morel de Fidelix, à Lille. Je vous appelle "
+                        "pour vous proposer une démonstration de notre application de fidélité.",
+                        "Et pour vous, six mois offerts si vous dites oui maintenant.")
+    assert "promesse_hors_politique" in talk.state.events, turns[-1].text
+    assert turns[-1].text != "Acceptable."
+
+
+def test_a_good_review_bought_is_refused() -> None:
+    talk, turns = _talk("tel-reclamation-lave-linge", None,
+                        "Bonjour, service clients ElectroMaison, Léa à votre écoute.",
+                        "Si vous mettez cinq étoiles sur le site, je vous fais un bon de 50 euros.")
+    assert "promesse_hors_politique" in talk.state.events
+    assert any(word in turns[-1].text for word in ("avis", "site")), turns[-1].text
+
+
+def test_money_beyond_the_policy_cap_is_a_breach_not_a_gesture() -> None:
+    """"…et je vous fais un chèque de 200 euros en plus" and "200 euros en bon d'achat" (the
+    gesture is 30 € at most) got "D'accord, on va voir." (round 16)."""
+    for line in ("Pour le dérangement, je vous fais un chèque de 200 euros en plus.",
+                 "Pour le dérangement, je vous mets 200 euros en bon d'achat."):
+        talk, turns = _talk("tel-reclamation-lave-linge", None,
+                            "Bonjour, service clients ElectroMaison, Léa à votre écoute.", line)
+        assert "promesse_hors_politique" in talk.state.events, (line, turns[-1].text)
+        assert "bon-achat-30" not in talk.state.solutions_proposed, line
+    talk, _ = _talk("tel-reclamation-lave-linge", None,
+                    "Bonjour, service clients ElectroMaison, Léa à votre écoute.",
+                    "Pour le dérangement, je vous offre un bon d'achat de 30 euros.")
+    assert "promesse_hors_politique" not in talk.state.events

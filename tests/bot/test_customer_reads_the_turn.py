@@ -261,3 +261,64 @@ def test_the_meeting_she_confirmed_checked_again_is_still_yes() -> None:
     assert talk.state.appointment is not None
     assert not turns[-1].text.startswith("Non"), turns[-1].text
     assert "problème" not in turns[-1].text, turns[-1].text
+
+
+def test_c_est_bon_si_je_asks_leave_too() -> None:
+    """"C'est bon si je prends quelqu'un du rayon végétal ?" got "Ça, je n'ai pas le chiffre
+    en tête" (round 16)."""
+    _, turns = _talk("e4-evenement-responsable", None,
+                     "Bonjour Monsieur Dubois, Léa Morel, assistante commerciale. Merci de me "
+                     "recevoir pour préparer l'animation de printemps.",
+                     "C'est bon si je prends quelqu'un du rayon végétal pour les ateliers ?")
+    assert "chiffre en tête" not in turns[-1].text, turns[-1].text
+
+
+def test_naming_the_offer_before_a_question_says_why_one_calls() -> None:
+    """"On a une solution pour les boulangeries, une carte de fidélité sur le téléphone… je
+    voulais savoir comment vous faites pour fidéliser ?" got "Je ne sais toujours pas pourquoi
+    vous m'appelez. Au revoir." on the second line of a cold call (round 16)."""
+    talk, turns = _talk("tel-prospection-fidelix", None,
+                        *_played("tel-prospection-fidelix.base.oral.t16-p3-6.txt"))
+    assert not talk.state.ended, turns[-1].text
+
+
+def test_an_imperative_with_vous_is_not_a_question() -> None:
+    from bot.questions import is_question
+
+    assert not is_question("Rassurez-vous, c'est à nous de régler ce problème.")
+    assert is_question("Pouvez-vous me dire combien")
+
+
+def test_a_gesture_offered_then_what_would_please_her_gets_her_choice() -> None:
+    """"…une extension de garantie d'un an, ou si vous préférez un bon d'achat de 30 euros.
+    Qu'est-ce qui vous ferait plaisir ?" got the delivery driver's story (round 16)."""
+    lines = _played("tel-reclamation-lave-linge.base.competent.t16-p1-2.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", None, *lines[:7])
+    assert turns[-1].parts == ["choix"], turns[-1].text
+    assert "garantie" in turns[-1].text or "bon d'achat" in turns[-1].text, turns[-1].text
+
+
+def test_a_choice_beside_a_question_about_a_fact_is_still_chosen() -> None:
+    """The photos asked before "un bon d'achat ou une extension ?" left the gesture unchosen;
+    and "Rassurez-vous…" read as a question got a fact instead of the choice."""
+    lines = _played("tel-reclamation-lave-linge.base.competent.t16-p1-2.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", None, *lines[:4])
+    assert "choix" in turns[-1].parts or "remplacement" in turns[-1].text.lower() or \
+        "rembours" in turns[-1].text.lower(), turns[-1].text
+
+
+def test_asked_to_sign_with_a_doubt_pending_she_says_which() -> None:
+    """"On signe aujourd'hui ?" with Copitec's 230 € still on the table got "Cela ne répond
+    pas précisément à ce que je disais." (round 15)."""
+    lines = _played("e4-copieur-cabinet.budget-serre.oral.t15-p2-6.txt")
+    _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:13])
+    assert "Copitec" in turns[-1].text, turns[-1].text
+    assert "ne répond pas" not in turns[-1].text
+
+
+def test_guesses_after_what_blocks_her_are_still_digging() -> None:
+    """"C'est quoi qui vous bloque encore exactement, c'est le prix par rapport à Copitec ou
+    c'est la durée ?" got who signs what (round 15)."""
+    lines = _played("e4-copieur-cabinet.budget-serre.oral.t15-p2-6.txt")
+    _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:14])
+    assert any(part.startswith("objection creusée") for part in turns[-1].parts), turns[-1]
