@@ -183,6 +183,11 @@ _ACCEPT_BEFORE = re.compile(r"\b(?:va pour|ok pour|d'accord pour|je peux faire|o
                             r"|on va dire|je vous fais|je vous le fais|accepte|ramener a"
                             r"|ramene a|tenir dans|rentrer dans|on arrive a)\s*(?:a\s*)?"
                             r"(?:vos|votre|les|l'enveloppe de)?\s*$")
+# Her figure proposed as the price ("si vous signez avant la fin du mois, je vous propose le
+# loyer à 280 € HT"): an offer, however her line named it just before.
+_PROPOSED_BEFORE = re.compile(r"\b(?:je vous (?:propose|fais|accorde|laisse)|je peux (?:vous )?"
+                              r"(?:proposer|faire|descendre|passer|accorder)|je descends|"
+                              r"je passe)\b[^.?!:;]{0,30}$")
 # A figure that belongs to the customer or someone else: what they pay today, their budget,
 # a competitor's price.
 _OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur (?:prix|offre)"
@@ -304,7 +309,8 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
             # restated, named as someone else's ("À ce prix-là, il y a forcément un loup",
             # blind play).
             return Role.QUOTE
-        agreed = accepting or _ACCEPT_BEFORE.search(before) or _AGREEMENT.search(sentence)
+        agreed = accepting or _ACCEPT_BEFORE.search(before) or _AGREEMENT.search(sentence) \
+            or _PROPOSED_BEFORE.search(before)
         return Role.OFFER if agreed else Role.QUOTE
     if _sum_of_two(value, context.customer_figures):
         # "vous payez 240 € plus 90 € de couleur, soit 330 €": the student adds up what the

@@ -20,15 +20,28 @@ if TYPE_CHECKING:
 _SUMMING_UP = {Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT, Act.CONCESSION, Act.ANNONCE_PRIX}
 
 
+_PITCHING = {Act.ARGUMENT, Act.PREUVE, Act.TRAITEMENT_OBJECTION}
+_NOT_ARGUING = {Act.EXCUSE, Act.REMERCIEMENT, Act.SALUTATION, Act.PRISE_DE_CONGE}
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
     # Of several arguments in one turn, she takes up the one that answers what she said
     # (a blind play heard "ce critère n'entre pas dans mon analyse" about the speed, beside
     # the 4-hour repairs she had been asking for).
-    argued = sorted((c.arguments[t] for t in u.topics if t in c.arguments),
+    # A question she has just answered with a fact asked; it argued nothing ("la foire avait
+    # donné quels résultats ?" got "Ça, c'est parler ma langue" after the figures, blind play).
+    # Nor does an excuse or a thank-you ("je n'étais pas encore là et je n'ai pas trouvé le
+    # bilan" is no argument about results indicators).
+    told = {p.subject for p in parts if p.kind == ReplyKind.FACT}
+    said = {hit.id for s in u.sentences
+            if not told & {h.id for h in s.topics}
+            and not (s.acts and s.acts[0].act in _NOT_ARGUING)
+            for hit in s.topics}
+    argued = sorted((c.arguments[t] for t in u.topics if t in c.arguments and t in said),
                     key=lambda argument: not tied(c, argument))
     clear = {t for t, score in u.topics.items() if score >= rules.argument_quoted_score}
-    pitching = u.acts & {Act.ARGUMENT, Act.PREUVE, Act.TRAITEMENT_OBJECTION}
+    pitching = u.acts & _PITCHING
     for argument in argued[:1] if pitching else []:
         first_time = argument.id not in state.arguments_heard
         if first_time:

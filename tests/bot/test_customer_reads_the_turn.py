@@ -322,3 +322,12 @@ def test_guesses_after_what_blocks_her_are_still_digging() -> None:
     lines = _played("e4-copieur-cabinet.budget-serre.oral.t15-p2-6.txt")
     _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:14])
     assert any(part.startswith("objection creusée") for part in turns[-1].parts), turns[-1]
+
+
+def test_a_question_answered_with_a_fact_is_not_an_argument_praised() -> None:
+    """"L'an dernier, la foire avait donné quels résultats ? … je n'ai pas trouvé le bilan"
+    got the figures, then "Bien. Ça, c'est parler ma langue." (round 16)."""
+    lines = _played("e4-evenement-responsable.base.competent.t16-p2-4.txt")
+    _, turns = _talk("e4-evenement-responsable", None, *lines[:2])
+    assert "parler ma langue" not in turns[-1].text, turns[-1].text
+    assert "2 800" in turns[-1].text
