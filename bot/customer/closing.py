@@ -4,6 +4,7 @@ counterpart, or yes."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
@@ -99,7 +100,16 @@ def asks_commitment(u: Understanding) -> bool:
     if Act.DEMANDE_ENGAGEMENT in u.acts:
         return True
     offered = any(f.role == Role.OFFER for f in u.frame.figures)
-    return offered and any(asks(Request.CONSENT, fold(s.text)) for s in u.sentences)
+    return offered and (any(asks(Request.CONSENT, fold(s.text)) for s in u.sentences)
+                        or bool(_VALIDATE.search(u.folded)))
+
+
+# Asking to validate the offer just priced ("je vous propose donc de valider le projet à
+# 2 850 €"): a request for her yes, whatever the act read (a blind play got "Oui… Confirmé."
+# and no agreement recorded).
+_VALIDATE = re.compile(r"\b(?:je vous propose (?:donc )?de (?:valider|signer|partir sur)|"
+                       r"(?:vous )?(?:validez|signez|valider|signer) (?:le projet|le devis|"
+                       r"le contrat|le bon de commande|l'offre|le budget)|on valide|on signe)\b")
 
 
 def _settle(c: Customer, parts: list[ReplyPart]) -> None:

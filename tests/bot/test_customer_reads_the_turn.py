@@ -331,3 +331,24 @@ def test_a_question_answered_with_a_fact_is_not_an_argument_praised() -> None:
     _, turns = _talk("e4-evenement-responsable", None, *lines[:2])
     assert "parler ma langue" not in turns[-1].text, turns[-1].text
     assert "2 800" in turns[-1].text
+
+
+def test_asking_to_validate_the_priced_project_is_asking_for_her_yes() -> None:
+    """"Je vous propose donc de valider le projet à 2 850 € ; je vous envoie le dossier
+    mercredi, ou vous préférez dès demain ?" got "Oui… Confirmé." and no agreement (round
+    17): the competent play ended unfinished."""
+    lines = _played("e4-evenement-responsable.siege-impose-date.competent.t17-p1-7.txt")
+    talk, _ = _talk("e4-evenement-responsable", "siege-impose-date", *lines[:13])
+    assert talk.state.happened(Event.ACCORD)
+    assert talk.state.price_agreed == 2850
+
+
+def test_she_knows_when_her_contract_ends_and_the_variant_says_when() -> None:
+    """"Votre contrat se termine bientôt ?" got "Je n'ai pas l'information sous la main" in
+    the very variant whose point is a contract ending in three weeks (round 17)."""
+    for variant, when in ((None, "trois mois"), ("delai-court", "trois semaines")):
+        talk, turns = _talk("e4-copieur-cabinet", variant,
+                            "Bonjour Madame Martin, Léa Morel de Bureau Plus, merci de me "
+                            "recevoir.", "Votre contrat Copitec, il se termine bientôt ?")
+        assert when in turns[-1].text, (variant, turns[-1].text)
+        assert "fin-contrat" in talk.state.facts_revealed
