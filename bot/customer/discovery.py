@@ -17,7 +17,7 @@ from ..questions import QuestionForm, choice_options
 from ..replies import continued, line_sentences
 from ..text import fold
 from ..topics import TopicHit, content_words, discovery_intents
-from . import objections
+from . import objections, people
 from .facts import reveal
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks, asks_something_else
@@ -114,6 +114,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # reviewers marked each such repeat.
                 # (Beside something new it is left out, as a repeat is.)
                 repeats.append(ReplyPart(Priority.ANSWER, more, ReplyKind.FACT, facts[0].id))
+                answered += 1
+            elif said and by != state.speaker and people.named(said, c.speaker):
+                # What someone else said of him, he does not quote about himself ("Comme vous
+                # l'a dit Mme Martin : … la décision revient à M. Lefèvre", said by M.
+                # Lefèvre in a blind play).
+                repeats.append(ReplyPart(Priority.ECHO, c.bank("about_me"), ReplyKind.FACT,
+                                         facts[0].id))
                 answered += 1
             elif said:
                 prefix = c.bank("repeat_prefix") if by == state.speaker else c.bank(

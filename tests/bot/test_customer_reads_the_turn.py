@@ -352,3 +352,13 @@ def test_she_knows_when_her_contract_ends_and_the_variant_says_when() -> None:
                             "recevoir.", "Votre contrat Copitec, il se termine bientôt ?")
         assert when in turns[-1].text, (variant, turns[-1].text)
         assert "fin-contrat" in talk.state.facts_revealed
+
+
+def test_he_does_not_quote_about_himself_what_she_said_of_him() -> None:
+    """M. Lefèvre said "Comme vous l'a dit Mme Martin : je prépare le dossier, mais la
+    décision revient à M. Lefèvre." (round 17)."""
+    lines = _played("e4-copieur-cabinet.decideur-present.competent.t17-p3-4.txt")
+    talk, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines[:8])
+    assert talk.state.speaker == "philippe-lefevre"
+    assert not any("M. Lefèvre" in turn.text for turn in turns[6:] if turn.speaker ==
+                   "philippe-lefevre"), [turn.text for turn in turns[6:]]
