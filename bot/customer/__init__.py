@@ -6,6 +6,8 @@ only (no scenario-specific code). Each kind of reaction lives in its own module:
 - `manners`: the introduction, rudeness, monologues, off-topic lines;
 - `listening`, `arguments`: reformulation, empathy, control questions, arguments, proofs;
 - `objections`: when she raises one, when an answer lifts it, when it is ignored;
+- `claims`: where she doubts a guaranteed result, a gift no policy allows, a promise taken
+  back or a discount the seller may not give;
 - `negotiation`: where she reacts to a price, a discount, a counterpart;
 - `closing`: where she accepts or refuses the deal;
 - `choices`: where she picks one of two options the student offers;

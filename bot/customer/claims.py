@@ -5,7 +5,9 @@ an d'abonnement gratuit" to the assistant who puts the call through). A real cus
 not let it pass (blind plays: "Voilà, là on commence à parler sérieusement" to the first, "Mm,
 je vous suis" to the last); a contractual guarantee ("intervention garantie sous 4 heures")
 or a gesture the scenario allows ("installation offerte") is an argument or a concession,
-not this."""
+not this. Nor does she let pass a promise taken back ("oubliez, j'ai dit n'importe quoi"), a
+discount the seller admits is not theirs to give ("normalement non, mais je m'arrangerai"),
+or a condition put on her reviews ("enlevez vos messages sur le site")."""
 
 from __future__ import annotations
 
