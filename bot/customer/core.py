@@ -192,15 +192,14 @@ class Customer:
             return self.bank("nothing_else")  # "Autre chose ?" — "Oui, c'est noté" rang false
         if asked and all(asks(Request.TIME, text) for text in asked):
             return self.bank("purpose_ack")  # "Vous avez deux minutes ?" — "D'accord, allez-y."
-        if asked and all(asks(Request.CONSENT, text) for text in asked):
-            # "…le livreur reprend l'ancienne, vous êtes d'accord ?" asks her consent, not a
-            # fact: "Je ne vois pas le rapport" to it was absurd (blind play).
-            return self.bank("confirm_ok" if self.state.mood >= self.rules.control_yes_mood
-                             else "control_doubt")
-        if asked and all(asks(Request.PERMISSION, text) for text in asked):
-            # Leave to do something in her shop or with her team: she lets it, or hesitates.
-            return self.bank("permission_given" if self.state.mood >= self.rules.control_yes_mood
-                             else "control_doubt")
+        # "…le livreur reprend l'ancienne, vous êtes d'accord ?" asks her consent, "c'est
+        # possible de libérer deux vendeurs ?" her leave, not a fact: "Je ne vois pas le
+        # rapport" to them was absurd (blind plays). She says yes, or hesitates.
+        for request, yes in ((Request.CONSENT, "confirm_ok"),
+                             (Request.PERMISSION, "permission_given")):
+            if asked and all(asks(request, text) for text in asked):
+                return self.bank(yes if self.state.mood >= self.rules.control_yes_mood
+                                 else "control_doubt")
         if asked:
             return self.lines_or_bank(self.speaker.lines.deflect, "deflect")
         if summing_up:

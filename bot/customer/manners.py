@@ -117,4 +117,5 @@ def _rude_reaction(u: Understanding) -> str:
     """The bank of her reaction: the words of the one kind of rudeness found, when it has
     some, else the general one."""
     kinds = {_REACTION_BY_MARKER.get(marker) for marker in u.rudeness.markers}
-    return kinds.pop() or "rude_reaction" if len(kinds) == 1 else "rude_reaction"
+    kind = kinds.pop() if len(kinds) == 1 else None
+    return kind or "rude_reaction"

@@ -97,7 +97,7 @@ def digging_into(c: Customer, u: Understanding) -> Objection | None:
     if _GUESSES.match(folded[match.end():]):
         # The doubts she might have, offered as guesses after the question ("c'est quoi qui
         # vous bloque, c'est le prix par rapport à Copitec ou la durée ?"), are still about it.
-        asked = folded[:match.end()] + re.split(r",", folded[match.end():], maxsplit=1)[0]
+        asked = folded[:match.end()] + folded[match.end():].split(",", 1)[0]
     rest = [w for w in re.findall(r"[\w'-]+", _DIGGING.sub(" ", asked))
             if w not in _DIG_WORDS]
     if len(rest) > 4 and objection.id not in u.topics:
