@@ -298,15 +298,23 @@ class TopicMatcher:
         asking what it asks for (bot/data/discovery.yml), so that "vous pensiez mettre
         combien ?" reaches the budget the teacher phrased "Quel est votre budget ?"."""
         scores = self.scores(sentence)
-        if question:
-            folded = fold(sentence)
-            for intent in discovery_intents():
-                if intent.asked_in(folded):
-                    for phrasing in intent.phrasings:
-                        for topic, score in self._phrasing_scores(phrasing).items():
-                            scores[topic] = max(scores.get(topic, 0.0),
-                                                PARAPHRASE_WEIGHT * score)
-        return _hits(scores, self.threshold)
+        if not question:
+            return _hits(scores, self.threshold)
+        folded = fold(sentence)
+        asked: dict[str, float] = {}  # what the plain ways of asking this question reach
+        for intent in discovery_intents():
+            if intent.asked_in(folded):
+                for phrasing in intent.phrasings:
+                    for topic, score in self._phrasing_scores(phrasing).items():
+                        asked[topic] = max(asked.get(topic, 0.0), PARAPHRASE_WEIGHT * score)
+        hits = _hits({topic: max(scores.get(topic, 0.0), asked.get(topic, 0.0))
+                      for topic in dict.fromkeys([*scores, *asked])}, self.threshold)
+        # Ranked by both readings together: "vous imprimez beaucoup ou pas ?" shares more
+        # words with "Vous imprimez beaucoup en couleur ?" than with any phrasing of the
+        # volume, but asks what the plain "Vous en faites beaucoup ?" asks (blind play: "La
+        # couleur, c'est 30 % du volume"). The scores stay those of the better reading.
+        return sorted(hits, key=lambda hit: -(scores.get(hit.id, 0.0)
+                                              + asked.get(hit.id, 0.0)))
 
     def _phrasing_scores(self, phrasing: str) -> dict[str, float]:
         cached = self._phrasings.get(phrasing)

@@ -166,7 +166,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # and has not been said yet (the scenario's first essential fact she may tell).
         fact = _next_essential(c, u)
         if fact is not None:
-            reveal(c, fact, parts)
+            reveal(c, fact, parts, unasked=True)
             answered += 1
     if unanswered_question and not answered and asks_contact:
         # Everyone has an e-mail address, written in the scenario or not: "je n'ai pas
@@ -259,11 +259,18 @@ def _known_elsewhere(c: Customer, topics: list[TopicHit]) -> str | None:
 
 def _asks_contact(u: Understanding) -> bool:
     """A question asking how to reach her ("à quelle adresse ?"); an e-mail merely mentioned
-    in a recap ("vous recevrez un e-mail") asks nothing."""
-    if Act.RECAPITULATIF in u.acts:
-        return False
-    return any(_asks_contact_in(sentence.text) for sentence in u.sentences
-               if sentence.discovers)
+    in a recap ("vous recevrez un e-mail") asks nothing, unless the recap asks for the address
+    ("À quelle adresse mail je vous envoie le contrat ?" read as a recap got "Ce point, je dois
+    d'abord le vérifier", blind play)."""
+    return any(_asks_contact_in(sentence.text) and (
+        Act.RECAPITULATIF not in sentence.act_ids or _ASKS_ADDRESS.search(fold(sentence.text)))
+        for sentence in u.sentences if sentence.discovers)
+
+
+_ASKS_ADDRESS = re.compile(
+    r"\ba quelle (?:adresse|mail)\b|\bquel(?:le)?s? (?:est |sont )?(?:votre|vos) "
+    r"(?:adresse|mail|e-mail|email|courriel|numero|coordonnees)\b"
+    r"|\b(?:donner|donnez|laisser|laissez|communiquer|noter|dicter) (?:votre|vos)\b")
 
 
 def _asks_contact_in(text: str) -> bool:

@@ -4,20 +4,31 @@ facts she is asked about; a gatekeeper tells the one her manager's availability 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenarios.model import Fact
 from scenarios.vocabulary import Event
 
+from ..replies import line_sentences
+from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart
 
 if TYPE_CHECKING:
     from .core import Customer
 
 
-def reveal(c: Customer, fact: Fact, parts: list[ReplyPart]) -> None:
+def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = False) -> None:
+    """Tell a fact; `unasked` when the question did not name it (an open question she
+    answers with what matters most to her)."""
     state, rules = c.state, c.rules
-    line = c.voice.pick(fact.answers)
+    lines = fact.answers
+    if unasked:
+        # "Des pannes, oui, régulièrement" answers "vous avez des pannes ?", not "comment vous
+        # utilisez vos copieurs ?" (blind plays, twice): not a line that says yes or no.
+        lines = [line for line in lines if not _YES_NO.search(fold(line_sentences(line)[0]))] \
+            or lines
+    line = c.voice.pick(lines)
     state.facts_revealed.append(fact.id)
     state.fact_lines[fact.id] = line
     state.fact_speakers[fact.id] = state.speaker
@@ -26,3 +37,6 @@ def reveal(c: Customer, fact: Fact, parts: list[ReplyPart]) -> None:
     if "email" in fact.values:
         state.email = str(fact.values["email"])
         state.record(Event.EMAIL_OBTENU)
+
+
+_YES_NO = re.compile(r"\b(?:oui|non)\b")
