@@ -196,8 +196,15 @@ _OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur 
                            r"|au lieu de)\s*(?:\w+\s*){0,2}$")
 _OTHER_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par mois\s*)?(?:de chiffre|de ca\b"
                           r"|de gain|de marge|d'economies?|actuellement|aujourd'hui|chez \w+"
-                          r"|de votre|qu'ils vous|que vous payez)")
-_HER_CEILING_BEFORE = re.compile(r"\b(budget|enveloppe|plafond)\b(?:\s+[\w']+){0,3}\s*$")
+                          r"|de votre|qu'ils vous|que vous payez"
+                          # "Donc à 250 €, vous gardez vos machines": what she keeps, not ours.
+                          r"|,? (?:vous gardez|vous conservez|vous restez|vous repartez))")
+_HER_CEILING_BEFORE = re.compile(r"\b(budget|enveloppe|plafond|delegation|limite)\b"
+                                 r"(?:\s+[\w']+){0,3}\s*$")
+# Her figure as the mark another one is compared with: "289, c'est en dessous de 300" took
+# her 300 € delegation for a new offer (blind play).
+_COMPARED_BEFORE = re.compile(r"\b(?:en dessous|au-dessous|au dessous|en dessus|au-dessus"
+                              r"|inferieure?s?|superieure?s?|moins que|plus que) (?:de |a )?$")
 # Agreeing on the customer's figure makes it the price on the table ("on est d'accord sur
 # 2 000 €", "4 000, je peux travailler avec ça").
 _AGREEMENT = re.compile(r"\b(on est bon|ca marche pour|j'accepte|va pour|ok pour|je garde|total"
@@ -262,16 +269,21 @@ def _figures(folded: str, entities: list[Entity], context: Context,
         sentence_start = max(folded.rfind(mark, 0, start) for mark in ".!?") + 1
         ends = [i for i in (folded.find(mark, end) for mark in ".!?") if i >= 0]
         sentence = folded[sentence_start:min(ends) + 1 if ends else len(folded)]
+        # (The entity may hold its unit: "1,30 € par jour" is one amount per day.)
+        number_end = start + len(re.match(r"[\d\s.,\u00a0\u202f]*", text_of).group().rstrip()) \
+            if " par " in fold(text_of) else end
         role = _role(kind, value, folded[max(sentence_start, start - 40):start],
-                     folded[end:end + 30], sentence, context, accepting)
+                     folded[number_end:end + 30], sentence, context, accepting)
         figures.append(Figure(kind, value, role, text_of))
     return figures
 
 
 _DISCOUNT_BEFORE = re.compile(r"\b(remise|reduction|rabais|ristourne|moins|baisse|geste|faire"
                               r"|fais|propose|accorde|descendre|-)\b[^.?!]{0,30}$|-\s*$")
+# ("soit moins de 1,30 € par jour" was read as a price too low to be true, blind play.)
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par (?:personne|participant|kit"
-                             r"|atelier|sac|page)|l'unite|piece|chacun)")
+                             r"|atelier|sac|page|jour|semaine|collaborateur|salarie|utilisateur"
+                             r"|adherent|membre|client)|l'unite|piece|chacun)")
 
 
 # Her figures said back as hers, earlier in the clause: "aujourd'hui vous payez 240 € plus
@@ -280,9 +292,11 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par (?:personn
 _HERS_BEFORE = re.compile(r"\b(vous payez|vous paierez|vous avez aujourd'hui|aujourd'hui "
                           r"vous|actuellement vous|votre (?:loyer|contrat|cout|budget))\b"
                           r"[^.?!:;]{0,40}$")
+# ("je vous offre l'installation, les 350 euros" made 350 € the rent, blind play.)
 _ONE_OFF_BEFORE = re.compile(r"\b(installation|mise en service|frais d'installation|frais de "
                              r"dossier|frais de mise en service)\b(?:\s+(?:est|sera|facturee?|"
-                             r"a|de|:|offerte?|a hauteur de))*\s*:?\s*$")
+                             r"a|de|:|offerte?|a hauteur de))*\s*(?:[:,(]\s*(?:les|soit|donc)?"
+                             r"\s*)?$")
 
 
 def _role(kind: str, value: float, before: str, after: str, sentence: str,
@@ -295,6 +309,8 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # (An item's price is not the offer: "…installation à 350 € HT" in a recap of a
         # 280 € rent read 350 € as the price, and she had to ask M. Lefèvre, blind play.)
         return Role.OTHER
+    if value in context.customer_figures and _COMPARED_BEFORE.search(before) and not accepting:
+        return Role.QUOTE
     if _FLOOR_BEFORE.search(before):
         return Role.OFFER  # "je ne descendrai pas sous 259": 259 is the price on the table
     if value in context.customer_figures:

@@ -163,7 +163,8 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
 _PICK = re.compile(r"\b(?:que choisissez|lequel|laquelle|lesquels|lesquelles|vous preferez quoi|"
                    r"qu'est-ce que vous preferez|que preferez"
                    r"|qu'est-ce qui vous (?:irait|conviendrait|ferait (?:le plus )?plaisir|"
-                   r"arrangerait|arrange(?: le mieux)?|tente(?:rait)?)"
+                   r"arrangerait|arrange(?: le mieux)?|tente(?:rait)?|(?:serait|sera|semble|"
+                   r"parait) (?:le plus |la plus )?(?:utile|pratique|adapte|interessant))"
                    r"|quelle (?:option|formule|solution) (?:vous|preferez))")
 _PICK_TAIL = re.compile(r"(?i),?\s*(?:comme vous (?:voulez|preferez|pr[ée]f[ée]rez)|au choix|"
                         r"[àa] vous de (?:voir|choisir))\s*[.!?]*$")

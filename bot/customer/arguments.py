@@ -41,7 +41,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     argued = sorted((c.arguments[t] for t in u.topics if t in c.arguments and t in said),
                     key=lambda argument: not tied(c, argument))
     clear = {t for t, score in u.topics.items() if score >= rules.argument_quoted_score}
-    pitching = u.acts & _PITCHING
+    # A summary of her needs put to her for checking ("Si je résume : … C'est bien cela ?")
+    # asks for her yes, it pitches nothing (a blind play heard "Ce point-là est pertinent").
+    checking = {Act.REFORMULATION, Act.QUESTION_CONTROLE} <= u.acts and \
+        Act.PROPOSITION_SOLUTION not in u.acts
+    pitching = u.acts & _PITCHING and not checking
     for argument in argued[:1] if pitching else []:
         first_time = argument.id not in state.arguments_heard
         if first_time:

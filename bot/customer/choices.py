@@ -79,6 +79,8 @@ def _choose(c: Customer, options: tuple[str, str]) -> int:
     key = " | ".join(sorted(folded))
     if key in c.state.choices:  # what she chose is one of the very options of the key
         return folded.index(c.state.choices[key])
+    if (again := _chosen_before(c, folded)) is not None:
+        return again
     said = set(content_words(" ".join([*c.state.fact_lines.values(), *c.state.last_lines])))
     leaning = [len(set(content_words(option)) & said) for option in options]
     # Between two priced versions, the one she can accept: a blind play heard the director
@@ -90,6 +92,24 @@ def _choose(c: Customer, options: tuple[str, str]) -> int:
         c.voice.rng.randrange(2)
     c.state.choices[key] = folded[taken]
     return taken
+
+
+def _chosen_before(c: Customer, folded: list[str]) -> int | None:
+    """The option she took when the same two were offered in other words ("un bon d'achat de
+    30 euros sur le site ou une extension d'un an ?", then "le bon d'achat ou l'année de
+    garantie en plus ?"): a blind play heard her take the voucher, then the warranty."""
+    words = [set(content_words(option)) for option in folded]
+    for chosen in c.state.choices.values():
+        mine = set(content_words(chosen))
+        near = [len(w & mine) / max(1, min(len(w), len(mine))) for w in words]
+        best = near.index(max(near))
+        if near[best] >= _SAME_OPTION and near[1 - best] < _SAME_OPTION:
+            return best
+    return None
+
+
+# Share of its words an option must have in common with one she chose to be that one.
+_SAME_OPTION = 0.5
 
 
 def _close_on(c: Customer, options: tuple[str, str], taken: int) -> None:

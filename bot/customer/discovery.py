@@ -262,9 +262,12 @@ def _asks_contact(u: Understanding) -> bool:
     in a recap ("vous recevrez un e-mail") asks nothing, unless the recap asks for the address
     ("À quelle adresse mail je vous envoie le contrat ?" read as a recap got "Ce point, je dois
     d'abord le vérifier", blind play)."""
+    # ("Vous me donnez votre mail ?" read as a request to commit asks it too: "Je n'ai pas
+    # l'information sous la main", blind play.)
     return any(_asks_contact_in(sentence.text) and (
-        Act.RECAPITULATIF not in sentence.act_ids or _ASKS_ADDRESS.search(fold(sentence.text)))
-        for sentence in u.sentences if sentence.discovers)
+        _ASKS_ADDRESS.search(fold(sentence.text))
+        or (sentence.discovers and Act.RECAPITULATIF not in sentence.act_ids))
+        for sentence in u.sentences)
 
 
 _ASKS_ADDRESS = re.compile(
