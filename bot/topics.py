@@ -49,6 +49,9 @@ THRESHOLD = 0.6
 # less than one the student's own words reach: "vous êtes chez FidCarte ?" asks about FidCarte
 # before it asks what the baker uses in general.
 PARAPHRASE_WEIGHT = 0.85
+# When a question matches a plain way of asking, what that way reaches ranks first; the
+# student's own words only order the rest (dev: blind rounds 16 to 18).
+WORDS_WHEN_ASKED = 0.25
 
 
 # Numbers said in words are the same words as in digits: "sous cinq jours" (a teacher's
@@ -309,12 +312,13 @@ class TopicMatcher:
                         asked[topic] = max(asked.get(topic, 0.0), PARAPHRASE_WEIGHT * score)
         hits = _hits({topic: max(scores.get(topic, 0.0), asked.get(topic, 0.0))
                       for topic in dict.fromkeys([*scores, *asked])}, self.threshold)
-        # Ranked by both readings together: "vous imprimez beaucoup ou pas ?" shares more
-        # words with "Vous imprimez beaucoup en couleur ?" than with any phrasing of the
-        # volume, but asks what the plain "Vous en faites beaucoup ?" asks (blind play: "La
-        # couleur, c'est 30 % du volume"). The scores stay those of the better reading.
-        return sorted(hits, key=lambda hit: -(scores.get(hit.id, 0.0)
-                                              + asked.get(hit.id, 0.0)))
+        # Ranked by what the question asks first, then by its words: "vous imprimez beaucoup
+        # ou pas ?" shares more words with "Vous imprimez beaucoup en couleur ?" than with
+        # any phrasing of the volume, but asks what the plain "Vous en faites beaucoup ?"
+        # asks (blind play: "La couleur, c'est 30 % du volume"). The scores stay those of the
+        # better reading.
+        return sorted(hits, key=lambda hit: -(asked.get(hit.id, 0.0)
+                                              + WORDS_WHEN_ASKED * scores.get(hit.id, 0.0)))
 
     def _phrasing_scores(self, phrasing: str) -> dict[str, float]:
         cached = self._phrasings.get(phrasing)
