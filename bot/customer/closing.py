@@ -29,6 +29,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
     if Act.PRISE_DE_CONGE in u.acts and not waits_for_answer(u):
         state.record(Event.CONGE_PRIS)
+    if state.happened(Event.ACCORD) and c.scenario.negotiation is not None and \
+            c.speaker.role != SpeakerRole.BARRAGE and state.price_offered == state.price_agreed \
+            and (asks_commitment(u) or _SIGN_HERE.search(u.folded)):
+        # Asked to sign what she has agreed to ("Pouvez-vous le parapher ici ?"), she does:
+        # a blind play heard "Je ne réponds pas là-dessus", then the 48 hours of Copitec.
+        # (Not a fact the words of that request happened to name.)
+        asking = {hit.id for sentence in u.sentences
+                  if Act.DEMANDE_ENGAGEMENT in sentence.act_ids
+                  or _SIGN_HERE.search(fold(sentence.text)) for hit in sentence.topics}
+        parts[:] = [p for p in parts if p.kind != ReplyKind.FACT or p.subject not in asking]
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("deal_confirmed"), ReplyKind.DEAL,
+                               stance=Stance.POSITIVE))
+        return
     if not asks_commitment(u) or state.happened(Event.ACCORD):
         return
     if c.scenario.negotiation is None and any(
@@ -104,6 +117,9 @@ def asks_commitment(u: Understanding) -> bool:
                         or bool(_VALIDATE.search(u.folded)))
 
 
+_SIGN_HERE = re.compile(r"\b(?:parapher|paraphez|signer ici|signez ici|votre signature|"
+                        r"signer le (?:contrat|bon de commande)|le signer|pour signer|"
+                        r"signer (?:aujourd'hui|maintenant|tout de suite))\b")
 # Asking to validate the offer just priced ("je vous propose donc de valider le projet à
 # 2 850 €"): a request for her yes, whatever the act read (a blind play got "Oui… Confirmé."
 # and no agreement recorded).

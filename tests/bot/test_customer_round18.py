@@ -86,3 +86,15 @@ def test_the_cost_per_day_and_the_competitor_price_she_keeps_are_no_offer() -> N
     talk, turns = _talk("e4-copieur-cabinet", "delai-court", *lines[:12])
     assert talk.state.price_offered == 289, talk.state.price_offered
     assert "piège" not in turns[-1].text and "trop beau" not in turns[-1].text, turns[-1].text
+
+
+def test_asked_to_sign_what_he_agreed_to_he_signs() -> None:
+    """"Correct. On fait comme ça." then "Pouvez-vous le parapher ici ?" got "Je ne réponds
+    pas là-dessus", and "cela vous convient pour signer aujourd'hui ?" the 48 hours of
+    Copitec."""
+    lines = _played("e4-copieur-cabinet.decideur-present.competent.t18-p1-3.txt")
+    assert "parapher" in lines[16] and "pour signer aujourd'hui" in lines[18]
+    talk, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines[:19])
+    for turn in (turns[16], turns[18]):
+        assert "sign" in turn.text and "48 heures" not in turn.text, turn.text
+    assert talk.state.price_agreed == 275
