@@ -71,6 +71,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # clair." and no address).
         folded = fold(sentence.text)
         contact = _asks_contact_in(sentence.text)
+        if _LOSS.search(folded) and "?" in sentence.text and not answered:
+            # "Ça vous a coûté combien, en temps perdu ?": no figure of hers says it (blind
+            # plays heard the colour billed on top, the breakdowns again, the rent).
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("loss_not_counted"),
+                                   ReplyKind.NOT_COUNTED))
+            answered += 1
+            continue
         if digging or not (sentence.discovers or contact) or picks or \
                 asks(Request.TIME, folded):
             continue  # ("vous avez vingt minutes à m'accorder ?" asks for her time: see core)
@@ -217,6 +224,12 @@ def _more_of(fact: Fact, said: str) -> str:
     return " ".join(best) if best_new >= _MORE_WORDS else ""
 
 
+# What a problem cost her, which she never counted: not her rent nor any figure she knows.
+_LOSS = re.compile(r"\b(?:ca|cela) (?:vous |leur |nous )?a coute combien|\bcombien (?:ca|cela) "
+                   r"(?:vous |leur )?a coute|\b(?:temps|heures?|journees?|argent"
+                   r"|chiffre d'affaires) perdu(?:e|s|es)?\b|\bvous avez perdu combien"
+                   r"|\bcombien (?:de temps|d'heures|d'argent|de chiffre) (?:vous avez "
+                   r"|avez-vous )?perdu")
 # Asked again because the student forgot ("Pardon, vous imprimez combien de pages par mois,
 # déjà ?"): she says it again, not a detail.
 _ASKED_AGAIN = re.compile(r"\b(deja|pardon|vous disiez|vous m'avez dit|rappelez-moi|redites|"

@@ -31,6 +31,7 @@ class ReplyKind(StrEnum):
     FACT = "fait:"  # a fact told or told again, with its id
     FACT_WITHHELD = "fait retenu:"  # known, not told yet (its condition does not hold)
     DEFLECT = "esquive"
+    NOT_COUNTED = "non chiffré"  # what a problem cost her: she never counted it
     CONTACT = "coordonnées"  # how to reach her, when the scenario does not say
     REFORMULATION = "reformulation"
     EMPATHY = "empathie"
@@ -161,11 +162,20 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False  # one politeness is enough: "Bonjour, je vous écoute. Il n'y a pas de quoi."
     if says_again(primary.text) and says_again(other.text):
         return False  # one "je vous l'ai déjà dit" per reply
+    shared = _figures(primary.text) & _figures(other.text)
+    if shared and (says_again(other.text) or _figures(other.text) <= shared):
+        # The same figure twice: "On paie 240 € HT par mois… Comme je vous le disais, c'est
+        # plus cher que ce qu'on paie aujourd'hui. On est à 240 €" (blind play).
+        return False
     if primary.stance == other.stance == Stance.POSITIVE and \
             primary.text in stock_lines() and other.text in stock_lines():
         return False  # one stock yes is enough: "On y va, on fonce ! Oui, c'est tout bon !"
     return not (primary.kind in _VERDICTS and other.kind in _VERDICTS
                 and other.text in stock_lines())
+
+
+def _figures(text: str) -> set[str]:
+    return set(re.findall(r"\d+", re.sub(r"(?<=\d)[\s\u00a0\u202f](?=\d{3}\b)", "", text)))
 
 
 def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart]:

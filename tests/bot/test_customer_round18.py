@@ -101,3 +101,14 @@ def test_asked_to_sign_what_he_agreed_to_he_signs() -> None:
     for turn in (turns[16], turns[18]):
         assert turn.text in confirmations, turn.text
     assert talk.state.price_agreed == 275
+
+
+def test_asked_what_a_breakdown_cost_she_says_she_never_counted_it() -> None:
+    """Three blind plays asked "ça vous a coûté combien, en temps perdu ?" and heard the
+    colour billed on top, the breakdowns again or the rent."""
+    lines = _played("e4-copieur-cabinet.decideur-present.oral.t18-p2-2.txt")
+    asked = next(i for i, line in enumerate(lines) if "coûté combien" in line)
+    _, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines[:asked + 1])
+    assert any(line in turns[-1].text for line in Voice.lines("loss_not_counted")), \
+        turns[-1].text
+    assert "240" not in turns[-1].text, turns[-1].text
