@@ -35,9 +35,3 @@ def test_asked_where_to_send_the_contract_she_gives_her_address() -> None:
     assert "À quelle adresse mail" in lines[15]
     assert "carte" in turns[-1].text or "@" in turns[-1].text, turns[-1].text
 
-
-def test_asked_whether_they_print_a_lot_she_gives_the_volume_not_the_colour_share() -> None:
-    """"Vous imprimez beaucoup ou pas ?" shares more words with "Vous imprimez beaucoup en
-    couleur ?" than with any phrasing of the volume (blind round 17)."""
-    _, turns = _talk("e4-copieur-cabinet", None, HELLO, "Bref, vous imprimez beaucoup ou pas ?")
-    assert "12 000" in turns[-1].text and "30 %" not in turns[-1].text, turns[-1].text

@@ -112,3 +112,16 @@ def test_asked_what_a_breakdown_cost_she_says_she_never_counted_it() -> None:
     assert any(line in turns[-1].text for line in Voice.lines("loss_not_counted")), \
         turns[-1].text
     assert "240" not in turns[-1].text, turns[-1].text
+
+
+def test_asked_what_she_thinks_she_gives_an_opinion_not_a_yes() -> None:
+    """"Qu'en pensez-vous ?" after an argument got "Après réflexion, oui." (blind play); a
+    yes-or-no check ("Ça vous paraît intéressant ?") still gets her yes."""
+    pitch = ("Bonjour madame Martin, Léa de Bureau Plus.",
+             "Vos machines tombent souvent en panne ?",
+             "Avec notre contrat, l'intervention se fait sous 4 heures ouvrées, c'est écrit "
+             "noir sur blanc.")
+    _, turns = _talk("e4-copieur-cabinet", None, *pitch, "Qu'en pensez-vous ?")
+    assert turns[-1].text in Voice.lines("control_opinion"), turns[-1].text
+    _, turns = _talk("e4-copieur-cabinet", None, *pitch, "Ça vous paraît intéressant ?")
+    assert turns[-1].text not in Voice.lines("control_opinion"), turns[-1].text
