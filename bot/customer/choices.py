@@ -14,7 +14,8 @@ from ..entities import extract
 from ..text import fold
 from ..topics import content_words
 from .appointments import meeting_form
-from .closing import accepts_deal, stated_budget_max
+from .closing import accepts_deal
+from .negotiation import stated_budget_max
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -47,8 +48,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # the sentence before "un bon d'achat ou une extension : qu'est-ce qui vous
         # arrange ?" left the gesture unchosen (blind play).
         about = {hit.id for hit in sentence.topics}
-        answered = any(p.kind in _ANSWERED and (p.kind != ReplyKind.FACT or p.subject in about)
-                       for p in parts)
+        # Nor a fact only one option names: "un autre modèle en 48 heures, ou un technicien
+        # samedi matin ?" got "Uniquement le samedi matin" and no choice (blind play).
+        matcher = c.understander.topics
+        named = [{hit.id for hit in matcher.match(option)} if matcher else about
+                 for option in options]
+        answered = any(p.kind in _ANSWERED and (p.kind != ReplyKind.FACT or (
+            p.subject in about and all(p.subject in ids for ids in named))) for p in parts)
         # "Mardi 14 h 30 à la boutique, ou vous préférez en visio ?": the slot is answered
         # with the meeting, the form is hers to choose ("Ça me va." alone chose nothing).
         forms = {meeting_form(fold(option)) for option in options}

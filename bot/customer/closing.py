@@ -16,7 +16,7 @@ from . import objections, people
 from .appointments import other_errand
 from .arguments import tied
 from .ending import waits_for_answer
-from .negotiation import below_floor, doubt_below_floor
+from .negotiation import below_floor, doubt_below_floor, stated_budget_max
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
 
@@ -180,11 +180,3 @@ def accepts_deal(c: Customer) -> tuple[bool, str]:
     if needs_counterpart and not state.counterparts_obtained:
         return False, "push_further"
     return True, "deal_accepted"
-
-
-def stated_budget_max(c: Customer) -> float | None:
-    """The ceiling the customer has told the student (a revealed fact's `budget_max`)."""
-    ceilings = [float(value) for fact_id in c.state.facts_revealed
-                for key, value in c.facts[fact_id].values.items()
-                if key.startswith("budget_max") and isinstance(value, int | float)]
-    return min(ceilings) if ceilings else None

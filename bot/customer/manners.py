@@ -66,7 +66,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         c.move(mood=rules.missing_introduction_mood)
     if Act.IMPOLITESSE in acts:
         state.record(Event.IMPOLITESSE)
-        reaction = _rude_reaction(u)
+        reaction = _rude_reaction(u, c.scenario.kind == Kind.RECLAMATION)
         if reaction == "denigration_reaction" and Act.DEMANDE_ENGAGEMENT not in acts:
             # Running down her supplier or her machines is a fault, not an insult to her:
             # she says so and goes on (blind plays ended the meeting on the first line).
@@ -113,9 +113,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 _REACTION_BY_MARKER = {"dénigrement": "denigration_reaction", "pression": "pressure_reaction"}
 
 
-def _rude_reaction(u: Understanding) -> str:
+def _rude_reaction(u: Understanding, complaint: bool) -> str:
     """The bank of her reaction: the words of the one kind of rudeness found, when it has
     some, else the general one."""
     kinds = {_REACTION_BY_MARKER.get(marker) for marker in u.rudeness.markers}
     kind = kinds.pop() if len(kinds) == 1 else None
+    if kind == "pressure_reaction" and complaint:
+        # A customer calling about a complaint signs nothing: "Je ne signe pas sous la
+        # pression" rang false to blind reviewers.
+        return "pressure_reaction_complaint"
     return kind or "rude_reaction"

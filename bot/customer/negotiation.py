@@ -75,7 +75,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.record(Event.CONCESSION_SANS_CONTREPARTIE)
             state.concessions_given.append(f"prix:{new_price:g}")
             if not below:  # "il reste quoi, à ce prix-là ?" is not followed by "et moins ?"
-                parts.append(ReplyPart(Priority.REACTION, c.bank("push_further"),
+                # Still above the budget she said, she says so: "Bien. Si ça tient à ce
+                # montant, on peut serrer encore" to 3 200 € after "2 000 €, pas un euro de
+                # plus" sounded like a yes (blind play).
+                ceiling = stated_budget_max(c)
+                key = "still_above_budget" if ceiling is not None and new_price > ceiling \
+                    else "push_further"
+                parts.append(ReplyPart(Priority.REACTION, c.bank(key),
                                        ReplyKind.CONCESSION, stance=Stance.NEGATIVE))
         elif lowered:
             state.concessions_given.append(f"prix:{new_price:g}")
@@ -205,3 +211,11 @@ def _counterpart_since_last_concession(c: Customer) -> bool:
         if item.startswith("prix:"):
             return False
     return False
+
+
+def stated_budget_max(c: Customer) -> float | None:
+    """The ceiling the customer has told the student (a revealed fact's `budget_max`)."""
+    ceilings = [float(value) for fact_id in c.state.facts_revealed
+                for key, value in c.facts[fact_id].values.items()
+                if key.startswith("budget_max") and isinstance(value, int | float)]
+    return min(ceilings) if ceilings else None

@@ -125,3 +125,21 @@ def test_asked_what_she_thinks_she_gives_an_opinion_not_a_yes() -> None:
     assert turns[-1].text in Voice.lines("control_opinion"), turns[-1].text
     _, turns = _talk("e4-copieur-cabinet", None, *pitch, "Ça vous paraît intéressant ?")
     assert turns[-1].text not in Voice.lines("control_opinion"), turns[-1].text
+
+
+def test_a_price_lowered_but_still_above_her_budget_gets_no_maybe() -> None:
+    """"2 000 €, pas un euro de plus", then 3 200 € got "Bien. Si ça tient à ce montant, on
+    peut sans doute serrer encore un peu." (blind play)."""
+    lines = _played("e4-evenement-responsable.budget-2000.hors-script.t18-p2-4.txt")
+    assert "on est à 3 200" in lines[3]
+    _, turns = _talk("e4-evenement-responsable", "budget-2000", *lines[:4])
+    assert any(line in turns[-1].text for line in Voice.lines("still_above_budget")), \
+        turns[-1].text
+
+
+def test_pressed_to_choose_on_a_complaint_call_she_signs_nothing() -> None:
+    lines = _played("tel-reclamation-lave-linge.rupture-stock.hors-script.t18-p2-3.txt")
+    pressed = next(i for i, line in enumerate(lines) if "Faut vous décider" in line)
+    _, turns = _talk("tel-reclamation-lave-linge", "rupture-stock", *lines[:pressed + 1])
+    assert "signe" not in turns[-1].text, turns[-1].text
+    assert any(line in turns[-1].text for line in Voice.lines("pressure_reaction_complaint"))
