@@ -82,7 +82,11 @@ class SentenceUnderstanding:
         """A question that asks the customer for information, not for a price, a discount or
         the signature; spoken questions often come without their question mark."""
         asks = self.is_question or is_question(self.text)
-        return asks and not (self.acts and self.acts[0].act in NOT_DISCOVERY)
+        # A restatement that ends on a full stop gives her words back, it asks nothing ("Si
+        # je comprends bien, le hublot est fendu… et vous avez déjà les photos : c'est
+        # parfait." made her say "Ce que je veux ? Une machine qui marche", blind play).
+        restating = Act.REFORMULATION in self.act_ids and self.text.rstrip().endswith(".")
+        return asks and not restating and not (self.acts and self.acts[0].act in NOT_DISCOVERY)
 
     @property
     def form(self) -> QuestionForm | None:

@@ -52,6 +52,12 @@ FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
           "téléphone": re.compile(r"\b(telephone|appel)\b")}
 
 
+# Her line asking for a slot, or naming the ones she can do.
+_ASKS_SLOT = re.compile(r"\b(?:a quelle heure|quel jour|quel creneau|quand (?:ca|cela) vous"
+                        r"|regardez le|plutot le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi)"
+                        r"|(?:lundi|mardi|mercredi|jeudi|vendredi|samedi) entre)\b")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state = c.state
     folded = u.folded
@@ -75,6 +81,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # A day and an hour asked is a slot offered, whatever the act read ("Ok super, donc
         # mardi prochain, euh, 10 heures ici au cabinet ?" after she chose Tuesday got "Je
         # confirme, c'est correct" and no meeting, blind play).
+        proposing |= {Act.PROPOSITION_RDV}
+    if any(value.get("jour") in WEEKDAYS and value.get("heure") for value in dates) and \
+            _ASKS_SLOT.search(fold(c.last_reply)):
+        # A day and an hour said right after she asked for one or named her free slots ("Alors
+        # jeudi à 14 heures, ici au cabinet." after "le jeudi entre 14 h et 15 h 30"): the
+        # slot taken, whatever the act read (blind play: "C'est noté" and no meeting).
         proposing |= {Act.PROPOSITION_RDV}
     if Act.PROPOSITION_RDV not in u.acts and not _MEETING.search(_I_SEE.sub("", folded)) and \
             any(part.kind == ReplyKind.FACT for part in parts):
