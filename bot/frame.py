@@ -185,9 +185,11 @@ _ACCEPT_BEFORE = re.compile(r"\b(?:va pour|ok pour|d'accord pour|je peux faire|o
                             r"(?:vos|votre|les|l'enveloppe de)?\s*$")
 # Her figure proposed as the price ("si vous signez avant la fin du mois, je vous propose le
 # loyer à 280 € HT"): an offer, however her line named it just before.
+# ("validez-vous le projet à 3 000 € ?" puts the figure to her vote, whatever she said last.)
 _PROPOSED_BEFORE = re.compile(r"\b(?:je vous (?:propose|fais|accorde|laisse)|je peux (?:vous )?"
                               r"(?:proposer|faire|descendre|passer|accorder)|je descends|"
-                              r"je passe)\b[^.?!:;]{0,30}$")
+                              r"je passe|validez-vous|vous validez|signez-vous|vous signez|"
+                              r"on valide|on signe|on part sur|partons sur)\b[^.?!:;]{0,30}$")
 # A figure that belongs to the customer or someone else: what they pay today, their budget,
 # a competitor's price.
 _OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur (?:prix|offre)"

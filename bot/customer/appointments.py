@@ -14,6 +14,7 @@ from ..replies import continued
 from ..text import fold
 from . import people
 from .reply import Priority, ReplyKind, ReplyPart, Stance
+from .requests import Request, asks
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -82,6 +83,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # mardi prochain, euh, 10 heures ici au cabinet ?" after she chose Tuesday got "Je
         # confirme, c'est correct" and no meeting, blind play).
         proposing |= {Act.PROPOSITION_RDV}
+    if any(value.get("jour") in WEEKDAYS for value in dates) and asks(Request.CONSENT, folded):
+        proposing |= {Act.PROPOSITION_RDV}  # "…livrer ce samedi, 8 h-12 h. Cela vous convient ?"
     if any(value.get("jour") in WEEKDAYS and value.get("heure") for value in dates) and \
             _ASKS_SLOT.search(fold(c.last_reply)):
         # A day and an hour said right after she asked for one or named her free slots ("Alors
@@ -98,7 +101,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # The day she said she can do ("uniquement le samedi matin"), offered for a delivery
         # or a visit: she agrees (a blind play heard "Je vous le répète : uniquement le
         # samedi matin" to "samedi 8 h-12 h, ça va ?").
-        parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"), ReplyKind.CHOICE,
+        # (In her words for a slot: "Bien noté, merci" is the adviser's, blind reviewers.)
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("slot_ok"), ReplyKind.CHOICE,
                                stance=Stance.POSITIVE))
         return
     if appointment is None or not dates:

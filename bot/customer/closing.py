@@ -11,8 +11,9 @@ from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
 from ..entities import WEEKDAYS
 from ..frame import Role
+from ..replies import continued
 from ..text import fold
-from . import objections, people
+from . import objections, people, progress
 from .appointments import other_errand
 from .arguments import tied
 from .ending import waits_for_answer
@@ -38,9 +39,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         asking = {hit.id for sentence in u.sentences
                   if Act.DEMANDE_ENGAGEMENT in sentence.act_ids
                   or _SIGN_HERE.search(fold(sentence.text)) for hit in sentence.topics}
-        parts[:] = [p for p in parts if p.kind != ReplyKind.FACT or p.subject not in asking]
-        parts.append(ReplyPart(Priority.ANSWER, c.bank("deal_confirmed"), ReplyKind.DEAL,
-                               stance=Stance.POSITIVE))
+        named = [p for p in parts if p.kind == ReplyKind.FACT and p.subject in asking]
+        progress.forget(c, named)  # (left unsaid: not told)
+        parts[:] = [p for p in parts if all(p is not n for n in named)]
+        # Each confirmation once; asked again, she says she has said it.
+        fresh = [line for line in c.stock("deal_confirmed") if line not in c.voice.used]
+        line = c.voice.pick(fresh) if fresh else continued(c.bank("repeat_prefix"),
+                                                            c.bank("deal_accepted"), c.names)
+        parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.DEAL, stance=Stance.POSITIVE))
         return
     if not asks_commitment(u) or state.happened(Event.ACCORD):
         return

@@ -196,7 +196,8 @@ class Customer:
         # possible de libérer deux vendeurs ?" her leave, not a fact: "Je ne vois pas le
         # rapport" to them was absurd (blind plays). She says yes, or hesitates.
         for request, yes in ((Request.CONSENT, "confirm_ok"),
-                             (Request.PERMISSION, "permission_given")):
+                             (Request.PERMISSION, "permission_given"),
+                             (Request.ACTION, "action_agreed")):
             if asked and all(asks(request, text) for text in asked):
                 return self.bank(yes if self.state.mood >= self.rules.control_yes_mood
                                  else "control_doubt")

@@ -13,7 +13,7 @@ from scenarios.model import Fact
 from scenarios.vocabulary import Act, Channel, Event
 
 from ..conditions import any_holds
-from ..questions import QuestionForm, choice_options
+from ..questions import QuestionForm, choice_options, is_question
 from ..replies import continued, line_sentences
 from ..text import fold
 from ..topics import TopicHit, content_words, discovery_intents
@@ -79,8 +79,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             answered += 1
             continue
         if digging or not (sentence.discovers or contact) or picks or \
-                asks(Request.TIME, folded):
+                asks(Request.TIME, folded) or asks(Request.ACTION, folded):
             continue  # ("vous avez vingt minutes à m'accorder ?" asks for her time: see core)
+        if asks(Request.CONSENT, folded) and Act.PROPOSITION_SOLUTION in sentence.act_ids:
+            continue  # a proposal put to her ("…je passe votre dossier en express et je peux
+            # vous livrer samedi. Cela vous convient ?") asks her yes, not her order number
+        if not is_question(sentence.text) and _FEW.search(folded) and \
+                Act.QUESTION_ALTERNATIVE in sentence.act_ids:
+            # "deux ou trois photos" is a number, not a choice: "j'ai besoin de deux ou trois
+            # photos du hublot." read as a question made her describe the door again (blind
+            # play).
+            continue
         # What this speaker knows, and what anyone in the room already said (repeated). A
         # gatekeeper who put the call through has left: what only she knew is not her
         # manager's to repeat ("Comme l'a dit Mme Caron, M. Benali ? Il est au fournil").
@@ -230,6 +239,8 @@ _LOSS = re.compile(r"\b(?:ca|cela) (?:vous |leur |nous )?a coute combien|\bcombi
                    r"|chiffre d'affaires) perdu(?:e|s|es)?\b|\bvous avez perdu combien"
                    r"|\bcombien (?:de temps|d'heures|d'argent|de chiffre) (?:vous avez "
                    r"|avez-vous )?perdu")
+_FEW = re.compile(r"\b(?:un|deux|trois|quatre|cinq|six|dix|\d+) ou (?:deux|trois|quatre|cinq|six|"
+                  r"sept|dix|\d+)\b")
 # Asked again because the student forgot ("Pardon, vous imprimez combien de pages par mois,
 # déjà ?"): she says it again, not a detail.
 _ASKED_AGAIN = re.compile(r"\b(deja|pardon|vous disiez|vous m'avez dit|rappelez-moi|redites|"

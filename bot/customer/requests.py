@@ -14,11 +14,12 @@ class Request(StrEnum):
     CONSENT = "accord"
     PERMISSION = "permission"
     TIME = "temps"
+    ACTION = "action"
     ANYTHING_ELSE = "autre chose"
 
 
 _PATTERNS = {
-    Request.CONSENT: re.compile(r"\b(ca vous va|ca vous convient|ca vous irait|vous etes "
+    Request.CONSENT: re.compile(r"\b((?:ca|cela) vous (?:va|convient|conviendrait|irait)|vous etes "
                                 r"d'accord|vous etes ok|c'est bon pour vous|ok pour vous|"
                                 r"on fait comme ca|ca vous dit)\b"),
     # "C'est possible de les libérer pour animer les ateliers ?" asks leave to do something,
@@ -40,6 +41,14 @@ _PATTERNS = {
         r"une quinzaine de|une vingtaine de|une trentaine de) (?:minutes|instants)|"
         r"un (?:petit )?(?:moment|instant)|une (?:petite )?(?:minute|demi-heure|heure)|"
         r"un peu de temps)\b"),
+    # "Pouvez-vous les envoyer dès aujourd'hui à sav@… ?" asks her to do something: "Comme je
+    # vous le disais, la porte est fendue" (the fact its words named) answered nothing (blind
+    # play).
+    Request.ACTION: re.compile(
+        r"\b(?:pouvez-vous|pourriez-vous|vous pouvez|vous pourriez|vous pouvez bien|"
+        r"est-ce que vous (?:pouvez|pourriez)|merci de) (?:me |nous |les |l'|la |le |m'en |"
+        r"nous en |m'|y )?(?:envoyer|transmettre|faire parvenir|renvoyer|retourner|prendre en "
+        r"photo|photographier|remplir|completer|rappeler|confirmer par (?:mail|ecrit|e-mail))\b"),
     Request.ANYTHING_ELSE: re.compile(r"\b(autre chose|d'autres questions|une autre question|"
                                       r"quelque chose d'autre)\b"),
 }

@@ -5,6 +5,8 @@ she named her free slots booked nothing ("C'est noté, c'est précis." and no me
 
 from __future__ import annotations
 
+from bot.replies import Voice
+
 from .test_customer_coherence import _played, _talk
 
 
@@ -21,3 +23,38 @@ def test_a_slot_said_after_she_named_hers_is_booked() -> None:
     talk, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:19])
     assert talk.state.appointment is not None, turns[-1].text
     assert talk.state.appointment.get("jour") == "jeudi", talk.state.appointment
+
+
+HORS_DELAI = "tel-reclamation-lave-linge.hors-delai.competent.t19-p2-3.txt"
+
+
+def test_asked_to_send_her_photos_she_says_she_will() -> None:
+    """"…j'ai besoin de deux ou trois photos du hublot fissuré. Pouvez-vous les envoyer dès
+    aujourd'hui ?" got "Comme je vous le disais, la porte est fendue"."""
+    lines = _played(HORS_DELAI)
+    assert "Pouvez-vous les envoyer" in lines[5]
+    _, turns = _talk("tel-reclamation-lave-linge", "hors-delai", *lines[:6])
+    assert any(line in turns[-1].text for line in Voice.lines("action_agreed")), turns[-1].text
+
+
+def test_between_the_express_and_the_five_days_she_takes_the_express() -> None:
+    lines = _played(HORS_DELAI)
+    assert "ou le remplacement standard sous cinq jours" in lines[7]
+    _, turns = _talk("tel-reclamation-lave-linge", "hors-delai", *lines[:8])
+    assert "express" in turns[-1].text and "cinq jours" not in turns[-1].text, turns[-1].text
+
+
+def test_a_saturday_delivery_put_to_her_is_agreed_not_answered_with_her_order() -> None:
+    lines = _played(HORS_DELAI)
+    assert "livrer ce samedi" in lines[9] and lines[9].endswith("Cela vous convient ?")
+    _, turns = _talk("tel-reclamation-lave-linge", "hors-delai", *lines[:10])
+    assert turns[-1].text in Voice.lines("slot_ok"), turns[-1].text
+
+
+def test_a_project_put_to_her_vote_at_her_budget_is_the_offer() -> None:
+    """"Si j'obtiens son accord, validez-vous le projet à 3 000 € ?": 3 000 € is the price
+    on the table, even though it is the budget she gave."""
+    lines = _played("e4-evenement-responsable.siege-impose-date.competent.t10-p3-5.txt")
+    assert "validez-vous le projet à 3 000 €" in lines[8]
+    talk, _ = _talk("e4-evenement-responsable", "siege-impose-date", *lines[:9])
+    assert talk.state.price_offered == 3000, talk.state.price_offered
