@@ -297,8 +297,8 @@ _HERS_BEFORE = re.compile(r"\b(vous payez|vous paierez|vous avez aujourd'hui|auj
 # ("je vous offre l'installation, les 350 euros" made 350 € the rent, blind play.)
 _ONE_OFF_BEFORE = re.compile(r"\b(installation|mise en service|frais d'installation|frais de "
                              r"dossier|frais de mise en service)\b(?:\s+(?:est|sera|facturee?|"
-                             r"a|de|:|offerte?|a hauteur de))*\s*(?:[:,(]\s*(?:les|soit|donc)?"
-                             r"\s*)?$")
+                             r"a|de|:|offerte?|a hauteur de))*\s*(?:[:,(]\s*(?:les|soit|donc|"
+                             r"c'est|ca fait|qui fait)?\s*)?$")
 
 
 def _role(kind: str, value: float, before: str, after: str, sentence: str,

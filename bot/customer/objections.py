@@ -133,6 +133,12 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             # Asked a question, she answers it first, then says where she stands ("Il y a
             # deux ans, une agence web… Bon. Je veux bien vous écouter…").
             answered = u.is_question and any(p.kind == ReplyKind.FACT for p in parts)
+            if answered and not any(sentence.act_ids & _MAKING_A_CASE for sentence in
+                                    u.sentences):
+                # Only asked ("Qu'est-ce qui vous avait le plus satisfait dans la foire ?"),
+                # she answers; "Vu comme ça, votre formule va plus loin" would concede to an
+                # argument nobody made (blind plays, twice).
+                continue
             parts.append(ReplyPart(Priority.FOLLOW_UP if answered else Priority.OBJECTION_LIFTED,
                                    c.voice.pick(objection.accepted_lines), ReplyKind.OBJECTION,
                                    stance=Stance.POSITIVE))
@@ -144,6 +150,11 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored \
                 and not _explores(objection, parts):
             _ignored(c, objection, parts)
+
+
+# What a turn must do, beyond asking, for her to say she is won over.
+_MAKING_A_CASE = {Act.ARGUMENT, Act.PREUVE, Act.PROPOSITION_SOLUTION, Act.CONCESSION,
+                  Act.REFORMULATION, Act.TRAITEMENT_OBJECTION}
 
 
 def _asserts_treatment(c: Customer, u: Understanding) -> bool:

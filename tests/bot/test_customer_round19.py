@@ -58,3 +58,27 @@ def test_a_project_put_to_her_vote_at_her_budget_is_the_offer() -> None:
     assert "validez-vous le projet à 3 000 €" in lines[8]
     talk, _ = _talk("e4-evenement-responsable", "siege-impose-date", *lines[:9])
     assert talk.state.price_offered == 3000, talk.state.price_offered
+
+
+def test_a_project_cheaper_than_last_years_fair_is_not_told_the_fair_did_better_for_less() -> None:
+    lines = _played("e4-evenement-responsable.siege-impose-date.competent.t19-p2-7.txt")
+    priced = next(i for i, line in enumerate(lines) if "Total 2 725 €" in line)
+    _, turns = _talk("e4-evenement-responsable", "siege-impose-date", *lines[:priced + 1])
+    assert "moins cher" not in turns[-1].text, turns[-1].text
+
+
+def test_a_question_that_lifts_her_doubt_gets_her_answer_not_a_concession() -> None:
+    """"Qu'est-ce qui vous avait le plus satisfait dans la foire aux plantes ?" got "Des
+    producteurs locaux… Vu comme ça, votre formule va plus loin que la foire. Admettons." """
+    lines = _played("e4-evenement-responsable.base.competent.t19-p3-7.txt")
+    asked = next(i for i, line in enumerate(lines) if "le plus satisfait" in line)
+    _, turns = _talk("e4-evenement-responsable", None, *lines[:asked + 1])
+    assert "producteurs" in turns[-1].text and "va plus loin" not in turns[-1].text, \
+        turns[-1].text
+
+
+def test_the_installation_fee_named_as_usual_is_not_the_rent() -> None:
+    lines = _played("e4-copieur-cabinet.budget-serre.oral.t19-p2-1.txt")
+    offered = next(i for i, line in enumerate(lines) if "c'est 350 € HT normalement" in line)
+    talk, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:offered + 1])
+    assert talk.state.price_offered != 350, turns[-1].text
