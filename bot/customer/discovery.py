@@ -18,7 +18,7 @@ from ..replies import continued, line_sentences
 from ..text import fold
 from ..topics import TopicHit, content_words, discovery_intents
 from . import objections, people
-from .facts import reveal
+from .facts import YES_NO, reveal
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks, asks_something_else
 
@@ -84,6 +84,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if asks(Request.CONSENT, folded) and Act.PROPOSITION_SOLUTION in sentence.act_ids:
             continue  # a proposal put to her ("…je passe votre dossier en express et je peux
             # vous livrer samedi. Cela vous convient ?") asks her yes, not her order number
+        if c.scenario.appointment and sentence.form == QuestionForm.ALTERNATIVE and any(
+                entity.type == "date" for entity in sentence.entities):
+            continue  # "jeudi ou vendredi ?" asks for a day (appointments), not a fact
         if not is_question(sentence.text) and _FEW.search(folded) and \
                 Act.QUESTION_ALTERNATIVE in sentence.act_ids:
             # "deux ou trois photos" is a number, not a choice: "j'ai besoin de deux ou trois
@@ -107,7 +110,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                      and not c.facts[hit.id].revealed_if)]
         if fresh and answered < rules.facts_per_reply:
             fact = c.facts[fresh[0].id]
-            reveal(c, fact, parts)
+            # (A yes or no only to a yes-or-no question: "c'est quoi qui vous bloque ?" got
+            # "Des pannes, oui, régulièrement", blind play.)
+            reveal(c, fact, parts, unasked=sentence.form != QuestionForm.FERMEE)
             told.add(fact.id)
             answered += 1
         elif facts and facts[0].id in told | set(state.facts_revealed) and restating \
@@ -257,6 +262,9 @@ def _gist(line: str) -> str:
     # (Not her echo of the question: "M. Benali ? Il est au fournil, là." is said again as
     # "il est au fournil, là", not "Comme je vous le disais, m. Benali ?", blind play.)
     said = [s for s in line_sentences(line) if not s.endswith("?")] or line_sentences(line)
+    # (Nor the yes of the first answer: "Des pannes, oui, régulièrement." said again to "c'est
+    # quoi qui vous bloque ?" answered a question nobody asked, blind play.)
+    said = [s for s in said if not YES_NO.search(fold(s))] or said
     return said[0] if len(said[0].split()) >= 4 or len(said) == 1 else " ".join(said[:2])
 
 

@@ -19,14 +19,14 @@ if TYPE_CHECKING:
 
 
 def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = False) -> None:
-    """Tell a fact; `unasked` when the question did not name it (an open question she
-    answers with what matters most to her)."""
+    """Tell a fact; `unasked` when no yes-or-no question asked it (an open question she
+    answers with what matters most to her, or one that asks what or how)."""
     state, rules = c.state, c.rules
     lines = fact.answers
     if unasked:
         # "Des pannes, oui, régulièrement" answers "vous avez des pannes ?", not "comment vous
         # utilisez vos copieurs ?" (blind plays, twice): not a line that says yes or no.
-        lines = [line for line in lines if not _YES_NO.search(fold(line_sentences(line)[0]))] \
+        lines = [line for line in lines if not YES_NO.search(fold(line_sentences(line)[0]))] \
             or lines
     line = c.voice.pick(lines)
     state.facts_revealed.append(fact.id)
@@ -39,4 +39,4 @@ def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = Fals
         state.record(Event.EMAIL_OBTENU)
 
 
-_YES_NO = re.compile(r"\b(?:oui|non)\b")
+YES_NO = re.compile(r"\b(?:oui|non)\b")

@@ -82,3 +82,13 @@ def test_the_installation_fee_named_as_usual_is_not_the_rent() -> None:
     offered = next(i for i, line in enumerate(lines) if "c'est 350 € HT normalement" in line)
     talk, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:offered + 1])
     assert talk.state.price_offered != 350, turns[-1].text
+
+
+def test_asked_which_day_to_sign_she_does_not_restate_who_decides() -> None:
+    """"…préférez-vous que je repasse le signer avec vous jeudi ou vendredi ?" got "Au-delà,
+    c'est M. Lefèvre, l'associé gérant, qui décide. D'accord, mais à quelle heure ?" at
+    289 €, within her 300 € delegation."""
+    lines = _played("e4-copieur-cabinet.budget-serre.competent.t19-p1-3.txt")
+    assert "jeudi ou vendredi ?" in lines[16]
+    _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:17])
+    assert "Lefèvre" not in turns[-1].text, turns[-1].text
