@@ -22,11 +22,20 @@ _PITCH = re.compile(r"\b(on a (une|un|des)|nous avons (une|un|des)|on (vous )?pr
                     r"on vend|une solution (pour|de|qui))\b")
 
 
+# The caller's name after the words that give it (capitalised: "ici la boulangerie" is not).
+_NAMES_SELF = re.compile(r"\b(?:[Dd]ites-lui que c'est|[Cc]'est de la part de|[Dd]e la part de"
+                         r"|[Mm]oi,? c'est|[Jj]e m'appelle|[Ii]ci)\s+[A-ZÉ][a-zéèëêïîôç]+\b")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules, acts = c.state, c.rules, u.acts
     # Only the first introduction and the first statement of purpose are acknowledged: later
     # on, "Je vous écoute" would answer a price or an argument.
-    new_introduction = Act.PRESENTATION in acts and state.record(Event.PRESENTATION_FAITE)
+    # ("Dites-lui que c'est Kevin", "de la part de Kevin Martin" name the caller too: the
+    # gatekeeper asked again "Je lui dis que c'est qui ?", blind play.)
+    names_self = bool(_NAMES_SELF.search(u.text))
+    new_introduction = (Act.PRESENTATION in acts or names_self) and \
+        state.record(Event.PRESENTATION_FAITE)
     # Saying what one sells in the opening ("on a un truc de carte de fidélité pour les
     # boulangeries") says why one calls, whatever the act read: a blind play heard "Je ne sais
     # toujours pas pourquoi vous m'appelez" right after it.

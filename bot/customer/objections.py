@@ -140,8 +140,8 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                 # argument nobody made (blind plays, twice).
                 continue
             parts.append(ReplyPart(Priority.FOLLOW_UP if answered else Priority.OBJECTION_LIFTED,
-                                   c.voice.pick(objection.accepted_lines), ReplyKind.OBJECTION,
-                                   stance=Stance.POSITIVE))
+                                   c.voice.pick(_fitting(objection.accepted_lines, u)),
+                                   ReplyKind.OBJECTION, stance=Stance.POSITIVE))
             continue
         addressed = objection_id in u.topics or Act.TRAITEMENT_OBJECTION in u.acts
         if addressed:
@@ -152,6 +152,14 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             _ignored(c, objection, parts)
 
 
+def _fitting(lines: list[str], u: Understanding) -> list[str]:
+    """Her lines that name no day the student did not speak of: "Ah, le dimanche… c'est la
+    folie" answered "c'est personnel, dites-lui que c'est Kevin" (blind play)."""
+    said = set(_DAY.findall(u.folded))
+    return [line for line in lines if set(_DAY.findall(fold(line))) <= said] or lines
+
+
+_DAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end)\b")
 # What a turn must do, beyond asking, for her to say she is won over.
 _MAKING_A_CASE = {Act.ARGUMENT, Act.PREUVE, Act.PROPOSITION_SOLUTION, Act.CONCESSION,
                   Act.REFORMULATION, Act.TRAITEMENT_OBJECTION}

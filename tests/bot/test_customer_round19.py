@@ -92,3 +92,13 @@ def test_asked_which_day_to_sign_she_does_not_restate_who_decides() -> None:
     assert "jeudi ou vendredi ?" in lines[16]
     _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:17])
     assert "Lefèvre" not in turns[-1].text, turns[-1].text
+
+
+def test_the_gatekeeper_told_the_callers_name_does_not_ask_it_nor_speak_of_sunday() -> None:
+    """"…dites-lui que c'est Kevin." got "Ah, le dimanche… ça, c'est vrai que c'est la folie.
+    C'est lui qui gère ça. Je lui dis que c'est qui ?" (blind play)."""
+    lines = _played("tel-prospection-fidelix.barrage.hors-script.t19-p3-3.txt")
+    assert lines[1].endswith("dites-lui que c'est Kevin.")
+    _, turns = _talk("tel-prospection-fidelix", "barrage", *lines[:2])
+    assert "c’est qui" not in turns[-1].text and "dimanche" not in turns[-1].text, \
+        turns[-1].text
