@@ -33,20 +33,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if state.happened(Event.ACCORD) and c.scenario.negotiation is not None and \
             c.speaker.role != SpeakerRole.BARRAGE and state.price_offered == state.price_agreed \
             and (asks_commitment(u) or _SIGN_HERE.search(u.folded)):
-        # Asked to sign what she has agreed to ("Pouvez-vous le parapher ici ?"), she does:
-        # a blind play heard "Je ne réponds pas là-dessus", then the 48 hours of Copitec.
-        # (Not a fact the words of that request happened to name.)
-        asking = {hit.id for sentence in u.sentences
-                  if Act.DEMANDE_ENGAGEMENT in sentence.act_ids
-                  or _SIGN_HERE.search(fold(sentence.text)) for hit in sentence.topics}
-        named = [p for p in parts if p.kind == ReplyKind.FACT and p.subject in asking]
-        progress.forget(c, named)  # (left unsaid: not told)
-        parts[:] = [p for p in parts if all(p is not n for n in named)]
-        # Each confirmation once; asked again, she says she has said it.
-        fresh = [line for line in c.stock("deal_confirmed") if line not in c.voice.used]
-        line = c.voice.pick(fresh) if fresh else continued(c.bank("repeat_prefix"),
-                                                            c.bank("deal_accepted"), c.names)
-        parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.DEAL, stance=Stance.POSITIVE))
+        _sign(c, u, parts)
         return
     if not asks_commitment(u) or state.happened(Event.ACCORD):
         return
@@ -110,6 +97,23 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             line = c.bank(reason)
         parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))
+
+
+def _sign(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """Asked to sign what she has agreed to ("Pouvez-vous le parapher ici ?"), she does: a
+    blind play heard "Je ne réponds pas là-dessus", then the 48 hours of Copitec. Not a fact
+    the words of that request happened to name; each confirmation once, then she says she
+    has said it."""
+    asking = {hit.id for sentence in u.sentences
+              if Act.DEMANDE_ENGAGEMENT in sentence.act_ids
+              or _SIGN_HERE.search(fold(sentence.text)) for hit in sentence.topics}
+    named = [p for p in parts if p.kind == ReplyKind.FACT and p.subject in asking]
+    progress.forget(c, named)  # (left unsaid: not told)
+    parts[:] = [p for p in parts if all(p is not n for n in named)]
+    fresh = [line for line in c.stock("deal_confirmed") if line not in c.voice.used]
+    line = c.voice.pick(fresh) if fresh else continued(c.bank("repeat_prefix"),
+                                                        c.bank("deal_accepted"), c.names)
+    parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.DEAL, stance=Stance.POSITIVE))
 
 
 def asks_commitment(u: Understanding) -> bool:

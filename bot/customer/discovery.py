@@ -23,7 +23,7 @@ from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks, asks_something_else
 
 if TYPE_CHECKING:
-    from ..understand import Understanding
+    from ..understand import SentenceUnderstanding, Understanding
     from .core import Customer
 
 
@@ -81,17 +81,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if digging or not (sentence.discovers or contact) or picks or \
                 asks(Request.TIME, folded) or asks(Request.ACTION, folded):
             continue  # ("vous avez vingt minutes à m'accorder ?" asks for her time: see core)
-        if asks(Request.CONSENT, folded) and Act.PROPOSITION_SOLUTION in sentence.act_ids:
-            continue  # a proposal put to her ("…je passe votre dossier en express et je peux
-            # vous livrer samedi. Cela vous convient ?") asks her yes, not her order number
-        if c.scenario.appointment and sentence.form == QuestionForm.ALTERNATIVE and any(
-                entity.type == "date" for entity in sentence.entities):
-            continue  # "jeudi ou vendredi ?" asks for a day (appointments), not a fact
-        if not is_question(sentence.text) and _FEW.search(folded) and \
-                Act.QUESTION_ALTERNATIVE in sentence.act_ids:
-            # "deux ou trois photos" is a number, not a choice: "j'ai besoin de deux ou trois
-            # photos du hublot." read as a question made her describe the door again (blind
-            # play).
+        if _asks_no_fact(c, sentence, folded):
             continue
         # What this speaker knows, and what anyone in the room already said (repeated). A
         # gatekeeper who put the call through has left: what only she knew is not her
@@ -214,6 +204,23 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         reformulated = Act.REFORMULATION in u.acts and need.id in u.topics
         if discovered or reformulated:
             state.needs_understood.append(need.id)
+
+
+def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> bool:
+    """A question whose words name a fact but that asks something else of her (blind plays,
+    round 19)."""
+    # A proposal put to her ("…je passe votre dossier en express et je peux vous livrer
+    # samedi. Cela vous convient ?") asks her yes, not her order number.
+    if asks(Request.CONSENT, folded) and Act.PROPOSITION_SOLUTION in sentence.act_ids:
+        return True
+    # "jeudi ou vendredi ?" asks for a day (appointments), not "qui décide".
+    if c.scenario.appointment and sentence.form == QuestionForm.ALTERNATIVE and any(
+            entity.type == "date" for entity in sentence.entities):
+        return True
+    # "deux ou trois photos" is a number, not a choice: "j'ai besoin de deux ou trois photos
+    # du hublot." read as a question made her describe the door again.
+    return not is_question(sentence.text) and bool(_FEW.search(folded)) and \
+        Act.QUESTION_ALTERNATIVE in sentence.act_ids
 
 
 def _more_of(fact: Fact, said: str) -> str:
