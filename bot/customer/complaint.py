@@ -49,8 +49,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         else:
             # A customer takes a promise at its word, allowed or not: the student will have
             # to keep it (and the grade counts it as a breach of the sales policy).
-            parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("promise_seized"),
-                                   ReplyKind.PROMISE, stance=Stance.POSITIVE))
+            # (Each of her lines once: "Ça, je le retiens. Vous me l'envoyez par mail ?" came
+            # back word for word in one call, blind play.)
+            fresh = [line for line in c.stock("promise_seized") if line not in c.voice.used]
+            line = c.voice.pick(fresh) if fresh else c.bank("promise_seized_again")
+            parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.PROMISE,
+                                   stance=Stance.POSITIVE))
     folded = u.folded
     for sentence in u.sentences:
         legal = {hit.id for hit in sentence.topics} & set(c.legal)

@@ -102,3 +102,12 @@ def test_the_gatekeeper_told_the_callers_name_does_not_ask_it_nor_speak_of_sunda
     _, turns = _talk("tel-prospection-fidelix", "barrage", *lines[:2])
     assert "c’est qui" not in turns[-1].text and "dimanche" not in turns[-1].text, \
         turns[-1].text
+
+
+def test_a_promise_taken_at_its_word_is_not_answered_twice_in_the_same_words() -> None:
+    """"Ça, je le retiens. Vous me l'envoyez par mail, que ce soit noté ?" came back word for
+    word in one call (blind round 20)."""
+    lines = _played("tel-reclamation-lave-linge.base.hors-script.t20-p3-6.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", None, *lines)
+    said = [line for turn in turns for line in Voice.lines("promise_seized") if line in turn.text]
+    assert len(said) == len(set(said)), said
