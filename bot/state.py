@@ -29,6 +29,7 @@ class CustomerState:
     objections_ignored: list[str] = field(default_factory=list)
     objection_raised_at: dict[str, int] = field(default_factory=dict)
     objection_explanations: dict[str, list[str]] = field(default_factory=dict)  # said
+    objections_restated: dict[str, int] = field(default_factory=dict)  # times said again
     price_offered: float | None = None
     price_agreed: float | None = None
     lowest_price_offered: float | None = None
@@ -70,6 +71,7 @@ class CustomerState:
         data["objections_pending"] = self.objections_pending
         for private in ("fact_lines", "fact_details", "fact_speakers", "last_lines",
                         "objection_raised_at", "objection_explanations", "discount_asks",
+                        "objections_restated",
                         "in_writing", "floor_doubted"):
             data.pop(private)
         return data

@@ -145,8 +145,17 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             continue
         addressed = objection_id in u.topics or Act.TRAITEMENT_OBJECTION in u.acts
         if addressed:
-            parts.append(ReplyPart(Priority.FOLLOW_UP, _still(c, objection, u),
-                                   ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
+            # Said again and again, the same doubt becomes a record stuck ("Copitec nous
+            # propose 250 €… Pourquoi je changerais ?" six times in one blind play): past a
+            # few times she says where she stands, once, then lets it rest; it stays pending.
+            times = state.objections_restated.get(objection_id, 0)
+            state.objections_restated[objection_id] = times + 1
+            if times < c.rules.restate_max:
+                parts.append(ReplyPart(Priority.FOLLOW_UP, _still(c, objection, u),
+                                       ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
+            elif times == c.rules.restate_max:
+                parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("objection_standing"),
+                                       ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored \
                 and not _explores(objection, parts):
             _ignored(c, objection, parts)
@@ -248,6 +257,11 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
         # l'ai expliqué, et c'est combien, tout ça ?")
         return c.bank("objection_insist")
     return restated(c, objection)
+
+
+def worn(c: Customer, objection: Objection) -> bool:
+    """Whether she has said this doubt again as often as she will (then let it rest)."""
+    return c.state.objections_restated.get(objection.id, 0) >= c.rules.restate_max
 
 
 def restated(c: Customer, objection: Objection) -> str:

@@ -1,0 +1,30 @@
+"""What the twentieth blind round showed (issue 13): a doubt still pending was said again,
+almost word for word, six times in one meeting ("Copitec nous propose 250 €… Pourquoi je
+changerais ?"). Past `restate_max` times she says where she stands, once, then lets it rest:
+it stays pending, and she still does not sign."""
+
+from __future__ import annotations
+
+from bot.customer.rules import Rules
+from bot.replies import Voice
+
+from .test_customer_coherence import _played, _talk
+
+STUCK = "e4-copieur-cabinet.decideur-present.oral.t20-p3-4.txt"
+
+
+def test_a_pending_doubt_is_said_again_at_most_a_few_times() -> None:
+    lines = _played(STUCK)
+    _, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines)
+    again = [t.text for t in turns if "250 €" in t.text and "Copitec" in t.text]
+    assert len(again) <= Rules().restate_max + 1, again
+    standing = [t.text for t in turns
+                if any(line in t.text for line in Voice.lines("objection_standing"))]
+    assert len(standing) == 1, standing
+
+
+def test_a_doubt_let_rest_still_keeps_her_from_signing() -> None:
+    lines = _played(STUCK)
+    talk, _ = _talk("e4-copieur-cabinet", "decideur-present", *lines)
+    assert "offre-copitec" in talk.state.objections_pending
+    assert talk.state.price_agreed is None
