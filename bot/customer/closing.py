@@ -89,9 +89,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             said = any(p.kind in (ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED)
                        for p in parts)  # (then that part says the doubt)
             line = c.voice.pick(fresh) if fresh else ""
-            if not said and not objections.worn(c, pending):
-                state.objections_restated[pending.id] = \
-                    state.objections_restated.get(pending.id, 0) + 1
+            if not said:  # (asked to sign, she names it, however often she has said it)
                 line = f"{line} {objections.restated(c, pending)}".strip()
             if not line:
                 return

@@ -13,6 +13,7 @@ from scenarios.model import Fact
 from scenarios.vocabulary import Act, Channel, Event
 
 from ..conditions import any_holds
+from ..entities import WEEKDAYS
 from ..questions import QuestionForm, choice_options, is_question
 from ..replies import continued, line_sentences
 from ..text import fold
@@ -215,7 +216,8 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
         return True
     # "jeudi ou vendredi ?" asks for a day (appointments), not "qui décide".
     if c.scenario.appointment and sentence.form == QuestionForm.ALTERNATIVE and any(
-            entity.type == "date" for entity in sentence.entities):
+            entity.type == "date" and entity.value.get("jour") in WEEKDAYS
+            for entity in sentence.entities):
         return True
     # "deux ou trois photos" is a number, not a choice: "j'ai besoin de deux ou trois photos
     # du hublot." read as a question made her describe the door again.

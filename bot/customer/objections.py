@@ -259,11 +259,6 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
     return restated(c, objection)
 
 
-def worn(c: Customer, objection: Objection) -> bool:
-    """Whether she has said this doubt again as often as she will (then let it rest)."""
-    return c.state.objections_restated.get(objection.id, 0) >= c.rules.restate_max
-
-
 def restated(c: Customer, objection: Objection) -> str:
     """The objection said again in her words, as a repetition she owns ("Comme je vous le
     disais, Copitec nous propose 230 €…"; a question of hers: "Je vous le redemande : …")."""

@@ -112,7 +112,8 @@ class Rules:
     discount_asks_max: int = rule(2, "fois où il redemande un geste au même prix avant de "
                                      "renoncer à conclure aujourd'hui")
     restate_max: int = rule(2, "fois où il redit une objection encore en suspens avant de dire "
-                               "où il en reste, une fois, puis de ne plus la répéter")
+                               "où il en reste, une fois, puis de ne plus la répéter (sauf pour "
+                               "dire, quand on lui demande de signer, ce qui le retient)")
     leave_confidence: float = rule(0.6, "confiance de lecture à partir de laquelle une prise "
                                         "de congé sans « au revoir » termine l'entretien")
 

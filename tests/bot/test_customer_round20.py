@@ -1,7 +1,7 @@
 """What the twentieth blind round showed (issue 13): a doubt still pending was said again,
 almost word for word, six times in one meeting ("Copitec nous propose 250 €… Pourquoi je
 changerais ?"). Past `restate_max` times she says where she stands, once, then lets it rest:
-it stays pending, and she still does not sign."""
+it stays pending, and she still does not sign (asked to, she names it)."""
 
 from __future__ import annotations
 
@@ -14,10 +14,12 @@ STUCK = "e4-copieur-cabinet.decideur-present.oral.t20-p3-4.txt"
 
 
 def test_a_pending_doubt_is_said_again_at_most_a_few_times() -> None:
+    """(Asked to sign, she still names what holds her back: that is the closing's answer,
+    not a doubt said again.)"""
     lines = _played(STUCK)
     _, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines)
-    again = [t.text for t in turns if "250 €" in t.text and "Copitec" in t.text]
-    assert len(again) <= Rules().restate_max + 1, again
+    again = [t.text for t in turns if "objection" in t.parts and "Copitec" in t.text]
+    assert len(again) <= Rules().restate_max, again
     standing = [t.text for t in turns
                 if any(line in t.text for line in Voice.lines("objection_standing"))]
     assert len(standing) == 1, standing
