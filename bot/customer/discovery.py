@@ -167,10 +167,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.extend(withheld)
     # (Not one about a fact she has told: "comment ça se passe, une fois scanné ?" after the
     # scanning got the breakdowns, in a blind play.)
+    # Nor is a question on a subject of hers the scenario gives no fact of ("vous avez deux
+    # copieurs, c'est ça ? ils marchent bien ?"): "Je n'ai pas l'information sous la main",
+    # about her own copiers, was absurd (blind plays, three rounds).
+    subjects = {topic.id for topic in c.scenario.topics}
     open_question = any(s.discovers and not picks and (
         (s.form == QuestionForm.OUVERTE and not any(hit.id in c.facts for hit in s.topics))
-        or _WHAT_ELSE.search(fold(s.text))) for s, picks in zip(u.sentences, choosing,
-                                                                  strict=True))
+        or _WHAT_ELSE.search(fold(s.text))
+        or (s.form == QuestionForm.FERMEE and s.topics
+            and all(hit.id in subjects for hit in s.topics)
+            and not _asks_no_fact(c, s, fold(s.text))))
+        for s, picks in zip(u.sentences, choosing, strict=True))
     asks_contact = _asks_contact(u)
     if open_question and not answered and not digging and not asks_contact:
         # "Comment ça se passe avec vos machines ?": an open question about her situation

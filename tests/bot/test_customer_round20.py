@@ -30,3 +30,13 @@ def test_a_doubt_let_rest_still_keeps_her_from_signing() -> None:
     talk, _ = _talk("e4-copieur-cabinet", "decideur-present", *lines)
     assert "offre-copitec" in talk.state.objections_pending
     assert talk.state.price_agreed is None
+
+
+def test_a_yes_or_no_question_on_her_own_equipment_gets_an_answer_not_a_deflection() -> None:
+    """"Vous avez deux copieurs c'est ça ? Ils marchent bien ou bof ?" got "Je n'ai pas
+    l'information sous la main. Je pourrai vous la faire suivre." (rounds 17, 19, 20): the
+    scenario names her copiers as a subject, with no fact of their own."""
+    _, turns = _talk("e4-copieur-cabinet", "decideur-present",
+                     "Bonjour madame Martin, Léa de Bureau Plus.",
+                     "Alors du coup vous avez deux copieurs c'est ça ? Ils marchent bien ou bof ?")
+    assert "information" not in turns[-1].text and "panne" in turns[-1].text, turns[-1].text
