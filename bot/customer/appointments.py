@@ -67,7 +67,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         state.in_writing = True
     if _CALLBACK.search(folded) and dates:
         if state.record(Event.RAPPEL_FIXE):
-            parts.append(ReplyPart(Priority.ANSWER, c.bank("callback_ok"), ReplyKind.CALLBACK,
+            # After her yes, a call to follow up is taken as such: "Oui, rappelez-moi, on en
+            # reparlera" put off a deal just signed (blind play).
+            key = "confirm_ok" if state.happened(Event.ACCORD) else "callback_ok"
+            parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.CALLBACK,
                                    stance=Stance.POSITIVE))
         return
     if _DOC.search(folded) and _SEND.search(folded) and \

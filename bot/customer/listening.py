@@ -21,8 +21,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if Act.REFORMULATION in acts and (state.facts_revealed or complaint) and \
             restates_her_words(c, u):
         c.move(mood=rules.reformulation_mood, patience=rules.reformulation_patience)
-        parts.append(ReplyPart(Priority.ECHO, c.bank("reformulation_ok"),
-                               ReplyKind.REFORMULATION, stance=Stance.POSITIVE))
+        # Said before another question ("…Nous disons donc mardi 10 h ou jeudi 14 h, lequel je
+        # note ?"), the restatement is not what she answers: "Oui, ça concorde avec mes notes"
+        # chose no day (blind play).
+        last = u.sentences[-1] if u.sentences else None
+        other_question = last is not None and last.is_question and not last.act_ids & {
+            Act.QUESTION_CONTROLE, Act.REFORMULATION}
+        if not other_question:
+            parts.append(ReplyPart(Priority.ECHO, c.bank("reformulation_ok"),
+                                   ReplyKind.REFORMULATION, stance=Stance.POSITIVE))
     if acts & {Act.EMPATHIE, Act.EXCUSE}:
         gain = rules.empathy_mood_complaint if complaint else rules.empathy_mood
         c.move(mood=gain)

@@ -40,3 +40,19 @@ def test_a_yes_or_no_question_on_her_own_equipment_gets_an_answer_not_a_deflecti
                      "Bonjour madame Martin, Léa de Bureau Plus.",
                      "Alors du coup vous avez deux copieurs c'est ça ? Ils marchent bien ou bof ?")
     assert "information" not in turns[-1].text and "panne" in turns[-1].text, turns[-1].text
+
+
+def test_a_follow_up_call_after_her_yes_does_not_put_the_deal_off() -> None:
+    """"Je vous prépare le contrat… Madame Martin, je vous appelle demain pour fixer la date
+    d'installation" after "Je signe" got "Oui, rappelez-moi, on en reparlera" (round 21)."""
+    lines = _played("e4-copieur-cabinet.decideur-present.competent.t21-p1-4.txt")
+    talk, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines)
+    assert not any("on en reparlera" in t.text for t in turns), [t.text for t in turns]
+    assert talk.state.price_agreed is not None
+
+
+def test_a_restatement_before_another_question_is_not_what_she_answers() -> None:
+    lines = _played("e4-copieur-cabinet.budget-serre.competent.t21-p2-1.txt")
+    asked = next(i for i, line in enumerate(lines) if "lequel je note ?" in line)
+    _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:asked + 1])
+    assert "concorde avec mes notes" not in turns[-1].text, turns[-1].text
