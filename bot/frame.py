@@ -200,7 +200,9 @@ _OTHER_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par mois\s*)?(?:d
                           r"|de gain|de marge|d'economies?|actuellement|aujourd'hui|chez \w+"
                           r"|de votre|qu'ils vous|que vous payez"
                           # "Donc à 250 €, vous gardez vos machines": what she keeps, not ours.
-                          r"|,? (?:vous gardez|vous conservez|vous restez|vous repartez))")
+                          r"|,? (?:vous gardez|vous conservez|vous restez|vous repartez)"
+                          # "à 250 €, Copitec vous propose quoi ?": the competitor's.
+                          r"|,? \w+ vous (?:propose|proposent|fait|font|facture|facturent)\b)")
 _HER_CEILING_BEFORE = re.compile(r"\b(budget|enveloppe|plafond|delegation|limite)\b"
                                  r"(?:\s+[\w']+){0,3}\s*$")
 # Her figure as the mark another one is compared with: "289, c'est en dessous de 300" took

@@ -9,6 +9,7 @@ l'information"."""
 from __future__ import annotations
 
 from bot.replies import Voice
+from scenarios.vocabulary import SocialStyle
 
 from .test_customer_coherence import _played, _talk
 
@@ -122,7 +123,8 @@ def test_asked_what_she_thinks_she_gives_an_opinion_not_a_yes() -> None:
              "Avec notre contrat, l'intervention se fait sous 4 heures ouvrées, c'est écrit "
              "noir sur blanc.")
     _, turns = _talk("e4-copieur-cabinet", None, *pitch, "Qu'en pensez-vous ?")
-    assert turns[-1].text in Voice.lines("control_opinion"), turns[-1].text
+    yes = {line for style in SocialStyle for line in Voice.lines("control_yes", style=style)}
+    assert turns[-1].text not in yes | set(Voice.lines("control_yes")), turns[-1].text
     _, turns = _talk("e4-copieur-cabinet", None, *pitch, "Ça vous paraît intéressant ?")
     assert turns[-1].text not in Voice.lines("control_opinion"), turns[-1].text
 
