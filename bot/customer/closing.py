@@ -84,11 +84,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # que je disais" to a closing question (blind reviewers).
             pending = c.objections[state.objections_pending[-1]]
             # Each "not yet" once: asked again and again, she only says the doubt again.
-            fresh = [line for line in c.stock("deal_refused_pending")
-                     if line not in c.voice.used]
+            line = c.unsaid("deal_refused_pending") or ""
             said = any(p.kind in (ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED)
                        for p in parts)  # (then that part says the doubt)
-            line = c.voice.pick(fresh) if fresh else ""
             if not said:  # (asked to sign, she names it, however often she has said it)
                 line = f"{line} {objections.restated(c, pending)}".strip()
             if not line:
@@ -110,9 +108,8 @@ def _sign(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     named = [p for p in parts if p.kind == ReplyKind.FACT and p.subject in asking]
     progress.forget(c, named)  # (left unsaid: not told)
     parts[:] = [p for p in parts if all(p is not n for n in named)]
-    fresh = [line for line in c.stock("deal_confirmed") if line not in c.voice.used]
-    line = c.voice.pick(fresh) if fresh else continued(c.bank("repeat_prefix"),
-                                                        c.bank("deal_accepted"), c.names)
+    line = c.unsaid("deal_confirmed") or continued(c.bank("repeat_prefix"),
+                                                    c.bank("deal_accepted"), c.names)
     parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.DEAL, stance=Stance.POSITIVE))
 
 

@@ -51,8 +51,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # to keep it (and the grade counts it as a breach of the sales policy).
             # (Each of her lines once: "Ça, je le retiens. Vous me l'envoyez par mail ?" came
             # back word for word in one call, blind play.)
-            fresh = [line for line in c.stock("promise_seized") if line not in c.voice.used]
-            line = c.voice.pick(fresh) if fresh else c.bank("promise_seized_again")
+            line = c.unsaid("promise_seized") or c.bank("promise_seized_again")
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.PROMISE,
                                    stance=Stance.POSITIVE))
     folded = u.folded

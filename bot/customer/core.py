@@ -97,6 +97,12 @@ class Customer:
         """Every line of a generic bank in this speaker's register (to know if one was said)."""
         return self.voice.lines(key, self.speaker.address, self.speaker.social_style)
 
+    def unsaid(self, key: str) -> str | None:
+        """One line of a generic bank she has not said yet; None once she has said them all
+        (the caller then says it another way rather than repeat one)."""
+        fresh = [line for line in self.stock(key) if line not in self.voice.used]
+        return self.voice.pick(fresh) if fresh else None
+
     def lines_or_bank(self, lines: list[str], key: str) -> str:
         """The scenario's own lines when it has some not yet said, else the generic bank."""
         if lines and any(line not in self.voice.used for line in lines):

@@ -11,7 +11,7 @@ from scenarios.model import Objection
 from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Phase
 
 from ..conditions import any_holds, holds
-from ..entities import extract
+from ..entities import WEEKDAYS, extract
 from ..replies import continued
 from ..text import fold
 from ..topics import content_words
@@ -168,7 +168,7 @@ def _fitting(lines: list[str], u: Understanding) -> list[str]:
     return [line for line in lines if set(_DAY.findall(fold(line))) <= said] or lines
 
 
-_DAY = re.compile(r"\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|week-end)\b")
+_DAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|week-end)\b")
 # What a turn must do, beyond asking, for her to say she is won over.
 _MAKING_A_CASE = {Act.ARGUMENT, Act.PREUVE, Act.PROPOSITION_SOLUTION, Act.CONCESSION,
                   Act.REFORMULATION, Act.TRAITEMENT_OBJECTION}
@@ -380,8 +380,8 @@ def _named_now(topics: list[str], u: Understanding) -> bool:
 
 # A participle with a day gone by ("livré lundi", "arrivée hier"), "le lendemain de", "il y a
 # trois jours": what happened. Accented, so that "on vous livre lundi" stays a proposal.
-_PAST = re.compile(r"\b\w+(?:é|ée|és|ées|çu|çue)s? (?:lundi|mardi|mercredi|jeudi|vendredi|"
-                   r"samedi|dimanche|hier|avant-hier)(?! (?:prochain|matin prochain))\b"
+_PAST = re.compile(rf"\b\w+(?:é|ée|és|ées|çu|çue)s? (?:{'|'.join(WEEKDAYS)}|hier|avant-hier)"
+                   r"(?! (?:prochain|matin prochain))\b"
                    r"|\ble lendemain d|\bil y a \w+ (?:jours|semaines)\b", re.IGNORECASE)
 
 
