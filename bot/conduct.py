@@ -127,7 +127,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"|vous attendrez comme|vous (?:n'etes|etes) pas (?:la|le) seule?"
                   r"|j'y peux rien|je suis pas paye|je ne suis pas paye|allez voir ailleurs"
                   r"|allez chez \w+|faut vous plaindre|plaignez-vous|raccrochez si"
-                  r"|vous pourrez pleurer)\b"),
+                  r"|vous pourrez pleurer"
+                  # "Ça c'est le transporteur, c'est pas nous" (blind plays, twice: "D'accord."
+                  # and nothing), "c'est le stagiaire, il est un peu à la ramasse".
+                  r"|c'est pas nous|ce n'est pas nous|a la ramasse)\b"),
         ("dédain", r"\b(ridicule|vous dites n'importe quoi|la honte|mentalite|jeremiades|raler"
                    r"|pleurer|pleurnich\w*|chialer|nazes?|boomer|ma petite|mon petit|ma grande"
                    r"|ma belle"

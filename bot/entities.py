@@ -63,6 +63,10 @@ _TIME_RANGE = re.compile(
     rf"(?:\b(?:de|des|dès) )?(?:{_CLOCK}) ?(?:-|à|a|jusqu'à|jusqu'a) ?(?:{_CLOCK})"
     rf"|\bentre (?:{_CLOCK}) et (?:{_CLOCK})", re.IGNORECASE)
 _LONE_TIME = re.compile(rf"\b(?:à|a|vers|pour) {_TIME}", re.IGNORECASE)
+# "je vous propose 14 h 30": an hour of the day with its minutes, said without "à", is a time,
+# not a duration of fourteen hours (a blind play heard "À quelle heure ?" twice after it).
+# Durations with minutes are short ("1 h 30"): only the hours of a working day are read so.
+_CLOCK_MINUTES = re.compile(r"\b(0?[7-9]|1\d|20) ?h ?([0-5]\d)\b", re.IGNORECASE)
 _DURATION = re.compile(
     rf"({_NUMBER}) ?(mois|ans?|années?|semaines?|jours?(?: ouvrés?)?|heures?(?: ouvrées?)?|h"
     r"|minutes?|min)\b", re.IGNORECASE)
@@ -185,6 +189,10 @@ def extract(text: str, today: date | None = None) -> list[Entity]:
                 continue
             add(match, "date", {"date": when.isoformat()})
     for match in _LONE_TIME.finditer(text):
+        clock = _clock(match.group(1), match.group(2))
+        if clock:
+            add(match, "date", {"heure": clock})
+    for match in _CLOCK_MINUTES.finditer(text):
         clock = _clock(match.group(1), match.group(2))
         if clock:
             add(match, "date", {"heure": clock})

@@ -114,6 +114,13 @@ _OPTION_WORDS = 7
 _NOT_AN_OPTION = re.compile(r"(?:y a-t-il|y a t il|il y a|est-ce|avez-vous|voyez-vous|"
                             r"auriez-vous|vous avez|vous voyez|quelque chose|autre chose|"
                             r"\w+-(?:t-)?(?:il|elle|ils|elles|on)\b)")
+# A half that states how things are for her ("ils vous posent des problèmes ou ça va ?",
+# "la machine est branchée ou l'avez-vous utilisée ?") asks about her situation, a fact she
+# answers, not two things offered to choose from: blind plays heard "Ça va, ce sera mieux
+# pour moi" and "La machine est branchée, ce sera mieux pour moi" after the fact said no.
+_SITUATION = re.compile(r"(?:et |mais )?(?:(?:ils?|elles?|ca|cela) (?!le\b|la\b|les\b)\w+"
+                        r"|c'est (?!bien\b)\w+$|(?:\w+')?\w+-vous\b"
+                        r"|(?:la|le|votre) \w+ (?:est|sont|marche|fonctionne)\b)")
 _OPTION_START = re.compile(r"(?i)^(?:à|a|au|aux|en|par|sur|chez|avec|dans)$")
 # Words a noun option starts with: "un bon d'achat… ou une extension…" are parallel.
 _DETERMINER = re.compile(r"(?i)^(?:un|une|le|la|les|l'\S+|des|du|votre|vos|\d+\S*)$")
@@ -142,6 +149,9 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
         return None  # "ça répond à vos attentes, ou y a-t-il un point qui bloque ?"
     right = _CHOICE_LEAD.sub("", after).split()
     left = _CHOICE_LEAD.sub("", before).split()
+    if any(_SITUATION.match(fold(" ".join(side))) for side in (left, right)) and \
+            not re.search(r"\d", text):  # ("ça rentre dans les 3000 ou je refais le budget ?")
+        return None
     start = _parallel_start(left, right[0]) if right else None
     if start is not None and len(left) - start > 1:
         # "je vous fais un bon d'achat de 30 € sur le site, ou une garantie…" offers "un bon

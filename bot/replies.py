@@ -104,6 +104,10 @@ def says_again(text: str) -> bool:
     return text.startswith(_repeat_prefixes())
 
 
+# Sentences shorter than this ("Oui.", "D'accord.") are not lines one notices said twice.
+_NOTICED = 12
+
+
 class Voice:
     """Picks lines deterministically from a seeded generator: a line already said in the
     conversation only once every other line of its bank has been (a person does not say
@@ -116,7 +120,12 @@ class Voice:
         self.used: set[str] = set()
 
     def pick(self, lines: list[str]) -> str:
-        fresh = [line for line in lines if line not in self.used] or \
+        fresh = [line for line in lines if line not in self.used]
+        # Nor one that says again a sentence of a line said ("Je vous écoute." then "Je vous
+        # écoute. Poursuivez.", blind play).
+        said = {sentence for line in self.used for sentence in line_sentences(line)
+                if len(sentence) >= _NOTICED}
+        fresh = [line for line in fresh if not said & set(line_sentences(line))] or fresh or \
             [line for line in lines if line not in self.recent[-6:]]
         line = self.rng.choice(fresh or lines)
         self.recent.append(line)

@@ -23,6 +23,7 @@ class CustomerState:
     fact_details: dict[str, list[str]] = field(default_factory=dict)
     fact_speakers: dict[str, str] = field(default_factory=dict)  # and who said it
     needs_understood: list[str] = field(default_factory=list)
+    needs_said: list[str] = field(default_factory=list)  # named by her as what matters most
     arguments_heard: list[str] = field(default_factory=list)
     objections_raised: list[str] = field(default_factory=list)
     objections_treated: list[str] = field(default_factory=list)
@@ -30,6 +31,7 @@ class CustomerState:
     objection_raised_at: dict[str, int] = field(default_factory=dict)
     objection_explanations: dict[str, list[str]] = field(default_factory=dict)  # said
     objections_restated: dict[str, int] = field(default_factory=dict)  # times said again
+    doubts_named_at_closing: dict[str, int] = field(default_factory=dict)  # asked to sign
     price_offered: float | None = None
     price_agreed: float | None = None
     lowest_price_offered: float | None = None
@@ -71,7 +73,7 @@ class CustomerState:
         data["objections_pending"] = self.objections_pending
         for private in ("fact_lines", "fact_details", "fact_speakers", "last_lines",
                         "objection_raised_at", "objection_explanations", "discount_asks",
-                        "objections_restated",
+                        "objections_restated", "doubts_named_at_closing", "needs_said",
                         "in_writing", "floor_doubted"):
             data.pop(private)
         return data

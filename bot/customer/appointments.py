@@ -53,6 +53,15 @@ FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
           "téléphone": re.compile(r"\b(telephone|appel)\b")}
 
 
+# Words that set a date for her ("je vous propose l'installation mardi", "on peut livrer
+# jeudi"), as against an example that names a day ("une panne le jeudi matin est réglée le
+# jeudi après-midi" got "Le jeudi, plutôt.", blind play).
+_SETS_A_DATE = re.compile(r"\b(?:propos\w*|on (?:peut|pourrait)|je (?:peux|pourrais|vous mets"
+                          r"|bloque|note|planifie|cale|fixe|prevois)|nous (?:pouvons|pourrions)"
+                          r"|prevoir|planifier|caler|fixer|bloquer|reserver|ca vous (?:va|irait)"
+                          r"|vous (?:convient|conviendrait|arrange))\b")
+
+
 # Her line asking for a slot, or naming the ones she can do.
 _ASKS_SLOT = re.compile(r"\b(?:a quelle heure|quel jour|quel creneau|quand (?:ca|cela) vous"
                         r"|regardez le|plutot le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi)"
@@ -114,6 +123,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return  # checked first: "mardi 15 h… je vous envoie la confirmation" is the meeting
     if other_errand(u):
         if proposing and Act.DEMANDE_ENGAGEMENT not in u.acts and \
+                (u.is_question or _SETS_A_DATE.search(folded)) and \
                 any(value.get("jour") in WEEKDAYS for value in dates):
             # Her diary is not at stake: she takes note of the date, or of one of the dates
             # offered (a request to commit in the same turn is answered by the deal).
@@ -200,7 +210,13 @@ def _confirms(c: Customer, u: Understanding, dates: list[dict[str, str]], propos
             # Checked again ("Thomas vient mardi 15 h, c'est bon ?" once it was confirmed),
             # she says yes again: a blind play heard "Non. Le problème reste le même."
             state.record(Event.RDV_CONFIRME)
-            parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"), ReplyKind.APPOINTMENT,
+            ok = c.bank("confirm_ok")
+            if len({(d.get("jour"), d.get("heure")) for d in dates}) > 1:
+                # "mardi 10 h ou jeudi 14 h, lequel je note ?": she names hers.
+                ok = continued(f"{day.capitalize()} à {spoken(state.appointment['heure'])} :",
+                               ok, c.names) if state.appointment["heure"] else \
+                    continued(f"{day.capitalize()} :", ok, c.names)
+            parts.append(ReplyPart(Priority.ANSWER, ok, ReplyKind.APPOINTMENT,
                                    stance=Stance.POSITIVE))
             return True
     return False
@@ -283,7 +299,18 @@ def proposed_times(u: Understanding) -> list[dict[str, str]]:
     if len(bare) == 1 and loose:  # the hour said first: "9 heures, vendredi"
         bare[0]["heure"] = loose[0]["heure"]
         dates = [d for d in dates if d is not loose[0]]
+    hours = {d["heure"] for d in dates if d.get("heure")}
+    if bare and len(hours) == 1 and len(loose) <= 1 and _EITHER_DAY.search(u.folded):
+        # One hour for two days: "mardi ou jeudi à 14 h 30", "14 h 30 : plutôt mardi ou
+        # jeudi ?" offer both days at 14 h 30 (a blind play heard "Et l'heure ?").
+        hour = hours.pop()
+        for value in bare:
+            value["heure"] = hour
+        dates = [d for d in dates if d.get("jour")]
     return dates
+
+
+_EITHER_DAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}) ou (?:le )?(?:{'|'.join(WEEKDAYS)})\b")
 
 
 # "… 10 h ou 14 h", "… à 10 h ou à 14 h": two hours offered for one day.

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Event
 
-from ..entities import extract
+from ..entities import WEEKDAYS, extract
 from ..text import fold
 from ..topics import content_words
 from .appointments import meeting_form
@@ -59,7 +59,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # with the meeting, the form is hers to choose ("Ça me va." alone chose nothing).
         forms = {meeting_form(fold(option)) for option in options}
         of_form = None not in forms and len(forms) == 2 and c.state.appointment is not None
-        if not of_form and (answered or any(e.type == "date" for e in sentence.entities)):
+        # A choice of days is a meeting's (appointments.py); two times of one day offered by
+        # a scenario without meetings ("livraison samedi, soit le matin de 8 h à 12 h, soit
+        # l'après-midi…") is hers to choose: nobody answered it (blind play).
+        dated = any(e.type == "date" for e in sentence.entities) and (
+            c.scenario.appointment is not None
+            or any(_DAY_NAMED.search(fold(option)) for option in options))
+        if not of_form and (answered or dated
+                            or any(p.kind == ReplyKind.CHOICE for p in parts)):
             continue
         taken = _choose(c, options)
         if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
@@ -100,6 +107,13 @@ def _choose(c: Customer, options: tuple[str, str]) -> int:
     fast = [bool(_FAST.search(option)) and not _SLOW.search(option) for option in folded]
     if fast[0] != fast[1]:
         leaning = [int(quick) for quick in fast]
+    if leaning[0] == leaning[1]:
+        # What she knows and has not said yet leans too: the mother who can only do Saturday
+        # morning takes the morning before she has said why.
+        known = set(content_words(" ".join(
+            line for fact in c.scenario.facts if fact.known_by in (None, c.state.speaker)
+            for line in fact.answers)))
+        leaning = [len(set(content_words(option)) & known) for option in options]
     taken = leaning.index(max(leaning)) if leaning[0] != leaning[1] else \
         c.voice.rng.randrange(2)
     c.state.choices[key] = folded[taken]
@@ -120,6 +134,8 @@ def _chosen_before(c: Customer, folded: list[str]) -> int | None:
     return None
 
 
+_HOURS_TAIL = re.compile(r"\s+(?:de|entre|des|dès)\s+\d.*$")
+_DAY_NAMED = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
 # Share of its words an option must have in common with one she chose to be that one.
 _SAME_OPTION = 0.5
 
@@ -161,7 +177,9 @@ def _acceptable(c: Customer, price: float | None) -> bool | None:
 
 
 def _say(c: Customer, options: tuple[str, str], taken: int) -> str:
-    option = _in_her_words(options[taken])
+    # "le matin de 8 h à 12" (an option cut at its length) is "le matin": the hours are the
+    # student's to say back.
+    option = _in_her_words(_HOURS_TAIL.sub("", options[taken]) or options[taken])
     if _words(options[taken]) & _SPEAKER_WORDS or _words(option) & _LEFT_OVER or \
             _DANGLING.search(fold(option)):
         return c.bank("choice_first" if taken == 0 else "choice_second")

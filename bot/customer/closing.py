@@ -50,6 +50,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             e.type == "date" and e.value.get("jour") in WEEKDAYS for e in u.entities) \
             and not other_errand(u):
         return  # "mardi ou jeudi ?" asks for a meeting, handled with appointments
+    if state.price_offered is None and _only_a_time_noted(u):
+        return  # "C'est noté : je vous rappelle mardi à 14 h 30. Une question : …"
     if len(state.facts_revealed) < rules.facts_before_deal[c.scenario.difficulty] \
             and not state.happened(Event.SOLUTION_ACCEPTEE):
         state.record(Event.CLOSING_PREMATURE)
@@ -87,7 +89,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             line = c.unsaid("deal_refused_pending") or ""
             said = any(p.kind in (ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED)
                        for p in parts)  # (then that part says the doubt)
-            if not said:  # (asked to sign, she names it, however often she has said it)
+            times = state.doubts_named_at_closing.get(pending.id, 0)
+            if not said and times >= rules.restate_max:
+                # Said again at every closing question, the doubt became a record stuck
+                # ("250 € chez Copitec. Pourquoi je changerais ?" five times, blind play):
+                # past a few times she says it stands, without its words.
+                line = c.unsaid("deal_refused_standing") or c.unsaid("objection_standing") \
+                    or objections.restated(c, pending)
+            elif not said:  # (asked to sign, she names it)
+                state.doubts_named_at_closing[pending.id] = times + 1
                 line = f"{line} {objections.restated(c, pending)}".strip()
             if not line:
                 return
@@ -122,6 +132,17 @@ def asks_commitment(u: Understanding) -> bool:
     offered = any(f.role == Role.OFFER for f in u.frame.figures)
     return offered and (any(asks(Request.CONSENT, fold(s.text)) for s in u.sentences)
                         or bool(_VALIDATE.search(u.folded)))
+
+
+def _only_a_time_noted(u: Understanding) -> bool:
+    """A day and an hour noted ("C'est noté : je vous rappelle mardi à 14 h 30.") read as a
+    closing by the turn's meaning only, with no price: before any price was offered, a time
+    agreed, not her yes asked to the deal (a blind play heard "C'est un peu tôt pour me
+    décider" to it)."""
+    read = {act for sentence in u.sentences for act in sentence.act_ids} | u.context_acts
+    dated = any(e.type == "date" and e.value.get("heure") for e in u.entities)
+    priced = any(e.type == "montant" for e in u.entities)
+    return Act.DEMANDE_ENGAGEMENT not in read and dated and not priced
 
 
 _SIGN_HERE = re.compile(r"\b(?:parapher|paraphez|signer ici|signez ici|votre signature|"

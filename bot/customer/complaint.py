@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from scenarios.model import PolicyItem
-from scenarios.vocabulary import Act, Event
+from scenarios.vocabulary import Act, Event, Kind
 
 from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -22,6 +22,11 @@ _DENIAL = re.compile(
     r"|ne s'applique (pas|plus)|aucun(e)? (droit|garantie|recours)|pas de (droit|garantie|"
     r"remboursement|retractation)|impossible de (vous )?rembours\w*|plus possible|"
     r"(droit|garantie|delai)\w* (est|sont) (expire|depasse|termine|perdu)\w*)")
+_TO_THE_MAKER = re.compile(r"\b(?:voir|voyez|contacter|contactez|appeler|appelez|ecrire|ecrivez|"
+                           r"adresser|adressez|tourner|tournez)(?:-vous)? (?:directement )?"
+                           r"(?:avec |a )?(?:le |au |la |aupres du |aupres de la )?"
+                           r"(?:fabricant|constructeur|marque|sav de la marque)\b"
+                           r"|\bc'est (?:au|le|la|a la) (?:fabricant|constructeur|marque)\b")
 # Words of paying money out, for a forbidden item capped in euros ("un chèque de 200 €").
 _CASH = re.compile(r"\b(cheques?|virements?|especes|liquide|cash|dedommag\w*|indemnis\w*)\b")
 _COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|sms|mail|e-mail|courriel|"
@@ -54,15 +59,21 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             line = c.unsaid("promise_seized") or c.bank("promise_seized_again")
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.PROMISE,
                                    stance=Stance.POSITIVE))
+    upsold = _upsell(c, u, parts)
     folded = u.folded
     for sentence in u.sentences:
         legal = {hit.id for hit in sentence.topics} & set(c.legal)
-        if any(c.legal[i].applies for i in legal) and _DENIAL.search(fold(sentence.text)) \
-                and state.record(Event.DROIT_LEGAL_NIE):
+        denied = any(c.legal[i].applies for i in legal) and _DENIAL.search(fold(sentence.text))
+        # Sending her to the maker denies the seller's legal guarantee, whatever its words
+        # ("le délai de rétractation est passé… faut voir avec le fabricant Lavex" got "Oui,
+        # et ensuite ?", blind play): the seller owes a product that conforms.
+        denied = denied or (_TO_THE_MAKER.search(fold(sentence.text)) is not None and any(
+            point.applies and "garantie" in fold(point.label) for point in c.legal.values()))
+        if denied and state.record(Event.DROIT_LEGAL_NIE):
             c.move(mood=rules.legal_denial_mood, patience=rules.legal_denial_patience)
     # A gesture beyond its cap ("200 € en bon d'achat" for 30 € at most) is not that gesture.
     offered = (topics & (c.solutions | c.gestures)) - {item.id for item in over}
-    if offered and proposing:
+    if offered and proposing and not upsold:  # (a warranty sold is no gesture)
         state.record(Event.SOLUTION_PROPOSEE)
         new = [item for item in sorted(offered) if item not in state.solutions_proposed]
         for item in new:
@@ -93,6 +104,43 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # even when the proposal itself was not read as one ("samedi matin, là on se
         # comprend"): an agreement is recorded as such.
         state.record(Event.SOLUTION_ACCEPTEE)
+
+
+# Selling words: "vous seriez intéressée par notre extension de garantie à 79 € ?", "pendant
+# que je vous ai", "une super affaire".
+_SELLING = re.compile(r"\b(interesse\w*|super affaire|bonne affaire|promo\w*|offre speciale|"
+                      r"pendant que je vous (?:ai|tiens)|en option|souscri\w*|"
+                      r"extension de garantie|garantie (?:etendue|supplementaire))\b")
+
+
+def _upsell(c: Customer, u: Understanding, parts: list[ReplyPart]) -> bool:
+    """Something to buy offered in the middle of a complaint ("vous seriez intéressée par
+    notre extension de garantie à 79 € ?"): not a gesture, a sale; she is annoyed (a blind
+    play heard "Ça, c'est plutôt rassurant, oui. Merci." from a customer just insulted)."""
+    if c.scenario.kind != Kind.RECLAMATION:
+        return False
+    policy = c.scenario.policy
+    allowed = [item.max_value for item in policy.gestures
+               if item.max_value is not None] if policy else []
+    for sentence in u.sentences:
+        folded = fold(sentence.text)
+        # (Not an amount the policy gives: "un bon d'achat de 30 € ou une extension de
+        # garantie d'un an ?"; nor a refund, "on vous rembourse les 549 €".)
+        amounts = [float(e.value["montant"]) for e in sentence.entities if e.type == "montant"]
+        given = [a for a in amounts if any(a <= most for most in allowed)]
+        if not amounts or len(given) == len(amounts) or not _SELLING.search(folded) \
+                or _FREE.search(folded):
+            continue
+        c.move(mood=c.rules.upsell_mood)
+        parts[:] = [p for p in parts if p.stance != Stance.POSITIVE]
+        parts.append(ReplyPart(Priority.ANSWER, c.unsaid("upsell_refused")
+                               or c.bank("upsell_refused"), ReplyKind.UPSELL,
+                               stance=Stance.NEGATIVE))
+        return True
+    return False
+
+
+_FREE = re.compile(r"\b(offert\w*|gratuit\w*|cadeau|sans frais|a nos frais|geste|rembours\w*)\b")
 
 
 def _over_cap(c: Customer, u: Understanding) -> list[PolicyItem]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.model import Fact
+from scenarios.model import Fact, Need
 from scenarios.vocabulary import Act, Channel, Event
 
 from ..conditions import any_holds
@@ -55,6 +55,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # matin") is not a question about it either.
     restating = bool(u.acts & _RESTATING)
     told: set[str] = set()  # facts said in this reply: never said twice in it
+    subjects = {topic.id for topic in c.scenario.topics}
+    on_subject = False  # a question on one of her subjects that no fact answers
     repeats: list[ReplyPart] = []
     withheld: list[ReplyPart] = []
     # "…soit un bon d'achat, soit une extension. Que préférez-vous ?" asks her to choose
@@ -93,6 +95,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                  hit.id in c.facts and c.facts[hit.id].known_by in (None, state.speaker))]
         if facts and facts[0].id in told:
             continue  # (the other half of "qui décide, et quel budget ?" asks the same fact)
+        lead = topics[0] if topics else None
+        if lead is not None and lead.id in subjects and lead.id not in c.facts and facts \
+                and facts[0].id not in state.facts_revealed \
+                and lead.score - facts[0].score >= _SUBJECT_LEAD:
+            # Asked about a subject of hers the scenario gives no fact of ("comment
+            # s'organise l'impression, avec vos deux copieurs ?"), she talks about it as a
+            # customer does (below), not about the fact its weaker words name: a blind play
+            # heard the price of the Copitec contract.
+            on_subject = True
+            continue
         if _WHAT_ELSE.search(folded):  # not what was named: what else
             facts = [hit for hit in facts if hit.id not in state.facts_revealed]
         fresh = [hit for hit in facts if (hit.id not in state.facts_revealed
@@ -170,8 +182,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # Nor is a question on a subject of hers the scenario gives no fact of ("vous avez deux
     # copieurs, c'est ça ? ils marchent bien ?"): "Je n'ai pas l'information sous la main",
     # about her own copiers, was absurd (blind plays, three rounds).
-    subjects = {topic.id for topic in c.scenario.topics}
-    open_question = any(s.discovers and not picks and (
+    open_question = on_subject or any(s.discovers and not picks and (
         (s.form == QuestionForm.OUVERTE and not any(hit.id in c.facts for hit in s.topics))
         or _WHAT_ELSE.search(fold(s.text))
         or (s.form == QuestionForm.FERMEE and s.topics
@@ -179,6 +190,23 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             and not _asks_no_fact(c, s, fold(s.text))))
         for s, picks in zip(u.sentences, choosing, strict=True))
     asks_contact = _asks_contact(u)
+    if not answered and not digging and _asks_priorities(u) and (need := _next_need(c)):
+        # "Pour vous, le plus important, c'est quoi ?": what matters most to her, in the
+        # words of her strongest need not yet said, and the fact behind it if untold (blind
+        # plays: "Je n'ai pas l'information sous la main", "48 heures de délai…").
+        label = need.label[0].lower() + need.label[1:]
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("priority_need", need=label),
+                               ReplyKind.NEED, need.id))
+        state.needs_said.append(need.id)
+        fact = next((c.facts[f] for f in need.facts if f in c.facts
+                     and f not in state.facts_revealed
+                     and c.facts[f].known_by in (None, state.speaker)
+                     and (not c.facts[f].revealed_if
+                          or any_holds(c.facts[f].revealed_if, state, u))), None)
+        if fact is not None:
+            reveal(c, fact, parts, unasked=True)
+        answered += 1
+        unanswered_question = False
     if open_question and not answered and not digging and not asks_contact:
         # "Comment ça se passe avec vos machines ?": an open question about her situation
         # that no fact names is answered as a customer does, with what matters most to her
@@ -267,6 +295,10 @@ _FEW = re.compile(r"\b(?:un|deux|trois|quatre|cinq|six|dix|\d+) ou (?:deux|trois
 _ASKED_AGAIN = re.compile(r"\b(deja|pardon|vous disiez|vous m'avez dit|rappelez-moi|redites|"
                           r"repetez|repeter)\b")
 _FIGURE = re.compile(r"\d+(?:[\s\u00a0\u202f]\d{3})*")
+# How far a subject of hers must lead the first fact a question names for the question to be
+# about the subject (0.76 against 0.62 for "comment s'organise l'impression, avec vos deux
+# copieurs ?").
+_SUBJECT_LEAD = 0.1
 # New words a detail must bring to be worth saying rather than "je vous l'ai dit".
 _MORE_WORDS = 3
 
@@ -294,6 +326,21 @@ def _next_essential(c: Customer, u: Understanding) -> Fact | None:
                  and fact.id not in state.facts_revealed
                  and fact.known_by in (None, state.speaker)
                  and (not fact.revealed_if or any_holds(fact.revealed_if, state, u))), None)
+
+
+def _asks_priorities(u: Understanding) -> bool:
+    """A question on what matters most to her ("qu'est-ce qui compte le plus pour vous ?")."""
+    return any(is_question(sentence.text) and any(
+        intent.name == "attentes" and intent.asked_in(fold(sentence.text))
+        for intent in discovery_intents()) for sentence in u.sentences)
+
+
+def _next_need(c: Customer) -> Need | None:
+    """Her strongest need she has not named yet as what matters (the scenario's priorities,
+    then its order); none once she has named them all."""
+    said = set(c.state.needs_said)
+    needs = sorted(c.scenario.needs, key=lambda need: need.priority)
+    return next((need for need in needs if need.id not in said), None)
 
 
 def _known_elsewhere(c: Customer, topics: list[TopicHit]) -> str | None:

@@ -25,7 +25,10 @@ _KEPT_ON_LEAVING = {ReplyKind.FACT}
 # (Not a new objection: "48 mois, c'est long. Bien, vous m'avez convaincu." contradicts
 # itself; an objection only raised with the outcome is not raised.)
 _KEPT_ON_STAYING = {ReplyKind.FACT, ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED,
-                    ReplyKind.CHOICE}  # "Celle à 1 975 €, plutôt. C’est d’accord…"
+                    ReplyKind.CHOICE,  # "Celle à 1 975 €, plutôt. C’est d’accord…"
+                    # "Jeudi à 14 h : ça me convient." ("C'est noté. M. Lefèvre aime les
+                    # dossiers chiffrés" named none of the two slots offered, blind play)
+                    ReplyKind.APPOINTMENT}
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -47,7 +50,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         kinds = _KEPT_ON_LEAVING if final else _KEPT_ON_STAYING
         keep = [p for p in parts if p.kind in kinds][:1]
         line = c.voice.pick(unasked(c, outcome.lines))
-        if any(p.kind == ReplyKind.FACT for p in keep):
+        if any(p.kind in (ReplyKind.FACT, ReplyKind.CHOICE, ReplyKind.APPOINTMENT)
+               for p in keep):
             # After what she has just dictated, "C'est noté." is the student's line, not hers
             # (blind reviewers, three times in one round).
             line = _NOTED.sub("", line) or line

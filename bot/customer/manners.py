@@ -45,7 +45,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # So does an offer named as one ("on a une solution pour les boulangeries, une carte de
     # fidélité sur le téléphone", said before a question: hung up on in a blind play).
     pitching = bool(_PITCH.search(u.folded))
-    says_offer = state.turn <= rules.opening_turns and any(
+    # (Past the opening too while no purpose was said: a gatekeeper asked "C'est à quel
+    # sujet ?" again right after "je suis de chez Fidelix, on fait une appli de fidélité…",
+    # said at the fourth turn of a blind play.)
+    says_offer = (state.turn <= rules.opening_turns
+                  or not state.happened(Event.OBJET_ANNONCE)) and any(
         t in c.arguments and (score >= rules.argument_quoted_score or pitching or acts & {
             Act.ARGUMENT, Act.PROPOSITION_SOLUTION, Act.PROPOSITION_RDV})
         for t, score in u.topics.items())

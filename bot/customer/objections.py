@@ -12,6 +12,7 @@ from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Pha
 
 from ..conditions import any_holds, holds
 from ..entities import WEEKDAYS, extract
+from ..questions import is_question
 from ..replies import continued
 from ..text import fold
 from ..topics import content_words
@@ -45,7 +46,7 @@ _GIVES_FLOOR = re.compile(r"\b(je (vous |t'|te )ecoute|allez-y|vas-y|posez vos q
 _COMPARING = re.compile(r"\b(compar\w*|au total|soit|contre|au lieu de|moins cher|economi\w*|"
                         r"revient a|en tout|tout compris|par rapport|par an|par mois|par "
                         r"adherent|par carte|par client|de moins|de plus|moins de|plus de|"
-                        r"alors que)\b")
+                        r"alors que)\b|\d (?:plus|\+) \d")
 # Words that set one figure against another, for a figure said without its currency.
 _SET_AGAINST = re.compile(r"\b(moins de|plus de|alors que|contre|au lieu de)\b")
 # Digging into an objection, the "C" of CRAC (DOMAIN.md): asking what lies behind it.
@@ -219,9 +220,14 @@ def _compares_costs(objection: Objection, u: Understanding) -> bool:
     # Said quickly, the second figure often comes without its currency ("la foire c'était
     # 2800 €, là mon projet serait à moins de 2000"): a bare figure of three digits or more
     # counts beside an amount, in an answer about this very objection.
-    if amounts and _SET_AGAINST.search(u.folded) and objection.id in u.topics:
-        amounts |= {float(n) for n in re.findall(r"\b\d{3,5}\b", u.folded)}
-    return len(amounts) >= 2 and bool(_COMPARING.search(u.folded))
+    # So does a total worked out on this very objection ("en vrai vous payez 340 par mois chez
+    # Copitec, 250 plus 90 ; nous à 259 la couleur est dedans", blind play: the competitor's
+    # 250 € was then said a sixth time).
+    compared = _COMPARING.search(u.folded)
+    if amounts and objection.id in u.topics and (_SET_AGAINST.search(u.folded) or compared):
+        whole = re.sub(r"(?<=\d)[\s\u00a0\u202f](?=\d{3}\b)", "", u.folded)
+        amounts |= {float(n) for n in re.findall(r"\b\d{3,5}\b", whole)}
+    return len(amounts) >= 2 and bool(compared)
 
 
 def _explain(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:
@@ -302,7 +308,12 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if _voiced_by_counterpart(objection, parts):
                 state.objections_treated.append(objection.id)  # and accepted (negotiation)
                 return
-            line = c.voice.pick(_least_repeating(_lines(c, objection), parts))
+            lines = _lines(c, objection)
+            if _asked_about(objection, u):
+                # Asked about it ("y a-t-il des contraintes côté personnel ?"), she tells it;
+                # "Non mais attendez : …" protests against a proposal nobody made (blind play).
+                lines = [line for line in lines if not _PROTEST.match(fold(line))] or lines
+            line = c.voice.pick(_least_repeating(lines, parts))
             _drop_choice_about(parts, line)
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,
                                    objection.id, stance=Stance.NEGATIVE))
@@ -368,6 +379,18 @@ def _raised(c: Customer, objection: Objection, u: Understanding) -> bool:
         cond.acts is not None or not cond.topics
         or max(u.topics.get(topic, 0.0) for topic in cond.topics)
         >= c.rules.objection_topic_score) for cond in objection.when)
+
+
+def _asked_about(objection: Objection, u: Understanding) -> bool:
+    """Whether the sentences that name what raises it are all questions."""
+    topics = {topic for cond in objection.when for topic in cond.topics or []}
+    naming = [sentence for sentence in u.sentences
+              if topics & {hit.id for hit in sentence.topics}]
+    return bool(naming) and all(is_question(sentence.text) for sentence in naming)
+
+
+# A line that protests against what was just proposed ("Non mais attendez : …").
+_PROTEST = re.compile(r"^\W*(?:non\b|ah non|attendez|pas question|vous plaisantez|tu plaisantes)")
 
 
 def _named_now(topics: list[str], u: Understanding) -> bool:

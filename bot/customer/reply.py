@@ -32,6 +32,7 @@ class ReplyKind(StrEnum):
     FACT_WITHHELD = "fait retenu:"  # known, not told yet (its condition does not hold)
     DEFLECT = "esquive"
     NOT_COUNTED = "non chiffré"  # what a problem cost her: she never counted it
+    NEED = "besoin:"  # what matters most to her, asked as such; with the need's id
     CONTACT = "coordonnées"  # how to reach her, when the scenario does not say
     REFORMULATION = "reformulation"
     EMPATHY = "empathie"
@@ -48,6 +49,7 @@ class ReplyKind(StrEnum):
     SOLUTION = "solution"
     PROMISE = "promesse"  # a promise outside the policy, taken at its word
     CLAIM_DOUBTED = "promesse douteuse"  # a guaranteed result no seller can promise
+    UPSELL = "vente"  # something to buy offered in the middle of a complaint
     CHOICE = "choix"  # which of the two options offered
     COMMITMENT = "engagement"
     DEAL = "accord"

@@ -107,6 +107,8 @@ class Rules:
     gesture_mood: int = rule(8, "humeur, geste commercial autorisé")
     legal_denial_mood: int = rule(-20, "humeur, droit légal nié")
     legal_denial_patience: int = rule(-20, "patience, droit légal nié")
+    upsell_mood: int = rule(-10, "humeur, produit payant proposé pendant une réclamation "
+                                 "(« notre extension de garantie à 79 € »)")
     claim_doubted_mood: int = rule(-5, "humeur, résultat garanti qu'aucun vendeur ne peut "
                                       "promettre (« +30 % garanti »)")
     discount_asks_max: int = rule(2, "fois où il redemande un geste au même prix avant de "

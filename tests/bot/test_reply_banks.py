@@ -14,7 +14,7 @@ from scenarios.vocabulary import Register, SocialStyle
 
 _PLACEHOLDERS = {"slot_hint": {"slots"}, "email_given": {"email"},
                  "choice": {"option", "Option"}, "repeat_other_prefix": {"name"},
-                 "other_knows": {"name"}}
+                 "other_knows": {"name"}, "priority_need": {"need"}}
 
 
 def test_both_registers_have_the_same_keys_and_only_known_placeholders() -> None:
