@@ -73,6 +73,15 @@ _NEXT_QUESTION = re.compile(
     r"|o[uù]\b|pour\b|c[oô]t[ée]\b|au niveau\b|niveau\b|y a\b|il y a\b|vous\b))")
 
 
+# Asking her opinion on what was just said ("Qu'en pensez-vous ?"): about the student's words,
+# not about her situation (listening.py answers it).
+OPINION = re.compile(r"\b(?:qu'en pensez|vous en pensez quoi|qu'est-ce que vous en "
+                     r"(?:pensez|dites)|comment (?:vous )?(?:voyez|trouvez)|ca vous inspire"
+                     r"|votre avis)\b")
+
+
+
+
 def question_clauses(sentence: str) -> list[str]:
     """The questions one sentence asks, in order: several where a coordinated question
     follows the first, else the sentence itself."""
@@ -121,6 +130,8 @@ _NOT_AN_OPTION = re.compile(r"(?:y a-t-il|y a t il|il y a|est-ce|avez-vous|voyez
 _SITUATION = re.compile(r"(?:et |mais )?(?:(?:ils?|elles?|ca|cela) (?!le\b|la\b|les\b)\w+"
                         r"|c'est (?!bien\b)\w+$|(?:\w+')?\w+-vous\b"
                         r"|(?:la|le|votre) \w+ (?:est|sont|marche|fonctionne)\b)")
+_ASKED_ABOUT_HER = re.compile(r"\b\w+-(?:t-)?(?:il|elle|ils|elles)\b|\best-ce qu")
+_EXAMPLES = re.compile(r"\b(?:par exemple|notamment|comme)\b")
 _OPTION_START = re.compile(r"(?i)^(?:à|a|au|aux|en|par|sur|chez|avec|dans)$")
 # Words a noun option starts with: "un bon d'achat… ou une extension…" are parallel.
 _DETERMINER = re.compile(r"(?i)^(?:un|une|le|la|les|l'\S+|des|du|votre|vos|\d+\S*)$")
@@ -150,7 +161,13 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     right = _CHOICE_LEAD.sub("", after).split()
     left = _CHOICE_LEAD.sub("", before).split()
     if any(_SITUATION.match(fold(" ".join(side))) for side in (left, right)) and \
-            not re.search(r"\d", text):  # ("ça rentre dans les 3000 ou je refais le budget ?")
+            not re.search(r"\d", " ".join([*left, *right])):
+        return None  # (not "ça rentre dans les 3000 ou il faut que je refasse le budget ?")
+    if _ASKED_ABOUT_HER.search(fold(" ".join(left))) or _EXAMPLES.search(fold(before)):
+        # "les pages couleur sont-elles incluses dans ces 240 €, ou facturées en plus ?"
+        # asks about her contract; "comment gérez-vous la confidentialité, par exemple les
+        # fiches de paie ou les dossiers clients ?" gives examples: nothing to choose
+        # (blind plays heard "Dans ces 240 €, ce sera mieux pour moi").
         return None
     start = _parallel_start(left, right[0]) if right else None
     if start is not None and len(left) - start > 1:
@@ -158,7 +175,11 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
         # d'achat de 30 €"; "sur 48 mois à 289 €, ou sur 60 mois…" offers "sur 48 mois…".
         left = left[start:start + _OPTION_WORDS]
     else:
-        left = left[-_OPTION_WORDS:]
+        # (With its determiner: "un mois avant la fin du contrat Copitec" said back as "mois
+        # avant la fin…", blind play.)
+        cut = len(left) - _OPTION_WORDS
+        left = left[cut - 1:] if cut > 0 and _DETERMINER.match(left[cut - 1]) else \
+            left[-_OPTION_WORDS:]
         # "Thomas passe vous voir à la boutique" offers "à la boutique".
         start = next((i for i, word in enumerate(left) if _OPTION_START.match(word)), 0)
         left = left[start:]

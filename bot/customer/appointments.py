@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event, SpeakerRole
 
 from ..entities import WEEKDAYS
+from ..questions import is_question
 from ..replies import continued
 from ..text import fold
 from . import people
@@ -62,6 +63,14 @@ _SETS_A_DATE = re.compile(r"\b(?:propos\w*|on (?:peut|pourrait)|je (?:peux|pourr
                           r"|vous (?:convient|conviendrait|arrange))\b")
 
 
+def _offers_a_day(u: Understanding) -> bool:
+    """Whether a sentence that names a weekday asks about it or sets it (not an example: "une
+    panne le jeudi matin est réglée le jeudi après-midi. … Qu'en dites-vous ?")."""
+    return any((is_question(sentence.text) or _SETS_A_DATE.search(fold(sentence.text)))
+               and any(e.type == "date" and e.value.get("jour") in WEEKDAYS
+                       for e in sentence.entities) for sentence in u.sentences)
+
+
 # Her line asking for a slot, or naming the ones she can do.
 _ASKS_SLOT = re.compile(r"\b(?:a quelle heure|quel jour|quel creneau|quand (?:ca|cela) vous"
                         r"|regardez le|plutot le (?:lundi|mardi|mercredi|jeudi|vendredi|samedi)"
@@ -89,6 +98,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     appointment = c.scenario.appointment
     proposing = u.acts & {Act.PROPOSITION_RDV, Act.QUESTION_ALTERNATIVE,
                           Act.DEMANDE_ENGAGEMENT}
+    if proposing == {Act.QUESTION_ALTERNATIVE} and not any(u.options):
+        proposing = set()  # days as examples ("comme le midi ou le dimanche matin"), no choice
     if u.is_question and any(value.get("jour") in WEEKDAYS and value.get("heure")
                              for value in dates):
         # A day and an hour asked is a slot offered, whatever the act read ("Ok super, donc
@@ -123,8 +134,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return  # checked first: "mardi 15 h… je vous envoie la confirmation" is the meeting
     if other_errand(u):
         if proposing and Act.DEMANDE_ENGAGEMENT not in u.acts and \
-                (u.is_question or _SETS_A_DATE.search(folded)) and \
-                any(value.get("jour") in WEEKDAYS for value in dates):
+                _offers_a_day(u) and any(value.get("jour") in WEEKDAYS for value in dates):
             # Her diary is not at stake: she takes note of the date, or of one of the dates
             # offered (a request to commit in the same turn is answered by the deal).
             parts.append(ReplyPart(Priority.ANSWER, _errand_date(c, dates), ReplyKind.CHOICE,
@@ -212,10 +222,11 @@ def _confirms(c: Customer, u: Understanding, dates: list[dict[str, str]], propos
             state.record(Event.RDV_CONFIRME)
             ok = c.bank("confirm_ok")
             if len({(d.get("jour"), d.get("heure")) for d in dates}) > 1:
-                # "mardi 10 h ou jeudi 14 h, lequel je note ?": she names hers.
-                ok = continued(f"{day.capitalize()} à {spoken(state.appointment['heure'])} :",
-                               ok, c.names) if state.appointment["heure"] else \
-                    continued(f"{day.capitalize()} :", ok, c.names)
+                # "mardi 10 h ou jeudi 14 h, lequel je note ?": she names hers ("Oui, ça
+                # concorde avec mes notes" chose nothing, blind play).
+                hour = state.appointment["heure"]
+                said = f"le {day}" + (f" à {spoken(hour)}" if hour else "")
+                ok = c.bank("choice", option=said, Option=said[0].upper() + said[1:])
             parts.append(ReplyPart(Priority.ANSWER, ok, ReplyKind.APPOINTMENT,
                                    stance=Stance.POSITIVE))
             return True

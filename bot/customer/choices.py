@@ -134,6 +134,8 @@ def _chosen_before(c: Customer, folded: list[str]) -> int | None:
     return None
 
 
+_LEAD_WORDS = {"à", "a", "au", "aux", "en", "le", "la", "les", "l'", "un", "une", "des", "du",
+               "par", "sur", "chez", "avec", "dans", "plutôt", "plutot"}
 _HOURS_TAIL = re.compile(r"\s+(?:de|entre|des|dès)\s+\d.*$")
 _DAY_NAMED = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
 # Share of its words an option must have in common with one she chose to be that one.
@@ -183,7 +185,10 @@ def _say(c: Customer, options: tuple[str, str], taken: int) -> str:
     if _words(options[taken]) & _SPEAKER_WORDS or _words(option) & _LEFT_OVER or \
             _DANGLING.search(fold(option)):
         return c.bank("choice_first" if taken == 0 else "choice_second")
-    option = option[0].lower() + option[1:] if option[1:2].islower() else option
+    # ("À la boutique ou en visio ?" said back as "Plutôt À la boutique", blind play.)
+    first = option.split()[0]
+    option = option[0].lower() + option[1:] if option[1:2].islower() or \
+        first.lower() in _LEAD_WORDS else option
     return c.bank("choice", option=option, Option=option[0].upper() + option[1:])
 
 

@@ -14,6 +14,7 @@ from ..conditions import any_holds
 from ..replies import line_sentences
 from ..state import CustomerState
 from ..text import fold
+from .people import spoken_of
 from .reply import Priority, ReplyKind, ReplyPart
 
 if TYPE_CHECKING:
@@ -45,10 +46,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if final and _settled(state) and _patience_only(outcome):
             continue  # tired after a deal, she closes politely (below): the deal stands
         state.outcome, state.outcome_type = outcome.id, outcome.type
+        speaking = c.state.speaker
         _decider_speaks(c)
         # A customer who leaves does not raise a new objection on the way out.
         kinds = _KEPT_ON_LEAVING if final else _KEPT_ON_STAYING
         keep = [p for p in parts if p.kind in kinds][:1]
+        if c.state.speaker != speaking:
+            # Said by her, the decider's words would be his about himself ("Pour un contrat
+            # de ce montant, c'est M. Lefèvre qui décide. … Bien. Vous m'avez convaincu.",
+            # blind play): the decider only says how it ends.
+            keep = [p for p in keep if not spoken_of(p.text, c.speaker)]
         line = c.voice.pick(unasked(c, outcome.lines))
         if any(p.kind in (ReplyKind.FACT, ReplyKind.CHOICE, ReplyKind.APPOINTMENT)
                for p in keep):

@@ -28,7 +28,12 @@ def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = Fals
         # utilisez vos copieurs ?" (blind plays, twice): not a line that says yes or no.
         lines = [line for line in lines if not YES_NO.search(fold(line_sentences(line)[0]))] \
             or lines
-    line = c.voice.pick(lines)
+    # Not a line about herself in the third person: "Pour un contrat de ce montant, c'est M.
+    # Lefèvre qui décide. C'est pour ça qu'il a voulu être là." said by M. Lefèvre (blind
+    # play); her own words for it when every line names her.
+    from .people import spoken_of  # (people tells facts too: imported here, not at the top)
+    own = [line for line in lines if not spoken_of(line, c.speaker)]
+    line = c.voice.pick(own) if own else c.bank("about_me")
     state.facts_revealed.append(fact.id)
     state.fact_lines[fact.id] = line
     state.fact_speakers[fact.id] = state.speaker

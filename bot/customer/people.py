@@ -45,6 +45,14 @@ def named(text: str, speaker: Speaker) -> bool:
     return any(re.search(rf"\b{re.escape(name)}\b", folded) for name in names(speaker))
 
 
+def spoken_of(text: str, speaker: Speaker) -> bool:
+    """Whether a line speaks of this person with a title ("c'est M. Lefèvre qui décide"): in
+    his own mouth, himself in the third person. Not his name in his e-mail address."""
+    folded = fold(text)
+    return bool(re.search(rf"\b(?:m\.?|mme|monsieur|madame) {re.escape(fold(speaker.last_name))}\b",
+                          folded))
+
+
 def spoken_to(text: str, speaker: Speaker) -> bool:
     """Whether the student calls this person by name, to them: "Monsieur Lefèvre, qu'en
     pensez-vous ?", "…c'est bien ça, Claire ?". A name in the middle of a clause speaks of them

@@ -43,6 +43,7 @@ def test_days_named_in_a_question_about_her_shop_are_not_a_meeting_offer() -> No
     _, turns = _talk("tel-prospection-fidelix", None, *lines[:4])
     assert "dimanche" in lines[3]
     assert "ce jour-là" not in turns[-1].text and "Proposez" not in turns[-1].text, turns[-1]
+    assert turns[-1].parts == ["fait:file-attente-dimanche"], turns[-1]
 
 
 def test_a_turn_that_ends_on_a_question_is_not_a_goodbye() -> None:
