@@ -97,7 +97,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|vous etes (?:vraiment |trop |bien |un peu )?(?:gourmande?|penible|lourde?"
                    r"|compliquee?"
                    r"|difficile|naive?|vieux jeu|de mauvaise foi)|c'est vous qui (?:etes|avez"
-                   r"|comprenez)|vous croyez que|vous me prenez pour"
+                   r"|comprenez) (?:pas|rien|mal|tort|en tort)|vous croyez que|vous me prenez pour"
                    r"|calmez-vous|du calme|arretez de (?:crier|vous plaindre|pleurer)"
                    r"|pas de quoi en faire un (?:drame|fromage|plat)|c'est (?:un peu )?le drama"
                    r"|faire un tiktok|ca part pas en vacances|en pyjama|vous savez compter"
@@ -111,13 +111,18 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      # ("vous auriez dû être rappelée" is an apology, not a reproach.)
                      r"|(?:qui|ils) savent pas|vous auriez du(?! etre)"
                      r"|fallait (?:lire|verifier|pas)"
-                     r"|il fallait (?:lire|verifier|pas)|vous avez mal lu|c'est vous qui avez"
+                     r"|il fallait (?:lire|verifier|pas)|vous avez mal lu"
+                     # ("c'est vous qui avez choisi la déco ?" is a compliment, blind play.)
+                     r"|c'est vous qui avez (?:signe|accepte|mal|pas|oublie|casse|abime)"
                      r"|parfois c'est (?:meme )?le client|ils se perdent)\b"),
         ("pression", r"\b(vous (?:signez|validez|prenez|achetez|commandez) ou (?:pas|non)"
                      r"|c'est oui ou c'est non|decidez-vous|depechez-vous|grouillez"
                      r"|faut (?:vous )?decider|faut que vous (?:signiez|validiez) (?:maintenant"
                      r"|aujourd'hui|tout de suite)|j'ai pas toute la journee"
                      r"|j'ai d'autres clients|c'est maintenant ou jamais"
+                     # (Brushing the decider aside: "il est pas là, lui, c'est vous qui êtes
+                     # en face de moi".)
+                     r"|c'est vous qui etes en face de moi"
                      # "vous signez ou je repars", "vous signez ou vous restez avec vos…"
                      r"|vous (?:signez|validez) ou (?:je|vous) \w+|ou je (?:repars|m'en vais"
                      r"|raccroche|me casse))\b"),

@@ -224,9 +224,12 @@ def _confirms(c: Customer, u: Understanding, dates: list[dict[str, str]], propos
             if len({(d.get("jour"), d.get("heure")) for d in dates}) > 1:
                 # "mardi 10 h ou jeudi 14 h, lequel je note ?": she names hers ("Oui, ça
                 # concorde avec mes notes" chose nothing, blind play).
+                # Each way of naming it once: asked again, she confirms.
                 hour = state.appointment["heure"]
                 said = f"le {day}" + (f" à {spoken(hour)}" if hour else "")
-                ok = c.bank("choice", option=said, Option=said[0].upper() + said[1:])
+                template = c.unsaid("choice")
+                if template is not None:
+                    ok = template.format(option=said, Option=said[0].upper() + said[1:])
             parts.append(ReplyPart(Priority.ANSWER, ok, ReplyKind.APPOINTMENT,
                                    stance=Stance.POSITIVE))
             return True

@@ -39,7 +39,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, acts, topics, rules = c.state, u.acts, set(u.topics), c.rules
     proposing = acts & {Act.PROPOSITION_SOLUTION, Act.CONCESSION, Act.ARGUMENT,
                         Act.RECAPITULATIF}
-    breached = [c.forbidden[i] for i in sorted(topics & c.forbidden.keys())]
+    breached = [c.forbidden[i] for i in sorted(topics & c.forbidden.keys())
+                if _waived(c.forbidden[i], u)]
     over = _over_cap(c, u)
     breached += [item for item in over if item.id in c.forbidden and item not in breached]
     if (breached and proposing) or over:
@@ -141,6 +142,26 @@ def _upsell(c: Customer, u: Understanding, parts: list[ReplyPart]) -> bool:
 
 
 _FREE = re.compile(r"\b(offert\w*|gratuit\w*|cadeau|sans frais|a nos frais|geste|rembours\w*)\b")
+
+
+def _waived(item: PolicyItem, u: Understanding) -> bool:
+    """Whether a turn naming a forbidden "X sans Y" ("l'express sans les photos") does waive
+    Y: "si vous envoyez des photos, on peut faire en express" requires them, and was taken
+    for the breach (blind play: the call ended on "promesse intenable")."""
+    required = _WITHOUT.search(fold(item.label))
+    if required is None:
+        return True
+    stem = required.group(1)[:5]
+    folded = u.folded
+    if stem not in folded:
+        return True  # not said either way: the words of the breach decide
+    # (Not "j'oubliais, si vous envoyez des photos…": only "oubliez", "on oublie".)
+    waiving = r"\b(?:sans|pas (?:besoin|la peine)|oubli(?:ez|e|ons)|inutile|on verra)\b"
+    return bool(re.search(rf"{waiving}[^.?!]{{0,40}}\b{stem}|\b{stem}\w*[^.?!]{{0,20}}"
+                          rf"\bon verra\b", folded))
+
+
+_WITHOUT = re.compile(r"\bsans (?:les |des |la |le |l')?(\w+)")
 
 
 def _over_cap(c: Customer, u: Understanding) -> list[PolicyItem]:

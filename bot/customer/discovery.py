@@ -296,10 +296,19 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
             entity.type == "date" and entity.value.get("jour") in WEEKDAYS
             for entity in sentence.entities):
         return True
+    # "Je cherche à joindre M. Benali, le gérant ?" asks for a person, not about her business
+    # (a blind play heard "C'est moi-même. Quarante pour cent de mon chiffre…").
+    if _ASKS_FOR_SOMEONE.search(folded):
+        return True
     # "deux ou trois photos" is a number, not a choice: "j'ai besoin de deux ou trois photos
     # du hublot." read as a question made her describe the door again.
     return not is_question(sentence.text) and bool(_FEW.search(folded)) and \
         Act.QUESTION_ALTERNATIVE in sentence.act_ids
+
+
+_ASKS_FOR_SOMEONE = re.compile(r"\b(?:joindre|parler a|parler avec|s'entretenir avec)\s+"
+                               r"(?:m\.?|mme|monsieur|madame|le gerant|la gerante|le patron"
+                               r"|la patronne|le responsable|la responsable)\b")
 
 
 def _more_of(fact: Fact, said: str) -> str:

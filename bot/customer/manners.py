@@ -27,13 +27,21 @@ _NAMES_SELF = re.compile(r"\b(?:[Dd]ites-lui que c'est|[Cc]'est de la part de|[D
                          r"|[Mm]oi,? c'est|[Jj]e m'appelle|[Ii]ci)\s+[A-ZÉ][a-zéèëêïîôç]+\b")
 
 
+# A first name and the company, the way students introduce themselves in a hurry ("euh,
+# Inès de la société Fidelix à Lille"): read as a greeting only, the call was hung up on
+# with "Pardon, mais vous êtes qui ?" (blind play).
+_NAME_AND_COMPANY = re.compile(r"(?:^|[,.!?]\s*|\b[Ee]uh,?\s+)[A-ZÉ][a-zéèëêïîôç]+"
+                               r"(?: [A-ZÉ][a-zéèëêïîôç]+)?,? (?:de la société|de l'entreprise"
+                               r"|de chez|de) [A-Z][\w-]+")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules, acts = c.state, c.rules, u.acts
     # Only the first introduction and the first statement of purpose are acknowledged: later
     # on, "Je vous écoute" would answer a price or an argument.
     # ("Dites-lui que c'est Kevin", "de la part de Kevin Martin" name the caller too: the
     # gatekeeper asked again "Je lui dis que c'est qui ?", blind play.)
-    names_self = bool(_NAMES_SELF.search(u.text))
+    names_self = bool(_NAMES_SELF.search(u.text) or _NAME_AND_COMPANY.search(u.text))
     new_introduction = (Act.PRESENTATION in acts or names_self) and \
         state.record(Event.PRESENTATION_FAITE)
     # Saying what one sells in the opening ("on a un truc de carte de fidélité pour les

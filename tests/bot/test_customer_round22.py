@@ -81,3 +81,30 @@ def test_the_decider_closing_the_meeting_does_not_speak_of_himself_in_the_third_
     _, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines)
     assert not any(t.speaker == "philippe-lefevre" and "M. Lefèvre qui" in t.text
                    for t in turns), [t.text for t in turns]
+
+
+def test_a_compliment_on_her_office_is_not_contempt() -> None:
+    """"Wow, super beaux vos locaux, c'est vous qui avez choisi la déco ?" ended the meeting
+    with "Je ne décide pas sous la pression. Au revoir." (round 23)."""
+    from bot.conduct import markers
+    assert markers("Wow, super beaux vos locaux, c'est vous qui avez choisi la déco ?") == ()
+    assert markers("C'est vous qui avez signé sans réserve.") == ("reproche",)
+
+
+def test_a_first_name_and_the_company_introduce_the_caller() -> None:
+    """"Oui bonjour monsieur, euh, Inès de la société Fidelix à Lille, je cherche à joindre
+    monsieur Benali" got "C'est moi-même. Quarante pour cent de mon chiffre…", then "Pardon,
+    mais vous êtes qui ?" and a hang-up (round 23)."""
+    lines = _played("tel-prospection-fidelix.base.oral.t23-p3-2.txt")
+    talk, turns = _talk("tel-prospection-fidelix", None, *lines)
+    assert turns[0].text == "C’est moi-même.", turns[0].text
+    assert not talk.state.ended and "vous êtes qui" not in turns[-1].text, turns[-1].text
+
+
+def test_photos_asked_for_the_express_are_no_promise_without_them() -> None:
+    lines = _played("tel-reclamation-lave-linge.hors-delai.oral.t23-p1-5.txt")
+    talk, _ = _talk("tel-reclamation-lave-linge", "hors-delai", *lines[:5])
+    assert "promesse_hors_politique" not in [e.value for e in talk.state.events]
+    talk, _ = _talk("tel-reclamation-lave-linge", None, "Bonjour madame, Julie du SAV.",
+                    "Pas la peine d'envoyer des photos, je lance l'express tout de suite.")
+    assert "promesse_hors_politique" in [e.value for e in talk.state.events]
