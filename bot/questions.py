@@ -73,15 +73,6 @@ _NEXT_QUESTION = re.compile(
     r"|o[uù]\b|pour\b|c[oô]t[ée]\b|au niveau\b|niveau\b|y a\b|il y a\b|vous\b))")
 
 
-# Asking her opinion on what was just said ("Qu'en pensez-vous ?"): about the student's words,
-# not about her situation (listening.py answers it).
-OPINION = re.compile(r"\b(?:qu'en pensez|vous en pensez quoi|qu'est-ce que vous en "
-                     r"(?:pensez|dites)|comment (?:vous )?(?:voyez|trouvez)|ca vous inspire"
-                     r"|votre avis)\b")
-
-
-
-
 def question_clauses(sentence: str) -> list[str]:
     """The questions one sentence asks, in order: several where a coordinated question
     follows the first, else the sentence itself."""

@@ -199,8 +199,17 @@ def _errand_date(c: Customer, dates: list[dict[str, str]]) -> str:
     if len(days) < 2:
         return c.bank("confirm_ok")
     taken = days[0]
-    said = f"le {taken['jour']}" + (f" à {spoken(taken['heure'])}" if taken.get("heure") else "")
-    return c.bank("choice", option=said, Option=said[0].upper() + said[1:])
+    return c.bank("choice", **option_values(_slot_words(taken["jour"], taken.get("heure"))))
+
+
+def _slot_words(day: str, hour: str | None) -> str:
+    """A slot as she names it: "le jeudi à 14 h"."""
+    return f"le {day}" + (f" à {spoken(hour)}" if hour else "")
+
+
+def option_values(option: str) -> dict[str, str]:
+    """The values of the `choice` lines: the option as said, and capitalised to open one."""
+    return {"option": option, "Option": option[0].upper() + option[1:]}
 
 
 def _confirms(c: Customer, u: Understanding, dates: list[dict[str, str]], proposing: set[Act],
@@ -225,11 +234,10 @@ def _confirms(c: Customer, u: Understanding, dates: list[dict[str, str]], propos
                 # "mardi 10 h ou jeudi 14 h, lequel je note ?": she names hers ("Oui, ça
                 # concorde avec mes notes" chose nothing, blind play).
                 # Each way of naming it once: asked again, she confirms.
-                hour = state.appointment["heure"]
-                said = f"le {day}" + (f" à {spoken(hour)}" if hour else "")
                 template = c.unsaid("choice")
                 if template is not None:
-                    ok = template.format(option=said, Option=said[0].upper() + said[1:])
+                    ok = template.format(
+                        **option_values(_slot_words(day, state.appointment["heure"])))
             parts.append(ReplyPart(Priority.ANSWER, ok, ReplyKind.APPOINTMENT,
                                    stance=Stance.POSITIVE))
             return True

@@ -13,7 +13,7 @@ from scenarios.vocabulary import Event
 from ..entities import WEEKDAYS, extract
 from ..text import fold
 from ..topics import content_words
-from .appointments import meeting_form
+from .appointments import meeting_form, option_values
 from .closing import accepts_deal
 from .negotiation import stated_budget_max
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -189,7 +189,7 @@ def _say(c: Customer, options: tuple[str, str], taken: int) -> str:
     first = option.split()[0]
     option = option[0].lower() + option[1:] if option[1:2].islower() or \
         first.lower() in _LEAD_WORDS else option
-    return c.bank("choice", option=option, Option=option[0].upper() + option[1:])
+    return c.bank("choice", **option_values(option))
 
 
 def _words(text: str) -> set[str]:

@@ -116,10 +116,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             continue
         if _WHAT_ELSE.search(folded):  # not what was named: what else
             facts = [hit for hit in facts if hit.id not in state.facts_revealed]
-        fresh = [hit for hit in facts if (hit.id not in state.facts_revealed
-                 and any_holds(c.facts[hit.id].revealed_if, state, u))
-                 or (hit.id not in state.facts_revealed
-                     and not c.facts[hit.id].revealed_if)]
+        fresh = [hit for hit in facts if _tellable(c, c.facts[hit.id], u)]
         if fresh and facts[0].id in state.facts_revealed and \
                 fresh[0].score < facts[0].score - _FRESH_GAP:
             # What the question names best is told already ("quelle part en couleur ?" once
@@ -226,11 +223,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.ANSWER, c.bank("priority_need", need=label),
                                ReplyKind.NEED, need.id))
         state.needs_said.append(need.id)
-        fact = next((c.facts[f] for f in need.facts if f in c.facts
-                     and f not in state.facts_revealed
-                     and c.facts[f].known_by in (None, state.speaker)
-                     and (not c.facts[f].revealed_if
-                          or any_holds(c.facts[f].revealed_if, state, u))), None)
+        fact = next((c.facts[f] for f in need.facts
+                     if f in c.facts and _tellable(c, c.facts[f], u)), None)
         if fact is not None:
             reveal(c, fact, parts, unasked=True)
         answered += 1
@@ -391,20 +385,29 @@ def _next_essential(c: Customer, u: Understanding,
                     told: set[str] | None = None) -> Fact | None:
     """What matters most to her and is untold: the facts behind her needs first (her pains
     and wishes, in the scenario's order), then the other essential facts."""
-    state = c.state
     behind_needs = [c.facts[f] for need in c.scenario.needs for f in need.facts if f in c.facts]
     candidates = [*behind_needs, *(f for f in c.scenario.facts if f.essential)]
     return next((fact for fact in candidates if fact.essential
-                 and fact.id not in state.facts_revealed and fact.id not in (told or ())
-                 and fact.known_by in (None, state.speaker)
-                 and (not fact.revealed_if or any_holds(fact.revealed_if, state, u))), None)
+                 and fact.id not in (told or ()) and _tellable(c, fact, u)), None)
+
+
+def _tellable(c: Customer, fact: Fact, u: Understanding) -> bool:
+    """Whether she may tell a fact now: untold, hers to tell, its `revele_si` holding."""
+    state = c.state
+    return fact.id not in state.facts_revealed and fact.known_by in (None, state.speaker) \
+        and (not fact.revealed_if or any_holds(fact.revealed_if, state, u))
 
 
 def _asks_priorities(u: Understanding) -> bool:
     """A question on what matters most to her ("qu'est-ce qui compte le plus pour vous ?")."""
-    return any(is_question(sentence.text) and any(
-        intent.name == "attentes" and intent.asked_in(fold(sentence.text))
-        for intent in discovery_intents()) for sentence in u.sentences)
+    return any(is_question(sentence.text) and _intent_asked("attentes", sentence.text)
+               for sentence in u.sentences)
+
+
+def _intent_asked(name: str, text: str) -> bool:
+    """Whether `text` asks the way of asking `name` of bot/data/discovery.yml."""
+    return any(intent.name == name and intent.asked_in(fold(text))
+               for intent in discovery_intents())
 
 
 def _next_need(c: Customer) -> Need | None:
@@ -479,5 +482,4 @@ _ASKS_ADDRESS = re.compile(
 
 
 def _asks_contact_in(text: str) -> bool:
-    return "?" in text and any(intent.name == "coordonnees" and intent.asked_in(fold(text))
-                               for intent in discovery_intents())
+    return "?" in text and _intent_asked("coordonnees", text)

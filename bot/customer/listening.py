@@ -7,7 +7,6 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, Kind
 
-from ..questions import OPINION
 from ..topics import content_words
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -45,7 +44,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # "Ça vous va ?" after a recap, a settled complaint or a deal checks an
             # agreement: "oui, ça me va", not a prospect's "ça m'intéresse".
             key = "confirm_ok"
-        elif key == "control_yes" and OPINION.search(u.folded):
+        elif key == "control_yes" and _OPINION.search(u.folded):
             # "Qu'en pensez-vous ?" asks what she thinks: "Après réflexion, oui." answered a
             # yes-or-no nobody asked (blind play).
             key = "control_opinion"
@@ -53,6 +52,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL, stance=stance))
 
 
+_OPINION = re.compile(r"\b(?:qu'en pensez|vous en pensez quoi|qu'est-ce que vous en "
+                      r"(?:pensez|dites)|comment (?:vous )?(?:voyez|trouvez)|ca vous inspire"
+                      r"|votre avis)\b")
 # Content words a restatement must share with what she said ("si je comprends bien, vos
 # machines tombent en panne" shares "machine", "panne").
 _RESTATED_WORDS = 2
