@@ -116,6 +116,13 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
                             r"|(?:^|[:;] )(?:nous|on) (?:aid(?:ons|e)|accompagn(?:ons|e)) "
                             r"(?:les|des|vos)\b"),
         (Act.EXCUSE, r"\b(desole|desolee|toutes nos excuses|je m'excuse|veuillez nous excuser)\b"),
+        # "Dans sa version complète, il coûte 4 500 €" gives the price inside an argument (a
+        # blind play's director let 4 500 € pass after saying "pas un euro de plus"); not
+        # what something costs her ("ça vous coûte 240 €").
+        (Act.ANNONCE_PRIX, r"(?<!vous )(?<!te )(?<!nous )\b(?:coute|coutera|couterait|revient a|"
+                           r"reviendrait a|s'eleve a|s'elevera a|est facture|sera facture)\s+"
+                           r"(?:(?:au total|en tout|seulement|environ|donc)\s+)?\d[\d .,]*\s*"
+                           r"(?:€|euros?)"),
     ))
 
 
@@ -131,9 +138,33 @@ _INTRODUCTION = re.compile(r"\b(c'est|ici|moi c'est|je m'appelle|je suis|a l'app
                            r"|a votre ecoute|j'ecoute|je vous ecoute)\b")
 
 
+# "Si je résume : vous voulez en finir avec les pannes, … 12 000 pages, … 300 € HT par mois.
+# C'est bien cela ?" restates her needs and her own figures: a long sentence full of them
+# read as a price announced or an argument (blind plays heard "Faites-moi un meilleur prix"
+# and "Ça, c'est un argument recevable" to it). Only a restatement of what she wants or has;
+# "en résumé, vous partez sur le forfait 100 Go" sums up the offer.
+# A reformulation's lead ("si je résume", "si j'ai bien compris"; not "je récapitule", which
+# usually sums up the deal).
+SUMMARY_LEAD = (r"^(?:(?:bon|alors|donc|ok|d'accord|tres bien|parfait|du coup)[ ,]+)*(?:si je "
+                r"(?:resume|comprends bien|vous ai bien compris|reformule|vous suis bien)|"
+                r"en resume|pour resumer|si j'ai bien compris)\b")
+_RESTATES_HER = re.compile(
+    rf"(?:{SUMMARY_LEAD}|^(?:si )?je (?:resume|recapitule)\b)(?: bien)?[ ,:]+(?:donc )?"
+    r"(?:pour vous,? )?vous (?:voulez|souhaitez|souhaiteriez|cherchez|recherchez|attendez|"
+    r"aimeriez|avez|craignez|imprimez|etes|tenez|subissez|perdez|payez|tournez|utilisez|"
+    r"comptez|faites|disposez|devez)\b")
+
+
+def restates_her(sentence: str) -> bool:
+    """Whether a sentence restates the customer's own situation (a reformulation)."""
+    return bool(_RESTATES_HER.search(fold(without_fillers(sentence))))
+
+
 def cue_acts(sentence: str, company: str | None = None) -> set[Act]:
     folded = fold(without_fillers(sentence))  # "euh bonjour" greets like "bonjour"
     found = {act for act, pattern in _CUES if pattern.search(folded)}
+    if restates_her(sentence):
+        found.add(Act.REFORMULATION)
     if _NAME_AND_COMPANY.search(sentence) or _introduces(folded, company):
         found.add(Act.PRESENTATION)
     return found

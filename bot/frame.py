@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from .acts import SUMMARY_LEAD, restates_her
 from .entities import Entity, extract, normalise_numbers, parse_number
 from .questions import is_question
 from .text import clean, fold, without_fillers
@@ -305,6 +306,8 @@ _ONE_OFF_BEFORE = re.compile(r"\b(installation|mise en service|frais d'installat
 
 def _role(kind: str, value: float, before: str, after: str, sentence: str,
           context: Context, accepting: bool) -> Role:
+    if restates_her(sentence):
+        return Role.QUOTE  # "Si je résume : vous validez jusqu'à 300 € HT…": hers, said back
     if _DIFFERENCE_AFTER.search(after):
         return Role.DIFFERENCE
     if kind == "pourcentage" and not _DISCOUNT_BEFORE.search(before):
@@ -317,6 +320,11 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         return Role.QUOTE
     if _FLOOR_BEFORE.search(before):
         return Role.OFFER  # "je ne descendrai pas sous 259": 259 is the price on the table
+    if value in context.customer_figures and _SUMMING_HER_UP.search(fold(sentence).strip()) \
+            and not _DEAL_PRICE_BEFORE.search(before):
+        # "Si je résume : +15 % de CA en avril, 3 000 € tout compris, …" says her figures
+        # back (a blind play's director heard 3 000 € offered, then took 4 500 € in silence).
+        return Role.QUOTE
     if value in context.customer_figures:
         # Asking about the customer's figure quotes it ("dans vos 240 €, la couleur est
         # comprise ?"); taking it up as the deal makes it the price on the table. Named as her
@@ -344,6 +352,12 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
     if _OTHER_AROUND.search(before[-30:]) or _OTHER_AFTER.search(after):
         return Role.OTHER
     return Role.OFFER
+
+
+# "…pour moins de 2 000 euros. Vous me validez ça ?": the price of what is summed up.
+_DEAL_PRICE_BEFORE = re.compile(r"\b(?:pour|a|au prix de) (?:moins de |un total de |un budget "
+                                r"de |seulement )?$")
+_SUMMING_HER_UP = re.compile(SUMMARY_LEAD)
 
 
 def _sum_of_two(value: float, figures: frozenset[float]) -> bool:
@@ -413,8 +427,11 @@ _CHECK = re.compile(r"\?|\b(c'est bien ca|on est d'accord|ca vous va|ca vous con
 
 
 def _is_closing(folded: str, entities: list[Entity], sentences_text: list[str]) -> bool:
-    if any(not _CONDITION_BEFORE.search(folded[max(0, m.start() - 20):m.start()])
-           for m in _COMMIT.finditer(folded)):
+    # ("Si je résume : vous voulez…, et vous validez jusqu'à 300 €" restates her, asks no yes.)
+    asking = " ".join(fold(s) for s in sentences_text if not restates_her(s)) \
+        if any(restates_her(s) for s in sentences_text) else folded
+    if any(not _CONDITION_BEFORE.search(asking[max(0, m.start() - 20):m.start()])
+           for m in _COMMIT.finditer(asking)):
         return True
     # A day and an hour together: an appointment. A delivery window ("samedi de 8 h à 12 h")
     # is an arrangement inside the call, not the commitment itself.
@@ -426,7 +443,9 @@ def _is_closing(folded: str, entities: list[Entity], sentences_text: list[str]) 
         return True  # "Jeudi 15 h, ça vous va ?", "C'est noté : lundi 15 h avec Thomas."
     figures = len(re.findall(r"\d+", folded)) >= 2
     # Dictated without its question mark, the final check still reads as a question.
-    return bool(_RECAP.search(folded)) and figures and is_question(last)
+    # (Her needs and figures restated are a reformulation, not the deal summed up.)
+    return bool(_RECAP.search(folded)) and figures and is_question(last) and \
+        not any(restates_her(sentence) for sentence in sentences_text)
 
 
 _GOODBYE = re.compile(

@@ -63,6 +63,9 @@ _OPEN = re.compile(
 _CHOICE = re.compile(r"\w[\w'€%, -]*\bou (?:bien |plutot )?(?!pas\b|non\b|quoi\b|bien\b\s*$)"
                      r"[\w'-]")
 _YES_NO_TAIL = re.compile(r"\bou (?:pas|non|quoi)\b")
+# "Qu'est-ce qui vous satisfait ou au contraire vous gêne ?" asks one thing both ways, not a
+# choice (a blind play heard "Je n'ai pas l'information sous la main" about her own copiers).
+_CONTRARY = re.compile(r"\bou (?:au contraire|a l'inverse|a l'oppose|a l'envers)\b")
 
 
 # Where a second question starts inside one sentence: "quelle part en couleur, et est-ce que
@@ -93,7 +96,8 @@ def question_form(sentence: str) -> QuestionForm | None:
     # Options offered make a choice even after an open word ("Qu'est-ce qui compte le plus :
     # le prix ou les délais ?"). "où" (where) folds to "ou" (or): the choice is read unfolded.
     lowered = clean(without_fillers(sentence)).lower()
-    if _CHOICE.search(lowered) and not _YES_NO_TAIL.search(lowered):
+    if _CHOICE.search(lowered) and not _YES_NO_TAIL.search(lowered) and \
+            not _CONTRARY.search(fold(lowered)):
         return QuestionForm.ALTERNATIVE
     if _OPEN.search(fold(lowered)):
         return QuestionForm.OUVERTE

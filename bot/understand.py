@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from scenarios.model import Scenario
 from scenarios.vocabulary import Act
 
-from .acts import ActScore, cue_acts
+from .acts import ActScore, cue_acts, restates_her
 from .conduct import NOT_RUDE, ConductClassifier, Rudeness
 from .entities import Entity, extract
 from .frame import Context, Frame, conditional_commitment, polite_request, read_frame
@@ -328,12 +328,17 @@ class Understander:
             # "vous signez" is no cue of a request for the signature.
             cues = cues - {Act.DEMANDE_ENGAGEMENT}
             chosen = [s for s in chosen if s.act != Act.DEMANDE_ENGAGEMENT] or chosen
+        if restates_her(part):
+            # Her own figures restated are no price offered, her needs no argument.
+            chosen = [s for s in chosen if s.act not in _NOT_RESTATED]  # (the cue stays)
         # A cue is reliable evidence: an act it confirms is as sure as one it adds.
         chosen = [ActScore(s.act, max(s.confidence, CUE_CONFIDENCE)) if s.act in cues else s
                   for s in chosen]
         extra = cues - {score.act for score in chosen}
         return chosen + [ActScore(act, CUE_CONFIDENCE) for act in sorted(extra)]
 
+
+_NOT_RESTATED = {Act.ANNONCE_PRIX, Act.ARGUMENT, Act.CONCESSION}
 
 # The form of a question that mainly does something else ("Ça vous convient ?" checks,
 # "mardi ou jeudi ?" proposes a meeting) is kept beside its function, never above it.

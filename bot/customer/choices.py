@@ -15,7 +15,7 @@ from ..text import fold
 from ..topics import content_words
 from .appointments import meeting_form, option_values
 from .closing import accepts_deal
-from .negotiation import stated_budget_max
+from .facts import stated_budget_max
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:

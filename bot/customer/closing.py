@@ -17,7 +17,8 @@ from . import objections, people, progress
 from .appointments import other_errand
 from .arguments import tied
 from .ending import waits_for_answer
-from .negotiation import below_floor, doubt_below_floor, stated_budget_max
+from .facts import stated_budget_max
+from .negotiation import below_floor, doubt_below_floor
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
 
@@ -84,27 +85,88 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # Asked to sign with a doubt still open, she says which ("Pas encore. Comme je
             # vous le disais, Copitec nous propose 230 €…"), not "Cela ne répond pas à ce
             # que je disais" to a closing question (blind reviewers).
-            pending = c.objections[state.objections_pending[-1]]
             # Each "not yet" once: asked again and again, she only says the doubt again.
-            line = c.unsaid("deal_refused_pending") or ""
-            said = any(p.kind in (ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED)
-                       for p in parts)  # (then that part says the doubt)
-            times = state.doubts_named_at_closing.get(pending.id, 0)
-            if not said and times >= rules.restate_max:
-                # Said again at every closing question, the doubt became a record stuck
-                # ("250 € chez Copitec. Pourquoi je changerais ?" five times, blind play):
-                # past a few times she says it stands, without its words.
-                line = c.unsaid("deal_refused_standing") or c.unsaid("objection_standing") \
-                    or objections.restated(c, pending)
-            elif not said:  # (asked to sign, she names it)
-                state.doubts_named_at_closing[pending.id] = times + 1
-                line = f"{line} {objections.restated(c, pending)}".strip()
+            line = _open_doubt(c, parts, c.unsaid("deal_refused_pending") or "",
+                               named=_asks_holdback(u))
             if not line:
                 return
         else:
             line = c.bank(reason)
         parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))
+
+
+def _open_doubt(c: Customer, parts: list[ReplyPart], lead: str, named: bool = False) -> str:
+    """Her pending doubt named after `lead`, when no part of the reply says it already; past
+    `restate_max` times, only that it stands: said again at every closing question, the doubt
+    became a record stuck ("250 € chez Copitec. Pourquoi je changerais ?" five times, blind
+    play). Asked which it is (`named`), she names it however often ("Toujours pas. Ce point
+    reste entier pour moi" to "quel point exactement ?" in a blind play)."""
+    state = c.state
+    pending = c.objections[state.objections_pending[-1]]
+    if any(p.kind in (ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED) for p in parts):
+        return lead  # (that part says the doubt)
+    times = state.doubts_named_at_closing.get(pending.id, 0)
+    if times >= c.rules.restate_max and not named:
+        return c.unsaid("deal_refused_standing") or c.unsaid("objection_standing") \
+            or objections.restated(c, pending)
+    state.doubts_named_at_closing[pending.id] = times + 1
+    return f"{lead} {objections.restated(c, pending)}".strip()
+
+
+def holdback(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """Asked what still holds her back ("qu'est-ce qui vous manque pour vous décider ?",
+    "reste-t-il un point à régler ?"), she says it: her open doubt, the price, the amount
+    above what she may sign, that she is not there yet, or that nothing does. Blind plays
+    heard a fact its words happened to name ("Des pannes, oui, régulièrement") or "Je n'ai
+    pas l'information sous la main". After the turn's new objection, which answers it."""
+    state = c.state
+    if not _asks_holdback(u) or state.happened(Event.ACCORD) or any(
+            p.kind in _HOLDBACK_ANSWERED for p in parts):
+        return
+    if state.objections_pending:
+        line = _open_doubt(c, parts, "", named=True)
+        if line:
+            parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.COMMITMENT,
+                                   stance=Stance.NEGATIVE))
+        return
+    if c.scenario.kind == Kind.RECLAMATION:
+        return  # a complaint has no deal to hold back from: the solution answers
+    key = _holdback_key(c)
+    parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.COMMITMENT,
+                           stance=Stance.POSITIVE if key == "holdback_none"
+                           else Stance.NEGATIVE))
+
+
+def _asks_holdback(u: Understanding) -> bool:
+    return any(asks(Request.HOLDBACK, fold(s.text)) for s in u.sentences
+               if "?" in s.text or s.discovers)
+
+
+# Parts that already say what holds her back, or that she has decided.
+_HOLDBACK_ANSWERED = {ReplyKind.OBJECTION_RAISED, ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED,
+                      ReplyKind.OBJECTION_EXPLAINED, ReplyKind.COMMITMENT, ReplyKind.DEAL,
+                      ReplyKind.PRICE_DOUBTED}
+
+
+def _holdback_key(c: Customer) -> str:
+    """The bank that says what holds her back, read from what her yes would need."""
+    state, rules, deal = c.state, c.rules, c.scenario.negotiation
+    if len(state.facts_revealed) < rules.facts_before_deal[c.scenario.difficulty] \
+            or state.mood < rules.deal_mood_min:
+        return "holdback_not_ready"
+    if deal is None:
+        return "holdback_none"
+    price = state.price_offered
+    if price is None:
+        return "holdback_no_price"
+    if deal.authority_limit is not None and price > deal.authority_limit:
+        return "holdback_authority"
+    accepted, reason = accepts_deal(c)
+    if accepted:
+        return "holdback_none"
+    return "holdback_price" if reason in ("ask_discount", "push_further") \
+        else "holdback_not_ready"
 
 
 def _sign(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:

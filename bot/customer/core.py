@@ -164,6 +164,7 @@ class Customer:
             choices.react(self, understanding, parts)
             progress.update_phase(self, understanding)
             objections.raise_new(self, understanding, parts)
+            closing.holdback(self, understanding, parts)
             progress.handover(self, understanding, parts)
         if state.patience <= 0:
             state.record(Event.PATIENCE_EPUISEE)

@@ -82,9 +82,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    ReplyKind.NOT_COUNTED))
             answered += 1
             continue
-        if digging or not (sentence.discovers or contact) or picks or \
-                asks(Request.TIME, folded) or asks(Request.ACTION, folded):
-            continue  # ("vous avez vingt minutes à m'accorder ?" asks for her time: see core)
+        if digging or not (sentence.discovers or contact) or picks or _asks_her(folded):
+            continue  # ("vous avez vingt minutes à m'accorder ?" asks for her time: see core;
+            # "qu'est-ce qui vous bloque ?" what holds her back: see closing)
         if _asks_no_fact(c, sentence, folded):
             continue
         # What this speaker knows, and what anyone in the room already said (repeated). A
@@ -207,7 +207,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # Nor is a question on a subject of hers the scenario gives no fact of ("vous avez deux
     # copieurs, c'est ça ? ils marchent bien ?"): "Je n'ai pas l'information sous la main",
     # about her own copiers, was absurd (blind plays, three rounds).
-    open_question = on_subject or any(s.discovers and not picks and (
+    open_question = on_subject or any(s.discovers and not picks and not _asks_her(fold(s.text))
+                                      and (
         (s.form == QuestionForm.OUVERTE and not any(hit.id in c.facts for hit in s.topics))
         or _WHAT_ELSE.search(fold(s.text))
         or (s.form == QuestionForm.FERMEE and s.topics
@@ -483,3 +484,9 @@ _ASKS_ADDRESS = re.compile(
 
 def _asks_contact_in(text: str) -> bool:
     return "?" in text and _intent_asked("coordonnees", text)
+
+
+def _asks_her(folded: str) -> bool:
+    """A question that asks her for her time, an action or what holds her back, not a fact."""
+    return any(asks(request, folded) for request in (Request.TIME, Request.ACTION,
+                                                      Request.HOLDBACK))

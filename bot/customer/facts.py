@@ -45,3 +45,11 @@ def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = Fals
 
 
 YES_NO = re.compile(r"\b(?:oui|non)\b")
+
+
+def stated_budget_max(c: Customer) -> float | None:
+    """The ceiling the customer has told the student (a revealed fact's `budget_max`)."""
+    ceilings = [float(value) for fact_id in c.state.facts_revealed
+                for key, value in c.facts[fact_id].values.items()
+                if key.startswith("budget_max") and isinstance(value, int | float)]
+    return min(ceilings) if ceilings else None

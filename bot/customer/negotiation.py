@@ -10,6 +10,7 @@ from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
 from ..frame import Role
 from ..text import fold
+from .facts import stated_budget_max
 from .objections import raised_by
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -60,7 +61,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if plausible and offering:
         new_price = min(plausible) if Act.CONCESSION in acts else plausible[-1]
     elif Act.ANNONCE_PRIX in acts and state.price_offered is None and not u.is_question \
-            and not absurd and not _restates(u):
+            and not absurd and not _restates(u) and _PRICE_WORDS.search(u.folded):
+        # (Only a turn that speaks of the price: "…si deux sur trois adhèrent, ça fait 200
+        # nouvelles cartes" read as a price announced, and she objected to a list price
+        # nobody had said.)
         new_price = deal.list_price
     if new_price is not None and new_price != state.price_offered:
         if state.record(Event.PRIX_ANNONCE) and not state.facts_revealed:
@@ -163,6 +167,8 @@ def _restates(u: Understanding) -> bool:
     return bool(amounts) or bool(u.acts & {Act.RECAPITULATIF, Act.REFORMULATION})
 
 
+_PRICE_WORDS = re.compile(r"\b(?:prix|tarifs?|cout\w*|coute\w*|loyer|mensualite|budget|montant|"
+                          r"chiffre a|facture\w*|devis|location|abonnement|euros?|ht|ttc)\b|€")
 # An amount that is a difference ("450 € de moins"), not the price of the whole offer.
 _DIFFERENCE = re.compile(r"\b(de moins|en moins|de plus|en plus|d'economie|de remise|"
                          r"de reduction|de rabais|d'ecart|de difference)\b")
@@ -211,11 +217,3 @@ def _counterpart_since_last_concession(c: Customer) -> bool:
         if item.startswith("prix:"):
             return False
     return False
-
-
-def stated_budget_max(c: Customer) -> float | None:
-    """The ceiling the customer has told the student (a revealed fact's `budget_max`)."""
-    ceilings = [float(value) for fact_id in c.state.facts_revealed
-                for key, value in c.facts[fact_id].values.items()
-                if key.startswith("budget_max") and isinstance(value, int | float)]
-    return min(ceilings) if ceilings else None

@@ -12,10 +12,12 @@ from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Pha
 
 from ..conditions import any_holds, holds
 from ..entities import WEEKDAYS, extract
+from ..frame import Role
 from ..questions import is_question
 from ..replies import continued
 from ..text import fold
 from ..topics import content_words
+from .facts import stated_budget_max
 from .people import named
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -62,6 +64,8 @@ _DIGGING = re.compile(
     r"qu'est-ce qui s'(?:est|etait) passe|qu'est ce qui s'(?:est|etait) passe|"
     r"que s'(?:est|etait)-il passe|il s'(?:est|etait) passe quoi|"
     r"ca s'(?:est|etait) passe comment|racontez(-moi)?|"
+    # "Vous avez perdu de l'argent comment, c'était quoi exactement ?" (blind play)
+    r"c'(?:etait|est) quoi (?:exactement|au juste|le souci|le probleme)|"
     # The short surprised follow-ups of spoken French ("Ah bon, comment ça ? Ça s'était mal
     # passé ?"): they ask what lies behind it as much as "qu'est-ce qui vous gêne ?" does.
     r"comment ca(?= ?[?!.]|$)|pourquoi(?= ?[?!]|$)|ah bon(?= ?[?!]|$)|"
@@ -87,11 +91,20 @@ def digging_into(c: Customer, u: Understanding) -> Objection | None:
                if state.objection_raised_at.get(o, state.turn) < state.turn]
     if not pending or not u.is_question:
         return None
-    folded = u.folded
+    objection = c.objections[pending[-1]]  # the latest one is the one on the table
+    # The question that digs is read alone: "Ah bon, ça s'est mal passé avant ? Parce que là
+    # y a rien à créer…" asks about it whatever the argument after it (blind play).
+    if any(_digs(fold(sentence.text), objection, u) for sentence in u.sentences
+           if len(u.sentences) > 1 and "?" in sentence.text):
+        return objection
+    return objection if _digs(u.folded, objection, u) else None
+
+
+def _digs(folded: str, objection: Objection, u: Understanding) -> bool:
+    """Whether these words ask what lies behind the objection, not about something else."""
     match = _DIGGING.search(folded)
     if match is None:
-        return None
-    objection = c.objections[pending[-1]]  # the latest one is the one on the table
+        return False
     # Every digging phrase is left out, not only the first ("Ah bon, comment ça ? Ça s'était
     # mal passé ?" is two ways of asking the same thing).
     asked = folded
@@ -101,9 +114,8 @@ def digging_into(c: Customer, u: Understanding) -> Objection | None:
         asked = folded[:match.end()] + folded[match.end():].split(",", 1)[0]
     rest = [w for w in re.findall(r"[\w'-]+", _DIGGING.sub(" ", asked))
             if w not in _DIG_WORDS]
-    if len(rest) > 4 and objection.id not in u.topics:
-        return None  # "qu'est-ce qui vous gêne dans votre copieur actuel ?" is discovery
-    return objection
+    # ("qu'est-ce qui vous gêne dans votre copieur actuel ?" is discovery)
+    return len(rest) <= 4 or objection.id in u.topics
 
 
 def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -128,7 +140,8 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         objection = c.objections[objection_id]
         if objection is dug:
             continue
-        if any_holds(objection.treated_if, state, u) or _compares_costs(objection, u):
+        if any_holds(objection.treated_if, state, u) or _compares_costs(objection, u) or \
+                _within_her_budget(c, objection, u):
             state.objections_treated.append(objection_id)
             c.move(c.rules.objection_treated_mood, c.rules.objection_treated_patience)
             # Asked a question, she answers it first, then says where she stands ("Il y a
@@ -158,7 +171,9 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                 parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("objection_standing"),
                                        ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored \
-                and not _explores(objection, parts):
+                and not _explores(objection, parts) and not _DIGGING.search(u.folded):
+            # ("Ah bon, c'est-à-dire ? Vous avez déjà un truc pour la fidélité ?" asks about
+            # it: "Vous ne m'écoutez pas" to it was a false reproach, blind play.)
             _ignored(c, objection, parts)
 
 
@@ -208,6 +223,17 @@ def _explores(objection: Objection, parts: list[ReplyPart]) -> bool:
     grounds = {ident for cond in objection.treated_if
                for ident in [*(cond.topics or []), *(cond.facts_revealed or [])]}
     return any(part.kind == ReplyKind.FACT and part.subject in grounds for part in parts)
+
+
+def _within_her_budget(c: Customer, objection: Objection, u: Understanding) -> bool:
+    """A price objection ("4 500 €, c'est hors budget") is met when the student brings the
+    offer within the ceiling she said, however it is worded ("j'ai préparé une version à
+    2 850 €" was read as an argument, and she kept saying "c'est hors budget", blind play)."""
+    ceiling = stated_budget_max(c)
+    price = c.state.price_offered
+    offered = any(f.role == Role.OFFER for f in u.frame.figures)
+    return objection.category == ObjectionCategory.PRIX and offered and price is not None \
+        and ceiling is not None and price <= ceiling
 
 
 def _compares_costs(objection: Objection, u: Understanding) -> bool:
@@ -309,9 +335,12 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 state.objections_treated.append(objection.id)  # and accepted (negotiation)
                 return
             lines = _lines(c, objection)
-            if _asked_about(objection, u):
+            if _asked_about(objection, u) or any(
+                    p.kind == ReplyKind.FACT and p.priority == Priority.ANSWER for p in parts):
                 # Asked about it ("y a-t-il des contraintes côté personnel ?"), she tells it;
                 # "Non mais attendez : …" protests against a proposal nobody made (blind play).
+                # Nor after answering a question: "Mardi ou jeudi après-midi. … Ah non,
+                # internet, j'ai déjà donné. Merci bien." (blind play) takes the answer back.
                 lines = [line for line in lines if not _PROTEST.match(fold(line))] or lines
             line = c.voice.pick(_least_repeating(lines, parts))
             _drop_choice_about(parts, line)

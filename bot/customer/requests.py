@@ -16,6 +16,7 @@ class Request(StrEnum):
     TIME = "temps"
     ACTION = "action"
     ANYTHING_ELSE = "autre chose"
+    HOLDBACK = "frein"
 
 
 _PATTERNS = {
@@ -49,6 +50,29 @@ _PATTERNS = {
         r"est-ce que vous (?:pouvez|pourriez)|merci de) (?:me |nous |les |l'|la |le |m'en |"
         r"nous en |m'|y )?(?:envoyer|transmettre|faire parvenir|renvoyer|retourner|prendre en "
         r"photo|photographier|remplir|completer|rappeler|confirmer par (?:mail|ecrit|e-mail))\b"),
+    # "Qu'est-ce qui vous manque pour vous décider ?", "qu'est-ce qui vous bloque encore ?",
+    # "reste-t-il un point à régler ?" ask what still holds her back: blind plays heard "Des
+    # pannes, oui, régulièrement" and "Je n'ai pas l'information sous la main" to them.
+    Request.HOLDBACK: re.compile(
+        r"\b(?:(?:qu'est-ce qui|qu'est ce qui|c'est quoi qui|qui) (?:vous |te |t')?(?:bloque|"
+        r"retient|freine|empeche|coince|fait hesiter|ferait hesiter|ferait (?:signer|dire oui|"
+        r"changer d'avis)|pourrait vous (?:convaincre|decider))"
+        # "Qu'est-ce qui vous gêne avec vos copieurs ?" asks about her equipment: these words
+        # ask what holds her back only said alone, "encore", or about deciding or the offer.
+        r"|(?:qu'est-ce qui|qu'est ce qui|c'est quoi qui) (?:vous |te |t')?(?:manque|gene|"
+        r"derange|pose (?:encore )?(?:probleme|souci))(?: (?:encore|toujours|aujourd'hui|"
+        r"maintenant|alors|donc))*(?: ?(?:\?|,|:)| ?$| pour (?:vous |te |t')?(?:decider|signer|"
+        r"conclure|avancer|engager|dire|valider|passer)| dans (?:notre|ma|cette|l'|mon|nos) ?"
+        r"(?:offre|proposition|projet|conditions))"
+        r"|qu'est-ce qu'il (?:vous|te) (?:manque|faut|faudrait)(?: encore| de plus)? pour|"
+        r"que (?:vous |te )?faudrait-il (?:encore |de plus )?pour|"
+        r"(?:reste-t-il|il reste|il vous reste|y a-t-il encore|il y a encore|vous avez encore|"
+        r"avez-vous encore) (?:un|une|des|quelque) (?:point|chose|frein|doute|reserve|"
+        r"hesitation|obstacle)s?|quel (?:point|element|aspect|frein)(?: exactement| precisement)?"
+        r" ?\?|vous hesitez (?:sur|a cause de|pour) quoi|(?:c'est quoi|quels sont|quelles sont|"
+        r"quel est|quelle est) (?:vos|tes|votre|ton|ta) (?:doutes?|reserves?|freins?|"
+        r"hesitations?)|ou est-ce que (?:ca|cela) (?:coince|"
+        r"bloque))"),
     Request.ANYTHING_ELSE: re.compile(r"\b(autre chose|d'autres questions|une autre question|"
                                       r"quelque chose d'autre)\b"),
 }
