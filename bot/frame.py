@@ -320,6 +320,11 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         return Role.QUOTE
     if _FLOOR_BEFORE.search(before):
         return Role.OFFER  # "je ne descendrai pas sous 259": 259 is the price on the table
+    if value in context.customer_figures and (_ADDED_AFTER.search(after)
+                                              or _ADDED_BEFORE.search(before)):
+        # "230 plus 90 de couleur, ça fait 320 chez eux": her costs added up (a blind play
+        # read her 90 € as the price offered, and she asked "Vous avez vraiment le droit ?").
+        return Role.QUOTE
     if value in context.customer_figures and _SUMMING_HER_UP.search(fold(sentence).strip()) \
             and not _DEAL_PRICE_BEFORE.search(before):
         # "Si je résume : +15 % de CA en avril, 3 000 € tout compris, …" says her figures
@@ -354,6 +359,8 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
     return Role.OFFER
 
 
+_ADDED_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:plus|\+|et)\s*\d")
+_ADDED_BEFORE = re.compile(r"\d[\d\s]*(?:€|euros?)?\s*(?:ht\s*)?(?:plus|\+)\s*$")
 # "…pour moins de 2 000 euros. Vous me validez ça ?": the price of what is summed up.
 _DEAL_PRICE_BEFORE = re.compile(r"\b(?:pour|a|au prix de) (?:moins de |un total de |un budget "
                                 r"de |seulement )?$")
@@ -391,6 +398,8 @@ def _as_offer(figure: Figure) -> Offer:
 _COMMIT = re.compile(
     r"\b(on signe|vous signez|signer (?:maintenant|aujourd'hui|ce)|vous voulez signer"
     r"|on (?:peut |peu )?valide|vous (?:me |nous )?validez|vous (?:me )?signez"
+    # "souhaitez-vous que nous validions le contrat aujourd'hui, ou… ?" (blind play)
+    r"|que (?:nous|l'on|on) (?:validions|valide|signions|signe)|que vous signiez"
     r"|on part (?:la-dessus|sur)"
     r"|je (?:vous )?prepare (?:le|la|les) (?:contrat|bon de commande|commande|devis)"
     r"|je lance (?:la|les|le) (?:procedure|commande|dossier|demande|echange)"

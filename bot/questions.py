@@ -65,7 +65,16 @@ _CHOICE = re.compile(r"\w[\w'€%, -]*\bou (?:bien |plutot )?(?!pas\b|non\b|quoi
 _YES_NO_TAIL = re.compile(r"\bou (?:pas|non|quoi)\b")
 # "Qu'est-ce qui vous satisfait ou au contraire vous gêne ?" asks one thing both ways, not a
 # choice (a blind play heard "Je n'ai pas l'information sous la main" about her own copiers).
-_CONTRARY = re.compile(r"\bou (?:au contraire|a l'inverse|a l'oppose|a l'envers)\b")
+# "Et à l'heure de midi ou le dimanche matin, est-ce que la queue vous fait perdre des
+# clients ?": the times say when, the question comes after them (a blind play's baker took
+# it for a meeting on Sunday).
+_ASKED_AFTER = re.compile(r"\bou\b[^,?]*,\s*(?:est-ce qu|comment|pourquoi|combien|"
+                          r"y a-t-il|avez-vous|vous avez)")
+_CONTRARY = re.compile(r"\bou (?:au contraire|a l'inverse|a l'oppose|a l'envers)\b"
+                       # "…ce qui vous satisfait ou vous gêne avec vos copieurs ?"
+                       r"|\b(?:satisfait|plait|convient|aimez|appreciez|marche)\b.{0,20}\bou\b"
+                       r".{0,12}\b(?:gene|genent|deplait|derange|ennuie|pose probleme|decoit|"
+                       r"manque|coince)\b")
 
 
 # Where a second question starts inside one sentence: "quelle part en couleur, et est-ce que
@@ -97,7 +106,7 @@ def question_form(sentence: str) -> QuestionForm | None:
     # le prix ou les délais ?"). "où" (where) folds to "ou" (or): the choice is read unfolded.
     lowered = clean(without_fillers(sentence)).lower()
     if _CHOICE.search(lowered) and not _YES_NO_TAIL.search(lowered) and \
-            not _CONTRARY.search(fold(lowered)):
+            not _CONTRARY.search(fold(lowered)) and not _ASKED_AFTER.search(fold(lowered)):
         return QuestionForm.ALTERNATIVE
     if _OPEN.search(fold(lowered)):
         return QuestionForm.OUVERTE
@@ -118,6 +127,16 @@ _OPTION_WORDS = 7
 _NOT_AN_OPTION = re.compile(r"(?:y a-t-il|y a t il|il y a|est-ce|avez-vous|voyez-vous|"
                             r"auriez-vous|vous avez|vous voyez|quelque chose|autre chose|"
                             r"\w+-(?:t-)?(?:il|elle|ils|elles|on)\b)")
+_DETAIL = re.compile(r"\b(?:nom|numero|reference|mail|e-mail|adresse|telephone|portable|"
+                     r"coordonnees|code postal|date de (?:naissance|commande|livraison))\b")
+_HER_DETAILS = re.compile(r"\b(?:donner|dire|communiquer|rappeler|confirmer|epeler|indiquer)\b"
+                          rf".*{_DETAIL.pattern}")
+def asks_details(sentence: str) -> bool:
+    """Whether a sentence asks for her name, her order number, her address…"""
+    return bool(_HER_DETAILS.search(fold(sentence)))
+
+
+_SOMEONE_ELSE = re.compile(r"\b(?:quelqu'un d'autre|une autre personne|quelqu'un au-dessus)\b")
 # A half that states how things are for her ("ils vous posent des problèmes ou ça va ?",
 # "la machine est branchée ou l'avez-vous utilisée ?") asks about her situation, a fact she
 # answers, not two things offered to choose from: blind plays heard "Ça va, ce sera mieux
@@ -153,6 +172,14 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     after = re.split(r"\s*[,:;]\s+|[.!…]\s+", halves[1])[0]
     if _NOT_AN_OPTION.match(fold(after)):
         return None  # "ça répond à vos attentes, ou y a-t-il un point qui bloque ?"
+    if _HER_DETAILS.search(fold(halves[0])) and _DETAIL.search(fold(after)):
+        # "Vous pouvez me donner votre nom ou le numéro de commande ?" asks for her details,
+        # either will do: "Vous ne m'avez rien proposé" to it (blind play).
+        return None
+    if _SOMEONE_ELSE.search(fold(after)):
+        # "C'est vous qui signez ou faut voir avec quelqu'un d'autre ?" asks who decides:
+        # "Faut voir avec quelqu'un d'autre, plutôt." after the answer (blind play).
+        return None
     right = _CHOICE_LEAD.sub("", after).split()
     left = _CHOICE_LEAD.sub("", before).split()
     if any(_SITUATION.match(fold(" ".join(side))) for side in (left, right)) and \

@@ -19,6 +19,7 @@ from .frame import Context, Frame, conditional_commitment, polite_request, read_
 from .questions import (
     FORM_ACTS,
     QuestionForm,
+    asks_details,
     is_question,
     offered_options,
     question_clauses,
@@ -86,7 +87,10 @@ class SentenceUnderstanding:
         # je comprends bien, le hublot est fendu… et vous avez déjà les photos : c'est
         # parfait." made her say "Ce que je veux ? Une machine qui marche", blind play).
         restating = Act.REFORMULATION in self.act_ids and self.text.rstrip().endswith(".")
-        return asks and not restating and not (self.acts and self.acts[0].act in NOT_DISCOVERY)
+        # ("Vous pouvez me donner votre nom ou le numéro de commande ?" was read as a request
+        # to commit: it asks for her details all the same.)
+        return asks and not restating and (
+            not (self.acts and self.acts[0].act in NOT_DISCOVERY) or asks_details(self.text))
 
     @property
     def form(self) -> QuestionForm | None:

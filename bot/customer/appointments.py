@@ -34,7 +34,11 @@ _IN_WRITING = re.compile(r"\b(par ecrit|par (?:e-?)?mail|par courriel|recap\w*|j
 # (Not "vous auriez dû être rappelée": a call-back that did not happen.)
 _CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)(?!ee?s?\b)\w*"
                        r"|\bje vous (?:appelle|appellerai|telephone|telephonerai|passe un coup "
-                       r"de fil)\b|\bon s'appelle\b")
+                       r"de fil)\b"
+                       # (not the reason for this call: "je vous appelle simplement pour vous
+                       # proposer une démonstration" got "Ça marche, j'attends votre appel")
+                       r"(?! (?:simplement |juste |aujourd'hui |donc )?(?:pour|parce|au sujet|"
+                       r"concernant|a propos|car|de la part)\b)|\bon s'appelle\b")
 # A date for something other than meeting her: the delivery, the installation, a file to
 # hand in. Blind plays heard "Non, ce créneau-là je suis pris" to "je vous fais le dossier
 # pour jeudi" and "À quelle heure ?" to an installation date.
@@ -120,7 +124,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # le dimanche matin, qu'est-ce qui se passe ?") is answered with the fact, not taken
         # for a meeting offer ("Non, ce jour-là, je ne peux pas", blind play).
         proposing = set()
-    if appointment is None and dates and proposing and _meets_her_day(c, dates):
+    if appointment is None and dates and proposing and _meets_her_day(c, dates) and \
+            not _choice_of_what(u):
         # The day she said she can do ("uniquement le samedi matin"), offered for a delivery
         # or a visit: she agrees (a blind play heard "Je vous le répète : uniquement le
         # samedi matin" to "samedi 8 h-12 h, ça va ?").
@@ -132,7 +137,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return
     if _confirms(c, u, dates, proposing, parts):
         return  # checked first: "mardi 15 h… je vous envoie la confirmation" is the meeting
-    if other_errand(u):
+    if other_errand(u, signs_alone(c)):
         if proposing and Act.DEMANDE_ENGAGEMENT not in u.acts and \
                 _offers_a_day(u) and any(value.get("jour") in WEEKDAYS for value in dates):
             # Her diary is not at stake: she takes note of the date, or of one of the dates
@@ -183,6 +188,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     taken = c.lines_or_bank(lines, "slot_taken")
     parts.append(ReplyPart(Priority.ANSWER, f"{taken} {c.bank('slot_hint', slots=hint)}",
                            ReplyKind.APPOINTMENT, stance=Stance.NEGATIVE))
+
+
+def _choice_of_what(u: Understanding) -> bool:
+    """Whether the turn offers a choice of what is done, only one option being dated ("le
+    technicien qui change la porte, ou l'autre modèle livré samedi matin ?"): hers to make
+    (choices.py), not a day to agree to."""
+    return any(options is not None and not all(_DATED.search(fold(o)) for o in options)
+               for options in u.options)
 
 
 def _meets_her_day(c: Customer, dates: list[dict[str, str]]) -> bool:
@@ -249,12 +262,23 @@ def meeting_form(folded: str) -> str | None:
     return next((name for name, pattern in FORMS.items() if pattern.search(folded)), None)
 
 
-def other_errand(u: Understanding) -> bool:
+def signs_alone(c: Customer) -> bool:
+    """Whether she may sign herself: agreed, or a price on the table within her delegation."""
+    deal, price = c.scenario.negotiation, c.state.price_offered
+    return c.state.happened(Event.ACCORD) or (
+        deal is not None and deal.authority_limit is not None and price is not None
+        and price <= deal.authority_limit)
+
+
+def other_errand(u: Understanding, signing: bool = False) -> bool:
     """Whether the turn's dates are for something other than meeting her (a delivery, an
     installation, a file to hand in, a deadline). Read clause by clause first: "je peux vous
     proposer l'installation le mardi à 9 h… laissez-moi vous présenter l'offre" dates the
     installation, and "signer d'ici vendredi" is a deadline, not a meeting (a blind play
-    heard a meeting with the partner booked for an installation slot)."""
+    heard a meeting with the partner booked for an installation slot). Signing beside an
+    installation dates the installation; `signing` alone too, when she may sign on her own
+    (a time to sign within her delegation is no meeting with her partner: "Non, à ce
+    moment-là M. Lefèvre est en rendez-vous client", blind plays, two rounds)."""
     # "le créneau d'installation" is the installation's, not a meeting's.
     folded = _ERRAND_SLOT.sub("", u.folded)
     clauses = _CLAUSE.split(folded)
@@ -267,11 +291,28 @@ def other_errand(u: Understanding) -> bool:
         if not (_MEETING.search(clause) or _OTHER_ERRAND.search(clause)
                 or _DEADLINE.search(clause)):
             clause = before
-        meeting |= bool(_MEETING.search(clause)) and not _DEADLINE.search(clause)
-        errand |= bool(_OTHER_ERRAND.search(clause) or _DEADLINE.search(clause))
+        meeting |= bool(_MEETING.search(_unsigned(clause, signing))) and \
+            not _DEADLINE.search(clause)
+        errand |= bool(_OTHER_ERRAND.search(clause) or _DEADLINE.search(clause)
+                       or (signing and _SIGNING.search(clause)))
     if meeting or errand:
         return errand and not meeting
-    return bool(_OTHER_ERRAND.search(folded)) and not _MEETING.search(folded)
+    return bool(_OTHER_ERRAND.search(folded) or (signing and _SIGNING.search(folded))) \
+        and not _MEETING.search(_unsigned(folded, signing))
+
+
+def _unsigned(text: str, signing: bool) -> str:
+    """The words that may make a meeting, signing left out when it is no meeting (with "le
+    créneau" of it: "quel créneau pour la signature : jeudi 9 h ou vendredi 14 h ?")."""
+    if signing and _SIGNING.search(text):
+        return _SIGNING.sub(" ", _SLOT_WORD.sub(" ", text))
+    return _SIGNING.sub(" ", text) if _OTHER_ERRAND.search(text) else text
+
+
+_SLOT_WORD = re.compile(r"\b(?:creneau|rendez-vous|rdv|moment)\b")
+
+
+_SIGNING = re.compile(r"\b(?:signer|signature|signez|signe|parapher)\b")
 
 
 _ERRAND_SLOT = re.compile(r"\b(creneau|rendez-vous|rdv|date|jour)s? (de |d')(?=install|livr|"

@@ -62,9 +62,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # A choice of days is a meeting's (appointments.py); two times of one day offered by
         # a scenario without meetings ("livraison samedi, soit le matin de 8 h à 12 h, soit
         # l'après-midi…") is hers to choose: nobody answered it (blind play).
+        # (Not a choice of what is done, one of them on a day: "le technicien qui change la
+        # porte, ou qu'on vous livre l'autre modèle samedi matin ?" got "Ça me va.")
         dated = any(e.type == "date" for e in sentence.entities) and (
             c.scenario.appointment is not None
-            or any(_DAY_NAMED.search(fold(option)) for option in options))
+            or all(_DAY_NAMED.search(fold(option)) for option in options))
         if not of_form and (answered or dated
                             or any(p.kind == ReplyKind.CHOICE for p in parts)):
             continue

@@ -14,7 +14,7 @@ from ..frame import Role
 from ..replies import continued
 from ..text import fold
 from . import objections, people, progress
-from .appointments import other_errand
+from .appointments import other_errand, signs_alone
 from .arguments import tied
 from .ending import waits_for_answer
 from .facts import stated_budget_max
@@ -49,7 +49,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return
     if c.scenario.appointment and Act.PROPOSITION_RDV in u.acts and any(
             e.type == "date" and e.value.get("jour") in WEEKDAYS for e in u.entities) \
-            and not other_errand(u):
+            and not other_errand(u, signs_alone(c)):
         return  # "mardi ou jeudi ?" asks for a meeting, handled with appointments
     if state.price_offered is None and _only_a_time_noted(u):
         return  # "C'est noté : je vous rappelle mardi à 14 h 30. Une question : …"
@@ -222,8 +222,8 @@ def _settle(c: Customer, parts: list[ReplyPart]) -> None:
     """"On fait comme ça ?" in a complaint: the solution proposed is accepted when she is
     calm enough, else she says it does not settle it; with nothing proposed she asks what."""
     state, rules = c.state, c.rules
-    if any(p.kind == ReplyKind.SOLUTION for p in parts):
-        return  # the turn's own solution was just answered
+    if any(p.kind in (ReplyKind.SOLUTION, ReplyKind.FACT) for p in parts):
+        return  # the turn's own solution was just answered, or what she was asked
     if not state.happened(Event.SOLUTION_PROPOSEE):
         parts.append(ReplyPart(Priority.ANSWER, c.bank("settle_what"), ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))

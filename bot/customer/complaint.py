@@ -155,8 +155,10 @@ def _waived(item: PolicyItem, u: Understanding) -> bool:
     folded = u.folded
     if stem not in folded:
         return True  # not said either way: the words of the breach decide
-    # (Not "j'oubliais, si vous envoyez des photos…": only "oubliez", "on oublie".)
-    waiving = r"\b(?:sans|pas (?:besoin|la peine)|oubli(?:ez|e|ons)|inutile|on verra)\b"
+    # (Not "j'oubliais, si vous envoyez des photos…" nor "j'ai oublié, si vous avez des
+    # photos…", blind plays: only "oubliez", "on oublie".)
+    waiving = r"\b(?:sans|pas (?:besoin|la peine)|(?<!j'ai )(?<!j')oubli(?:ez|e|ons)|inutile|" \
+        r"on verra)\b"
     return bool(re.search(rf"{waiving}[^.?!]{{0,40}}\b{stem}|\b{stem}\w*[^.?!]{{0,20}}"
                           rf"\bon verra\b", folded))
 

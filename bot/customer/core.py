@@ -195,6 +195,8 @@ class Customer:
         # reprend l'ancienne, vous avez rien à payer.") is part of the recap.
         asked = [fold(sentence.text) for sentence in u.sentences if sentence.discovers
                  and not (summing_up and not is_question(sentence.text))]
+        if asks(Request.FLOOR, u.folded):
+            return self.bank(self._own_question())
         if any(asks(Request.ANYTHING_ELSE, text) for text in asked):
             return self.bank("nothing_else")  # "Autre chose ?" — "Oui, c'est noté" rang false
         if asked and all(asks(Request.TIME, text) for text in asked):
@@ -215,6 +217,15 @@ class Customer:
             # with "Je vous suis, continuez !" as if the student had not finished.
             return self.bank("confirm_ok")
         return self.bank("filler_listen")
+
+    def _own_question(self) -> str:
+        """The bank of her own question, when the student gives her the floor: the price
+        while none was given, else what is guaranteed; in a complaint, when it is settled."""
+        if self.scenario.kind == Kind.RECLAMATION:
+            return "own_question_complaint"
+        deal = self.scenario.negotiation is not None
+        return "own_question_price" if deal and self.state.price_offered is None \
+            else "own_question_terms"
 
     def _tire(self) -> None:
         """Each turn costs patience, less to a customer who likes the conversation."""

@@ -97,10 +97,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if facts and facts[0].id in told:
             continue  # (the other half of "qui décide, et quel budget ?" asks the same fact)
         lead = topics[0] if topics else None
-        if lead is not None and lead.id in subjects and lead.id not in c.facts and facts \
-                and facts[0].id not in state.facts_revealed \
-                and facts[0].score < _WEAK_FACT \
-                and lead.score - facts[0].score >= _SUBJECT_LEAD:
+        if lead is not None and lead.id in subjects and lead.id not in c.facts and (
+                # (the second question of a turn, on a subject of hers alone: "…, et qu'est-ce
+                # qui vous satisfait ou vous gêne avec vos copieurs ?", blind play)
+                (answered and "?" in sentence.text
+                 and not any(hit.id in c.facts for hit in topics))
+                or (facts and facts[0].id not in state.facts_revealed
+                    and facts[0].score < _WEAK_FACT
+                    and lead.score - facts[0].score >= _SUBJECT_LEAD)):
             # Asked about a subject of hers the scenario gives no fact of ("comment
             # s'organise l'impression, avec vos deux copieurs ?"), she talks about it as a
             # customer does (below), not about the fact its weaker words name: a blind play

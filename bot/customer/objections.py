@@ -11,7 +11,7 @@ from scenarios.model import Objection
 from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Phase
 
 from ..conditions import any_holds, holds
-from ..entities import WEEKDAYS, extract
+from ..entities import WEEKDAYS, extract, normalise_numbers
 from ..frame import Role
 from ..questions import is_question
 from ..replies import continued
@@ -179,9 +179,18 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
 
 def _fitting(lines: list[str], u: Understanding) -> list[str]:
     """Her lines that name no day the student did not speak of: "Ah, le dimanche… c'est la
-    folie" answered "c'est personnel, dites-lui que c'est Kevin" (blind play)."""
+    folie" answered "c'est personnel, dites-lui que c'est Kevin" (blind play); nor a figure:
+    "Dix jours ouvrés après la signature…" answered "je vous l'installe demain" (blind plays,
+    two rounds)."""
     said = set(_DAY.findall(u.folded))
-    return [line for line in lines if set(_DAY.findall(fold(line))) <= said] or lines
+    figures = _figures_in(u.text)
+    return [line for line in lines if set(_DAY.findall(fold(line))) <= said
+            and _figures_in(line) <= figures] or lines
+
+
+def _figures_in(text: str) -> set[str]:
+    """The numbers a line says, in digits or in words ("dix jours" → "10")."""
+    return set(re.findall(r"\d+", normalise_numbers(fold(text))))
 
 
 _DAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)}|week-end)\b")

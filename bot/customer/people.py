@@ -31,7 +31,7 @@ _PRESENT = r"(est|serait)[- ]?(il |elle )?(la|disponible|present|presente)\b"
 # How a student names the person in charge without knowing their name.
 _BOSS = re.compile(r"\b(le|la|votre|au|a la) (gerant|gerante|patron|patronne|responsable|"
                    r"directeur|directrice|decideur|dirigeant|dirigeante|boss|chef)\b")
-_ASKING = re.compile(r"\b(parler|passer|joindre|avoir|voir|s'entretenir)\b")
+_ASKING = re.compile(r"\b(parler|passer|joindre|avoir|voir|s'entretenir|cherche)\b")
 
 
 def names(speaker: Speaker) -> list[str]:

@@ -16,6 +16,7 @@ class Request(StrEnum):
     TIME = "temps"
     ACTION = "action"
     ANYTHING_ELSE = "autre chose"
+    FLOOR = "vos questions"
     HOLDBACK = "frein"
 
 
@@ -55,24 +56,33 @@ _PATTERNS = {
     # pannes, oui, régulièrement" and "Je n'ai pas l'information sous la main" to them.
     Request.HOLDBACK: re.compile(
         r"\b(?:(?:qu'est-ce qui|qu'est ce qui|c'est quoi qui|qui) (?:vous |te |t')?(?:bloque|"
-        r"retient|freine|empeche|coince|fait hesiter|ferait hesiter|ferait (?:signer|dire oui|"
-        r"changer d'avis)|pourrait vous (?:convaincre|decider))"
+        r"bloquerait|retient|retiendrait|freine|freinerait|empeche|empecherait|coince|"
+        r"fait hesiter|ferait hesiter|ferait (?:signer|dire oui|changer d'avis)|"
+        r"pourrait vous (?:convaincre|decider))"
         # "Qu'est-ce qui vous gêne avec vos copieurs ?" asks about her equipment: these words
         # ask what holds her back only said alone, "encore", or about deciding or the offer.
-        r"|(?:qu'est-ce qui|qu'est ce qui|c'est quoi qui) (?:vous |te |t')?(?:manque|gene|"
-        r"derange|pose (?:encore )?(?:probleme|souci))(?: (?:encore|toujours|aujourd'hui|"
-        r"maintenant|alors|donc))*(?: ?(?:\?|,|:)| ?$| pour (?:vous |te |t')?(?:decider|signer|"
-        r"conclure|avancer|engager|dire|valider|passer)| dans (?:notre|ma|cette|l'|mon|nos) ?"
-        r"(?:offre|proposition|projet|conditions))"
-        r"|qu'est-ce qu'il (?:vous|te) (?:manque|faut|faudrait)(?: encore| de plus)? pour|"
+        r"|(?:qu'est-ce qui|qu'est ce qui|c'est quoi qui) (?:vous |te |t')?(?:manque|"
+        r"manquerait|gene|generait|derange|pose (?:encore )?(?:probleme|souci))(?: (?:encore|"
+        r"toujours|aujourd'hui|maintenant|alors|donc))*(?: ?(?:\?|,|:)| ?$| pour (?:vous |te |"
+        r"t')?(?:decider|signer|conclure|avancer|engager|dire|valider|passer|prendre (?:votre|"
+        r"ta|une|la) decision|trancher|lancer|aller plus loin|franchir le pas)| dans (?:notre|"
+        r"ma|cette|l'|mon|nos) ?(?:offre|proposition|projet|conditions))"
+        r"|qu'est-ce qu'il (?:vous |te )?(?:manque|faut|faudrait)(?: alors| donc)?(?: encore|"
+        r" de plus)? pour (?:que|vous|te|signer|valider|decider|dire oui|conclure)|"
         r"que (?:vous |te )?faudrait-il (?:encore |de plus )?pour|"
         r"(?:reste-t-il|il reste|il vous reste|y a-t-il encore|il y a encore|vous avez encore|"
         r"avez-vous encore) (?:un|une|des|quelque) (?:point|chose|frein|doute|reserve|"
         r"hesitation|obstacle)s?|quel (?:point|element|aspect|frein)(?: exactement| precisement)?"
         r" ?\?|vous hesitez (?:sur|a cause de|pour) quoi|(?:c'est quoi|quels sont|quelles sont|"
         r"quel est|quelle est) (?:vos|tes|votre|ton|ta) (?:doutes?|reserves?|freins?|"
-        r"hesitations?)|ou est-ce que (?:ca|cela) (?:coince|"
-        r"bloque))"),
+        r"hesitations?)|ou est-ce que (?:ca|cela) (?:coince|bloque)|(?:avez-vous|vous avez|"
+        r"auriez-vous) (?:encore )?(?:une|des) (?:questions? ou (?:une |des )?)?(?:reserves?|"
+        r"doutes?|hesitations?|freins?))"),
+    # "Bon allez-y, posez vos questions" got "Je ne saurais pas vous dire" (blind play).
+    Request.FLOOR: re.compile(r"\b(?:posez(?:-moi)? (?:vos|tes|toutes vos) questions|pose(?:-moi)? "
+                              r"tes questions|(?:avez-vous|vous avez|as-tu|t'as|tu as) des "
+                              r"questions|je (?:reponds|repondrai) a (?:vos|tes) questions|"
+                              r"des questions de votre cote)\b"),
     Request.ANYTHING_ELSE: re.compile(r"\b(autre chose|d'autres questions|une autre question|"
                                       r"quelque chose d'autre)\b"),
 }

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from bot.customer.requests import Request, asks
-from bot.questions import QuestionForm, question_form
+from bot.questions import QuestionForm, offered_options, question_form
 from bot.text import fold
 
 from .test_customer_coherence import _played, _talk
@@ -24,6 +24,8 @@ from .test_customer_coherence import _played, _talk
     "Qu'est-ce qui vous bloque encore pour signer, le prix ou autre chose ?",
     "D'accord, c'est quoi vos doutes ?",
     "Qu'est-ce qu'il vous faudrait de plus pour signer ?",
+    "Qu'est-ce qui vous manquerait encore pour valider ?",
+    "Qu'est-ce qu'il faudrait alors pour que ce soit ok pour vous ?",
 ])
 def test_what_holds_her_back_is_asked(question: str) -> None:
     assert asks(Request.HOLDBACK, fold(question))
@@ -125,3 +127,28 @@ def test_a_line_with_no_price_in_it_announces_no_list_price() -> None:
               "atelier. Avec 300 places, si deux participants sur trois adhèrent, ça fait 200 "
               "nouvelles cartes.")
     assert talk.state.price_offered is None
+
+
+def test_a_time_to_sign_within_her_delegation_is_no_meeting_with_her_partner() -> None:
+    """"Quel créneau vous arrange pour la signature : jeudi à 9 h ou vendredi à 14 h ?" at
+    279 €, within her 300 €: not "Ce créneau-là ne va pas, il est pris par les clôtures" and
+    M. Lefèvre's diary (blind plays, two rounds)."""
+    lines = _played("e4-copieur-cabinet.base.competent.t23-p3-6.txt")
+    talk, turns = _talk("e4-copieur-cabinet", None, *lines[:15])
+    assert "jeudi à 9 h" in turns[-1].text, turns[-1].text
+    assert "Lefèvre" not in turns[-1].text and talk.state.appointment is None
+
+
+def test_signing_today_and_an_installation_date_is_no_meeting_offer() -> None:
+    lines = _played("e4-copieur-cabinet.base.competent.t23-p2-4.txt")
+    _, turns = _talk("e4-copieur-cabinet", None, *lines[:15])
+    assert "Lefèvre" not in turns[-1].text and "disponible" not in turns[-1].text, \
+        turns[-1].text
+
+
+def test_times_that_say_when_before_a_yes_no_question_are_no_meeting_offer() -> None:
+    question = ("Et à l'heure de midi ou le dimanche matin, est-ce que la queue en boutique "
+                "vous fait perdre des clients ?")
+    assert offered_options(question) is None
+    assert offered_options("Plutôt mardi ou jeudi, qu'est-ce qui vous arrange ?") == \
+        ("mardi", "jeudi")
