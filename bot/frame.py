@@ -437,8 +437,9 @@ _CHECK = re.compile(r"\?|\b(c'est bien ca|on est d'accord|ca vous va|ca vous con
 
 def _is_closing(folded: str, entities: list[Entity], sentences_text: list[str]) -> bool:
     # ("Si je résume : vous voulez…, et vous validez jusqu'à 300 €" restates her, asks no yes.)
-    asking = " ".join(fold(s) for s in sentences_text if not restates_her(s)) \
-        if any(restates_her(s) for s in sentences_text) else folded
+    restated = [restates_her(s) for s in sentences_text]
+    asking = " ".join(fold(s) for s, hers in zip(sentences_text, restated, strict=True)
+                      if not hers) if any(restated) else folded
     if any(not _CONDITION_BEFORE.search(asking[max(0, m.start() - 20):m.start()])
            for m in _COMMIT.finditer(asking)):
         return True
@@ -453,8 +454,7 @@ def _is_closing(folded: str, entities: list[Entity], sentences_text: list[str]) 
     figures = len(re.findall(r"\d+", folded)) >= 2
     # Dictated without its question mark, the final check still reads as a question.
     # (Her needs and figures restated are a reformulation, not the deal summed up.)
-    return bool(_RECAP.search(folded)) and figures and is_question(last) and \
-        not any(restates_her(sentence) for sentence in sentences_text)
+    return bool(_RECAP.search(folded)) and figures and is_question(last) and not any(restated)
 
 
 _GOODBYE = re.compile(

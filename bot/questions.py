@@ -63,13 +63,13 @@ _OPEN = re.compile(
 _CHOICE = re.compile(r"\w[\w'€%, -]*\bou (?:bien |plutot )?(?!pas\b|non\b|quoi\b|bien\b\s*$)"
                      r"[\w'-]")
 _YES_NO_TAIL = re.compile(r"\bou (?:pas|non|quoi)\b")
-# "Qu'est-ce qui vous satisfait ou au contraire vous gêne ?" asks one thing both ways, not a
-# choice (a blind play heard "Je n'ai pas l'information sous la main" about her own copiers).
 # "Et à l'heure de midi ou le dimanche matin, est-ce que la queue vous fait perdre des
 # clients ?": the times say when, the question comes after them (a blind play's baker took
 # it for a meeting on Sunday).
 _ASKED_AFTER = re.compile(r"\bou\b[^,?]*,\s*(?:est-ce qu|comment|pourquoi|combien|"
                           r"y a-t-il|avez-vous|vous avez)")
+# "Qu'est-ce qui vous satisfait ou au contraire vous gêne ?" asks one thing both ways, not a
+# choice (a blind play heard "Je n'ai pas l'information sous la main" about her own copiers).
 _CONTRARY = re.compile(r"\bou (?:au contraire|a l'inverse|a l'oppose|a l'envers)\b"
                        # "…ce qui vous satisfait ou vous gêne avec vos copieurs ?"
                        r"|\b(?:satisfait|plait|convient|aimez|appreciez|marche)\b.{0,20}\bou\b"
@@ -131,11 +131,6 @@ _DETAIL = re.compile(r"\b(?:nom|numero|reference|mail|e-mail|adresse|telephone|p
                      r"coordonnees|code postal|date de (?:naissance|commande|livraison))\b")
 _HER_DETAILS = re.compile(r"\b(?:donner|dire|communiquer|rappeler|confirmer|epeler|indiquer)\b"
                           rf".*{_DETAIL.pattern}")
-def asks_details(sentence: str) -> bool:
-    """Whether a sentence asks for her name, her order number, her address…"""
-    return bool(_HER_DETAILS.search(fold(sentence)))
-
-
 _SOMEONE_ELSE = re.compile(r"\b(?:quelqu'un d'autre|une autre personne|quelqu'un au-dessus)\b")
 # A half that states how things are for her ("ils vous posent des problèmes ou ça va ?",
 # "la machine est branchée ou l'avez-vous utilisée ?") asks about her situation, a fact she
@@ -155,6 +150,11 @@ _DANGLING = {"à", "a", "au", "aux", "de", "du", "des", "d'", "en", "par", "sur"
              "dans", "chez", "le", "la", "les", "l'", "un", "une", "et", "ou", "votre", "vos",
              "prochain", "prochaine", "valable", "nouveau", "nouvel", "nouvelle", "autre", "petit",
              "petite"}
+
+
+def asks_details(sentence: str) -> bool:
+    """Whether a sentence asks for her name, her order number, her address…"""
+    return bool(_HER_DETAILS.search(fold(sentence)))
 
 
 def choice_options(sentence: str) -> tuple[str, str] | None:

@@ -94,8 +94,8 @@ def digging_into(c: Customer, u: Understanding) -> Objection | None:
     objection = c.objections[pending[-1]]  # the latest one is the one on the table
     # The question that digs is read alone: "Ah bon, ça s'est mal passé avant ? Parce que là
     # y a rien à créer…" asks about it whatever the argument after it (blind play).
-    if any(_digs(fold(sentence.text), objection, u) for sentence in u.sentences
-           if len(u.sentences) > 1 and "?" in sentence.text):
+    if len(u.sentences) > 1 and any(_digs(fold(sentence.text), objection, u)
+                                    for sentence in u.sentences if "?" in sentence.text):
         return objection
     return objection if _digs(u.folded, objection, u) else None
 
