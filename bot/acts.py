@@ -100,7 +100,14 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
         (Act.PRESENTATION, r"\b(je suis|je m'appelle|ici) [a-z]+\b.*\b(de|chez) [a-z]"
                            r"|\ba l'appareil\b"),
         (Act.QUESTION_CONTROLE, r"\b(qu'en pensez-vous|ca vous (va|convient|parle)|"
-                                r"ca vous semble|c'est clair pour vous|vous en pensez quoi)\b"),
+                                r"ca vous semble|c'est clair pour vous|vous en pensez quoi)\b"
+                                # checking she agrees with what was just said ("…, c'est
+                                # bien cela ?"): read as a plain closed question, it got
+                                # "Développez, je vous suis" (blind play)
+                                r"|\b(c'est bien (ca|cela)|c'est (bien )?(exact|correct|juste)|"
+                                r"j'ai bien compris|je ne me trompe pas|je me trompe|vous "
+                                r"confirmez|(ca|cela) vous rassure|(tout )?(est|c'est) clair"
+                                r"( pour vous)?)\s*\?"),
         (Act.DEMANDE_ENGAGEMENT, r"\b(on signe|vous signez|on valide (la commande|le contrat)|"
                                  r"je vous prepare le bon de commande|on lance la commande)\b"),
         (Act.EMPATHIE, r"(?<!si )\bje (vous )?comprends\b(?! bien)"),

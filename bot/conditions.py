@@ -26,7 +26,8 @@ def holds(condition: Condition, state: CustomerState, turn: Understanding | None
         c.acts is None or bool(acts & set(c.acts)),
         c.topics is None or bool(topics & set(c.topics)),
         c.events is None or all(state.happened(event) for event in c.events),
-        c.facts_revealed is None or all(f in state.facts_revealed for f in c.facts_revealed),
+        c.facts_revealed is None or all(f in state.facts_revealed or f in state.facts_stated
+                                        for f in c.facts_revealed),
         c.facts_revealed_min is None or len(state.facts_revealed) >= c.facts_revealed_min,
         c.facts_revealed_max is None or len(state.facts_revealed) <= c.facts_revealed_max,
         c.objections_treated is None or all(o in state.objections_treated

@@ -114,6 +114,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|il fallait (?:lire|verifier|pas)|vous avez mal lu"
                      # ("c'est vous qui avez choisi la déco ?" is a compliment, blind play.)
                      r"|c'est vous qui avez (?:signe|accepte|mal|pas|oublie|casse|abime)"
+                     # Her fault insinuated ("vous êtes sûre que c'est pas vous qui avez cogné
+                     # la porte ?" passed unnoticed, blind play).
+                     r"|(?:c'est pas|ce n'est pas|c'etait pas) vous qui (?:l'|les? |la )?avez"
+                     r"|vous (?:l'|les? |la )?avez (?:cogne|casse|abime|fait tomber|force)"
+                     r"|vous avez du (?:la |le |les )?(?:cogner|casser|abimer|faire tomber)"
                      r"|parfois c'est (?:meme )?le client|ils se perdent)\b"),
         ("pression", r"\b(vous (?:signez|validez|prenez|achetez|commandez) ou (?:pas|non)"
                      r"|c'est oui ou c'est non|decidez-vous|depechez-vous|grouillez"

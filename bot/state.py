@@ -18,6 +18,9 @@ class CustomerState:
     phase: Phase = Phase.CONTACT
     events: list[Event] = field(default_factory=list)
     facts_revealed: list[str] = field(default_factory=list)
+    # Facts she has not told but the student said with their figure ("le technicien Copitec
+    # en 48 h"): known to both, so a condition on them holds; still hers to tell.
+    facts_stated: list[str] = field(default_factory=list)
     fact_lines: dict[str, str] = field(default_factory=dict)  # what was said, to say it again
     # What she added to a fact asked about again (the details of her other lines).
     fact_details: dict[str, list[str]] = field(default_factory=dict)

@@ -30,6 +30,12 @@ from .topics import TopicHit, TopicMatcher
 
 QUESTION_ACTS = {Act.QUESTION_OUVERTE, Act.QUESTION_FERMEE, Act.QUESTION_ALTERNATIVE,
                  Act.QUESTION_CONTROLE}
+# An indirect yes-or-no question, said with a full stop ("je voudrais savoir si…").
+_ASKED_INDIRECTLY = re.compile(r"\b(?:savoir|dire|demander|preciser|verifier|confirmer)"
+                               r"(?: moi| nous)? si\b|\b(?:dites|expliquez|racontez|parlez|"
+                               r"decrivez|precisez|detaillez|montrez|donnez)-(?:moi|nous)\b|"
+                               r"\b(?:j'aimerais|je voudrais|je souhaiterais|je veux) (?:bien )?"
+                               r"(?:savoir|comprendre|connaitre|avoir une idee)\b")
 # A long sentence often carries several acts: acts scoring close to the best one are kept too.
 RUNNER_UP_RATIO = 0.6
 MAX_ACTS = 3
@@ -76,7 +82,20 @@ class SentenceUnderstanding:
 
     @property
     def is_question(self) -> bool:
-        return self.text.rstrip().endswith("?") or bool(self.act_ids & QUESTION_ACTS)
+        text = self.text.rstrip()
+        if text.endswith("?"):
+            return True
+        asked = self.act_ids & QUESTION_ACTS
+        # A full stop the student wrote (or the recogniser heard) closes a statement: "Et le
+        # livreur reprend l'ancienne, vous payez rien." read as a yes-or-no question made her
+        # tell the delivery again (blind play). Questions in their words still count ("Je
+        # voudrais savoir combien vous imprimez.", "dites-moi si…", "vous me donnez votre
+        # nom."), as do open ones.
+        if text.endswith((".", "!")) and asked <= {Act.QUESTION_FERMEE} and \
+                not is_question(text) and not asks_details(text) and \
+                not _ASKED_INDIRECTLY.search(fold(text)):
+            return False
+        return bool(asked)
 
     @property
     def discovers(self) -> bool:

@@ -32,7 +32,11 @@ _IN_WRITING = re.compile(r"\b(par ecrit|par (?:e-?)?mail|par courriel|recap\w*|j
 # ("Je vous appelle lundi à 10 heures, cela vous convient ?" got "Je n'ai pas l'information
 # sous la main", blind play: with a date, calling her is a call-back.)
 # (Not "vous auriez dû être rappelée": a call-back that did not happen.)
-_CALLBACK = re.compile(r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)(?!ee?s?\b)\w*"
+_CALLBACK = re.compile(r"(?<!en )\b(rappel|rappelle|rappeler|rappellerai|recontacte)(?!ee?s?\b)\w*"
+                       # (not a reminder: "en rappelant ce numéro", "je vous rappelle que…",
+                       # "je vous rappelle votre numéro de dossier" set no call, blind play)
+                       r"\b(?! qu| (?:le|ce|votre|la|les|vos|l') ?(?:numero|reference|"
+                       r"dossier|code|mail|e-mail|adresse|montant|prix|conditions?)\b)"
                        r"|\bje vous (?:appelle|appellerai|telephone|telephonerai|passe un coup "
                        r"de fil)\b"
                        # (not the reason for this call: "je vous appelle simplement pour vous
@@ -124,8 +128,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # le dimanche matin, qu'est-ce qui se passe ?") is answered with the fact, not taken
         # for a meeting offer ("Non, ce jour-là, je ne peux pas", blind play).
         proposing = set()
+    # A recap that names the slot she agreed to ("…on vous livre samedi matin, dossier
+    # SAV-204817. Vous avez d'autres questions ?") asks nothing of her diary: "Entendu, va pour
+    # ce créneau" again answered the wrong question (blind play).
+    agreed_before = Act.RECAPITULATIF in u.acts and any(
+        line in c.voice.used for line in c.stock("slot_ok"))
     if appointment is None and dates and proposing and _meets_her_day(c, dates) and \
-            not _choice_of_what(u):
+            not _choice_of_what(u) and not agreed_before:
         # The day she said she can do ("uniquement le samedi matin"), offered for a delivery
         # or a visit: she agrees (a blind play heard "Je vous le répète : uniquement le
         # samedi matin" to "samedi 8 h-12 h, ça va ?").

@@ -10,6 +10,7 @@ from scenarios.model import Argument
 from scenarios.vocabulary import Act, OutcomeType
 
 from ..entities import normalise_numbers
+from .listening import asks_opinion
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -73,6 +74,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 continue  # signed: "Ça ne m'intéresse pas." to a last selling point took it back
             parts.append(ReplyPart(Priority.ECHO, c.bank("argument_weak"), ReplyKind.ARGUMENT,
                                    argument.id, stance=Stance.NEGATIVE))
+    if asks_opinion(u.folded) and any(p.kind == ReplyKind.ARGUMENT
+                                      and p.priority == Priority.REACTION for p in parts):
+        # "…Qu'en pensez-vous ?" after a selling point: her reaction to it is her opinion (a
+        # stock "C'est intéressant. Ça répond à ce que je cherche." took its place).
+        parts[:] = [p for p in parts if p.kind != ReplyKind.CONTROL]
     if Act.PREUVE in u.acts and (state.arguments_heard or state.objections_raised):
         c.move(mood=rules.proof_mood)
         parts.append(ReplyPart(Priority.ECHO, c.bank("proof_ok"), ReplyKind.PROOF,

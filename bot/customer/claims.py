@@ -7,7 +7,8 @@ je vous suis" to the last); a contractual guarantee ("intervention garantie sous
 or a gesture the scenario allows ("installation offerte") is an argument or a concession,
 not this. Nor does she let pass a promise taken back ("oubliez, j'ai dit n'importe quoi"), a
 discount the seller admits is not theirs to give ("normalement non, mais je m'arrangerai"),
-or a condition put on her reviews ("enlevez vos messages sur le site")."""
+or a condition put on her reviews ("enlevez vos messages sur le site"), a scheme to hide
+something from those who must know, work offered unpaid."""
 
 from __future__ import annotations
 
@@ -36,8 +37,12 @@ _BEYOND_POLICY = re.compile(
     r"\b(a vie|pour toujours|illimite\w*|sans limite|(un|1|une|deux|2) an(s|nee)?|"
     r"(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|[2-9]|1[0-9]) mois|tablette|"
     r"ipad|iphone|smartphone|ordinateur|televiseur|tele|voyage|croisiere|week-end|cheque|"
-    r"virement|liquide|cash|billets?|bouteille|champagne|resto|restaurant)\b")
+    r"virement|liquide|cash|billets?|bouteille|champagne|resto|restaurant|machine a cafe|"
+    r"cafetiere)\b")
 _NEAR = 25  # characters around the gift word where its object or its duration is said
+# After "je vous offre", a list of what is given ("je vous offre l'installation, le toner à vie
+# et une machine à café": the third item was past the window, blind play).
+_NEAR_AFTER = 45
 # Taking back what one promised ("le coup des 200 euros, oubliez, j'ai dit n'importe quoi",
 # "en fait demain c'est pas possible"): blind reviewers marked "Enfin une vraie solution" and
 # "Mouais" to it. "Je me suis trompé" is an honest correction, not this.
@@ -47,12 +52,19 @@ _WITHDRAWN = re.compile(
     r"rire)|en fait,? (non|c'est pas possible|ce n'est pas possible|ca va pas etre possible|"
     r"je (ne )?(peux|pourrai) pas)|en fait,? \w+ c'est pas possible|finalement,? (non|ce ne sera"
     r" pas|ce sera pas|je (ne )?(peux|pourrai) pas))")
+# An offer the seller admits making up ("une promo spéciale que je viens d'inventer pour
+# vous"): a buyer no longer trusts it (blind play: "Ça, je n'en sais rien, franchement").
+_MADE_UP = re.compile(r"\b(je viens (?:de l'|d')inventer|je l'ai inventee?|j'invente|je sors ca "
+                      r"de ma tete|au pif)\b")
 # A promise the seller admits is not theirs to make ("normalement non, mais je m'arrangerai",
 # "je m'arrange avec mon chef"): a buyer wants to know it will hold at the signature.
 _UNAUTHORISED = re.compile(
     r"\b(je m'arrangerai|je m'arrange avec (mon|ma|le|la) \w+|entre nous,? (je|on)|ni vu ni "
     r"connu|je (le )?fais passer en douce|normalement (non|j'ai pas le droit|je n'ai pas le "
-    r"droit|on (ne )?peut pas|je (ne )?peux pas),? mais)")
+    r"droit|on (ne )?peut pas|je (ne )?peux pas),? mais"
+    # ("mon chef il valide tout ce que je dis": "Bien. C'est appréciable.", blind play)
+    r"|\b(mon|ma) (chef|responsable|patron|directeur|directrice) (il |elle )?(valide|signe|"
+    r"accepte) tout)")
 # A condition no seller may put on what is owed ("faut que vous enleviez vos messages sur le
 # site sinon ça marche pas").
 _REVIEW_CONDITION = re.compile(
@@ -61,6 +73,25 @@ _REVIEW_CONDITION = re.compile(
 # A good review bought ("si vous mettez cinq étoiles, je vous fais 50 €").
 _REVIEW_BOUGHT = re.compile(r"\b((5|cinq) etoiles|bon avis|avis positif|bonne note|avis "
                             r"favorable)\b")
+# A scheme to hide something from those who must know ("on passe la moitié en mars sur une
+# autre ligne, la région verra rien", "le siège, pas obligés de les prévenir", "je vous la
+# passe gratos, personne verra rien"): blind plays heard "Des résultats. Ça, ça parle."
+_SCHEME = re.compile(
+    r"\b((?:personne|la region|le siege|la direction|mon chef|ils|on) (?:n'y |ne )?(?:verra|"
+    r"verront|saura|sauront|verrait|voit|y verra) (?:rien|que du feu)|on (?:ne )?(?:leur )?"
+    r"(?:dit|dira) rien|(?:pas|sans) (?:obliges? de |besoin de )?(?:les |le |leur |la )?"
+    r"(?:prevenir|informer)|sans (?:le |leur )?(?:dire|en parler)|en douce|au black|sous le "
+    r"manteau|antidat\w*|fausses? factures?|deux lignes differentes|on maquille|on truque)\b")
+# Work offered unpaid, by the student or by others ("je bosse gratuit le dimanche", "je ramène
+# mes potes pour aider", "il viendra gratos, je le paierai en plantes", "on demande des heures
+# sup, ils diront pas non"): a manager cannot accept it (blind play: "votre planning tient la
+# route").
+_UNPAID = re.compile(
+    r"\b((?:bosse|bosser|bosserai|travaille|travailler|travaillerai|viens|viendra|viendront)\b"
+    r".{0,25}\b(?:gratuit\w*|gratos|benevole\w*|sans etre payes?|pour rien)|je (?:le|la|les) "
+    r"paierai en|(?:mes|des) (?:potes|copains|amis)\b.{0,30}\b(?:aider|bosser|travailler|"
+    r"viendr\w*|coup de main)|(?:ramene|ramener|ramenerai) (?:mes|des) (?:potes|copains|amis)|"
+    r"heures sup\w*.{0,40}(?:diront pas non|pas le choix|obliges?))")
 _PAYMENT = re.compile(r"\b(\d+ ?(€|euros?|balles)|cheque|virement|bon d'achat|cadeau|"
                       r"rembours\w*|offert\w*|gratuit\w*)")
 
@@ -79,6 +110,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("promise_withdrawn"),
                                ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
         return
+    if _MADE_UP.search(u.folded):
+        c.move(mood=c.rules.claim_doubted_mood)
+        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("made_up_doubted"),
+                               ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
+        return
     if _REVIEW_CONDITION.search(u.folded) or (_REVIEW_BOUGHT.search(u.folded)
                                                and _PAYMENT.search(u.folded)):
         c.state.record(Event.PROMESSE_HORS_POLITIQUE)
@@ -86,6 +122,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("review_condition_refused"),
                                ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
         return
+    for pattern, key in ((_SCHEME, "scheme_refused"), (_UNPAID, "unpaid_work_refused")):
+        if pattern.search(u.folded):
+            c.state.record(Event.PROMESSE_HORS_POLITIQUE)
+            c.move(mood=c.rules.claim_doubted_mood)
+            parts.append(ReplyPart(Priority.INTERRUPTION, c.bank(key), ReplyKind.CLAIM_DOUBTED,
+                                   stance=Stance.NEGATIVE))
+            return
     if _UNAUTHORISED.search(u.folded):
         c.state.record(Event.PROMESSE_HORS_POLITIQUE)
         c.move(mood=c.rules.claim_doubted_mood)
@@ -99,7 +142,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # Side by side ("le toner gratuit à vie", "une tablette pour la caisse, cadeau"); a
         # gift word alone ("installation offerte", "premier mois offert") is a gesture the
         # scenario may allow, weighed by the negotiation.
-        if any(_BEYOND_POLICY.search(folded[max(0, gift.start() - _NEAR):gift.end() + _NEAR])
+        if any(_BEYOND_POLICY.search(folded[max(0, gift.start() - _NEAR):
+                                            gift.end() + _NEAR_AFTER])
                for gift in _GIFT.finditer(folded)):
             c.state.record(Event.PROMESSE_HORS_POLITIQUE)
             c.move(mood=c.rules.claim_doubted_mood)

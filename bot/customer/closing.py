@@ -16,6 +16,7 @@ from ..text import fold
 from . import objections, people, progress
 from .appointments import other_errand, signs_alone
 from .arguments import tied
+from .complaint import accepted
 from .ending import waits_for_answer
 from .facts import stated_budget_max
 from .negotiation import below_floor, doubt_below_floor
@@ -45,7 +46,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         people.defer(c, parts)
         return  # she cannot commit her manager
     if c.scenario.kind == Kind.RECLAMATION:
-        _settle(c, parts)  # a complaint is not a sale: "on fait comme ça ?" asks to settle
+        _settle(c, u, parts)  # a complaint is not a sale: "on fait comme ça ?" asks to settle
         return
     if c.scenario.appointment and Act.PROPOSITION_RDV in u.acts and any(
             e.type == "date" and e.value.get("jour") in WEEKDAYS for e in u.entities) \
@@ -57,8 +58,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             and not state.happened(Event.SOLUTION_ACCEPTEE):
         state.record(Event.CLOSING_PREMATURE)
         c.move(rules.premature_closing_mood, rules.premature_closing_patience)
-        parts.append(ReplyPart(Priority.ANSWER, c.bank("deal_refused_not_ready"),
-                               ReplyKind.COMMITMENT, stance=Stance.NEGATIVE))
+        # Nothing shown yet ("Salut patron ! … faut juste que vous signiez là." as the first
+        # words): "Laissez-moi réfléchir encore un peu" implied there was something to weigh
+        # (blind play).
+        shown = state.price_offered is not None or state.arguments_heard or \
+            state.solutions_proposed
+        key = "deal_refused_not_ready" if shown else "deal_nothing_presented"
+        parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.COMMITMENT,
+                               stance=Stance.NEGATIVE))
         return
     accepted, reason = accepts_deal(c)
     if reason == "ask_discount":
@@ -218,7 +225,7 @@ _VALIDATE = re.compile(r"\b(?:je vous propose (?:donc )?de (?:valider|signer|par
                        r"le contrat|le bon de commande|l'offre|le budget)|on valide|on signe)\b")
 
 
-def _settle(c: Customer, parts: list[ReplyPart]) -> None:
+def _settle(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """"On fait comme ça ?" in a complaint: the solution proposed is accepted when she is
     calm enough, else she says it does not settle it; with nothing proposed she asks what."""
     state, rules = c.state, c.rules
@@ -229,7 +236,7 @@ def _settle(c: Customer, parts: list[ReplyPart]) -> None:
                                stance=Stance.NEGATIVE))
     elif state.mood >= rules.solution_mood_min and not state.objections_pending:
         state.record(Event.SOLUTION_ACCEPTEE)
-        parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_accepted"),
+        parts.append(ReplyPart(Priority.ANSWER, c.bank(accepted(u)),
                                ReplyKind.SOLUTION, stance=Stance.POSITIVE))
     else:
         parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_refused"), ReplyKind.SOLUTION,

@@ -11,6 +11,7 @@ from scenarios.vocabulary import Act, Event, Kind
 
 from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
+from .requests import Request, asks
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -85,8 +86,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if state.mood >= rules.solution_mood_min:
                 # Glad once per solution: the recap that names it again is not met with
                 # "Parfait ! Là, je retrouve le sourire." each time (blind play).
-                if state.record(Event.SOLUTION_ACCEPTEE) or set(new) & c.solutions:
-                    parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_accepted"),
+                # (Nor the recap that names a part of it for the first time: "…on reprend
+                # l'ancienne, dossier SAV-204817" got "Formidable, j'accepte avec plaisir !"
+                # after her yes, blind play.)
+                if state.record(Event.SOLUTION_ACCEPTEE) or (
+                        set(new) & c.solutions and Act.RECAPITULATIF not in acts):
+                    parts.append(ReplyPart(Priority.ANSWER, c.bank(accepted(u)),
                                            ReplyKind.SOLUTION, stance=Stance.POSITIVE))
             else:
                 c.move(mood=rules.solution_refused_mood)
@@ -105,6 +110,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # even when the proposal itself was not read as one ("samedi matin, là on se
         # comprend"): an agreement is recorded as such.
         state.record(Event.SOLUTION_ACCEPTEE)
+
+
+def accepted(u: Understanding) -> str:
+    """Her yes to a solution: to a recap of it, that it is right, and that she has no other
+    question when asked ("Vous avez d'autres questions ?" got "Formidable, j'accepte avec
+    plaisir !", blind play)."""
+    if Act.RECAPITULATIF not in u.acts:
+        return "solution_accepted"
+    return "recap_agreed_nothing_else" if asks(Request.ANYTHING_ELSE, u.folded) \
+        else "recap_agreed"
 
 
 # Selling words: "vous seriez intéressée par notre extension de garantie à 79 € ?", "pendant
@@ -129,8 +144,11 @@ def _upsell(c: Customer, u: Understanding, parts: list[ReplyPart]) -> bool:
         # garantie d'un an ?"; nor a refund, "on vous rembourse les 549 €".)
         amounts = [float(e.value["montant"]) for e in sentence.entities if e.type == "montant"]
         given = [a for a in amounts if any(a <= most for most in allowed)]
-        if not amounts or len(given) == len(amounts) or not _SELLING.search(folded) \
-                or _FREE.search(folded):
+        # Or another appliance on sale ("vous voulez pas un sèche-linge aussi ? Y a une promo,
+        # moins 40 %.": "Bien. Au moins, je sais à quoi m'en tenir", blind play).
+        priced = bool(amounts) or ("%" in folded and _OTHER_PRODUCT.search(u.folded) is not None)
+        if not priced or (amounts and len(given) == len(amounts)) or \
+                not _SELLING.search(folded) or _FREE.search(folded):
             continue
         c.move(mood=c.rules.upsell_mood)
         parts[:] = [p for p in parts if p.stance != Stance.POSITIVE]
@@ -141,6 +159,8 @@ def _upsell(c: Customer, u: Understanding, parts: list[ReplyPart]) -> bool:
     return False
 
 
+_OTHER_PRODUCT = re.compile(r"\b(seche-linge|lave-vaisselle|refrigerateur|frigo|congelateur|"
+                            r"four|micro-ondes|aspirateur|televiseur|tele|cafetiere|plaques?)\b")
 _FREE = re.compile(r"\b(offert\w*|gratuit\w*|cadeau|sans frais|a nos frais|geste|rembours\w*)\b")
 
 

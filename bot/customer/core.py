@@ -197,6 +197,15 @@ class Customer:
                  and not (summing_up and not is_question(sentence.text))]
         if asks(Request.FLOOR, u.folded):
             return self.bank(self._own_question())
+        if asks(Request.CHECK, u.folded):
+            return self.bank("reformulation_ok")
+        if Act.QUESTION_CONTROLE in u.acts and all(
+                Act.QUESTION_CONTROLE in sentence.act_ids for sentence in u.sentences
+                if sentence.discovers):
+            # "C'est bien cela ?" checks what was just said: she confirms, or hesitates ("Je
+            # n'ai pas l'information sous la main" to it rang absurd, blind play).
+            return self.bank("confirm_ok" if self.state.mood >= self.rules.control_yes_mood
+                             else "control_doubt")
         if any(asks(Request.ANYTHING_ELSE, text) for text in asked):
             return self.bank("nothing_else")  # "Autre chose ?" — "Oui, c'est noté" rang false
         if asked and all(asks(Request.TIME, text) for text in asked):

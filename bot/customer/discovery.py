@@ -192,6 +192,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         elif not topics and not asks_something_else(folded):
             unanswered_question = True  # (consent and "autre chose ?": see core)
             off_topic = off_topic or Act.HORS_SUJET in sentence.act_ids
+    for stated in _stated_facts(c, u):
+        # The student says her situation as it is ("Copitec, c'est des machines de six ans et
+        # le technicien en 48 h."): it is known from then on, and a comparison built on it
+        # answers her doubt (read as nothing, it no longer did once such statements stopped
+        # being read as questions).
+        state.facts_stated.append(stated.id)
     for second in also:
         if answered < rules.facts_per_reply and second.id not in told:
             reveal(c, c.facts[second.id], parts, unasked=True)
@@ -394,6 +400,46 @@ def _next_essential(c: Customer, u: Understanding,
     candidates = [*behind_needs, *(f for f in c.scenario.facts if f.essential)]
     return next((fact for fact in candidates if fact.essential
                  and fact.id not in (told or ()) and _tellable(c, fact, u)), None)
+
+
+# Figures too common to say which fact a statement is about ("deux copieurs", "trois
+# semaines"): a fact is recognised in the student's words by a figure of ten or more.
+_DISTINCT_FIGURE = 10
+
+
+def _stated_facts(c: Customer, u: Understanding) -> list[Fact]:
+    """Facts of hers, neither told nor stated yet, that a statement of the student says with
+    their figure and its unit."""
+    found: list[Fact] = []
+    for sentence in u.sentences:
+        if sentence.is_question:
+            continue
+        said = _figures_with_units(sentence.text)
+        for hit in sentence.topics:
+            fact = c.facts.get(hit.id)
+            if fact is None or fact.id in c.state.facts_revealed or \
+                    fact.id in c.state.facts_stated or fact in found:
+                continue
+            values = {int(n) for value in fact.values.values()
+                      for n in re.findall(r"\d+", str(value))}
+            hers = {figure for line in fact.answers for figure in _figures_with_units(line)
+                    if figure[0] in values and figure[0] >= _DISTINCT_FIGURE}
+            if hers & said:
+                found.append(fact)
+    return found
+
+
+# A figure and its unit ("48 h", "48 heures" → (48, "h")): "48 mois" of a contract is not the
+# 48 hours of a repair.
+_FIGURE = re.compile(r"(\d+)\s*(%|€|[a-zé]+)?")
+_UNITS = {"heures": "h", "heure": "h", "euros": "€", "euro": "€", "eur": "€", "balles": "€",
+          "jours": "j", "jour": "j", "pourcent": "%", "pages": "page", "minutes": "min"}
+
+
+def _figures_with_units(text: str) -> set[tuple[int, str]]:
+    joined = re.sub(r"(?<=\d)[\s\u00a0\u202f.](?=\d{3})", "", text.lower())
+    return {(int(number), _UNITS.get(unit or "", unit or ""))
+            for number, unit in _FIGURE.findall(joined)}
 
 
 def _tellable(c: Customer, fact: Fact, u: Understanding) -> bool:

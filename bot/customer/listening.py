@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules, acts = c.state, c.rules, u.acts
     complaint = c.scenario.kind == Kind.RECLAMATION
+    checked = False
     if Act.REFORMULATION in acts and (state.facts_revealed or complaint) and \
             restates_her_words(c, u):
         c.move(mood=rules.reformulation_mood, patience=rules.reformulation_patience)
@@ -30,21 +31,28 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if not other_question:
             parts.append(ReplyPart(Priority.ECHO, c.bank("reformulation_ok"),
                                    ReplyKind.REFORMULATION, stance=Stance.POSITIVE))
+            # "Si je résume : … C'est bien cela ?" checks the summary: her "c'est bien ça"
+            # answers it ("Exactement ce que j'avais noté" beside it was one answer too many).
+            checked = True
     if acts & {Act.EMPATHIE, Act.EXCUSE}:
         gain = rules.empathy_mood_complaint if complaint else rules.empathy_mood
         c.move(mood=gain)
         key = "empathy_still_angry" if state.mood < rules.still_angry_mood else "empathy_ok"
         parts.append(ReplyPart(Priority.ECHO, c.bank(key), ReplyKind.EMPATHY,
                                stance=Stance.POSITIVE if key == "empathy_ok" else Stance.NEGATIVE))
-    if Act.QUESTION_CONTROLE in acts and state.arguments_heard:
+    if Act.QUESTION_CONTROLE in acts and state.arguments_heard and not checked:
         key = "control_yes" if state.mood >= rules.control_yes_mood \
             and not state.objections_pending else "control_doubt"
-        if key == "control_yes" and (complaint or state.happened(Event.ACCORD)
+        if key == "control_yes" and _REASSURED.search(u.folded):
+            # "Est-ce que cela vous rassure ?" asks whether her worry is met: "Exactement ce
+            # que j'avais noté" to it answered nothing (blind play).
+            key = "reassured"
+        elif key == "control_yes" and (complaint or state.happened(Event.ACCORD)
                                      or Act.RECAPITULATIF in acts):
             # "Ça vous va ?" after a recap, a settled complaint or a deal checks an
             # agreement: "oui, ça me va", not a prospect's "ça m'intéresse".
             key = "confirm_ok"
-        elif key == "control_yes" and _OPINION.search(u.folded):
+        elif key == "control_yes" and asks_opinion(u.folded):
             # "Qu'en pensez-vous ?" asks what she thinks: "Après réflexion, oui." answered a
             # yes-or-no nobody asked (blind play).
             key = "control_opinion"
@@ -52,9 +60,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL, stance=stance))
 
 
+_REASSURED = re.compile(r"\b(?:ca|cela) vous rassure|\bvous etes rassure")
 _OPINION = re.compile(r"\b(?:qu'en pensez|vous en pensez quoi|qu'est-ce que vous en "
                       r"(?:pensez|dites)|comment (?:vous )?(?:voyez|trouvez)|ca vous inspire"
                       r"|votre avis)\b")
+def asks_opinion(folded: str) -> bool:
+    """Whether the turn asks what she thinks ("qu'en pensez-vous ?"), not a yes or no."""
+    return bool(_OPINION.search(folded))
+
+
 # Content words a restatement must share with what she said ("si je comprends bien, vos
 # machines tombent en panne" shares "machine", "panne").
 _RESTATED_WORDS = 2

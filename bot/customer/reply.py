@@ -164,6 +164,9 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False  # one politeness is enough: "Bonjour, je vous écoute. Il n'y a pas de quoi."
     if says_again(primary.text) and says_again(other.text):
         return False  # one "je vous l'ai déjà dit" per reply
+    if ReplyKind.FACT not in (primary.kind, other.kind) and \
+            _words_in_common(primary.text, other.text):
+        return False  # "…votre offre se défend. D'accord, à service égal, votre offre se défend."
     shared = _figures(primary.text) & _figures(other.text)
     if shared and (says_again(other.text) or _figures(other.text) <= shared):
         # The same figure twice: "On paie 240 € HT par mois… Comme je vous le disais, c'est
@@ -174,6 +177,17 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False  # one stock yes is enough: "On y va, on fonce ! Oui, c'est tout bon !"
     return not (primary.kind in _VERDICTS and other.kind in _VERDICTS
                 and other.text in stock_lines())
+
+
+# Words in a row two lines of one reply may share: more, and the second says the first again.
+_ECHO_WORDS = 4
+
+
+def _words_in_common(first: str, second: str) -> bool:
+    def runs(text: str) -> set[tuple[str, ...]]:
+        words = re.findall(r"\w+", text.lower())
+        return {tuple(words[i:i + _ECHO_WORDS]) for i in range(len(words) - _ECHO_WORDS + 1)}
+    return bool(runs(first) & runs(second))
 
 
 def _figures(text: str) -> set[str]:

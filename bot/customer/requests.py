@@ -18,6 +18,7 @@ class Request(StrEnum):
     ANYTHING_ELSE = "autre chose"
     FLOOR = "vos questions"
     HOLDBACK = "frein"
+    CHECK = "vérification"
 
 
 _PATTERNS = {
@@ -83,6 +84,11 @@ _PATTERNS = {
                               r"tes questions|(?:avez-vous|vous avez|as-tu|t'as|tu as) des "
                               r"questions|je (?:reponds|repondrai) a (?:vos|tes) questions|"
                               r"des questions de votre cote)\b"),
+    # "Donc 12 000 pages par mois, c'est bien cela ?" checks what she said: "Ce n'est pas mal,
+    # mais j'ai encore des doutes" to it answered an opinion nobody asked (blind play).
+    Request.CHECK: re.compile(r"\b(c'est bien (?:ca|cela)|c'est (?:bien )?(?:exact|correct|"
+                              r"juste)|j'ai bien compris|je ne me trompe pas|je me trompe|vous "
+                              r"(?:me )?confirmez)\b"),
     Request.ANYTHING_ELSE: re.compile(r"\b(autre chose|d'autres questions|une autre question|"
                                       r"quelque chose d'autre)\b"),
 }
