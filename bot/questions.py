@@ -136,6 +136,9 @@ _SOMEONE_ELSE = re.compile(r"\b(?:quelqu'un d'autre|une autre personne|quelqu'un
 # "la machine est branchée ou l'avez-vous utilisée ?") asks about her situation, a fact she
 # answers, not two things offered to choose from: blind plays heard "Ça va, ce sera mieux
 # pour moi" and "La machine est branchée, ce sera mieux pour moi" after the fact said no.
+# A half that asks her preference ("…ou vous préférez en visio ?") offers a choice.
+_PREFERENCE = re.compile(r"(?i)\b(?:pr[eé]f[eé]r\w*|voudriez|aimeriez|souhaitez|choisissez|"
+                         r"optez|plut[oô]t)\b")
 _SITUATION = re.compile(r"(?:et |mais )?(?:(?:ils?|elles?|ca|cela) (?!le\b|la\b|les\b)\w+"
                         r"|c'est (?!bien\b)\w+$|(?:\w+')?\w+-vous\b"
                         r"|(?:la|le|votre) \w+ (?:est|sont|marche|fonctionne)\b)")
@@ -182,8 +185,11 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
         return None
     right = _CHOICE_LEAD.sub("", after).split()
     left = _CHOICE_LEAD.sub("", before).split()
-    if any(_SITUATION.match(fold(" ".join(side))) for side in (left, right)) and \
-            not re.search(r"\d", " ".join([*left, *right])):
+    # (A half led by "vous préférez" offers a choice: "il passe à la boutique du Vieux-Lille
+    # ou vous préférez en visio ?" got "je ne saurais pas vous dire", blind play.)
+    offered = _PREFERENCE.search(after) is not None
+    if not offered and any(_SITUATION.match(fold(" ".join(side))) for side in (left, right)) \
+            and not re.search(r"\d", " ".join([*left, *right])):
         return None  # (not "ça rentre dans les 3000 ou il faut que je refasse le budget ?")
     if _ASKED_ABOUT_HER.search(fold(" ".join(left))) or _EXAMPLES.search(fold(before)):
         # "les pages couleur sont-elles incluses dans ces 240 €, ou facturées en plus ?"

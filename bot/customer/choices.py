@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Event
+from scenarios.vocabulary import Act, Event
 
 from ..entities import WEEKDAYS, extract
 from ..text import fold
@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 
 # Parts that already answer the choice, or say no to what it is about.
 _ANSWERED = {ReplyKind.FACT, ReplyKind.APPOINTMENT, ReplyKind.COUNTERPART, ReplyKind.CALLBACK}
+_OFFERING = {Act.PROPOSITION_RDV, Act.PROPOSITION_SOLUTION, Act.CONCESSION,
+             Act.DEMANDE_ENGAGEMENT, Act.ARGUMENT}
 # An option the customer cannot repeat as her own words ("qu'on vous rembourse"): she names it
 # by its rank instead.
 _SPEAKER_WORDS = {"je", "j", "me", "m", "mon", "ma", "mes", "notre", "nos", "te", "tu", "ton",
@@ -53,7 +55,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         matcher = c.understander.topics
         named = [{hit.id for hit in matcher.match(option)} if matcher else about
                  for option in options]
-        answered = any(p.kind in _ANSWERED and (p.kind != ReplyKind.FACT or (
+        # A question about her situation with examples of the answer ("vous aviez des
+        # chiffres de fréquentation ou de chiffre d'affaires ?") is answered by the fact she
+        # tells: "Plutôt de chiffre d'affaires, je pense" after it answered nothing (blind
+        # play). An offer of two things to do is still hers to choose.
+        asking = not sentence.act_ids & _OFFERING
+        answered = any(p.kind in _ANSWERED and (p.kind != ReplyKind.FACT or asking or (
             p.subject in about and all(p.subject in ids for ids in named))) for p in parts)
         # "Mardi 14 h 30 à la boutique, ou vous préférez en visio ?": the slot is answered
         # with the meeting, the form is hers to choose ("Ça me va." alone chose nothing).
@@ -74,7 +81,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
             c.state.appointment["forme"] = form
         _close_on(c, options, taken)
-        said = _say(c, options, taken)
+        said = _say(c, options, taken, any(p.kind == ReplyKind.FACT for p in parts))
         # A solution accepted by choosing it is said once, by its name ("Par un appareil neuf,
         # plutôt."), not beside "Super, on fait comme ça !".
         agreed = next((p for p in parts if p.kind == ReplyKind.SOLUTION
@@ -180,18 +187,22 @@ def _acceptable(c: Customer, price: float | None) -> bool | None:
         (ceiling is None or price <= ceiling)
 
 
-def _say(c: Customer, options: tuple[str, str], taken: int) -> str:
+def _say(c: Customer, options: tuple[str, str], taken: int, after_fact: bool = False) -> str:
+    """Her choice in words; after a fact of hers that settles it, as its consequence ("Plutôt
+    le matin, je pense" after "Uniquement le samedi matin" hedged what she had just said
+    firmly, blind plays)."""
+    lead = "choice_after_fact" if after_fact else "choice"
     # "le matin de 8 h à 12" (an option cut at its length) is "le matin": the hours are the
     # student's to say back.
     option = _in_her_words(_HOURS_TAIL.sub("", options[taken]) or options[taken])
     if _words(options[taken]) & _SPEAKER_WORDS or _words(option) & _LEFT_OVER or \
             _DANGLING.search(fold(option)):
-        return c.bank("choice_first" if taken == 0 else "choice_second")
+        return c.bank(f"{lead}_first" if taken == 0 else f"{lead}_second")
     # ("À la boutique ou en visio ?" said back as "Plutôt À la boutique", blind play.)
     first = option.split()[0]
     option = option[0].lower() + option[1:] if option[1:2].islower() or \
         first.lower() in _LEAD_WORDS else option
-    return c.bank("choice", **option_values(option))
+    return c.bank(lead, **option_values(option))
 
 
 def _words(text: str) -> set[str]:

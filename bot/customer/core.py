@@ -197,6 +197,11 @@ class Customer:
                  and not (summing_up and not is_question(sentence.text))]
         if asks(Request.FLOOR, u.folded):
             return self.bank(self._own_question())
+        # (Asked whatever the act read: "est-ce que je peux faire autre chose pour vous ?"
+        # read as an offer got "Entendu.", blind play.)
+        if any(asks(Request.ANYTHING_ELSE, fold(sentence.text)) for sentence in u.sentences
+               if sentence.is_question):
+            return self.bank("nothing_else")  # "Autre chose ?" — "Oui, c'est noté" rang false
         if asks(Request.CHECK, u.folded):
             return self.bank("reformulation_ok")
         if Act.QUESTION_CONTROLE in u.acts and all(
@@ -206,8 +211,6 @@ class Customer:
             # n'ai pas l'information sous la main" to it rang absurd, blind play).
             return self.bank("confirm_ok" if self.state.mood >= self.rules.control_yes_mood
                              else "control_doubt")
-        if any(asks(Request.ANYTHING_ELSE, text) for text in asked):
-            return self.bank("nothing_else")  # "Autre chose ?" — "Oui, c'est noté" rang false
         if asked and all(asks(Request.TIME, text) for text in asked):
             return self.bank("purpose_ack")  # "Vous avez deux minutes ?" — "D'accord, allez-y."
         # "…le livreur reprend l'ancienne, vous êtes d'accord ?" asks her consent, "c'est

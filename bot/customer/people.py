@@ -132,8 +132,18 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _filter(c, u, speaker, parts)
     elif asks_for(u.text, speaker) or (  # "je voudrais parler à M. Benali" asks, with no "?"
             speaker.role == SpeakerRole.DECIDEUR and _BOSS.search(u.folded)
-            and _ASKING.search(u.folded)):
+            and _ASKING.search(u.folded) and not _names_another(c, u)):
         parts.append(ReplyPart(Priority.ANSWER, c.bank("its_me"), ReplyKind.ITS_ME))
+
+
+def _names_another(c: Customer, u: Understanding) -> bool:
+    """Whether the turn names someone else of the scenario ("C'est qui M. Lefèvre, c'est
+    votre patron ?" asked Mme Martin about him: "Oui, c'est moi" from her, blind play)."""
+    own = fold(c.speaker.last_name)
+    return any(name != own for name in _TITLED.findall(u.folded))
+
+
+_TITLED = re.compile(r"\b(?:m|mr|mme|monsieur|madame)\.? ([a-z][\w-]+)")
 
 
 # Something offered to the gatekeeper herself ("je vous fais offrir une carte cadeau de 50

@@ -164,6 +164,8 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False  # one politeness is enough: "Bonjour, je vous écoute. Il n'y a pas de quoi."
     if says_again(primary.text) and says_again(other.text):
         return False  # one "je vous l'ai déjà dit" per reply
+    if _GO_ON.search(other.text) and primary.kind in _DECISIONS:
+        return False  # "Mardi à 14 h : très bien. Continuez." — nothing is left to go on with
     if ReplyKind.FACT not in (primary.kind, other.kind) and \
             _words_in_common(primary.text, other.text):
         return False  # "…votre offre se défend. D'accord, à service égal, votre offre se défend."
@@ -179,6 +181,12 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
                 and other.text in stock_lines())
 
 
+# An invitation to go on, and the answers that settle what was asked (after them, "Continuez"
+# contradicted the slot just accepted, blind plays).
+_GO_ON = re.compile(r"(?i)\b(continuez|poursuivez|allez plus loin|allez au bout|développez|je "
+                    r"vous suis)\b")
+_DECISIONS = {ReplyKind.APPOINTMENT, ReplyKind.CHOICE, ReplyKind.DEAL, ReplyKind.SOLUTION,
+              ReplyKind.CALLBACK, ReplyKind.OUTCOME}
 # Words in a row two lines of one reply may share: more, and the second says the first again.
 _ECHO_WORDS = 4
 
@@ -240,6 +248,13 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     secondary = next((p for p in chosen[1:] if _fits(primary, p)), None)
     if secondary is None:
         return [primary]
+    if secondary.kind in _DECISIONS and _GO_ON.search(primary.text):
+        # "Bon, ça reste raisonnable. Continuez. Mardi à 14 h : très bien." — the slot
+        # settles it: her invitation to go on is left out.
+        kept = " ".join(sentence for sentence in re.split(r"(?<=[.!…])\s+", primary.text)
+                        if not _GO_ON.search(sentence))
+        if kept:
+            primary = replace(primary, text=kept)
     if secondary.kind in _ACKNOWLEDGEMENTS and primary.priority < Priority.FINAL \
             and primary.kind not in _ACKNOWLEDGEMENTS:
         if "?" in secondary.text:
