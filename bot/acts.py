@@ -88,6 +88,10 @@ class NgramActClassifier:
         return result
 
 
+# Words that check what was just said ("…, c'est bien cela ?"), on folded text: a control
+# question here, a request for her confirmation in the customer's requests.
+CHECKING_WORDS = (r"c'est bien (?:ca|cela)|c'est (?:bien )?(?:exact|correct|juste)|j'ai bien "
+                  r"compris|je ne me trompe pas|je me trompe|vous confirmez")
 # Cues that reliably mark an act even when the classifier picked another one for the sentence.
 _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
     (act, re.compile(pattern)) for act, pattern in (
@@ -104,10 +108,8 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
                                 # checking she agrees with what was just said ("…, c'est
                                 # bien cela ?"): read as a plain closed question, it got
                                 # "Développez, je vous suis" (blind play)
-                                r"|\b(c'est bien (ca|cela)|c'est (bien )?(exact|correct|juste)|"
-                                r"j'ai bien compris|je ne me trompe pas|je me trompe|vous "
-                                r"confirmez|(ca|cela) vous rassure|(tout )?(est|c'est) clair"
-                                r"( pour vous)?)\s*\?"),
+                                rf"|\b({CHECKING_WORDS}|(ca|cela) vous rassure|(tout )?(est|"
+                                r"c'est) clair( pour vous)?)\s*\?"),
         (Act.DEMANDE_ENGAGEMENT, r"\b(on signe|vous signez|on valide (la commande|le contrat)|"
                                  r"je vous prepare le bon de commande|on lance la commande)\b"),
         (Act.EMPATHIE, r"(?<!si )\bje (vous )?comprends\b(?! bien)"),

@@ -83,6 +83,14 @@ def _clauses(part: str) -> list[str]:
     return [*pieces, " ".join(words[start:])]
 
 
+_THOUSANDS = re.compile(r"(?<=\d)[\s\u00a0\u202f.](?=\d{3})")
+
+
+def join_thousands(text: str) -> str:
+    """Figures written with a thousands separator as one number: "12 000" → "12000"."""
+    return _THOUSANDS.sub("", text)
+
+
 def words(text: str) -> list[str]:
     return re.findall(r"[\w'-]+", fold(text))
 

@@ -60,7 +60,7 @@ _MADE_UP = re.compile(r"\b(je viens (?:de l'|d')inventer|je l'ai inventee?|j'inv
 # "je m'arrange avec mon chef"): a buyer wants to know it will hold at the signature.
 _UNAUTHORISED = re.compile(
     r"\b(je m'arrangerai|je m'arrange avec (mon|ma|le|la) \w+|entre nous,? (je|on)|ni vu ni "
-    r"connu|je (le )?fais passer en douce|normalement (non|j'ai pas le droit|je n'ai pas le "
+    r"connu|normalement (non|j'ai pas le droit|je n'ai pas le "
     r"droit|on (ne )?peut pas|je (ne )?peux pas),? mais"
     # ("mon chef il valide tout ce que je dis": "Bien. C'est appréciable.", blind play)
     r"|\b(mon|ma) (chef|responsable|patron|directeur|directrice) (il |elle )?(valide|signe|"
@@ -105,36 +105,37 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("claim_doubted"),
                                    ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
             return
-    if _WITHDRAWN.search(u.folded) and _promised(c):
-        c.move(mood=c.rules.claim_doubted_mood)
-        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("promise_withdrawn"),
-                               ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
-        return
-    if _MADE_UP.search(u.folded):
-        c.move(mood=c.rules.claim_doubted_mood)
-        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("made_up_doubted"),
-                               ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
-        return
-    if _REVIEW_CONDITION.search(u.folded) or (_REVIEW_BOUGHT.search(u.folded)
-                                               and _PAYMENT.search(u.folded)):
+    folded = u.folded
+    if _WITHDRAWN.search(folded) and _promised(c):
+        _interrupt(c, parts, "promise_withdrawn")
+    elif _MADE_UP.search(folded):
+        _interrupt(c, parts, "made_up_doubted")
+    elif _REVIEW_CONDITION.search(folded) or (_REVIEW_BOUGHT.search(folded)
+                                              and _PAYMENT.search(folded)):
+        _interrupt(c, parts, "review_condition_refused", breach=True)
+    elif _SCHEME.search(folded):
+        _interrupt(c, parts, "scheme_refused", breach=True)
+    elif _UNPAID.search(folded):
+        _interrupt(c, parts, "unpaid_work_refused", breach=True)
+    elif _UNAUTHORISED.search(folded):
+        _interrupt(c, parts, "unauthorised_doubted", breach=True, stance=Stance.NEUTRAL)
+    else:
+        _gift(c, u, parts)
+
+
+def _interrupt(c: Customer, parts: list[ReplyPart], key: str, breach: bool = False,
+               stance: Stance = Stance.NEGATIVE) -> None:
+    """She stops at what she cannot let pass, before anything else of the turn; `breach`
+    when it is a promise outside the sales policy (the grade counts it)."""
+    if breach:
         c.state.record(Event.PROMESSE_HORS_POLITIQUE)
-        c.move(mood=c.rules.claim_doubted_mood)
-        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("review_condition_refused"),
-                               ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
-        return
-    for pattern, key in ((_SCHEME, "scheme_refused"), (_UNPAID, "unpaid_work_refused")):
-        if pattern.search(u.folded):
-            c.state.record(Event.PROMESSE_HORS_POLITIQUE)
-            c.move(mood=c.rules.claim_doubted_mood)
-            parts.append(ReplyPart(Priority.INTERRUPTION, c.bank(key), ReplyKind.CLAIM_DOUBTED,
-                                   stance=Stance.NEGATIVE))
-            return
-    if _UNAUTHORISED.search(u.folded):
-        c.state.record(Event.PROMESSE_HORS_POLITIQUE)
-        c.move(mood=c.rules.claim_doubted_mood)
-        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("unauthorised_doubted"),
-                               ReplyKind.CLAIM_DOUBTED))
-        return
+    c.move(mood=c.rules.claim_doubted_mood)
+    parts.append(ReplyPart(Priority.INTERRUPTION, c.bank(key), ReplyKind.CLAIM_DOUBTED,
+                           stance=stance))
+
+
+def _gift(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """A gift no sales policy allows, said side by side with what makes it one."""
     if c.scenario.kind == Kind.RECLAMATION:
         return  # a complaint's promises are weighed against its policy (complaint.py)
     for sentence in u.sentences:

@@ -7,6 +7,7 @@ out or the student reformulates them."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scenarios.model import Fact, Need, Objection
@@ -16,7 +17,7 @@ from ..conditions import any_holds
 from ..entities import WEEKDAYS
 from ..questions import QuestionForm, choice_options, is_question
 from ..replies import continued, line_sentences
-from ..text import fold
+from ..text import fold, join_thousands
 from ..topics import TopicHit, content_words, discovery_intents
 from . import objections, people
 from .facts import YES_NO, reveal
@@ -436,10 +437,10 @@ _UNITS = {"heures": "h", "heure": "h", "euros": "€", "euro": "€", "eur": "�
           "jours": "j", "jour": "j", "pourcent": "%", "pages": "page", "minutes": "min"}
 
 
-def _figures_with_units(text: str) -> set[tuple[int, str]]:
-    joined = re.sub(r"(?<=\d)[\s\u00a0\u202f.](?=\d{3})", "", text.lower())
-    return {(int(number), _UNITS.get(unit or "", unit or ""))
-            for number, unit in _FIGURE.findall(joined)}
+@lru_cache(maxsize=1024)  # her lines are read again at every turn that names their fact
+def _figures_with_units(text: str) -> frozenset[tuple[int, str]]:
+    return frozenset((int(number), _UNITS.get(unit or "", unit or ""))
+                     for number, unit in _FIGURE.findall(join_thousands(text.lower())))
 
 
 def _tellable(c: Customer, fact: Fact, u: Understanding) -> bool:

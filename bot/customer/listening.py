@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, Kind
 
+from ..text import join_thousands
 from ..topics import content_words
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -64,6 +65,8 @@ _REASSURED = re.compile(r"\b(?:ca|cela) vous rassure|\bvous etes rassure")
 _OPINION = re.compile(r"\b(?:qu'en pensez|vous en pensez quoi|qu'est-ce que vous en "
                       r"(?:pensez|dites)|comment (?:vous )?(?:voyez|trouvez)|ca vous inspire"
                       r"|votre avis)\b")
+
+
 def asks_opinion(folded: str) -> bool:
     """Whether the turn asks what she thinks ("qu'en pensez-vous ?"), not a yes or no."""
     return bool(_OPINION.search(folded))
@@ -82,5 +85,5 @@ def restates_her_words(c: Customer, u: Understanding) -> bool:
     theirs = set(content_words(said))
     shared = theirs & set(content_words(u.text))
     figures = {str(int(f.value)) for f in u.frame.figures}
-    digits = re.sub(r"(?<=\d)[\s\u00a0\u202f.](?=\d{3})", "", said)  # "12 000" → "12000"
+    digits = join_thousands(said)
     return len(shared) >= _RESTATED_WORDS or any(figure in digits for figure in figures)

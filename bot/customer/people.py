@@ -137,8 +137,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 
 
 def _names_another(c: Customer, u: Understanding) -> bool:
-    """Whether the turn names someone else of the scenario ("C'est qui M. Lefèvre, c'est
-    votre patron ?" asked Mme Martin about him: "Oui, c'est moi" from her, blind play)."""
+    """Whether the turn names, by title, someone other than this speaker ("C'est qui M.
+    Lefèvre, c'est votre patron ?" asked Mme Martin about him: "Oui, c'est moi" from her,
+    blind play); he need not be one of the scenario's speakers."""
     own = fold(c.speaker.last_name)
     return any(name != own for name in _TITLED.findall(u.folded))
 

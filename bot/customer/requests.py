@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
+from ..acts import CHECKING_WORDS
+
 
 class Request(StrEnum):
     CONSENT = "accord"
@@ -86,9 +88,7 @@ _PATTERNS = {
                               r"des questions de votre cote)\b"),
     # "Donc 12 000 pages par mois, c'est bien cela ?" checks what she said: "Ce n'est pas mal,
     # mais j'ai encore des doutes" to it answered an opinion nobody asked (blind play).
-    Request.CHECK: re.compile(r"\b(c'est bien (?:ca|cela)|c'est (?:bien )?(?:exact|correct|"
-                              r"juste)|j'ai bien compris|je ne me trompe pas|je me trompe|vous "
-                              r"(?:me )?confirmez)\b"),
+    Request.CHECK: re.compile(rf"\b(?:{CHECKING_WORDS}|vous me confirmez)\b"),
     Request.ANYTHING_ELSE: re.compile(r"\b(autre chose|d'autres questions|une autre question|"
                                       r"quelque chose d'autre)\b"),
 }
