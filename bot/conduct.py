@@ -119,6 +119,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|(?:c'est pas|ce n'est pas|c'etait pas) vous qui (?:l'|les? |la )?avez"
                      r"|vous (?:l'|les? |la )?avez (?:cogne|casse|abime|fait tomber|force)"
                      r"|vous avez du (?:la |le |les )?(?:cogner|casser|abimer|faire tomber)"
+                     # "vous avez pas fait tomber un truc dessus ? les gosses ça tape
+                     # partout" (blind play: no reaction)
+                     r"|(?:vous|vos enfants|les enfants|les gosses|vos gosses) (?:n')?"
+                     r"(?:avez|ont) (?:pas |rien )?(?:fait tomber|cogne|tape|casse)"
+                     r"|les (?:gosses|gamins|enfants),? (?:ca|ils) (?:tape|tapent|casse|cassent)"
                      r"|parfois c'est (?:meme )?le client|ils se perdent)\b"),
         ("pression", r"\b(vous (?:signez|validez|prenez|achetez|commandez) ou (?:pas|non)"
                      r"|c'est oui ou c'est non|decidez-vous|depechez-vous|grouillez"
@@ -140,7 +145,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                   r"|vous pourrez pleurer"
                   # "Ça c'est le transporteur, c'est pas nous" (blind plays, twice: "D'accord."
                   # and nothing), "c'est le stagiaire, il est un peu à la ramasse".
-                  r"|c'est pas nous|ce n'est pas nous|a la ramasse)\b"),
+                  r"|c'est pas nous|ce n'est pas nous|a la ramasse"
+                  # "c'est le transporteur qui a dû la casser… faut voir avec eux" (blind play)
+                  r"|(?:il )?faut voir avec (?:eux|lui|le transporteur|le livreur)"
+                  r"|voyez avec (?:eux|lui|le transporteur|le livreur))\b"),
         ("dédain", r"\b(ridicule|vous dites n'importe quoi|la honte|mentalite|jeremiades|raler"
                    r"|pleurer|pleurnich\w*|chialer|nazes?|boomer|ma petite|mon petit|ma grande"
                    r"|ma belle"
@@ -161,9 +169,25 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     ))
 
 
+# An insult aimed at someone else, her supplier most often ("Copitec c'est des nuls", "ils
+# sont incapables"): running a competitor down, not insulting her. A blind play's customer
+# ended the meeting on "je n'aime pas qu'on me force la main".
+_THIRD_PARTY_INSULT = re.compile(
+    r"\b(?:c'est des|ce sont des|ils sont|elles sont|(?:\w+ )?sont)\s+(?:(?:vraiment|trop|"
+    r"completement|des|de vrais|de vraies)\s+)*(?:nuls?|nulles?|incapables|amateurs|guignols"
+    r"|branques|bras casses|branquignols)\b")
+_INSULT_TO_HER = re.compile(r"\b(?:vous etes|t'es|tu es|vous faites)\b")
+
+
 def markers(text: str) -> tuple[str, ...]:
     folded = fold(text)
-    return tuple(name for name, pattern in _MARKERS if pattern.search(folded))
+    found = [name for name, pattern in _MARKERS if pattern.search(folded)]
+    if "insulte" in found and _THIRD_PARTY_INSULT.search(folded) and \
+            not _INSULT_TO_HER.search(folded):
+        found = [name for name in found if name != "insulte"]
+        if "dénigrement" not in found:
+            found.append("dénigrement")
+    return tuple(found)
 
 
 def _prepare(text: str) -> str:

@@ -202,6 +202,24 @@ def extract(text: str, today: date | None = None) -> list[Entity]:
     return sorted(found, key=lambda entity: entity.start)
 
 
+_DAYS_PER = {"jour": 1, "semaine": 7}
+
+
+def days_said(entities: list[Entity]) -> list[float]:
+    """The delays in days a sentence states: "5 jours", "deux semaines", "48 h" (two days;
+    hours that make no whole day are no delay in days)."""
+    said = []
+    for entity in entities:
+        if entity.type != "duree":
+            continue
+        value, unit = entity.value["valeur"], entity.value["unite"]
+        if unit in _DAYS_PER:
+            said.append(value * _DAYS_PER[unit])
+        elif unit == "heure" and value >= 24 and value % 24 == 0:
+            said.append(value / 24)
+    return said
+
+
 def _absolute(text: str, today: date | None) -> datetime | None:
     # Imported lazily: dateparser is only needed for the rare absolute date.
     import dateparser

@@ -206,16 +206,24 @@ _OTHER_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par mois\s*)?(?:d
                           r"|,? \w+ vous (?:propose|proposent|fait|font|facture|facturent)\b)")
 _HER_CEILING_BEFORE = re.compile(r"\b(budget|enveloppe|plafond|delegation|limite)\b"
                                  r"(?:\s+[\w']+){0,3}\s*$")
+# Her signing limit, known or not as hers: "si vous signez seule jusqu'à 300, 259 c'est en
+# dessous" (a blind play's 300 was read as the new price).
+_SIGNING_LIMIT_BEFORE = re.compile(r"\b(?:signez|signes|validez|valides|decidez|decides)"
+                                   r"(?: seule?s?| vous-meme| toi-meme)? jusqu'a\s*$")
 # Her figure as the mark another one is compared with: "289, c'est en dessous de 300" took
 # her 300 € delegation for a new offer (blind play).
 _COMPARED_BEFORE = re.compile(r"\b(?:en dessous|au-dessous|au dessous|en dessus|au-dessus"
-                              r"|inferieure?s?|superieure?s?|moins que|plus que) (?:de |a )?$")
+                              r"|inferieure?s?|superieure?s?|moins que|plus que) (?:de |a )?"
+                              # ("ce projet coûte 2 725 €, donc moins que ses 2 800 €")
+                              r"(?:ses |leurs |vos |les |ces )?$")
 # Agreeing on the customer's figure makes it the price on the table ("on est d'accord sur
 # 2 000 €", "4 000, je peux travailler avec ça").
 _AGREEMENT = re.compile(r"\b(on est bon|ca marche pour|j'accepte|va pour|ok pour|je garde|total"
                         r"|ca fait|on dit|on est d'accord (?:sur|pour)|d'accord pour|on arrive a"
                         r"|on tombe a|on est a|ramene a|ramener a|revient a|donc|en tout"
-                        r"|au total|tout compris)\b")
+                        r"|au total|tout compris"
+                        # "Bon allez, 230, on s'aligne" (her competitor's figure, matched).
+                        r"|on s'aligne(?! pas)|je m'aligne(?! pas)|on s'y aligne)\b")
 
 
 def figures_said(text: str) -> frozenset[float]:
@@ -304,6 +312,14 @@ _ONE_OFF_BEFORE = re.compile(r"\b(installation|mise en service|frais d'installat
                              r"c'est|ca fait|qui fait)?\s*)?$")
 
 
+def one_off_fee(folded: str, figure: str) -> str | None:
+    """The one-off fee a figure of the turn prices ("installation", "frais de dossier"),
+    if the words just before it name one."""
+    at = folded.find(fold(figure))
+    match = _ONE_OFF_BEFORE.search(folded[max(0, at - 60):at]) if at >= 0 else None
+    return match.group(1) if match else None
+
+
 def _role(kind: str, value: float, before: str, after: str, sentence: str,
           context: Context, accepting: bool) -> Role:
     if restates_her(sentence):
@@ -316,7 +332,8 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # (An item's price is not the offer: "…installation à 350 € HT" in a recap of a
         # 280 € rent read 350 € as the price, and she had to ask M. Lefèvre, blind play.)
         return Role.OTHER
-    if value in context.customer_figures and _COMPARED_BEFORE.search(before) and not accepting:
+    if ((value in context.customer_figures and _COMPARED_BEFORE.search(before))
+            or _SIGNING_LIMIT_BEFORE.search(before)) and not accepting:
         return Role.QUOTE
     if _FLOOR_BEFORE.search(before):
         return Role.OFFER  # "je ne descendrai pas sous 259": 259 is the price on the table
@@ -401,10 +418,13 @@ _COMMIT = re.compile(
     # "souhaitez-vous que nous validions le contrat aujourd'hui, ou… ?" (blind play)
     r"|que (?:nous|l'on|on) (?:validions|valide|signions|signe)|que vous signiez"
     r"|on part (?:la-dessus|sur)"
+    # "Donc c'est validé pour 1 950 euros, le 5 et 6 avril ?" (blind play: "Oui. Ça fait
+    # l'affaire." and no deal recorded)
+    r"|c'est (?:bien |donc )?valide\w*(?= pour| alors| ?\?| ?,)"
     r"|je (?:vous )?prepare (?:le|la|les) (?:contrat|bon de commande|commande|devis)"
     r"|je lance (?:la|les|le) (?:procedure|commande|dossier|demande|echange)"
     r"|je (?:vous )?(?:bloque|inscris|programme) (?:le|ce|la|un)"
-    r"|on est (?:d'accord|bon|ok|parti)|c'est (?:bon|ok|d'accord) pour vous|on fait comme ca"
+    r"|on est (?:bon|ok|parti)|c'est (?:bon|ok|d'accord) pour vous|on fait comme ca"
     r"|(?:ok|d'accord|pret|prete|partant|partante) pour (?:valider|signer|lancer|commander)"
     # handing over the order form: "je vous laisse signer ici", "il ne reste qu'à signer"
     r"|je vous laisse (?:signer|valider|parapher)|vous (?:pouvez|n'avez plus qu'a) signer"
@@ -435,6 +455,16 @@ _CHECK = re.compile(r"\?|\b(c'est bien ca|on est d'accord|ca vous va|ca vous con
                     r"|c'est bon pour vous|vous confirmez|d'accord)\s*\W*$")
 
 
+# "On est d'accord ?" puts a deal to her only when its sentence says one: "faut les changer,
+# on est d'accord ?" asks her to agree with an opinion (a blind play heard her signing limit
+# and "je dois en parler à M. Lefèvre" before any price).
+_AGREED_ON = re.compile(r"\bon est d'accord\b")
+_DEAL_WORDS = re.compile(r"\d|\b(?:prix|tarif|contrat|offre|proposition|commande|rendez-vous"
+                         r"|rdv|creneau|livraison|installation|signature|formule|projet"
+                         r"|solution|remplacement|remboursement|bon d'achat|demo\w*|on part"
+                         r"|valid\w*|sign\w*|ca marche|comme ca|la-dessus|ce point)\b")
+
+
 def _is_closing(folded: str, entities: list[Entity], sentences_text: list[str]) -> bool:
     # ("Si je résume : vous voulez…, et vous validez jusqu'à 300 €" restates her, asks no yes.)
     restated = [restates_her(s) for s in sentences_text]
@@ -442,6 +472,9 @@ def _is_closing(folded: str, entities: list[Entity], sentences_text: list[str]) 
                       if not hers) if any(restated) else folded
     if any(not _CONDITION_BEFORE.search(asking[max(0, m.start() - 20):m.start()])
            for m in _COMMIT.finditer(asking)):
+        return True
+    if any(_AGREED_ON.search(sentence) and _DEAL_WORDS.search(sentence)
+           for sentence in (fold(text) for text in sentences_text)):
         return True
     # A day and an hour together: an appointment. A delivery window ("samedi de 8 h à 12 h")
     # is an arrangement inside the call, not the commitment itself.

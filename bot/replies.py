@@ -58,7 +58,11 @@ def _repeat_prefixes() -> tuple[str, ...]:
 
 # A sound a line may open with ("Hum. Aujourd'hui, on paie 240 €"): after a lead-in it
 # would read "Je vous l'ai dit : hum. Aujourd'hui…" (blind play).
-_INTERJECTION = re.compile(r"^(?:Hum|Hm+|Bon|Ah|Oh|Euh|Ben|Bah|Hein|Mouais)\s*[.!…,]+\s+(?=\S)")
+_INTERJECTION = re.compile(r"^(?:(?:Ah|Oh) non|Hum|Hm+|Bon|Ah|Oh|Euh|Ben|Bah|Hein|Mouais)"
+                           r"\s*[.!…,]+\s+(?=\S)")
+# Nor the words that closed the call the first time ("Je l'ai déjà dit : ah non, internet,
+# j'ai déjà donné. Merci bien.", blind play): said again, the doubt stands, the call goes on.
+_CLOSER = re.compile(r"(?<=[.!?…])\s+(?:Merci bien|Au revoir|Bonne journée)\s*[.!]$")
 
 
 # Nor a connective that linked the line to what came before it: "Comme je vous l'ai
@@ -80,7 +84,7 @@ def continued(lead: str, line: str, names: frozenset[str] = frozenset()) -> str:
     """A line said after a lead-in, its first letter lowered: ("Je vous l'ai dit :",
     "Des pannes, oui.") → "Je vous l'ai dit : des pannes, oui."; a name among `names`
     keeps its capital ("…: Copitec nous propose 250 €", not "copitec")."""
-    line = _ANNOUNCING.sub("", _CONNECTIVE.sub("", _INTERJECTION.sub("", line)))
+    line = _ANNOUNCING.sub("", _CONNECTIVE.sub("", _INTERJECTION.sub("", _CLOSER.sub("", line))))
     # "Internet ? On m'a déjà fait le coup." said again: "…, internet, on m'a déjà fait le
     # coup", not "Comme je vous le disais, internet ? On m'a…" (blind players).
     line = _TOPIC_ASKED.sub(lambda m: f"{m.group(1)}, {m.group(2).lower()}", line)

@@ -38,6 +38,7 @@ class CustomerState:
     price_offered: float | None = None
     price_agreed: float | None = None
     lowest_price_offered: float | None = None
+    amounts_heard: list[float] = field(default_factory=list)  # every amount the student said
     discount_asks: list[float] = field(default_factory=list)  # the price each time she asked
     concessions_given: list[str] = field(default_factory=list)
     counterparts_obtained: list[str] = field(default_factory=list)

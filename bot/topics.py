@@ -24,8 +24,9 @@ from rapidfuzz import fuzz
 from ruamel.yaml import YAML
 from scipy.sparse import csr_matrix
 
-from scenarios.model import Scenario, Topic
+from scenarios.model import PolicyItem, Scenario, Topic
 
+from .entities import Entity, days_said
 from .text import fold
 
 # Function words carry no topic; a short list of our own is enough (spaCy's would cost 40 MB).
@@ -285,6 +286,10 @@ class TopicMatcher:
         self.words = WordMatcher(topics, names=names)
         self.ngrams = NgramMatcher(topics, names=names)
         self._phrasings: dict[str, dict[str, float]] = {}
+        # The delay a policy item promises: "le délai de rétractation c'est 14 jours" is not
+        # the 5-day replacement, however close the words (blind play: "Cinq jours ?").
+        self.delays = {topic.id: topic.delay_days for topic in topics
+                       if isinstance(topic, PolicyItem) and topic.delay_days is not None}
 
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> TopicMatcher:
@@ -320,6 +325,14 @@ class TopicMatcher:
         # "La couleur, c'est 30 % du volume"). The scores stay those of the better reading.
         return sorted(hits, key=lambda hit: -(asked.get(hit.id, 0.0)
                                               + WORDS_WHEN_ASKED * scores.get(hit.id, 0.0)))
+
+    def agreeing(self, hits: list[TopicHit], entities: list[Entity]) -> list[TopicHit]:
+        """The hits whose promised delay the sentence does not contradict: an item is not
+        what a sentence means when the sentence says its delays and none is the item's."""
+        said = set(days_said(entities))
+        if not said or not self.delays:
+            return hits
+        return [hit for hit in hits if hit.id not in self.delays or self.delays[hit.id] in said]
 
     def _phrasing_scores(self, phrasing: str) -> dict[str, float]:
         cached = self._phrasings.get(phrasing)

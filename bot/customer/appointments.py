@@ -151,8 +151,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 _offers_a_day(u) and any(value.get("jour") in WEEKDAYS for value in dates):
             # Her diary is not at stake: she takes note of the date, or of one of the dates
             # offered (a request to commit in the same turn is answered by the deal).
-            parts.append(ReplyPart(Priority.ANSWER, _errand_date(c, dates), ReplyKind.CHOICE,
-                                   stance=Stance.POSITIVE))
+            parts.append(ReplyPart(Priority.ANSWER, _errand_date(c, dates, u),
+                                   ReplyKind.CHOICE, stance=Stance.POSITIVE))
         return
     if c.speaker.role == SpeakerRole.BARRAGE:
         # A gatekeeper books nothing in her manager's diary (a call-back, at most).
@@ -214,14 +214,19 @@ def _meets_her_day(c: Customer, dates: list[dict[str, str]]) -> bool:
     return any(value.get("jour") in days for value in dates)
 
 
-def _errand_date(c: Customer, dates: list[dict[str, str]]) -> str:
-    """"C'est noté." to one date; to "mardi 9 h ou mercredi 14 h ?" the first one that suits
-    her ("Exactement ce que j'avais noté" chose nothing, in a blind play)."""
+def _errand_date(c: Customer, dates: list[dict[str, str]], u: Understanding) -> str:
+    """"C'est noté." to one date, or to days that all go together ("le samedi et le
+    dimanche": "Le samedi, plutôt." chose where nobody offered a choice, blind play); to
+    "mardi 9 h ou mercredi 14 h ?" the first one that suits her ("Exactement ce que j'avais
+    noté" chose nothing, in a blind play)."""
     days = [value for value in dates if value.get("jour") in WEEKDAYS]
-    if len(days) < 2:
+    if len(days) < 2 or not _EITHER.search(u.folded):
         return c.bank("confirm_ok")
     taken = days[0]
     return c.bank("choice", **option_values(_slot_words(taken["jour"], taken.get("heure"))))
+
+
+_EITHER = re.compile(r"\bou\b|\bsoit\b|\blequel\b|\blaquelle\b|\bplutot\b")
 
 
 def _slot_words(day: str, hour: str | None) -> str:

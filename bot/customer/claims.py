@@ -96,6 +96,16 @@ _PAYMENT = re.compile(r"\b(\d+ ?(€|euros?|balles)|cheque|virement|bon d'achat|
                       r"rembours\w*|offert\w*|gratuit\w*)")
 
 
+# A deadline made up to rush her ("l'offre est valable que pendant que je suis dans votre
+# bureau", "si vous signez pas aujourd'hui, le prix augmente de 20 % demain"): an old trick
+# a buyer names (blind plays, two rounds: no reaction). Not rudeness: a doubt.
+_DEADLINE = re.compile(
+    r"\bvalable (?:que|seulement|uniquement) (?:aujourd'hui|maintenant|pendant que|tant que je)"
+    r"|\b(?:le prix|ca|les prix) (?:augmente|monte)\w* (?:de \d+ ?% )?demain"
+    r"|\bsi vous (?:ne )?signez pas (?:aujourd'hui|maintenant|tout de suite)[^.?!]{0,30}"
+    r"(?:augmente|monte|perdez|fini)")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for sentence in u.sentences:
         folded = fold(sentence.text)
@@ -117,6 +127,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "scheme_refused", breach=True)
     elif _UNPAID.search(folded):
         _interrupt(c, parts, "unpaid_work_refused", breach=True)
+    elif _DEADLINE.search(folded):
+        _interrupt(c, parts, "deadline_doubted", stance=Stance.NEUTRAL)
     elif _UNAUTHORISED.search(folded):
         _interrupt(c, parts, "unauthorised_doubted", breach=True, stance=Stance.NEUTRAL)
     else:

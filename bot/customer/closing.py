@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
+from scenarios.vocabulary import Act, Event, Kind, ObjectionCategory, SpeakerRole
 
 from ..entities import WEEKDAYS
 from ..frame import Role
@@ -115,10 +115,25 @@ def _open_doubt(c: Customer, parts: list[ReplyPart], lead: str, named: bool = Fa
         return lead  # (that part says the doubt)
     times = state.doubts_named_at_closing.get(pending.id, 0)
     if times >= c.rules.restate_max and not named:
-        return c.unsaid("deal_refused_standing") or c.unsaid("objection_standing") \
-            or objections.restated(c, pending)
+        # Named in a word, not "ce point" (blind reviewers: "which point?"), nor in full
+        # again.
+        standing = c.unsaid("deal_refused_standing")
+        return standing.format(point=_POINT.get(pending.category, "la question")) \
+            if standing else c.unsaid("objection_standing") or objections.restated(c, pending)
     state.doubts_named_at_closing[pending.id] = times + 1
     return f"{lead} {objections.restated(c, pending)}".strip()
+
+
+# Her open doubt in a word, by its kind.
+_POINT = {ObjectionCategory.PRIX: "la question du prix",
+          ObjectionCategory.CONCURRENCE: "la question de l’offre concurrente",
+          ObjectionCategory.ENGAGEMENT: "la question de la durée d’engagement",
+          ObjectionCategory.DECISION: "la question de qui décide",
+          ObjectionCategory.TEMPS: "la question des délais",
+          ObjectionCategory.CONFIANCE: "la question de la confiance",
+          ObjectionCategory.BESOIN: "la question de l’utilité",
+          ObjectionCategory.ORGANISATION: "la question de l’organisation",
+          ObjectionCategory.ESCALADE: "la question de ma réclamation"}
 
 
 def holdback(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:

@@ -23,6 +23,9 @@ _DENIAL = re.compile(
     r"|ne s'applique (pas|plus)|aucun(e)? (droit|garantie|recours)|pas de (droit|garantie|"
     r"remboursement|retractation)|impossible de (vous )?rembours\w*|plus possible|"
     r"(droit|garantie|delai)\w* (est|sont) (expire|depasse|termine|perdu)\w*)")
+_OFFERED_AS_QUESTION = re.compile(r"\b(?:vous (?:preferez|voulez|souhaitez|aimeriez|voudriez)|"
+                                  r"preferez-vous|voulez-vous|souhaitez-vous|ca vous (?:dit|irait)"
+                                  r")\b")
 _TO_THE_MAKER = re.compile(r"\b(?:voir|voyez|contacter|contactez|appeler|appelez|ecrire|ecrivez|"
                            r"adresser|adressez|tourner|tournez)(?:-vous)? (?:directement )?"
                            r"(?:avec |a )?(?:le |au |la |aupres du |aupres de la )?"
@@ -39,7 +42,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return
     state, acts, topics, rules = c.state, u.acts, set(u.topics), c.rules
     proposing = acts & {Act.PROPOSITION_SOLUTION, Act.CONCESSION, Act.ARGUMENT,
-                        Act.RECAPITULATIF}
+                        Act.RECAPITULATIF} or (
+        # "Vous préférez un remboursement ?" offers it: "on s'éloigne, là" to it was absurd.
+        u.is_question and _OFFERED_AS_QUESTION.search(u.folded) is not None
+        and bool(topics & (c.solutions | c.gestures)))
     breached = [c.forbidden[i] for i in sorted(topics & c.forbidden.keys())
                 if _waived(c.forbidden[i], u)]
     over = _over_cap(c, u)
@@ -82,7 +88,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.solutions_proposed.append(item)
             if item in c.gestures:
                 c.move(mood=rules.gesture_mood)
-        if offered & c.solutions:
+        chosen = _chosen_solution(c, u)
+        if offered & c.solutions and chosen is not None and \
+                state.mood >= rules.solution_mood_min:
+            # Asked which of the solutions put to her she prefers, she picks one: "Bon, très
+            # bien, on fait comme ça" chose nothing (blind plays, two rounds).
+            state.record(Event.SOLUTION_ACCEPTEE)
+            parts.append(ReplyPart(Priority.ANSWER,
+                                   c.bank("solution_chosen", option=chosen,
+                                          Option=chosen[:1].upper() + chosen[1:]),
+                                   ReplyKind.SOLUTION, stance=Stance.POSITIVE))
+        elif offered & c.solutions:
             if state.mood >= rules.solution_mood_min:
                 # Glad once per solution: the recap that names it again is not met with
                 # "Parfait ! Là, je retrouve le sourire." each time (blind play).
@@ -110,6 +126,38 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # even when the proposal itself was not read as one ("samedi matin, là on se
         # comprend"): an agreement is recorded as such.
         state.record(Event.SOLUTION_ACCEPTEE)
+
+
+# "Vous préférez quoi ?", "Laquelle vous conviendrait le mieux ?", "quelle solution… ?"
+_WHICH = re.compile(r"\b(?:vous preferez|preferez-vous|tu preferes|lequel|laquelle|"
+                    r"quelle (?:solution|option)|qu'est-ce que vous (?:preferez|choisissez)|"
+                    r"vous choisissez quoi|vous (?:voulez|prenez) laquelle)\b")
+
+
+def _chosen_solution(c: Customer, u: Understanding) -> str | None:
+    """The solution she picks when asked which of those put to her she prefers: the
+    quickest (what a customer without a machine wants), as she would name it; none when
+    fewer than two were offered or the question asks no choice."""
+    if not _WHICH.search(u.folded):
+        return None
+    proposed = [item for item in c.scenario.policy.solutions
+                if item.id in c.state.solutions_proposed] if c.scenario.policy else []
+    if len(proposed) < 2:
+        return None
+    quickest = min(proposed, key=lambda item: item.delay_days if item.delay_days is not None
+                   else 10_000)
+    return spoken_name(quickest.label)
+
+
+def spoken_name(label: str) -> str:
+    """A policy item's label as a customer says it: "Remplacement express sous 48 h (à titre
+    exceptionnel)" → "le remplacement express sous 48 h"; what follows "par" or a bracket
+    says how, which she does not repeat."""
+    name = re.split(r"\s*\(|\s+par\s+|\s*,", label, maxsplit=1)[0].strip()
+    first = name.split()[0].lower() if name else ""
+    article = "l’" if first[:1] in "aeiouéèêh" else "la " if first.endswith(("tion", "ure",
+                                                                             "aison")) else "le "
+    return article + name[:1].lower() + name[1:]
 
 
 def accepted(u: Understanding) -> str:

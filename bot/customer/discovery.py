@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scenarios.model import Fact, Need, Objection
-from scenarios.vocabulary import Act, Channel, Event, ObjectionCategory
+from scenarios.vocabulary import Act, Channel, Event, Kind, ObjectionCategory
 
 from ..conditions import any_holds
 from ..entities import WEEKDAYS
@@ -45,6 +45,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     answered = 0
     unanswered_question = False
     off_topic = False  # the question she cannot answer is not about her business
+    opinion_asked = False  # "…, on est d'accord ?": her agreement asked, not a fact
+    action_asked = False  # "Vous pouvez les envoyer aujourd'hui ?"
     # "Qu'est-ce qui vous gêne ?" right after an objection asks about it, not about a fact.
     # Unless asking about it is what lifts it: then she tells what lies behind it (a blind
     # play heard "Ça, je n'en sais rien" to "Internet, déjà donné ? Il s'est passé quoi ?").
@@ -83,9 +85,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    ReplyKind.NOT_COUNTED))
             answered += 1
             continue
-        if digging or not (sentence.discovers or contact) or picks or _asks_her(folded):
+        if asks(Request.ACTION, folded) and "?" in sentence.text:
+            action_asked = True
+        # (Only the question that digs is answered by her explanation: "Mais c'était quoi
+        # qui rapportait rien ? Vous avez déjà un truc pour la fidélité ?" asks a fact too.)
+        if (digging and dug is not None and objections.digs(folded, dug, u)) or \
+                not (sentence.discovers or contact) or picks or _asks_her(folded):
             continue  # ("vous avez vingt minutes à m'accorder ?" asks for her time: see core;
             # "qu'est-ce qui vous bloque ?" what holds her back: see closing)
+        if _AGREE_TAG.search(folded):
+            # "…faut les changer, on est d'accord ?" asks her to agree with an opinion: the
+            # "accord" of its words read her signing limit back (blind play).
+            opinion_asked = True
+            continue
         if _asks_no_fact(c, sentence, folded):
             continue
         # What this speaker knows, and what anyone in the room already said (repeated). A
@@ -271,10 +283,20 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if not any(p.kind == ReplyKind.OFF_TOPIC for p in parts):
             parts.append(ReplyPart(Priority.REACTION, c.bank("off_topic"), ReplyKind.OFF_TOPIC,
                                    stance=Stance.NEGATIVE))
+    elif opinion_asked and not answered and not unanswered_question:
+        parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("agree_tag"), ReplyKind.CONTROL))
     elif unanswered_question and not answered:
         parts.append(ReplyPart(Priority.AFTERTHOUGHT,
                                c.lines_or_bank(c.speaker.lines.deflect, "deflect"),
                                ReplyKind.DEFLECT))
+    # (A complaining customer does what moves her case on, however angry.)
+    if action_asked and answered and (c.state.mood >= c.rules.control_yes_mood
+                                      or c.scenario.kind == Kind.RECLAMATION):
+        # Asked to do something beside a question she answers ("…l'express avec les photos
+        # alors ? Vous pouvez les envoyer aujourd'hui ?"), she says she will: "Bien sûr que
+        # j'ai des photos !" alone left the request unanswered (blind play).
+        parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("action_agreed"),
+                               ReplyKind.COMMITMENT, stance=Stance.POSITIVE))
     for entity in u.entities:
         if entity.type == "email" and (state.email is None or entity.value == state.email):
             state.record(Event.EMAIL_OBTENU)
@@ -294,6 +316,12 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
     # samedi. Cela vous convient ?") asks her yes, not her order number.
     if asks(Request.CONSENT, folded) and Act.PROPOSITION_SOLUTION in sentence.act_ids:
         return True
+    # A counterpart asked as leave ("est-ce que vous m'autorisez à envoyer un SMS aux porteurs
+    # de la carte ?") asks her yes (negotiation), not her loyalty-card figures: a blind play
+    # heard the card objective, twice, and never the answer.
+    if asks(Request.PERMISSION, folded) and any(hit.id in c.counterparts
+                                                for hit in sentence.topics):
+        return True
     # "jeudi ou vendredi ?" asks for a day (appointments), not "qui décide".
     # (Not days given as examples: "aux heures de pointe, comme le midi ou le dimanche
     # matin, qu'est-ce qui se passe ?" asks about her queue.)
@@ -312,6 +340,8 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
         Act.QUESTION_ALTERNATIVE in sentence.act_ids
 
 
+_AGREE_TAG = re.compile(r",\s*(?:on est d'accord|vous etes d'accord|vous ne trouvez pas|"
+                        r"pas vrai)\s*\?\s*$")
 _ASKS_FOR_SOMEONE = re.compile(r"\b(?:joindre|parler a|parler avec|s'entretenir avec)\s+"
                                r"(?:m\.?|mme|monsieur|madame|le gerant|la gerante|le patron"
                                r"|la patronne|le responsable|la responsable)\b")

@@ -16,6 +16,12 @@ if TYPE_CHECKING:
     from .core import Customer
 
 
+# The student's own lateness (a complaint's "retard" is the delivery's, and is hers).
+_LATE = re.compile(r"\b(?:(?:pour|de|du) (?:mon|ce|le|notre) retard|je suis en retard|"
+                   r"excusez(?:-moi)? (?:mon|du) retard|j'arrive en retard|les bouchons|"
+                   r"des bouchons)\b")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules, acts = c.state, c.rules, u.acts
     complaint = c.scenario.kind == Kind.RECLAMATION
@@ -39,8 +45,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         gain = rules.empathy_mood_complaint if complaint else rules.empathy_mood
         c.move(mood=gain)
         key = "empathy_still_angry" if state.mood < rules.still_angry_mood else "empathy_ok"
+        if not complaint and _LATE.search(u.folded):
+            # Sorry for being late is not sorry for her trouble: "D'accord. Merci de le
+            # relever." answered "désolée pour le retard, y avait des bouchons" (blind play).
+            key = "late_ack"
         parts.append(ReplyPart(Priority.ECHO, c.bank(key), ReplyKind.EMPATHY,
-                               stance=Stance.POSITIVE if key == "empathy_ok" else Stance.NEGATIVE))
+                               stance=Stance.NEGATIVE if key == "empathy_still_angry"
+                               else Stance.POSITIVE))
     if Act.QUESTION_CONTROLE in acts and state.arguments_heard and not checked:
         key = "control_yes" if state.mood >= rules.control_yes_mood \
             and not state.objections_pending else "control_doubt"

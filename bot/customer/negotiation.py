@@ -8,10 +8,10 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
-from ..frame import Role
+from ..frame import Role, one_off_fee
 from ..text import fold
 from .facts import stated_budget_max
-from .objections import raised_by
+from .objections import not_denied, raised_by
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -56,7 +56,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                               * rules.plausible_above_list] or amounts
     # "…on rajoute 100 kits, ça fait 1 925 €. Ça vous va ?": a solution with its price is an
     # offer.
-    offering = acts & _OFFERING or (offers and Act.PROPOSITION_SOLUTION in acts)
+    # So is a figure said as ours now ("Disons 250 alors", "Je vous fais 250"), whatever the
+    # acts read (blind play: the price stayed at 199 € and "Vos arguments ne lèvent pas ma
+    # réserve" answered it).
+    offering = acts & _OFFERING or (offers and Act.PROPOSITION_SOLUTION in acts) or made
     new_price: float | None = None
     if plausible and offering:
         new_price = min(plausible) if Act.CONCESSION in acts else plausible[-1]
@@ -70,6 +73,18 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if state.record(Event.PRIX_ANNONCE) and not state.facts_revealed:
             c.move(rules.premature_price_mood, rules.premature_price_patience)
         lowered = state.price_offered is not None and new_price < state.price_offered
+        before = state.price_offered
+        # (Above the list price announced first is no price taken back: only one the
+        # student lowered to.)
+        taken_back = before is not None and state.lowest_price_offered is not None and \
+            new_price > before and before < deal.list_price and bool(made) and _takes_back(u)
+        if taken_back:
+            # "Bon, en vrai, mon chef va me tuer pour 199. Disons 250" went by unremarked in
+            # blind plays (twice): a price offered is one she holds the student to.
+            parts.append(ReplyPart(Priority.REACTION,
+                                   c.bank("price_raised", before=euros(before),
+                                          now=euros(new_price)),
+                                   ReplyKind.PRICE_DOUBTED, stance=Stance.NEGATIVE))
         state.price_offered = new_price
         if state.lowest_price_offered is None or new_price < state.lowest_price_offered:
             state.lowest_price_offered = new_price
@@ -89,12 +104,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                        ReplyKind.CONCESSION, stance=Stance.NEGATIVE))
         elif lowered:
             state.concessions_given.append(f"prix:{new_price:g}")
-        if below:
+        if below and not taken_back:
             # She does not believe it: a doubt no objection of the turn may silence (a blind
             # play offered 199 € for a 289 € machine and heard only about the contract term).
             parts.append(ReplyPart(Priority.FOLLOW_UP, doubt_below_floor(c, new_price),
                                    ReplyKind.PRICE_DOUBTED, stance=Stance.NEGATIVE))
-        elif not lowered:
+        elif not lowered and not taken_back:
             budget = deal.customer_budget
             key = "price_too_high" if budget is not None and new_price > budget \
                 else "price_reaction_ok"
@@ -107,6 +122,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         key = "price_absurd_low" if absurd[0] < deal.list_price else "price_absurd_high"
         parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.PRICE_DOUBTED,
                                stance=Stance.NEGATIVE))
+    _new_fee(c, u, parts)
     for topic in u.topics:
         concession = c.concessions.get(topic)
         if concession and Act.CONCESSION in acts and concession.id not in \
@@ -132,8 +148,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                     state.objections_treated.append(objection_id)
             # "Cinq ans ? … De combien on parle ?" is for a term asked without a figure; a
             # blind play heard it right after "sur 60 mois… je peux faire 269 €".
-            answers = [line for line in counterpart.answers
-                       if new_price is None or not _ASKS_AMOUNT.search(fold(line))]
+            answers = not_denied([line for line in counterpart.answers
+                                  if new_price is None or not _ASKS_AMOUNT.search(fold(line))],
+                                 u) if counterpart.answers else []
             parts.append(ReplyPart(Priority.ANSWER,
                                    c.lines_or_bank(answers, "counterpart_ok"),
                                    ReplyKind.COUNTERPART, counterpart.id,
@@ -145,7 +162,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 
 
 # The words that make an amount the price made now: "je vous fais", "je peux descendre à".
-_MADE_NOW = re.compile(r"\b(je (?:vous )?(?:l[ea] |les )?fais|je peux (?:vous )?(?:le |la )?faire|"
+_MADE_NOW = re.compile(r"\b(disons|je (?:vous )?(?:l[ea] |les )?fais|"
+                       r"je peux (?:vous )?(?:le |la )?faire|"
                        r"je (?:peux )?(?:descend\w*|passe\w*|vous propose)|pour vous c'est)"
                        r"(?: a| au| de)?(?: \w+){0,2} ?$")
 
@@ -188,6 +206,27 @@ def below_floor(c: Customer) -> str:
         else "below_floor_doubt"
 
 
+def _new_fee(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """A one-off fee first named in the final recap ("…installation à 350 € HT. Ça vous
+    convient ?") is news to her, and a buyer careful with figures says so: "Exactement ce
+    que j'avais noté" to it rang false (blind play)."""
+    state = c.state
+    said = [f for f in u.frame.figures if f.kind == "montant"]
+    closing = u.acts & {Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT}
+    if closing and state.price_offered is not None:
+        for figure in said:
+            fee = one_off_fee(u.folded, figure.text)
+            if fee and figure.role == Role.OTHER and figure.value not in state.amounts_heard:
+                article = "les " if fee.startswith("frais") else \
+                    "l’" if fee[:1] in "aeiouh" else "la "
+                parts.append(ReplyPart(Priority.REACTION,
+                                       c.bank("fee_new", amount=euros(figure.value),
+                                              fee=article + fee),
+                                       ReplyKind.PRICE_DOUBTED, stance=Stance.NEGATIVE))
+                break
+    state.amounts_heard.extend(f.value for f in said if f.value not in state.amounts_heard)
+
+
 def doubt_below_floor(c: Customer, price: float) -> str:
     """Her doubt about a price below the floor; the same price put to her again gets a plain
     no, not the doubt in other words (a blind play heard "Avec si peu, qu'est-ce qui reste…"
@@ -202,6 +241,24 @@ def doubt_below_floor(c: Customer, price: float) -> str:
 # heard "ce chiffre-là, c'est vraiment le prix ?" to "2 intérimaires, 450 euros en tout".
 _PRICE_WORDS = re.compile(r"\b(prix|tarif\w*|co[uû]t\w*|total|budget|offre|proposition|"
                           r"facture|revient|montant|je vous (?:le|la|les) fais|gratuit\w*)\b")
+
+
+# A price that goes up because something is added to the offer is no price taken back
+# ("avec les kits en plus, ça fait 2 225 €").
+_ADDING = re.compile(r"\b(?:avec|en plus|rajout\w*|ajout\w*|option\w*|supplement\w*|"
+                     r"inclu\w*|compris)\b")
+
+
+def _takes_back(u: Understanding) -> bool:
+    """Whether a turn that names a higher price than the one offered before takes it back,
+    rather than pricing a bigger offer."""
+    return not _ADDING.search(u.folded) and Act.PROPOSITION_SOLUTION not in u.acts
+
+
+def euros(value: float) -> str:
+    """"199 €", "2 225 €": an amount as she says it."""
+    return f"{value:,.0f}".replace(",", "\u202f") + " €" if value == int(value) \
+        else f"{value:,.2f}".replace(",", "\u202f").replace(".", ",") + " €"
 
 
 def _priced(figure: str, u: Understanding) -> bool:

@@ -11,7 +11,7 @@ from scenarios.model import Objection
 from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Phase
 
 from ..conditions import any_holds, holds
-from ..entities import WEEKDAYS, extract, normalise_numbers
+from ..entities import WEEKDAYS, extract, normalise_numbers, parse_number
 from ..frame import Role
 from ..questions import is_question
 from ..replies import continued
@@ -66,6 +66,8 @@ _DIGGING = re.compile(
     r"ca s'(?:est|etait) passe comment|racontez(-moi)?|"
     # "Vous avez perdu de l'argent comment, c'était quoi exactement ?" (blind play)
     r"c'(?:etait|est) quoi (?:exactement|au juste|le souci|le probleme)|"
+    # "Mais c'était quoi qui rapportait rien, en fait ?" (blind play: "Vous ne m'écoutez pas")
+    r"c'(?:etait|est) quoi qui|qu'est-ce qui (?:a|avait) (?:pas )?(?:marche|rapporte|coince)|"
     # The short surprised follow-ups of spoken French ("Ah bon, comment ça ? Ça s'était mal
     # passé ?"): they ask what lies behind it as much as "qu'est-ce qui vous gêne ?" does.
     r"comment ca(?= ?[?!.]|$)|pourquoi(?= ?[?!]|$)|ah bon(?= ?[?!]|$)|"
@@ -94,13 +96,13 @@ def digging_into(c: Customer, u: Understanding) -> Objection | None:
     objection = c.objections[pending[-1]]  # the latest one is the one on the table
     # The question that digs is read alone: "Ah bon, ça s'est mal passé avant ? Parce que là
     # y a rien à créer…" asks about it whatever the argument after it (blind play).
-    if len(u.sentences) > 1 and any(_digs(fold(sentence.text), objection, u)
+    if len(u.sentences) > 1 and any(digs(fold(sentence.text), objection, u)
                                     for sentence in u.sentences if "?" in sentence.text):
         return objection
-    return objection if _digs(u.folded, objection, u) else None
+    return objection if digs(u.folded, objection, u) else None
 
 
-def _digs(folded: str, objection: Objection, u: Understanding) -> bool:
+def digs(folded: str, objection: Objection, u: Understanding) -> bool:
     """Whether these words ask what lies behind the objection, not about something else."""
     match = _DIGGING.search(folded)
     if match is None:
@@ -140,8 +142,14 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         objection = c.objections[objection_id]
         if objection is dug:
             continue
+        undercut = _undercuts(c, objection, u)
+        if undercut and _below_floor(c):
+            # Met on its figure, but too low to believe: her doubt about the price speaks
+            # (negotiation), not "Copitec nous propose 230 €" to 199 € (blind play).
+            state.objections_treated.append(objection_id)
+            continue
         if any_holds(objection.treated_if, state, u) or _compares_costs(objection, u) or \
-                _within_her_budget(c, objection, u):
+                _within_her_budget(c, objection, u) or undercut:
             state.objections_treated.append(objection_id)
             c.move(c.rules.objection_treated_mood, c.rules.objection_treated_patience)
             # Asked a question, she answers it first, then says where she stands ("Il y a
@@ -163,6 +171,11 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             # propose 250 €… Pourquoi je changerais ?" six times in one blind play): past a
             # few times she says where she stands, once, then lets it rest; it stays pending.
             times = state.objections_restated.get(objection_id, 0)
+            if _REWORKING.search(u.folded):
+                # "3 000 max. Bon ok je peux adapter." takes the doubt on board: "Je l'ai déjà
+                # dit : c'est hors budget" to it answered nothing (blind play). It stays
+                # pending until the reworked offer comes.
+                continue
             state.objections_restated[objection_id] = times + 1
             if times < c.rules.restate_max:
                 parts.append(ReplyPart(Priority.FOLLOW_UP, _still(c, objection, u),
@@ -184,8 +197,26 @@ def _fitting(lines: list[str], u: Understanding) -> list[str]:
     two rounds)."""
     said = set(_DAY.findall(u.folded))
     figures = _figures_in(u.text)
-    return [line for line in lines if set(_DAY.findall(fold(line))) <= said
+    return [line for line in not_denied(lines, u) if set(_DAY.findall(fold(line))) <= said
             and _figures_in(line) <= figures] or lines
+
+
+def not_denied(lines: list[str], u: Understanding) -> list[str]:
+    """Her lines that count on nothing the student just said there will not be: "Avec… vos
+    intérimaires, ça peut tenir" answered "pas d'intérimaires, pas de flyers", and "Le
+    dimanche, vous faites avec l'intérim" answered "j'ai pas pris d'intérimaires" (blind
+    play). All of them when every one does."""
+    excluded = _roots(_NEGATED.findall(u.folded))
+    return [line for line in lines if not _roots(content_words(line)) & excluded] or lines
+
+
+# The student taking a doubt on board, to come back with something reworked.
+_REWORKING = re.compile(r"\b(?:je (?:peux|vais|dois|veux bien) (?:l'|le |la |les |vous )?"
+                        r"(?:adapter|revoir|retravailler|ajuster|reprendre|refaire|recalculer|"
+                        r"reduire|baisser)|j'ai (?:bien )?compris pour)\b")
+# The word after a negation of having something: "pas d'intérimaires", "sans flyers".
+_NEGATED = re.compile(r"\b(?:pas (?:pris |prevu |mis |besoin )?(?:d'|de |des )|sans |aucune? |"
+                      r"plus (?:d'|de ))(\w+)")
 
 
 def _figures_in(text: str) -> set[str]:
@@ -243,6 +274,33 @@ def _within_her_budget(c: Customer, objection: Objection, u: Understanding) -> b
     offered = any(f.role == Role.OFFER for f in u.frame.figures)
     return objection.category == ObjectionCategory.PRIX and offered and price is not None \
         and ceiling is not None and price <= ceiling
+
+
+def _undercuts(c: Customer, objection: Objection, u: Understanding) -> bool:
+    """A price or competitor objection that names the price to beat ("Copitec nous propose
+    230 €") is met on its figure when the student offers that much or less: "Vous êtes loin
+    derrière" to 230 € matched, or "c'est plus cher qu'aujourd'hui" to 199 € against 240 €,
+    contradicted the figures (blind plays, two rounds)."""
+    if objection.category not in (ObjectionCategory.PRIX, ObjectionCategory.CONCURRENCE):
+        return False
+    price = c.state.price_offered
+    if price is None or not any(f.role == Role.OFFER for f in u.frame.figures):
+        return False
+    # (Only a price below our list price is one to beat: "4 500 €, c'est hors budget" quotes
+    # the student's own.)
+    deal = c.scenario.negotiation
+    to_beat = [figure for line in objection.lines for m in _EUROS.findall(line)
+               if deal is not None and (figure := parse_number(m)) < deal.list_price]
+    return bool(to_beat) and price <= min(to_beat)
+
+
+def _below_floor(c: Customer) -> bool:
+    deal, price = c.scenario.negotiation, c.state.price_offered
+    return deal is not None and deal.floor_price is not None and price is not None \
+        and price < deal.floor_price
+
+
+_EUROS = re.compile(r"(\d[\d\s\u202f\u00a0]*\d|\d)\s?(?:€|euros?\b)")
 
 
 def _compares_costs(objection: Objection, u: Understanding) -> bool:
@@ -326,6 +384,16 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     student answered before it was voiced is treated at once ("prévenir l'objection")."""
     state = c.state
     if _no_new_doubt(c, parts):
+        # No new doubt is voiced, but one the turn answers before it came up is settled all
+        # the same: "Pour mesurer le résultat, je suivrai…" in the turn she agreed on was
+        # lost, and the deal stayed "sous conditions" (blind play).
+        for objection in c.scenario.objections:
+            if objection.id not in state.objections_raised and \
+                    objection.speaker in (None, state.speaker) and _own_lines(c, objection) \
+                    and _raised(c, objection, u) and any_holds(objection.treated_if, state, u):
+                state.objections_raised.append(objection.id)
+                state.objection_raised_at[objection.id] = state.turn
+                state.objections_treated.append(objection.id)
         return
     for objection in c.scenario.objections:
         if objection.id in state.objections_raised:
@@ -393,7 +461,11 @@ def _voiced_by_counterpart(objection: Objection, parts: list[ReplyPart]) -> bool
 
 def _no_new_doubt(c: Customer, parts: list[ReplyPart]) -> bool:
     """Whether this reply already settles something a new doubt would take back."""
-    if any(part.kind in _AGREEING and part.stance == Stance.POSITIVE for part in parts) and \
+    if any((part.kind in _AGREEING and part.stance == Stance.POSITIVE)
+           # Asking the hour of the slot offered engages her as much: "Et l'heure ? Écoutez,
+           # le plus simple : vous m'envoyez une doc par mail" took it back (blind play).
+           or (part.kind == ReplyKind.APPOINTMENT and part.text.rstrip().endswith("?"))
+           for part in parts) and \
             not any(part.priority <= Priority.ALARM for part in parts):  # (then unsaid)
         # "Mardi 15 h, entendu. Vous m'envoyez une doc et je vois." takes back the yes.
         return True

@@ -77,7 +77,8 @@ def test_asked_again_and_again_to_sign_she_does_not_say_the_same_doubt_each_time
     refusals = [t.text for t in turns if t.parts and t.parts[0] == "engagement"]
     named = [text for text in refusals if "Copitec" in text]
     assert len(named) <= Rules().restate_max, refusals
-    assert any(line in text for text in refusals
+    # (Its lines name the doubt in a word: "Non. Il reste {point}, …".)
+    assert any(line.split("{")[0] in text for text in refusals
                for line in Voice.lines("deal_refused_standing")), refusals
     stuck = _played("e4-copieur-cabinet.decideur-present.oral.t20-p3-4.txt")
     _, turns = _talk("e4-copieur-cabinet", "decideur-present", *stuck)

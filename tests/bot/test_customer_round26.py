@@ -51,3 +51,15 @@ def test_a_slot_accepted_is_not_followed_by_go_on() -> None:
     _, turns = _talk("tel-prospection-fidelix", "barrage", *lines[:6])
     assert "14 h" in turns[-1].text, turns[-1].text
     assert "Continuez" not in turns[-1].text, turns[-1].text
+
+
+def test_another_delay_is_not_the_delay_she_dreads() -> None:
+    """"Le délai de rétractation c'est 14 jours" got "Cinq jours ? Encore ?" (the 5-day
+    replacement read from the words "délai" and "jours")."""
+    lines = _played("tel-reclamation-lave-linge.hors-delai.oral.t26-p2-6.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", "hors-delai", *lines[:3])
+    assert "5 jours" not in turns[-1].text and "Cinq jours" not in turns[-1].text, \
+        turns[-1].text
+    _, turns = _talk("tel-reclamation-lave-linge", "hors-delai", lines[0], lines[1],
+                     "Le délai de remplacement, c'est cinq jours.")
+    assert "5 jours" in turns[-1].text or "Cinq jours" in turns[-1].text, turns[-1].text

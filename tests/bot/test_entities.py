@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from bot.entities import extract
+from bot.entities import days_said, extract
 
 TODAY = date(2026, 11, 23)
 
@@ -43,3 +43,14 @@ def test_entity_values(text: str, expected: list[tuple[str, object]]) -> None:
 
 def test_no_entity_in_plain_talk() -> None:
     assert values("Bonjour madame, comment allez-vous ?") == []
+
+
+@pytest.mark.parametrize(("text", "days"), [
+    ("le délai de rétractation c'est 14 jours", [14]),
+    ("en express sous 48 h, sinon 2 semaines", [2, 14]),
+    ("comptez 36 heures", []),
+    ("sous 5 jours ouvrés", [5]),
+    ("pas de délai dans cette phrase", []),
+])
+def test_days_said(text: str, days: list[float]) -> None:
+    assert days_said(extract(text)) == days

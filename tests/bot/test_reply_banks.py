@@ -15,7 +15,9 @@ from scenarios.vocabulary import Register, SocialStyle
 _PLACEHOLDERS = {"slot_hint": {"slots"}, "email_given": {"email"},
                  "choice": {"option", "Option"}, "choice_after_fact": {"option", "Option"},
                  "repeat_other_prefix": {"name"},
-                 "other_knows": {"name"}, "priority_need": {"need"}}
+                 "other_knows": {"name"}, "priority_need": {"need"},
+                 "price_raised": {"before", "now"}, "solution_chosen": {"option", "Option"},
+                 "fee_new": {"amount", "fee"}, "deal_refused_standing": {"point"}}
 
 
 def test_both_registers_have_the_same_keys_and_only_known_placeholders() -> None:
