@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from scenarios.model import PolicyItem
 from scenarios.vocabulary import Act, Event, Kind
 
+from ..entities import days_said
 from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
@@ -67,6 +68,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             line = c.unsaid("promise_seized") or c.bank("promise_seized_again")
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.PROMISE,
                                    stance=Stance.POSITIVE))
+    if proposing and _too_fast(c, u):
+        # "Je vous envoie une machine neuve demain matin, livrée avant 8 h" when the quickest
+        # the policy allows is 48 h: blind reviewers heard "Enfin une vraie solution" to it.
+        # She does not believe it, and the grade counts a promise outside the policy.
+        state.record(Event.PROMESSE_HORS_POLITIQUE)
+        parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("promise_too_fast"),
+                               ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
+        return
     upsold = _upsell(c, u, parts)
     folded = u.folded
     for sentence in u.sentences:
@@ -158,6 +167,35 @@ def spoken_name(label: str) -> str:
     article = "l’" if first[:1] in "aeiouéèêh" else "la " if first.endswith(("tion", "ure",
                                                                              "aison")) else "le "
     return article + name[:1].lower() + name[1:]
+
+
+# Sooner than any delay in days: "demain", "ce soir", "dans la journée", "cet après-midi".
+_SOONER = re.compile(r"(?<!apres-)(?<!apres )\b(?:demain|ce soir|cet apres-midi|"
+                     r"aujourd'hui meme)\b")
+
+
+def _too_fast(c: Customer, u: Understanding) -> bool:
+    """Whether the turn promises the product sooner than the quickest solution of the policy
+    ("demain" against 48 h)."""
+    delays = [item.delay_days for item in c.scenario.policy.solutions
+              if item.delay_days is not None] if c.scenario.policy else []
+    if not delays or not u.topics.keys() & c.solutions:
+        return False
+    quickest = min(delays)
+    said = days_said(u.entities)
+    folded = u.folded
+    # (The delivery itself said sooner, not the mail that confirms it: "dans l'heure, vous
+    # recevrez la confirmation du remplacement express" is no promise.)
+    return (bool(said) and min(said) < quickest and _DELIVERING.search(folded) is not None) or (
+        quickest >= 2 and any(_DELIVERING.search(folded[max(0, m.start() - _NEAR):m.end() + _NEAR])
+                              for m in _SOONER.finditer(folded)))
+
+
+# The product brought to her: the words a delivery promise is made of.
+_DELIVERING = re.compile(r"\b(?:livr\w*|(?:envoi\w*|envoie|envoyer|expedi\w*|recev\w*) (?:\w+ )"
+                         r"{0,3}(?:machine|appareil|lave-linge|modele)|machine neuve|"
+                         r"nouvelle machine)\b")
+_NEAR = 50  # characters between "demain" and what is delivered
 
 
 def accepted(u: Understanding) -> str:

@@ -19,7 +19,7 @@ from ..text import fold
 from ..topics import content_words
 from .facts import stated_budget_max
 from .people import named
-from .reply import Priority, ReplyKind, ReplyPart, Stance
+from .reply import PROTEST, Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -418,7 +418,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # "Non mais attendez : …" protests against a proposal nobody made (blind play).
                 # Nor after answering a question: "Mardi ou jeudi après-midi. … Ah non,
                 # internet, j'ai déjà donné. Merci bien." (blind play) takes the answer back.
-                lines = [line for line in lines if not _PROTEST.match(fold(line))] or lines
+                lines = [line for line in lines if not PROTEST.match(fold(line))] or lines
             line = c.voice.pick(_least_repeating(lines, parts))
             _drop_choice_about(parts, line)
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,
@@ -500,7 +500,6 @@ def _asked_about(objection: Objection, u: Understanding) -> bool:
 
 
 # A line that protests against what was just proposed ("Non mais attendez : …").
-_PROTEST = re.compile(r"^\W*(?:non\b|ah non|attendez|pas question|vous plaisantez|tu plaisantes)")
 
 
 def _named_now(topics: list[str], u: Understanding) -> bool:

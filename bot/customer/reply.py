@@ -10,6 +10,7 @@ from enum import IntEnum, StrEnum
 from typing import Any
 
 from ..replies import says_again, stock_lines
+from ..text import fold
 
 
 class ReplyKind(StrEnum):
@@ -150,6 +151,10 @@ _DOUBTS = {ReplyKind.PRICE_DOUBTED, ReplyKind.CLAIM_DOUBTED}
 _TAKEN_BACK = _COMMENTS | {ReplyKind.SOLUTION}
 
 
+# How a line that protests opens (folded): "Attendez : on me parlait de 5 jours…", "Non, …".
+PROTEST = re.compile(r"^\W*(?:non\b|ah non|attendez|pas question|vous plaisantez|tu plaisantes)")
+
+
 def _stock_comment(part: ReplyPart) -> bool:
     return part.kind in _COMMENTS and part.text in stock_lines()
 
@@ -233,8 +238,12 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
         # A stock comment before it is either taken back by it ("Ça, c'est une vraie
         # solution ! En semaine ? Certainement pas.") or says it twice ("Je ne vois pas en
         # quoi c'est pertinent. Copitec m'a fait une offre…"): the objection says it alone.
+        # Nor a yes the objection protests against ("Bon, je note. Je compte sur vous.
+        # Attendez : on me parlait de 5 jours…", blind play).
+        protest = PROTEST.match(fold(objection.text)) is not None
         before = next((p for p in chosen if p is not objection and not (
-            p.kind in _TAKEN_BACK and p.text in stock_lines())), None)
+            p.kind in _TAKEN_BACK and p.text in stock_lines()) and not (
+            protest and p.stance == Stance.POSITIVE)), None)
         if before is None:
             return [objection]
         return [objection, before] if before.kind == ReplyKind.OUTCOME else [before, objection]

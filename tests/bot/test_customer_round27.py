@@ -160,3 +160,16 @@ def test_two_days_asked_together_are_not_a_choice_and_a_validation_asked_is_a_cl
     talk, turns = _talk("e4-evenement-responsable", "budget-2000", *lines[:9])
     assert "plutôt" not in turns[6].text, turns[6].text  # "le samedi et le dimanche ?"
     assert talk.state.happened(Event.ACCORD), turns[-1].text  # "c'est validé pour 1950 € ?"
+
+
+def test_a_protest_is_not_preceded_by_a_yes() -> None:
+    lines = _played("tel-reclamation-lave-linge.rupture-stock.competent.t27-p2-7.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", "rupture-stock", *lines[:4])
+    assert turns[-1].text.startswith("Attendez"), turns[-1].text
+
+
+def test_a_delivery_sooner_than_the_policy_allows_is_doubted() -> None:
+    lines = _played("tel-reclamation-lave-linge.rupture-stock.hors-script.t27-p3-2.txt")
+    talk, turns = _talk("tel-reclamation-lave-linge", "rupture-stock", *lines[:4])
+    assert "Enfin une vraie solution" not in turns[-1].text, turns[-1].text
+    assert talk.state.happened(Event.PROMESSE_HORS_POLITIQUE)
