@@ -169,7 +169,8 @@ _BARE_PRICE = re.compile(
     # Only a number that ends there or runs into money words: "genre 12 boulangeries" and
     # "à 14h30" are no prices.
     r"(?=\s*(?:$|[,;:!?)]|\.(?!\d)|€|euros?\b|balles\b|ht\b|ttc\b|hors\b|par mois|/|sur\b"
-    r"|si\b|avec\b|et\b|mais\b|pour\b|au lieu|pile\b|tout\b|alors\b|c'est\b|ca\b|je\b))"
+    r"|si\b|avec\b|et\b|mais\b|pour\b|au lieu|pile\b|tout\b|alors\b|c'est\b|ca\b|je\b"
+    r"|en tout\b|au total\b))"
     rf"|\b{_NUMBER}\s*(?=(?:ht|ttc|hors taxes?|par mois|/ ?mois)\b)"
     r"|^\s*(?:bon |alors |ok |donc |euh |du coup )?" + _NUMBER +
     r"\s*(?:ht|ttc|hors taxes?)?\s*[.!?]?$")
@@ -184,6 +185,10 @@ _ACCEPT_BEFORE = re.compile(r"\b(?:va pour|ok pour|d'accord pour|je peux faire|o
                             r"|on va dire|je vous fais|je vous le fais|accepte|ramener a"
                             r"|ramene a|tenir dans|rentrer dans|on arrive a)\s*(?:a\s*)?"
                             r"(?:vos|votre|les|l'enveloppe de)?\s*$")
+# An aim, not an offer: "pour rentrer dans les 2000", "pour passer sous 2 000".
+_AIM_BEFORE = re.compile(r"\bpour (?:rentrer|tenir|arriver|passer|descendre|revenir|tomber)"
+                         r" (?:dans|a|sous|en dessous de|au-dessous de)\s*(?:vos|votre|les|"
+                         r"l'enveloppe de|la barre des?)?\s*$")
 # Her figure proposed as the price ("si vous signez avant la fin du mois, je vous propose le
 # loyer à 280 € HT"): an offer, however her line named it just before.
 # ("validez-vous le projet à 3 000 € ?" puts the figure to her vote, whatever she said last.)
@@ -326,6 +331,10 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         return Role.QUOTE  # "Si je résume : vous validez jusqu'à 300 € HT…": hers, said back
     if _DIFFERENCE_AFTER.search(after):
         return Role.DIFFERENCE
+    if _AIM_BEFORE.search(before):
+        # "faut que je retravaille pour rentrer dans les 2000": where the student wants to
+        # get to, not the price now (blind play: "Bon, ça rentre dans l'enveloppe" at 3 450 €).
+        return Role.QUOTE
     if kind == "pourcentage" and not _DISCOUNT_BEFORE.search(before):
         return Role.OTHER  # "18 % de ses ventes" is a figure, not a discount
     if _PER_UNIT_AFTER.search(after) or _ONE_OFF_BEFORE.search(before):

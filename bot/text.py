@@ -108,3 +108,22 @@ def proper_nouns(text: str) -> frozenset[str]:
     """The words a text writes with a capital inside a sentence ("le contrat Copitec",
     "avec Thomas Girard"): names, which keep their capital wherever they stand."""
     return frozenset(_MID_SENTENCE_CAPITAL.findall(text)) - _NAME_PARTS
+
+
+# Endings of feminine nouns, enough for the names of what a customer is offered or billed
+# ("la réparation", "la mise en service", "la livraison"); the rest are masculine ("le
+# remplacement", "le remboursement").
+_FEMININE = ("tion", "sion", "ure", "aison", "ise", "ie", "ence", "ance", "ette")
+
+
+def with_article(name: str) -> str:
+    """A noun phrase with its definite article, lower-cased as said mid-sentence:
+    "Remplacement express sous 48 h" → "le remplacement express sous 48 h", "installation" →
+    "l’installation", "frais de dossier" → "les frais de dossier"."""
+    name = name[:1].lower() + name[1:]
+    first = name.split()[0] if name else ""
+    if first.endswith("s") and first in ("frais", "droits", "services"):
+        return f"les {name}"
+    if first[:1] in "aeiouéèêh":
+        return f"l’{name}"
+    return f"{'la' if first.endswith(_FEMININE) else 'le'} {name}"

@@ -219,7 +219,13 @@ def _errand_date(c: Customer, dates: list[dict[str, str]], u: Understanding) -> 
     dimanche": "Le samedi, plutôt." chose where nobody offered a choice, blind play); to
     "mardi 9 h ou mercredi 14 h ?" the first one that suits her ("Exactement ce que j'avais
     noté" chose nothing, in a blind play)."""
-    days = [value for value in dates if value.get("jour") in WEEKDAYS]
+    # The days put to her as the choice, not a day the turn spoke of before it ("18 % de ses
+    # ventes du dimanche… plutôt mardi à 15 h ou jeudi à 14 h 30 ?" got "Le dimanche,
+    # plutôt", blind play).
+    asked = [e.value for sentence in u.sentences if "?" in sentence.text
+             for e in sentence.entities if e.type == "date"]
+    days = [value for value in (asked if len(asked) >= 2 else dates)
+            if value.get("jour") in WEEKDAYS]
     if len(days) < 2 or not _EITHER.search(u.folded):
         return c.bank("confirm_ok")
     taken = days[0]

@@ -10,7 +10,7 @@ from scenarios.model import PolicyItem
 from scenarios.vocabulary import Act, Event, Kind
 
 from ..entities import days_said
-from ..text import fold
+from ..text import fold, with_article
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
 
@@ -162,14 +162,10 @@ def spoken_name(label: str) -> str:
     """A policy item's label as a customer says it: "Remplacement express sous 48 h (à titre
     exceptionnel)" → "le remplacement express sous 48 h"; what follows "par" or a bracket
     says how, which she does not repeat."""
-    name = re.split(r"\s*\(|\s+par\s+|\s*,", label, maxsplit=1)[0].strip()
-    first = name.split()[0].lower() if name else ""
-    article = "l’" if first[:1] in "aeiouéèêh" else "la " if first.endswith(("tion", "ure",
-                                                                             "aison")) else "le "
-    return article + name[:1].lower() + name[1:]
+    return with_article(re.split(r"\s*\(|\s+par\s+|\s*,", label, maxsplit=1)[0].strip())
 
 
-# Sooner than any delay in days: "demain", "ce soir", "dans la journée", "cet après-midi".
+# Sooner than any delay in days: "demain", "ce soir", "cet après-midi".
 _SOONER = re.compile(r"(?<!apres-)(?<!apres )\b(?:demain|ce soir|cet apres-midi|"
                      r"aujourd'hui meme)\b")
 

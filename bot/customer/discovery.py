@@ -568,6 +568,8 @@ def _asks_contact_in(text: str) -> bool:
 
 
 def _asks_her(folded: str) -> bool:
-    """A question that asks her for her time, an action or what holds her back, not a fact."""
+    """A question that asks her for her time, an action, what holds her back or whether she
+    needs anything else, not a fact ("est-ce que je peux faire autre chose pour vous ?" got
+    "Laissez-moi d'abord voir où vous voulez en venir", blind play)."""
     return any(asks(request, folded) for request in (Request.TIME, Request.ACTION,
-                                                      Request.HOLDBACK))
+                                                      Request.HOLDBACK, Request.ANYTHING_ELSE))

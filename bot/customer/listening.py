@@ -7,9 +7,10 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, Kind
 
-from ..text import join_thousands
+from ..text import fold, join_thousands
 from ..topics import content_words
 from .reply import Priority, ReplyKind, ReplyPart, Stance
+from .requests import Request, asks
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -41,6 +42,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # "Si je résume : … C'est bien cela ?" checks the summary: her "c'est bien ça"
             # answers it ("Exactement ce que j'avais noté" beside it was one answer too many).
             checked = True
+    if any(sentence.is_question and asks(Request.ANYTHING_ELSE, fold(sentence.text))
+           for sentence in u.sentences[-1:]):
+        # "Est-ce que je peux faire autre chose pour vous ?", "Vous avez d'autres
+        # questions ?" end the call's business: "Oui, c'est bien ça" and "Bon… merci de le
+        # reconnaître" answered them as a check and an apology (blind play). (A complaint's
+        # recap that ends on it may be answered with the solution agreed: complaint.py; else
+        # her "non, rien d'autre" comes when nothing else is said.)
+        if not (complaint and Act.RECAPITULATIF in acts):
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("nothing_else"), ReplyKind.CONTROL,
+                                   stance=Stance.POSITIVE))
+        return
     if acts & {Act.EMPATHIE, Act.EXCUSE}:
         gain = rules.empathy_mood_complaint if complaint else rules.empathy_mood
         c.move(mood=gain)

@@ -94,7 +94,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # Asking her to sign in the same breath is pressure (below).
             c.move(rules.denigration_mood)
         else:
-            if Act.DEMANDE_ENGAGEMENT in acts or "?" in u.text:
+            # (A rude question is no pressure: "Ça doit être hyper chiant les impôts toute
+            # la journée non ?" ended on "Je n'aime pas qu'on me force la main", blind play.)
+            if Act.DEMANDE_ENGAGEMENT in acts or "pression" in u.rudeness.markers:
                 state.record(Event.PRESSION)
             c.move(rules.rude_mood, rules.rude_patience)
         parts.append(ReplyPart(Priority.ALARM, c.bank(reaction), ReplyKind.RUDENESS,

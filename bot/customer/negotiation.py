@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
 from ..frame import Role, one_off_fee
-from ..text import fold
+from ..text import fold, with_article
 from .facts import stated_budget_max
 from .objections import not_denied, raised_by
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -150,7 +150,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # blind play heard it right after "sur 60 mois… je peux faire 269 €".
             answers = not_denied([line for line in counterpart.answers
                                   if new_price is None or not _ASKS_AMOUNT.search(fold(line))],
-                                 u) if counterpart.answers else []
+                                 u)
             parts.append(ReplyPart(Priority.ANSWER,
                                    c.lines_or_bank(answers, "counterpart_ok"),
                                    ReplyKind.COUNTERPART, counterpart.id,
@@ -217,11 +217,9 @@ def _new_fee(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         for figure in said:
             fee = one_off_fee(u.folded, figure.text)
             if fee and figure.role == Role.OTHER and figure.value not in state.amounts_heard:
-                article = "les " if fee.startswith("frais") else \
-                    "l’" if fee[:1] in "aeiouh" else "la "
                 parts.append(ReplyPart(Priority.REACTION,
                                        c.bank("fee_new", amount=euros(figure.value),
-                                              fee=article + fee),
+                                              fee=with_article(fee)),
                                        ReplyKind.PRICE_DOUBTED, stance=Stance.NEGATIVE))
                 break
     state.amounts_heard.extend(f.value for f in said if f.value not in state.amounts_heard)

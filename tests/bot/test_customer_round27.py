@@ -173,3 +173,43 @@ def test_a_delivery_sooner_than_the_policy_allows_is_doubted() -> None:
     talk, turns = _talk("tel-reclamation-lave-linge", "rupture-stock", *lines[:4])
     assert "Enfin une vraie solution" not in turns[-1].text, turns[-1].text
     assert talk.state.happened(Event.PROMESSE_HORS_POLITIQUE)
+
+
+def test_asked_if_anything_else_is_needed_she_says_no_not_that_it_is_right() -> None:
+    """Round 28: "est-ce que je peux faire autre chose pour vous ?" got "Oui, c'est bien
+    ça", and "Vous avez d'autres questions ?" got "Bon… merci de le reconnaître"."""
+    lines = _played("tel-reclamation-lave-linge.hors-delai.oral.t28-p2-3.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", "hors-delai", *lines[:8])
+    assert turns[-1].text.startswith("Non"), turns[-1].text
+    lines = _played("tel-reclamation-lave-linge.rupture-stock.oral.t28-p2-7.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", "rupture-stock", *lines[:8])
+    assert turns[-1].text.startswith("Non"), turns[-1].text
+
+
+def test_a_rude_question_is_not_pressure() -> None:
+    """Round 28: "Ça doit être hyper chiant les impôts toute la journée non ?" ended the
+    meeting on "Je n'aime pas qu'on me force la main"."""
+    lines = _played("e4-copieur-cabinet.base.hors-script.t28-p2-5.txt")
+    talk, turns = _talk("e4-copieur-cabinet", None, *lines)
+    assert not talk.state.happened(Event.PRESSION)
+    assert all("force la main" not in turn.text for turn in turns), turns[-1].text
+
+
+def test_an_aim_is_not_a_price_and_a_total_said_en_tout_is() -> None:
+    """Round 28: "faut que je retravaille pour rentrer dans les 2000" made 2 000 € the price
+    ("Bon, ça rentre dans l'enveloppe" at 3 450 €)."""
+    lines = _played("e4-evenement-responsable.budget-2000.oral.t28-p3-1.txt")
+    talk, turns = _talk("e4-evenement-responsable", "budget-2000", *lines[:6])
+    assert "rentre dans l’enveloppe" not in turns[-1].text, turns[-1].text
+    assert talk.state.price_offered != 2000
+    lines = _played("e4-evenement-responsable.budget-2000.oral.t17-p2-4.txt")
+    talk, _ = _talk("e4-evenement-responsable", "budget-2000", *lines[:7])
+    assert talk.state.price_offered == 1950
+
+
+def test_of_days_offered_she_picks_one_offered() -> None:
+    """Round 28: "…ses ventes du dimanche… plutôt mardi à 15 h ou jeudi à 14 h 30 ?" got "Le
+    dimanche, plutôt"."""
+    lines = _played("tel-prospection-fidelix.barrage.competent.t28-p1-4.txt")
+    _, turns = _talk("tel-prospection-fidelix", "barrage", *lines[:5])
+    assert "dimanche" not in turns[-1].text, turns[-1].text
