@@ -48,6 +48,10 @@ _CALLBACK = re.compile(r"(?<!en )\b(rappel|rappelle|rappeler|rappellerai|reconta
 # pour jeudi" and "À quelle heure ?" to an installation date.
 _OTHER_ERRAND = re.compile(r"\b(install\w*|livr\w*|formation|dossier|contrat|envoi\w*|"
                            r"demarrage|mise en service|ateliers?|evenement|"
+                           # A report handed in ("je vous fais un bilan chiffré le lundi
+                           # d'après") is no meeting in her diary (blind play: "Non, ce
+                           # créneau-là je suis pris… et cette semaine").
+                           r"bilan|compte rendu|rapport|"
                            r"week-end)\b")
 # Coming to her premises: both a meeting and the form "visite" of one.
 _ON_SITE = (r"passer|sur place|chez vous|dans vos locaux|ici|au cabinet|a votre cabinet|"

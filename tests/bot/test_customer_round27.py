@@ -213,3 +213,19 @@ def test_of_days_offered_she_picks_one_offered() -> None:
     lines = _played("tel-prospection-fidelix.barrage.competent.t28-p1-4.txt")
     _, turns = _talk("tel-prospection-fidelix", "barrage", *lines[:5])
     assert "dimanche" not in turns[-1].text, turns[-1].text
+
+
+def test_how_much_can_you_put_in_said_the_spoken_way_asks_the_budget() -> None:
+    """Round 28: "c'est combien que vous pouvez mettre, sur l'animation ?" got the loyalty
+    card objective."""
+    lines = _played("e4-evenement-responsable.siege-impose-date.oral.t28-p3-3.txt")
+    _, turns = _talk("e4-evenement-responsable", "siege-impose-date", *lines[:5])
+    assert "3 000 €" in turns[-1].text, turns[-1].text
+
+
+def test_a_report_handed_in_after_the_event_is_no_meeting_in_his_diary() -> None:
+    """Round 28: "je vous fais un bilan chiffré le lundi d'après" got "Non, ce créneau-là je
+    suis pris… et cette semaine"."""
+    lines = _played("e4-evenement-responsable.budget-2000.oral.t28-p3-1.txt")
+    _, turns = _talk("e4-evenement-responsable", "budget-2000", *lines[:13])
+    assert "créneau" not in turns[-1].text, turns[-1].text
