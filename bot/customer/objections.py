@@ -11,7 +11,7 @@ from scenarios.model import Objection
 from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Phase
 
 from ..conditions import any_holds, holds
-from ..entities import WEEKDAYS, extract, normalise_numbers, parse_number
+from ..entities import WEEKDAYS, extract, normalise_numbers
 from ..frame import Role
 from ..questions import is_question
 from ..replies import continued
@@ -289,8 +289,9 @@ def _undercuts(c: Customer, objection: Objection, u: Understanding) -> bool:
     # (Only a price below our list price is one to beat: "4 500 €, c'est hors budget" quotes
     # the student's own.)
     deal = c.scenario.negotiation
-    to_beat = [figure for line in objection.lines for m in _EUROS.findall(line)
-               if deal is not None and (figure := parse_number(m)) < deal.list_price]
+    to_beat = [figure for line in objection.lines for e in extract(line)
+               if e.type == "montant" and deal is not None
+               and (figure := e.value["montant"]) < deal.list_price]
     return bool(to_beat) and price <= min(to_beat)
 
 
@@ -298,9 +299,6 @@ def _below_floor(c: Customer) -> bool:
     deal, price = c.scenario.negotiation, c.state.price_offered
     return deal is not None and deal.floor_price is not None and price is not None \
         and price < deal.floor_price
-
-
-_EUROS = re.compile(r"(\d[\d\s\u202f\u00a0]*\d|\d)\s?(?:€|euros?\b)")
 
 
 def _compares_costs(objection: Objection, u: Understanding) -> bool:
