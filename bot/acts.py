@@ -111,7 +111,12 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
                                 rf"|\b({CHECKING_WORDS}|(ca|cela) vous rassure|(tout )?(est|"
                                 r"c'est) clair( pour vous)?)\s*\?"),
         (Act.DEMANDE_ENGAGEMENT, r"\b(on signe|vous signez|on valide (la commande|le contrat)|"
-                                 r"je vous prepare le bon de commande|on lance la commande)\b"),
+                                 r"je vous prepare le bon de commande|on lance la commande|"
+                                 # "…275 € sur 60 mois : est-ce que nous partons sur cette
+                                 # base ?" asks her to agree (blind play: "Je confirme")
+                                 r"(?:on|nous) part(?:ons)? (?:sur cette base|sur ces bases"
+                                 r"|la-dessus|sur (?:ce|cette) (?:prix|tarif|offre|formule"
+                                 r"|proposition)))\b"),
         (Act.EMPATHIE, r"(?<!si )\bje (vous )?comprends\b(?! bien)"),
         # The reason for the call or the visit, as CROC and the opening of a meeting put it.
         (Act.ANNONCE_OBJET, r"\b(?:je vous (?:appelle|contacte|telephone)|j'appelle|je vous "

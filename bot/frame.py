@@ -310,6 +310,10 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par (?:personn
 _HERS_BEFORE = re.compile(r"\b(vous payez|vous paierez|vous avez aujourd'hui|aujourd'hui "
                           r"vous|actuellement vous|votre (?:loyer|contrat|cout|budget))\b"
                           r"[^.?!:;]{0,40}$")
+# "donc ces 90 euros de dépassement disparaissent": hers, pointed at (read as the offer, a
+# blind play's buyer asked "Vous avez vraiment le droit de faire ça ?"). (Not "vos": "le tout
+# dans vos 3 000 €" offers to fit her budget.)
+_HERS_JUST_BEFORE = re.compile(r"\bces\s*$")
 # ("je vous offre l'installation, les 350 euros" made 350 € the rent, blind play.)
 _ONE_OFF_BEFORE = re.compile(r"\b(installation|mise en service|frais d'installation|frais de "
                              r"dossier|frais de mise en service)\b(?:\s+(?:est|sera|facturee?|"
@@ -363,7 +367,8 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # compris. C'est bien ça ?" was read as an offer in a blind play).
         if _HER_CEILING_BEFORE.search(before) and not accepting:
             return Role.QUOTE
-        if not accepting and (_OTHER_AFTER.search(after) or _HERS_BEFORE.search(before)):
+        if not accepting and (_OTHER_AFTER.search(after) or _HERS_BEFORE.search(before)
+                              or _HERS_JUST_BEFORE.search(before)):
             # "…donc 3 600 en couleur, pour 240 € HT par mois chez Copitec": her figure
             # restated, named as someone else's ("À ce prix-là, il y a forcément un loup",
             # blind play).
@@ -508,8 +513,11 @@ _GOODBYE = re.compile(
     # A wish for the rest of her day ends a call too ("merci, et bon coup de feu !").
     r"|bon (?:coup de feu|courage pour la suite|service|week-end|dimanche|rush))\b"
     r"|\b(?:salut|a plus)\s*\W*$")
-# "dans la journée", "une journée chargée": the word without the wish.
-_NOT_GOODBYE = re.compile(r"\b(dans la journee|bonne journee chargee|a bientot vous rappeler)\b")
+# "dans la journée", "une journée chargée": the word without the wish; "vous avez passé un
+# bon week-end ?" asks about hers (a blind play's small talk ended the meeting at once).
+_NOT_GOODBYE = re.compile(r"\b(dans la journee|bonne journee chargee|a bientot vous rappeler"
+                          r"|(?:avez|as|a|avons|ont) (?:bien |vous |tu )?passe (?:un|une) "
+                          r"(?:bon|bonne|excellent))\b")
 
 
 def _is_goodbye(folded: str) -> bool:

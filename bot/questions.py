@@ -155,6 +155,22 @@ _DANGLING = {"à", "a", "au", "aux", "de", "du", "des", "d'", "en", "par", "sur"
              "petite"}
 
 
+_OPINION_ONLY = re.compile(r"^\W*(?:(?:et|alors|donc|bon|euh) )*(?:qu'en (?:pensez|dites)-vous"
+                           r"|vous en (?:pensez|dites) quoi|qu'est-ce que vous en (?:pensez|dites)"
+                           r"|(?:ca|cela) vous (?:parle|plait|dit)|votre avis|"
+                           r"qu'en penses-tu|t'en penses quoi|tu en penses quoi)\W*$")
+_FIT_CHECK = re.compile(r"\b(?:ca|cela|ceci|il|elle|ce (?:produit|modele|service|point)) "
+                        r"(?:repond|correspond)(?:rait)? (?:bien |vraiment )?a (?:votre|vos|ce "
+                        r"que|tes|ton|ta)\b")
+
+
+def asks_opinion(sentence: str) -> bool:
+    """ "Qu'en pensez-vous ?", "est-ce que cela répond à votre exigence de confidentialité ?":
+    her opinion of what was just said, not a question about her situation."""
+    folded = fold(sentence)
+    return bool(_OPINION_ONLY.match(folded) or _FIT_CHECK.search(folded))
+
+
 def asks_details(sentence: str) -> bool:
     """Whether a sentence asks for her name, her order number, her address…"""
     return bool(_HER_DETAILS.search(fold(sentence)))

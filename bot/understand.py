@@ -20,6 +20,7 @@ from .questions import (
     FORM_ACTS,
     QuestionForm,
     asks_details,
+    asks_opinion,
     is_question,
     offered_options,
     question_clauses,
@@ -91,7 +92,11 @@ class SentenceUnderstanding:
         # tell the delivery again (blind play). Questions in their words still count ("Je
         # voudrais savoir combien vous imprimez.", "dites-moi si…", "vous me donnez votre
         # nom."), as do open ones.
-        if text.endswith((".", "!")) and asked <= {Act.QUESTION_FERMEE} and \
+        # So does one read as a check with no words of one ("Avec le badge, ce risque
+        # disparaît." made her tell her badge need again, blind play).
+        checks = Act.QUESTION_CONTROLE in asked and Act.QUESTION_CONTROLE in cue_acts(text)
+        if text.endswith((".", "!")) and \
+                asked <= {Act.QUESTION_FERMEE, Act.QUESTION_CONTROLE} and not checks and \
                 not is_question(text) and not asks_details(text) and \
                 not _ASKED_INDIRECTLY.search(fold(text)):
             return False
@@ -108,7 +113,12 @@ class SentenceUnderstanding:
         restating = Act.REFORMULATION in self.act_ids and self.text.rstrip().endswith(".")
         # ("Vous pouvez me donner votre nom ou le numéro de commande ?" was read as a request
         # to commit: it asks for her details all the same.)
-        return asks and not restating and (
+        # "Qu'en pensez-vous ?" alone asks her opinion of what was just said: its stray topic
+        # reading made her tell a fact nobody asked for (blind play, twice in one meeting).
+        # Nor does "est-ce que cela répond à votre exigence de confidentialité ?": she judges
+        # the answer, she does not tell her need again.
+        opinion = asks_opinion(self.text)
+        return asks and not restating and not opinion and (
             not (self.acts and self.acts[0].act in NOT_DISCOVERY) or asks_details(self.text))
 
     @property

@@ -56,7 +56,12 @@ _OTHER_ERRAND = re.compile(r"\b(install\w*|livr\w*|formation|dossier|contrat|env
 # Coming to her premises: both a meeting and the form "visite" of one.
 _ON_SITE = (r"passer|sur place|chez vous|dans vos locaux|ici|au cabinet|a votre cabinet|"
             r"au bureau|a votre bureau|a la boutique|en boutique|au magasin")
+# ("Pouvons-nous nous revoir mardi à 10 heures pour finaliser ?" is a meeting: read as the
+# written offer's deadline before it, a blind play's follow-up meeting was no meeting.)
+_SEE_AGAIN = (r"(?:nous|se|vous|on) (?:revoir|retrouver)|on se (?:revoit|retrouve)|"
+              r"nous (?:reverr|retrouver)\w*")
 _MEETING = re.compile(r"\b(rendez-vous|rdv|rencontr\w*|voir|vois|presenter|presente|"
+                      rf"{_SEE_AGAIN}|"
                       r"demo\w*|entretien|reunion|visio\w*|creneau|disponible|dispo|"
                       rf"signer|signature|vos locaux|{_ON_SITE})\b")
 # "Je vois." acknowledges; it does not offer to meet.
@@ -151,11 +156,18 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if _confirms(c, u, dates, proposing, parts):
         return  # checked first: "mardi 15 h… je vous envoie la confirmation" is the meeting
     if other_errand(u, signs_alone(c)):
-        if proposing and Act.DEMANDE_ENGAGEMENT not in u.acts and \
+        # Two dates put to her beside the request to sign ("…signer aujourd'hui. Mardi 14 ou
+        # jeudi 16 : quelle date vous arrange ?") still want her choice (blind play: signed,
+        # no date, twice).
+        either = len(dates) >= 2 and bool(_EITHER.search(u.folded)) and u.is_question
+        if proposing and (Act.DEMANDE_ENGAGEMENT not in u.acts or either) and \
                 _offers_a_day(u) and any(value.get("jour") in WEEKDAYS for value in dates):
             # Her diary is not at stake: she takes note of the date, or of one of the dates
-            # offered (a request to commit in the same turn is answered by the deal).
-            parts.append(ReplyPart(Priority.ANSWER, _errand_date(c, dates, u),
+            # offered (a single one beside a request to commit is answered by the deal).
+            # (After her answer on the deal: "Bien, je signe. Le mardi, plutôt.")
+            deal = Act.DEMANDE_ENGAGEMENT in u.acts or _SIGNING.search(folded)
+            parts.append(ReplyPart(Priority.FOLLOW_UP if deal else Priority.ANSWER,
+                                   _errand_date(c, dates, u),
                                    ReplyKind.CHOICE, stance=Stance.POSITIVE))
         return
     if c.speaker.role == SpeakerRole.BARRAGE:
@@ -226,7 +238,12 @@ def _errand_date(c: Customer, dates: list[dict[str, str]], u: Understanding) -> 
     # The days put to her as the choice, not a day the turn spoke of before it ("18 % de ses
     # ventes du dimanche… plutôt mardi à 15 h ou jeudi à 14 h 30 ?" got "Le dimanche,
     # plutôt", blind play).
-    asked = [e.value for sentence in u.sentences if "?" in sentence.text
+    # (Nor a deadline asked in another question: "…retourné signé au plus tard vendredi ? Et
+    # pour l'installation, mardi 14 ou jeudi 16 ?" got "Le vendredi, plutôt", blind play.)
+    choosing = [sentence for sentence in u.sentences if "?" in sentence.text
+                and _EITHER.search(fold(sentence.text))
+                and sum(e.type == "date" for e in sentence.entities) >= 2]
+    asked = [e.value for sentence in (choosing or u.sentences) if "?" in sentence.text
              for e in sentence.entities if e.type == "date"]
     days = [value for value in (asked if len(asked) >= 2 else dates)
             if value.get("jour") in WEEKDAYS]
@@ -329,7 +346,8 @@ def _unsigned(text: str, signing: bool) -> str:
     """The words that may make a meeting, signing left out when it is no meeting (with "le
     créneau" of it: "quel créneau pour la signature : jeudi 9 h ou vendredi 14 h ?")."""
     if signing and _SIGNING.search(text):
-        return _SIGNING.sub(" ", _SLOT_WORD.sub(" ", text))
+        # ("nous revoir jeudi à 10 h pour signer" within her delegation: a time to sign.)
+        return _SIGNING.sub(" ", _SLOT_WORD.sub(" ", re.sub(_SEE_AGAIN, " ", text)))
     return _SIGNING.sub(" ", text) if _OTHER_ERRAND.search(text) else text
 
 

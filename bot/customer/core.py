@@ -211,7 +211,8 @@ class Customer:
             # n'ai pas l'information sous la main" to it rang absurd, blind play).
             return self.bank("confirm_ok" if self.state.mood >= self.rules.control_yes_mood
                              else "control_doubt")
-        if asked and all(asks(Request.TIME, text) for text in asked):
+        if asked and all(asks(Request.TIME, text) or asks(Request.GO_AHEAD, text)
+                         for text in asked):
             return self.bank("purpose_ack")  # "Vous avez deux minutes ?" — "D'accord, allez-y."
         # "…le livreur reprend l'ancienne, vous êtes d'accord ?" asks her consent, "c'est
         # possible de libérer deux vendeurs ?" her leave, not a fact: "Je ne vois pas le

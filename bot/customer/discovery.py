@@ -15,7 +15,7 @@ from scenarios.vocabulary import Act, Channel, Event, Kind, ObjectionCategory
 
 from ..conditions import any_holds
 from ..entities import WEEKDAYS
-from ..questions import QuestionForm, choice_options, is_question
+from ..questions import QuestionForm, asks_opinion, choice_options, is_question
 from ..replies import continued, line_sentences
 from ..text import fold, join_thousands
 from ..topics import TopicHit, content_words, discovery_intents
@@ -85,8 +85,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    ReplyKind.NOT_COUNTED))
             answered += 1
             continue
+        if asks(Request.GO_AHEAD, folded):
+            continue  # "Souhaitez-vous que je vous présente le loyer ?": see core
         if asks(Request.ACTION, folded) and "?" in sentence.text:
             action_asked = True
+            if not contact:
+                # "Pouvez-vous me le retourner signé au plus tard vendredi ?" asks her to do
+                # it, not about who signs: "Au-delà, c'est M. Lefèvre qui décide" (blind play).
+                continue
         # (Only the question that digs is answered by her explanation: "Mais c'était quoi
         # qui rapportait rien ? Vous avez déjà un truc pour la fidélité ?" asks a fact too.)
         if (digging and dug is not None and objections.digs(folded, dug, u)) or \
@@ -230,8 +236,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # Nor is a question on a subject of hers the scenario gives no fact of ("vous avez deux
     # copieurs, c'est ça ? ils marchent bien ?"): "Je n'ai pas l'information sous la main",
     # about her own copiers, was absurd (blind plays, three rounds).
+    # Small talk ("vous avez passé un bon week-end ?") is not about her situation: a blind
+    # play heard her sales objective in answer.
     open_question = on_subject or any(s.discovers and not picks and not _asks_her(fold(s.text))
-                                      and (
+                                      and Act.HORS_SUJET not in s.act_ids and (
         (s.form == QuestionForm.OUVERTE and not any(hit.id in c.facts for hit in s.topics))
         or _WHAT_ELSE.search(fold(s.text))
         or (s.form == QuestionForm.FERMEE and s.topics
@@ -272,6 +280,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if fact is not None:
             reveal(c, fact, parts, unasked=True)
             answered += 1
+    if not answered and not digging and any(asks_opinion(s.text) for s in u.sentences) and \
+            (fact := _contrasted(c, u)) is not None:
+        # Asked what she thinks of an argument, she sets it against what she lives today
+        # ("…sous 4 heures. Qu'en pensez-vous ?" — "Le contrat prévoit une intervention en
+        # 48 heures…"): the untold fact behind the needs the argument answers, nothing else.
+        # As a reaction: a doubt about a wild promise in the same turn comes first ("…doubler
+        # votre chiffre en un mois, garanti. Ça vous dit ?"), and the fact is then left out.
+        reveal(c, fact, parts, unasked=True)
+        parts[-1].priority = Priority.REACTION
+        answered += 1
     if unanswered_question and not answered and asks_contact:
         # Everyone has an e-mail address, written in the scenario or not: "je n'ai pas
         # l'information" would be absurd. She gives the usual way to reach her.
@@ -471,6 +489,20 @@ _UNITS = {"heures": "h", "heure": "h", "euros": "€", "euro": "€", "eur": "�
 def _figures_with_units(text: str) -> frozenset[tuple[int, str]]:
     return frozenset((int(number), _UNITS.get(unit or "", unit or ""))
                      for number, unit in _FIGURE.findall(join_thousands(text.lower())))
+
+
+def _contrasted(c: Customer, u: Understanding) -> Fact | None:
+    """The untold fact behind a need that an argument of this turn answers (read surely)."""
+    argued = sorted((score, topic) for topic, score in u.topics.items()
+                    if topic in c.arguments and score >= c.rules.argument_quoted_score)
+    needs = {need.id: need for need in c.scenario.needs}
+    for _, topic in reversed(argued):
+        for need_id in c.arguments[topic].needs:
+            for fact_id in needs[need_id].facts if need_id in needs else []:
+                fact = c.facts.get(fact_id)
+                if fact is not None and _tellable(c, fact, u):
+                    return fact
+    return None
 
 
 def _tellable(c: Customer, fact: Fact, u: Understanding) -> bool:

@@ -482,11 +482,15 @@ def _raised(c: Customer, objection: Objection, u: Understanding) -> bool:
     of one of them: "une intervention en 48 heures est trop lente" in a summary of her needs
     read "la location sur 48 mois" at 0.61, and she objected to a term nobody had named
     (blind plays, twice in one round)."""
+    # A summary of her needs names many subjects at once, each read a little: "Aussi
+    # longtemps…" answered one that named no term (blind plays, three rounds).
+    summary = Act.REFORMULATION in u.acts and Act.QUESTION_CONTROLE in u.acts
+    sure = c.rules.objection_topic_score_summary if summary else c.rules.objection_topic_score
     return any(holds(cond, c.state, u) and (
         not cond.topics or _named_now(cond.topics, u)) and (
         cond.acts is not None or not cond.topics
-        or max(u.topics.get(topic, 0.0) for topic in cond.topics)
-        >= c.rules.objection_topic_score) for cond in objection.when)
+        or max(u.topics.get(topic, 0.0) for topic in cond.topics) >= sure)
+        for cond in objection.when)
 
 
 def _asked_about(objection: Objection, u: Understanding) -> bool:

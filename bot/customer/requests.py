@@ -16,6 +16,7 @@ class Request(StrEnum):
     CONSENT = "accord"
     PERMISSION = "permission"
     TIME = "temps"
+    GO_AHEAD = "poursuivre"
     ACTION = "action"
     ANYTHING_ELSE = "autre chose"
     FLOOR = "vos questions"
@@ -36,6 +37,13 @@ _PATTERNS = {
         r"vous voulez bien (?:que|me|qu')|vous me permettez|vous me laisse\w*|"
         r"(?:est-ce que )?(?:je|on) (?:peux|peut|pourrais|pourrait) (?:utiliser|liberer|prendre|"
         r"mettre|installer|afficher|compter sur|emprunter|occuper|disposer))\b"),
+    # "Souhaitez-vous que je vous présente le loyer ?" offers to go on: "Je préfère ne pas
+    # avancer quelque chose d'inexact" to it was absurd (blind play).
+    Request.GO_AHEAD: re.compile(
+        r"\b(?:(?:souhaitez|voulez|desirez|aimeriez)-vous (?:que|qu') (?:je|j'|nous|on)|"
+        r"vous (?:souhaitez|voulez|desirez|aimeriez) (?:que|qu') (?:je|j'|nous|on)|"
+        r"(?:je|on) (?:peux|peut) (?:vous )?(?:presenter|montrer|expliquer|detailler|parler)"
+        r"(?= .*\?))"),
     # "Vous avez deux minutes ?" got "Ça, je n'en sais rien. Et ce n'est pas le sujet, si ?"
     # in a blind play.
     # "Vous avez bien une vingtaine de minutes à m'accorder ?" read "l'accord de M. Lefèvre".
@@ -51,9 +59,10 @@ _PATTERNS = {
     # play).
     Request.ACTION: re.compile(
         r"\b(?:pouvez-vous|pourriez-vous|vous pouvez|vous pourriez|vous pouvez bien|"
-        r"est-ce que vous (?:pouvez|pourriez)|merci de) (?:me |nous |les |l'|la |le |m'en |"
-        r"nous en |m'|y )?(?:envoyer|transmettre|faire parvenir|renvoyer|retourner|prendre en "
-        r"photo|photographier|remplir|completer|rappeler|confirmer par (?:mail|ecrit|e-mail))\b"),
+        r"est-ce que vous (?:pouvez|pourriez)|merci de) (?:(?:me |nous |les |l'|la |le |m'en |"
+        r"nous en |m'|y |lui ){0,2})(?:envoyer|transmettre|faire parvenir|renvoyer|retourner|"
+        r"prendre en photo|photographier|remplir|completer|rappeler|"
+        r"confirmer par (?:mail|ecrit|e-mail))\b"),
     # "Qu'est-ce qui vous manque pour vous décider ?", "qu'est-ce qui vous bloque encore ?",
     # "reste-t-il un point à régler ?" ask what still holds her back: blind plays heard "Des
     # pannes, oui, régulièrement" and "Je n'ai pas l'information sous la main" to them.

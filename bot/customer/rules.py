@@ -74,6 +74,8 @@ class Rules:
     proof_mood: int = rule(3, "humeur, preuve")
     objection_topic_score: float = rule(0.62, "sûreté de lecture d'un sujet qu'il faut, "
                                               "sans acte, pour soulever une objection")
+    objection_topic_score_summary: float = rule(0.7, "la même, dans un résumé de ses besoins "
+                                                     "(il nomme beaucoup de sujets à la fois)")
     objection_treated_mood: int = rule(10, "humeur, objection traitée")
     objection_treated_patience: int = rule(5, "patience, objection traitée")
     objection_ignored_mood: int = rule(-10, "humeur, objection ignorée (si le scénario ne "
