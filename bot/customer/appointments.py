@@ -60,7 +60,10 @@ _ON_SITE = (r"passer|sur place|chez vous|dans vos locaux|ici|au cabinet|a votre 
 # written offer's deadline before it, a blind play's follow-up meeting was no meeting.)
 _SEE_AGAIN = (r"(?:nous|se|vous|on) (?:revoir|retrouver)|on se (?:revoit|retrouve)|"
               r"nous (?:reverr|retrouver)\w*")
+# ("…que Thomas vous le montre en 30 minutes : mardi à 15 h ou jeudi à 10 h ?" is the demo,
+# not a date for the week-ends the turn spoke of: a blind play heard "Plutôt le dimanche".)
 _MEETING = re.compile(r"\b(rendez-vous|rdv|rencontr\w*|voir|vois|presenter|presente|"
+                      r"(?:vous )?(?:le |la |les |l')?montr(?:e|er)|"
                       rf"{_SEE_AGAIN}|"
                       r"demo\w*|entretien|reunion|visio\w*|creneau|disponible|dispo|"
                       rf"signer|signature|vos locaux|{_ON_SITE})\b")
@@ -155,6 +158,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return
     if _confirms(c, u, dates, proposing, parts):
         return  # checked first: "mardi 15 h… je vous envoie la confirmation" is the meeting
+    if (slot := _misremembered(c, u, dates)) is not None:
+        # "C'est noté : lundi 14 h 30" when they agreed on Tuesday 15 h: she corrects it
+        # (a blind play heard "Bon, d'accord. Envoyez-moi la confirmation" to it).
+        # (First: a wrong date is what she reacts to before anything else in the turn.)
+        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("slot_misremembered", slot=slot),
+                               ReplyKind.APPOINTMENT))
+        return
     if other_errand(u, signs_alone(c)):
         # Two dates put to her beside the request to sign ("…signer aujourd'hui. Mardi 14 ou
         # jeudi 16 : quelle date vous arrange ?") still want her choice (blind play: signed,
@@ -213,6 +223,30 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     taken = c.lines_or_bank(lines, "slot_taken")
     parts.append(ReplyPart(Priority.ANSWER, f"{taken} {c.bank('slot_hint', slots=hint)}",
                            ReplyKind.APPOINTMENT, stance=Stance.NEGATIVE))
+
+
+_NOTING = re.compile(r"^\W*(?:(?:parfait|tres bien|super|ok|d'accord|merci)\W+)*(?:c'est note|je "
+                     r"(?:note|vous confirme|recapitule)|donc|on se dit|on a dit)\b")
+
+
+def _misremembered(c: Customer, u: Understanding, dates: list[dict[str, str]]) -> str | None:
+    """The agreed slot, when the student sums the meeting up on another day and hour; None
+    otherwise (a new slot offered is a proposal, read below)."""
+    agreed = c.state.appointment
+    if agreed is None or c.speaker.role == SpeakerRole.BARRAGE or not agreed.get("heure"):
+        return None
+    if not (Act.RECAPITULATIF in u.acts or any(_NOTING.search(fold(s.text))
+                                               for s in u.sentences)):
+        return None
+    slots = {(d.get("jour"), d.get("heure")) for d in dates
+             if d.get("jour") in WEEKDAYS and d.get("heure")}
+    offered = u.is_question and bool(_SETS_A_DATE.search(u.folded))  # a new slot proposed
+    if len(slots) != 1 or offered or other_errand(u, signs_alone(c)):
+        return None
+    (day, hour), = slots
+    if (day, hour) == (agreed["jour"], agreed["heure"]):
+        return None
+    return _slot_words(agreed["jour"], agreed["heure"])
 
 
 def _choice_of_what(u: Understanding) -> bool:

@@ -43,9 +43,12 @@ _DANGLING = re.compile(r"\b(que|qu|pour|de|d|a|dans|nos|les|le|la|des|du|un|une|
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if any(p.stance == Stance.NEGATIVE and p.priority <= Priority.ANSWER for p in parts):
         return
-    for sentence, options in zip(u.sentences, u.options, strict=True):
+    for index, (sentence, options) in enumerate(zip(u.sentences, u.options, strict=True)):
         if options is None:
             continue
+        # (The first option may lie in the sentence before: "…soit un autre modèle. Soit un
+        # technicien… Vous préférez quoi ?")
+        said = " ".join(s.text for s in u.sentences[max(0, index - 1):index + 1])
         # A fact answers the choice only when the choice is about it: the photos asked in
         # the sentence before "un bon d'achat ou une extension : qu'est-ce qui vous
         # arrange ?" left the gesture unchosen (blind play).
@@ -77,7 +80,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if not of_form and (answered or dated
                             or any(p.kind == ReplyKind.CHOICE for p in parts)):
             continue
-        taken = _choose(c, options)
+        taken = _choose(c, options, _spans(said, options))
         if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
             c.state.appointment["forme"] = form
         _close_on(c, options, taken)
@@ -94,7 +97,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return
 
 
-def _choose(c: Customer, options: tuple[str, str]) -> int:
+def _spans(text: str, options: tuple[str, str]) -> tuple[str, str]:
+    """Each option with the words the student said after it, up to the next one ("un autre
+    modèle 8 kilos équivalent, même prix, en express sous 48 heures" for the option "un autre
+    modèle 8"): what she weighs is all that was said of it."""
+    folded = fold(text)
+    first, second = (folded.find(fold(option)) for option in options)
+    if first < 0 or second <= first:
+        return options
+    return text[first:second], text[second:]
+
+
+def _choose(c: Customer, options: tuple[str, str],
+            spans: tuple[str, str] | None = None) -> int:
     """The option her own earlier words lean to ("je suis à Fives le vendredi" takes "à la
     boutique de Fives"), else one drawn once; the same one if she is asked again."""
     folded = [fold(option) for option in options]
@@ -113,7 +128,11 @@ def _choose(c: Customer, options: tuple[str, str]) -> int:
     # Between the fast way and the slow one, the fast: "l'express avec la photo, ou le
     # remplacement standard sous cinq jours ?" got the five days from a mother without a
     # washing machine (blind play), her own words having named the five days.
-    fast = [bool(_FAST.search(option)) and not _SLOW.search(option) for option in folded]
+    # (What was said of each option counts: "un autre modèle 8 kilos…, en express sous
+    # 48 heures", cut at its first words, lost its "express" and she took the technician
+    # after saying "si c'est en express, je préfère", blind play.)
+    said_of = [fold(span) for span in spans or options]
+    fast = [bool(_FAST.search(option)) and not _SLOW.search(option) for option in said_of]
     if fast[0] != fast[1]:
         leaning = [int(quick) for quick in fast]
     if leaning[0] == leaning[1]:

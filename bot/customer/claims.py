@@ -36,7 +36,8 @@ _GIFT = re.compile(r"\b(gratuit\w*|offert\w*|cadeau\w*|gratos|je (vous|te) (l'|l
 _BEYOND_POLICY = re.compile(
     r"\b(a vie|pour toujours|illimite\w*|sans limite|(un|1|une|deux|2) an(s|nee)?|"
     r"(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|[2-9]|1[0-9]) mois|tablette|"
-    r"ipad|iphone|smartphone|ordinateur|televiseur|tele|voyage|croisiere|week-end|cheque|"
+    # ("un week-end" given; "les ateliers gratuits… ce week-end-là" is when, blind play)
+    r"ipad|iphone|smartphone|ordinateur|televiseur|tele|voyage|croisiere|un week-end|cheque|"
     r"virement|liquide|cash|billets?|bouteille|champagne|resto|restaurant|machine a cafe|"
     r"cafetiere)\b")
 _NEAR = 25  # characters around the gift word where its object or its duration is said

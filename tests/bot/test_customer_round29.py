@@ -6,7 +6,10 @@ base ?" got "Je confirme, c'est correct"; "ces 90 euros de dépassement disparai
 as a price offered; "Souhaitez-vous que je vous présente le loyer ?" got "Je préfère ne pas
 avancer quelque chose d'inexact"; a summary that named no term raised the duration objection;
 "Qu'en pensez-vous ?" and a statement read as a check made her tell her needs again; dates
-offered beside a request to sign were never chosen."""
+offered beside a request to sign were never chosen; a demo offered "mardi ou jeudi" got
+"Plutôt le dimanche", and a meeting summed up on the wrong day went by; she said she preferred
+the express exchange and chose the technician; "les ateliers gratuits… ce week-end-là" was a
+gift outside the policy; the figure a plan started from was taken for its price."""
 
 from __future__ import annotations
 
@@ -112,3 +115,41 @@ def test_asked_her_opinion_she_sets_the_argument_against_her_situation() -> None
     # The untold fact behind the need the argument answers, not any fact of hers.
     assert "48 heures" in turns[-1].text, turns[-1].text
     assert "badge" not in turns[-1].text, turns[-1].text
+
+
+def test_the_meeting_summed_up_on_another_day_is_corrected() -> None:
+    talk, turns = _talk(
+        "tel-prospection-fidelix", None,
+        "Bonjour, Camille Leroy, de Fidelix à Lille. Je souhaiterais parler à M. Benali.",
+        "Je serai bref. Comment fidélisez-vous vos clients aujourd'hui ?",
+        "Et vos moments les plus chargés, c'est quand ?",
+        # "…vous le montrer : mardi ou jeudi ?" is the demo, not a date for the week-ends
+        # (round 29: "Plutôt le dimanche, je pense").
+        "Notre commercial peut vous montrer l'appli en 30 minutes : mardi à 15 h ou jeudi à "
+        "10 h ?",
+        "C'est noté : lundi à 14 h 30 à la boutique avec Thomas.")
+    assert "Mardi à 15 h" in turns[-2].text, turns[-2].text
+    assert "mardi à 15 h" in turns[-1].text, turns[-1].text
+    assert talk.state.appointment is not None and talk.state.appointment["jour"] == "mardi"
+
+
+def test_her_choice_agrees_with_what_she_just_said_she_prefers() -> None:
+    """"…soit un autre modèle 8 kilos…, en express sous 48 heures… Soit un technicien…":
+    she said "si c'est en express, je préfère", then chose the technician."""
+    lines = _played("tel-reclamation-lave-linge.rupture-stock.oral.t29-p2-1.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", "rupture-stock", *lines[:5])
+    assert "technicien" not in turns[-1].text.lower(), turns[-1].text
+
+
+def test_free_workshops_that_weekend_are_no_gift_outside_the_policy() -> None:
+    lines = _played("e4-evenement-responsable.base.competent.t29-p1-7.txt")
+    talk, turns = _talk("e4-evenement-responsable", None, *lines[:10])
+    assert "Cadeau" not in turns[-1].text, turns[-1].text
+    assert not talk.state.happened(Event.PROMESSE_HORS_POLITIQUE)
+
+
+def test_the_figure_a_plan_started_from_is_not_its_price() -> None:
+    lines = _played("e4-evenement-responsable.base.competent.t29-p1-7.txt")
+    talk, turns = _talk("e4-evenement-responsable", None, *lines[:8])
+    assert "4 500" not in turns[-1].text, turns[-1].text
+    assert talk.state.price_offered != 4500

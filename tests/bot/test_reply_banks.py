@@ -17,7 +17,8 @@ _PLACEHOLDERS = {"slot_hint": {"slots"}, "email_given": {"email"},
                  "repeat_other_prefix": {"name"},
                  "other_knows": {"name"}, "priority_need": {"need"},
                  "price_raised": {"before", "now"}, "solution_chosen": {"option", "Option"},
-                 "fee_new": {"amount", "fee"}, "deal_refused_standing": {"point"}}
+                 "fee_new": {"amount", "fee"}, "deal_refused_standing": {"point"},
+                 "slot_misremembered": {"slot"}}
 
 
 def test_both_registers_have_the_same_keys_and_only_known_placeholders() -> None:
