@@ -290,6 +290,11 @@ class TopicMatcher:
         # the 5-day replacement, however close the words (blind play: "Cinq jours ?").
         self.delays = {topic.id: topic.delay_days for topic in topics
                        if isinstance(topic, PolicyItem) and topic.delay_days is not None}
+        # The durations a topic's keywords name ("48 mois"): "48 heures d'attente" in a
+        # summary is not the 48-month term, however close the words (blind plays, three
+        # rounds: "C'est long, comme engagement" to a summary that named no term).
+        self.durations = {topic.id: pairs for topic in topics
+                          if (pairs := durations_in(" ".join(topic.keywords)))}
 
     @classmethod
     def for_scenario(cls, scenario: Scenario) -> TopicMatcher:
@@ -326,13 +331,21 @@ class TopicMatcher:
         return sorted(hits, key=lambda hit: -(asked.get(hit.id, 0.0)
                                               + WORDS_WHEN_ASKED * scores.get(hit.id, 0.0)))
 
-    def agreeing(self, hits: list[TopicHit], entities: list[Entity]) -> list[TopicHit]:
-        """The hits whose promised delay the sentence does not contradict: an item is not
-        what a sentence means when the sentence says its delays and none is the item's."""
+    def agreeing(self, hits: list[TopicHit], entities: list[Entity],
+                 sentence: str = "") -> list[TopicHit]:
+        """The hits whose promised delay or named duration the sentence does not contradict:
+        an item is not what a sentence means when the sentence says its delays and none is
+        the item's, nor a topic of "48 mois" when the sentence says "48 heures" and no
+        duration of the topic."""
         said = set(days_said(entities))
-        if not said or not self.delays:
-            return hits
-        return [hit for hit in hits if hit.id not in self.delays or self.delays[hit.id] in said]
+        if said and self.delays:
+            hits = [hit for hit in hits
+                    if hit.id not in self.delays or self.delays[hit.id] in said]
+        durations = durations_in(sentence)
+        if durations and self.durations:
+            hits = [hit for hit in hits if not _contradicted(self.durations.get(hit.id),
+                                                             durations)]
+        return hits
 
     def _phrasing_scores(self, phrasing: str) -> dict[str, float]:
         cached = self._phrasings.get(phrasing)
@@ -363,6 +376,28 @@ def discovery_intents(path: Path = DISCOVERY_DATA) -> tuple[DiscoveryIntent, ...
     return tuple(DiscoveryIntent(item["intention"],
                                  tuple(re.compile(motif) for motif in item["motifs"]),
                                  tuple(item["formulations"])) for item in data)
+
+
+_DURATION = re.compile(r"\b(\d+)\s*(mois|ans?|annees?|heures?|h|jours?|semaines?|minutes?|"
+                       r"min)\b")
+_UNIT = {"h": "heure", "heures": "heure", "ans": "an", "annee": "an", "annees": "an",
+         "jours": "jour", "semaines": "semaine", "minutes": "minute", "min": "minute"}
+
+
+def durations_in(text: str) -> frozenset[tuple[str, str]]:
+    """The (number, unit) durations a text names: "48 heures" → ("48", "heure")."""
+    return frozenset((number, _UNIT.get(unit, unit))
+                     for number, unit in _DURATION.findall(fold(text)))
+
+
+def _contradicted(own: frozenset[tuple[str, str]] | None,
+                  said: frozenset[tuple[str, str]]) -> bool:
+    """Whether a sentence names one of a topic's figures with another unit, and none of its
+    durations."""
+    if not own or own & said:
+        return False
+    numbers = {number for number, _ in own}
+    return any(number in numbers for number, _ in said)
 
 
 def char_ngrams(text: str) -> list[str]:

@@ -322,8 +322,8 @@ class Understander:
             question = "?" in part or any(s.act in QUESTION_ACTS for s in chosen)
             turn.sentences.append(SentenceUnderstanding(
                 part, chosen, entities,
-                hits := (self.topics.agreeing(self.topics.match(part, question), entities)
-                         if self.topics else []),
+                hits := (self.topics.agreeing(self.topics.match(part, question), entities,
+                                              part) if self.topics else []),
                 self._asked(part, hits) if question else []))
         return turn
 

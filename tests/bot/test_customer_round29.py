@@ -153,3 +153,11 @@ def test_the_figure_a_plan_started_from_is_not_its_price() -> None:
     talk, turns = _talk("e4-evenement-responsable", None, *lines[:8])
     assert "4 500" not in turns[-1].text, turns[-1].text
     assert talk.state.price_offered != 4500
+
+
+def test_hours_of_waiting_are_no_term_in_months() -> None:
+    """Round 30: "…les pannes et les 48 heures d'attente… C'est bien cela ?" raised "C'est
+    long, comme engagement"."""
+    lines = _played("e4-copieur-cabinet.budget-serre.competent.t30-p2-3.txt")
+    talk, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:8])
+    assert "engagement-48-mois" not in talk.state.objections_raised, turns[-1].text
