@@ -287,8 +287,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # 48 heures…"): the untold fact behind the needs the argument answers, nothing else.
         # As a reaction: a doubt about a wild promise in the same turn comes first ("…doubler
         # votre chiffre en un mois, garanti. Ça vous dit ?"), and the fact is then left out.
-        reveal(c, fact, parts, unasked=True)
-        parts[-1].priority = Priority.REACTION
+        reveal(c, fact, parts, unasked=True, priority=Priority.REACTION)
         answered += 1
     if unanswered_question and not answered and asks_contact:
         # Everyone has an e-mail address, written in the scenario or not: "je n'ai pas

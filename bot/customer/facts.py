@@ -18,9 +18,11 @@ if TYPE_CHECKING:
     from .core import Customer
 
 
-def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = False) -> None:
+def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = False,
+           priority: Priority = Priority.ANSWER) -> None:
     """Tell a fact; `unasked` when no yes-or-no question asked it (an open question she
-    answers with what matters most to her, or one that asks what or how)."""
+    answers with what matters most to her, or one that asks what or how); `priority` lower
+    when it is a reaction rather than an answer."""
     state, rules = c.state, c.rules
     lines = fact.answers
     if unasked:
@@ -38,7 +40,7 @@ def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = Fals
     state.fact_lines[fact.id] = line
     state.fact_speakers[fact.id] = state.speaker
     c.move(rules.good_question_mood, rules.good_question_patience)
-    parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.FACT, fact.id))
+    parts.append(ReplyPart(priority, line, ReplyKind.FACT, fact.id))
     if "email" in fact.values:
         state.email = str(fact.values["email"])
         state.record(Event.EMAIL_OBTENU)

@@ -501,9 +501,6 @@ def _asked_about(objection: Objection, u: Understanding) -> bool:
     return bool(naming) and all(is_question(sentence.text) for sentence in naming)
 
 
-# A line that protests against what was just proposed ("Non mais attendez : …").
-
-
 def _named_now(topics: list[str], u: Understanding) -> bool:
     """Whether a sentence names one of the topics other than as what has happened: "le
     lave-linge Lavex 8 kg, livré lundi ?" checks the order, it proposes no weekday delivery
