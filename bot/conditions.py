@@ -7,13 +7,14 @@ from typing import TYPE_CHECKING
 
 from scenarios.model import Condition
 
-from .state import CustomerState
+from .state import CustomerState, HeardTurn
 
 if TYPE_CHECKING:
     from .understand import Understanding
 
 
-def holds(condition: Condition, state: CustomerState, turn: Understanding | None) -> bool:
+def holds(condition: Condition, state: CustomerState,
+          turn: Understanding | HeardTurn | None) -> bool:
     """All tests of the condition hold (see docs/scenarios.md, « Les conditions »)."""
     c = condition
     acts = turn.acts if turn else set()
@@ -50,5 +51,5 @@ def holds(condition: Condition, state: CustomerState, turn: Understanding | None
 
 
 def any_holds(conditions: list[Condition], state: CustomerState,
-              turn: Understanding | None) -> bool:
+              turn: Understanding | HeardTurn | None) -> bool:
     return any(holds(condition, state, turn) for condition in conditions)

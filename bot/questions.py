@@ -124,7 +124,10 @@ _OPTION_WORDS = 7
 # A second half that asks another question is no option: "ou y a-t-il un point…", "ou est-ce
 # que…", "ou avez-vous…", "ou est-elle inutilisable ?" (a question about her situation, not
 # two things to choose from).
+# ("Vous avez deux minutes ou c'est pas le moment ?" asks for her time: "La première
+# solution, plutôt." to it, blind play.)
 _NOT_AN_OPTION = re.compile(r"(?:y a-t-il|y a t il|il y a|est-ce|avez-vous|voyez-vous|"
+                            r"(?:c'est |ce n'est )?pas (?:le|un bon) moment|"
                             r"auriez-vous|vous avez|vous voyez|quelque chose|autre chose|"
                             r"\w+-(?:t-)?(?:il|elle|ils|elles|on)\b)")
 _DETAIL = re.compile(r"\b(?:nom|numero|reference|mail|e-mail|adresse|telephone|portable|"
@@ -137,7 +140,7 @@ _SOMEONE_ELSE = re.compile(r"\b(?:quelqu'un d'autre|une autre personne|quelqu'un
 # answers, not two things offered to choose from: blind plays heard "Ça va, ce sera mieux
 # pour moi" and "La machine est branchée, ce sera mieux pour moi" after the fact said no.
 # A half that asks her preference ("…ou vous préférez en visio ?") offers a choice.
-_PREFERENCE = re.compile(r"(?i)\b(?:pr[eé]f[eé]r\w*|voudriez|aimeriez|souhaitez|choisissez|"
+_PREFERENCE = re.compile(r"(?i)\b(?:pr[eé]f[eéè]r\w*|voudriez|aimeriez|souhaitez|choisissez|"
                          r"optez|plut[oô]t)\b")
 _SITUATION = re.compile(r"(?:et |mais )?(?:(?:ils?|elles?|ca|cela) (?!le\b|la\b|les\b)\w+"
                         r"|c'est (?!bien\b)\w+$|(?:\w+')?\w+-vous\b"
@@ -146,7 +149,9 @@ _ASKED_ABOUT_HER = re.compile(r"\b\w+-(?:t-)?(?:il|elle|ils|elles)\b|\best-ce qu
 _EXAMPLES = re.compile(r"\b(?:par exemple|notamment|comme)\b")
 _OPTION_START = re.compile(r"(?i)^(?:à|a|au|aux|en|par|sur|chez|avec|dans)$")
 # Words a noun option starts with: "un bon d'achat… ou une extension…" are parallel.
-_DETERMINER = re.compile(r"(?i)^(?:un|une|le|la|les|l'\S+|des|du|votre|vos|\d+\S*)$")
+# "le créneau de 8 h à 12 h ou celui de 14 h à 18 h": "celui" stands for "le créneau".
+_DETERMINER = re.compile(r"(?i)^(?:un|une|le|la|les|l'\S+|des|du|votre|vos|\d+\S*|celui|celle"
+                         r"|ceux|celles)$")
 # Words an option never ends with: a cut made mid-phrase ("un an de garantie supplémentaire
 # sur", said back in a blind play) goes back to the last full word.
 _DANGLING = {"à", "a", "au", "aux", "de", "du", "des", "d'", "en", "par", "sur", "pour", "avec",
@@ -207,7 +212,10 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     if not offered and any(_SITUATION.match(fold(" ".join(side))) for side in (left, right)) \
             and not re.search(r"\d", " ".join([*left, *right])):
         return None  # (not "ça rentre dans les 3000 ou il faut que je refasse le budget ?")
-    if _ASKED_ABOUT_HER.search(fold(" ".join(left))) or _EXAMPLES.search(fold(before)):
+    # ("Thomas préfère-t-il venir à la boutique, ou une visio vous arrange-t-elle ?" asks
+    # a preference: "Soit. Et concrètement ?" to it, blind play.)
+    if (_ASKED_ABOUT_HER.search(fold(" ".join(left))) and not _PREFERENCE.search(before)) \
+            or _EXAMPLES.search(fold(before)):
         # "les pages couleur sont-elles incluses dans ces 240 €, ou facturées en plus ?"
         # asks about her contract; "comment gérez-vous la confidentialité, par exemple les
         # fiches de paie ou les dossiers clients ?" gives examples: nothing to choose
@@ -217,7 +225,7 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     if start is not None and len(left) - start > 1:
         # "je vous fais un bon d'achat de 30 € sur le site, ou une garantie…" offers "un bon
         # d'achat de 30 €"; "sur 48 mois à 289 €, ou sur 60 mois…" offers "sur 48 mois…".
-        left = left[start:start + _OPTION_WORDS]
+        left = left[start:start + _OPTION_WORDS + _figure_tail(left, start + _OPTION_WORDS)]
     else:
         # (With its determiner: "un mois avant la fin du contrat Copitec" said back as "mois
         # avant la fin…", blind play.)
@@ -227,7 +235,8 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
         # "Thomas passe vous voir à la boutique" offers "à la boutique".
         start = next((i for i, word in enumerate(left) if _OPTION_START.match(word)), 0)
         left = left[start:]
-    left, right = _whole(left), _whole(right[:_OPTION_WORDS])
+    left = _whole(left)
+    right = _whole(_noun_phrase(right[:_OPTION_WORDS + _figure_tail(right, _OPTION_WORDS)]))
     if not left or not right:
         return None
     return " ".join(left), " ".join(right)
@@ -288,6 +297,31 @@ def _parallel_start(left: list[str], head: str) -> int | None:
     if first and _OPTION_START.match(left[first - 1]):
         return first - 1
     return first
+
+
+def _noun_phrase(words: list[str]) -> list[str]:
+    """A noun option without the verb the student put after it: "une visio vous
+    arrange-t-elle davantage" offers "une visio"."""
+    if not words or not (_DETERMINER.match(words[0]) or _OPTION_START.match(words[0])):
+        return words
+    end = next((i for i, word in enumerate(words) if i > 0 and (
+        word.lower() in ("vous", "vous-même") or _INVERTED.match(word))), len(words))
+    return words[:end]
+
+
+_INVERTED = re.compile(r"(?i)^\w+-(?:t-)?(?:il|elle|ils|elles|on|vous)\b")
+
+
+def _figure_tail(words: list[str], end: int) -> int:
+    """How many words past `end` finish a time or an amount cut there: "de 8 h à 12" said
+    back is no slot."""
+    tail = 0
+    while end + tail < len(words) and _FIGURE_WORD.match(words[end + tail]):
+        tail += 1
+    return tail
+
+
+_FIGURE_WORD = re.compile(r"(?i)^(?:\d+\S*|h|heures?|€|euros?|%|ht|ttc)$")
 
 
 def _whole(words: list[str]) -> list[str]:

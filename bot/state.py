@@ -5,7 +5,14 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from scenarios.vocabulary import Event, OutcomeType, Phase
+from scenarios.vocabulary import Act, Event, OutcomeType, Phase
+
+
+@dataclass(frozen=True)
+class HeardTurn:
+    """What a past student turn did and spoke of, for a condition to be read against it."""
+    acts: frozenset[Act]
+    topics: frozenset[str]
 
 
 @dataclass
@@ -54,6 +61,7 @@ class CustomerState:
     outcome: str | None = None
     outcome_type: OutcomeType | None = None
     last_lines: list[str] = field(default_factory=list)
+    heard: list[HeardTurn] = field(default_factory=list)  # the student's turns, in order
 
     @property
     def objections_pending(self) -> list[str]:
@@ -78,6 +86,6 @@ class CustomerState:
         for private in ("fact_lines", "fact_details", "fact_speakers", "last_lines",
                         "objection_raised_at", "objection_explanations", "discount_asks",
                         "objections_restated", "doubts_named_at_closing", "needs_said",
-                        "in_writing", "floor_doubted"):
+                        "in_writing", "floor_doubted", "heard"):
             data.pop(private)
         return data

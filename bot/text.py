@@ -10,8 +10,12 @@ _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "\u00
                               "\u202f": " ", "«": '"', "»": '"', "–": "-", "—": "-"})
 _SPACES = re.compile(r"\s+")
 # A sentence ends at . ! ? … (or a line break) followed by a space or the end; numbers such as
-# "2.5" or "M. Lefèvre" must not split.
-_SENTENCE_END = re.compile(r"(?<=[!?…])\s+|(?<=[^\s.]{3}\.)\s+(?=\S)|\n+")
+# "2.5" or "M. Lefèvre" must not split. A short unit ends one as well ("…samedi 8 h-12 h. Et
+# pour le geste…", "…30 €. Que préférez-vous ?"): read as one sentence, the recap's e-mail
+# was taken for a question about hers (blind play).
+_SENTENCE_END = re.compile(r"(?<=[!?…])\s+|(?<=[^\s.]{3}\.)\s+(?=\S)|(?<=\d h\.)\s+(?=[A-ZÀ-Ý])"
+                           r"|(?<=[€%]\.)\s+(?=\S)|(?<= HT\.)\s+(?=\S)"
+                           r"|(?<=\.[a-z]{2}\.)\s+(?=[A-ZÀ-Ý])|\n+")  # "…@orange.fr. Et…"
 _FILLERS = re.compile(r"\b(euh+|heu+|hum+|mmh+|bah|ben)\b[,.]?\s*", re.IGNORECASE)
 _MAX_CHARS = 4000
 

@@ -143,8 +143,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # A recap that names the slot she agreed to ("…on vous livre samedi matin, dossier
     # SAV-204817. Vous avez d'autres questions ?") asks nothing of her diary: "Entendu, va pour
     # ce créneau" again answered the wrong question (blind play).
-    agreed_before = Act.RECAPITULATIF in u.acts and any(
-        line in c.voice.used for line in c.stock("slot_ok"))
+    # (Or the morning she chose: "Le matin, donc.")
+    agreed_before = Act.RECAPITULATIF in u.acts and (
+        any(line in c.voice.used for line in c.stock("slot_ok"))
+        or any(day_part(chosen) for chosen in c.state.choices.values()))
     if appointment is None and dates and proposing and _meets_her_day(c, dates) and \
             not _choice_of_what(u) and not agreed_before:
         # The day she said she can do ("uniquement le samedi matin"), offered for a delivery
@@ -253,8 +255,40 @@ def _choice_of_what(u: Understanding) -> bool:
     """Whether the turn offers a choice of what is done, only one option being dated ("le
     technicien qui change la porte, ou l'autre modèle livré samedi matin ?"): hers to make
     (choices.py), not a day to agree to."""
-    return any(options is not None and not all(_DATED.search(fold(o)) for o in options)
+    return any(options is not None and (not all(_DATED.search(fold(o)) for o in options)
+                                        or day_parts_differ(options))
                for options in u.options)
+
+
+def day_part(option: str) -> str | None:
+    """The part of the day an option's hours fall in: "le créneau de 8 h à 12 h" is the
+    morning, "celui de 14 h à 18 h" the afternoon."""
+    folded = fold(option)
+    if _AFTERNOON_WORD.search(folded):
+        return "après-midi"
+    if _MORNING_WORD.search(folded):
+        return "matin"
+    hour = _HOUR.search(folded)
+    if hour is None:
+        return None
+    return "matin" if int(hour.group(1)) < 12 else "après-midi"
+
+
+def day_parts_differ(options: tuple[str, str]) -> bool:
+    """Two times of one day put to her ("8 h-12 h ou 14 h-18 h ?"): a choice she makes, not
+    a day she agrees to ("Uniquement le samedi matin… Très bien, ça me convient" chose
+    nothing, blind play)."""
+    parts = [day_part(option) for option in options]
+    days = [set(_WEEKDAY.findall(fold(option))) for option in options]
+    # ("mardi 10 h ou jeudi 14 h ?" is a choice of days: appointments.)
+    return None not in parts and parts[0] != parts[1] and \
+        (not days[0] or not days[1] or days[0] == days[1])
+
+
+_HOUR = re.compile(r"\b(\d{1,2}) ?h(?:eures?)?\b")
+_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
+_MORNING_WORD = re.compile(r"\bmatin(?:ee)?\b")
+_AFTERNOON_WORD = re.compile(r"\b(?:apres-midi|apres midi|aprem)\b")
 
 
 def _meets_her_day(c: Customer, dates: list[dict[str, str]]) -> bool:

@@ -13,7 +13,7 @@ from scenarios.vocabulary import Act, Event
 from ..entities import WEEKDAYS, extract
 from ..text import fold
 from ..topics import content_words
-from .appointments import meeting_form, option_values
+from .appointments import day_part, day_parts_differ, meeting_form, option_values
 from .closing import accepts_deal
 from .facts import stated_budget_max
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -63,10 +63,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # tells: "Plutôt de chiffre d'affaires, je pense" after it answered nothing (blind
         # play). An offer of two things to do is still hers to choose.
         asking = not sentence.act_ids & _OFFERING
+        # (Her day said as a fact still leaves the morning or the afternoon to choose:
+        # "Uniquement le samedi matin" to "8 h-12 h ou 14 h-18 h ?" then says "Donc le matin.")
         answered = any(p.kind in _ANSWERED and (p.kind != ReplyKind.FACT or asking or (
-            p.subject in about and all(p.subject in ids for ids in named))) for p in parts)
+            p.subject in about and all(p.subject in ids for ids in named))) for p in parts) \
+            and not day_parts_differ(options)
         # "Mardi 14 h 30 à la boutique, ou vous préférez en visio ?": the slot is answered
         # with the meeting, the form is hers to choose ("Ça me va." alone chose nothing).
+        if c.state.appointment is not None:
+            options = _with_form(sentence.text, options)
         forms = {meeting_form(fold(option)) for option in options}
         of_form = None not in forms and len(forms) == 2 and c.state.appointment is not None
         # A choice of days is a meeting's (appointments.py); two times of one day offered by
@@ -119,7 +124,7 @@ def _choose(c: Customer, options: tuple[str, str],
     if (again := _chosen_before(c, folded)) is not None:
         return again
     said = set(content_words(" ".join([*c.state.fact_lines.values(), *c.state.last_lines])))
-    leaning = [len(set(content_words(option)) & said) for option in options]
+    leaning = [len(_option_words(option) & said) for option in options]
     # Between two priced versions, the one she can accept: a blind play heard the director
     # choose the version below what he had just said empties the project.
     fits = [_acceptable(c, _price(option)) for option in options]
@@ -141,11 +146,44 @@ def _choose(c: Customer, options: tuple[str, str],
         known = set(content_words(" ".join(
             line for fact in c.scenario.facts if fact.known_by in (None, c.state.speaker)
             for line in fact.answers)))
-        leaning = [len(set(content_words(option)) & known) for option in options]
+        leaning = [len(_option_words(option) & known) for option in options]
     taken = leaning.index(max(leaning)) if leaning[0] != leaning[1] else \
         c.voice.rng.randrange(2)
     c.state.choices[key] = folded[taken]
     return taken
+
+
+def _option_words(option: str) -> set[str]:
+    """An option's words, with the part of the day its hours fall in: "le créneau de 8 h à
+    12 h" is the morning for the mother who can only do Saturday morning (blind play:
+    "Uniquement le samedi matin. Donc l'après-midi.")."""
+    part = day_part(option)
+    return set(content_words(f"{option} {part or ''}"))
+
+
+def _with_form(text: str, options: tuple[str, str]) -> tuple[str, str]:
+    """The options of a meeting's form when the student named the first form in passing:
+    "qu'il passe à la boutique du Vieux-Lille mardi à 14 h 30, ou qu'on le fasse en visio ?"
+    offers the boutique or the visio, not "à 14 h 30" (a blind play heard "Noté.")."""
+    forms = [meeting_form(fold(option)) for option in options]
+    if forms[0] is not None or forms[1] is None:
+        return options
+    words = text.split(" ou ")[0].split()
+    at = next((i for i, word in enumerate(words)
+               if (form := meeting_form(fold(word))) is not None and form != forms[1]), None)
+    if at is None:
+        return options
+    start = at
+    while start > 0 and fold(words[start - 1]) in _FORM_LEAD:
+        start -= 1
+    end = at + 1
+    while end < len(words) and end - at < 3 and not _DAY_NAMED.search(fold(words[end])) \
+            and not words[end][:1].isdigit() and words[end - 1][-1:] not in ",;:":
+        end += 1
+    return " ".join(words[start:end]).rstrip(",;:"), options[1]
+
+
+_FORM_LEAD = {"a", "au", "en", "la", "le", "l'", "chez", "dans", "vos", "votre", "par"}
 
 
 def _chosen_before(c: Customer, folded: list[str]) -> int | None:
@@ -214,6 +252,9 @@ def _say(c: Customer, options: tuple[str, str], taken: int, after_fact: bool = F
     # "le matin de 8 h à 12" (an option cut at its length) is "le matin": the hours are the
     # student's to say back.
     option = _in_her_words(_HOURS_TAIL.sub("", options[taken]) or options[taken])
+    if day_parts_differ(options) and (part := day_part(options[taken])) is not None:
+        # ("Alors le créneau.", "8 h à 12 h, donc.": the part of the day is what she chose.)
+        option = "le matin" if part == "matin" else "l’après-midi"
     if _words(options[taken]) & _SPEAKER_WORDS or _words(option) & _LEFT_OVER or \
             _DANGLING.search(fold(option)):
         return c.bank(f"{lead}_first" if taken == 0 else f"{lead}_second")

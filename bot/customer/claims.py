@@ -65,7 +65,10 @@ _UNAUTHORISED = re.compile(
     r"droit|on (ne )?peut pas|je (ne )?peux pas),? mais"
     # ("mon chef il valide tout ce que je dis": "Bien. C'est appréciable.", blind play)
     r"|\b(mon|ma) (chef|responsable|patron|directeur|directrice) (il |elle )?(valide|signe|"
-    r"accepte) tout)")
+    r"accepte) tout"
+    # ("mon chef il dira rien": "Je ne vais pas dire oui aujourd'hui", blind play)
+    r"|\b(mon|ma) (chef|responsable|patron|directeur|directrice) (il |elle )?(ne )?"
+    r"(dira|dit) rien)")
 # A condition no seller may put on what is owed ("faut que vous enleviez vos messages sur le
 # site sinon ça marche pas").
 _REVIEW_CONDITION = re.compile(
@@ -78,7 +81,8 @@ _REVIEW_BOUGHT = re.compile(r"\b((5|cinq) etoiles|bon avis|avis positif|bonne no
 # autre ligne, la région verra rien", "le siège, pas obligés de les prévenir", "je vous la
 # passe gratos, personne verra rien"): blind plays heard "Des résultats. Ça, ça parle."
 _SCHEME = re.compile(
-    r"\b((?:personne|la region|le siege|la direction|mon chef|ils|on) (?:n'y |ne )?(?:verra|"
+    r"\b((?:personne|la region|le siege|la direction|mon chef|ils|on)(?: il| elle)? "
+    r"(?:n'y |ne |n'en )?(?:verra|"
     r"verront|saura|sauront|verrait|voit|y verra) (?:rien|que du feu)|on (?:ne )?(?:leur )?"
     r"(?:dit|dira) rien|(?:pas|sans) (?:obliges? de |besoin de )?(?:les |le |leur |la )?"
     r"(?:prevenir|informer)|sans (?:le |leur )?(?:dire|en parler)|en douce|au black|sous le "
@@ -103,8 +107,17 @@ _PAYMENT = re.compile(r"\b(\d+ ?(€|euros?|balles)|cheque|virement|bon d'achat|
 _DEADLINE = re.compile(
     r"\bvalable (?:que|seulement|uniquement) (?:aujourd'hui|maintenant|pendant que|tant que je)"
     r"|\b(?:le prix|ca|les prix) (?:augmente|monte)\w* (?:de \d+ ?% )?demain"
+    r"|\bdemain,? (?:le prix|les prix|ca)(?: il| ils)? (?:augmente|monte)"
     r"|\bsi vous (?:ne )?signez pas (?:aujourd'hui|maintenant|tout de suite)[^.?!]{0,30}"
     r"(?:augmente|monte|perdez|fini)")
+
+
+# Her card number asked on the spot ("j'ai besoin de votre numéro de carte bancaire" on a cold
+# call): nobody gives it to a stranger (blind play: "c'est cher" and nothing else). A refund's
+# bank details, asked by a complaint's adviser, are another matter.
+_CARD = re.compile(r"\b(?:numero de (?:votre |ta |la )?carte (?:bancaire|bleue|de credit)|"
+                   r"code (?:de (?:votre |ta )?carte|secret|cb)|(?:votre|ta) (?:carte bancaire|"
+                   r"carte bleue|cb)\b.{0,20}\b(?:numero|chiffres|donner|dicter))")
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -130,6 +143,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "unpaid_work_refused", breach=True)
     elif _DEADLINE.search(folded):
         _interrupt(c, parts, "deadline_doubted", stance=Stance.NEUTRAL)
+    elif _CARD.search(folded) and c.scenario.kind != Kind.RECLAMATION:
+        _interrupt(c, parts, "card_refused")
     elif _UNAUTHORISED.search(folded):
         _interrupt(c, parts, "unauthorised_doubted", breach=True, stance=Stance.NEUTRAL)
     else:

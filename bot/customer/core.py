@@ -11,7 +11,7 @@ from scenarios.vocabulary import Act, CallDirection, Event, Kind, Outcome, Socia
 from ..frame import Context
 from ..questions import is_question
 from ..replies import Voice
-from ..state import CustomerState
+from ..state import CustomerState, HeardTurn
 from ..text import fold, proper_nouns
 from ..understand import Understander, Understanding
 from . import (
@@ -168,6 +168,8 @@ class Customer:
             progress.handover(self, understanding, parts)
         if state.patience <= 0:
             state.record(Event.PATIENCE_EPUISEE)
+        state.heard.append(HeardTurn(frozenset(understanding.acts), frozenset(
+            topic for topic, score in understanding.topics.items() if score >= _HEARD_TOPIC)))
         planned = list(parts)  # before the ending cuts what a leaving customer does not say
         ending.react(self, understanding, parts)
         said = compose(parts, lambda: self._nothing_to_say(understanding))
@@ -257,6 +259,12 @@ class Customer:
 
     def final_outcome(self) -> Outcome:
         return ending.final_outcome(self)
+
+
+# How clearly a past turn must have spoken of a subject for a doubt to count as answered
+# before it came up: "…plus besoin de renommer et classer à la main" named the adjustable
+# page package at 0.66, and no buyer heard an answer to "c'est long, comme engagement" in it.
+_HEARD_TOPIC = 0.7
 
 
 def _clamp(value: int) -> int:

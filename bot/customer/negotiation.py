@@ -230,7 +230,9 @@ def doubt_below_floor(c: Customer, price: float) -> str:
     no, not the doubt in other words (a blind play heard "Avec si peu, qu'est-ce qui reste…"
     four times at 1 775 €)."""
     if price in c.state.floor_doubted:
-        return c.bank("below_floor_again")
+        # Once every way of saying no is said, she says she has said it (a round-31 play
+        # heard "Toujours non : à ce prix-là…" twice word for word).
+        return c.unsaid("below_floor_again") or c.bank("below_floor_said")
     c.state.floor_doubted.append(price)
     return c.bank(below_floor(c))
 

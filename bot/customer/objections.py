@@ -401,7 +401,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if _raised(c, objection, u):
             state.objections_raised.append(objection.id)
             state.objection_raised_at[objection.id] = state.turn
-            if any_holds(objection.treated_if, state, u):
+            if any_holds(objection.treated_if, state, u) or _forestalled(c, objection):
                 state.objections_treated.append(objection.id)
                 continue
             if state.phase != Phase.CONCLUSION:
@@ -422,6 +422,27 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,
                                    objection.id, stance=Stance.NEGATIVE))
             return
+
+
+def _forestalled(c: Customer, objection: Objection) -> bool:
+    """Whether an earlier turn of the student already answered this doubt with the argument
+    its treatment names ("prévenir l'objection", DOMAIN.md): the indicators laid out before
+    he asked "comment allez-vous mesurer le résultat ?" leave nothing to ask (a blind play
+    heard him agree to the figures, then ask for them). Not a price or a rival's offer: a
+    buyer still weighs the price when she hears it, whatever was said of its worth before."""
+    if objection.category in _WEIGHED_WHEN_HEARD:
+        return False
+    # Only by its first treatment, the one the scenario names as the answer to it, and on
+    # its subjects: the others, read after the doubt was voiced, take less ("un coût global"
+    # compared before the term came up is no answer to "c'est long, comme engagement").
+    # (The turn being answered is not in `heard` yet: the caller checks it.)
+    first = objection.treated_if[0] if objection.treated_if else None
+    return first is not None and first.topics is not None and \
+        any(holds(first, c.state, turn) for turn in c.state.heard)
+
+
+_WEIGHED_WHEN_HEARD = {ObjectionCategory.PRIX, ObjectionCategory.CONCURRENCE,
+                       ObjectionCategory.ESCALADE}
 
 
 # The words of her choice lines ("…, plutôt", "la deuxième solution"), not of the options.
