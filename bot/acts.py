@@ -110,7 +110,10 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
                                 # "Développez, je vous suis" (blind play)
                                 rf"|\b({CHECKING_WORDS}|(ca|cela) vous rassure|(tout )?(est|"
                                 r"c'est) clair( pour vous)?)\s*\?"),
-        (Act.DEMANDE_ENGAGEMENT, r"\b(on signe|vous signez|on valide (la commande|le contrat)|"
+        # ("vous signez seule jusqu'à 300 €" in a summary is her authority, not a request:
+        # "C'est un peu tôt pour me décider", blind play.)
+        (Act.DEMANDE_ENGAGEMENT, r"\b(on signe|vous signez(?! seule?\b| jusqu)|"
+                                 r"on valide (la commande|le contrat)|"
                                  r"je vous prepare le bon de commande|on lance la commande|"
                                  # "…275 € sur 60 mois : est-ce que nous partons sur cette
                                  # base ?" asks her to agree (blind play: "Je confirme")

@@ -114,6 +114,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|il fallait (?:lire|verifier|pas)|vous avez mal lu"
                      # ("c'est vous qui avez choisi la déco ?" is a compliment, blind play.)
                      r"|c'est vous qui avez (?:signe|accepte|mal|pas|oublie|casse|abime)"
+                     # ("Vous avez signé le bon sans rien dire ?" went by, blind play.)
+                     r"|vous avez (?:signe|accepte) (?:le bon|la livraison|le colis)? ?sans "
+                     r"(?:rien (?:dire|verifier|regarder)|verifier|regarder|reserve)"
                      # Her fault insinuated ("vous êtes sûre que c'est pas vous qui avez cogné
                      # la porte ?" passed unnoticed, blind play).
                      r"|(?:c'est pas|ce n'est pas|c'etait pas) vous qui (?:l'|les? |la )?avez"

@@ -432,8 +432,11 @@ def _as_offer(figure: Figure) -> Offer:
 # --- closing and leave-taking -------------------------------------------------------------
 
 _COMMIT = re.compile(
-    r"\b(on signe|vous signez|signer (?:maintenant|aujourd'hui|ce)|vous voulez signer"
-    r"|on (?:peut |peu )?valide|vous (?:me |nous )?validez|vous (?:me )?signez"
+    # ("vous signez seule jusqu'à 300 €" is her authority restated: "C'est un peu tôt pour
+    # me décider" to a summary of her needs, blind play.)
+    r"\b(on signe|vous signez(?! seule?\b| jusqu)|signer (?:maintenant|aujourd'hui|ce)"
+    r"|vous voulez signer|on (?:peut |peu )?valide|vous (?:me |nous )?validez(?! seule?\b| jusqu)"
+    r"|vous (?:me )?signez(?! seule?\b| jusqu)"
     # "souhaitez-vous que nous validions le contrat aujourd'hui, ou… ?" (blind play)
     r"|que (?:nous|l'on|on) (?:validions|valide|signions|signe)|que vous signiez"
     r"|on part (?:la-dessus|sur)"
@@ -526,7 +529,9 @@ _NOT_GOODBYE = re.compile(r"\b(dans la journee|bonne journee chargee|a bientot v
 
 
 def _is_goodbye(folded: str) -> bool:
-    return bool(_GOODBYE.search(folded)) and not _NOT_GOODBYE.search(folded)
+    # Only the words themselves are set aside: "…la confirmation dans la journée… et bon
+    # service ce midi !" still takes leave (blind play: "OK, les faits sont là.").
+    return bool(_GOODBYE.search(_NOT_GOODBYE.sub(" ", folded)))
 
 
 # --- relation to the customer's last line -------------------------------------------------

@@ -142,11 +142,16 @@ _SOMEONE_ELSE = re.compile(r"\b(?:quelqu'un d'autre|une autre personne|quelqu'un
 # A half that asks her preference ("…ou vous préférez en visio ?") offers a choice.
 _PREFERENCE = re.compile(r"(?i)\b(?:pr[eé]f[eéè]r\w*|voudriez|aimeriez|souhaitez|choisissez|"
                          r"optez|plut[oô]t)\b")
+# ("C'est vous qui faites le pain vous-même ou c'est surgelé ?" asks who does it: "La première
+# solution, plutôt.", blind play.)
 _SITUATION = re.compile(r"(?:et |mais )?(?:(?:ils?|elles?|ca|cela) (?!le\b|la\b|les\b)\w+"
+                        r"|vous qui \w+"
                         r"|c'est (?!bien\b)\w+$|(?:\w+')?\w+-vous\b"
                         r"|(?:la|le|votre) \w+ (?:est|sont|marche|fonctionne)\b)")
 _ASKED_ABOUT_HER = re.compile(r"\b\w+-(?:t-)?(?:il|elle|ils|elles)\b|\best-ce qu")
-_EXAMPLES = re.compile(r"\b(?:par exemple|notamment|comme)\b")
+# ("La porte elle est fendue comment, genre juste le verre ou c'est toute la porte ?" asks
+# how: "Plutôt toute la porte, je pense." to it, blind play.)
+_EXAMPLES = re.compile(r"\b(?:par exemple|notamment|comme|genre|comment)\b")
 _OPTION_START = re.compile(r"(?i)^(?:à|a|au|aux|en|par|sur|chez|avec|dans)$")
 # Words a noun option starts with: "un bon d'achat… ou une extension…" are parallel.
 # "le créneau de 8 h à 12 h ou celui de 14 h à 18 h": "celui" stands for "le créneau".
@@ -215,7 +220,7 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     # ("Thomas préfère-t-il venir à la boutique, ou une visio vous arrange-t-elle ?" asks
     # a preference: "Soit. Et concrètement ?" to it, blind play.)
     if (_ASKED_ABOUT_HER.search(fold(" ".join(left))) and not _PREFERENCE.search(before)) \
-            or _EXAMPLES.search(fold(before)):
+            or (_EXAMPLES.search(fold(before)) and not _PREFERENCE.search(before)):
         # "les pages couleur sont-elles incluses dans ces 240 €, ou facturées en plus ?"
         # asks about her contract; "comment gérez-vous la confidentialité, par exemple les
         # fiches de paie ou les dossiers clients ?" gives examples: nothing to choose

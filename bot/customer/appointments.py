@@ -216,15 +216,37 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                        for s in appointment.free_slots[:3])
     # A scenario's refusal that names another day ("Jeudi, impossible : réunion à Angers")
     # would answer a day nobody proposed.
-    days = {value.get("jour") for value in dates}
+    # Only the dates the turn puts to her: "18 % de leurs ventes du dimanche… Thomas vient
+    # vous montrer" offers no Sunday, and got "Le week-end ? Vous plaisantez" (blind play).
+    offered = [value for sentence in u.sentences
+               if Act.PROPOSITION_RDV in sentence.act_ids
+               or _SETS_A_DATE.search(fold(sentence.text))
+               for value in (e.value for e in sentence.entities if e.type == "date")]
+    days = {value.get("jour") for value in offered} - {None}
+    hours = [value["heure"] for value in offered if value.get("heure")]
     weekend = bool(days & {"samedi", "dimanche"})
+    morning = any(minutes(hour) < minutes("12:00") for hour in hours)
     lines = [line for line in appointment.slot_taken_lines
              if not any(re.search(rf"\b{day}\b", fold(line)) for day in WEEKDAYS
                         if day not in days)
-             and (weekend or "week-end" not in fold(line))]  # "Le week-end ? Vous plaisantez"
+             and (weekend or "week-end" not in fold(line))  # "Le week-end ? Vous plaisantez"
+             and (morning or not re.search(r"\bmatin\b", fold(line)))
+             and (days or hours or not _THAT_TIME.search(fold(line)))]
+    hint = c.bank("slot_hint", slots=hint)
+    if not days and not hours:
+        # Nothing was put to her: her free times are the answer to a meeting offered, with no
+        # refusal of a day; to a day named in passing, nothing ("…même le dimanche. C'est vous
+        # qui faites le pain ?" got "Le matin ? Impossible…", blind play).
+        if _MEETING.search(_I_SEE.sub("", u.folded)):
+            parts.append(ReplyPart(Priority.ANSWER, hint, ReplyKind.APPOINTMENT))
+        return
     taken = c.lines_or_bank(lines, "slot_taken")
-    parts.append(ReplyPart(Priority.ANSWER, f"{taken} {c.bank('slot_hint', slots=hint)}",
+    parts.append(ReplyPart(Priority.ANSWER, f"{taken} {hint}",
                            ReplyKind.APPOINTMENT, stance=Stance.NEGATIVE))
+
+
+# A refusal that points at the day or hour offered ("ce jour-là", "à cette heure-là").
+_THAT_TIME = re.compile(r"\b(?:ce jour-la|cette heure-la|a cette heure|ce creneau)\b")
 
 
 _NOTING = re.compile(r"^\W*(?:(?:parfait|tres bien|super|ok|d'accord|merci)\W+)*(?:c'est note|je "

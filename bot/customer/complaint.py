@@ -47,8 +47,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # "Vous préférez un remboursement ?" offers it: "on s'éloigne, là" to it was absurd.
         u.is_question and _OFFERED_AS_QUESTION.search(u.folded) is not None
         and bool(topics & (c.solutions | c.gestures)))
+    # A forbidden item with a cap ("aucune indemnisation en espèces au-delà de 30 €") is
+    # breached above it only (_over_cap): "pour vous dédommager…, un bon d'achat de 30 euros"
+    # named it and ended a competent call on "promesse intenable" (blind play).
     breached = [c.forbidden[i] for i in sorted(topics & c.forbidden.keys())
-                if _waived(c.forbidden[i], u)]
+                if _waived(c.forbidden[i], u) and c.forbidden[i].max_value is None]
     over = _over_cap(c, u)
     breached += [item for item in over if item.id in c.forbidden and item not in breached]
     if (breached and proposing) or over:

@@ -72,6 +72,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     questions = [(sentence, picks, topics)
                  for sentence, picks in zip(u.sentences, choosing, strict=True)
                  for topics in (sentence.asked or [sentence.topics])]
+    if dug is not None and not digging and (behind := _behind(c, dug, u)) is not None:
+        # Asked what lies behind a doubt that the asking lifts ("Ah bon, vous avez déjà
+        # essayé un truc en ligne ? Ça s'est passé comment ?" after "Internet, on a déjà
+        # donné"), she tells that story, not the facts its words happen to name (a blind play
+        # heard the tills and the co-manager wife).
+        reveal(c, behind, parts, unasked=True)
+        told.add(behind.id)
+        answered = rules.facts_per_reply
+        questions = []
     for sentence, picks, topics in questions:
         # "Vous me donnez votre mail pour l'invitation ?" closes the deal and asks for the
         # address: read as a request to commit, it still asks (blind play: "Entendu. C'est
@@ -99,7 +108,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 not (sentence.discovers or contact) or picks or _asks_her(folded):
             continue  # ("vous avez vingt minutes à m'accorder ?" asks for her time: see core;
             # "qu'est-ce qui vous bloque ?" what holds her back: see closing)
-        if _AGREE_TAG.search(folded):
+        if _AGREE_TAG.search(folded) or (_NON_TAG.search(folded) and not any(
+                hit.id in c.facts and hit.score >= _WEAK_FACT for hit in topics)):
             # "…faut les changer, on est d'accord ?" asks her to agree with an opinion: the
             # "accord" of its words read her signing limit back (blind play).
             opinion_asked = True
@@ -146,6 +156,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # she said 30 %): she says it again, not the weaker fact next to it (the colour
             # billed on top).
             fresh = []
+        if fresh and _negotiated(c, topics, fresh[0]):
+            # "Et pour le vendeur du rayon végétal, je peux compter sur lui le samedi et le
+            # dimanche ?" asks for what is traded (negotiation.py), not the weekend's entries
+            # its last words name (blind play).
+            continue
         if fresh and answered < rules.facts_per_reply:
             fact = c.facts[fresh[0].id]
             # (A yes or no only to a yes-or-no question: "c'est quoi qui vous bloque ?" got
@@ -329,6 +344,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.needs_understood.append(need.id)
 
 
+def _behind(c: Customer, objection: Objection, u: Understanding) -> Fact | None:
+    """The untold fact of hers a doubt's treatment names: what lies behind it."""
+    for condition in objection.treated_if:
+        for fact_id in [*(condition.topics or []), *(condition.facts_revealed or [])]:
+            fact = c.facts.get(fact_id)
+            if fact is not None and fact_id not in c.state.facts_revealed and \
+                    fact.known_by in (None, c.state.speaker) and _tellable(c, fact, u):
+                return fact
+    return None
+
+
 def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> bool:
     """A question whose words name a fact but that asks something else of her (blind plays,
     round 19)."""
@@ -362,6 +388,11 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
 
 _AGREE_TAG = re.compile(r",\s*(?:on est d'accord|vous etes d'accord|vous ne trouvez pas|"
                         r"pas vrai)\s*\?\s*$")
+# "…, c'est bien le coût par résultat, non ?" asks her agreement too (it got the weekend's
+# entries, blind play), but "elles doivent tomber en panne tout le temps, non ?" asks about a
+# fact of hers, and so does "les comptables ça imprime tout, non ?": only a tag on what she
+# is asked to confirm ("c'est bien…") that names no fact clearly.
+_NON_TAG = re.compile(r"\bc'est (?:bien|surtout|avant tout)\b.*,\s*(?:non|n'est-ce pas)\s*\?\s*$")
 _ASKS_FOR_SOMEONE = re.compile(r"\b(?:joindre|parler a|parler avec|s'entretenir avec)\s+"
                                r"(?:m\.?|mme|monsieur|madame|le gerant|la gerante|le patron"
                                r"|la patronne|le responsable|la responsable)\b")
@@ -428,6 +459,14 @@ def _led_elsewhere(c: Customer, topics: list[TopicHit], fact: TopicHit) -> bool:
     lead = topics[0] if topics else None
     return lead is not None and lead.id not in c.facts and \
         lead.score - fact.score >= _SUBJECT_LEAD
+
+
+def _negotiated(c: Customer, topics: list[TopicHit], fact: TopicHit) -> bool:
+    """Whether a question is about a concession or a counterpart more than about the fact
+    its weaker words name."""
+    lead = topics[0] if topics else None
+    return lead is not None and (lead.id in c.concessions or lead.id in c.counterparts) and \
+        _led_elsewhere(c, topics, fact)
 
 
 def _gist(line: str) -> str:
@@ -526,8 +565,10 @@ def _tellable(c: Customer, fact: Fact, u: Understanding) -> bool:
 
 def _asks_priorities(u: Understanding) -> bool:
     """A question on what matters most to her ("qu'est-ce qui compte le plus pour vous ?")."""
+    # ("Cela répond à vos priorités ?" asks whether the offer fits them: "Avant tout :
+    # protéger les documents…" to it, blind play.)
     return any(is_question(sentence.text) and _intent_asked("attentes", sentence.text)
-               for sentence in u.sentences)
+               and not asks_opinion(sentence.text) for sentence in u.sentences)
 
 
 def _intent_asked(name: str, text: str) -> bool:

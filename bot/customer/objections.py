@@ -162,7 +162,8 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                 # argument nobody made (blind plays, twice).
                 continue
             parts.append(ReplyPart(Priority.FOLLOW_UP if answered else Priority.OBJECTION_LIFTED,
-                                   c.voice.pick(_fitting(objection.accepted_lines, u)),
+                                   c.voice.pick(_fitting(objection.accepted_lines, u,
+                                                         _meeting_spoken_of(c, u))),
                                    ReplyKind.OBJECTION, stance=Stance.POSITIVE))
             continue
         addressed = objection_id in u.topics or Act.TRAITEMENT_OBJECTION in u.acts
@@ -190,15 +191,26 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             _ignored(c, objection, parts)
 
 
-def _fitting(lines: list[str], u: Understanding) -> list[str]:
+def _fitting(lines: list[str], u: Understanding, meeting: bool = True) -> list[str]:
     """Her lines that name no day the student did not speak of: "Ah, le dimanche… c'est la
     folie" answered "c'est personnel, dites-lui que c'est Kevin" (blind play); nor a figure:
     "Dix jours ouvrés après la signature…" answered "je vous l'installe demain" (blind plays,
-    two rounds)."""
+    two rounds); nor a meeting nobody spoke of ("On verra à la démo si ça les vaut" before
+    any demo, blind play)."""
     said = set(_DAY.findall(u.folded))
     figures = _figures_in(u.text)
     return [line for line in not_denied(lines, u) if set(_DAY.findall(fold(line))) <= said
-            and _figures_in(line) <= figures] or lines
+            and _figures_in(line) <= figures
+            and (meeting or not _MEETING_WORD.search(fold(line)))] or lines
+
+
+_MEETING_WORD = re.compile(r"\b(?:demo\w*|rendez-vous|rdv|visio\w*)\b")
+
+
+def _meeting_spoken_of(c: Customer, u: Understanding) -> bool:
+    """Whether a meeting is agreed or offered in this turn."""
+    return c.state.appointment is not None or Act.PROPOSITION_RDV in u.acts or \
+        bool(_MEETING_WORD.search(u.folded))
 
 
 def not_denied(lines: list[str], u: Understanding) -> list[str]:
@@ -419,6 +431,9 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 lines = [line for line in lines if not PROTEST.match(fold(line))] or lines
             line = c.voice.pick(_least_repeating(lines, parts))
             _drop_choice_about(parts, line)
+            if objection.category == ObjectionCategory.PRIX:
+                # ("Ça reste raisonnable. Ah, quand même… c'est cher." says both.)
+                parts[:] = [p for p in parts if p.kind != ReplyKind.PRICE]
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,
                                    objection.id, stance=Stance.NEGATIVE))
             return

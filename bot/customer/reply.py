@@ -227,8 +227,11 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
         chosen = [p for p in chosen if not _stock_comment(p)]
     objection = next((p for p in chosen if p.kind == ReplyKind.OBJECTION_RAISED), None)
     if objection:  # it says it better than a generic price reaction or acknowledgement
+        # (Not a price she accepts: "D'accord, c'est dans ce que je peux débloquer" is what a
+        # budget built to fit hers gets first; the doubt comes after it, blind play.)
         chosen = [p for p in chosen if p.kind == ReplyKind.OUTCOME
-                  or (p.kind != ReplyKind.PRICE and p.priority < Priority.COURTESY)]
+                  or ((p.kind != ReplyKind.PRICE or p.stance != Stance.NEGATIVE)
+                      and p.priority < Priority.COURTESY)]
     if not chosen:
         # The filler is drawn only when needed: every draw moves the voice's random choices.
         return [ReplyPart(Priority.FILLER, filler(), ReplyKind.LISTENING)]

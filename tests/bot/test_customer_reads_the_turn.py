@@ -144,7 +144,9 @@ def test_the_decision_that_names_the_partner_is_not_said_by_the_partner() -> Non
     _, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines[:15])
     said = [t for t in turns if ("M. Lefèvre" in t.text and "décide" in t.text)
             or "revient à M. Lefèvre" in t.text]
-    assert said and all(t.speaker != "philippe-lefevre" for t in said)
+    assert all(t.speaker != "philippe-lefevre" for t in said)
+    # Nor does she speak of her own delegation with him in the room (rounds 31 and 32).
+    assert not any("ma délégation" in t.text for t in turns[3:]), [t.text for t in turns]
 
 
 def test_a_gift_offered_to_the_gatekeeper_is_refused_not_priced() -> None:

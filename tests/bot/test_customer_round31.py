@@ -115,3 +115,146 @@ def test_a_price_is_weighed_when_heard_whatever_was_said_of_its_worth() -> None:
                         "machine, la maintenance comprise, plus de pannes.",
                         "La MX-5000, c'est 289 € HT par mois sur 48 mois. Qu'en pensez-vous ?")
     assert "plus-cher-qu-aujourd-hui" in talk.state.objections_pending, turns[-1].text
+
+
+def test_a_summary_naming_her_signing_limit_asks_no_signature() -> None:
+    lines = _played("e4-copieur-cabinet.base.competent.t31-p3-2.txt")
+    talk, turns = _talk("e4-copieur-cabinet", None, *lines[:6])
+    assert "tôt pour me décider" not in turns[-1].text, turns[-1].text
+    assert not talk.state.happened(Event.ENGAGEMENT_DONNE)
+
+
+def test_a_demo_offered_without_a_day_gets_her_free_times_not_a_refusal() -> None:
+    lines = _played("tel-prospection-fidelix.barrage.oral.t31-p3-3.txt")
+    _, turns = _talk("tel-prospection-fidelix", "barrage", *lines[:7])
+    assert "week-end" not in turns[-1].text.lower(), turns[-1].text
+    assert "mardi" in turns[-1].text, turns[-1].text
+
+
+def test_no_demo_is_spoken_of_before_one_is_offered() -> None:
+    lines = _played("tel-prospection-fidelix.barrage.competent.t31-p3-7.txt")
+    _, turns = _talk("tel-prospection-fidelix", "barrage", *lines[:4])
+    assert "démo" not in turns[-1].text, turns[-1].text
+
+
+def test_asked_whether_the_offer_fits_her_priorities_she_does_not_list_them() -> None:
+    lines = _played("e4-copieur-cabinet.delai-court.competent.t31-p3-5.txt")
+    _, turns = _talk("e4-copieur-cabinet", "delai-court", *lines[:8])
+    assert not turns[-1].text.startswith("Avant tout"), turns[-1].text
+
+
+def test_asked_what_lies_behind_her_doubt_she_tells_that_story() -> None:
+    lines = _played("tel-prospection-fidelix.client-presse.oral.t31-p1-6.txt")
+    _, turns = _talk("tel-prospection-fidelix", "client-presse", *lines[:3])
+    assert "agence" in turns[-1].text, turns[-1].text
+    assert "caisses" not in turns[-1].text and "cogérante" not in turns[-1].text, turns[-1].text
+
+
+def test_a_budget_that_fits_is_acknowledged_before_the_next_doubt() -> None:
+    lines = _played("e4-evenement-responsable.base.competent.t31-p2-1.txt")
+    _, turns = _talk("e4-evenement-responsable", None, *lines[:8])
+    assert "prix" in turns[-1].parts and any(
+        label.startswith("objection") for label in turns[-1].parts), turns[-1].parts
+
+
+def test_a_tag_question_asks_her_agreement_not_a_fact() -> None:
+    lines = _played("e4-evenement-responsable.base.competent.t31-p2-1.txt")
+    _, turns = _talk("e4-evenement-responsable", None, *lines[:9])
+    assert "2 500 entrées" not in turns[-1].text, turns[-1].text
+
+
+def test_a_question_without_the_usual_small_words_is_still_read() -> None:
+    lines = _played("e4-copieur-cabinet.budget-serre.hors-script.t31-p1-7.txt")
+    _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:2])
+    assert "panne" in turns[-1].text, turns[-1].text
+
+
+def test_asked_whether_she_could_use_the_machine_she_says() -> None:
+    lines = _played("tel-reclamation-lave-linge.hors-delai.oral.t31-p1-1.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", "hors-delai", *lines[:4])
+    assert "brancher" in turns[-1].text, turns[-1].text
+    assert offered_options("La porte elle est fendue comment, genre juste le verre ou c'est "
+                           "toute la porte ?") is None
+
+
+def test_staff_asked_beside_the_budget_gets_the_staff_on_leave() -> None:
+    _, turns = _talk("e4-evenement-responsable", None,
+                     "Bonjour Monsieur Dubois, merci de me recevoir.",
+                     "Pour cette année, quelle enveloppe avez-vous en tête pour l'animation, et "
+                     "est-ce qu'il y a des contraintes de personnel ou une démarche à faire "
+                     "auprès du siège ?")
+    assert "3 000 €" in turns[-1].text and "congé" in turns[-1].text, turns[-1].text
+
+
+def test_a_gesture_within_the_cap_is_no_promise_outside_the_policy() -> None:
+    """Round 32: "pour vous dédommager…, un bon d'achat de 30 euros ou une extension de
+    garantie" named the capped cash compensation and ended a competent call in failure."""
+    lines = _played("tel-reclamation-lave-linge.hors-delai.competent.t32-p2-5.txt")
+    talk, turns = _talk("tel-reclamation-lave-linge", "hors-delai", *lines)
+    assert not talk.state.happened(Event.PROMESSE_HORS_POLITIQUE), [t.text for t in turns]
+    assert talk.final_outcome().value == "success"
+
+
+def test_a_goodbye_is_heard_beside_a_confirmation_sent_in_the_day() -> None:
+    """Round 32: "…la confirmation dans la journée… bon service ce midi !" was no goodbye
+    ("dans la journée" set the whole turn aside) and got "OK, les faits sont là."."""
+    lines = _played("tel-prospection-fidelix.deja-equipe.competent.t32-p2-2.txt")
+    talk, turns = _talk("tel-prospection-fidelix", "deja-equipe", *lines)
+    assert talk.state.ended and talk.state.happened(Event.CONGE_PRIS), turns[-1].text
+
+
+def test_asking_who_does_something_offers_no_choice() -> None:
+    assert offered_options("Au fait, c'est vous qui faites le pain vous-même ou c'est "
+                           "surgelé ?") is None
+
+
+def test_a_day_named_in_passing_gets_no_free_times() -> None:
+    """Round 32: "…même le dimanche. C'est vous qui faites le pain ?" got "Le matin ?
+    Impossible…" and his free slots."""
+    lines = _played("tel-prospection-fidelix.client-presse.hors-script.t32-p3-5.txt")
+    _, turns = _talk("tel-prospection-fidelix", "client-presse", *lines[:6])
+    assert "14 h" not in turns[-1].text and "matin" not in turns[-1].text, turns[-1].text
+
+
+def test_blaming_her_for_signing_the_delivery_note_is_a_reproach() -> None:
+    from bot.conduct import markers
+    assert "reproche" in markers("Vous avez signé le bon sans rien dire ?")
+
+
+def test_a_counterpart_asked_outright_gets_a_yes_or_a_no() -> None:
+    """Round 32: "est-ce qu'un vendeur du rayon végétal pourrait être libéré pour animer des
+    ateliers ?" got "Ça, je n'ai pas le chiffre en tête", then "Pas le sujet. Passons."."""
+    _, turns = _talk("e4-evenement-responsable", None,
+                     "Bonjour Monsieur Dubois, merci de me recevoir.",
+                     "Et côté personnel, est-ce qu'un vendeur du rayon végétal pourrait être "
+                     "libéré pour animer des ateliers ?")
+    assert "contrepartie:renfort-autre-rayon" in turns[-1].parts, turns[-1].text
+
+
+def test_two_counterparts_asked_together_get_an_answer_each() -> None:
+    _, turns = _talk("e4-evenement-responsable", None,
+                     "Bonjour Monsieur Dubois, merci de me recevoir.",
+                     "Pour tenir les 3 000 €, j'ai besoin de deux choses de votre part : que vous "
+                     "libériez un vendeur du rayon végétal pour animer les ateliers le week-end, "
+                     "et votre accord pour envoyer un SMS aux porteurs de la carte fidélité. "
+                     "Est-ce que vous pouvez vous engager là-dessus ?")
+    granted = [label for label in turns[-1].parts if label.startswith("contrepartie:")]
+    assert len(granted) == 2, turns[-1].text
+
+
+def test_asked_which_accounting_software_she_names_it() -> None:
+    lines = _played("e4-copieur-cabinet.decideur-present.oral.t32-p1-5.txt")
+    _, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines[:6])
+    assert "Cegid" in turns[-1].text, turns[-1].text
+
+
+def test_a_summary_of_what_happened_proposes_no_delivery_day() -> None:
+    lines = _played("tel-reclamation-lave-linge.hors-delai.competent.t32-p2-5.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", "hors-delai", *lines[:4])
+    assert "journée" not in turns[-1].text, turns[-1].text
+
+
+def test_asked_what_interests_her_she_says_what_matters_most() -> None:
+    from bot.customer.discovery import _intent_asked
+    assert _intent_asked("attentes", "Bah c'est quoi qui vous intéresse alors ?")
+    assert not _intent_asked("attentes", "Mardi ou jeudi, qu'est-ce qui vous irait ?")
