@@ -157,7 +157,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|ma belle"
                    r"|vous abusez|tu abuses|vous faites (?:tout )?(?:un|une) (?:cinema|drame"
                    r"|fromage|scandale|histoire)|faites pas (?:votre|ta)|fais pas (?:ta|ton)"
-                   r"|taisez-vous|tais-toi|(?:vous|tu) (?:servez|sers) a quoi|payee? pour"
+                   r"|taisez-vous|tais-toi|(?:vous|tu) (?:servez|sers) a quoi"
+                   # ("vous êtes payée pour ça", not "vous avez payé pour internet": a polite
+                   # line got "Pas sur ce ton avec moi", blind play)
+                   r"|(?:etes|es|est|sont) payee?s? pour|payee? pour (?:ca|quoi|rien|repondre)"
                    r"|tous pareils|toutes pareilles|a des miracles|les droits non plus"
                    r"|ca fait musee|c'est mignon|stand-up|elle est (?:bonne|marrante) celle-la"
                    r"|(?:il|elle) est marrante?|des choses a cacher|si vous savez faire"

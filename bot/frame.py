@@ -204,12 +204,13 @@ _OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur 
                            r"|au lieu de"
                            # "Mon dossier initial était à 4 500 €, je l'ai adapté…": the figure
                            # it started from (a blind play heard "4 500 €, c'est hors budget").
-                           r"|initial\w*|au depart|de depart|a l'origine)\s*(?:\w+\s*){0,2}$")
+                           # ("Mon projet initial était chiffré à 4 500 euros", round 33.)
+                           r"|initial\w*|au depart|de depart|a l'origine)\s*(?:\w+\s*){0,3}$")
 _OTHER_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par mois\s*)?(?:de chiffre|de ca\b"
                           r"|de gain|de marge|d'economies?|actuellement|aujourd'hui|chez \w+"
                           r"|de votre|qu'ils vous|que vous payez"
-                          r"|,? (?:et )?je l'ai (?:donc |alors )?(?:adapte|revu|reduit|ramene"
-                          r"|baisse|retravaille|allege)"
+                          r"|,? (?:et )?je l'ai (?:donc |alors )?(?:adapte|ajuste|revu|reduit"
+                          r"|ramene|baisse|retravaille|allege)"
                           # "Donc à 250 €, vous gardez vos machines": what she keeps, not ours.
                           r"|,? (?:vous gardez|vous conservez|vous restez|vous repartez)"
                           # "à 250 €, Copitec vous propose quoi ?": the competitor's.

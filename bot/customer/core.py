@@ -4,6 +4,7 @@ each kind of reaction (one module each in this package) looks at the student's t
 from __future__ import annotations
 
 import random
+import re
 
 from scenarios.model import Scenario, Speaker
 from scenarios.vocabulary import Act, CallDirection, Event, Kind, Outcome, SocialStyle
@@ -102,6 +103,15 @@ class Customer:
         (the caller then says it another way rather than repeat one)."""
         fresh = [line for line in self.stock(key) if line not in self.voice.used]
         return self.voice.pick(fresh) if fresh else None
+
+    def deflect(self, u: Understanding) -> str:
+        """Her way of not answering, in her persona's words; one that says she has no figure
+        in mind only to a question that asks one ("Ça, je n'ai pas le chiffre en tête" to "je
+        peux envoyer un SMS ?" was absurd, blind play)."""
+        lines = self.speaker.lines.deflect
+        if not _ASKS_A_FIGURE.search(u.folded):
+            lines = [line for line in lines if not _NAMES_A_FIGURE.search(fold(line))] or []
+        return self.lines_or_bank(lines, "deflect")
 
     def lines_or_bank(self, lines: list[str], key: str) -> str:
         """The scenario's own lines when it has some not yet said, else the generic bank."""
@@ -226,7 +236,7 @@ class Customer:
                 return self.bank(yes if self.state.mood >= self.rules.control_yes_mood
                                  else "control_doubt")
         if asked:
-            return self.lines_or_bank(self.speaker.lines.deflect, "deflect")
+            return self.deflect(u)
         if summing_up:
             # A summary of what will happen is taken note of ("Oui, c'est noté."), not met
             # with "Je vous suis, continuez !" as if the student had not finished.
@@ -265,6 +275,11 @@ class Customer:
 # before it came up: "…plus besoin de renommer et classer à la main" named the adjustable
 # page package at 0.66, and no buyer heard an answer to "c'est long, comme engagement" in it.
 _HEARD_TOPIC = 0.7
+
+
+_ASKS_A_FIGURE = re.compile(r"\b(?:combien|chiffre|montant|nombre|pourcentage|quel (?:prix|"
+                            r"budget|volume|taux))\b|%")
+_NAMES_A_FIGURE = re.compile(r"\b(?:chiffre|montant|nombre)\b")
 
 
 def _clamp(value: int) -> int:

@@ -322,7 +322,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("agree_tag"), ReplyKind.CONTROL))
     elif unanswered_question and not answered:
         parts.append(ReplyPart(Priority.AFTERTHOUGHT,
-                               c.lines_or_bank(c.speaker.lines.deflect, "deflect"),
+                               c.deflect(u),
                                ReplyKind.DEFLECT))
     # (A complaining customer does what moves her case on, however angry.)
     if action_asked and answered and (c.state.mood >= c.rules.control_yes_mood

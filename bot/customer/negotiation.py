@@ -214,8 +214,11 @@ def _restates(u: Understanding) -> bool:
 _PRICE_WORDS = re.compile(r"\b(?:prix|tarifs?|cout\w*|coute\w*|loyer|mensualite|budget|montant|"
                           r"chiffre a|facture\w*|devis|location|abonnement|euros?|ht|ttc)\b|€")
 # An amount that is a difference ("450 € de moins"), not the price of the whole offer.
+# ("c'est l'écart de 49 € par mois qui vous gêne ?" got "ça ne peut pas être le bon prix",
+# blind play.)
 _DIFFERENCE = re.compile(r"\b(de moins|en moins|de plus|en plus|d'economie|de remise|"
-                         r"de reduction|de rabais|d'ecart|de difference)\b")
+                         r"de reduction|de rabais|d'ecart|de difference|l'ecart de|"
+                         r"la difference de)\b")
 
 
 def _a_whole_price(figure: str, text: str) -> bool:

@@ -74,9 +74,20 @@ _DIGGING = re.compile(
     r"(?:ca|cela) s'(?:est|etait) mal passe|(?:vous avez|tu as|t'as) eu (?:un|une|des) "
     r"(?:souci|soucis|probleme|problemes|mauvaise experience|mauvaises experiences)|"
     r"(?:il y a|y a) eu (?:un|des) (?:souci|soucis|probleme|problemes)|"
-    r"ce qui (vous|te) (gene|inquiete|derange|bloque|freine), c'est)")
+    r"ce qui (vous|te) (gene|inquiete|derange|bloque|freine), c'est|"
+    # What he has already, asked after "on a déjà ce qu'il faut" ("vous avez quoi comme
+    # système, c'est des cartes papier ?"): a rushed baker hung up on it, read as ignoring
+    # his objection (blind plays, two rounds).
+    r"(?:vous avez|vous utilisez|tu as|t'as) quoi(?: comme| en ce moment| aujourd'hui|$| ?[?,])|"
+    r"c'est quoi (?:votre|vos|ton|ta|tes) (?:systeme|outil|solution|carte|appli\w*))")
 # Guesses offered after a digging question: ", c'est le prix ou la durée ?".
-_GUESSES = re.compile(r"^[^,?]*,\s*(?:c'est|plutot|est-ce)\b.*\bou\b")
+# (One guess too: "vous avez quoi comme système, c'est des cartes papier ?".)
+_GUESSES = re.compile(r"^[^,?]*,\s*(?:c'est|plutot|est-ce)\b")
+# A polite aside that leaves the question what it is ("vous avez eu quoi comme souci, si c'est
+# pas indiscret ?": read as a question about something else, the doubt counted as ignored
+# and the baker hung up, blind play).
+_ASIDE = re.compile(r"\bsi (?:c'est|ce n'est) pas (?:trop )?indiscret|\bsi je (?:peux|puis) me "
+                    r"permettre|\bsans indiscretion")
 # Words that may follow the digging question without making it a question about something
 # else ("qu'est-ce qui vous gêne, exactement ?").
 _DIG_WORDS = {"exactement", "precisement", "alors", "donc", "vraiment", "au juste",
@@ -114,7 +125,7 @@ def digs(folded: str, objection: Objection, u: Understanding) -> bool:
         # The doubts she might have, offered as guesses after the question ("c'est quoi qui
         # vous bloque, c'est le prix par rapport à Copitec ou la durée ?"), are still about it.
         asked = folded[:match.end()] + folded[match.end():].split(",", 1)[0]
-    rest = [w for w in re.findall(r"[\w'-]+", _DIGGING.sub(" ", asked))
+    rest = [w for w in re.findall(r"[\w'-]+", _DIGGING.sub(" ", _ASIDE.sub(" ", asked)))
             if w not in _DIG_WORDS]
     # ("qu'est-ce qui vous gêne dans votre copieur actuel ?" is discovery)
     return len(rest) <= 4 or objection.id in u.topics
@@ -415,6 +426,15 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             state.objection_raised_at[objection.id] = state.turn
             if any_holds(objection.treated_if, state, u) or _forestalled(c, objection):
                 state.objections_treated.append(objection.id)
+                if objection.category == ObjectionCategory.PRIX and objection.accepted_lines \
+                        and not any(p.kind == ReplyKind.OBJECTION for p in parts):
+                    # A price above what she pays, announced with what makes it worth it:
+                    # she weighs it aloud ("D'accord, je regardais seulement le loyer…"), a
+                    # buyer attached to figures does not let 289 € against 240 € go by in
+                    # silence (blind reviewers, round 32).
+                    parts.append(ReplyPart(Priority.REACTION, c.voice.pick(_fitting(
+                        objection.accepted_lines, u, _meeting_spoken_of(c, u))),
+                        ReplyKind.OBJECTION, objection.id, stance=Stance.POSITIVE))
                 continue
             if state.phase != Phase.CONCLUSION:
                 state.phase = Phase.OBJECTIONS

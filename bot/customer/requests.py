@@ -36,7 +36,10 @@ _PATTERNS = {
         r"(?:vous )?m'autorise\w*|vous accept\w+ (?:de|que)|vous seriez d'accord|"
         r"vous voulez bien (?:que|me|qu')|vous me permettez|vous me laisse\w*|"
         r"(?:est-ce que )?(?:je|on) (?:peux|peut|pourrais|pourrait) (?:utiliser|liberer|prendre|"
-        r"mettre|installer|afficher|compter sur|emprunter|occuper|disposer))\b"),
+        r"mettre|installer|afficher|compter sur|emprunter|occuper|disposer"
+        # ("je peux envoyer un SMS aux porteurs de la carte ?" got "Ça, je n'ai pas le chiffre
+        # en tête", blind play)
+        r"|envoyer|contacter|ecrire|appeler|solliciter|inviter|relancer))\b"),
     # "Souhaitez-vous que je vous présente le loyer ?" offers to go on: "Je préfère ne pas
     # avancer quelque chose d'inexact" to it was absurd (blind play).
     Request.GO_AHEAD: re.compile(

@@ -258,3 +258,49 @@ def test_asked_what_interests_her_she_says_what_matters_most() -> None:
     from bot.customer.discovery import _intent_asked
     assert _intent_asked("attentes", "Bah c'est quoi qui vous intéresse alors ?")
     assert not _intent_asked("attentes", "Mardi ou jeudi, qu'est-ce qui vous irait ?")
+
+
+def test_asking_what_he_has_already_digs_into_his_objection() -> None:
+    """Round 32: "vous avez quoi comme système, c'est des cartes papier ?" after "La fidélité,
+    on a déjà ce qu'il faut" was read as ignoring it, and the rushed baker hung up."""
+    lines = _played("tel-prospection-fidelix.client-presse.oral.t32-p1-6.txt")
+    talk, turns = _talk("tel-prospection-fidelix", "client-presse", *lines)
+    assert not talk.state.ended, turns[-1].text
+    assert "objection creusée:carte-existante" in turns[-1].parts, turns[-1].parts
+
+
+def test_a_price_above_hers_announced_with_its_worth_is_weighed_aloud() -> None:
+    lines = _played("e4-copieur-cabinet.base.competent.t32-p3-4.txt")
+    _, turns = _talk("e4-copieur-cabinet", None, *lines[:10])
+    assert "objection:plus-cher-qu-aujourd-hui" in turns[-1].parts or \
+        "loyer" in turns[-1].text, turns[-1].text
+
+
+def test_paying_for_something_is_no_contempt() -> None:
+    """Round 33: "vous avez payé pour internet" read as "payée pour" (contempt): "Pas sur ce
+    ton avec moi" to a polite line, and the baker hung up."""
+    from bot.conduct import markers
+    assert markers("Donc vous avez payé pour internet et ça a rien rapporté.") == ()
+    assert "dédain" in markers("Vous êtes payée pour ça, non ?")
+    lines = _played("tel-prospection-fidelix.base.oral.t33-p1-7.txt")
+    _, turns = _talk("tel-prospection-fidelix", None, *lines[:4])
+    assert "impolitesse" not in turns[3].parts, turns[3].text
+
+
+def test_a_polite_aside_leaves_a_digging_question_what_it_is() -> None:
+    from bot.customer.objections import _ASIDE
+    assert _ASIDE.sub(" ", "ca s'est passe comment, si c'est pas indiscret ?").strip(" ,?") \
+        == "ca s'est passe comment"
+
+
+def test_the_figure_a_project_started_from_is_not_its_price() -> None:
+    lines = _played("e4-evenement-responsable.base.competent.t33-p1-5.txt")
+    _, turns = _talk("e4-evenement-responsable", None, *lines[:7])
+    assert "4 500" not in turns[-1].text, turns[-1].text
+
+
+def test_asked_leave_to_send_a_text_he_answers_it() -> None:
+    lines = _played("e4-evenement-responsable.base.competent.t33-p1-5.txt")
+    _, turns = _talk("e4-evenement-responsable", None, *lines[:11])
+    assert "chiffre en tête" not in turns[-1].text, turns[-1].text
+
