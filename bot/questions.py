@@ -219,8 +219,8 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
         return None  # (not "ça rentre dans les 3000 ou il faut que je refasse le budget ?")
     # ("Thomas préfère-t-il venir à la boutique, ou une visio vous arrange-t-elle ?" asks
     # a preference: "Soit. Et concrètement ?" to it, blind play.)
-    if (_ASKED_ABOUT_HER.search(fold(" ".join(left))) and not _PREFERENCE.search(before)) \
-            or (_EXAMPLES.search(fold(before)) and not _PREFERENCE.search(before)):
+    if (_ASKED_ABOUT_HER.search(fold(" ".join(left))) or _EXAMPLES.search(fold(before))) \
+            and not _PREFERENCE.search(before):
         # "les pages couleur sont-elles incluses dans ces 240 €, ou facturées en plus ?"
         # asks about her contract; "comment gérez-vous la confidentialité, par exemple les
         # fiches de paie ou les dossiers clients ?" gives examples: nothing to choose

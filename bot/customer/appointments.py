@@ -301,14 +301,15 @@ def day_parts_differ(options: tuple[str, str]) -> bool:
     a day she agrees to ("Uniquement le samedi matin… Très bien, ça me convient" chose
     nothing, blind play)."""
     parts = [day_part(option) for option in options]
-    days = [set(_WEEKDAY.findall(fold(option))) for option in options]
+    days = [set(WEEKDAY_NAMED.findall(fold(option))) for option in options]
     # ("mardi 10 h ou jeudi 14 h ?" is a choice of days: appointments.)
     return None not in parts and parts[0] != parts[1] and \
         (not days[0] or not days[1] or days[0] == days[1])
 
 
 _HOUR = re.compile(r"\b(\d{1,2}) ?h(?:eures?)?\b")
-_WEEKDAY = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
+# A weekday named in a folded text (choices.py reads options with it too).
+WEEKDAY_NAMED = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
 _MORNING_WORD = re.compile(r"\bmatin(?:ee)?\b")
 _AFTERNOON_WORD = re.compile(r"\b(?:apres-midi|apres midi|aprem)\b")
 

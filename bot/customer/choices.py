@@ -10,10 +10,16 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event
 
-from ..entities import WEEKDAYS, extract
+from ..entities import extract
 from ..text import fold
 from ..topics import content_words
-from .appointments import day_part, day_parts_differ, meeting_form, option_values
+from .appointments import (
+    WEEKDAY_NAMED,
+    day_part,
+    day_parts_differ,
+    meeting_form,
+    option_values,
+)
 from .closing import accepts_deal
 from .facts import stated_budget_max
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -81,7 +87,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # porte, ou qu'on vous livre l'autre modèle samedi matin ?" got "Ça me va.")
         dated = any(e.type == "date" for e in sentence.entities) and (
             c.scenario.appointment is not None
-            or all(_DAY_NAMED.search(fold(option)) for option in options))
+            or all(WEEKDAY_NAMED.search(fold(option)) for option in options))
         if not of_form and (answered or dated
                             or any(p.kind == ReplyKind.CHOICE for p in parts)):
             continue
@@ -177,7 +183,7 @@ def _with_form(text: str, options: tuple[str, str]) -> tuple[str, str]:
     while start > 0 and fold(words[start - 1]) in _FORM_LEAD:
         start -= 1
     end = at + 1
-    while end < len(words) and end - at < 3 and not _DAY_NAMED.search(fold(words[end])) \
+    while end < len(words) and end - at < 3 and not WEEKDAY_NAMED.search(fold(words[end])) \
             and not words[end][:1].isdigit() and words[end - 1][-1:] not in ",;:":
         end += 1
     return " ".join(words[start:end]).rstrip(",;:"), options[1]
@@ -203,7 +209,6 @@ def _chosen_before(c: Customer, folded: list[str]) -> int | None:
 _LEAD_WORDS = {"à", "a", "au", "aux", "en", "le", "la", "les", "l'", "un", "une", "des", "du",
                "par", "sur", "chez", "avec", "dans", "plutôt", "plutot"}
 _HOURS_TAIL = re.compile(r"\s+(?:de|entre|des|dès)\s+\d.*$")
-_DAY_NAMED = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
 # Share of its words an option must have in common with one she chose to be that one.
 _SAME_OPTION = 0.5
 

@@ -110,7 +110,7 @@ class Customer:
         peux envoyer un SMS ?" was absurd, blind play)."""
         lines = self.speaker.lines.deflect
         if not _ASKS_A_FIGURE.search(u.folded):
-            lines = [line for line in lines if not _NAMES_A_FIGURE.search(fold(line))] or []
+            lines = [line for line in lines if not _NAMES_A_FIGURE.search(fold(line))]
         return self.lines_or_bank(lines, "deflect")
 
     def lines_or_bank(self, lines: list[str], key: str) -> str:

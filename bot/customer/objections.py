@@ -202,7 +202,7 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             _ignored(c, objection, parts)
 
 
-def _fitting(lines: list[str], u: Understanding, meeting: bool = True) -> list[str]:
+def _fitting(lines: list[str], u: Understanding, meeting: bool) -> list[str]:
     """Her lines that name no day the student did not speak of: "Ah, le dimanche… c'est la
     folie" answered "c'est personnel, dites-lui que c'est Kevin" (blind play); nor a figure:
     "Dix jours ouvrés après la signature…" answered "je vous l'installe demain" (blind plays,
