@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, SpeakerRole
 
-from ..entities import WEEKDAYS
+from ..entities import WEEKDAYS, extract
 from ..questions import is_question
 from ..replies import continued
 from ..text import fold
@@ -290,10 +290,22 @@ def day_part(option: str) -> str | None:
         return "après-midi"
     if _MORNING_WORD.search(folded):
         return "matin"
-    hour = _HOUR.search(folded)
-    if hour is None:
-        return None
-    return "matin" if int(hour.group(1)) < 12 else "après-midi"
+    # The entity layer tells a time of day from a delay ("sous 48 h" is no afternoon: a blind
+    # play's recap after the express option lost its agreed slot); a bare "8 h ou 14 h ?" it
+    # reads as durations, hence the clock-hour fallback.
+    clock = next((e.value["debut"] if e.type == "plage_horaire" else e.value["heure"]
+                  for e in extract(option)
+                  if e.type == "plage_horaire" or (e.type == "date" and "heure" in e.value)),
+                 None)
+    if clock is not None:
+        hour = int(clock[:2])
+    else:
+        bare = next((m for m in _HOUR.finditer(folded) if int(m.group(1)) <= 23
+                     and not _DELAY_BEFORE.search(folded[:m.start()])), None)
+        if bare is None:
+            return None
+        hour = int(bare.group(1))
+    return "matin" if hour < 12 else "après-midi"
 
 
 def day_parts_differ(options: tuple[str, str]) -> bool:
@@ -308,6 +320,7 @@ def day_parts_differ(options: tuple[str, str]) -> bool:
 
 
 _HOUR = re.compile(r"\b(\d{1,2}) ?h(?:eures?)?\b")
+_DELAY_BEFORE = re.compile(r"\b(?:sous|en|dans|d'ici|pendant|delai de) $")
 # A weekday named in a folded text (choices.py reads options with it too).
 WEEKDAY_NAMED = re.compile(rf"\b(?:{'|'.join(WEEKDAYS)})\b")
 _MORNING_WORD = re.compile(r"\bmatin(?:ee)?\b")
