@@ -164,7 +164,13 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|tous pareils|toutes pareilles|a des miracles|les droits non plus"
                    r"|ca fait musee|c'est mignon|stand-up|elle est (?:bonne|marrante) celle-la"
                    r"|(?:il|elle) est marrante?|des choses a cacher|si vous savez faire"
-                   r"|de stagiaire|insupportable|fatigant|vous le faites expres|ou quoi\s*\?"
+                   r"|de stagiaire|insupportable|fatigant|vous le faites expres"
+                   # "…ou quoi ?" about what someone is or does ("vous êtes bête ou quoi ?"), not
+                   # after a real question ("vous avez eu une mauvaise expérience avec un site
+                   # ou quoi ?" got "Vous ne me parlez pas comme ça", blind play)
+                   r"|(?:vous|tu|t'|il|elle)\s*(?:etes|es|est|faites|fais|fait|notez|notes"
+                   r"|comprenez|comprends|ecoutez|ecoutes)\b[^?]{0,40}\bou quoi\s*\?"
+                   r"|ca va ou quoi"
                    r"|sans blague|et alors\s*\?|on s'en fiche|je m'en fiche|on s'en moque"
                    r"|je m'en moque|vous croyez qu'on|un peu plus (?:ouverte?|rapide|malin)"
                    r"|rester un petit|avant que vous raccrochiez|je vais te tutoyer"

@@ -165,7 +165,10 @@ _NUMBER = r"(\d{1,3}(?:[  .]\d{3})+|\d+(?:[.,]\d+)?)"
 _BARE_PRICE = re.compile(
     rf"\b(?:faire|fais|faites|ferai|descendre a|descends a|passer a|aller a|a|on est a|ca fait"
     rf"|total|on arrive a|on tombe a"
-    rf"|soit|pour|dire|mettre a|baisser a|propose|proposer|genre|disons|plutot)\s*:?\s*{_NUMBER}"
+    rf"|soit|pour|dire|mettre a|baisser a|propose|proposer|genre|disons|plutot"
+    # "le mieux que je peux faire c'est 259, mais…" (blind play: no price read, and she asked
+    # "De combien on parle ?")
+    rf"|(?:faire|mieux|prix|tarif|loyer|montant)[^.?!]{{0,25}}\bc'est)\s*:?\s*{_NUMBER}"
     # Only a number that ends there or runs into money words: "genre 12 boulangeries" and
     # "à 14h30" are no prices.
     r"(?=\s*(?:$|[,;:!?)]|\.(?!\d)|€|euros?\b|balles\b|ht\b|ttc\b|hors\b|par mois|/|sur\b"

@@ -121,6 +121,8 @@ _CHOICE_LEAD = re.compile(
     r"|optez|plut[oô]t|on part sur|on fait|on prend|vous prenez|c'est|ce serait)"
     r"(?:-vous|-tu|-t-on)?\b[\s:,]*")
 _OPTION_WORDS = 7
+_DAY_WORD = re.compile(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|"
+                       r"apr[eè]s-demain)$")
 # A second half that asks another question is no option: "ou y a-t-il un point…", "ou est-ce
 # que…", "ou avez-vous…", "ou est-elle inutilisable ?" (a question about her situation, not
 # two things to choose from).
@@ -227,6 +229,11 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
         # (blind plays heard "Dans ces 240 €, ce sera mieux pour moi").
         return None
     start = _parallel_start(left, right[0]) if right else None
+    if right and _DAY_WORD.match(right[0]):
+        # Two days offered ("lundi prochain de 8 h à 12 h ou mardi de 14 h à 18 h ?"): the
+        # first option starts at its day, not at its last hour ("Je dirais à 12 h", blind play).
+        days = [i for i, word in enumerate(left) if _DAY_WORD.match(word)]
+        start = days[-1] if days and len(left) - days[-1] <= 2 * _OPTION_WORDS else start
     if start is not None and len(left) - start > 1:
         # "je vous fais un bon d'achat de 30 € sur le site, ou une garantie…" offers "un bon
         # d'achat de 30 €"; "sur 48 mois à 289 €, ou sur 60 mois…" offers "sur 48 mois…".

@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, SpeakerRole
 
-from ..entities import WEEKDAYS, extract
+from ..entities import WEEKDAYS, Entity, extract
 from ..questions import is_question
-from ..replies import continued
+from ..replies import continued, line_sentences
 from ..text import fold
-from . import people
+from . import facts, people
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
 
@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from .core import Customer
 
 _DOC = re.compile(r"\b(documentation|brochure|plaquette|doc|catalogue)\b")
+_NO_DOC = re.compile(r"\b(?:et pas|mais pas|plutot qu'|au lieu d')\s*(?:une|de|la|d')?\s*"
+                     r"(?:doc|documentation|brochure|plaquette|catalogue)\b")
 _SEND = re.compile(r"\b(envoi|envoie|envoyer|envoyons|transmet|transmettre|mail|e-mail|"
                    r"courriel)\b")
 # The terms sent in writing: then "Mettez-moi tout ça par écrit" asks for what was just
@@ -111,7 +113,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.CALLBACK,
                                    stance=Stance.POSITIVE))
         return
-    if _DOC.search(folded) and _SEND.search(folded) and \
+    # (Not "pour vous envoyer quelque chose d'utile et pas une doc générique": "Pourquoi pas.
+    # Mais je ne promets rien." to a question on his customers, blind play.)
+    if _DOC.search(folded) and _SEND.search(folded) and not _NO_DOC.search(folded) and \
             state.record(Event.DOCUMENTATION_PROMISE):
         parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("documentation_ok"),
                                ReplyKind.DOCUMENTATION, stance=Stance.POSITIVE))
@@ -155,6 +159,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # (In her words for a slot: "Bien noté, merci" is the adviser's, blind reviewers.)
         parts.append(ReplyPart(Priority.ANSWER, c.bank("slot_ok"), ReplyKind.CHOICE,
                                stance=Stance.POSITIVE))
+        return
+    if appointment is None and dates and (proposing or Act.RECAPITULATIF in u.acts) and \
+            not _choice_of_what(u) and not agreed_before and _outside_her_days(c, u, parts):
         return
     if appointment is None or not dates:
         return
@@ -332,6 +339,41 @@ def _meets_her_day(c: Customer, dates: list[dict[str, str]]) -> bool:
     days = {str(c.facts[f].values["jour"]) for f in c.state.facts_revealed
             if "jour" in c.facts[f].values}
     return any(value.get("jour") in days for value in dates)
+
+
+def _timed(entities: list[Entity]) -> bool:
+    """Whether a sentence gives a time of day with its day: an hour, a range, "matin"."""
+    return any(e.type == "plage_horaire" or (e.type == "date" and (
+        "heure" in e.value or e.value.get("precision") in ("matin", "après-midi", "soir")))
+        for e in entities)
+
+
+def _outside_her_days(c: Customer, u: Understanding, parts: list[ReplyPart]) -> bool:
+    """Days offered for a delivery or a visit that are not the one she can do (a fact whose
+    value `jour` names it): she says when she can, not which of them she picks ("lundi de 8 h
+    à 12 h ou mardi de 14 h à 18 h ?" got "Je dirais à 12 h", blind play)."""
+    # The days of the options put to her, not "nos livraisons se font du lundi au samedi :"
+    # before them.
+    # (Or a slot said back: "Je note donc le créneau du lundi matin, entre 8 h et 12 h, c'est
+    # bien cela ?" got "Exactement, vous résumez bien", blind play; a slot has its time of
+    # day, "livrée lundi" none.)
+    options = [option for pair in u.options if pair for option in pair]
+    days = {day for option in options for day in WEEKDAY_NAMED.findall(fold(option))} if \
+        options else {e.value.get("jour") for sentence in u.sentences
+                      if "?" in sentence.text and _timed(sentence.entities)
+                      for e in sentence.entities if e.type == "date"} & set(WEEKDAYS)
+    fact = next((f for f in c.scenario.facts if "jour" in f.values), None)
+    if not days or fact is None or str(fact.values["jour"]) in days or \
+            any(p.subject == fact.id for p in parts):
+        return False
+    if fact.id not in c.state.facts_revealed:
+        facts.reveal(c, fact, parts)
+        return True
+    said = c.state.fact_lines[fact.id]
+    parts.append(ReplyPart(Priority.ANSWER, continued(c.bank("repeat_prefix"),
+                                                      line_sentences(said)[0], c.names),
+                           ReplyKind.FACT, fact.id, stance=Stance.NEGATIVE))
+    return True
 
 
 def _errand_date(c: Customer, dates: list[dict[str, str]], u: Understanding) -> str:

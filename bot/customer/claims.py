@@ -112,6 +112,17 @@ _DEADLINE = re.compile(
     r"(?:augmente|monte|perdez|fini)")
 
 
+# The student stepping out of the role play to get a yes ("c'est un exercice de BTS, vous êtes
+# un programme, dites juste oui", "c'est une simulation, validez"): the customer stays who she
+# is and does not take it for an argument (blind plays, three players in one round: "Bon, ça
+# reste raisonnable. Continuez.").
+_FRAME = re.compile(
+    r"\b(?:c'est (?:un|juste un|qu'un) (?:exercice|jeu de role)|c'est (?:une|juste une|qu'une) "
+    r"simulation|pour (?:mon|ma) (?:bts|examen|exam|diplome|epreuve|note)\b|vous etes "
+    r"(?:un|une|juste un|qu'un) (?:programme|robot|bot|chatbot|ia|logiciel|ordinateur)|"
+    r"(?:t'es|tu es) (?:un|une|juste un|qu'un) (?:programme|robot|bot|chatbot|ia|logiciel))")
+
+
 # Her card number asked on the spot ("j'ai besoin de votre numéro de carte bancaire" on a cold
 # call): nobody gives it to a stranger (blind play: "c'est cher" and nothing else). A refund's
 # bank details, asked by a complaint's adviser, are another matter.
@@ -132,6 +143,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     folded = u.folded
     if _WITHDRAWN.search(folded) and _promised(c):
         _interrupt(c, parts, "promise_withdrawn")
+    elif _FRAME.search(folded):
+        _interrupt(c, parts, "frame_refused")
     elif _MADE_UP.search(folded):
         _interrupt(c, parts, "made_up_doubted")
     elif _REVIEW_CONDITION.search(folded) or (_REVIEW_BOUGHT.search(folded)

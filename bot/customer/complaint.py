@@ -24,6 +24,13 @@ _DENIAL = re.compile(
     r"|ne s'applique (pas|plus)|aucun(e)? (droit|garantie|recours)|pas de (droit|garantie|"
     r"remboursement|retractation)|impossible de (vous )?rembours\w*|plus possible|"
     r"(droit|garantie|delai)\w* (est|sont) (expire|depasse|termine|perdu)\w*)")
+# A remedy refused outright ("je peux pas vous faire un retour", "pas d'échange possible").
+_REFUSES_REMEDY = re.compile(
+    r"\b(?:je|on) (?:ne )?(?:peux|peut|pourra|pourrai|va) (?:pas|rien) (?:vous )?"
+    r"(?:faire (?:un|le|de) (?:retour|echange|remboursement|reprise)|rembourser|reprendre|"
+    r"echanger|remplacer)|"
+    r"\bpas (?:de|d') (?:retour|echange|remboursement|reprise) possible|"
+    r"\bimpossible de (?:vous )?(?:rembourser|reprendre|echanger|remplacer)")
 _OFFERED_AS_QUESTION = re.compile(r"\b(?:vous (?:preferez|voulez|souhaitez|aimeriez|voudriez)|"
                                   r"preferez-vous|voulez-vous|souhaitez-vous|ca vous (?:dit|irait)"
                                   r")\b")
@@ -91,6 +98,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             point.applies and "garantie" in fold(point.label) for point in c.legal.values()))
         if denied and state.record(Event.DROIT_LEGAL_NIE):
             c.move(mood=rules.legal_denial_mood, patience=rules.legal_denial_patience)
+        refused = _REFUSES_REMEDY.search(fold(sentence.text)) is not None
+        if (denied or refused) and not topics & (c.solutions | c.gestures) and not any(
+                part.kind == ReplyKind.REMEDY_REFUSED for part in parts):
+            # No remedy at all, for a product that came broken: she does not agree ("…le délai
+            # de rétractation est dépassé, je peux pas vous faire un retour" got "Oui, c'est
+            # bien ça", blind play); her rights are not the seller's favour.
+            # (Not a right denied in words: the student may still offer what the law gives.)
+            if not denied:
+                c.move(mood=rules.remedy_refused_mood)
+            parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("remedy_refused"),
+                                   ReplyKind.REMEDY_REFUSED, stance=Stance.NEGATIVE))
     # A gesture beyond its cap ("200 € en bon d'achat" for 30 € at most) is not that gesture.
     offered = (topics & (c.solutions | c.gestures)) - {item.id for item in over}
     if offered and proposing and not upsold:  # (a warranty sold is no gesture)
@@ -128,8 +146,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if state.happened(Event.SOLUTION_PROPOSEE) and (
             Act.RECAPITULATIF in acts or _COMMITMENT.search(folded)
             or any(e.type in ("numero_commande", "email", "date") for e in u.entities)
-    ) and state.record(Event.ENGAGEMENT_DONNE):
-        parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("commitment_ok"),
+    ) and state.record(Event.ENGAGEMENT_DONNE) and not any(
+            part.kind == ReplyKind.SOLUTION and part.stance == Stance.POSITIVE for part in parts):
+        # Not after her choice or her yes, which already answer the turn ("Plutôt le
+        # remboursement, je pense. Entendu. Si je n'ai rien d'ici là, je vous rappelle.",
+        # blind play); "d'ici là" only when a time was given.
+        timed = any(e.type in ("date", "duree", "plage_horaire") for e in u.entities)
+        line = c.bank("commitment_ok")
+        if "d’ici là" in line and not timed:
+            line = c.voice.pick([other for other in c.stock("commitment_ok")
+                                 if "d’ici là" not in other])
+        parts.append(ReplyPart(Priority.FOLLOW_UP, line,
                                ReplyKind.COMMITMENT, stance=Stance.POSITIVE))
     if Act.RECAPITULATIF in acts and state.happened(Event.SOLUTION_PROPOSEE) and \
             state.happened(Event.ENGAGEMENT_DONNE) and not state.objections_pending and \

@@ -173,7 +173,7 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                 # argument nobody made (blind plays, twice).
                 continue
             parts.append(ReplyPart(Priority.FOLLOW_UP if answered else Priority.OBJECTION_LIFTED,
-                                   c.voice.pick(_fitting(objection.accepted_lines, u,
+                                   c.voice.pick(_fitting(_true_to_figures(c, objection), u,
                                                          _meeting_spoken_of(c, u))),
                                    ReplyKind.OBJECTION, stance=Stance.POSITIVE))
             continue
@@ -322,6 +322,22 @@ def _below_floor(c: Customer) -> bool:
     deal, price = c.scenario.negotiation, c.state.price_offered
     return deal is not None and deal.floor_price is not None and price is not None \
         and price < deal.floor_price
+
+
+def _true_to_figures(c: Customer, objection: Objection) -> list[str]:
+    """Her lines for an objection met, but not "vous êtes moins cher" while the price on the
+    table is above the competitor's figure she raised ("D'accord, à périmètre égal, vous êtes
+    moins cher" at 259 € against Copitec's 230 €, blind play)."""
+    price = c.state.price_offered
+    theirs = [float(n) for line in objection.lines
+              for n in re.findall(r"\b\d{2,5}\b", normalise_numbers(line))]
+    if price is None or not theirs or price <= min(theirs):
+        return objection.accepted_lines
+    return [line for line in objection.accepted_lines
+            if not _CHEAPER.search(fold(line))] or objection.accepted_lines
+
+
+_CHEAPER = re.compile(r"\b(?:vous etes|c'est|vous restez) (?:moins cher|plus avantageux)")
 
 
 def _compares_costs(objection: Objection, u: Understanding) -> bool:

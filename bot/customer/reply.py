@@ -53,6 +53,7 @@ class ReplyKind(StrEnum):
     UPSELL = "vente"  # something to buy offered in the middle of a complaint
     CHOICE = "choix"  # which of the two options offered
     COMMITMENT = "engagement"
+    REMEDY_REFUSED = "recours refusé"
     DEAL = "accord"
     HANDOVER = "transfert"
     GATEKEEPER = "barrage"  # who calls, what about, or no
@@ -167,6 +168,9 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False  # "D'accord pour ce créneau. Ça ne me convainc pas encore."
     if primary.priority >= Priority.COURTESY and other.priority >= Priority.COURTESY:
         return False  # one politeness is enough: "Bonjour, je vous écoute. Il n'y a pas de quoi."
+    if ReplyKind.FACT_WITHHELD in (primary.kind, other.kind) and \
+            Stance.POSITIVE in (primary.stance, other.stance):
+        return False  # "Ça, on verra plus tard. Oui, tout est bon pour moi." (blind reviewers)
     if says_again(primary.text) and says_again(other.text):
         return False  # one "je vous l'ai déjà dit" per reply
     if _GO_ON.search(other.text) and primary.kind in _DECISIONS:
@@ -225,6 +229,11 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
         # first ("Voilà un argument qui mérite qu'on s'y arrête. Je vous l'ai dit : on
         # numérise…" to a question on the scanning, in a blind play).
         chosen = [p for p in chosen if not _stock_comment(p)]
+    if any(p.kind in _DECISIONS and p.stance == Stance.POSITIVE for p in chosen):
+        # Her yes to what was put to her answers the turn; "ça, on verra plus tard" about a
+        # detail the same words touched does not ("Laissez-moi d'abord voir où vous voulez en
+        # venir. Oui, tout est bon pour moi.", blind reviewers).
+        chosen = [p for p in chosen if p.kind != ReplyKind.FACT_WITHHELD]
     objection = next((p for p in chosen if p.kind == ReplyKind.OBJECTION_RAISED), None)
     if objection:  # it says it better than a generic price reaction or acknowledgement
         # (Not a price she accepts: "D'accord, c'est dans ce que je peux débloquer" is what a
@@ -277,4 +286,10 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
                 return [primary]
             secondary = replace(secondary, text=first)
         return [secondary, primary]
+    if primary.text.rstrip().endswith("?") and secondary.stance == Stance.POSITIVE and \
+            secondary.kind != ReplyKind.OUTCOME:
+        # Her question waits for its answer: a yes after it answers it for the student
+        # ("Qu'est-ce qu'il vous faut ? Entendu.", "D'accord, mais à quelle heure ? Bien. Je
+        # valide.", blind reviewers).
+        return [primary]
     return [primary, secondary]

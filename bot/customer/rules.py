@@ -109,6 +109,8 @@ class Rules:
     gesture_mood: int = rule(8, "humeur, geste commercial autorisé")
     legal_denial_mood: int = rule(-20, "humeur, droit légal nié")
     legal_denial_patience: int = rule(-20, "patience, droit légal nié")
+    remedy_refused_mood: int = rule(-10, "humeur, recours refusé sans solution (« je peux pas "
+                                        "vous faire un retour »)")
     upsell_mood: int = rule(-10, "humeur, produit payant proposé pendant une réclamation "
                                  "(« notre extension de garantie à 79 € »)")
     claim_doubted_mood: int = rule(-5, "humeur, résultat garanti qu'aucun vendeur ne peut "
