@@ -165,7 +165,7 @@ _NUMBER = r"(\d{1,3}(?:[  .]\d{3})+|\d+(?:[.,]\d+)?)"
 _BARE_PRICE = re.compile(
     rf"\b(?:faire|fais|faites|ferai|descendre a|descends a|passer a|aller a|a|on est a|ca fait"
     rf"|total|on arrive a|on tombe a"
-    rf"|soit|pour|dire|mettre a|baisser a|propose|proposer|genre|disons|plutot"
+    rf"|soit|pour|dire|mettre a|baisser a|propose|proposer|genre|disons|plutot|donc"
     # "le mieux que je peux faire c'est 259, mais…" (blind play: no price read, and she asked
     # "De combien on parle ?")
     rf"|(?:faire|mieux|prix|tarif|loyer|montant)[^.?!]{{0,25}}\bc'est)\s*:?\s*{_NUMBER}"
@@ -179,7 +179,8 @@ _BARE_PRICE = re.compile(
     r"\s*(?:ht|ttc|hors taxes?)?\s*[.!?]?$")
 _ANY_NUMBER = re.compile(_NUMBER + r"(?!\s*(?:%|h\b|heures?|mois|ans?|jours?|semaines?|pages?))")
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:de (?:moins|plus|mieux)"
-                               r"|d'economie|d'ecart|de difference)")
+                               r"|d'economie|d'ecart|de difference|en moins|de remise|de reduction"
+                               r"|de rabais)")
 _REFUSED_BEFORE = re.compile(r"(?:\bpas|\bjamais|\bni)\s+(?:a\s+|de\s+|sous\s+)?$"
                              r"|\bne \w+ pas (?:a |de )?$|\bne \w+ pas \w+ (?:a |de )?$")
 _FLOOR_BEFORE = re.compile(r"\b(?:sous|en dessous de|en-dessous de|au-dessous de)\s+$")

@@ -24,12 +24,16 @@ if TYPE_CHECKING:
     from ..understand import Understanding
     from .core import Customer
 
-_PROMISING = re.compile(r"\b(garanti\w*|je vous (le )?promets|c'est promis|promis|assure)\b")
+_PROMISING = re.compile(r"\b(garanti\w*|je vous (le )?promets|c'est promis|promis|assure|sur ma "
+                        r"tete|je vous (le )?jure|je te (le )?jure|c'est sur a 100 ?%)\b")
 _RESULT = re.compile(
     r"(\+ ?\d+ ?%|\d+ ?% (de plus|en plus|minimum)|\b(gagner|augmenter|booster) (de )?\d+ ?%|"
     r"\bdoubl\w*|\btripl\w*|\bzero (panne|souci|probleme|risque)|"
     r"\bplus (jamais|aucune?) (de )?panne|\baucune panne|\bjamais en panne|\ba vie\b"
-    r"|\bexplos\w*|\bcartonn\w*|\bfortune\b)")
+    r"|\bexplos\w*|\bcartonn\w*|\bfortune\b"
+    # A number of customers, cards or sales vouched for ("je vous garantis 500 cartes minimum",
+    # "1 000 nouvelles cartes, minimum", blind plays: no reaction).
+    r"|\b\d[\d ]*(?: [\w-]+){0,3},? (?:minimum|au minimum|au moins)\b)")
 # A gift, and what makes it one no seller may give: for life, a year, an object, money.
 _GIFT = re.compile(r"\b(gratuit\w*|offert\w*|cadeau\w*|gratos|je (vous|te) (l'|le |la |les )?"
                    r"(offre|fais offrir)|pour rien)\b")
@@ -123,6 +127,20 @@ _FRAME = re.compile(
     r"(?:t'es|tu es) (?:un|une|juste un|qu'un) (?:programme|robot|bot|chatbot|ia|logiciel))")
 
 
+# Her say bypassed ("j'envoie le SMS ce soir, pas besoin de votre accord"): whoever decides
+# does not let it pass (blind play: "D'accord pour un SMS…").
+_BYPASS = re.compile(r"\b(?:pas besoin de|sans) (?:votre|ton|leur) (?:accord|avis|autorisation|"
+                     r"feu vert|validation|signature)\b")
+# An approval claimed from above, behind the back of the one who decides ("le siège a déjà tout
+# validé", "votre directrice m'a dit oui"): he would know, and he checks (blind play: no
+# reaction). Not a decision he told the student himself.
+_APPROVED_ABOVE = re.compile(
+    r"\b(?:le siege|la direction|la region|votre (?:chef|patron|directeur|directrice|"
+    r"responsable|associe|superieur)|vos associes|la maison mere)\b[^.?!]{0,20}\b(?:a|ont|m'a|"
+    r"m'ont|nous a) (?:deja )?(?:tout )?(?:valide|accepte|approuve|donne (?:son|leur) (?:accord|"
+    r"feu vert)|dit oui|signe)\b")
+
+
 # Her card number asked on the spot ("j'ai besoin de votre numéro de carte bancaire" on a cold
 # call): nobody gives it to a stranger (blind play: "c'est cher" and nothing else). A refund's
 # bank details, asked by a complaint's adviser, are another matter.
@@ -143,6 +161,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     folded = u.folded
     if _WITHDRAWN.search(folded) and _promised(c):
         _interrupt(c, parts, "promise_withdrawn")
+    elif _BYPASS.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
+        _interrupt(c, parts, "bypass_refused")
+    elif _APPROVED_ABOVE.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
+        _interrupt(c, parts, "approval_doubted")
     elif _FRAME.search(folded):
         _interrupt(c, parts, "frame_refused")
     elif _MADE_UP.search(folded):

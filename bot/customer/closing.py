@@ -136,6 +136,28 @@ _POINT = {ObjectionCategory.PRIX: "la question du prix",
           ObjectionCategory.ESCALADE: "la question de ma réclamation"}
 
 
+# Her line that says she has questions ("Pas si vite. J'ai encore des questions."), and the
+# student's words that give her the floor after it ("allez-y, je vous écoute").
+_HAS_QUESTIONS = re.compile(r"\bj'ai (?:encore )?(?:des|une|quelques|deux|trois) questions?\b")
+_FLOOR = re.compile(r"\b(?:allez-y|vas-y|je vous ecoute|je t'ecoute|dites-moi|posez-les|"
+                    r"je vous en prie|quelles questions|quelle question)\b")
+
+
+def own_question(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """She said she had questions and the student gives her the floor: she asks one (a blind
+    play heard "Merci. Venons-en au fait." and no question, then the meeting ended). Above
+    her budget, that is her question."""
+    if not _HAS_QUESTIONS.search(fold(c.last_reply)) or not (
+            _FLOOR.search(u.folded) or asks(Request.FLOOR, u.folded)) or any(
+            part.priority <= Priority.ANSWER for part in parts):
+        return
+    deal, price = c.scenario.negotiation, c.state.price_offered
+    ceiling = stated_budget_max(c) or (deal.customer_budget if deal else None)
+    key = "own_question_budget" if price is not None and ceiling is not None and \
+        price > ceiling else c.own_question_bank()
+    parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.OWN_QUESTION))
+
+
 def holdback(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """Asked what still holds her back ("qu'est-ce qui vous manque pour vous décider ?",
     "reste-t-il un point à régler ?"), she says it: her open doubt, the price, the amount

@@ -175,6 +175,7 @@ class Customer:
             progress.update_phase(self, understanding)
             objections.raise_new(self, understanding, parts)
             closing.holdback(self, understanding, parts)
+            closing.own_question(self, understanding, parts)
             progress.handover(self, understanding, parts)
         if state.patience <= 0:
             state.record(Event.PATIENCE_EPUISEE)
@@ -208,7 +209,7 @@ class Customer:
         asked = [fold(sentence.text) for sentence in u.sentences if sentence.discovers
                  and not (summing_up and not is_question(sentence.text))]
         if asks(Request.FLOOR, u.folded):
-            return self.bank(self._own_question())
+            return self.bank(self.own_question_bank())
         # (Asked whatever the act read: "est-ce que je peux faire autre chose pour vous ?"
         # read as an offer got "Entendu.", blind play.)
         if any(asks(Request.ANYTHING_ELSE, fold(sentence.text)) for sentence in u.sentences
@@ -243,7 +244,7 @@ class Customer:
             return self.bank("confirm_ok")
         return self.bank("filler_listen")
 
-    def _own_question(self) -> str:
+    def own_question_bank(self) -> str:
         """The bank of her own question, when the student gives her the floor: the price
         while none was given, else what is guaranteed; in a complaint, when it is settled."""
         if self.scenario.kind == Kind.RECLAMATION:

@@ -80,6 +80,11 @@ _DIGGING = re.compile(
     # his objection (blind plays, two rounds).
     r"(?:vous avez|vous utilisez|tu as|t'as) quoi(?: comme| en ce moment| aujourd'hui|$| ?[?,])|"
     r"c'est quoi (?:votre|vos|ton|ta|tes) (?:systeme|outil|solution|carte|appli\w*))")
+# Her budget asked, after a price doubt: the question that meets it.
+_ASKS_BUDGET = re.compile(r"\b(?:vous avez combien|t'as combien|combien (?:vous (?:avez|pouvez|"
+                          r"pourriez)|avez-vous|pouvez-vous|tu (?:as|peux))|quel (?:est )?"
+                          r"(?:votre |ton )?(?:budget|montant maximum|enveloppe)|c'est quoi "
+                          r"(?:votre|ton) budget|(?:votre|ton) budget (?:max\w*|c'est combien))\b")
 # Guesses offered after a digging question: ", c'est le prix ou la durée ?".
 # (One guess too: "vous avez quoi comme système, c'est des cartes papier ?".)
 _GUESSES = re.compile(r"^[^,?]*,\s*(?:c'est|plutot|est-ce)\b")
@@ -196,7 +201,11 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                 parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("objection_standing"),
                                        ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored \
-                and not _explores(objection, parts) and not _DIGGING.search(u.folded):
+                and not _explores(objection, parts) and not _DIGGING.search(u.folded) \
+                and not (objection.category == ObjectionCategory.PRIX
+                         and _ASKS_BUDGET.search(u.folded)):
+            # (Nor "vous avez combien, alors ?" to "c'est hors budget": "Vous m'écoutez ?" to
+            # it, blind play.)
             # ("Ah bon, c'est-à-dire ? Vous avez déjà un truc pour la fidélité ?" asks about
             # it: "Vous ne m'écoutez pas" to it was a false reproach, blind play.)
             _ignored(c, objection, parts)

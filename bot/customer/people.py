@@ -83,8 +83,11 @@ def choose_speaker(c: Customer, u: Understanding) -> None:
         # "M. Lefèvre, c'est vous qui tranchez ?": the answer the scenario gives names him
         # ("la décision revient à M. Lefèvre"), so she gives it (a blind play heard him speak
         # of himself in the third person).
+        # (Not when a choice is put to him: "Monsieur Lefèvre, c'est vous qui décidez : 48 mois
+        # ou 60 mois ?" is his to answer; Mme Martin chose in his place, blind play.)
         others = [p for p in people if p is not addressed[0]]
-        if others and any(_only_about(c, hit.id, addressed[0]) for sentence in u.sentences
+        if others and not any(u.options) and any(
+                _only_about(c, hit.id, addressed[0]) for sentence in u.sentences
                           if sentence.discovers for hit in sentence.topics):
             c.state.speaker = others[0].id
         return

@@ -54,6 +54,7 @@ class ReplyKind(StrEnum):
     CHOICE = "choix"  # which of the two options offered
     COMMITMENT = "engagement"
     REMEDY_REFUSED = "recours refusé"
+    OWN_QUESTION = "sa question"  # the question she said she had, once given the floor
     DEAL = "accord"
     HANDOVER = "transfert"
     GATEKEEPER = "barrage"  # who calls, what about, or no
@@ -153,7 +154,8 @@ _TAKEN_BACK = _COMMENTS | {ReplyKind.SOLUTION}
 
 
 # How a line that protests opens (folded): "Attendez : on me parlait de 5 jours…", "Non, …".
-PROTEST = re.compile(r"^\W*(?:non\b|ah non|attendez|pas question|vous plaisantez|tu plaisantes)")
+PROTEST = re.compile(r"^\W*(?:non\b|ah non|attendez|pas question|vous plaisantez|tu plaisantes|"
+                     r"vous revez|tu reves)")
 
 
 def _stock_comment(part: ReplyPart) -> bool:

@@ -124,3 +124,49 @@ def test_her_yes_to_a_solution_goes_without_a_withheld_detail() -> None:
     _, turns = _talk("tel-reclamation-lave-linge", "client-tres-agressif", *lines[:4])
     assert not any(line in turns[-1].text for line in Voice.lines("fact_withheld")), \
         turns[-1].text
+
+
+def test_a_choice_put_to_the_decider_is_his_to_answer() -> None:
+    lines = _played("e4-copieur-cabinet.decideur-present.competent.t34-p1-6.txt")
+    talk, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines[:12])
+    assert talk.state.speaker == "philippe-lefevre", turns[-1].text
+    assert "M. Lefèvre" not in turns[-1].text
+
+
+def test_given_the_floor_after_saying_she_has_questions_she_asks_one() -> None:
+    lines = _played("e4-evenement-responsable.budget-2000.oral.t34-p1-4.txt")
+    _, turns = _talk("e4-evenement-responsable", "budget-2000", *lines[:7])
+    assert "questions" in turns[5].text, turns[5].text  # "Pas si vite. J'ai encore des…"
+    assert turns[6].text.endswith("?"), turns[6].text
+    assert any(word in turns[6].text for word in ("enveloppe", "budget")), turns[6].text
+
+
+def test_her_budget_asked_after_a_price_doubt_is_no_doubt_ignored() -> None:
+    lines = _played("e4-evenement-responsable.base.hors-script.t34-p3-6.txt")
+    _, turns = _talk("e4-evenement-responsable", None, *lines[:4])
+    assert "m’écoutez" not in turns[-1].text, turns[-1].text
+
+
+@pytest.mark.parametrize(("line", "bank"), [
+    ("Le siège a déjà tout validé, vous inquiétez pas.", "approval_doubted"),
+    ("Pour la com, j'envoie un SMS à tout le fichier ce soir, pas besoin de votre accord.",
+     "bypass_refused"),
+    ("Et je vous garantis 500 cartes minimum, sur ma tête.", "claim_doubted"),
+])
+def test_a_claim_the_director_would_check_is_not_let_pass(line: str, bank: str) -> None:
+    _, turns = _talk("e4-evenement-responsable", None,
+                     "Bonjour monsieur Dubois, merci de me recevoir pour le projet d'avril.", line)
+    assert any(reply in turns[-1].text for reply in Voice.lines(bank)), turns[-1].text
+
+
+def test_a_saving_in_euros_is_no_price_and_the_price_after_donc_is() -> None:
+    lines = _played("e4-copieur-cabinet.base.oral.t34-p1-5.txt")
+    talk, turns = _talk("e4-copieur-cabinet", None, *lines[:7])
+    assert talk.state.price_offered == 269  # not the 350 € of "350 euros en moins"
+    assert "M. Lefèvre" not in turns[-1].text, turns[-1].text  # 269 € is hers to sign
+
+
+def test_asked_when_she_found_the_crack_she_says_how_it_was_delivered() -> None:
+    lines = _played("tel-reclamation-lave-linge.client-tres-agressif.competent.t34-p3-2.txt")
+    talk, _ = _talk("tel-reclamation-lave-linge", "client-tres-agressif", *lines[:3])
+    assert "circonstances-livraison" in talk.state.facts_revealed
