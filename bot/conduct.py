@@ -83,7 +83,12 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"|du pipeau|une arnaque|des arnaqueurs|des escrocs|des voleurs"
                         r"|c'est (?:vraiment )?pas terrible|ca vaut rien|ringard\w*|vieillot\w*"
                         r"|au moyen age|marche aux puces|epaves?|vieux clous|tas de ferraille"
-                        r"|bons? pour la casse|(?:vous|les|nous) arnaqu\w*|ils vous volent)\b"),
+                        r"|bons? pour la casse|(?:vous|les|nous) arnaqu\w*|ils vous volent"
+                        # Her ways called out of date ("en 2025 c'est un peu la préhistoire",
+                        # "les cartons à tampons, ça fait très années 90", blind plays: no
+                        # reaction).
+                        r"|prehistoire|prehistorique|(?:fait|font|c'est) (?:tres |un peu )?"
+                        r"annees (?:50|60|70|80|90)|d'un autre (?:age|siecle)|has been)\b"),
         ("mépris", r"\b(vous savez lire|vous comprenez (?:rien|pas le francais|vite)"
                    r"|vous etes sourde?|vous m'ecoutez (?:ou|quand)|faudrait savoir"
                    r"|vous vous reveillez|c'est pas complique|c'est pourtant simple"
@@ -99,6 +104,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|difficile|naive?|vieux jeu|de mauvaise foi)|c'est vous qui (?:etes|avez"
                    r"|comprenez) (?:pas|rien|mal|tort|en tort)|vous croyez que|vous me prenez pour"
                    r"|calmez-vous|du calme|arretez de (?:crier|vous plaindre|pleurer)"
+                   # "Ouh là, doucement madame, on se calme" to an angry caller (blind play:
+                   # she answered with her order number).
+                   r"|on se calme|doucement,? (?:madame|monsieur|ma petite dame)"
                    r"|pas de quoi en faire un (?:drame|fromage|plat)|c'est (?:un peu )?le drama"
                    r"|faire un tiktok|ca part pas en vacances|en pyjama|vous savez compter"
                    r"|faire un dessin|tellement votre specialite|vous (?:n')?y connaissez rien"
@@ -132,7 +140,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|c'est oui ou c'est non|decidez-vous|depechez-vous|grouillez"
                      r"|faut (?:vous )?decider|faut que vous (?:signiez|validiez) (?:maintenant"
                      r"|aujourd'hui|tout de suite)|j'ai pas toute la journee"
-                     r"|j'ai d'autres clients|c'est maintenant ou jamais"
+                     r"|j'ai d'autres clients|c'est maintenant ou jamais|je n'ai pas toute la "
+                     r"journee"
                      # (Brushing the decider aside: "il est pas là, lui, c'est vous qui êtes
                      # en face de moi".)
                      r"|c'est vous qui etes en face de moi"
@@ -174,7 +183,15 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|sans blague|et alors\s*\?|on s'en fiche|je m'en fiche|on s'en moque"
                    r"|je m'en moque|vous croyez qu'on|un peu plus (?:ouverte?|rapide|malin)"
                    r"|rester un petit|avant que vous raccrochiez|je vais te tutoyer"
-                   r"|soit vous signez\b.*\bsoit|soit j'ai\b.*\bsoit vous)"),
+                   r"|soit vous signez\b.*\bsoit|soit j'ai\b.*\bsoit vous"
+                   # To the assistant: "passez-le-moi, c'est lui qui décide, pas vous" (blind
+                   # play: she put the call through).
+                   r"|c'est (?:lui|elle|le patron|la patronne) qui decide,? pas (?:vous|toi))"),
+        # A joke taken back in the same breath ("au moins vous voyez le linge tourner, c'est
+        # moderne ! Non je rigole", to a caller whose machine came broken: no reaction, blind
+        # play): a fault, met as a joke, that does not end the conversation by itself.
+        ("plaisanterie", r"\bnon,? (?:mais )?je (?:rigole|plaisante|deconne|blague)\b"
+                         r"|\bje (?:rigole|deconne)\b(?! pas)"),
         ("moquerie", r"(?:\bsérieux|\bserieux|\bserieusement|\bnon mais allo)\s*\?"
                      r"|\bmdr\b"
                      r"|\bavec des beaux? \w+ en couleur"),

@@ -41,7 +41,9 @@ SPOKEN_QUESTION = re.compile(
     # a question and answered with a fact, in a blind play)
     r"|\best[- ]ce qu|\b(?!(?:rassurez|asseyez|installez|depechez|calmez|inquietez|excusez|"
     r"detendez|imaginez|figurez|souvenez|rappelez|adressez|reposez|occupez|renseignez|"
-    r"allez|tenez|voyez|dites|croyez|ecoutez)-)\w+-(?:vous|il|elle|ils|elles|on)\b"
+    # (nor the noun "rendez-vous": "Merci de m'accorder ce rendez-vous." told her signing
+    # limit, blind play)
+    r"allez|tenez|voyez|dites|croyez|ecoutez|rendez)-)\w+-(?:vous|il|elle|ils|elles|on)\b"
     # an interrogative word at the end ("il serait dispo quand"), a tag ("c'est ça"), an
     # embedded question ("vous savez dans quel délai")
     r"|\b(?:quand|combien|quoi|comment|pourquoi|c'est ca|je me trompe|ou pas|ou non)[\s.!]*$"
@@ -171,9 +173,16 @@ _OPINION_ONLY = re.compile(r"^\W*(?:(?:et|alors|donc|bon|euh) )*(?:qu'en (?:pens
                            r"|vous en (?:pensez|dites) quoi|qu'est-ce que vous en (?:pensez|dites)"
                            r"|(?:ca|cela) vous (?:parle|plait|dit)|votre avis|"
                            r"qu'en penses-tu|t'en penses quoi|tu en penses quoi)\W*$")
-_FIT_CHECK = re.compile(r"\b(?:ca|cela|ceci|il|elle|ce (?:produit|modele|service|point)) "
-                        r"(?:repond|correspond)(?:rait)? (?:bien |vraiment )?a (?:votre|vos|ce "
-                        r"que|tes|ton|ta)\b")
+# (Whatever the subject: "est-ce que ces trois points répondent à vos attentes ?", "la
+# MX-5000 vous semble répondre à vos besoins ?" got her first need said again, blind plays.)
+_FIT_CHECK = re.compile(r"\b(?:repond|correspond)(?:ent|rait|raient)? (?:bien |vraiment |"
+                        r"parfaitement )?(?:a|aux) (?:votre|vos|ce que|tes|ton|ta)\b"
+                        r"|\b(?:vous|te) sembl\w* (?:repondre|correspondre)\b")
+
+
+def checks_fit(text: str) -> bool:
+    """ "Est-ce que ces trois points répondent à vos attentes ?": whether the offer fits."""
+    return bool(_FIT_CHECK.search(fold(text)))
 
 
 def asks_opinion(sentence: str) -> bool:
@@ -194,7 +203,10 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     if question_form(sentence) is not QuestionForm.ALTERNATIVE:
         return None
     text = clean(without_fillers(sentence)).strip().rstrip(" ?!.…")
-    halves = re.split(r",?\s+ou\s+(?:bien\s+|plut[oô]t\s+|sinon\s+|alors\s+)?", text,
+    # ("…un bon d'achat de 30 €, ou si vous préférez, une extension de garantie" offers the
+    # extension: she answered with her wish for a gesture, blind play.)
+    halves = re.split(r",?\s+ou\s+(?:bien\s+|plut[oô]t\s+|sinon\s+|alors\s+|si (?:vous |tu )?"
+                      r"(?:le )?pr[ée]f[ée]r(?:ez|es),?\s+)?", text,
                       maxsplit=1, flags=re.IGNORECASE)
     if len(halves) != 2:
         return None
@@ -251,7 +263,9 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     right = _whole(_noun_phrase(right[:_OPTION_WORDS + _figure_tail(right, _OPTION_WORDS)]))
     if not left or not right:
         return None
-    return " ".join(left), " ".join(right)
+    # (Without the pause that ended it: "Je dirais un modèle 8 kg équivalent, en stock,.",
+    # blind play.)
+    return " ".join(left).rstrip(" ,;:"), " ".join(right).rstrip(" ,;:")
 
 
 # "Que choisissez-vous ?" after the options were said in the sentence before; "…, ou une

@@ -120,7 +120,13 @@ class SentenceUnderstanding:
         # Nor does "est-ce que cela répond à votre exigence de confidentialité ?": she judges
         # the answer, she does not tell her need again.
         opinion = asks_opinion(self.text)
-        return asks and not restating and not opinion and (
+        # Nor does a thanks or a purpose said with a full stop that the classifier also read
+        # as a question ("Merci de m'accorder ce rendez-vous." told her signing limit, for
+        # its "accorder"; "l'idée est de mieux comprendre votre organisation." the end of
+        # her contract, blind play).
+        stated = self.text.rstrip().endswith(".") and not is_question(self.text) and any(
+            a.act in STATING for a in self.acts)
+        return asks and not restating and not opinion and not stated and (
             not (self.acts and self.acts[0].act in NOT_DISCOVERY) or asks_details(self.text))
 
     @property
@@ -147,6 +153,8 @@ def _elliptic(sentence: str) -> bool:
 
 # Questions that close or bargain rather than discover ("on signe ?", "à 265 € ?").
 NOT_DISCOVERY = frozenset({Act.DEMANDE_ENGAGEMENT, Act.CONCESSION, Act.ANNONCE_PRIX})
+# What a sentence with a full stop says rather than asks, whatever else it was read as.
+STATING = frozenset({Act.REMERCIEMENT, Act.ANNONCE_OBJET, Act.SALUTATION, Act.PRESENTATION})
 
 
 @dataclass

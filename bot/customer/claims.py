@@ -8,7 +8,7 @@ or a gesture the scenario allows ("installation offerte") is an argument or a co
 not this. Nor does she let pass a promise taken back ("oubliez, j'ai dit n'importe quoi"), a
 discount the seller admits is not theirs to give ("normalement non, mais je m'arrangerai"),
 or a condition put on her reviews ("enlevez vos messages sur le site"), a scheme to hide
-something from those who must know, work offered unpaid."""
+something from those who must know, work offered unpaid, a lie owned up to."""
 
 from __future__ import annotations
 
@@ -27,7 +27,9 @@ if TYPE_CHECKING:
 _PROMISING = re.compile(r"\b(garanti\w*|je vous (le )?promets|c'est promis|promis|assure|sur ma "
                         r"tete|je vous (le )?jure|je te (le )?jure|c'est sur a 100 ?%)\b")
 _RESULT = re.compile(
-    r"(\+ ?\d+ ?%|\d+ ?% (de plus|en plus|minimum)|\b(gagner|augmenter|booster) (de )?\d+ ?%|"
+    # ("plus 30 % de chiffre d'affaires en un mois, sinon remboursé": said, not written.)
+    r"((?:\+|\bplus) ?\d+ ?%|\d+ ?% (de plus|en plus|minimum)|"
+    r"\b(gagner|augmenter|booster) (de )?\d+ ?%|"
     r"\bdoubl\w*|\btripl\w*|\bzero (panne|souci|probleme|risque)|"
     r"\bplus (jamais|aucune?) (de )?panne|\baucune panne|\bjamais en panne|\ba vie\b"
     r"|\bexplos\w*|\bcartonn\w*|\bfortune\b"
@@ -61,6 +63,16 @@ _WITHDRAWN = re.compile(
 # vous"): a buyer no longer trusts it (blind play: "Ça, je n'en sais rien, franchement").
 _MADE_UP = re.compile(r"\b(je viens (?:de l'|d')inventer|je l'ai inventee?|j'invente|je sors ca "
                       r"de ma tete|au pif)\b")
+# A lie the seller owns up to ("en fait c'est pas vraiment un dossier, je dis ça pour passer
+# les standards", "bon, d'accord, j'ai un peu enjolivé", blind plays: no reaction, the talk
+# went on as if nothing had been said): whatever comes next is doubted.
+_LIE_ADMITTED = re.compile(
+    r"\b(?:j'ai (?:un (?:peu|poil) |un petit peu |legerement )?(?:menti|enjolive|exagere|bluffe|"
+    r"brode|invente)|je vous ai (?:un peu )?(?:menti|raconte (?:des histoires|n'importe quoi))|"
+    r"c'etait (?:du|un) (?:bluff|mensonge|pipeau)|je (?:dis|disais|dit) (?:ca|cela) pour "
+    r"(?:passer|avoir|qu'on|que vous|etre)|j'ai dit (?:ca|cela) pour (?:passer|avoir|qu'on|"
+    r"que vous|etre)|c'est pas vraiment (?:un|une|mon|ma) (?:dossier|ami|amie|pote|copain|"
+    r"copine|rendez-vous|urgence))")
 # A promise the seller admits is not theirs to make ("normalement non, mais je m'arrangerai",
 # "je m'arrange avec mon chef"): a buyer wants to know it will hold at the signature.
 _UNAUTHORISED = re.compile(
@@ -72,7 +84,11 @@ _UNAUTHORISED = re.compile(
     r"accepte) tout"
     # ("mon chef il dira rien": "Je ne vais pas dire oui aujourd'hui", blind play)
     r"|\b(mon|ma) (chef|responsable|patron|directeur|directrice) (il |elle )?(ne )?"
-    r"(dira|dit) rien)")
+    r"(dira|dit) rien"
+    # ("je suis un peu le chef ici, je fais ce que je veux", to "vous avez vraiment le droit
+    # de faire ça ?": "Vous l'avez, c'est moi.", blind play)
+    r"|je fais (?:ce que je veux|comme je veux)|c'est moi qui decide (?:des prix|ici)\b.{0,30}"
+    r"(?:prix|remise|tarif))")
 # A condition no seller may put on what is owed ("faut que vous enleviez vos messages sur le
 # site sinon ça marche pas").
 _REVIEW_CONDITION = re.compile(
@@ -165,6 +181,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "bypass_refused")
     elif _APPROVED_ABOVE.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
         _interrupt(c, parts, "approval_doubted")
+    elif _LIE_ADMITTED.search(folded):
+        _interrupt(c, parts, "lie_admitted")
     elif _FRAME.search(folded):
         _interrupt(c, parts, "frame_refused")
     elif _MADE_UP.search(folded):

@@ -7,13 +7,14 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scenarios.model import Fact
 from scenarios.vocabulary import Act, Event, Kind, ObjectionCategory, SpeakerRole
 
 from ..entities import WEEKDAYS
 from ..frame import Role
 from ..replies import continued
 from ..text import fold
-from . import objections, people, progress
+from . import facts, objections, people, progress
 from .appointments import other_errand, signs_alone
 from .arguments import tied
 from .complaint import accepted
@@ -88,6 +89,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             return  # the doubt just said is her answer: not the same doubt twice
         if reason == below_floor(c):
             line = doubt_below_floor(c, state.price_offered or 0.0)
+        elif reason == "ask_discount" and (budget := _untold_budget(c)) is not None:
+            # Asked to sign above the ceiling she has not told, she tells it: "Il y a moyen
+            # de faire un effort ?" four times over to a student who never heard her 250 €
+            # rang like a record stuck (blind play, competent student left with nothing).
+            facts.reveal(c, budget, parts, asked=False)
+            return
+        elif reason == "ask_discount" and len(state.discount_asks) > 1 and \
+                (state.price_offered or 0.0) < state.discount_asks[-2]:
+            # A lower price still above her budget: she says it moved, not "Et si on
+            # discutait un peu du prix ?" as if nothing had (blind reviewers).
+            line = c.bank("still_above_budget")
         elif reason == "objection_insist":
             # Asked to sign with a doubt still open, she says which ("Pas encore. Comme je
             # vous le disais, Copitec nous propose 230 €…"), not "Cela ne répond pas à ce
@@ -101,6 +113,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             line = c.bank(reason)
         parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))
+
+
+def _untold_budget(c: Customer) -> Fact | None:
+    """The fact that gives her budget in figures, while she has not told it."""
+    return next((fact for fact in c.facts.values() if fact.id not in c.state.facts_revealed
+                 and any(key.startswith("budget") and isinstance(value, int | float)
+                         for key, value in fact.values.items())), None)
 
 
 def _open_doubt(c: Customer, parts: list[ReplyPart], lead: str, named: bool = False) -> str:

@@ -318,6 +318,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if not any(p.kind == ReplyKind.OFF_TOPIC for p in parts):
             parts.append(ReplyPart(Priority.REACTION, c.bank("off_topic"), ReplyKind.OFF_TOPIC,
                                    stance=Stance.NEGATIVE))
+    elif unanswered_question and not answered and any(
+            _CONTACT_CHECK.search(fold(sentence.text)) for sentence in u.sentences):
+        # "Je vous l'envoie bien à l'adresse enregistrée sur votre compte ?" checks the
+        # address the firm has: "Euh… on s'éloigne, là" to it (blind play).
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("contact_confirmed"),
+                               ReplyKind.CONTACT))
     elif opinion_asked and not answered and not unanswered_question:
         parts.append(ReplyPart(Priority.AFTERTHOUGHT, c.bank("agree_tag"), ReplyKind.CONTROL))
     elif unanswered_question and not answered:
@@ -379,6 +385,11 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
     # "Je cherche à joindre M. Benali, le gérant ?" asks for a person, not about her business
     # (a blind play heard "C'est moi-même. Quarante pour cent de mon chiffre…").
     if _ASKS_FOR_SOMEONE.search(folded):
+        return True
+    # A recap put to her check ("Donc jeudi 14 h 30, Thomas passe à la boutique du
+    # Vieux-Lille, c'est bien ça ?") asks her to confirm it, not about her weekend sales (a
+    # blind play heard "Quarante pour cent de mon chiffre…").
+    if Act.RECAPITULATIF in sentence.act_ids and asks(Request.CHECK, folded):
         return True
     # "deux ou trois photos" is a number, not a choice: "j'ai besoin de deux ou trois photos
     # du hublot." read as a question made her describe the door again.
@@ -646,6 +657,13 @@ _ASKS_ADDRESS = re.compile(
     r"\ba quelle (?:adresse|mail)\b|\bquel(?:le)?s? (?:est |sont )?(?:votre|vos) "
     r"(?:adresse|mail|e-mail|email|courriel|numero|coordonnees)\b"
     r"|\b(?:donner|donnez|laisser|laissez|communiquer|noter|dicter) (?:votre|vos)\b")
+
+
+# Her address or number as the firm has it, asked to be confirmed.
+_CONTACT_CHECK = re.compile(
+    r"\b(?:adresse|mail|e-mail|email|courriel|numero de (?:telephone|portable)|coordonnees)"
+    r"\b[^?]{0,40}\b(?:enregistre\w*|de votre compte|habituel\w*|qu'on a|que nous avons|"
+    r"dans (?:votre|le) dossier|sur (?:votre|la) fiche)\b[^.!]*\?")
 
 
 def _asks_contact_in(text: str) -> bool:

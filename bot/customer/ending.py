@@ -22,7 +22,10 @@ if TYPE_CHECKING:
     from .core import Customer
 
 # What a customer who leaves still says before her last words, and what one who stays says.
-_KEPT_ON_LEAVING = {ReplyKind.FACT}
+# (Leaving on a rude line or a promise she cannot accept, she says what made her leave:
+# "Écoutez, ça fait trop long." alone answered "vos croissants, beurre ou margarine ? Non je
+# rigole", blind play.)
+_KEPT_ON_LEAVING = {ReplyKind.FACT, ReplyKind.RUDENESS, ReplyKind.CLAIM_DOUBTED}
 # (Not a new objection: "48 mois, c'est long. Bien, vous m'avez convaincu." contradicts
 # itself; an objection only raised with the outcome is not raised.)
 _KEPT_ON_STAYING = {ReplyKind.FACT, ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED,
@@ -50,6 +53,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _decider_speaks(c)
         # A customer who leaves does not raise a new objection on the way out.
         kinds = _KEPT_ON_LEAVING if final else _KEPT_ON_STAYING
+        if _about_rudeness(outcome):
+            # Its own words say why she leaves ("Revenons aux faits, sans ce ton. Je ne vais
+            # pas continuer sur ce ton." said it twice).
+            kinds = kinds - {ReplyKind.RUDENESS}
         keep = [p for p in parts if p.kind in kinds][:1]
         if c.state.speaker != speaking:
             # Said by her, the decider's words would be his about himself ("Pour un contrat
@@ -92,6 +99,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                          c.lines_or_bank(unasked(c, c.speaker.lines.goodbye),
                                                          "goodbye"),
                                          ReplyKind.GOODBYE)]
+
+
+def _about_rudeness(outcome: ScenarioOutcome) -> bool:
+    """Whether an outcome is the end a rude turn brings (its conditions name rudeness)."""
+    return any(Event.IMPOLITESSE in (cond.events or []) or Act.IMPOLITESSE in (cond.acts or [])
+               for cond in outcome.when)
 
 
 _NOTED = re.compile(r"^(?:C[’']est noté|Noté|Je note)\s*[.!]\s*")

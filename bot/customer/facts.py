@@ -19,10 +19,11 @@ if TYPE_CHECKING:
 
 
 def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = False,
-           priority: Priority = Priority.ANSWER) -> None:
+           priority: Priority = Priority.ANSWER, asked: bool = True) -> None:
     """Tell a fact; `unasked` when no yes-or-no question asked it (an open question she
     answers with what matters most to her, or one that asks what or how); `priority` lower
-    when it is a reaction rather than an answer."""
+    when it is a reaction rather than an answer; `asked` False when no question drew it out
+    (her budget given as her reason to say no): no good question to reward."""
     state, rules = c.state, c.rules
     lines = fact.answers
     if unasked:
@@ -39,7 +40,8 @@ def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = Fals
     state.facts_revealed.append(fact.id)
     state.fact_lines[fact.id] = line
     state.fact_speakers[fact.id] = state.speaker
-    c.move(rules.good_question_mood, rules.good_question_patience)
+    if asked:
+        c.move(rules.good_question_mood, rules.good_question_patience)
     parts.append(ReplyPart(priority, line, ReplyKind.FACT, fact.id))
     if "email" in fact.values:
         state.email = str(fact.values["email"])

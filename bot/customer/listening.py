@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, Kind
 
+from ..questions import checks_fit
 from ..text import fold, join_thousands
 from ..topics import content_words
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -71,6 +72,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # "Est-ce que cela vous rassure ?" asks whether her worry is met: "Exactement ce
             # que j'avais noté" to it answered nothing (blind play).
             key = "reassured"
+        elif key == "control_yes" and checks_fit(u.text) and not complaint:
+            # Whether the offer meets her needs, even after a recap: "Je confirme, c'est
+            # correct" confirmed a summary nobody asked her to check (blind play).
+            key = "control_opinion"
         elif key == "control_yes" and (complaint or state.happened(Event.ACCORD)
                                      or Act.RECAPITULATIF in acts):
             # "Ça vous va ?" after a recap, a settled complaint or a deal checks an

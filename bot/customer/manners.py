@@ -87,10 +87,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         c.move(mood=rules.missing_introduction_mood)
     if Act.IMPOLITESSE in acts:
         state.record(Event.IMPOLITESSE)
-        reaction = _rude_reaction(u, c.scenario.kind == Kind.RECLAMATION)
-        if reaction == "denigration_reaction" and Act.DEMANDE_ENGAGEMENT not in acts:
+        reaction = _rude_reaction(u, c.scenario.kind == Kind.RECLAMATION or gatekeeper)
+        if reaction in _LIGHT and Act.DEMANDE_ENGAGEMENT not in acts:
             # Running down her supplier or her machines is a fault, not an insult to her:
-            # she says so and goes on (blind plays ended the meeting on the first line).
+            # she says so and goes on (blind plays ended the meeting on the first line); so
+            # is a joke taken back ("non je rigole" ended three meetings at once).
             # Asking her to sign in the same breath is pressure (below).
             c.move(rules.denigration_mood)
         else:
@@ -133,16 +134,21 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 # The reaction to a kind of rudeness that has words of its own: "Je ne vais pas me laisser
 # bousculer" answered a calm reformulation, and "Je ne vous permets pas de me parler sur ce
 # ton" a student who ran down her current supplier (blind reviewers marked both).
-_REACTION_BY_MARKER = {"dénigrement": "denigration_reaction", "pression": "pressure_reaction"}
+# A joke at her expense is met as one ("Pardon ? Je ne vous permets pas…" to "non je
+# rigole" overstated it).
+_REACTION_BY_MARKER = {"dénigrement": "denigration_reaction", "pression": "pressure_reaction",
+                       "plaisanterie": "mockery_reaction"}
+# Faults she says and goes on from: her supplier run down, a joke taken back.
+_LIGHT = {"denigration_reaction", "mockery_reaction"}
 
 
-def _rude_reaction(u: Understanding, complaint: bool) -> str:
+def _rude_reaction(u: Understanding, signs_nothing: bool) -> str:
     """The bank of her reaction: the words of the one kind of rudeness found, when it has
     some, else the general one."""
     kinds = {_REACTION_BY_MARKER.get(marker) for marker in u.rudeness.markers}
     kind = kinds.pop() if len(kinds) == 1 else None
-    if kind == "pressure_reaction" and complaint:
-        # A customer calling about a complaint signs nothing: "Je ne signe pas sous la
-        # pression" rang false to blind reviewers.
+    if kind == "pressure_reaction" and signs_nothing:
+        # A customer calling about a complaint signs nothing, nor does an assistant: "Je ne
+        # signe pas sous la pression" rang false to blind reviewers.
         return "pressure_reaction_complaint"
     return kind or "rude_reaction"

@@ -52,6 +52,18 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # qu'aujourd'hui" to 199 € because 289 € looked the likelier offer).
     made = [a for a, f, ok in zip(amounts, offers, sized, strict=True)
             if ok and _MADE_NOW.search(_before(f.text, u.folded))]
+    # Her own figure offered as ours ("Disons 250 alors" once she said 250 € was her
+    # ceiling) is an offer all the same.
+    made += [f.value for f in u.frame.figures if f.role == Role.QUOTE and f.kind == "montant"
+             and _MADE_NOW.search(_before(f.text, u.folded))]
+    ceiling = stated_budget_max(c)
+    if c.scenario.kind == Kind.NEGOCIATION_INTERNE and ceiling is not None:
+        # His envelope said back as the plan's total ("…on est à 3 000 pile", "on part sur
+        # 3 000 euros" after "3 000 €, pas un euro de plus") is the budget now asked for, not
+        # his figure quoted (blind play: "Ça ne rentre pas" to exactly 3 000 €).
+        made += [f.value for f in u.frame.figures if f.role == Role.QUOTE
+                 and f.kind == "montant" and f.value == ceiling
+                 and _TOTAL.search(_before(f.text, u.folded))]
     amounts = [a for a, ok in zip(amounts, sized, strict=True) if ok]
     low = (deal.floor_price or deal.list_price) * rules.plausible_below_floor
     plausible = made[-1:] or [a for a in amounts if low <= a <= deal.list_price
@@ -192,6 +204,12 @@ _MADE_NOW = re.compile(r"\b(disons|je (?:vous )?(?:l[ea] |les )?fais|"
                        r"je peux (?:vous )?(?:le |la )?faire|"
                        r"je (?:peux )?(?:descend\w*|passe\w*|vous propose)|pour vous c'est)"
                        r"(?: a| au| de)?(?: \w+){0,2} ?$")
+
+
+# Words that give a plan's total ("on est à", "ça fait", "on part sur", "pile").
+_TOTAL = re.compile(r"(?:\bon (?:est|arrive|tombe|serait|sera|reste|part sur|passe)|\bca (?:fait|"
+                    r"ferait|nous fait)|\btotal|\bpile|\bdonc|\bsoit)(?: a| au| de| sur)?"
+                    r"(?: \w+){0,2} ?$")
 
 
 def _before(figure: str, folded: str) -> str:

@@ -32,6 +32,11 @@ _PRESENT = r"(est|serait)[- ]?(il |elle )?(la|disponible|present|presente)\b"
 _BOSS = re.compile(r"\b(le|la|votre|au|a la) (gerant|gerante|patron|patronne|responsable|"
                    r"directeur|directrice|decideur|dirigeant|dirigeante|boss|chef)\b")
 _ASKING = re.compile(r"\b(parler|passer|joindre|avoir|voir|s'entretenir|cherche)\b")
+# The student speaking of themselves ("je suis un peu le chef ici, je fais ce que je veux"
+# got "Vous l'avez, c'est moi.", blind play).
+_SELF_BOSS = re.compile(r"\b(?:je suis|moi,? c'est|c'est moi) (?:un peu |en quelque sorte |"
+                        r"comme )?(?:le|la) (?:gerant|gerante|patron|patronne|responsable|"
+                        r"directeur|directrice|decideur|boss|chef)\b")
 
 
 def names(speaker: Speaker) -> list[str]:
@@ -135,7 +140,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _filter(c, u, speaker, parts)
     elif asks_for(u.text, speaker) or (  # "je voudrais parler à M. Benali" asks, with no "?"
             speaker.role == SpeakerRole.DECIDEUR and _BOSS.search(u.folded)
-            and _ASKING.search(u.folded) and not _names_another(c, u)):
+            and _ASKING.search(u.folded) and not _names_another(c, u)
+            and not _SELF_BOSS.search(u.folded)):
         parts.append(ReplyPart(Priority.ANSWER, c.bank("its_me"), ReplyKind.ITS_ME))
 
 
@@ -177,9 +183,12 @@ def _filter(c: Customer, u: Understanding, gatekeeper: Speaker,
     elif introduced and not purpose and (asked or state.turn >= 2):
         parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("gatekeeper_what"),
                                ReplyKind.GATEKEEPER))
-    elif asked and target is not None and not any_holds(gatekeeper.hands_over_if, state, u) \
+    elif (asked or _she_asked_why(c)) and target is not None and \
+            not any_holds(gatekeeper.hands_over_if, state, u) \
             and state.mood < _lowest_mood(gatekeeper):
-        # Introduced and the purpose said, but she does not like the call: she refuses.
+        # Introduced and the purpose said, but she does not like the call: she refuses
+        # (also when the caller answers her "c'est de la part de qui ?" after being rude to
+        # her: "Très bien. Expliquez-moi." invited the pitch, blind play).
         parts.append(ReplyPart(Priority.FOLLOW_UP,
                                c.lines_or_bank(gatekeeper.lines.refusal, "gatekeeper_refusal"),
                                ReplyKind.GATEKEEPER))

@@ -3,6 +3,7 @@ putting the call through, a manager joining)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Channel, Event, Phase
@@ -48,8 +49,40 @@ def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         c.state.mood = target.mood
         c.state.patience = c.starting_patience(target.patience)
         parts.clear()
-        parts.append(ReplyPart(Priority.INTERRUPTION, c.voice.pick(target.lines.greeting),
-                               ReplyKind.HANDOVER))
+        greeting = c.voice.pick(target.lines.greeting)
+        if c.scenario.channel == Channel.FACE_A_FACE and u.is_question:
+            # Asked a question as he walks in ("Monsieur Lefèvre, combien vous coûte le
+            # contrat Copitec ?"), he answers it: "Je vous rejoins. Où en êtes-vous ?" left it
+            # unanswered and the student summed everything up again (blind play).
+            from . import discovery  # (discovery imports this module's `forget`)
+            answer: list[ReplyPart] = []
+            state = c.state
+            before = (list(state.facts_revealed), dict(state.fact_lines),
+                      dict(state.fact_speakers))
+            discovery.react(c, u, answer)
+            told = [part for part in answer if part.kind == ReplyKind.FACT][:1]
+            # Only the fact he says counts as told: the rest of what the question drew out
+            # is left as it was (a line overwritten and never said was later "repeated").
+            kept = {part.subject for part in told}
+            state.facts_revealed = [f for f in state.facts_revealed
+                                    if f in kept or f in before[0]]
+            state.fact_lines = {f: line for f, line in state.fact_lines.items()
+                                if f in kept} | {f: line for f, line in before[1].items()
+                                                 if f not in kept}
+            state.fact_speakers = {f: who for f, who in state.fact_speakers.items()
+                                   if f in kept} | {f: who for f, who in before[2].items()
+                                                    if f not in kept}
+            if told:
+                arrival = " ".join(sentence for sentence in _SENTENCE_END.split(greeting)
+                                   if not sentence.endswith("?"))
+                parts.append(ReplyPart(Priority.INTERRUPTION, arrival or greeting,
+                                       ReplyKind.HANDOVER))
+                parts.extend(told)
+                return
+        parts.append(ReplyPart(Priority.INTERRUPTION, greeting, ReplyKind.HANDOVER))
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def forget(c: Customer, parts: list[ReplyPart]) -> None:

@@ -202,6 +202,20 @@ _DECISIONS = {ReplyKind.APPOINTMENT, ReplyKind.CHOICE, ReplyKind.DEAL, ReplyKind
 _ECHO_WORDS = 4
 
 
+def without_go_on(said: list[ReplyPart]) -> list[ReplyPart]:
+    """The reply without her invitations to go on, in each part that says something else:
+    for a turn the student ended on a question, a slot or a summary ("Bon, ça reste
+    raisonnable. Continuez." while a date was being set, "Intéressant. Continuez." to a
+    student who had finished, blind reviewers)."""
+    kept = []
+    for part in said:
+        sentences = re.split(r"(?<=[.!?…])\s+", part.text)
+        rest = [sentence for sentence in sentences if not _GO_ON.search(sentence)]
+        kept.append(replace(part, text=" ".join(rest)) if rest and len(rest) < len(sentences)
+                    else part)
+    return kept
+
+
 def _words_in_common(first: str, second: str) -> bool:
     def runs(text: str) -> set[tuple[str, ...]]:
         words = re.findall(r"\w+", text.lower())

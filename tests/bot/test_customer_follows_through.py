@@ -37,7 +37,11 @@ def test_the_price_said_as_made_now_is_the_offer_even_below_the_floor() -> None:
     """"normalement c'est 289 €… mais pour vous je fais 199 €": not "c'est plus cher que ce
     qu'on paie aujourd'hui" (240 €), but her doubt about so low a price."""
     lines = _played("e4-copieur-cabinet.delai-court.hors-script.t9-p3-3.txt")
-    talk, turns = _talk("e4-copieur-cabinet", "delai-court", *lines[:4])
+    # (Since round 35 "c'est de la préhistoire" in the second line is one fault too many
+    # before the price: the price line follows a politer opening here.)
+    talk, turns = _talk("e4-copieur-cabinet", "delai-court",
+                        "Bonjour Madame Martin, Kevin de Bureau Plus, merci de me recevoir.",
+                        "Vous imprimez combien de pages par mois, à peu près ?", lines[3])
     assert talk.state.price_offered == 199
     assert "plus cher" not in turns[-1].text, turns[-1].text
     assert "prix invraisemblable" in turns[-1].parts

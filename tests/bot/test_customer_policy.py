@@ -79,7 +79,8 @@ def test_she_stops_haggling_when_the_student_holds_the_price() -> None:
     state.facts_revealed = [f.id for f in talk.scenario.facts][:4]
     state.mood, state.patience, state.price_offered = 80, 100, 279.0  # above her budget
     replies = [talk.step("C'est mon dernier prix. On signe ?")[1].text for _ in range(3)]
-    assert replies[0] in Voice.lines("ask_discount"), replies
+    # (Her budget untold, she first says it, since round 35.)
+    assert replies[0] in Voice.lines("ask_discount") or "250" in replies[0], replies
     assert replies[-1] in Voice.lines("deal_refused_budget"), replies
     assert not state.happened(Event.ACCORD)
 

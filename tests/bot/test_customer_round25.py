@@ -76,7 +76,8 @@ def test_a_scheme_to_hide_the_budget_is_refused() -> None:
 
 def test_work_offered_unpaid_is_refused() -> None:
     lines = _played("e4-evenement-responsable.base.hors-script.t25-p1-4.txt")
-    _, turns = _talk("e4-evenement-responsable", None, *lines[:8])
+    # (He ends the meeting on it since round 35: what he says is still a no.)
+    _, turns = _talk("e4-evenement-responsable", None, *lines[:5])
     assert "tient la route" not in turns[-1].text, turns[-1].text
     assert "Non" in turns[-1].text or "Pas question" in turns[-1].text, turns[-1].text
 

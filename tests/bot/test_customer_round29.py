@@ -46,7 +46,8 @@ def test_shall_we_go_on_that_basis_asks_for_her_yes() -> None:
     # 275 € is still above the 250 € she set herself: no "Je confirme, c'est correct".
     assert "Je confirme" not in turns[-1].text, turns[-1].text
     assert not talk.state.happened(Event.ACCORD)
-    assert "geste" in turns[-1].text or "prix" in turns[-1].text, turns[-1].text
+    # (Since round 35 she gives her ceiling, untold so far, rather than "un geste ?".)
+    assert any(word in turns[-1].text for word in ("geste", "prix", "250")), turns[-1].text
 
 
 _COLOUR = ("Bonjour Madame Martin, Lucas Fabre de Bureau Plus, merci de me recevoir.",
