@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.model import Fact
 from scenarios.vocabulary import Act, Event, Kind, ObjectionCategory, SpeakerRole
 
 from ..entities import WEEKDAYS
@@ -19,7 +18,7 @@ from .appointments import other_errand, signs_alone
 from .arguments import tied
 from .complaint import accepted
 from .ending import waits_for_answer
-from .facts import stated_budget_max
+from .facts import stated_budget_max, untold_budget
 from .negotiation import below_floor, doubt_below_floor
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
@@ -89,7 +88,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             return  # the doubt just said is her answer: not the same doubt twice
         if reason == below_floor(c):
             line = doubt_below_floor(c, state.price_offered or 0.0)
-        elif reason == "ask_discount" and (budget := _untold_budget(c)) is not None:
+        elif reason == "ask_discount" and (budget := untold_budget(c)) is not None:
             # Asked to sign above the ceiling she has not told, she tells it: "Il y a moyen
             # de faire un effort ?" four times over to a student who never heard her 250 €
             # rang like a record stuck (blind play, competent student left with nothing).
@@ -113,13 +112,6 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             line = c.bank(reason)
         parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))
-
-
-def _untold_budget(c: Customer) -> Fact | None:
-    """The fact that gives her budget in figures, while she has not told it."""
-    return next((fact for fact in c.facts.values() if fact.id not in c.state.facts_revealed
-                 and any(key.startswith("budget") and isinstance(value, int | float)
-                         for key, value in fact.values.items())), None)
 
 
 def _open_doubt(c: Customer, parts: list[ReplyPart], lead: str, named: bool = False) -> str:

@@ -57,3 +57,10 @@ def stated_budget_max(c: Customer) -> float | None:
                 for key, value in c.facts[fact_id].values.items()
                 if key.startswith("budget_max") and isinstance(value, int | float)]
     return min(ceilings) if ceilings else None
+
+
+def untold_budget(c: Customer) -> Fact | None:
+    """The fact that gives her budget in figures, while she has not told it."""
+    return next((fact for fact in c.facts.values() if fact.id not in c.state.facts_revealed
+                 and any(key.startswith("budget") and isinstance(value, int | float)
+                         for key, value in fact.values.items())), None)

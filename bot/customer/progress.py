@@ -3,12 +3,12 @@ putting the call through, a manager joining)."""
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Channel, Event, Phase
 
 from ..conditions import any_holds
+from ..replies import line_sentences
 from . import people
 from .reply import Priority, ReplyKind, ReplyPart, SpokenLine
 
@@ -73,16 +73,13 @@ def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    if f in kept} | {f: who for f, who in before[2].items()
                                                     if f not in kept}
             if told:
-                arrival = " ".join(sentence for sentence in _SENTENCE_END.split(greeting)
+                arrival = " ".join(sentence for sentence in line_sentences(greeting)
                                    if not sentence.endswith("?"))
                 parts.append(ReplyPart(Priority.INTERRUPTION, arrival or greeting,
                                        ReplyKind.HANDOVER))
                 parts.extend(told)
                 return
         parts.append(ReplyPart(Priority.INTERRUPTION, greeting, ReplyKind.HANDOVER))
-
-
-_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def forget(c: Customer, parts: list[ReplyPart]) -> None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from ..replies import says_again, stock_lines
+from ..replies import line_sentences, says_again, stock_lines
 from ..text import fold
 
 
@@ -209,7 +209,7 @@ def without_go_on(said: list[ReplyPart]) -> list[ReplyPart]:
     student who had finished, blind reviewers)."""
     kept = []
     for part in said:
-        sentences = re.split(r"(?<=[.!?…])\s+", part.text)
+        sentences = line_sentences(part.text)
         rest = [sentence for sentence in sentences if not _GO_ON.search(sentence)]
         kept.append(replace(part, text=" ".join(rest)) if rest and len(rest) < len(sentences)
                     else part)
