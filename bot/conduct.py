@@ -135,7 +135,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|(?:vous|vos enfants|les enfants|les gosses|vos gosses) (?:n')?"
                      r"(?:avez|ont) (?:pas |rien )?(?:fait tomber|cogne|tape|casse)"
                      r"|les (?:gosses|gamins|enfants),? (?:ca|ils) (?:tape|tapent|casse|cassent)"
-                     r"|parfois c'est (?:meme )?le client|ils se perdent)\b"),
+                     r"|parfois c'est (?:meme )?le client|ils se perdent"
+                     # "ça c'est encore le transporteur, ils sont vraiment pas soigneux ces
+                     # gars-là" (round 36: she gave her order number)
+                     r"|c'est encore (?:le|les|ce|ces) (?:transporteur|livreur)s?"
+                     r"|(?:sont|est) (?:vraiment |franchement )?pas (?:tres )?soigneux)\b"),
         ("pression", r"\b(vous (?:signez|validez|prenez|achetez|commandez) ou (?:pas|non)"
                      r"|c'est oui ou c'est non|decidez-vous|depechez-vous|grouillez"
                      r"|faut (?:vous )?decider|faut que vous (?:signiez|validiez) (?:maintenant"
@@ -186,7 +190,13 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|soit vous signez\b.*\bsoit|soit j'ai\b.*\bsoit vous"
                    # To the assistant: "passez-le-moi, c'est lui qui décide, pas vous" (blind
                    # play: she put the call through).
-                   r"|c'est (?:lui|elle|le patron|la patronne) qui decide,? pas (?:vous|toi))"),
+                   r"|c'est (?:lui|elle|le patron|la patronne) qui decide,? pas (?:vous|toi)"
+                   # "vous voyez que c'était pas la peine de crier", "vos messages, personne
+                   # les lit vraiment" (round 36: let pass)
+                   r"|(?:c'etait )?pas la peine de (?:crier|vous enerver|s'enerver|hurler)"
+                   r"|(?:vos|tes) (?:messages|mails|e-mails|courriers?)\b[^.?!]{0,60}"
+                   r"\bpersonne (?:ne )?(?:les |le )?lit"
+                   r"|personne (?:ne )?lit (?:vos|tes) (?:messages|mails))"),
         # A joke taken back in the same breath ("au moins vous voyez le linge tourner, c'est
         # moderne ! Non je rigole", to a caller whose machine came broken: no reaction, blind
         # play): a fault, met as a joke, that does not end the conversation by itself.

@@ -193,6 +193,8 @@ _ACCEPT_BEFORE = re.compile(r"\b(?:va pour|ok pour|d'accord pour|je peux faire|o
 _AIM_BEFORE = re.compile(r"\bpour (?:rentrer|tenir|arriver|passer|descendre|revenir|tomber)"
                          r" (?:dans|a|sous|en dessous de|au-dessous de)\s*(?:vos|votre|les|"
                          r"l'enveloppe de|la barre des?)?\s*$")
+_REWORKED = re.compile(r"\b(?:j'ai|on a|nous avons) (?:donc |deja |tout )?(?:revu|retravaille|"
+                       r"refait|ajuste|adapte|reduit|ramene|allege|rabote|recalcule)\b")
 # Her figure proposed as the price ("si vous signez avant la fin du mois, je vous propose le
 # loyer à 280 € HT"): an offer, however her line named it just before.
 # ("validez-vous le projet à 3 000 € ?" puts the figure to her vote, whatever she said last.)
@@ -209,7 +211,11 @@ _OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur 
                            # "Mon dossier initial était à 4 500 €, je l'ai adapté…": the figure
                            # it started from (a blind play heard "4 500 €, c'est hors budget").
                            # ("Mon projet initial était chiffré à 4 500 euros", round 33.)
-                           r"|initial\w*|au depart|de depart|a l'origine)\s*(?:\w+\s*){0,3}$")
+                           r"|initial\w*|au depart|de depart|a l'origine)\s*(?:\w+\s*){0,3}$"
+                           # ("…mon projet initial, qui était à 4 500 euros, poste par poste
+                           # pour tenir dans 1 800 euros", round 36.)
+                           r"|\b(?:initial\w*|au depart|de depart|a l'origine),? qui (?:etait|"
+                           r"faisait|coutait)\s*(?:a|de)?\s*$")
 _OTHER_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par mois\s*)?(?:de chiffre|de ca\b"
                           r"|de gain|de marge|d'economies?|actuellement|aujourd'hui|chez \w+"
                           r"|de votre|qu'ils vous|que vous payez"
@@ -348,7 +354,9 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
     if _AIM_BEFORE.search(before):
         # "faut que je retravaille pour rentrer dans les 2000": where the student wants to
         # get to, not the price now (blind play: "Bon, ça rentre dans l'enveloppe" at 3 450 €).
-        return Role.QUOTE
+        # Reworked already, it is the new total ("j'ai revu mon projet poste par poste pour
+        # tenir dans 1 800 euros" went unread, and he heard the old 4 500 €, blind play).
+        return Role.OFFER if _REWORKED.search(sentence) else Role.QUOTE
     if kind == "pourcentage" and not _DISCOUNT_BEFORE.search(before):
         return Role.OTHER  # "18 % de ses ventes" is a figure, not a discount
     if _PER_UNIT_AFTER.search(after) or _ONE_OFF_BEFORE.search(before):

@@ -342,9 +342,13 @@ class TopicMatcher:
             hits = [hit for hit in hits
                     if hit.id not in self.delays or self.delays[hit.id] in said]
         durations = durations_in(sentence)
-        if durations and self.durations:
-            hits = [hit for hit in hits if not _contradicted(self.durations.get(hit.id),
-                                                             durations)]
+        if self.durations:
+            # (A topic's number said as something else counts as another unit: "50, 60 euros
+            # d'économie par mois" read as the 60-month term, round 36.)
+            other = frozenset((number, "autre") for number in _AMOUNT.findall(fold(sentence)))
+            if durations or other:
+                hits = [hit for hit in hits if not _contradicted(
+                    self.durations.get(hit.id), durations | other)]
         return hits
 
     def _phrasing_scores(self, phrasing: str) -> dict[str, float]:
@@ -382,6 +386,10 @@ _DURATION = re.compile(r"\b(\d+)\s*(mois|ans?|annees?|heures?|h|jours?|semaines?
                        r"min)\b")
 _UNIT = {"h": "heure", "heures": "heure", "ans": "an", "annee": "an", "annees": "an",
          "jours": "jour", "semaines": "semaine", "minutes": "minute", "min": "minute"}
+
+
+# A number said as an amount or a share ("60 euros", "60 €", "60 %").
+_AMOUNT = re.compile(r"\b(\d+)\s*(?:€|euros?|%|pour ?cent)")
 
 
 def durations_in(text: str) -> frozenset[tuple[str, str]]:

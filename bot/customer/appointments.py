@@ -64,11 +64,15 @@ _SEE_AGAIN = (r"(?:nous|se|vous|on) (?:revoir|retrouver)|on se (?:revoit|retrouv
               r"nous (?:reverr|retrouver)\w*")
 # ("…que Thomas vous le montre en 30 minutes : mardi à 15 h ou jeudi à 10 h ?" is the demo,
 # not a date for the week-ends the turn spoke of: a blind play heard "Plutôt le dimanche".)
-_MEETING = re.compile(r"\b(rendez-vous|rdv|rencontr\w*|voir|vois|presenter|presente|"
-                      r"(?:vous )?(?:le |la |les |l')?montr(?:e|er)|"
-                      rf"{_SEE_AGAIN}|"
-                      r"demo\w*|entretien|reunion|visio\w*|creneau|disponible|dispo|"
-                      rf"signer|signature|vos locaux|{_ON_SITE})\b")
+_MEETING_WORDS = (r"rendez-vous|rdv|rencontr\w*|voir|vois|presenter|presente|"
+                  r"(?:vous )?(?:le |la |les |l')?montr(?:e|er)|"
+                  rf"{_SEE_AGAIN}|"
+                  r"demo\w*|entretien|reunion|visio\w*|creneau|disponible|dispo|"
+                  r"signer|signature|vos locaux|passer")
+_MEETING = re.compile(rf"\b({_MEETING_WORDS}|{_ON_SITE})\b")
+# Without the places, which a question about her business names as well ("le matin ou le
+# midi, y a beaucoup de queue chez vous ?" got her free slots, blind play).
+_MEETING_ASKED = re.compile(rf"\b({_MEETING_WORDS})\b")
 # "Je vois." acknowledges; it does not offer to meet.
 _I_SEE = re.compile(r"\b(je|on) (vois|voit)\b")
 FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
@@ -138,7 +142,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # jeudi à 14 heures, ici au cabinet." after "le jeudi entre 14 h et 15 h 30"): the
         # slot taken, whatever the act read (blind play: "C'est noté" and no meeting).
         proposing |= {Act.PROPOSITION_RDV}
-    if Act.PROPOSITION_RDV not in u.acts and not _MEETING.search(_I_SEE.sub("", folded)) and \
+    if Act.PROPOSITION_RDV not in u.acts and \
+            not _MEETING_ASKED.search(_I_SEE.sub("", folded)) and \
             any(part.kind == ReplyKind.FACT for part in parts):
         # A question about her business that names days ("aux heures de pointe, le midi ou
         # le dimanche matin, qu'est-ce qui se passe ?") is answered with the fact, not taken

@@ -58,7 +58,11 @@ _WITHDRAWN = re.compile(
     r"n'importe quoi|je retire ce que|je me suis (un peu )?emball\w*|c'etait (une blague|pour "
     r"rire)|en fait,? (non|c'est pas possible|ce n'est pas possible|ca va pas etre possible|"
     r"je (ne )?(peux|pourrai) pas)|en fait,? \w+ c'est pas possible|finalement,? (non|ce ne sera"
-    r" pas|ce sera pas|je (ne )?(peux|pourrai) pas))")
+    r" pas|ce sera pas|je (ne )?(peux|pourrai) pas)"
+    # "en fait je viens de regarder, j'ai pas le droit de faire le chèque de 200 euros"
+    # (round 36: "Bien. C'est ce que j'attendais.")
+    r"|(?:j'ai|je n'ai) pas le droit de (?:faire|vous (?:faire|laisser|donner|offrir|"
+    r"rembourser)) (?:le|la|les|l'|ce|cette|ces)\b)")
 # An offer the seller admits making up ("une promo spéciale que je viens d'inventer pour
 # vous"): a buyer no longer trusts it (blind play: "Ça, je n'en sais rien, franchement").
 _MADE_UP = re.compile(r"\b(je viens (?:de l'|d')inventer|je l'ai inventee?|j'invente|je sors ca "
@@ -72,7 +76,11 @@ _LIE_ADMITTED = re.compile(
     r"c'etait (?:du|un) (?:bluff|mensonge|pipeau)|je (?:dis|disais|dit) (?:ca|cela) pour "
     r"(?:passer|avoir|qu'on|que vous|etre)|j'ai dit (?:ca|cela) pour (?:passer|avoir|qu'on|"
     r"que vous|etre)|c'est pas vraiment (?:un|une|mon|ma) (?:dossier|ami|amie|pote|copain|"
-    r"copine|rendez-vous|urgence))")
+    r"copine|rendez-vous|urgence)"
+    # "bon, j'avoue, je les ai pas vraiment appelés" (round 36: "Bien. La suite.")
+    r"|j'avoue,? (?:je|j') (?:les |l'|le |la |lui |leur )?(?:ai|n'ai) (?:pas|jamais)"
+    r"|je (?:ne )?(?:les |l'|le |la |lui |leur )?ai (?:pas|jamais) (?:vraiment )?(?:appele|"
+    r"contacte|eu|vu|parle|envoye)\w*\b.{0,30}\bj'avoue)")
 # A promise the seller admits is not theirs to make ("normalement non, mais je m'arrangerai",
 # "je m'arrange avec mon chef"): a buyer wants to know it will hold at the signature.
 _UNAUTHORISED = re.compile(
@@ -116,7 +124,30 @@ _UNPAID = re.compile(
     r".{0,25}\b(?:gratuit\w*|gratos|benevole\w*|sans etre payes?|pour rien)|je (?:le|la|les) "
     r"paierai en|(?:mes|des) (?:potes|copains|amis)\b.{0,30}\b(?:aider|bosser|travailler|"
     r"viendr\w*|coup de main)|(?:ramene|ramener|ramenerai) (?:mes|des) (?:potes|copains|amis)|"
-    r"heures sup\w*.{0,40}(?:diront pas non|pas le choix|obliges?))")
+    r"heures sup\w*.{0,40}(?:diront pas non|pas le choix|obliges?)"
+    # "les vendeurs feront des heures en plus le week-end, de toute façon ils peuvent pas dire
+    # non" (round 36: "Ça baisse, mais…")
+    r"|heures (?:en plus|de plus|supplementaires)\b.{0,60}\b(?:dire non|pas le choix|obliges?)"
+    r"|(?:ils|elles) (?:ne )?(?:peuvent|pourront|pourraient) pas (?:dire|refuser)(?: non)?)")
+# A lie asked of her ("si vous dites que c'est un défaut de fabrication et pas la livraison,
+# je vous le passe en garantie", round 36: she heard only the delay).
+_LIE_ASKED = re.compile(
+    r"\b(?:si vous (?:dites|declarez|mettez|ecrivez) que|vous (?:n'avez qu'a|avez qu'a) dire "
+    r"que|(?:on|vous) (?:n')?(?:a|avez) qu'a dire que|on dira que|dites(?:-leur)? que "
+    r"c'(?:est|etait))\b")
+# Something for the buyer herself to win her over ("je peux même vous filer deux places pour
+# l'OL samedi si ça vous aide à décider", round 36: she signed).
+_INDUCEMENT = re.compile(
+    r"\b(?:(?:vous|te) (?:filer|file|donner|donne|offrir|offre|avoir|obtenir|trouver)\b.{0,20}"
+    r"\b(?:places|invitations|billets)|(?:places|invitations|billets) "
+    r"(?:pour|au|a) (?:le |la |l')?(?:match|concert|stade|ol\b|psg|om\b|spectacle)|je vous "
+    r"invite (?:au|a) (?:resto|restaurant|dejeuner|diner))")
+# A reward asked for the seller himself ("je peux avoir une petite prime, vu que c'est moi qui
+# fais tout le boulot ?", round 36: "Pas si vite").
+_BONUS = re.compile(
+    r"\b(?:(?:je|moi,? je) (?:peux|pourrais|pourrai) (?:avoir|toucher|recevoir)|vous me "
+    r"(?:donnez|filez|versez|accordez)|j'aurai droit a|j'ai droit a) (?:une|ma|un|mon) "
+    r"(?:petite |petit )?(?:prime|bonus|commission|com|augmentation|pourcentage)\b")
 _PAYMENT = re.compile(r"\b(\d+ ?(€|euros?|balles)|cheque|virement|bon d'achat|cadeau|"
                       r"rembours\w*|offert\w*|gratuit\w*)")
 
@@ -154,7 +185,11 @@ _APPROVED_ABOVE = re.compile(
     r"\b(?:le siege|la direction|la region|votre (?:chef|patron|directeur|directrice|"
     r"responsable|associe|superieur)|vos associes|la maison mere)\b[^.?!]{0,20}\b(?:a|ont|m'a|"
     r"m'ont|nous a) (?:deja )?(?:tout )?(?:valide|accepte|approuve|donne (?:son|leur) (?:accord|"
-    r"feu vert)|dit oui|signe)\b")
+    r"feu vert)|dit oui|signe)\b"
+    # "j'ai déjà appelé le siège, le marketing m'a dit que c'était ok pour 4 500" (round 36)
+    r"|\b(?:le siege|le marketing|la direction|la region)\b[^.?!]{0,40}\b(?:m'a|m'ont|nous a|"
+    r"ont|a) (?:dit|confirme) (?:que )?(?:c'etait|c'est|ca serait|ce serait) (?:ok|bon|valide|"
+    r"d'accord|jouable)")
 
 
 # Her card number asked on the spot ("j'ai besoin de votre numéro de carte bancaire" on a cold
@@ -192,6 +227,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "review_condition_refused", breach=True)
     elif _SCHEME.search(folded):
         _interrupt(c, parts, "scheme_refused", breach=True)
+    elif _LIE_ASKED.search(folded):
+        _interrupt(c, parts, "lie_asked", breach=True)
+    elif _INDUCEMENT.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
+        _interrupt(c, parts, "bribe_refused", breach=True)
+    elif _BONUS.search(folded):
+        _interrupt(c, parts, "bonus_refused")
     elif _UNPAID.search(folded):
         _interrupt(c, parts, "unpaid_work_refused", breach=True)
     elif _DEADLINE.search(folded):

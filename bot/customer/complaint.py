@@ -258,7 +258,10 @@ def _upsell(c: Customer, u: Understanding, parts: list[ReplyPart]) -> bool:
         given = [a for a in amounts if any(a <= most for most in allowed)]
         # Or another appliance on sale ("vous voulez pas un sèche-linge aussi ? Y a une promo,
         # moins 40 %.": "Bien. Au moins, je sais à quoi m'en tenir", blind play).
-        priced = bool(amounts) or ("%" in folded and _OTHER_PRODUCT.search(u.folded) is not None)
+        # (Nor a price needed: "pendant que je vous ai, vous seriez pas intéressée par un
+        # sèche-linge ? On a une promo" got the laundrette again, round 36.)
+        priced = bool(amounts) or ("%" in folded and _OTHER_PRODUCT.search(u.folded) is not None) \
+            or _OTHER_PRODUCT.search(folded) is not None
         if not priced or (amounts and len(given) == len(amounts)) or \
                 not _SELLING.search(folded) or _FREE.search(folded):
             continue

@@ -20,7 +20,7 @@ from ..replies import continued, line_sentences
 from ..text import fold, join_thousands
 from ..topics import TopicHit, content_words, discovery_intents
 from . import objections, people
-from .facts import YES_NO, reveal
+from .facts import YES_NO, asks_budget, reveal, untold_budget
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks, asks_something_else
 
@@ -62,6 +62,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     on_subject = False  # a question on one of her subjects that no fact answers
     also: list[TopicHit] = []  # a second fact a question names beside the first
     repeats: list[ReplyPart] = []
+    more_asked: list[ReplyPart] = []  # what she had not said of a told fact, asked on its own
     withheld: list[ReplyPart] = []
     # "…soit un bon d'achat, soit une extension. Que préférez-vous ?" asks her to choose
     # (choices.py), not about her situation.
@@ -81,6 +82,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         told.add(behind.id)
         answered = rules.facts_per_reply
         questions = []
+    rival_asked = _rival_offer_asked(c, u)
+    # (Beside another answer, only when the offer is what is asked: "Combien vous payez chez
+    # Copitec ?" asks the price, not whether they offered to renew.)
+    offer_asked = rival_asked if _OFFER_ASKED.search(u.folded) else None
     for sentence, picks, topics in questions:
         # "Vous me donnez votre mail pour l'invitation ?" closes the deal and asks for the
         # address: read as a request to commit, it still asks (blind play: "Entendu. C'est
@@ -125,6 +130,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                  hit.id in c.facts and c.facts[hit.id].known_by in (None, state.speaker))]
         if facts and facts[0].id in told:
             continue  # (the other half of "qui décide, et quel budget ?" asks the same fact)
+        if not facts and asks_budget(folded) and answered < rules.facts_per_reply and \
+                (budget := untold_budget(c)) is not None and _tellable(c, budget, u):
+            # "c'est quoi votre problème alors, c'est combien que vous avez ?" named no topic:
+            # her budget all the same (round 36: "Et sinon, pour ce qui nous occupe ?").
+            reveal(c, budget, parts, unasked=True)
+            told.add(budget.id)
+            answered += 1
+            continue
         lead = topics[0] if topics else None
         if lead is not None and lead.id in subjects and lead.id not in c.facts and (
                 # (the second question of a turn, on a subject of hers alone: "…, et qu'est-ce
@@ -139,6 +152,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # customer does (below), not about the fact its weaker words name: a blind play
             # heard the price of the Copitec contract.
             on_subject = True
+            if any(hit.id in c.objections for hit in topics):
+                continue  # "…et avez-vous reçu une proposition de leur part ?": the offer
+                # (below, or said already), not the next thing she has to say (round 36:
+                # the 48 hours, twice)
             if answered and answered < rules.facts_per_reply and \
                     (fact := _next_essential(c, u, told)) is not None:
                 # With another question answered, this one still gets its answer (blind
@@ -197,8 +214,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # vers une adresse mail, on renomme, on classe…" to "comment ça se passe,
                 # concrètement ?"), not "Je vous le répète" and the same words: blind
                 # reviewers marked each such repeat.
-                # (Beside something new it is left out, as a repeat is.)
-                repeats.append(ReplyPart(Priority.ANSWER, more, ReplyKind.FACT, facts[0].id))
+                # (Beside something new it is left out, as a repeat is; unless a question of
+                # its own asks it: "la fissure est-elle sur la vitre ou sur le cadre ? Et
+                # avez-vous des photos ?" got the photos alone, blind play.)
+                part = ReplyPart(Priority.ANSWER, more, ReplyKind.FACT, facts[0].id)
+                own = "?" in sentence.text and facts[0].score >= _WEAK_FACT and \
+                    facts[0].score >= max(hit.score for hit in topics)
+                (more_asked if own else repeats).append(part)
                 answered += 1
             elif said and by != state.speaker and people.named(said, c.speaker):
                 # What someone else said of him, he does not quote about himself ("Comme vous
@@ -236,10 +258,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # being read as questions).
         state.facts_stated.append(stated.id)
     for second in also:
+        if offer_asked is not None:
+            break  # the offer asked beside it takes the second answer (below)
         if answered < rules.facts_per_reply and second.id not in told:
             reveal(c, c.facts[second.id], parts, unasked=True)
             told.add(second.id)
             answered += 1
+    parts.extend(more_asked)
     if not told:
         # Beside something new, a fact said again is a reply stuck on ("Copitec intervient
         # sous 48 heures. Comme je vous l'ai expliqué, des pannes, oui…" in a blind play):
@@ -279,7 +304,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             reveal(c, fact, parts, unasked=True)
         answered += 1
         unanswered_question = False
-    rival = _rival_offer_asked(c, u) if not answered and not digging else None
+    # (Beside another answer too: "qui prendra la décision, et avez-vous reçu une proposition
+    # de Copitec ?" got the decider alone, round 36.)
+    rival = rival_asked if answered < rules.facts_per_reply and not digging and (
+        not answered or offer_asked is not None) else None
     if rival is not None and (line := _plainly(rival)):
         # "Copitec vous a-t-il fait une proposition de renouvellement ?": the offer she has in
         # hand, said as it is (blind plays, three rounds: "je ne saurais pas vous dire"). It
@@ -594,6 +622,11 @@ def _next_need(c: Customer) -> Need | None:
     said = set(c.state.needs_said)
     needs = sorted(c.scenario.needs, key=lambda need: need.priority)
     return next((need for need in needs if need.id not in said), None)
+
+
+# A question about an offer she was made ("avez-vous reçu une proposition de leur part pour le
+# renouvellement ?").
+_OFFER_ASKED = re.compile(r"\b(?:proposition|propose\w*|offre|renouvel\w*|devis)\b")
 
 
 def _rival_offer_asked(c: Customer, u: Understanding) -> Objection | None:

@@ -64,3 +64,17 @@ def untold_budget(c: Customer) -> Fact | None:
     return next((fact for fact in c.facts.values() if fact.id not in c.state.facts_revealed
                  and any(key.startswith("budget") and isinstance(value, int | float)
                          for key, value in fact.values.items())), None)
+
+
+# Her budget asked for ("vous avez combien ?", "c'est combien que vous avez ?", "quel est votre
+# budget ?"), in words no topic of the scenario may name.
+_ASKS_BUDGET = re.compile(r"\b(?:vous avez combien|t'as combien|combien (?:vous (?:avez|pouvez|"
+                          r"pourriez)|avez-vous|pouvez-vous|tu (?:as|peux))|combien que (?:vous|"
+                          r"tu) (?:avez|as|pouvez|peux)|quel (?:est )?"
+                          r"(?:votre |ton )?(?:budget|montant maximum|enveloppe)|c'est quoi "
+                          r"(?:votre|ton) budget|(?:votre|ton) budget (?:max\w*|c'est combien))\b")
+
+
+def asks_budget(folded: str) -> bool:
+    """Whether a (folded) line asks how much she can spend."""
+    return bool(_ASKS_BUDGET.search(folded))

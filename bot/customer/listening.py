@@ -7,14 +7,14 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, Kind
 
-from ..questions import checks_fit
+from ..questions import checks_fit, is_question
 from ..text import fold, join_thousands
 from ..topics import content_words
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
 
 if TYPE_CHECKING:
-    from ..understand import Understanding
+    from ..understand import SentenceUnderstanding, Understanding
     from .core import Customer
 
 
@@ -34,9 +34,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # Said before another question ("…Nous disons donc mardi 10 h ou jeudi 14 h, lequel je
         # note ?"), the restatement is not what she answers: "Oui, ça concorde avec mes notes"
         # chose no day (blind play).
-        last = u.sentences[-1] if u.sentences else None
-        other_question = last is not None and last.is_question and not last.act_ids & {
-            Act.QUESTION_CONTROLE, Act.REFORMULATION}
+        # Nor when another sentence asks something, before or after ("Par contre c'est quoi
+        # le pire pour vous ? Et vous êtes sur quel logiciel de compta." got "Oui, votre
+        # synthèse est juste", and "Quelle synthèse ? Je vous demandais ce qui vous embête"
+        # got "C'est bien ce que j'ai dit", blind play).
+        other_question = any(_asks_other(sentence) for sentence in u.sentences)
         if not other_question:
             parts.append(ReplyPart(Priority.ECHO, c.bank("reformulation_ok"),
                                    ReplyKind.REFORMULATION, stance=Stance.POSITIVE))
@@ -87,6 +89,22 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             key = "control_opinion"
         stance = Stance.NEGATIVE if key == "control_doubt" else Stance.POSITIVE
         parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL, stance=stance))
+
+
+def _asks_other(sentence: SentenceUnderstanding) -> bool:
+    """Whether a sentence asks her something other than to confirm a restatement."""
+    if not (sentence.is_question or is_question(sentence.text)):
+        return False
+    acts = sentence.act_ids
+    if asks_opinion(fold(sentence.text)):
+        return True  # "Qu'en pensez-vous jusque-là ?" after a plan: "Exact." (round 36)
+    if Act.QUESTION_CONTROLE in acts:
+        return False
+    # "Si je comprends bien, vous imprimez 12 000 pages ?" checks the restatement itself;
+    # "je vous demandais ce qui vous embête" restates nothing of hers and asks.
+    return Act.REFORMULATION not in acts or bool(
+        acts & {Act.QUESTION_OUVERTE, Act.QUESTION_ALTERNATIVE}) or not sentence.text.rstrip(
+        ).endswith("?")
 
 
 _REASSURED = re.compile(r"\b(?:ca|cela) vous rassure|\bvous etes rassure")

@@ -13,6 +13,7 @@ from ..text import fold, with_article
 from .facts import stated_budget_max
 from .objections import not_denied, raised_by
 from .reply import Priority, ReplyKind, ReplyPart, Stance
+from .requests import Request, asks
 
 if TYPE_CHECKING:
     from scenarios.model import Counterpart
@@ -151,12 +152,35 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # counterpart is asked for as much as in a trade: blind plays heard "Pas le sujet.
     # Passons." to it. Two asked in one turn ("j'ai besoin de deux choses : …") get an
     # answer each: the second one went unanswered, three times in two rounds.
+    # So is one named in a request for her leave ("pour l'envoi du SMS aux porteurs de la
+    # carte, j'ai besoin de votre accord : vous me l'accordez ?" went unanswered, round 36).
     outright = bool(asked) and any(
-        sentence.is_question and sentence.topics and sentence.topics[0].id == asked[0].id
-        and sentence.topics[0].score >= _COUNTERPART_ASKED for sentence in u.sentences)
+        sentence.is_question and sentence.topics and (
+            (sentence.topics[0].id == asked[0].id
+             and sentence.topics[0].score >= _COUNTERPART_ASKED)
+            or (asks(Request.PERMISSION, fold(sentence.text))
+                and any(hit.id == asked[0].id for hit in sentence.topics)))
+        for sentence in u.sentences)
     if asked and (acts & {Act.DEMANDE_CONTREPARTIE, Act.CONCESSION} or outright):
         for counterpart in asked[:_COUNTERPARTS_PER_REPLY]:
             _grant(c, u, counterpart, new_price, parts)
+    elif (granted := _asked_again(c, u)) is not None:
+        # Granted already (with the concession it paid for), and asked for leave again: she
+        # says yes, in her words if she has not said them ("j'ai besoin de votre accord pour
+        # le SMS : vous me l'accordez ?" got a new objection and no answer, round 36).
+        parts.append(ReplyPart(Priority.ANSWER, c.lines_or_bank(granted.answers,
+                                                                "permission_given"),
+                               ReplyKind.COUNTERPART, granted.id, stance=Stance.POSITIVE))
+
+
+def _asked_again(c: Customer, u: Understanding) -> Counterpart | None:
+    """A counterpart she has granted that a request for her leave names again."""
+    for sentence in u.sentences:
+        if sentence.is_question and asks(Request.PERMISSION, fold(sentence.text)):
+            for hit in sentence.topics:
+                if hit.id in c.counterparts and hit.id in c.state.counterparts_obtained:
+                    return c.counterparts[hit.id]
+    return None
 
 
 def _grant(c: Customer, u: Understanding, counterpart: Counterpart, new_price: float | None,

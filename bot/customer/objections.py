@@ -17,7 +17,7 @@ from ..questions import is_question
 from ..replies import continued
 from ..text import fold
 from ..topics import content_words
-from .facts import stated_budget_max
+from .facts import asks_budget, stated_budget_max
 from .people import named
 from .reply import PROTEST, Priority, ReplyKind, ReplyPart, Stance
 
@@ -80,11 +80,6 @@ _DIGGING = re.compile(
     # his objection (blind plays, two rounds).
     r"(?:vous avez|vous utilisez|tu as|t'as) quoi(?: comme| en ce moment| aujourd'hui|$| ?[?,])|"
     r"c'est quoi (?:votre|vos|ton|ta|tes) (?:systeme|outil|solution|carte|appli\w*))")
-# Her budget asked, after a price doubt: the question that meets it.
-_ASKS_BUDGET = re.compile(r"\b(?:vous avez combien|t'as combien|combien (?:vous (?:avez|pouvez|"
-                          r"pourriez)|avez-vous|pouvez-vous|tu (?:as|peux))|quel (?:est )?"
-                          r"(?:votre |ton )?(?:budget|montant maximum|enveloppe)|c'est quoi "
-                          r"(?:votre|ton) budget|(?:votre|ton) budget (?:max\w*|c'est combien))\b")
 # Guesses offered after a digging question: ", c'est le prix ou la durée ?".
 # (One guess too: "vous avez quoi comme système, c'est des cartes papier ?".)
 _GUESSES = re.compile(r"^[^,?]*,\s*(?:c'est|plutot|est-ce)\b")
@@ -203,7 +198,7 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored \
                 and not _explores(objection, parts) and not _DIGGING.search(u.folded) \
                 and not (objection.category == ObjectionCategory.PRIX
-                         and _ASKS_BUDGET.search(u.folded)):
+                         and asks_budget(u.folded)):
             # (Nor "vous avez combien, alors ?" to "c'est hors budget": "Vous m'écoutez ?" to
             # it, blind play.)
             # ("Ah bon, c'est-à-dire ? Vous avez déjà un truc pour la fidélité ?" asks about
@@ -219,12 +214,19 @@ def _fitting(lines: list[str], u: Understanding, meeting: bool) -> list[str]:
     any demo, blind play)."""
     said = set(_DAY.findall(u.folded))
     figures = _figures_in(u.text)
+    # Nor a comparison nobody made ("Vu comme ça, la comparaison n'est effectivement pas la
+    # même" to a price announced with what it includes, round 36).
+    compared = bool(_COMPARED.search(u.folded))
     return [line for line in not_denied(lines, u) if set(_DAY.findall(fold(line))) <= said
             and _figures_in(line) <= figures
+            and (compared or not _COMPARISON_WORD.search(fold(line)))
             and (meeting or not _MEETING_WORD.search(fold(line)))] or lines
 
 
 _MEETING_WORD = re.compile(r"\b(?:demo\w*|rendez-vous|rdv|visio\w*)\b")
+_COMPARISON_WORD = re.compile(r"\bcompar\w*")
+_COMPARED = re.compile(r"\b(?:compar\w*|alors que|contre|au lieu de|moins cher|plus cher|par "
+                       r"rapport|economi\w*|de moins|de plus|soit|au total|en tout|vous payez)\b")
 
 
 def _meeting_spoken_of(c: Customer, u: Understanding) -> bool:

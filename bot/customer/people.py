@@ -143,6 +143,27 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             and _ASKING.search(u.folded) and not _names_another(c, u)
             and not _SELF_BOSS.search(u.folded)):
         parts.append(ReplyPart(Priority.ANSWER, c.bank("its_me"), ReplyKind.ITS_ME))
+    if c.scenario.channel == Channel.FACE_A_FACE:
+        _not_here_yet(c, u, parts)
+
+
+def _not_here_yet(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """Someone greeted or spoken to who has not joined the meeting yet ("Bonjour Madame
+    Martin, bonjour Monsieur Lefèvre !" before he came in got "D'accord, allez-y", round
+    36): she says he is not there yet."""
+    for speaker in c.scenario.speakers:
+        if speaker.id in c.state.present or speaker.role == SpeakerRole.BARRAGE:
+            continue
+        pronoun = "elle" if speaker.title == "Mme" else "il"
+        if any(line.format(name=speaker.short_name, pronoun=pronoun) in c.voice.used
+               for line in c.stock("not_here_yet")):
+            return
+        if spoken_to(u.text, speaker) or re.search(
+                rf"\bbonjour,? {_TITLE}{re.escape(fold(speaker.last_name))}\b", u.folded):
+            # (After what the turn asks, said once.)
+            parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank(
+                "not_here_yet", name=speaker.short_name, pronoun=pronoun), ReplyKind.NOT_HERE))
+            return
 
 
 def _names_another(c: Customer, u: Understanding) -> bool:

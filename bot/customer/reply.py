@@ -59,6 +59,7 @@ class ReplyKind(StrEnum):
     HANDOVER = "transfert"
     GATEKEEPER = "barrage"  # who calls, what about, or no
     ITS_ME = "c'est moi"  # the person asked for is the one speaking
+    NOT_HERE = "pas encore là"  # someone greeted who has not joined the meeting yet
     OUTCOME = "issue"
     HANG_UP = "raccrochage"
     GOODBYE = "au revoir"
@@ -216,6 +217,21 @@ def without_go_on(said: list[ReplyPart]) -> list[ReplyPart]:
     return kept
 
 
+_YES_OR_NO = re.compile(r"^\W*(?:oui|non|pas encore|toujours non|pas (?:maintenant|en l'etat|si "
+                        r"vite))\b")
+
+
+def _without_said(part: ReplyPart, said: ReplyPart) -> ReplyPart | None:
+    """The part without the sentences the other part of the reply says already ("Entendu.
+    C'est clair. Entendu. J'attends votre mail.", blind play); None when nothing is left."""
+    known = {fold(sentence) for sentence in line_sentences(said.text)}
+    sentences = line_sentences(part.text)
+    kept = [sentence for sentence in sentences if fold(sentence) not in known]
+    if not kept:
+        return None
+    return part if len(kept) == len(sentences) else replace(part, text=" ".join(kept))
+
+
 def _words_in_common(first: str, second: str) -> bool:
     def runs(text: str) -> set[tuple[str, ...]]:
         words = re.findall(r"\w+", text.lower())
@@ -269,9 +285,15 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
         # Nor a yes the objection protests against ("Bon, je note. Je compte sur vous.
         # Attendez : on me parlait de 5 jours…", blind play).
         protest = PROTEST.match(fold(objection.text)) is not None
-        before = next((p for p in chosen if p is not objection and not (
+        candidates = [p for p in chosen if p is not objection and not (
             p.kind in _TAKEN_BACK and p.text in stock_lines()) and not (
-            protest and p.stance == Stance.POSITIVE)), None)
+            protest and p.stance == Stance.POSITIVE)]
+        # What answers the student's question before her relief at a doubt lifted: "Là, au
+        # moins, on saura ce que ça a rapporté" left "vous m'accordez le SMS ?" unanswered
+        # (round 36).
+        before = candidates[0] if candidates else None
+        if before is not None and before.priority == Priority.OBJECTION_LIFTED:
+            before = next((p for p in candidates if p.priority == Priority.ANSWER), before)
         if before is None:
             return [objection]
         return [objection, before] if before.kind == ReplyKind.OUTCOME else [before, objection]
@@ -283,6 +305,8 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
         chosen = [doubt, *(p for p in chosen if p is not doubt)]
     primary = chosen[0]
     secondary = next((p for p in chosen[1:] if _fits(primary, p)), None)
+    if secondary is not None:
+        secondary = _without_said(secondary, primary)
     if secondary is None:
         return [primary]
     if secondary.kind in _DECISIONS and _GO_ON.search(primary.text):
@@ -301,6 +325,11 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
             if first.endswith("?"):
                 return [primary]
             secondary = replace(secondary, text=first)
+        return [secondary, primary]
+    if primary.text.rstrip().endswith("?") and _YES_OR_NO.match(fold(secondary.text)) and \
+            secondary.priority < Priority.FINAL:
+        # Her yes or no to the student comes before her own question, or it reads as her
+        # answer to it ("Vous me le confirmez par écrit ? Pas encore, non.", round 36).
         return [secondary, primary]
     if primary.text.rstrip().endswith("?") and secondary.stance == Stance.POSITIVE and \
             secondary.kind != ReplyKind.OUTCOME:

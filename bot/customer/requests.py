@@ -33,13 +33,18 @@ _PATTERNS = {
     Request.PERMISSION: re.compile(
         r"\b(c'est possible de|ce serait possible de|est-ce possible de|ce serait possible que|"
         r"c'est bon si (?:je|j'|on)|ca (?:vous )?(?:derange|gene|pose probleme) si|"
-        r"(?:vous )?m'autorise\w*|vous accept\w+ (?:de|que)|vous seriez d'accord|"
+        r"(?:vous )?m'autorise\w*|vous me l'accorde\w*|vous me donnez votre (?:accord|feu vert)|"
+        r"vous accept\w+ (?:de|que)|vous seriez d'accord|"
         r"vous voulez bien (?:que|me|qu')|vous me permettez|vous me laisse\w*|"
-        r"(?:est-ce que )?(?:je|on) (?:peux|peut|pourrais|pourrait) (?:utiliser|liberer|prendre|"
+        r"(?:est-ce que )?(?:je|on) (?:peux|peut|pourrais|pourrait) (?:le |la |les |l'|leur |"
+        r"lui )?(?:utiliser|liberer|prendre|"
         r"mettre|installer|afficher|compter sur|emprunter|occuper|disposer"
         # ("je peux envoyer un SMS aux porteurs de la carte ?" got "Ça, je n'ai pas le chiffre
-        # en tête", blind play)
-        r"|envoyer|contacter|ecrire|appeler|solliciter|inviter|relancer))\b"),
+        # en tête", blind play; "Il me reste votre accord pour le SMS : je peux le
+        # programmer ?" got the card objective, round 36)
+        r"|envoyer|contacter|ecrire|appeler|solliciter|inviter|relancer|programmer|lancer|"
+        r"diffuser|faire partir)|votre (?:accord|feu vert|autorisation) pour (?:le|la|les|l'|un"
+        r"|une|utiliser|envoyer|contacter))\b"),
     # "Souhaitez-vous que je vous présente le loyer ?" offers to go on: "Je préfère ne pas
     # avancer quelque chose d'inexact" to it was absurd (blind play).
     Request.GO_AHEAD: re.compile(
@@ -102,8 +107,17 @@ _PATTERNS = {
     # "Donc 12 000 pages par mois, c'est bien cela ?" checks what she said: "Ce n'est pas mal,
     # mais j'ai encore des doutes" to it answered an opinion nobody asked (blind play).
     Request.CHECK: re.compile(rf"\b(?:{CHECKING_WORDS}|vous me confirmez)\b"),
-    Request.ANYTHING_ELSE: re.compile(r"\b(autre chose|d'autres questions|une autre question|"
-                                      r"quelque chose d'autre)\b"),
+    # Whether she wants anything more from the student ("je peux faire autre chose pour
+    # vous ?", "vous avez d'autres questions ?", "autre chose ?"), not a fact asked with the
+    # words: "avez-vous pu constater autre chose sur l'appareil ?" and "les pannes ou autre
+    # chose ?" got "Non, c'est bon. Merci." (blind play).
+    Request.ANYTHING_ELSE: re.compile(
+        r"\b(?:d'autres questions|une autre question|(?:faire|aider|puis|peux|pourrais|"
+        r"pouvons|pourrait)\b[^.?!]{0,30}\b(?:autre chose|quelque chose d'autre)|(?:autre "
+        r"chose|quelque chose d'autre) (?:pour vous|que je (?:peux|puisse|pourrais)|a (?:ajouter|"
+        r"me demander))|besoin d'autre chose|^\W*(?:(?:et|bon|alors|sinon|donc)\W+)*"
+        r"(?:est-ce qu'il y a |y a-t-il |il y a |y a |vous avez |avez-vous |vous voyez )?"
+        r"(?:autre chose|quelque chose d'autre)\W*$)"),
 }
 
 

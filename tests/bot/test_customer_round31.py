@@ -172,7 +172,7 @@ def test_a_question_without_the_usual_small_words_is_still_read() -> None:
 def test_asked_whether_she_could_use_the_machine_she_says() -> None:
     lines = _played("tel-reclamation-lave-linge.hors-delai.oral.t31-p1-1.txt")
     _, turns = _talk("tel-reclamation-lave-linge", "hors-delai", *lines[:4])
-    assert "brancher" in turns[-1].text, turns[-1].text
+    assert "branch" in turns[-1].text, turns[-1].text  # "brancher", "branchée"
     assert offered_options("La porte elle est fendue comment, genre juste le verre ou c'est "
                            "toute la porte ?") is None
 
@@ -272,7 +272,7 @@ def test_asking_what_he_has_already_digs_into_his_objection() -> None:
 def test_a_price_above_hers_announced_with_its_worth_is_weighed_aloud() -> None:
     lines = _played("e4-copieur-cabinet.base.competent.t32-p3-4.txt")
     _, turns = _talk("e4-copieur-cabinet", None, *lines[:10])
-    assert "objection:plus-cher-qu-aujourd-hui" in turns[-1].parts or \
+    assert any("plus-cher-qu-aujourd-hui" in part for part in turns[-1].parts) or \
         "loyer" in turns[-1].text, turns[-1].text
 
 
