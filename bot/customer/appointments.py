@@ -73,6 +73,9 @@ _MEETING = re.compile(rf"\b({_MEETING_WORDS}|{_ON_SITE})\b")
 # Without the places, which a question about her business names as well ("le matin ou le
 # midi, y a beaucoup de queue chez vous ?" got her free slots, blind play).
 _MEETING_ASKED = re.compile(rf"\b({_MEETING_WORDS})\b")
+# A visit or a delivery set for a day ("on peut livrer samedi", "le technicien passe jeudi").
+_VISIT = re.compile(r"\b(?:livr\w*|intervention|intervenir|technicien|install\w*|rappel\w*|"
+                    r"appel\w*|enlevement|reprise|depose\w*|venir|vienne|viendra)\b")
 # "Je vois." acknowledges; it does not offer to meet.
 _I_SEE = re.compile(r"\b(je|on) (vois|voit)\b")
 FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
@@ -134,8 +137,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # mardi prochain, euh, 10 heures ici au cabinet ?" after she chose Tuesday got "Je
         # confirme, c'est correct" and no meeting, blind play).
         proposing |= {Act.PROPOSITION_RDV}
-    if any(value.get("jour") in WEEKDAYS for value in dates) and asks(Request.CONSENT, folded):
-        proposing |= {Act.PROPOSITION_RDV}  # "…livrer ce samedi, 8 h-12 h. Cela vous convient ?"
+    if any(value.get("jour") in WEEKDAYS for value in dates) and asks(Request.CONSENT, folded) \
+            and (_MEETING.search(_I_SEE.sub("", folded)) or _VISIT.search(folded)):
+        # "…livrer ce samedi, 8 h-12 h. Cela vous convient ?"; not "on fait un apéro pour
+        # l'équipe le dimanche soir, ça vous va ?" ("Non, ce créneau-là je suis pris", round 37).
+        proposing |= {Act.PROPOSITION_RDV}
     if any(value.get("jour") in WEEKDAYS and value.get("heure") for value in dates) and \
             _ASKS_SLOT.search(fold(c.last_reply)):
         # A day and an hour said right after she asked for one or named her free slots ("Alors

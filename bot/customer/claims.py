@@ -147,7 +147,11 @@ _INDUCEMENT = re.compile(
 _BONUS = re.compile(
     r"\b(?:(?:je|moi,? je) (?:peux|pourrais|pourrai) (?:avoir|toucher|recevoir)|vous me "
     r"(?:donnez|filez|versez|accordez)|j'aurai droit a|j'ai droit a) (?:une|ma|un|mon) "
-    r"(?:petite |petit )?(?:prime|bonus|commission|com|augmentation|pourcentage)\b")
+    r"(?:petite |petit )?(?:prime|bonus|commission|com|augmentation|pourcentage)\b"
+    # "…et une petite prime pour moi vu que c'est moi qui organise tout" (round 37: "Bien. Je
+    # valide.")
+    r"|\b(?:une|un|ma|mon) (?:petite |petit )?(?:prime|bonus|commission|augmentation)\b"
+    r"[^.?!]{0,12}\b(?:pour moi|a moi)\b")
 _PAYMENT = re.compile(r"\b(\d+ ?(€|euros?|balles)|cheque|virement|bon d'achat|cadeau|"
                       r"rembours\w*|offert\w*|gratuit\w*)")
 

@@ -46,6 +46,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         final = outcome.hang_up or outcome.type == OutcomeType.ECHEC
         if not final and state.outcome_type and outcome.type.rank <= state.outcome_type.rank:
             continue
+        if not final and any(p.kind == ReplyKind.CLAIM_DOUBTED
+                             and p.priority == Priority.INTERRUPTION for p in parts):
+            # She stops at what she cannot let pass ("…et une petite prime pour moi, ça vous
+            # va ?" got "C'est d'accord", round 37); the deal waits for the next turn.
+            continue
         if final and _settled(state) and _patience_only(outcome):
             continue  # tired after a deal, she closes politely (below): the deal stands
         state.outcome, state.outcome_type = outcome.id, outcome.type
