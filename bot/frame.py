@@ -283,6 +283,12 @@ def _figures(folded: str, entities: list[Entity], context: Context,
             candidates.append((start if start >= 0 else entity.start, entity.type,
                                _value(entity), entity.text))
     taken = [(s, s + len(t)) for s, _, _, t in candidates]
+    # A day of the month is no amount: "le bilan le mardi 15 avril. Cela vous convient-il ?"
+    # read 15 as a price offered (her +15 % was among her figures), and the check of the
+    # indicators as a request to sign (round 37 tuning).
+    for entity in entities:
+        if entity.type == "date" and (at := folded.find(fold(entity.text))) >= 0:
+            taken.append((at, at + len(entity.text)))
     for start, number in _bare_prices(folded):
         value = parse_number(number)
         if any(a <= start < b for a, b in taken) or value < 5:
@@ -331,9 +337,16 @@ _HERS_BEFORE = re.compile(r"\b(vous payez|vous paierez|vous avez aujourd'hui|auj
 # dans vos 3 000 €" offers to fit her budget.)
 _HERS_JUST_BEFORE = re.compile(r"\bces\s*$")
 # ("je vous offre l'installation, les 350 euros" made 350 € the rent, blind play.)
+# A sum said as given away: "je vous offre les 350 €", "350 € offerts".
+_GIVEN_BEFORE = re.compile(r"\b(?:offr\w*|offert\w*|cadeau)\b,?\s*(?:les|vos|ces|donc)?\s*$")
+_GIVEN_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:d'installation|de frais|offerts?|"
+                          r"gratuits?|en cadeau|de cadeau)\b")
+_MONTHLY_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par mois|/ ?mois|mensuel)")
 _ONE_OFF_BEFORE = re.compile(r"\b(installation|mise en service|frais d'installation|frais de "
                              r"dossier|frais de mise en service)\b(?:\s+(?:est|sera|facturee?|"
-                             r"a|de|:|offerte?|a hauteur de))*\s*(?:[:,(]\s*(?:les|soit|donc|"
+                             r"a|de|:|offerte?|a hauteur de))*\s*(?:[:,(]\s*(?:normalement |"
+                             # ("je vous offre l'installation, normalement c'est 350 euros")
+                             r"d'habitude |habituellement |en temps normal )?(?:les|soit|donc|"
                              r"c'est|ca fait|qui fait)?\s*)?$")
 
 
@@ -359,6 +372,12 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         return Role.OFFER if _REWORKED.search(sentence) else Role.QUOTE
     if kind == "pourcentage" and not _DISCOUNT_BEFORE.search(before):
         return Role.OTHER  # "18 % de ses ventes" is a figure, not a discount
+    if kind == "montant" and (_GIVEN_AFTER.search(after) or (
+            _GIVEN_BEFORE.search(before) and not _MONTHLY_AFTER.search(after))):
+        # A sum given away is no price: "l'installation, je peux vous l'offrir, les 350
+        # euros" set 350 € on the table, above what she signs alone, and she had to ask M.
+        # Lefèvre at 275 € (blind play).
+        return Role.OTHER
     if _PER_UNIT_AFTER.search(after) or _ONE_OFF_BEFORE.search(before):
         # (An item's price is not the offer: "…installation à 350 € HT" in a recap of a
         # 280 € rent read 350 € as the price, and she had to ask M. Lefèvre, blind play.)

@@ -271,6 +271,9 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
 # "Que choisissez-vous ?" after the options were said in the sentence before; "…, ou une
 # garantie d'un an, comme vous voulez." offers them without a question mark.
 _PICK = re.compile(r"\b(?:que choisissez|lequel|laquelle|lesquels|lesquelles|vous preferez quoi|"
+                   # (Round 37: "…soit un technicien samedi matin. Ça vous irait quoi ?")
+                   r"(?:ca|qu'est-ce qui) vous (?:irait|dit|arrange\w*|convien\w*) (?:le mieux|"
+                   r"quoi|plus)|vous (?:choisissez|prenez|voulez) quoi|"
                    r"qu'est-ce que vous preferez|que preferez"
                    r"|qu'est-ce qui vous (?:irait|conviendrait|ferait (?:le plus )?plaisir|"
                    r"arrangerait|arrange(?: le mieux)?|tente(?:rait)?|(?:serait|sera|semble|"
@@ -298,7 +301,8 @@ def offered_options(sentence: str, before: str | None = None) -> tuple[str, str]
 
 
 # "Je peux vous offrir soit…, soit…" offers; "soit ça marche, soit on arrête" does not.
-_OFFERING = re.compile(r"\b(offr\w*|propos\w*|fais|faire|choisi\w*|au choix)\b")
+_OFFERING = re.compile(r"\b(offr\w*|propos\w*|fais|faire|choisi\w*|au choix|solutions|"
+                       r"options|possibilites)\b")
 
 
 def _either(sentence: str) -> tuple[str, str] | None:

@@ -55,6 +55,8 @@ class CustomerState:
     email: str | None = None
     in_writing: bool = False  # the student said they will send it all in writing
     floor_doubted: list[float] = field(default_factory=list)  # prices she doubted, below floor
+    # Prices she set against the figure to beat ("269 €… l'autre offre est à 230 €"): once each.
+    rival_compared: list[float] = field(default_factory=list)
     questions_asked: int = 0
     ended: bool = False
     ended_by: str | None = None
@@ -86,6 +88,6 @@ class CustomerState:
         for private in ("fact_lines", "fact_details", "fact_speakers", "last_lines",
                         "objection_raised_at", "objection_explanations", "discount_asks",
                         "objections_restated", "doubts_named_at_closing", "needs_said",
-                        "in_writing", "floor_doubted", "heard"):
+                        "in_writing", "floor_doubted", "rival_compared", "heard"):
             data.pop(private)
         return data

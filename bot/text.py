@@ -131,3 +131,9 @@ def with_article(name: str) -> str:
     if first[:1] in "aeiouéèêh":
         return f"l’{name}"
     return f"{'la' if first.endswith(_FEMININE) else 'le'} {name}"
+
+
+def euros(value: float) -> str:
+    """"199 €", "2 225 €": an amount as the customer says it."""
+    return f"{value:,.0f}".replace(",", "\u202f") + " €" if value == int(value) \
+        else f"{value:,.2f}".replace(",", "\u202f").replace(".", ",") + " €"

@@ -126,8 +126,13 @@ class SentenceUnderstanding:
         # her contract, blind play).
         stated = self.text.rstrip().endswith(".") and not is_question(self.text) and any(
             a.act in STATING for a in self.acts)
+        # (A question on her figures read as a concession for its numbers: "sur les 12 000,
+        # y en a combien en couleur ?" got "Hm.", round 38.)
+        counted = bool(self.acts) and self.acts[0].act == Act.CONCESSION and \
+            bool(_HOW_MANY.search(fold(self.text)))
         return asks and not restating and not opinion and not stated and (
-            not (self.acts and self.acts[0].act in NOT_DISCOVERY) or asks_details(self.text))
+            not (self.acts and self.acts[0].act in NOT_DISCOVERY) or asks_details(self.text)
+            or counted)
 
     @property
     def form(self) -> QuestionForm | None:
@@ -152,6 +157,8 @@ def _elliptic(sentence: str) -> bool:
 
 
 # Questions that close or bargain rather than discover ("on signe ?", "à 265 € ?").
+_HOW_MANY = re.compile(r"\b(?:(?:y en a|vous en (?:faites|imprimez|avez)|ca fait) combien|"
+                       r"combien (?:de|d'|en|par)|quelle part|quel pourcentage)\b")
 NOT_DISCOVERY = frozenset({Act.DEMANDE_ENGAGEMENT, Act.CONCESSION, Act.ANNONCE_PRIX})
 # What a sentence with a full stop says rather than asks, whatever else it was read as.
 STATING = frozenset({Act.REMERCIEMENT, Act.ANNONCE_OBJET, Act.SALUTATION, Act.PRESENTATION})

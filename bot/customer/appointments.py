@@ -60,8 +60,9 @@ _ON_SITE = (r"passer|sur place|chez vous|dans vos locaux|ici|au cabinet|a votre 
             r"au bureau|a votre bureau|a la boutique|en boutique|au magasin")
 # ("Pouvons-nous nous revoir mardi à 10 heures pour finaliser ?" is a meeting: read as the
 # written offer's deadline before it, a blind play's follow-up meeting was no meeting.)
+# (Nor "on se refait un point mardi prochain", round 37: "Oui, ça concorde avec mes notes".)
 _SEE_AGAIN = (r"(?:nous|se|vous|on) (?:revoir|retrouver)|on se (?:revoit|retrouve)|"
-              r"nous (?:reverr|retrouver)\w*")
+              r"nous (?:reverr|retrouver)\w*|(?:re)?f(?:ai|er)\w* un (?:petit |nouveau )?point")
 # ("…que Thomas vous le montre en 30 minutes : mardi à 15 h ou jeudi à 10 h ?" is the demo,
 # not a date for the week-ends the turn spoke of: a blind play heard "Plutôt le dimanche".)
 _MEETING_WORDS = (r"rendez-vous|rdv|rencontr\w*|voir|vois|presenter|presente|"
@@ -477,13 +478,18 @@ def other_errand(u: Understanding, signing: bool = False) -> bool:
     installation dates the installation; `signing` alone too, when she may sign on her own
     (a time to sign within her delegation is no meeting with her partner: "Non, à ce
     moment-là M. Lefèvre est en rendez-vous client", blind plays, two rounds)."""
-    # "le créneau d'installation" is the installation's, not a meeting's.
-    folded = _ERRAND_SLOT.sub("", u.folded)
+    # "le créneau d'installation" is the installation's, not a meeting's; "je vous présente le
+    # bilan le 8 avril" is a report handed in, not a meeting ("En général, je suis libre le
+    # mardi…" to it, round 38).
+    folded = _REPORT_PRESENTED.sub("bilan", _ERRAND_SLOT.sub("", u.folded))
     clauses = _CLAUSE.split(folded)
     meeting = errand = False
-    for before, clause in zip(["", *clauses], clauses, strict=False):
+    for index, clause in enumerate(clauses):
         if not _DATED.search(clause):
             continue
+        # (Past a filler: "on se refait un point, euh, mardi prochain ça vous irait ?")
+        before = next((said for said in reversed(clauses[:index]) if len(said.split()) > 1),
+                      "")
         # A clause with only the date ("…, mardi 9 h ou mercredi 14 h ?") takes the words
         # of the clause before it ("quel créneau d'installation je bloque").
         if not (_MEETING.search(clause) or _OTHER_ERRAND.search(clause)
@@ -508,6 +514,8 @@ def _unsigned(text: str, signing: bool) -> str:
     return _SIGNING.sub(" ", text) if _OTHER_ERRAND.search(text) else text
 
 
+_REPORT_PRESENTED = re.compile(r"\b(?:present\w*|montr\w*) (?:le |un |mon |notre |les |nos )?"
+                               r"(?:bilan|compte rendu|rapport|resultats?)\b")
 _SLOT_WORD = re.compile(r"\b(?:creneau|rendez-vous|rdv|moment)\b")
 
 

@@ -23,6 +23,7 @@ from .appointments import (
 from .closing import accepts_deal
 from .facts import stated_budget_max
 from .reply import Priority, ReplyKind, ReplyPart, Stance
+from .requests import Request, asks
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -49,6 +50,8 @@ _DANGLING = re.compile(r"\b(que|qu|pour|de|d|a|dans|nos|les|le|la|des|du|un|une|
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if any(p.stance == Stance.NEGATIVE and p.priority <= Priority.ANSWER for p in parts):
         return
+    if asks(Request.HOLDBACK, u.folded):
+        return  # "c'est trop cher ou c'est moi ?" asks what holds her back (closing.py)
     for index, (sentence, options) in enumerate(zip(u.sentences, u.options, strict=True)):
         if options is None:
             continue
@@ -88,6 +91,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         dated = any(e.type == "date" for e in sentence.entities) and (
             c.scenario.appointment is not None
             or all(WEEKDAY_NAMED.search(fold(option)) for option in options))
+        if dated and day_parts_differ(options) and any(p.kind == ReplyKind.CALLBACK
+                                                        for p in parts):
+            # A call back on a day, "plutôt le matin ou l'après-midi ?": the time of day is
+            # hers to choose ("Entendu, ça me laisse le temps de réfléchir" chose none, round
+            # 37).
+            dated = False
         if not of_form and (answered or dated
                             or any(p.kind == ReplyKind.CHOICE for p in parts)):
             continue

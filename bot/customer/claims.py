@@ -35,10 +35,15 @@ _RESULT = re.compile(
     r"|\bexplos\w*|\bcartonn\w*|\bfortune\b"
     # A number of customers, cards or sales vouched for ("je vous garantis 500 cartes minimum",
     # "1 000 nouvelles cartes, minimum", blind plays: no reaction).
-    r"|\b\d[\d ]*(?: [\w-]+){0,3},? (?:minimum|au minimum|au moins)\b)")
+    r"|\b\d[\d ]*(?: [\w-]+){0,3},? (?:minimum|au minimum|au moins)\b"
+    # ("on fait au moins 1 000 cartes fidélité sur le week-end", round 38)
+    r"|\b(?:au moins|minimum|au minimum) \d)")
 # A gift, and what makes it one no seller may give: for life, a year, an object, money.
+# ("…et je vous rajoute une machine à café Nespresso pour la salle de pause, ça c'est moi qui
+# régale", round 38: no reaction.)
 _GIFT = re.compile(r"\b(gratuit\w*|offert\w*|cadeau\w*|gratos|je (vous|te) (l'|le |la |les )?"
-                   r"(offre|fais offrir)|pour rien)\b")
+                   r"(offre|fais offrir|rajoute|ajoute|donne|file)|pour rien|c'est moi qui "
+                   r"regale|je regale)\b")
 _BEYOND_POLICY = re.compile(
     r"\b(a vie|pour toujours|illimite\w*|sans limite|(un|1|une|deux|2) an(s|nee)?|"
     r"(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|[2-9]|1[0-9]) mois|tablette|"
@@ -111,8 +116,11 @@ _REVIEW_BOUGHT = re.compile(r"\b((5|cinq) etoiles|bon avis|avis positif|bonne no
 _SCHEME = re.compile(
     r"\b((?:personne|la region|le siege|la direction|mon chef|ils|on)(?: il| elle)? "
     r"(?:n'y |ne |n'en )?(?:verra|"
-    r"verront|saura|sauront|verrait|voit|y verra) (?:rien|que du feu)|on (?:ne )?(?:leur )?"
-    r"(?:dit|dira) rien|(?:pas|sans) (?:obliges? de |besoin de )?(?:les |le |leur |la )?"
+    r"verront|saura|sauront|verrait|voit|y verra) (?:rien|que du feu|pas la difference)|"
+    # ("…qu'on garde le 5 et 6 avril et qu'on ne leur dise rien", round 38: "Bonjour, je vous
+    # écoute.")
+    r"on (?:ne )?(?:leur )?(?:dit|dira|dise|disons) rien|"
+    r"(?:pas|sans) (?:obliges? de |besoin de )?(?:les |le |leur |la )?"
     r"(?:prevenir|informer)|sans (?:le |leur )?(?:dire|en parler)|en douce|au black|sous le "
     r"manteau|antidat\w*|fausses? factures?|deux lignes differentes|on maquille|on truque)\b")
 # Work offered unpaid, by the student or by others ("je bosse gratuit le dimanche", "je ramène
@@ -121,14 +129,19 @@ _SCHEME = re.compile(
 # route").
 _UNPAID = re.compile(
     r"\b((?:bosse|bosser|bosserai|travaille|travailler|travaillerai|viens|viendra|viendront)\b"
-    r".{0,25}\b(?:gratuit\w*|gratos|benevole\w*|sans etre payes?|pour rien)|je (?:le|la|les) "
+    r".{0,25}\b(?:gratuit\w*|gratos|benevole\w*|sans etre payes?|pour rien|sans (?:me |nous |"
+    r"le |les )?(?:faire )?payer)|je (?:le|la|les) "
     r"paierai en|(?:mes|des) (?:potes|copains|amis)\b.{0,30}\b(?:aider|bosser|travailler|"
     r"viendr\w*|coup de main)|(?:ramene|ramener|ramenerai) (?:mes|des) (?:potes|copains|amis)|"
     r"heures sup\w*.{0,40}(?:diront pas non|pas le choix|obliges?)"
     # "les vendeurs feront des heures en plus le week-end, de toute façon ils peuvent pas dire
     # non" (round 36: "Ça baisse, mais…")
     r"|heures (?:en plus|de plus|supplementaires)\b.{0,60}\b(?:dire non|pas le choix|obliges?)"
-    r"|(?:ils|elles) (?:ne )?(?:peuvent|pourront|pourraient) pas (?:dire|refuser)(?: non)?)")
+    r"|(?:ils|elles) (?:ne )?(?:peuvent|pourront|pourraient) pas (?:dire|refuser)(?: non)?"
+    # "je viens bosser le dimanche sans me faire payer, pas besoin de le déclarer" (round 38:
+    # "C'est d'accord").
+    r"|pas besoin de (?:le |la |les |me |nous )?declarer|sans (?:le |la |les |me )?declarer"
+    r"|non declare\w*|travail (?:au )?noir)")
 # A lie asked of her ("si vous dites que c'est un défaut de fabrication et pas la livraison,
 # je vous le passe en garantie", round 36: she heard only the delay).
 _LIE_ASKED = re.compile(
@@ -173,7 +186,7 @@ _DEADLINE = re.compile(
 # reste raisonnable. Continuez.").
 _FRAME = re.compile(
     r"\b(?:c'est (?:un|juste un|qu'un) (?:exercice|jeu de role)|c'est (?:une|juste une|qu'une) "
-    r"simulation|pour (?:mon|ma) (?:bts|examen|exam|diplome|epreuve|note)\b|vous etes "
+    r"simulation|(?:pour|c'est) (?:mon|ma) (?:bts|examen|exam|diplome|epreuve|note)\b|vous etes "
     r"(?:un|une|juste un|qu'un) (?:programme|robot|bot|chatbot|ia|logiciel|ordinateur)|"
     r"(?:t'es|tu es) (?:un|une|juste un|qu'un) (?:programme|robot|bot|chatbot|ia|logiciel))")
 
@@ -204,6 +217,17 @@ _CARD = re.compile(r"\b(?:numero de (?:votre |ta |la )?carte (?:bancaire|bleue|d
                    r"carte bleue|cb)\b.{0,20}\b(?:numero|chiffres|donner|dicter))")
 
 
+# Her customers' data taken out of the shop ("j'ai déjà exporté le fichier clients sur ma clé
+# USB hier soir", round 38, in two plays: "Le fichier, oui, dans les règles"): a breach no
+# manager lets pass.
+_DATA_TAKEN = re.compile(
+    r"\b(?:fichier|base|donnees|listing|liste) (?:des )?(?:clients?|fidelite|adherents|porteurs)"
+    r"\b[^.?!]{0,40}\b(?:cle usb|ma cle|disque dur|mon (?:ordi|ordinateur|pc|telephone|"
+    r"portable|mail) (?:perso|personnel)|mon gmail|chez moi)\b"
+    r"|\b(?:cle usb|mon (?:ordi|pc|telephone) perso)\b[^.?!]{0,40}\b(?:fichier|donnees) "
+    r"(?:des )?(?:clients?|fidelite)\b")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for sentence in u.sentences:
         folded = fold(sentence.text)
@@ -229,6 +253,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     elif _REVIEW_CONDITION.search(folded) or (_REVIEW_BOUGHT.search(folded)
                                               and _PAYMENT.search(folded)):
         _interrupt(c, parts, "review_condition_refused", breach=True)
+    elif _DATA_TAKEN.search(folded):
+        _interrupt(c, parts, "data_taken_refused", breach=True)
     elif _SCHEME.search(folded):
         _interrupt(c, parts, "scheme_refused", breach=True)
     elif _LIE_ASKED.search(folded):

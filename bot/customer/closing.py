@@ -32,12 +32,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
     if Act.PRISE_DE_CONGE in u.acts and not waits_for_answer(u):
         state.record(Event.CONGE_PRIS)
+    lower = state.price_offered is not None and state.price_agreed is not None and \
+        state.price_offered < state.price_agreed
+    if state.happened(Event.ACCORD) and lower and asks_commitment(u, True):
+        # Agreed at 3 000 €, then put to her at 2 850 € ("je vous propose donc de valider le
+        # projet à 2 850 €"): the cheaper plan is the one she agrees to.
+        state.price_agreed = state.price_offered
     if state.happened(Event.ACCORD) and c.scenario.negotiation is not None and \
             c.speaker.role != SpeakerRole.BARRAGE and state.price_offered == state.price_agreed \
-            and (asks_commitment(u) or _SIGN_HERE.search(u.folded)):
+            and (asks_commitment(u, True) or _SIGN_HERE.search(u.folded)):
         _sign(c, u, parts)
         return
-    if not asks_commitment(u) or state.happened(Event.ACCORD):
+    if not asks_commitment(u, state.price_offered is not None) or \
+            state.happened(Event.ACCORD):
         return
     if c.scenario.negotiation is None and any(
             p.kind == ReplyKind.APPOINTMENT and p.stance == Stance.POSITIVE for p in parts):
@@ -67,6 +74,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))
         return
+    objections.settle_forestalled(c)
     accepted, reason = accepts_deal(c)
     if reason == "ask_discount":
         # She asks for a better price; asked again at the same price after the student held
@@ -220,6 +228,12 @@ def _holdback_key(c: Customer) -> str:
     accepted, reason = accepts_deal(c)
     if accepted:
         return "holdback_none"
+    if reason == "below_floor_doubt":
+        # Too low to believe: "Je ne vois pas encore assez ce que j'y gagne" answered "c'est
+        # trop cher ou c'est moi ?" at 220 € for a 289 € rent (round 37).
+        return "holdback_below_floor"
+    if reason == "below_floor_thin":
+        return reason
     return "holdback_price" if reason in ("ask_discount", "push_further") \
         else "holdback_not_ready"
 
@@ -240,13 +254,15 @@ def _sign(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.DEAL, stance=Stance.POSITIVE))
 
 
-def asks_commitment(u: Understanding) -> bool:
+def asks_commitment(u: Understanding, priced: bool = False) -> bool:
     """A request for her yes: said as such, or an offer with its price followed by "ça vous
     va ?" (a blind play heard "Oui, ça me va." to "…ça fait 1 925 €. Ça vous va comme ça ?"
-    and no deal came of it)."""
+    and no deal came of it). With a price already on the table (`priced`), a recap of the
+    plan followed by "Cela vous convient-il ?" asks it too."""
     if Act.DEMANDE_ENGAGEMENT in u.acts:
         return True
-    offered = any(f.role == Role.OFFER for f in u.frame.figures)
+    offered = any(f.role == Role.OFFER for f in u.frame.figures) or (
+        priced and Act.RECAPITULATIF in u.acts)
     return offered and (any(asks(Request.CONSENT, fold(s.text)) for s in u.sentences)
                         or bool(_VALIDATE.search(u.folded)))
 

@@ -359,8 +359,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                c.deflect(u),
                                ReplyKind.DEFLECT))
     # (A complaining customer does what moves her case on, however angry.)
-    if action_asked and answered and (c.state.mood >= c.rules.control_yes_mood
-                                      or c.scenario.kind == Kind.RECLAMATION):
+    # (Asked alone too: "Vous pouvez faire ça aujourd'hui ?" about the photos got "Sur le
+    # papier, oui. En pratique, je ne sais pas.", round 37.)
+    alone = not any(p.priority <= Priority.FOLLOW_UP for p in parts)
+    if action_asked and (answered or alone) and (c.state.mood >= c.rules.control_yes_mood
+                                                 or c.scenario.kind == Kind.RECLAMATION):
         # Asked to do something beside a question she answers ("…l'express avec les photos
         # alors ? Vous pouvez les envoyer aujourd'hui ?"), she says she will: "Bien sûr que
         # j'ai des photos !" alone left the request unanswered (blind play).
@@ -419,12 +422,24 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
     # blind play heard "Quarante pour cent de mon chiffre…").
     if Act.RECAPITULATIF in sentence.act_ids and asks(Request.CHECK, folded):
         return True
+    # "Vous signez maintenant ?" asks for her yes (closing.py), not the intervention delay its
+    # "maintenant" reads like (round 38).
+    if Act.DEMANDE_ENGAGEMENT in sentence.act_ids and _SIGN_ASKED.fullmatch(folded.strip()):
+        return True
+    # So does a check of her file that names none of her facts ("Il s'agit bien de la
+    # commande EM-458921, livrée lundi ?" got "Uniquement le samedi matin", round 37).
+    if asks(Request.CHECK, folded) and not any(hit.id in c.facts for hit in sentence.topics):
+        return True
     # "deux ou trois photos" is a number, not a choice: "j'ai besoin de deux ou trois photos
     # du hublot." read as a question made her describe the door again.
     return not is_question(sentence.text) and bool(_FEW.search(folded)) and \
         Act.QUESTION_ALTERNATIVE in sentence.act_ids
 
 
+_SIGN_ASKED = re.compile(r"(?:(?:bon|alors|donc|allez),? )?(?:on signe|vous signez|tu signes|"
+                         r"signez-vous|on valide|vous validez|on y va|on fait comme ca|on part "
+                         r"(?:la-dessus|sur (?:cette base|ca)))(?: (?:maintenant|aujourd'hui|"
+                         r"tout de suite|alors|donc))? ?\??")
 _AGREE_TAG = re.compile(r",\s*(?:on est d'accord|vous etes d'accord|vous ne trouvez pas|"
                         r"pas vrai)\s*\?\s*$")
 # "…, c'est bien le coût par résultat, non ?" asks her agreement too (it got the weekend's

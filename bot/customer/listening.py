@@ -56,6 +56,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.ANSWER, c.bank("nothing_else"), ReplyKind.CONTROL,
                                    stance=Stance.POSITIVE))
         return
+    if not checked and not (Act.QUESTION_CONTROLE in acts and state.arguments_heard) and any(
+            sentence.is_question and asks(Request.CHECK, fold(sentence.text))
+            for sentence in u.sentences):
+        # Her file checked beside an apology ("Il s'agit bien de la commande EM-458921,
+        # livrée lundi ?"): she says yes; "Bon, c'est déjà mieux" to the apology alone left it
+        # unanswered (round 37).
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("reformulation_ok"),
+                               ReplyKind.REFORMULATION, stance=Stance.POSITIVE))
+        checked = True
     if acts & {Act.EMPATHIE, Act.EXCUSE}:
         gain = rules.empathy_mood_complaint if complaint else rules.empathy_mood
         c.move(mood=gain)

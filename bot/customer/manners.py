@@ -85,6 +85,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if state.turn >= 2 and not internal and not done and not gatekeeper and \
             state.record(Event.PRESENTATION_MANQUANTE):
         c.move(mood=rules.missing_introduction_mood)
+        if c.scenario.call is not None and not inbound:
+            # Called by a stranger who has not said who or why, he asks, once; he hangs up
+            # only if the next turn still does not say it (the scenario's outcomes).
+            key = "purpose_asked" if introduced else "caller_asked"
+            parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.INTRODUCTION,
+                                   stance=Stance.NEGATIVE))
     if Act.IMPOLITESSE in acts:
         state.record(Event.IMPOLITESSE)
         reaction = _rude_reaction(u, c.scenario.kind == Kind.RECLAMATION or gatekeeper)

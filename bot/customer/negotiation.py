@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
 from ..frame import Role, one_off_fee
-from ..text import fold, with_article
+from ..text import euros, fold, with_article
 from .facts import stated_budget_max
 from .objections import not_denied, raised_by
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -115,8 +115,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 ceiling = stated_budget_max(c)
                 key = "still_above_budget" if ceiling is not None and new_price > ceiling \
                     else "push_further"
-                parts.append(ReplyPart(Priority.REACTION, c.bank(key),
-                                       ReplyKind.CONCESSION, stance=Stance.NEGATIVE))
+                if key == "push_further" and ceiling is not None and \
+                        c.scenario.kind == Kind.NEGOCIATION_INTERNE:
+                    # A manager whose envelope it is does not haggle once the plan fits it:
+                    # "Vous arrivez à faire avec moins ? Alors regardons ce qu'on peut encore
+                    # alléger" to a plan brought to his 2 000 € (round 37).
+                    key = "price_reaction_ok_interne"
+                parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONCESSION,
+                                       stance=Stance.NEUTRAL if key.startswith("price")
+                                       else Stance.NEGATIVE))
         elif lowered:
             state.concessions_given.append(f"prix:{new_price:g}")
         if below and not taken_back:
@@ -324,12 +331,6 @@ def _takes_back(u: Understanding) -> bool:
     """Whether a turn that names a higher price than the one offered before takes it back,
     rather than pricing a bigger offer."""
     return not _ADDING.search(u.folded) and Act.PROPOSITION_SOLUTION not in u.acts
-
-
-def euros(value: float) -> str:
-    """"199 €", "2 225 €": an amount as she says it."""
-    return f"{value:,.0f}".replace(",", "\u202f") + " €" if value == int(value) \
-        else f"{value:,.2f}".replace(",", "\u202f").replace(".", ",") + " €"
 
 
 def _priced(figure: str, u: Understanding) -> bool:

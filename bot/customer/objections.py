@@ -15,11 +15,12 @@ from ..entities import WEEKDAYS, extract, normalise_numbers
 from ..frame import Role
 from ..questions import is_question
 from ..replies import continued
-from ..text import fold
+from ..text import euros, fold
 from ..topics import content_words
 from .facts import asks_budget, stated_budget_max
 from .people import named
 from .reply import PROTEST, Priority, ReplyKind, ReplyPart, Stance
+from .requests import Request, asks
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -177,7 +178,27 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                                                          _meeting_spoken_of(c, u))),
                                    ReplyKind.OBJECTION, stance=Stance.POSITIVE))
             continue
+        if _beaten_still(c, objection, u):
+            # It stays pending. She says it once per price, against the lowest figure of her
+            # doubts ("240 € aujourd'hui", "230 € chez Copitec").
+            if state.price_offered not in state.rival_compared:
+                state.rival_compared.append(state.price_offered or 0)
+                lowest = min((c.objections[o] for o in state.objections_pending
+                              if _beaten_still(c, c.objections[o], u)),
+                             key=lambda o: price_to_beat(c, o) or 0)
+                parts.append(ReplyPart(Priority.FOLLOW_UP, _set_against(c, lowest),
+                                       ReplyKind.OBJECTION, lowest.id, stance=Stance.NEGATIVE))
+            continue
         addressed = objection_id in u.topics or Act.TRAITEMENT_OBJECTION in u.acts
+        discovering = state.price_offered is None and any(
+            p.kind == ReplyKind.FACT and p.priority == Priority.ANSWER for p in parts)
+        if addressed and u.is_question and (discovering or not u.acts & _ANSWERS_OR_OFFERS):
+            # Only asked about her situation ("Ah d'accord, 250. Mais niveau machines, elles
+            # marchent bien ?"): she answers; "Copitec m'a fait une offre à 250 €. Pourquoi
+            # je changerais ?" after each answer rang like a record stuck (round 38, three
+            # times in a row); so is a question answered before any price, whatever its acts
+            # were read as. The doubt stays pending.
+            continue
         if addressed:
             # Said again and again, the same doubt becomes a record stuck ("Copitec nous
             # propose 250 €… Pourquoi je changerais ?" six times in one blind play): past a
@@ -189,7 +210,11 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                 # pending until the reworked offer comes.
                 continue
             state.objections_restated[objection_id] = times + 1
-            if times < c.rules.restate_max:
+            if times >= c.rules.restate_max and asks(Request.HOLDBACK, u.folded):
+                # Asked what holds her back, she names it however often she said it (closing
+                # does): "Je crois que vous avez compris ce qui me retient" answered nothing.
+                pass
+            elif times < c.rules.restate_max:
                 parts.append(ReplyPart(Priority.FOLLOW_UP, _still(c, objection, u),
                                        ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
             elif times == c.rules.restate_max:
@@ -244,6 +269,10 @@ def not_denied(lines: list[str], u: Understanding) -> list[str]:
     return [line for line in lines if not _roots(content_words(line)) & excluded] or lines
 
 
+# What a turn does beyond asking that her doubt may be said again to.
+_ANSWERS_OR_OFFERS = {Act.ARGUMENT, Act.PREUVE, Act.PROPOSITION_SOLUTION, Act.CONCESSION,
+                      Act.TRAITEMENT_OBJECTION, Act.DEMANDE_ENGAGEMENT, Act.ANNONCE_PRIX,
+                      Act.DEMANDE_CONTREPARTIE, Act.RECAPITULATIF}
 # The student taking a doubt on board, to come back with something reworked.
 _REWORKING = re.compile(r"\b(?:je (?:peux|vais|dois|veux bien) (?:l'|le |la |les |vous )?"
                         r"(?:adapter|revoir|retravailler|ajuster|reprendre|refaire|recalculer|"
@@ -315,18 +344,44 @@ def _undercuts(c: Customer, objection: Objection, u: Understanding) -> bool:
     230 €") is met on its figure when the student offers that much or less: "Vous êtes loin
     derrière" to 230 € matched, or "c'est plus cher qu'aujourd'hui" to 199 € against 240 €,
     contradicted the figures (blind plays, two rounds)."""
-    if objection.category not in (ObjectionCategory.PRIX, ObjectionCategory.CONCURRENCE):
-        return False
-    price = c.state.price_offered
-    if price is None or not any(f.role == Role.OFFER for f in u.frame.figures):
-        return False
-    # (Only a price below our list price is one to beat: "4 500 €, c'est hors budget" quotes
-    # the student's own.)
+    price, to_beat = c.state.price_offered, price_to_beat(c, objection)
+    return price is not None and to_beat is not None and _offered_now(u) and price <= to_beat
+
+
+def price_to_beat(c: Customer, objection: Objection) -> float | None:
+    """The figure a price or competitor objection names as the one to beat ("Copitec nous
+    propose 230 €"); only a price below our list price is one ("4 500 €, c'est hors budget"
+    quotes the student's own)."""
     deal = c.scenario.negotiation
-    to_beat = [figure for line in objection.lines for e in extract(line)
-               if e.type == "montant" and deal is not None
-               and (figure := e.value["montant"]) < deal.list_price]
-    return bool(to_beat) and price <= min(to_beat)
+    if deal is None or objection.category not in (ObjectionCategory.PRIX,
+                                                   ObjectionCategory.CONCURRENCE):
+        return None
+    figures = [figure for line in objection.lines for e in extract(line)
+               if e.type == "montant" and (figure := e.value["montant"]) < deal.list_price]
+    return min(figures) if figures else None
+
+
+def _offered_now(u: Understanding) -> bool:
+    return any(f.role == Role.OFFER for f in u.frame.figures)
+
+
+def _beaten_still(c: Customer, objection: Objection, u: Understanding) -> bool:
+    """Whether the turn lowers the price in answer to her figure to beat, and stays above it:
+    blind plays heard "Je vous parle d'une offre à 230 €, et vous passez à autre chose ?" to
+    269 €, and the rival's offer said a third time while 259 € went without a word."""
+    price, to_beat = c.state.price_offered, price_to_beat(c, objection)
+    deal = c.scenario.negotiation
+    return price is not None and to_beat is not None and price > to_beat and \
+        _offered_now(u) and deal is not None and price < deal.list_price
+
+
+def _set_against(c: Customer, objection: Objection) -> str:
+    """The price on the table set against her figure to beat: a rival's offer, or what she
+    pays today ("C'est un effort. Mais 269 €, ça reste au-dessus des 230 €…")."""
+    key = "still_above_rival" if objection.category == ObjectionCategory.CONCURRENCE \
+        else "still_above_today"
+    return c.bank(key, price=euros(c.state.price_offered or 0),
+                  rival=euros(price_to_beat(c, objection) or 0))
 
 
 def _below_floor(c: Customer) -> bool:
@@ -501,6 +556,19 @@ def _forestalled(c: Customer, objection: Objection) -> bool:
     first = objection.treated_if[0] if objection.treated_if else None
     return first is not None and first.topics is not None and \
         any(holds(first, c.state, turn) for turn in c.state.heard)
+
+
+def settle_forestalled(c: Customer) -> None:
+    """Asked for her yes, she counts as settled the doubts the student answered before they
+    came up: the indicators laid out before "comment allez-vous mesurer le résultat ?" was
+    asked left the deal "sous conditions" for want of indicators (round 38 tuning)."""
+    state = c.state
+    for objection in c.scenario.objections:
+        if objection.id not in state.objections_raised and \
+                objection.speaker in (None, state.speaker) and _forestalled(c, objection):
+            state.objections_raised.append(objection.id)
+            state.objection_raised_at[objection.id] = state.turn
+            state.objections_treated.append(objection.id)
 
 
 _WEIGHED_WHEN_HEARD = {ObjectionCategory.PRIX, ObjectionCategory.CONCURRENCE,

@@ -103,7 +103,10 @@ class ReplyPart:
     @property
     def label(self) -> str:
         """As the transcript records it: "fait:volume-mensuel", "prix"."""
-        return f"{self.kind.value}{self.subject}"
+        # (Only the kinds that name what they are about end in ":"; an objection lifted or
+        # insisted on is recorded as "objection", whatever its subject.)
+        return f"{self.kind.value}{self.subject}" if self.kind.value.endswith(":") \
+            else self.kind.value
 
 
 @dataclass(frozen=True)
@@ -304,7 +307,12 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
         # gratuit à vie") does not go with it and is left out by the stance rule.
         chosen = [doubt, *(p for p in chosen if p is not doubt)]
     primary = chosen[0]
-    secondary = next((p for p in chosen[1:] if _fits(primary, p)), None)
+    rest = chosen[1:]
+    if doubt is not None and doubt is not primary:
+        # After her reaction to rudeness, the doubt about the offer rather than "Laissez-moi
+        # réfléchir": "six mois gratuits, puis moitié prix" went unremarked (round 38).
+        rest = [doubt, *(p for p in rest if p is not doubt)]
+    secondary = next((p for p in rest if _fits(primary, p)), None)
     if secondary is not None:
         secondary = _without_said(secondary, primary)
     if secondary is None:

@@ -70,7 +70,10 @@ _PATTERNS = {
         r"est-ce que vous (?:pouvez|pourriez)|merci de) (?:(?:me |nous |les |l'|la |le |m'en |"
         r"nous en |m'|y |lui ){0,2})(?:envoyer|transmettre|faire parvenir|renvoyer|retourner|"
         r"prendre en photo|photographier|remplir|completer|rappeler|"
-        r"confirmer par (?:mail|ecrit|e-mail))\b"),
+        r"confirmer par (?:mail|ecrit|e-mail)|"
+        # (The thing to do named just before: "…envoyer des photos à sav@…. Vous pouvez faire
+        # ça aujourd'hui ?" got "Ce que je veux ?", round 37.)
+        r"faire (?:ca|cela)|le faire)\b"),
     # "Qu'est-ce qui vous manque pour vous décider ?", "qu'est-ce qui vous bloque encore ?",
     # "reste-t-il un point à régler ?" ask what still holds her back: blind plays heard "Des
     # pannes, oui, régulièrement" and "Je n'ai pas l'information sous la main" to them.
@@ -98,7 +101,11 @@ _PATTERNS = {
         r"quel est|quelle est) (?:vos|tes|votre|ton|ta) (?:doutes?|reserves?|freins?|"
         r"hesitations?)|ou est-ce que (?:ca|cela) (?:coince|bloque)|(?:avez-vous|vous avez|"
         r"auriez-vous) (?:encore )?(?:une|des) (?:questions? ou (?:une |des )?)?(?:reserves?|"
-        r"doutes?|hesitations?|freins?))"),
+        r"doutes?|hesitations?|freins?)"
+        # ("C'est quoi le souci exactement, c'est trop cher ou c'est moi ?" got "Des pannes,
+        # oui, régulièrement", round 37.)
+        r"|(?:c'est quoi|quel est) le (?:souci|probleme|blocage)(?: exactement| au juste)?,? "
+        r"c'est (?:le prix|trop cher|la duree|moi)|c'est trop cher ou)"),
     # "Bon allez-y, posez vos questions" got "Je ne saurais pas vous dire" (blind play).
     Request.FLOOR: re.compile(r"\b(?:posez(?:-moi)? (?:vos|tes|toutes vos) questions|pose(?:-moi)? "
                               r"tes questions|(?:avez-vous|vous avez|as-tu|t'as|tu as) des "
@@ -106,7 +113,9 @@ _PATTERNS = {
                               r"des questions de votre cote)\b"),
     # "Donc 12 000 pages par mois, c'est bien cela ?" checks what she said: "Ce n'est pas mal,
     # mais j'ai encore des doutes" to it answered an opinion nobody asked (blind play).
-    Request.CHECK: re.compile(rf"\b(?:{CHECKING_WORDS}|vous me confirmez)\b"),
+    # (And the file checked: "Il s'agit bien de la commande EM-458921, livrée lundi ?")
+    Request.CHECK: re.compile(rf"\b(?:{CHECKING_WORDS}|vous me confirmez|il s'agit bien|"
+                              r"s'agit-il bien)\b"),
     # Whether she wants anything more from the student ("je peux faire autre chose pour
     # vous ?", "vous avez d'autres questions ?", "autre chose ?"), not a fact asked with the
     # words: "avez-vous pu constater autre chose sur l'appareil ?" and "les pannes ou autre

@@ -234,7 +234,7 @@ def test_a_question_of_hers_asked_again_is_not_said_as_explained_before() -> Non
         record, _ = play(path)
         for turn in record["turns"]:
             if turn["speaker"] != "student":
-                assert not re.search(r"(expliqué|disais|dit|répète)\s*[:,]\s+et\b",
+                assert not re.search(r"\b(expliqué|disais|dit|répète)\s*[:,]\s+et\b",
                                      turn["text"]), (path.name, turn["text"])
 
 

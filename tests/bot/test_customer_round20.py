@@ -18,11 +18,14 @@ def test_a_pending_doubt_is_said_again_at_most_a_few_times() -> None:
     not a doubt said again.)"""
     lines = _played(STUCK)
     _, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines)
-    again = [t.text for t in turns if "objection" in t.parts and "Copitec" in t.text]
+    # (Said again, not raised: the turn that first voices it is no repeat.)
+    again = [t.text for t in turns if "objection" in t.parts and "Copitec" in t.text
+             and "objection:offre-copitec" not in t.parts]
     assert len(again) <= Rules().restate_max, again
     standing = [t.text for t in turns
                 if any(line in t.text for line in Voice.lines("objection_standing"))]
-    assert len(standing) == 1, standing
+    # (Once at most: beside an answer to the turn's question it may be left unsaid.)
+    assert len(standing) <= 1, standing
 
 
 def test_a_doubt_let_rest_still_keeps_her_from_signing() -> None:

@@ -18,7 +18,8 @@ def test_a_summary_checked_is_confirmed() -> None:
     lines = _played("e4-copieur-cabinet.delai-court.competent.t25-p2-1.txt")
     _, turns = _talk("e4-copieur-cabinet", "delai-court", *lines[:6])
     assert "Développez" not in turns[-1].text, turns[-1].text
-    assert "bien" in turns[-1].text or "exact" in turns[-1].text.lower(), turns[-1].text
+    # (Any of her ways of confirming: "C'est fidèle à ce que j'ai exprimé." too.)
+    assert "reformulation" in turns[-1].parts or "bien" in turns[-1].text, turns[-1].text
 
 
 def test_a_figure_checked_is_confirmed_whatever_her_mood() -> None:

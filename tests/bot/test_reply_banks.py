@@ -18,7 +18,9 @@ _PLACEHOLDERS = {"slot_hint": {"slots"}, "email_given": {"email"},
                  "other_knows": {"name"}, "priority_need": {"need"},
                  "price_raised": {"before", "now"}, "solution_chosen": {"option", "Option"},
                  "fee_new": {"amount", "fee"}, "deal_refused_standing": {"point"},
-                 "slot_misremembered": {"slot"}, "not_here_yet": {"name", "pronoun"}}
+                 "slot_misremembered": {"slot"}, "not_here_yet": {"name", "pronoun"},
+                 "still_above_rival": {"price", "rival"},
+                 "still_above_today": {"price", "rival"}}
 
 
 def test_both_registers_have_the_same_keys_and_only_known_placeholders() -> None:

@@ -11,6 +11,7 @@ Run from the root of the tree to measure (its `bot/` is the engine played):
     python tools/realism/rounds.py replies OUT.json    # every kept dialogue's replies
     python tools/realism/rounds.py diff A.json B.json  # which replies and outcomes changed
     python tools/realism/rounds.py trace FILE [FROM]   # one dialogue, turn by turn
+    REPLIQ_TRACE_PLAN=1 python tools/realism/rounds.py trace FILE   # with every planned part
 Rounds live in $REPLIQ_ROUNDS_DIR (default /work/staging), one folder per round (playsN/).
 See tools/realism/README.md for the protocol."""
 
@@ -237,6 +238,21 @@ def trace(file: str, start: str = "0") -> None:
     variant = match.group(1) if match else _variant(path.name)
     customer = start_conversation(
         load_scenario(BUILTIN_DIR / f"{path.name.split('.')[0]}.yaml", variant), variant, 0)
+    planned: list[str] = []
+    if os.environ.get("REPLIQ_TRACE_PLAN"):
+        # Every part the policies planned, before the reply plan keeps one or two: why a
+        # reaction the student expected was not said.
+        from bot.customer import core
+
+        keep = core.compose
+
+        def compose(parts, filler):  # type: ignore[no-untyped-def]
+            said = keep(parts, filler)
+            planned[:] = [f"{'' if any(p is s for s in said) else 'DROPPED '}"
+                          f"{p.priority.name}/{p.label}: {p.text}" for p in sorted(parts)]
+            return said
+
+        core.compose = compose  # type: ignore[assignment]
     opening = customer.opening()
     if opening:
         print("C0:", opening.text)
@@ -251,6 +267,8 @@ def trace(file: str, start: str = "0") -> None:
             before = f"{reply.before.text} || " if reply.before else ""
             print(f"C{i} [{reply.speaker}] mood={state.mood} pat={state.patience} "
                   f"parts={reply.parts}: {before}{reply.text}")
+            for line in planned:
+                print("     plan", line)
         if customer.state.ended:
             print("ENDED", customer.state.outcome)
             break
