@@ -120,9 +120,12 @@ _SCHEME = re.compile(
     # ("…qu'on garde le 5 et 6 avril et qu'on ne leur dise rien", round 38: "Bonjour, je vous
     # écoute.")
     r"on (?:ne )?(?:leur )?(?:dit|dira|dise|disons) rien|"
-    r"(?:pas|sans) (?:obliges? de |besoin de )?(?:les |le |leur |la )?"
-    r"(?:prevenir|informer)|sans (?:le |leur )?(?:dire|en parler)|en douce|au black|sous le "
-    r"manteau|antidat\w*|fausses? factures?|deux lignes differentes|on maquille|on truque)\b")
+    # (Not asked: "faut pas prévenir le siège, pour l'animation ?" asks the procedure,
+    # round 39.)
+    r"(?<!faut )(?<!faudrait )(?<!doit )(?:pas|sans) (?:obliges? de |besoin de )?"
+    r"(?:les |le |leur |la )?(?:prevenir|informer)|sans (?:le |leur )?(?:dire|en parler)|"
+    r"en douce|au black|sous le manteau|antidat\w*|fausses? factures?|deux lignes differentes|"
+    r"on maquille|on truque)\b")
 # Work offered unpaid, by the student or by others ("je bosse gratuit le dimanche", "je ramène
 # mes potes pour aider", "il viendra gratos, je le paierai en plantes", "on demande des heures
 # sup, ils diront pas non"): a manager cannot accept it (blind play: "votre planning tient la

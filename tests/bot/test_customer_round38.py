@@ -142,3 +142,12 @@ def test_the_rivals_offer_is_not_said_again_after_each_answer_in_discovery() -> 
     _, turns = _talk("e4-copieur-cabinet", None, *lines[:4])
     assert sum("Copitec" in turn.text and "250" in turn.text for turn in turns) <= 1, \
         [turn.text for turn in turns]
+
+
+def test_asking_whether_head_office_must_be_told_is_no_scheme() -> None:
+    """Round 39: "faut pas prévenir le siège, le marketing, pour l'animation ?" asked the
+    procedure and got "Je ne cache rien à personne", then a deal only with reserve."""
+    lines = _played("e4-evenement-responsable.budget-2000.oral.t39-p3-3.txt")
+    talk, turns = _talk("e4-evenement-responsable", "budget-2000", *lines[:11])
+    assert not _said("scheme_refused", turns[-1].text), turns[-1].text
+    assert not talk.state.happened(Event.PROMESSE_HORS_POLITIQUE)
