@@ -50,8 +50,11 @@ _DANGLING = re.compile(r"\b(que|qu|pour|de|d|a|dans|nos|les|le|la|des|du|un|une|
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if any(p.stance == Stance.NEGATIVE and p.priority <= Priority.ANSWER for p in parts):
         return
-    if asks(Request.HOLDBACK, u.folded):
-        return  # "c'est trop cher ou c'est moi ?" asks what holds her back (closing.py)
+    if asks(Request.HOLDBACK, u.folded) or asks(Request.ANYTHING_ELSE, u.folded):
+        # "c'est trop cher ou c'est moi ?" asks what holds her back (closing.py); "vous avez
+        # d'autres questions ou c'est bon pour vous ?" whether she wants anything more
+        # (listening.py): "Plutôt la première, je pense" to it, round 39.
+        return
     for index, (sentence, options) in enumerate(zip(u.sentences, u.options, strict=True)):
         if options is None:
             continue

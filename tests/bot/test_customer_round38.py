@@ -151,3 +151,11 @@ def test_asking_whether_head_office_must_be_told_is_no_scheme() -> None:
     talk, turns = _talk("e4-evenement-responsable", "budget-2000", *lines[:11])
     assert not _said("scheme_refused", turns[-1].text), turns[-1].text
     assert not talk.state.happened(Event.PROMESSE_HORS_POLITIQUE)
+
+
+def test_other_questions_or_is_it_all_good_is_no_choice_to_make() -> None:
+    """Round 39: "vous avez d'autres questions ou c'est bon pour vous ?" got "Plutôt la
+    première, je pense"."""
+    lines = _played("tel-reclamation-lave-linge.rupture-stock.oral.t39-p2-6.txt")
+    _, turns = _talk("tel-reclamation-lave-linge", "rupture-stock", *lines[:8])
+    assert "première" not in turns[-1].text, turns[-1].text
