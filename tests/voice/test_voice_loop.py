@@ -31,7 +31,10 @@ def test_voice_conversation_from_wav_files(tmp_path: Path) -> None:
                  "--audio-out", str(out), "--json", str(record_path)]) == 0
     record = json.loads(record_path.read_text(encoding="utf-8"))
     students = [t for t in record["turns"] if t["speaker"] == "student"]
-    assert 1 <= len(students) <= 3  # the silent file gives no turn
+    # The silent file gives no turn; the long read clip may end in two turns at its pause
+    # (on a loaded machine the endpoint cut it in two). Every turn holds words.
+    assert 1 <= len(students) <= len(CLIPS) + 1, [t["asr_text"] for t in students]
+    assert all(t["asr_text"].strip() for t in students)
     assert "temps" in students[0]["asr_text"].lower()
     for turn in students:
         timing = turn["timings"]
