@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event, Kind, ObjectionCategory, SpeakerRole
 
 from ..entities import WEEKDAYS
-from ..frame import Role
 from ..replies import continued
 from ..text import fold
 from . import facts, objections, people, progress
@@ -261,8 +260,7 @@ def asks_commitment(u: Understanding, priced: bool = False) -> bool:
     plan followed by "Cela vous convient-il ?" asks it too."""
     if Act.DEMANDE_ENGAGEMENT in u.acts:
         return True
-    offered = any(f.role == Role.OFFER for f in u.frame.figures) or (
-        priced and Act.RECAPITULATIF in u.acts)
+    offered = u.frame.offer is not None or (priced and Act.RECAPITULATIF in u.acts)
     return offered and (any(asks(Request.CONSENT, fold(s.text)) for s in u.sentences)
                         or bool(_VALIDATE.search(u.folded)))
 

@@ -115,15 +115,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 ceiling = stated_budget_max(c)
                 key = "still_above_budget" if ceiling is not None and new_price > ceiling \
                     else "push_further"
+                stance = Stance.NEGATIVE
                 if key == "push_further" and ceiling is not None and \
                         c.scenario.kind == Kind.NEGOCIATION_INTERNE:
                     # A manager whose envelope it is does not haggle once the plan fits it:
                     # "Vous arrivez à faire avec moins ? Alors regardons ce qu'on peut encore
                     # alléger" to a plan brought to his 2 000 € (round 37).
-                    key = "price_reaction_ok_interne"
+                    key, stance = "price_reaction_ok_interne", Stance.NEUTRAL
                 parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONCESSION,
-                                       stance=Stance.NEUTRAL if key.startswith("price")
-                                       else Stance.NEGATIVE))
+                                       stance=stance))
         elif lowered:
             state.concessions_given.append(f"prix:{new_price:g}")
         if below and not taken_back:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from scenarios.model import Objection
@@ -12,7 +13,6 @@ from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Pha
 
 from ..conditions import any_holds, holds
 from ..entities import WEEKDAYS, extract, normalise_numbers
-from ..frame import Role
 from ..questions import is_question
 from ..replies import continued
 from ..text import euros, fold
@@ -210,14 +210,12 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                 # pending until the reworked offer comes.
                 continue
             state.objections_restated[objection_id] = times + 1
-            if times >= c.rules.restate_max and asks(Request.HOLDBACK, u.folded):
-                # Asked what holds her back, she names it however often she said it (closing
-                # does): "Je crois que vous avez compris ce qui me retient" answered nothing.
-                pass
-            elif times < c.rules.restate_max:
+            if times < c.rules.restate_max:
                 parts.append(ReplyPart(Priority.FOLLOW_UP, _still(c, objection, u),
                                        ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
-            elif times == c.rules.restate_max:
+            elif times == c.rules.restate_max and not asks(Request.HOLDBACK, u.folded):
+                # (Asked what holds her back, she names it however often she said it: closing
+                # does. "Je crois que vous avez compris ce qui me retient" answered nothing.)
                 parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("objection_standing"),
                                        ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored \
@@ -334,7 +332,7 @@ def _within_her_budget(c: Customer, objection: Objection, u: Understanding) -> b
     2 850 €" was read as an argument, and she kept saying "c'est hors budget", blind play)."""
     ceiling = stated_budget_max(c)
     price = c.state.price_offered
-    offered = any(f.role == Role.OFFER for f in u.frame.figures)
+    offered = u.frame.offer is not None
     return objection.category == ObjectionCategory.PRIX and offered and price is not None \
         and ceiling is not None and price <= ceiling
 
@@ -345,7 +343,8 @@ def _undercuts(c: Customer, objection: Objection, u: Understanding) -> bool:
     derrière" to 230 € matched, or "c'est plus cher qu'aujourd'hui" to 199 € against 240 €,
     contradicted the figures (blind plays, two rounds)."""
     price, to_beat = c.state.price_offered, price_to_beat(c, objection)
-    return price is not None and to_beat is not None and _offered_now(u) and price <= to_beat
+    return price is not None and to_beat is not None and u.frame.offer is not None and \
+        price <= to_beat
 
 
 def price_to_beat(c: Customer, objection: Objection) -> float | None:
@@ -356,13 +355,16 @@ def price_to_beat(c: Customer, objection: Objection) -> float | None:
     if deal is None or objection.category not in (ObjectionCategory.PRIX,
                                                    ObjectionCategory.CONCURRENCE):
         return None
-    figures = [figure for line in objection.lines for e in extract(line)
-               if e.type == "montant" and (figure := e.value["montant"]) < deal.list_price]
+    return _lowest_amount_below(tuple(objection.lines), deal.list_price)
+
+
+@lru_cache(maxsize=256)
+def _lowest_amount_below(lines: tuple[str, ...], ceiling: float) -> float | None:
+    """The lowest amount the lines name under `ceiling`: read once, not at every turn each
+    pending objection is weighed (the entity extraction is the costly part)."""
+    figures = [figure for line in lines for e in extract(line)
+               if e.type == "montant" and (figure := e.value["montant"]) < ceiling]
     return min(figures) if figures else None
-
-
-def _offered_now(u: Understanding) -> bool:
-    return any(f.role == Role.OFFER for f in u.frame.figures)
 
 
 def _beaten_still(c: Customer, objection: Objection, u: Understanding) -> bool:
@@ -372,7 +374,7 @@ def _beaten_still(c: Customer, objection: Objection, u: Understanding) -> bool:
     price, to_beat = c.state.price_offered, price_to_beat(c, objection)
     deal = c.scenario.negotiation
     return price is not None and to_beat is not None and price > to_beat and \
-        _offered_now(u) and deal is not None and price < deal.list_price
+        u.frame.offer is not None and deal is not None and price < deal.list_price
 
 
 def _set_against(c: Customer, objection: Objection) -> str:
@@ -494,9 +496,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if objection.id not in state.objections_raised and \
                     objection.speaker in (None, state.speaker) and _own_lines(c, objection) \
                     and _raised(c, objection, u) and any_holds(objection.treated_if, state, u):
-                state.objections_raised.append(objection.id)
-                state.objection_raised_at[objection.id] = state.turn
-                state.objections_treated.append(objection.id)
+                _settled_unvoiced(c, objection)
         return
     for objection in c.scenario.objections:
         if objection.id in state.objections_raised:
@@ -566,9 +566,15 @@ def settle_forestalled(c: Customer) -> None:
     for objection in c.scenario.objections:
         if objection.id not in state.objections_raised and \
                 objection.speaker in (None, state.speaker) and _forestalled(c, objection):
-            state.objections_raised.append(objection.id)
-            state.objection_raised_at[objection.id] = state.turn
-            state.objections_treated.append(objection.id)
+            _settled_unvoiced(c, objection)
+
+
+def _settled_unvoiced(c: Customer, objection: Objection) -> None:
+    """A doubt the student answered before she voiced it: raised and treated this turn."""
+    state = c.state
+    state.objections_raised.append(objection.id)
+    state.objection_raised_at[objection.id] = state.turn
+    state.objections_treated.append(objection.id)
 
 
 _WEIGHED_WHEN_HEARD = {ObjectionCategory.PRIX, ObjectionCategory.CONCURRENCE,
