@@ -7,6 +7,7 @@ out or the student reformulates them."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -60,7 +61,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     told: set[str] = set()  # facts said in this reply: never said twice in it
     subjects = {topic.id for topic in c.scenario.topics}
     on_subject = False  # a question on one of her subjects that no fact answers
-    also: list[TopicHit] = []  # a second fact a question names beside the first
+    also: list[tuple[int | None, TopicHit]] = []  # a second fact a question names beside the first
     repeats: list[ReplyPart] = []
     more_asked: list[ReplyPart] = []  # what she had not said of a told fact, asked on its own
     withheld: list[ReplyPart] = []
@@ -70,8 +71,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 for i, sentence in enumerate(u.sentences)]
     # A sentence asking two questions is read as two ("quelle part en couleur, et est-ce que
     # vous numérisez ?"): each gets its answer, up to the facts a reply holds.
-    questions = [(sentence, picks, topics)
-                 for sentence, picks in zip(u.sentences, choosing, strict=True)
+    questions = [(index, sentence, picks, topics)
+                 for index, (sentence, picks) in enumerate(zip(u.sentences, choosing,
+                                                               strict=True))
                  for topics in (sentence.asked or [sentence.topics])]
     if dug is not None and not digging and (behind := _behind(c, dug, u)) is not None:
         # Asked what lies behind a doubt that the asking lifts ("Ah bon, vous avez déjà
@@ -82,21 +84,30 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         told.add(behind.id)
         answered = rules.facts_per_reply
         questions = []
+    # One fact per question asked, beyond the usual two when the turn asks more ("combien de
+    # pages, quelle part en couleur, et comment vous classez les scans ?" got the volume
+    # alone, round 39), up to what one reply can hold.
+    asking = len({index for index, sentence, _, _ in questions
+                  if sentence.discovers and sentence.is_question})
+    limit = max(rules.facts_per_reply, min(asking, rules.questions_per_reply))
     rival_asked = _rival_offer_asked(c, u)
     # (Beside another answer, only when the offer is what is asked: "Combien vous payez chez
     # Copitec ?" asks the price, not whether they offered to renew.)
     offer_asked = rival_asked if _OFFER_ASKED.search(u.folded) else None
-    for sentence, picks, topics in questions:
+    for index, sentence, picks, topics in questions:
         # "Vous me donnez votre mail pour l'invitation ?" closes the deal and asks for the
         # address: read as a request to commit, it still asks (blind play: "Entendu. C'est
         # clair." and no address).
         folded = fold(sentence.text)
+        # (Only a question has an answer of its own: "si vous signez avant la fin du mois, je
+        # peux descendre à 269" names the rent, and its answer is no reply to the turn.)
+        slot = index if sentence.is_question else None
         contact = _asks_contact_in(sentence.text)
         if _LOSS.search(folded) and "?" in sentence.text and not answered:
             # "Ça vous a coûté combien, en temps perdu ?": no figure of hers says it (blind
             # plays heard the colour billed on top, the breakdowns again, the rent).
             parts.append(ReplyPart(Priority.ANSWER, c.bank("loss_not_counted"),
-                                   ReplyKind.NOT_COUNTED))
+                                   ReplyKind.NOT_COUNTED, answers=slot))
             answered += 1
             continue
         if asks(Request.GO_AHEAD, folded):
@@ -130,11 +141,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                  hit.id in c.facts and c.facts[hit.id].known_by in (None, state.speaker))]
         if facts and facts[0].id in told:
             continue  # (the other half of "qui décide, et quel budget ?" asks the same fact)
-        if not facts and asks_budget(folded) and answered < rules.facts_per_reply and \
+        if not facts and asks_budget(folded) and answered < limit and \
                 (budget := untold_budget(c)) is not None and _tellable(c, budget, u):
             # "c'est quoi votre problème alors, c'est combien que vous avez ?" named no topic:
             # her budget all the same (round 36: "Et sinon, pour ce qui nous occupe ?").
-            reveal(c, budget, parts, unasked=True)
+            reveal(c, budget, parts, unasked=True, answers=slot)
             told.add(budget.id)
             answered += 1
             continue
@@ -156,11 +167,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 continue  # "…et avez-vous reçu une proposition de leur part ?": the offer
                 # (below, or said already), not the next thing she has to say (round 36:
                 # the 48 hours, twice)
-            if answered and answered < rules.facts_per_reply and \
+            if answered and answered < limit and \
                     (fact := _next_essential(c, u, told)) is not None:
                 # With another question answered, this one still gets its answer (blind
                 # reviewers marked one of two questions answered, round 22).
-                reveal(c, fact, parts, unasked=True)
+                reveal(c, fact, parts, unasked=True, answers=slot)
                 told.add(fact.id)
                 answered += 1
             continue
@@ -178,11 +189,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # dimanche ?" asks for what is traded (negotiation.py), not the weekend's entries
             # its last words name (blind play).
             continue
-        if fresh and answered < rules.facts_per_reply:
+        if fresh and answered < limit:
             fact = c.facts[fresh[0].id]
             # (A yes or no only to a yes-or-no question: "c'est quoi qui vous bloque ?" got
             # "Des pannes, oui, régulièrement", blind play.)
-            reveal(c, fact, parts, unasked=sentence.form != QuestionForm.FERMEE)
+            reveal(c, fact, parts, unasked=sentence.form != QuestionForm.FERMEE, answers=slot)
             told.add(fact.id)
             answered += 1
             second = _also_named(fresh, folded)
@@ -190,7 +201,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # "La numérisation des pièces et la confidentialité, comment ça se passe ?"
                 # asks both (blind reviewers: "answers only confidentiality"); after the
                 # other questions of the turn have their answer.
-                also.append(second)
+                also.append((slot, second))
         elif facts and facts[0].id in told | set(state.facts_revealed) and restating \
                 and not contact and (
                     len(u.sentences) == 1 or sentence.act_ids & _RESTATING):
@@ -201,7 +212,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                                                                   facts[0]):
             continue  # what it asks is answered elsewhere (a concession, an argument…)
         elif facts and facts[0].id in state.facts_revealed and facts[0].id not in told \
-                and answered < rules.facts_per_reply:
+                and answered < limit:
             said = state.fact_lines.get(facts[0].id, "")
             by = state.fact_speakers.get(facts[0].id, state.speaker)
             details = " ".join(state.fact_details.get(facts[0].id, []))
@@ -209,6 +220,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 if said and by == state.speaker and not _ASKED_AGAIN.search(folded) else ""
             if more and people.spoken_of(more, c.speaker):
                 more = ""  # (not himself in the third person: "c'est M. Lefèvre qui décide")
+            own = "?" in sentence.text and facts[0].score >= _WEAK_FACT and \
+                facts[0].score >= max(hit.score for hit in topics)
             if more:
                 # Asked again, she says what she had not said of it ("Aujourd'hui, on scanne
                 # vers une adresse mail, on renomme, on classe…" to "comment ça se passe,
@@ -217,9 +230,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # (Beside something new it is left out, as a repeat is; unless a question of
                 # its own asks it: "la fissure est-elle sur la vitre ou sur le cadre ? Et
                 # avez-vous des photos ?" got the photos alone, blind play.)
-                part = ReplyPart(Priority.ANSWER, more, ReplyKind.FACT, facts[0].id)
-                own = "?" in sentence.text and facts[0].score >= _WEAK_FACT and \
-                    facts[0].score >= max(hit.score for hit in topics)
+                part = ReplyPart(Priority.ANSWER, more, ReplyKind.FACT, facts[0].id,
+                                 answers=slot)
                 (more_asked if own else repeats).append(part)
                 answered += 1
             elif said and by != state.speaker and people.named(said, c.speaker):
@@ -227,19 +239,25 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # l'a dit Mme Martin : … la décision revient à M. Lefèvre", said by M.
                 # Lefèvre in a blind play).
                 repeats.append(ReplyPart(Priority.ECHO, c.bank("about_me"), ReplyKind.FACT,
-                                         facts[0].id))
+                                         facts[0].id, answers=slot))
                 answered += 1
             elif said:
                 prefix = c.bank("repeat_prefix") if by == state.speaker else c.bank(
                     "repeat_other_prefix", name=c.scenario.speaker(by).short_name)
-                repeats.append(ReplyPart(Priority.ECHO, continued(prefix, _gist(said), c.names),
-                                         ReplyKind.FACT, facts[0].id))
+                repeat = ReplyPart(Priority.ECHO, continued(prefix, _gist(said), c.names),
+                                   ReplyKind.FACT, facts[0].id, answers=slot)
+                if own and asking > 1:
+                    # Asked again beside other questions, it is part of the answer ("Comme je
+                    # vous disais, 30 % en couleur."), not a repeat stuck on.
+                    more_asked.append(replace(repeat, priority=Priority.ANSWER))
+                else:
+                    repeats.append(repeat)
                 answered += 1
-        elif facts and answered < rules.facts_per_reply and u.is_question:
+        elif facts and answered < limit and u.is_question:
             # She knows but will not say it yet (its `revele_si` does not hold): she says so
             # instead of letting the question pass as if it had not been asked.
             withheld.append(ReplyPart(Priority.ANSWER, c.bank("fact_withheld"),
-                                      ReplyKind.FACT_WITHHELD, facts[0].id))
+                                      ReplyKind.FACT_WITHHELD, facts[0].id, answers=slot))
             answered += 1
         elif elsewhere := _known_elsewhere(c, topics):
             # Asked what only someone else knows ("il fait une pause quand ?" to the
@@ -257,11 +275,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # answers her doubt (read as nothing, it no longer did once such statements stopped
         # being read as questions).
         state.facts_stated.append(stated.id)
-    for second in also:
+    for slot, second in also:
         if offer_asked is not None:
             break  # the offer asked beside it takes the second answer (below)
-        if answered < rules.facts_per_reply and second.id not in told:
-            reveal(c, c.facts[second.id], parts, unasked=True)
+        if answered < limit and second.id not in told:
+            reveal(c, c.facts[second.id], parts, unasked=True, answers=slot)
             told.add(second.id)
             answered += 1
     parts.extend(more_asked)
@@ -306,7 +324,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         unanswered_question = False
     # (Beside another answer too: "qui prendra la décision, et avez-vous reçu une proposition
     # de Copitec ?" got the decider alone, round 36.)
-    rival = rival_asked if answered < rules.facts_per_reply and not digging and (
+    rival = rival_asked if answered < limit and not digging and (
         not answered or offer_asked is not None) else None
     if rival is not None and (line := _plainly(rival)):
         # "Copitec vous a-t-il fait une proposition de renouvellement ?": the offer she has in

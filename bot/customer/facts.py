@@ -19,11 +19,13 @@ if TYPE_CHECKING:
 
 
 def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = False,
-           priority: Priority = Priority.ANSWER, asked: bool = True) -> None:
+           priority: Priority = Priority.ANSWER, asked: bool = True,
+           answers: int | None = None) -> None:
     """Tell a fact; `unasked` when no yes-or-no question asked it (an open question she
     answers with what matters most to her, or one that asks what or how); `priority` lower
     when it is a reaction rather than an answer; `asked` False when no question drew it out
-    (her budget given as her reason to say no): no good question to reward."""
+    (her budget given as her reason to say no): no good question to reward; `answers` the
+    student's sentence it answers."""
     state, rules = c.state, c.rules
     lines = fact.answers
     if unasked:
@@ -42,7 +44,7 @@ def reveal(c: Customer, fact: Fact, parts: list[ReplyPart], unasked: bool = Fals
     state.fact_speakers[fact.id] = state.speaker
     if asked:
         c.move(rules.good_question_mood, rules.good_question_patience)
-    parts.append(ReplyPart(priority, line, ReplyKind.FACT, fact.id))
+    parts.append(ReplyPart(priority, line, ReplyKind.FACT, fact.id, answers=answers))
     if "email" in fact.values:
         state.email = str(fact.values["email"])
         state.record(Event.EMAIL_OBTENU)

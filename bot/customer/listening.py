@@ -39,7 +39,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # synthèse est juste", and "Quelle synthèse ? Je vous demandais ce qui vous embête"
         # got "C'est bien ce que j'ai dit", blind play).
         other_question = any(_asks_other(sentence) for sentence in u.sentences)
-        if not other_question:
+        if other_question and _answered_beside(parts):
+            # …unless that other question has its answer too: then she confirms, and answers
+            # ("Oui, c'est ça. La couleur, c'est à peu près 30 %."), each in its turn; a plain
+            # yes ("Voilà. Rien à ajouter." before what she adds contradicted it).
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("check_yes"),
+                                   ReplyKind.REFORMULATION, stance=Stance.POSITIVE,
+                                   answers=_checking_sentence(u)))
+            checked = True
+        elif not other_question:
             parts.append(ReplyPart(Priority.ECHO, c.bank("reformulation_ok"),
                                    ReplyKind.REFORMULATION, stance=Stance.POSITIVE))
             # "Si je résume : … C'est bien cela ?" checks the summary: her "c'est bien ça"
@@ -56,14 +64,20 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.ANSWER, c.bank("nothing_else"), ReplyKind.CONTROL,
                                    stance=Stance.POSITIVE))
         return
-    if not checked and not (Act.QUESTION_CONTROLE in acts and state.arguments_heard) and any(
-            sentence.is_question and asks(Request.CHECK, fold(sentence.text))
-            for sentence in u.sentences):
+    check = next((i for i, sentence in enumerate(u.sentences) if sentence.is_question
+                  and asks(Request.CHECK, fold(sentence.text))), None)
+    if not checked and not (Act.QUESTION_CONTROLE in acts and state.arguments_heard) and \
+            check is not None:
         # Her file checked beside an apology ("Il s'agit bien de la commande EM-458921,
         # livrée lundi ?"): she says yes; "Bon, c'est déjà mieux" to the apology alone left it
         # unanswered (round 37).
-        parts.append(ReplyPart(Priority.ANSWER, c.bank("reformulation_ok"),
-                               ReplyKind.REFORMULATION, stance=Stance.POSITIVE))
+        # (Beside another answer, a plain yes: "Exactement, vous résumez bien" to "il s'agit
+        # bien de la commande EM-458921 ?" praised a summary nobody made.)
+        beside = _answered_beside(parts)
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("check_yes" if beside
+                                                       else "reformulation_ok"),
+                               ReplyKind.REFORMULATION, stance=Stance.POSITIVE,
+                               answers=check if beside else None))
         checked = True
     if acts & {Act.EMPATHIE, Act.EXCUSE}:
         gain = rules.empathy_mood_complaint if complaint else rules.empathy_mood
@@ -98,6 +112,20 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             key = "control_opinion"
         stance = Stance.NEGATIVE if key == "control_doubt" else Stance.POSITIVE
         parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL, stance=stance))
+
+
+def _answered_beside(parts: list[ReplyPart]) -> bool:
+    """Whether a question of the turn already has its own answer in the reply."""
+    return any(p.answers is not None and p.priority == Priority.ANSWER for p in parts)
+
+
+def _checking_sentence(u: Understanding) -> int:
+    """The sentence that asks her to confirm a restatement: the question that asks nothing
+    else ("…, c'est bien ça ?"), else the restatement itself."""
+    return next((i for i, sentence in enumerate(u.sentences)
+                 if sentence.is_question and not _asks_other(sentence)),
+                next((i for i, sentence in enumerate(u.sentences)
+                      if Act.REFORMULATION in sentence.act_ids), 0))
 
 
 def _asks_other(sentence: SentenceUnderstanding) -> bool:

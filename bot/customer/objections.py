@@ -17,6 +17,7 @@ from ..questions import is_question
 from ..replies import continued
 from ..text import euros, fold
 from ..topics import content_words
+from . import progress
 from .facts import asks_budget, stated_budget_max
 from .people import named
 from .reply import PROTEST, Priority, ReplyKind, ReplyPart, Stance
@@ -536,9 +537,24 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if objection.category == ObjectionCategory.PRIX:
                 # ("Ça reste raisonnable. Ah, quand même… c'est cher." says both.)
                 parts[:] = [p for p in parts if p.kind != ReplyKind.PRICE]
+            asking = _asking_sentence(objection, u)
+            if asking is not None:
+                # Asked about it ("des contraintes côté personnel ?"), the doubt is her answer
+                # to that question: the fact the same words named goes ("Ce week-end-là, deux
+                # vendeurs en congé. Le personnel, vous y avez pensé ? …" said it twice).
+                said_twice = [p for p in parts if p.answers == asking and p.kind == ReplyKind.FACT]
+                progress.forget(c, said_twice)
+                parts[:] = [p for p in parts if all(p is not q for q in said_twice)]
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,
-                                   objection.id, stance=Stance.NEGATIVE))
+                                   objection.id, stance=Stance.NEGATIVE, answers=asking))
             return
+
+
+def _asking_sentence(objection: Objection, u: Understanding) -> int | None:
+    """The question of the turn that asks about what raises the doubt, if one does."""
+    topics = {topic for cond in objection.when for topic in cond.topics or []}
+    return next((i for i, sentence in enumerate(u.sentences) if is_question(sentence.text)
+                 and topics & {hit.id for hit in sentence.topics}), None)
 
 
 def _forestalled(c: Customer, objection: Objection) -> bool:

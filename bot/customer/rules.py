@@ -54,6 +54,8 @@ class Rules:
     good_question_mood: int = rule(3, "humeur, question qui fait révéler un fait")
     good_question_patience: int = rule(2, "patience, question qui fait révéler un fait")
     facts_per_reply: int = rule(2, "faits révélés au plus par réplique")
+    questions_per_reply: int = rule(3, "questions d'une même réplique de l'étudiant qui ont "
+                                       "chacune leur réponse (au-delà des faits ci-dessus)")
     reformulation_mood: int = rule(5, "humeur, reformulation après au moins un fait")
     reformulation_patience: int = rule(2, "patience, reformulation après au moins un fait")
     empathy_mood_complaint: int = rule(10, "humeur, empathie ou excuse dans une réclamation")

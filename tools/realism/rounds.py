@@ -12,6 +12,7 @@ Run from the root of the tree to measure (its `bot/` is the engine played):
     python tools/realism/rounds.py diff A.json B.json  # which replies and outcomes changed
     python tools/realism/rounds.py trace FILE [FROM]   # one dialogue, turn by turn
     REPLIQ_TRACE_PLAN=1 python tools/realism/rounds.py trace FILE   # with every planned part
+    python tools/realism/rounds.py coverage [FILE…]   # questions left beside an answered one
 Rounds live in $REPLIQ_ROUNDS_DIR (default /work/staging), one folder per round (playsN/).
 See tools/realism/README.md for the protocol."""
 
@@ -226,18 +227,68 @@ def diff(before: str, after: str) -> None:
     print(changed, "dialogues differ")
 
 
-def trace(file: str, start: str = "0") -> None:
-    """One dialogue turn by turn: the acts and topics read, mood, patience, reply parts."""
+def _conversation(path: Path):  # type: ignore[no-untyped-def]
+    """A kept dialogue's customer, freshly started, and the student's lines."""
     from bot.engine import start_conversation
     from scenarios import load_scenario
     from scenarios.catalog import BUILTIN_DIR
 
-    path = Path(file)
     text = path.read_text(encoding="utf-8")
     match = re.search(r"^# variante : (\S+)", text, re.M)
     variant = match.group(1) if match else _variant(path.name)
     customer = start_conversation(
         load_scenario(BUILTIN_DIR / f"{path.name.split('.')[0]}.yaml", variant), variant, 0)
+    lines = [line.strip() for line in text.splitlines()
+             if line.strip() and not line.startswith("#")]
+    return customer, lines
+
+
+def coverage(*files: str) -> None:
+    """How many of the student's questions get their own answer, over the kept dialogues (or
+    FILES): in each turn asking her facts, the questions one part of the reply answers, and
+    those left while another question of the same turn was answered ("answers only the 48 h
+    delay; skips the equipment…", the commonest complaint of blind reviewers)."""
+    sys.path.insert(0, ".")
+    from bot.customer import core
+
+    keep = core.compose
+    said: list = []
+
+    def compose(parts, filler):  # type: ignore[no-untyped-def]
+        said[:] = keep(parts, filler)
+        return said
+
+    core.compose = compose  # type: ignore[assignment]
+    asked = answered = left = turns = 0
+    examples: list[str] = []
+    for path in [Path(f) for f in files] or sorted(JOUEES.glob("*.txt")):
+        customer, lines = _conversation(path)
+        customer.opening()
+        for line in lines:
+            said.clear()
+            understanding, _ = customer.step(line)
+            slots = {i for i, s in enumerate(understanding.sentences)
+                     if s.is_question and s.discovers}
+            if len(slots) < 2:
+                continue
+            got = {p.answers for p in said} & slots
+            turns += 1
+            asked += len(slots)
+            answered += len(got)
+            if got:
+                left += len(slots - got)
+                if len(examples) < 30 and slots - got:
+                    examples.append(f"{path.name}: {line[:160]}")
+            if customer.state.ended:
+                break
+    print(f"turns with two questions or more: {turns}; questions: {asked}; "
+          f"answered each by a part: {answered}; left beside an answered one: {left}")
+    print("\n".join(examples))
+
+
+def trace(file: str, start: str = "0") -> None:
+    """One dialogue turn by turn: the acts and topics read, mood, patience, reply parts."""
+    customer, lines = _conversation(Path(file))
     planned: list[str] = []
     if os.environ.get("REPLIQ_TRACE_PLAN"):
         # Every part the policies planned, before the reply plan keeps one or two: why a
@@ -256,8 +307,6 @@ def trace(file: str, start: str = "0") -> None:
     opening = customer.opening()
     if opening:
         print("C0:", opening.text)
-    lines = [line.strip() for line in text.splitlines()
-             if line.strip() and not line.startswith("#")]
     for i, line in enumerate(lines, 1):
         understanding, reply = customer.step(line)
         if i >= int(start):
@@ -275,7 +324,8 @@ def trace(file: str, start: str = "0") -> None:
 
 
 COMMANDS = {"assign": assign, "transcripts": transcripts, "lists": lists, "stats": stats,
-            "keep": keep, "replies": replies, "diff": diff, "trace": trace}
+            "keep": keep, "replies": replies, "diff": diff, "trace": trace,
+            "coverage": coverage}
 
 if __name__ == "__main__":
     if len(sys.argv) < 2 or sys.argv[1] not in COMMANDS:
