@@ -222,12 +222,21 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored \
                 and not _explores(objection, parts) and not _DIGGING.search(u.folded) \
                 and not (objection.category == ObjectionCategory.PRIX
-                         and asks_budget(u.folded)):
+                         and asks_budget(u.folded)) and not _takes_up_her_times(c, u):
             # (Nor "vous avez combien, alors ?" to "c'est hors budget": "Vous m'écoutez ?" to
             # it, blind play.)
             # ("Ah bon, c'est-à-dire ? Vous avez déjà un truc pour la fidélité ?" asks about
             # it: "Vous ne m'écoutez pas" to it was a false reproach, blind play.)
             _ignored(c, objection, parts)
+
+
+def _takes_up_her_times(c: Customer, u: Understanding) -> bool:
+    """Whether the turn puts to her a meeting right after she gave her free times: it follows
+    her lead, it ignores nothing she said beside them ("En général, je suis libre le mardi
+    entre 14 h et 16 h… Envoyez-moi une documentation" — "mardi à 14 h 30 ?" was met with
+    "je n'ai plus le temps" and a hang-up, round 40)."""
+    return Act.PROPOSITION_RDV in u.acts and any(
+        line.split("{")[0] in c.last_reply for line in c.stock("slot_hint"))
 
 
 def _fitting(lines: list[str], u: Understanding, meeting: bool) -> list[str]:
