@@ -116,7 +116,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 
 def _answered_beside(parts: list[ReplyPart]) -> bool:
     """Whether a question of the turn already has its own answer in the reply."""
-    return any(p.answers is not None and p.priority == Priority.ANSWER for p in parts)
+    return any(p.answers_a_question for p in parts)
 
 
 def _checking_sentence(u: Understanding) -> int:

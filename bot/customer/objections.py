@@ -561,9 +561,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 
 def _asking_sentence(objection: Objection, u: Understanding) -> int | None:
     """The question of the turn that asks about what raises the doubt, if one does."""
-    topics = {topic for cond in objection.when for topic in cond.topics or []}
-    return next((i for i, sentence in enumerate(u.sentences) if is_question(sentence.text)
-                 and topics & {hit.id for hit in sentence.topics}), None)
+    return next((i for i in _naming(objection, u) if is_question(u.sentences[i].text)), None)
 
 
 def _forestalled(c: Customer, objection: Objection) -> bool:
@@ -677,10 +675,15 @@ def _raised(c: Customer, objection: Objection, u: Understanding) -> bool:
 
 def _asked_about(objection: Objection, u: Understanding) -> bool:
     """Whether the sentences that name what raises it are all questions."""
+    naming = _naming(objection, u)
+    return bool(naming) and all(is_question(u.sentences[i].text) for i in naming)
+
+
+def _naming(objection: Objection, u: Understanding) -> list[int]:
+    """The sentences of the turn that name what raises the doubt (its `quand` topics)."""
     topics = {topic for cond in objection.when for topic in cond.topics or []}
-    naming = [sentence for sentence in u.sentences
-              if topics & {hit.id for hit in sentence.topics}]
-    return bool(naming) and all(is_question(sentence.text) for sentence in naming)
+    return [i for i, sentence in enumerate(u.sentences)
+            if topics & {hit.id for hit in sentence.topics}]
 
 
 def _named_now(topics: list[str], u: Understanding) -> bool:

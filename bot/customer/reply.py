@@ -104,6 +104,11 @@ class ReplyPart:
     answers: int | None = field(default=None, compare=False)
 
     @property
+    def answers_a_question(self) -> bool:
+        """Whether it is the answer to one question of the turn (see compose)."""
+        return self.answers is not None and self.priority == Priority.ANSWER
+
+    @property
     def label(self) -> str:
         """As the transcript records it: "fait:volume-mensuel", "prix"."""
         # (Only the kinds that name what they are about end in ":"; an objection lifted or
@@ -288,7 +293,7 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     # the others was what blind reviewers most often marked (about two in five of the replies
     # they found partly off, rounds 38–39). The answers stand as one primary; the reply plan
     # below places and completes it as it would a single answer.
-    answers = [p for p in chosen if p.answers is not None and p.priority == Priority.ANSWER]
+    answers = [p for p in chosen if p.answers_a_question]
     if len({p.answers for p in answers}) < 2:
         return _moves(chosen, objection)
     # In the order asked, her yes to a check first ("Oui, c'est ça. Et la couleur, 30 %.").

@@ -25,6 +25,7 @@ import random
 import re
 import sys
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -243,35 +244,48 @@ def _conversation(path: Path):  # type: ignore[no-untyped-def]
     return customer, lines
 
 
+@dataclass
+class _Plan:
+    """The last reply plan: every part the policies planned, and those said."""
+
+    planned: list = field(default_factory=list)
+    said: list = field(default_factory=list)
+
+
+def _watch_plans() -> _Plan:
+    """Keep each turn's reply plan as the engine composes it (trace and coverage read it)."""
+    from bot.customer import core
+
+    plan, keep = _Plan(), core.compose
+
+    def compose(parts, filler):  # type: ignore[no-untyped-def]
+        plan.planned, plan.said = list(parts), keep(parts, filler)
+        return plan.said
+
+    core.compose = compose  # type: ignore[assignment]
+    return plan
+
+
 def coverage(*files: str) -> None:
     """How many of the student's questions get their own answer, over the kept dialogues (or
     FILES): in each turn asking her facts, the questions one part of the reply answers, and
     those left while another question of the same turn was answered ("answers only the 48 h
     delay; skips the equipment…", the commonest complaint of blind reviewers)."""
     sys.path.insert(0, ".")
-    from bot.customer import core
-
-    keep = core.compose
-    said: list = []
-
-    def compose(parts, filler):  # type: ignore[no-untyped-def]
-        said[:] = keep(parts, filler)
-        return said
-
-    core.compose = compose  # type: ignore[assignment]
+    plan = _watch_plans()
     asked = answered = left = turns = 0
     examples: list[str] = []
     for path in [Path(f) for f in files] or sorted(JOUEES.glob("*.txt")):
         customer, lines = _conversation(path)
         customer.opening()
         for line in lines:
-            said.clear()
+            plan.said = []
             understanding, _ = customer.step(line)
             slots = {i for i, s in enumerate(understanding.sentences)
                      if s.is_question and s.discovers}
             if len(slots) < 2:
                 continue
-            got = {p.answers for p in said} & slots
+            got = {p.answers for p in plan.said} & slots
             turns += 1
             asked += len(slots)
             answered += len(got)
@@ -289,21 +303,9 @@ def coverage(*files: str) -> None:
 def trace(file: str, start: str = "0") -> None:
     """One dialogue turn by turn: the acts and topics read, mood, patience, reply parts."""
     customer, lines = _conversation(Path(file))
-    planned: list[str] = []
-    if os.environ.get("REPLIQ_TRACE_PLAN"):
-        # Every part the policies planned, before the reply plan keeps one or two: why a
-        # reaction the student expected was not said.
-        from bot.customer import core
-
-        keep = core.compose
-
-        def compose(parts, filler):  # type: ignore[no-untyped-def]
-            said = keep(parts, filler)
-            planned[:] = [f"{'' if any(p is s for s in said) else 'DROPPED '}"
-                          f"{p.priority.name}/{p.label}: {p.text}" for p in sorted(parts)]
-            return said
-
-        core.compose = compose  # type: ignore[assignment]
+    # Every part the policies planned, before the reply plan keeps one or two: why a
+    # reaction the student expected was not said.
+    plan = _watch_plans() if os.environ.get("REPLIQ_TRACE_PLAN") else None
     opening = customer.opening()
     if opening:
         print("C0:", opening.text)
@@ -316,8 +318,9 @@ def trace(file: str, start: str = "0") -> None:
             before = f"{reply.before.text} || " if reply.before else ""
             print(f"C{i} [{reply.speaker}] mood={state.mood} pat={state.patience} "
                   f"parts={reply.parts}: {before}{reply.text}")
-            for line in planned:
-                print("     plan", line)
+            for part in sorted(plan.planned) if plan else []:
+                dropped = "" if any(part is said for said in plan.said) else "DROPPED "
+                print(f"     plan {dropped}{part.priority.name}/{part.label}: {part.text}")
         if customer.state.ended:
             print("ENDED", customer.state.outcome)
             break
