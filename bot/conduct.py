@@ -87,6 +87,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         # Her ways called out of date ("en 2025 c'est un peu la préhistoire",
                         # "les cartons à tampons, ça fait très années 90", blind plays: no
                         # reaction).
+                        # "l'appli est pourrie", "ils vont bientôt couler" (round 40)
+                        r"|(?:est|sont|c'est) (?:completement |vraiment |franchement )?"
+                        r"pourrie?s?|(?:ils|elles?) vont (?:bientot )?couler"
                         r"|prehistoire|prehistorique|(?:fait|font|c'est) (?:tres |un peu )?"
                         r"annees (?:50|60|70|80|90)|d'un autre (?:age|siecle)|has been)\b"),
         ("mépris", r"\b(vous savez lire|vous comprenez (?:rien|pas le francais|vite)"
@@ -196,12 +199,33 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|(?:c'etait )?pas la peine de (?:crier|vous enerver|s'enerver|hurler)"
                    r"|(?:vos|tes) (?:messages|mails|e-mails|courriers?)\b[^.?!]{0,60}"
                    r"\bpersonne (?:ne )?(?:les |le )?lit"
-                   r"|personne (?:ne )?lit (?:vos|tes) (?:messages|mails))"),
+                   r"|personne (?:ne )?lit (?:vos|tes) (?:messages|mails)"
+                   # Her trouble made light of ("la laverie c'est pas la fin du monde non plus,
+                   # j'y allais tout le temps", round 40: "Bien.")
+                   r"|(?:c'est|ce n'est) pas la fin du monde)"),
         # A joke taken back in the same breath ("au moins vous voyez le linge tourner, c'est
         # moderne ! Non je rigole", to a caller whose machine came broken: no reaction, blind
         # play): a fault, met as a joke, that does not end the conversation by itself.
         ("plaisanterie", r"\bnon,? (?:mais )?je (?:rigole|plaisante|deconne|blague)\b"
                          r"|\bje (?:rigole|deconne)\b(?! pas)"),
+        # A gift for her, not for the firm, kept quiet ("je vous offre un iPad pour vous,
+        # personnellement. Ça reste entre nous": "Gratuit, comme ça ? Vous me le mettez par
+        # écrit", round 40): a bribe, which she refuses.
+        ("corruption", r"(?=.*\b(?:offr\w*|offert\w*|cadeau\w*|ipad|enveloppe|billets?|"
+                       r"commission|liquide|especes)\b).*\b(?:pour vous,? personnellement"
+                       r"|pour toi,? personnellement|(?:ca|cela) reste(?:ra)? entre nous"
+                       r"|(?:un|mon) petit arrangement|dessous[- ]de[- ]table)\b"),
+        # Her data, or someone else's, handed on ("votre portable perso, je le refilerai à nos
+        # partenaires", "le numéro perso d'un autre boulanger": "Entendu. C'est clair.", round
+        # 40).
+        ("données", r"\b(?:(?:le|la|les|vos|ses) \w+ )?(?:refil\w*|revend\w*|donn\w*|"
+                    r"transmet\w*|pass\w*|file\w*) (?:a|aux) (?:nos|des|mes|nombreux) "
+                    r"partenaires\b|\b(?:numero|portable|telephone|mail|adresse) (?:perso|"
+                    r"personnel\w*) (?:d'un|d'une|de vos|des|de ses) (?:autres?|collegues?|"
+                    r"confreres?|voisins?|clients?)\b"),
+        # Familiar with a stranger ("j'ai le droit, t'inquiète", round 40: let pass).
+        ("familiarité", r"\b(?:t'inquiete|t'en fais pas|ma poule|mon pote|ma vieille|"
+                        r"mon vieux|ma cocotte)\b"),
         ("moquerie", r"(?:\bsérieux|\bserieux|\bserieusement|\bnon mais allo)\s*\?"
                      r"|\bmdr\b"
                      r"|\bavec des beaux? \w+ en couleur"),

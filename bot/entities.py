@@ -48,10 +48,11 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _TIME = r"(\d{1,2}) ?(?:h|heures?|:) ?(\d{2})?(?: ?(?:min(?:utes)?))?"
 _DAY_TIME = re.compile(
     rf"\b(?:(?:ce|le) )?({_WEEKDAY})(?: (prochain|matin|après-midi|apres-midi|soir))?"
-    rf"(?:,? (?:(?:à|a|vers|dès|des|de) ?)?{_TIME})?(?:\b|$)", re.IGNORECASE)
+    rf"(?:,? (?:(?:à|a|vers|dès|des|de) ?)?(?:{_TIME}|(midi)\b))?(?:\b|$)", re.IGNORECASE)
+# ("aujourd'hui à midi pile" is a time: read without it, the day alone, round 40.)
 _RELATIVE_DAY = re.compile(
     rf"\b(demain|après-demain|apres-demain|aujourd'hui)(?: (matin|après-midi|apres-midi|soir))?"
-    rf"(?:,? (?:à|a|vers) ?{_TIME})?", re.IGNORECASE)
+    rf"(?:,? (?:à|a|vers) ?(?:{_TIME}|(midi)\b))?", re.IGNORECASE)
 _ABSOLUTE_DATE = re.compile(
     rf"\b(?:le )?(\d{{1,2}}(?:er)?) ({'|'.join(MONTHS)})(?: (\d{{4}}))?(?:,? (?:à|a) ?{_TIME})?",
     re.IGNORECASE)
@@ -150,20 +151,20 @@ def extract(text: str, today: date | None = None) -> list[Entity]:
     for start_at, end_at in taken:
         masked = masked[:start_at] + " " * (end_at - start_at) + masked[end_at:]
     for match in _DAY_TIME.finditer(masked):
-        day, qualifier, hour, minutes = match.groups()
+        day, qualifier, hour, minutes, noon = match.groups()
         value = {"jour": day.lower()}
         if qualifier:
             value["precision"] = qualifier.lower().replace("apres", "après")
-        clock = _clock(hour, minutes)
+        clock = _clock(hour, minutes) or _noon(noon)
         if clock:
             value["heure"] = clock
         add(match, "date", value)
     for match in _RELATIVE_DAY.finditer(text):
-        day, qualifier, hour, minutes = match.groups()
+        day, qualifier, hour, minutes, noon = match.groups()
         value = {"jour": day.lower().replace("apres", "après")}
         if qualifier:
             value["precision"] = qualifier.lower()
-        clock = _clock(hour, minutes)
+        clock = _clock(hour, minutes) or _noon(noon)
         if clock:
             value["heure"] = clock
         add(match, "date", value)

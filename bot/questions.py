@@ -46,7 +46,13 @@ SPOKEN_QUESTION = re.compile(
     r"allez|tenez|voyez|dites|croyez|ecoutez|rendez)-)\w+-(?:vous|il|elle|ils|elles|on)\b"
     # an interrogative word at the end ("il serait dispo quand"), a tag ("c'est ça"), an
     # embedded question ("vous savez dans quel délai")
-    r"|\b(?:quand|combien|quoi|comment|pourquoi|c'est ca|je me trompe|ou pas|ou non)[\s.!]*$"
+    r"|\b(?:quand|combien|comment|pourquoi|c'est ca|je me trompe|ou pas|ou non)[\s.!]*$"
+    # ("quoi" after a verb or a preposition: "vous faites quoi", "c'est pour quoi"; the oral
+    # tic "…le click and collect quoi." asks nothing, round 40: read as a question, it took
+    # the answer of the real question after it.)
+    r"|\b(?:est|c'est|faites|fait|fais|voulez|veux|dites|dis|pensez|penses|proposez|parlez|"
+    r"attendez|cherchez|preferez|prenez|choisissez|vendez|de|a|pour|en|sur|avec|sinon|ou)"
+    r" quoi[\s.!]*$"
     r"|\bvous savez (?:si|combien|quand|comment|pourquoi|qui|ou|dans quel|quel)\b"
     r"|\bc'est qui\b")
 
@@ -215,6 +221,10 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     after = re.split(r"\s*[,:;]\s+|[.!…]\s+", halves[1])[0]
     if _NOT_AN_OPTION.match(fold(after)):
         return None  # "ça répond à vos attentes, ou y a-t-il un point qui bloque ?"
+    if re.search(r"\b(?:de|pour) quoi$", fold(after)):
+        # Her own words asked back: "Le matin ou l'après-midi de quoi ?" got "L'après-midi,
+        # donc." (round 40).
+        return None
     if _HER_DETAILS.search(fold(halves[0])) and _DETAIL.search(fold(after)):
         # "Vous pouvez me donner votre nom ou le numéro de commande ?" asks for her details,
         # either will do: "Vous ne m'avez rien proposé" to it (blind play).
@@ -283,6 +293,12 @@ _PICK_TAIL = re.compile(r"(?i),?\s*(?:comme vous (?:voulez|preferez|pr[ée]f[ée
                         r"[àa] vous de (?:voir|choisir))\s*[.!?]*$")
 
 
+def asks_to_pick(folded: str) -> bool:
+    """Whether folded words ask her to pick among what was offered ("qu'est-ce qui vous
+    arrangerait le mieux ?", "lequel vous convient ?")."""
+    return _PICK.search(folded) is not None
+
+
 def offered_options(sentence: str, before: str | None = None) -> tuple[str, str] | None:
     """The options a turn offers in `sentence`, also when they were said in the sentence
     before it ("…un bon d'achat, ou si vous préférez une extension. Que choisissez-vous ?")
@@ -305,13 +321,21 @@ _OFFERING = re.compile(r"\b(offr\w*|propos\w*|fais|faire|choisi\w*|au choix|solu
                        r"options|possibilites)\b")
 
 
+_BECAUSE = re.compile(r"(?i)^(?:comme|puisque|vu que|[ée]tant donn[ée] que|si)\b[^,;]*,\s*")
+
+
 def _either(sentence: str) -> tuple[str, str] | None:
     """"Je peux vous offrir soit un bon d'achat de 30 €, soit une extension d'un an" offers
     two options without "ou"."""
-    match = re.search(r"(?i)\bsoit\s+(.+?),?\s+soit\s+(.+?)(?:[,;:.!?…]|$)", sentence)
+    match = re.search(r"(?i)\bsoit,?\s+(.+?)[,;]?\s+soit,?\s+(.+)$", sentence)
     if match is None:
         return None
-    left, right = (_whole(part.split()[:_OPTION_WORDS]) for part in match.groups())
+    # Each option is what follows its "soit", past a clause that says why ("soit, comme la
+    # livraison date de moins de quatorze jours, on vous rembourse…": round 40, where the
+    # second "soit" was followed by a comma and nothing was offered), up to the next pause.
+    parts = (re.split(r"[,;:.!?…]", _BECAUSE.sub("", part.strip()), maxsplit=1)[0]
+             for part in match.groups())
+    left, right = (_whole(part.split()[:_OPTION_WORDS]) for part in parts)
     return (" ".join(left), " ".join(right)) if left and right else None
 
 

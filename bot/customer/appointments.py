@@ -14,7 +14,7 @@ from ..questions import is_question
 from ..replies import continued, line_sentences
 from ..text import fold
 from . import facts, people
-from .reply import Priority, ReplyKind, ReplyPart, Stance
+from .reply import FREE_TIMES, Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
 
 if TYPE_CHECKING:
@@ -54,6 +54,12 @@ _OTHER_ERRAND = re.compile(r"\b(install\w*|livr\w*|formation|dossier|contrat|env
                            # d'après") is no meeting in her diary (blind play: "Non, ce
                            # créneau-là je suis pris… et cette semaine").
                            r"bilan|compte rendu|rapport|"
+                           # Someone told by mail ("je préviens le siège par mail le vendredi
+                           # 4 avril, c'est bon pour vous ?"): "Plutôt le matin ou
+                           # l'après-midi ?" to it, round 40.
+                           # (Not "donnez-moi votre mail": asking her address is no errand.)
+                           r"previen\w*|prevenir|inform(?:er|e|erai|erons|era|ez)|"
+                           r"envoy\w*|par (?:e-)?mail|par courriel|"
                            r"week-end)\b")
 # Coming to her premises: both a meeting and the form "visite" of one.
 _ON_SITE = (r"passer|sur place|chez vous|dans vos locaux|ici|au cabinet|a votre cabinet|"
@@ -77,6 +83,9 @@ _MEETING_ASKED = re.compile(rf"\b({_MEETING_WORDS})\b")
 # A visit or a delivery set for a day ("on peut livrer samedi", "le technicien passe jeudi").
 _VISIT = re.compile(r"\b(?:livr\w*|intervention|intervenir|technicien|install\w*|rappel\w*|"
                     r"appel\w*|enlevement|reprise|depose\w*|venir|vienne|viendra)\b")
+# Words that put a day to her as an offer, even without a meeting's words ("je vous propose
+# mardi", "mardi vous arrange ?").
+_OFFER_WORDS = re.compile(r"\b(propos\w*|convien\w*|arrange\w*|libre|ok pour|d'accord pour)\b")
 # "Je vois." acknowledges; it does not offer to meet.
 _I_SEE = re.compile(r"\b(je|on) (vois|voit)\b")
 FORMS = {"visio": re.compile(r"\b(visio\w*|teams|zoom|en ligne|a distance)\b"),
@@ -149,6 +158,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # jeudi à 14 heures, ici au cabinet." after "le jeudi entre 14 h et 15 h 30"): the
         # slot taken, whatever the act read (blind play: "C'est noté" and no meeting).
         proposing |= {Act.PROPOSITION_RDV}
+    if not u.is_question and not any(value.get("heure") for value in dates) and \
+            not _MEETING.search(_I_SEE.sub("", folded)) and not _OFFER_WORDS.search(folded):
+        # A day said in passing, with nothing of a meeting: "je pense qu'on peut l'avoir pour
+        # le samedi, gratuitement" (a TV host for the event's Saturday) got "Non, ce
+        # créneau-là je suis pris" and his free slots (round 40).
+        proposing = set()
     if Act.PROPOSITION_RDV not in u.acts and \
             not _MEETING_ASKED.search(_I_SEE.sub("", folded)) and \
             any(part.kind == ReplyKind.FACT for part in parts):
@@ -206,7 +221,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if proposing:
             people.defer(c, parts)
         return
-    if not proposing or not any(value.get("jour") in WEEKDAYS for value in dates):
+    # (Today is never one of her free times: the person called is at work, and "il peut
+    # venir aujourd'hui à midi pile, pendant votre rush" got "Mettez-moi tout ça dans un
+    # mail", then "Là, je ne saurais pas vous dire", round 40.)
+    # (With its hour only: "aujourd'hui, vous payez 240 €" says now, not a day offered.)
+    if not proposing or not any(value.get("jour") in WEEKDAYS or (
+            value.get("jour") == _TODAY and value.get("heure")) for value in dates):
         return
     timed = {value.get("jour") for value in dates if value.get("heure")}
     for value in dates:
@@ -257,13 +277,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # refusal of a day; to a day named in passing, nothing ("…même le dimanche. C'est vous
         # qui faites le pain ?" got "Le matin ? Impossible…", blind play).
         if _MEETING.search(_I_SEE.sub("", u.folded)):
-            parts.append(ReplyPart(Priority.ANSWER, hint, ReplyKind.APPOINTMENT))
+            parts.append(ReplyPart(Priority.ANSWER, hint, ReplyKind.APPOINTMENT,
+                                   subject=FREE_TIMES))
         return
     taken = c.lines_or_bank(lines, "slot_taken")
     parts.append(ReplyPart(Priority.ANSWER, f"{taken} {hint}",
-                           ReplyKind.APPOINTMENT, stance=Stance.NEGATIVE))
+                           ReplyKind.APPOINTMENT, FREE_TIMES, stance=Stance.NEGATIVE))
 
 
+_TODAY = "aujourd'hui"
 # A refusal that points at the day or hour offered ("ce jour-là", "à cette heure-là").
 _THAT_TIME = re.compile(r"\b(?:ce jour-la|cette heure-la|a cette heure|ce creneau)\b")
 

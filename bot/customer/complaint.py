@@ -10,6 +10,7 @@ from scenarios.model import PolicyItem
 from scenarios.vocabulary import Act, Event, Kind
 
 from ..entities import days_said
+from ..questions import asks_to_pick
 from ..text import fold, with_article
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
@@ -24,6 +25,11 @@ _DENIAL = re.compile(
     r"|ne s'applique (pas|plus)|aucun(e)? (droit|garantie|recours)|pas de (droit|garantie|"
     r"remboursement|retractation)|impossible de (vous )?rembours\w*|plus possible|"
     r"(droit|garantie|delai)\w* (est|sont) (expire|depasse|termine|perdu)\w*)")
+# Every obligation denied at once: "…le délai de quatorze jours est dépassé, donc légalement on
+# n'est plus obligés de rien faire" denies the guarantee that still applies, whichever right it
+# named (round 40: "D'accord. Mais alors cette fois, je compte sur vous").
+_DENIES_ALL = re.compile(r"\b(?:(?:on|nous) n'(?:est|sommes) (?:plus |pas )?oblige\w* (?:de|a) "
+                         r"rien|(?:on|nous) (?:n'avons|n'a) plus (?:aucune )?obligation)")
 # A remedy refused outright ("je peux pas vous faire un retour", "pas d'échange possible").
 _REFUSES_REMEDY = re.compile(
     r"\b(?:je|on) (?:ne )?(?:peux|peut|pourra|pourrai|va) (?:pas|rien) (?:vous )?"
@@ -91,6 +97,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for sentence in u.sentences:
         legal = {hit.id for hit in sentence.topics} & set(c.legal)
         denied = any(c.legal[i].applies for i in legal) and _DENIAL.search(fold(sentence.text))
+        denied = denied or (bool(legal) and _DENIES_ALL.search(fold(sentence.text)) is not None
+                            and any(point.applies for point in c.legal.values()))
         # Sending her to the maker denies the seller's legal guarantee, whatever its words
         # ("le délai de rétractation est passé… faut voir avec le fabricant Lavex" got "Oui,
         # et ensuite ?", blind play): the seller owes a product that conforms.
@@ -177,7 +185,9 @@ def _chosen_solution(c: Customer, u: Understanding) -> str | None:
     """The solution she picks when asked which of those put to her she prefers: the
     quickest (what a customer without a machine wants), as she would name it; none when
     fewer than two were offered or the question asks no choice."""
-    if not _WHICH.search(u.folded):
+    # ("…sous 5 jours. Si c'est plus urgent, … l'express sous 48 heures. Qu'est-ce qui vous
+    # arrangerait le mieux ?" asks too: "Oui, tout est bon pour moi" chose none, round 40.)
+    if not (_WHICH.search(u.folded) or asks_to_pick(u.folded)):
         return None
     proposed = [item for item in c.scenario.policy.solutions
                 if item.id in c.state.solutions_proposed] if c.scenario.policy else []
@@ -208,13 +218,20 @@ def _too_fast(c: Customer, u: Understanding) -> bool:
     if not delays or not u.topics.keys() & c.solutions:
         return False
     quickest = min(delays)
-    said = days_said(u.entities)
-    folded = u.folded
-    # (The delivery itself said sooner, not the mail that confirms it: "dans l'heure, vous
-    # recevrez la confirmation du remplacement express" is no promise.)
-    return (bool(said) and min(said) < quickest and _DELIVERING.search(folded) is not None) or (
-        quickest >= 2 and any(_DELIVERING.search(folded[max(0, m.start() - _NEAR):m.end() + _NEAR])
-                              for m in _SOONER.finditer(folded)))
+    # Sentence by sentence: "Pouvez-vous m'envoyer la photo cet après-midi ? Dans ce cas, la
+    # livraison peut avoir lieu samedi" sends the photo today, it delivers nothing sooner
+    # ("Franchement, j'ai du mal à y croire", round 40).
+    for sentence in u.sentences:
+        said = days_said(sentence.entities)
+        folded = fold(sentence.text)
+        # (The delivery itself said sooner, not the mail that confirms it: "dans l'heure, vous
+        # recevrez la confirmation du remplacement express" is no promise.)
+        if (said and min(said) < quickest and _DELIVERING.search(folded) is not None) or (
+                quickest >= 2 and any(
+                    _DELIVERING.search(folded[max(0, m.start() - _NEAR):m.end() + _NEAR])
+                    for m in _SOONER.finditer(folded))):
+            return True
+    return False
 
 
 # The product brought to her: the words a delivery promise is made of.

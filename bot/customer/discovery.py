@@ -47,7 +47,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     unanswered_question = False
     off_topic = False  # the question she cannot answer is not about her business
     opinion_asked = False  # "…, on est d'accord ?": her agreement asked, not a fact
-    action_asked = False  # "Vous pouvez les envoyer aujourd'hui ?"
+    action_asked: int | None = None  # the sentence: "Vous pouvez les envoyer aujourd'hui ?"
     # "Qu'est-ce qui vous gêne ?" right after an objection asks about it, not about a fact.
     # Unless asking about it is what lifts it: then she tells what lies behind it (a blind
     # play heard "Ça, je n'en sais rien" to "Internet, déjà donné ? Il s'est passé quoi ?").
@@ -113,7 +113,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if asks(Request.GO_AHEAD, folded):
             continue  # "Souhaitez-vous que je vous présente le loyer ?": see core
         if asks(Request.ACTION, folded) and "?" in sentence.text:
-            action_asked = True
+            action_asked = index
             if not contact:
                 # "Pouvez-vous me le retourner signé au plus tard vendredi ?" asks her to do
                 # it, not about who signs: "Au-delà, c'est M. Lefèvre qui décide" (blind play).
@@ -380,13 +380,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # (Asked alone too: "Vous pouvez faire ça aujourd'hui ?" about the photos got "Sur le
     # papier, oui. En pratique, je ne sais pas.", round 37.)
     alone = not any(p.priority <= Priority.FOLLOW_UP for p in parts)
-    if action_asked and (answered or alone) and (c.state.mood >= c.rules.control_yes_mood
-                                                 or c.scenario.kind == Kind.RECLAMATION):
+    if action_asked is not None and (answered or alone) and (
+            c.state.mood >= c.rules.control_yes_mood or c.scenario.kind == Kind.RECLAMATION):
         # Asked to do something beside a question she answers ("…l'express avec les photos
         # alors ? Vous pouvez les envoyer aujourd'hui ?"), she says she will: "Bien sûr que
         # j'ai des photos !" alone left the request unanswered (blind play).
+        # (It answers its own sentence: beside the slot she chose, "Pouvez-vous m'envoyer la
+        # photo cet après-midi ?" was left unanswered, round 40.)
         parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("action_agreed"),
-                               ReplyKind.COMMITMENT, stance=Stance.POSITIVE))
+                               ReplyKind.COMMITMENT, stance=Stance.POSITIVE,
+                               answers=action_asked))
     for entity in u.entities:
         if entity.type == "email" and (state.email is None or entity.value == state.email):
             state.record(Event.EMAIL_OBTENU)

@@ -39,7 +39,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # synthèse est juste", and "Quelle synthèse ? Je vous demandais ce qui vous embête"
         # got "C'est bien ce que j'ai dit", blind play).
         other_question = any(_asks_other(sentence) for sentence in u.sentences)
-        if other_question and _answered_beside(parts):
+        # Her yes goes to the restating sentences themselves: "Avant de détailler le projet,
+        # j'aimerais bien comprendre vos attentes." before two questions that named her fair
+        # got "Oui, c'est bien ça" from the questions' words (round 40).
+        restating = " ".join(s.text for s in u.sentences if Act.REFORMULATION in s.act_ids)
+        if other_question and _answered_beside(parts) and restates_her_words(c, u, restating):
             # …unless that other question has its answer too: then she confirms, and answers
             # ("Oui, c'est ça. La couleur, c'est à peu près 30 %."), each in its turn; a plain
             # yes ("Voilà. Rien à ajouter." before what she adds contradicted it).
@@ -160,13 +164,13 @@ def asks_opinion(folded: str) -> bool:
 _RESTATED_WORDS = 2
 
 
-def restates_her_words(c: Customer, u: Understanding) -> bool:
+def restates_her_words(c: Customer, u: Understanding, restating: str = "") -> bool:
     """Whether the turn gives back something she said: a reformulation with no word nor
     figure of hers ("si je comprends bien, vous êtes intéressée ?") restates nothing, and
     "Exact, rien à corriger" to it rang false in blind plays."""
     said = " ".join([*c.state.fact_lines.values(), *c.state.last_lines])
     theirs = set(content_words(said))
-    shared = theirs & set(content_words(u.text))
+    shared = theirs & set(content_words(restating or u.text))
     figures = {str(int(f.value)) for f in u.frame.figures}
     digits = join_thousands(said)
     return len(shared) >= _RESTATED_WORDS or any(figure in digits for figure in figures)

@@ -310,7 +310,10 @@ def doubt_below_floor(c: Customer, price: float) -> str:
     if price in c.state.floor_doubted:
         # Once every way of saying no is said, she says she has said it (a round-31 play
         # heard "Toujours non : à ce prix-là…" twice word for word).
-        return c.unsaid("below_floor_again") or c.bank("below_floor_said")
+        # (A director whose own project it is asked what would be left; he did not say no.)
+        again = "below_floor_thin_again" if c.scenario.kind == Kind.NEGOCIATION_INTERNE \
+            else "below_floor_again"
+        return c.unsaid(again) or c.bank("below_floor_said")
     c.state.floor_doubted.append(price)
     return c.bank(below_floor(c))
 

@@ -20,7 +20,7 @@ from ..topics import content_words
 from . import progress
 from .facts import asks_budget, stated_budget_max
 from .people import named
-from .reply import PROTEST, Priority, ReplyKind, ReplyPart, Stance
+from .reply import FREE_TIMES, PROTEST, Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
 
 if TYPE_CHECKING:
@@ -498,7 +498,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """At most one new objection per reply, when one of its conditions holds; one the
     student answered before it was voiced is treated at once ("prévenir l'objection")."""
     state = c.state
-    if _no_new_doubt(c, parts):
+    if _no_new_doubt(c, u, parts):
         # No new doubt is voiced, but one the turn answers before it came up is settled all
         # the same: "Pour mesurer le résultat, je suivrai…" in the turn she agreed on was
         # lost, and the deal stayed "sous conditions" (blind play).
@@ -512,6 +512,11 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if objection.id in state.objections_raised:
             continue
         if objection.speaker not in (None, state.speaker) or not _own_lines(c, objection):
+            continue
+        if state.happened(Event.PRIX_ANNONCE) and all(
+                _ASKS_PRICE.search(fold(line)) for line in objection.lines):
+            # "Et c'est combien, tout ça ?" one turn after "le vrai tarif, c'est 49 euros HT"
+            # (round 40): the price told, the question is gone.
             continue
         if _raised(c, objection, u):
             state.objections_raised.append(objection.id)
@@ -541,7 +546,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # Nor after answering a question: "Mardi ou jeudi après-midi. … Ah non,
                 # internet, j'ai déjà donné. Merci bien." (blind play) takes the answer back.
                 lines = [line for line in lines if not PROTEST.match(fold(line))] or lines
-            line = c.voice.pick(_least_repeating(lines, parts))
+            line = c.voice.pick(_least_repeating(lines, parts, c.last_reply))
             _drop_choice_about(parts, line)
             if objection.category == ObjectionCategory.PRIX:
                 # ("Ça reste raisonnable. Ah, quand même… c'est cher." says both.)
@@ -637,12 +642,25 @@ def _voiced_by_counterpart(objection: Objection, parts: list[ReplyPart]) -> bool
                if p.kind == ReplyKind.COUNTERPART and p.stance == Stance.POSITIVE)
 
 
-def _no_new_doubt(c: Customer, parts: list[ReplyPart]) -> bool:
+# A doubt that only asks the price ("Ça coûte combien, votre truc ?", "Et le prix ?").
+_ASKS_PRICE = re.compile(r"\b(?:combien|le prix|vos prix|vos tarifs?|le tarif)\b[^.!]*\?")
+
+
+def _no_new_doubt(c: Customer, u: Understanding, parts: list[ReplyPart]) -> bool:
     """Whether this reply already settles something a new doubt would take back."""
+    # (A solution she picks among those offered too: "Je dirais en échange. … Alors
+    # remboursez-moi !", round 40. Not a solution merely heard: "le Lavex est en rupture, pas
+    # avant 10 jours" still gets "Dix jours ?", which her yes would have silenced.)
+    picked = any(u.options)
     if any((part.kind in _AGREEING and part.stance == Stance.POSITIVE)
+           or (picked and part.kind == ReplyKind.SOLUTION and part.stance == Stance.POSITIVE)
            # Asking the hour of the slot offered engages her as much: "Et l'heure ? Écoutez,
            # le plus simple : vous m'envoyez une doc par mail" took it back (blind play).
            or (part.kind == ReplyKind.APPOINTMENT and part.text.rstrip().endswith("?"))
+           # So does naming her free times: "Regardez le mardi entre 14 h et 16 h… Écoutez,
+           # le plus simple : vous m'envoyez une doc par mail" (round 40, and round 39's
+           # reviewers: "lists precise free slots, then asks for documentation").
+           or (part.kind == ReplyKind.APPOINTMENT and part.subject == FREE_TIMES)
            for part in parts) and \
             not any(part.priority <= Priority.ALARM for part in parts):  # (then unsaid)
         # "Mardi 15 h, entendu. Vous m'envoyez une doc et je vois." takes back the yes.
@@ -701,12 +719,13 @@ _PAST = re.compile(rf"\b\w+(?:é|ée|és|ées|çu|çue)s? (?:{'|'.join(WEEKDAYS)
                    r"|\ble lendemain d|\bil y a \w+ (?:jours|semaines)\b", re.IGNORECASE)
 
 
-def _least_repeating(lines: list[str], parts: list[ReplyPart]) -> list[str]:
-    """The lines that say least of what this reply already says: after "On a FidCarte, une
-    appli. Mais il faut la télécharger…", "On a déjà une appli de fidélité, FidCarte" said it
-    twice in one breath (blind play); "Je suis déjà équipé, FidCarte. Pourquoi je
-    changerais ?" moves on."""
-    said = {word for part in parts for word in content_words(part.text)}
+def _least_repeating(lines: list[str], parts: list[ReplyPart], before: str = "") -> list[str]:
+    """The lines that say least of what this reply, and the one before it, already say:
+    after "On a FidCarte, une appli. Mais il faut la télécharger…", "On a déjà une appli de
+    fidélité, FidCarte" said it twice (in one breath, a blind play; one reply later, round
+    40); "Je suis déjà équipé, FidCarte. Pourquoi je changerais ?" moves on."""
+    said = {word for text in (*(part.text for part in parts), before)
+            for word in content_words(text)}
     if not said or len(lines) < 2:
         return lines
     overlap = {line: len(said & set(content_words(line))) for line in lines}

@@ -92,6 +92,11 @@ class Stance(StrEnum):
     NEUTRAL = "neutral"  # informs, asks, is polite
 
 
+# The subject of a part that names her free times: she is fixing a meeting, and a brush-off
+# or a doubt beside it takes that back (objections.py, _fits).
+FREE_TIMES = "créneaux libres"
+
+
 @dataclass(order=True)
 class ReplyPart:
     priority: Priority
@@ -105,8 +110,11 @@ class ReplyPart:
 
     @property
     def answers_a_question(self) -> bool:
-        """Whether it is the answer to one question of the turn (see compose)."""
-        return self.answers is not None and self.priority == Priority.ANSWER
+        """Whether it is the answer to one question of the turn (see compose): her yes to
+        a request to do something is one too, among other answers ("Oui, je m'en occupe tout
+        de suite. Uniquement le samedi matin…"), though alone it comes after her decision."""
+        return self.answers is not None and (self.priority == Priority.ANSWER
+                                             or self.kind == ReplyKind.COMMITMENT)
 
     @property
     def label(self) -> str:
@@ -186,6 +194,12 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
     if ReplyKind.FACT_WITHHELD in (primary.kind, other.kind) and \
             Stance.POSITIVE in (primary.stance, other.stance):
         return False  # "Ça, on verra plus tard. Oui, tout est bon pour moi." (blind reviewers)
+    if FREE_TIMES in (primary.subject, other.subject) and Stance.NEGATIVE in (
+            primary.stance, other.stance) and {primary.kind, other.kind} & {
+            ReplyKind.OBJECTION, ReplyKind.OBJECTION_RAISED}:
+        # "En général, je suis libre le mardi entre 14 h et 16 h… Comme je vous l'ai
+        # expliqué, internet, j'ai déjà donné." gives the meeting and refuses it (round 40).
+        return False
     if says_again(primary.text) and says_again(other.text):
         return False  # one "je vous l'ai déjà dit" per reply
     if _GO_ON.search(other.text) and primary.kind in _DECISIONS:

@@ -69,7 +69,11 @@ _PATTERNS = {
         r"\b(?:pouvez-vous|pourriez-vous|vous pouvez|vous pourriez|vous pouvez bien|"
         r"est-ce que vous (?:pouvez|pourriez)|merci de) (?:(?:me |nous |les |l'|la |le |m'en |"
         r"nous en |m'|y |lui ){0,2})(?:envoyer|transmettre|faire parvenir|renvoyer|retourner|"
-        r"prendre en photo|photographier|remplir|completer|rappeler|"
+        r"prendre en photo|photographier|remplir|completer|"
+        # ("Pouvez-vous me rappeler votre nom et votre numéro de commande ?" asks her to say
+        # them again, not to call back: "Oui, je m'en occupe tout de suite", round 40.)
+        r"rappeler(?!\s+(?:votre|vos|ton|ta|tes|quel|quelle|comment|combien|quand|ou|"
+        r"le nom|le numero|la reference|l'adresse|la date)\b)|"
         r"confirmer par (?:mail|ecrit|e-mail)|"
         # (The thing to do named just before: "…envoyer des photos à sav@…. Vous pouvez faire
         # ça aujourd'hui ?" got "Ce que je veux ?", round 37.)
