@@ -87,7 +87,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         # Her ways called out of date ("en 2025 c'est un peu la préhistoire",
                         # "les cartons à tampons, ça fait très années 90", blind plays: no
                         # reaction).
-                        # "l'appli est pourrie", "ils vont bientôt couler" (round 40)
+                        # "l'appli est pourrie", "ils vont bientôt couler" (round 40),
+                        # "Copitec c'est pas connu pour être fiable" (round 41)
+                        r"|pas connue? pour etre (?:fiable|serieux|serieuse|solide)"
                         r"|(?:est|sont|c'est) (?:completement |vraiment |franchement )?"
                         r"pourrie?s?|(?:ils|elles?) vont (?:bientot )?couler"
                         r"|prehistoire|prehistorique|(?:fait|font|c'est) (?:tres |un peu )?"
@@ -208,21 +210,6 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         # play): a fault, met as a joke, that does not end the conversation by itself.
         ("plaisanterie", r"\bnon,? (?:mais )?je (?:rigole|plaisante|deconne|blague)\b"
                          r"|\bje (?:rigole|deconne)\b(?! pas)"),
-        # A gift for her, not for the firm, kept quiet ("je vous offre un iPad pour vous,
-        # personnellement. Ça reste entre nous": "Gratuit, comme ça ? Vous me le mettez par
-        # écrit", round 40): a bribe, which she refuses.
-        ("corruption", r"(?=.*\b(?:offr\w*|offert\w*|cadeau\w*|ipad|enveloppe|billets?|"
-                       r"commission|liquide|especes)\b).*\b(?:pour vous,? personnellement"
-                       r"|pour toi,? personnellement|(?:ca|cela) reste(?:ra)? entre nous"
-                       r"|(?:un|mon) petit arrangement|dessous[- ]de[- ]table)\b"),
-        # Her data, or someone else's, handed on ("votre portable perso, je le refilerai à nos
-        # partenaires", "le numéro perso d'un autre boulanger": "Entendu. C'est clair.", round
-        # 40).
-        ("données", r"\b(?:(?:le|la|les|vos|ses) \w+ )?(?:refil\w*|revend\w*|donn\w*|"
-                    r"transmet\w*|pass\w*|file\w*) (?:a|aux) (?:nos|des|mes|nombreux) "
-                    r"partenaires\b|\b(?:numero|portable|telephone|mail|adresse) (?:perso|"
-                    r"personnel\w*) (?:d'un|d'une|de vos|des|de ses) (?:autres?|collegues?|"
-                    r"confreres?|voisins?|clients?)\b"),
         # Familiar with a stranger ("j'ai le droit, t'inquiète", round 40: let pass).
         ("familiarité", r"\b(?:t'inquiete|t'en fais pas|ma poule|mon pote|ma vieille|"
                         r"mon vieux|ma cocotte)\b"),

@@ -164,11 +164,14 @@ def _refusals(folded: str) -> list[str]:
 _NUMBER = r"(\d{1,3}(?:[  .]\d{3})+|\d+(?:[.,]\d+)?)"
 _BARE_PRICE = re.compile(
     rf"\b(?:faire|fais|faites|ferai|descendre a|descends a|passer a|aller a|a|on est a|ca fait"
-    rf"|total|on arrive a|on tombe a"
+    rf"|total|on arrive a|on tombe a|tombe (?:pile |juste )?a|(?:ca fait|c'est) pile"
     rf"|soit|pour|dire|mettre a|baisser a|propose|proposer|genre|disons|plutot|donc"
     # "le mieux que je peux faire c'est 259, mais…" (blind play: no price read, and she asked
     # "De combien on parle ?")
-    rf"|(?:faire|mieux|prix|tarif|loyer|montant)[^.?!]{{0,25}}\bc'est)\s*:?\s*{_NUMBER}"
+    rf"|(?:faire|mieux|prix|tarif|loyer|montant)[^.?!]{{0,25}}\bc'est"
+    # "Nous c'est 289 tout compris" (round 41: no price read, and she said "Je ne sais
+    # toujours pas combien ça coûte")
+    rf"|(?:nous|chez nous|moi|notre offre),? c'est)\s*:?\s*{_NUMBER}"
     # Only a number that ends there or runs into money words: "genre 12 boulangeries" and
     # "à 14h30" are no prices.
     r"(?=\s*(?:$|[,;:!?)]|\.(?!\d)|€|euros?\b|balles\b|ht\b|ttc\b|hors\b|par mois|/|sur\b"
@@ -185,9 +188,13 @@ _REFUSED_BEFORE = re.compile(r"(?:\bpas|\bjamais|\bni)\s+(?:a\s+|de\s+|sous\s+)?
                              r"|\bne \w+ pas (?:a |de )?$|\bne \w+ pas \w+ (?:a |de )?$")
 _FLOOR_BEFORE = re.compile(r"\b(?:sous|en dessous de|en-dessous de|au-dessous de)\s+$")
 # Markers that make a repeated customer figure the student's own word ("ok pour 240").
+# ("…un seul horticulteur au lieu de deux. Du coup ça tombe pile à 3 000." is the new total:
+# read as her budget quoted, he heard 4 500 € still and said "Trop cher pour mon enveloppe",
+# rounds 40 and 41.)
 _ACCEPT_BEFORE = re.compile(r"\b(?:va pour|ok pour|d'accord pour|je peux faire|on dit"
                             r"|on va dire|je vous fais|je vous le fais|accepte|ramener a"
-                            r"|ramene a|tenir dans|rentrer dans|on arrive a)\s*(?:a\s*)?"
+                            r"|ramene a|tenir dans|rentrer dans|on arrive a"
+                            r"|tombe (?:pile |juste )?(?:a|sur)|(?:ca fait|c'est) pile)\s*(?:a\s*)?"
                             r"(?:vos|votre|les|l'enveloppe de)?\s*$")
 # An aim, not an offer: "pour rentrer dans les 2000", "pour passer sous 2 000".
 _AIM_BEFORE = re.compile(r"\bpour (?:rentrer|tenir|arriver|passer|descendre|revenir|tomber)"
@@ -313,7 +320,8 @@ def _figures(folded: str, entities: list[Entity], context: Context,
         number_end = start + len(re.match(r"[\d\s.,\u00a0\u202f]*", text_of).group().rstrip()) \
             if " par " in fold(text_of) else end
         role = _role(kind, value, folded[max(sentence_start, start - 40):start],
-                     folded[number_end:end + 30], sentence, context, accepting)
+                     folded[number_end:end + 30], sentence, context, accepting,
+                     folded[sentence_start:start])
         figures.append(Figure(kind, value, role, text_of))
     return figures
 
@@ -336,6 +344,11 @@ _HERS_BEFORE = re.compile(r"\b(vous payez|vous paierez|vous avez aujourd'hui|auj
 # blind play's buyer asked "Vous avez vraiment le droit de faire ça ?"). (Not "vos": "le tout
 # dans vos 3 000 €" offers to fit her budget.)
 _HERS_JUST_BEFORE = re.compile(r"\bces\s*$")
+# Her costs today, said in the clause before a figure ("vous payez 240 plus 90…, ça fait 330").
+_PAYS_NOW = re.compile(r"\b(?:vous payez|vous paierez|vous depensez|vous en avez pour|"
+                       r"aujourd'hui vous|actuellement vous|"
+                       r"chez (?:eux|votre fournisseur|votre prestataire))\b"
+                       r"[^.?!:;]*$")
 # ("je vous offre l'installation, les 350 euros" made 350 € the rent, blind play.)
 # A sum said as given away: "je vous offre les 350 €", "350 € offerts".
 _GIVEN_BEFORE = re.compile(r"\b(?:offr\w*|offert\w*|cadeau)\b,?\s*(?:les|vos|ces|donc)?\s*$")
@@ -359,7 +372,7 @@ def one_off_fee(folded: str, figure: str) -> str | None:
 
 
 def _role(kind: str, value: float, before: str, after: str, sentence: str,
-          context: Context, accepting: bool) -> Role:
+          context: Context, accepting: bool, clause: str = "") -> Role:
     if restates_her(sentence):
         return Role.QUOTE  # "Si je résume : vous validez jusqu'à 300 € HT…": hers, said back
     if _DIFFERENCE_AFTER.search(after):
@@ -413,6 +426,12 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         agreed = accepting or _ACCEPT_BEFORE.search(before) or _AGREEMENT.search(sentence) \
             or _PROPOSED_BEFORE.search(before)
         return Role.OFFER if agreed else Role.QUOTE
+    if not accepting and _PAYS_NOW.search(clause):
+        # What she pays today, added up by the student ("donc vous payez 240 plus 90 de
+        # couleur, ça fait genre 330 euros par mois en tout, c'est ça ?") whether or not she
+        # said each figure: read as an offer when the 240 € was not hers yet, 289 € next was a
+        # price cut ("Puisque vous baissez si facilement…", round 41 tuning).
+        return Role.QUOTE
     if _sum_of_two(value, context.customer_figures):
         # "vous payez 240 € plus 90 € de couleur, soit 330 €": the student adds up what the
         # customer said; the total is hers, not an offer (a blind play heard "Vous bradez ?"

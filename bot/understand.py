@@ -130,6 +130,14 @@ class SentenceUnderstanding:
         # y en a combien en couleur ?" got "Hm.", round 38.)
         counted = bool(self.acts) and self.acts[0].act == Act.CONCESSION and \
             bool(_HOW_MANY.search(fold(self.text)))
+        # (Nor an agreement before a question, with no money offered: "D'accord, plus 15 %
+        # sur avril, ok. Et l'an dernier la foire aux plantes, ça avait marché ou pas ?" got
+        # "Noté.", round 41.)
+        counted = counted or (
+            bool(self.acts) and self.acts[0].act == Act.CONCESSION
+            and self.text.rstrip().endswith("?")
+            and any(a.act in _QUESTION_ACTS for a in self.acts)
+            and not _MONEY.search(fold(self.text)))
         return asks and not restating and not opinion and not stated and (
             not (self.acts and self.acts[0].act in NOT_DISCOVERY) or asks_details(self.text)
             or counted)
@@ -160,6 +168,10 @@ def _elliptic(sentence: str) -> bool:
 _HOW_MANY = re.compile(r"\b(?:(?:y en a|vous en (?:faites|imprimez|avez)|ca fait) combien|"
                        r"combien (?:de|d'|en|par)|quelle part|quel pourcentage)\b")
 NOT_DISCOVERY = frozenset({Act.DEMANDE_ENGAGEMENT, Act.CONCESSION, Act.ANNONCE_PRIX})
+_QUESTION_ACTS = frozenset({Act.QUESTION_OUVERTE, Act.QUESTION_FERMEE, Act.QUESTION_ALTERNATIVE})
+# Money said: a question with it may well be an offer ("je vous fais 259 € si vous signez ?").
+_MONEY = re.compile(r"\d[\d ]*(?:€|euros?|balles)|\b(?:je vous (?:fais|fait|offre|propose)|"
+                    r"remise|rabais|geste)\b")
 # What a sentence with a full stop says rather than asks, whatever else it was read as.
 STATING = frozenset({Act.REMERCIEMENT, Act.ANNONCE_OBJET, Act.SALUTATION, Act.PRESENTATION})
 

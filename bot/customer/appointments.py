@@ -122,6 +122,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     dates = proposed_times(u)
     if _IN_WRITING.search(folded):  # promised, or offered ("vous voulez un récap écrit ?")
         state.in_writing = True
+    now_or_later = any(asks(Request.TIME, fold(sentence.text)) and _CALLBACK.search(
+        fold(sentence.text)) for sentence in u.sentences)
+    if now_or_later and state.patience >= c.rules.callback_rather_patience:
+        # "Vous m'accordez deux minutes, ou préférez-vous que je vous rappelle à 15 heures ?":
+        # unless pressed for time, she takes the two minutes; "Deux minutes. Allez-y.
+        # D'accord, rappelez-moi à ce moment-là." took both (round 41).
+        dates = []
     if _CALLBACK.search(folded) and dates:
         if state.record(Event.RAPPEL_FIXE):
             # After her yes, a call to follow up is taken as such: "Oui, rappelez-moi, on en

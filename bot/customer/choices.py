@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event
 
-from ..entities import extract
+from ..entities import WEEKDAYS, extract
 from ..text import fold
 from ..topics import content_words
 from .appointments import (
@@ -77,9 +77,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         asking = not sentence.act_ids & _OFFERING
         # (Her day said as a fact still leaves the morning or the afternoon to choose:
         # "Uniquement le samedi matin" to "8 h-12 h ou 14 h-18 h ?" then says "Donc le matin.")
-        answered = any(p.kind in _ANSWERED and (p.kind != ReplyKind.FACT or asking or (
-            p.subject in about and all(p.subject in ids for ids in named))) for p in parts) \
-            and not day_parts_differ(options)
+        # (A fact that answers another sentence does not: "Laquelle, Wazemmes ou le
+        # Vieux-Lille ? Et votre adresse mail ?" got the address and no shop, round 41.)
+        answered = any(p.kind in _ANSWERED and p.answers in (None, index) and (
+            p.kind != ReplyKind.FACT or asking or (
+                p.subject in about and all(p.subject in ids for ids in named)))
+            for p in parts) and not day_parts_differ(options)
         # "Mardi 14 h 30 à la boutique, ou vous préférez en visio ?": the slot is answered
         # with the meeting, the form is hers to choose ("Ça me va." alone chose nothing).
         if c.state.appointment is not None:
@@ -107,7 +110,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
             c.state.appointment["forme"] = form
         _close_on(c, options, taken)
-        said = _say(c, options, taken, any(p.kind == ReplyKind.FACT for p in parts))
+        said = _say(c, options, taken, any(p.kind == ReplyKind.FACT and p.answers in (None, index)
+                                           for p in parts))
         # A solution accepted by choosing it is said once, by its name ("Par un appareil neuf,
         # plutôt."), not beside "Super, on fait comme ça !".
         agreed = next((p for p in parts if p.kind == ReplyKind.SOLUTION
@@ -277,8 +281,11 @@ def _say(c: Customer, options: tuple[str, str], taken: int, after_fact: bool = F
         return c.bank(f"{lead}_first" if taken == 0 else f"{lead}_second")
     # ("À la boutique ou en visio ?" said back as "Plutôt À la boutique", blind play.)
     first = option.split()[0]
-    option = option[0].lower() + option[1:] if option[1:2].islower() or \
-        first.lower() in _LEAD_WORDS else option
+    # (Not a name: "Laquelle, Wazemmes ou le Vieux-Lille ?" got "Donc wazemmes.", round 41.)
+    named = first[:1].isupper() and first.lower() not in _LEAD_WORDS and \
+        fold(first) not in WEEKDAYS and len(option.split()) == 1
+    option = option[0].lower() + option[1:] if not named and (
+        option[1:2].islower() or first.lower() in _LEAD_WORDS) else option
     return c.bank(lead, **option_values(option))
 
 

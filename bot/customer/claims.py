@@ -131,7 +131,9 @@ _SCHEME = re.compile(
 # sup, ils diront pas non"): a manager cannot accept it (blind play: "votre planning tient la
 # route").
 _UNPAID = re.compile(
-    r"\b((?:bosse|bosser|bosserai|travaille|travailler|travaillerai|viens|viendra|viendront)\b"
+    # ("deux potes de ma promo de BTS, ils bossent gratos", round 40)
+    r"\b((?:bosse|bossent|bosser|bosserai|travaille|travaillent|travailler|travaillerai|viens|"
+    r"viendra|viendront)\b"
     r".{0,25}\b(?:gratuit\w*|gratos|benevole\w*|sans etre payes?|pour rien|sans (?:me |nous |"
     r"le |les )?(?:faire )?payer)|je (?:le|la|les) "
     r"paierai en|(?:mes|des) (?:potes|copains|amis)\b.{0,30}\b(?:aider|bosser|travailler|"
@@ -157,7 +159,12 @@ _INDUCEMENT = re.compile(
     r"\b(?:(?:vous|te) (?:filer|file|donner|donne|offrir|offre|avoir|obtenir|trouver)\b.{0,20}"
     r"\b(?:places|invitations|billets)|(?:places|invitations|billets) "
     r"(?:pour|au|a) (?:le |la |l')?(?:match|concert|stade|ol\b|psg|om\b|spectacle)|je vous "
-    r"invite (?:au|a) (?:resto|restaurant|dejeuner|diner))")
+    r"invite (?:au|a) (?:resto|restaurant|dejeuner|diner))"
+    # A gift for her alone, kept quiet ("je vous offre un iPad pour vous, personnellement. Ça
+    # reste entre nous", round 40: "Gratuit, comme ça ? Vous me le mettez par écrit").
+    r"|(?=.*\b(?:offr\w*|offert\w*|cadeau\w*|ipad|enveloppe|billets?|commission|liquide|"
+    r"especes)\b).*\b(?:pour (?:vous|toi),? personnellement|(?:ca|cela) reste(?:ra)? entre nous"
+    r"|(?:un|mon) petit arrangement|dessous[- ]de[- ]table)\b")
 # A reward asked for the seller himself ("je peux avoir une petite prime, vu que c'est moi qui
 # fais tout le boulot ?", round 36: "Pas si vite").
 _BONUS = re.compile(
@@ -181,6 +188,19 @@ _DEADLINE = re.compile(
     r"|\bdemain,? (?:le prix|les prix|ca)(?: il| ils)? (?:augmente|monte)"
     r"|\bsi vous (?:ne )?signez pas (?:aujourd'hui|maintenant|tout de suite)[^.?!]{0,30}"
     r"(?:augmente|monte|perdez|fini)")
+
+
+# A seal or a crowd vouched for, that nobody can check on the spot ("elle est certifiée par la
+# CNIL et le ministère des Finances", "500 cabinets l'ont déjà, vous êtes un peu les derniers",
+# round 41: "Voilà un argument qui mérite qu'on s'y arrête", "Ce point-là est pertinent"): a
+# careful buyer asks for the proof.
+_UNCHECKED = re.compile(
+    r"\b(?:certifie\w*|agree\w*|homologue\w*|valide\w*|approuve\w*|recommande\w*) (?:par )?"
+    r"(?:la cnil|l'etat|le ministere|les impots|l'ordre des|bercy|le gouvernement)"
+    r"|\bvous etes (?:un peu |bien |vraiment )?(?:les|le|la) derni\w*"
+    r"|\b(?:tout le monde|tous vos (?:concurrents|confreres|voisins)|tous les cabinets|"
+    r"toutes les boulangeries) (?:l'a|l'ont|a|ont|est|sont) (?:deja )?"
+    r"(?:pris|passe|adopte|signe|equipe|chez nous)\w*")
 
 
 # The student stepping out of the role play to get a yes ("c'est un exercice de BTS, vous êtes
@@ -231,6 +251,21 @@ _DATA_TAKEN = re.compile(
     r"(?:des )?(?:clients?|fidelite)\b")
 
 
+# Personal data handed on, hers or someone else's ("votre portable perso, je le refilerai à nos
+# partenaires", "vous auriez pas le numéro perso d'un autre boulanger ?", round 40: "Entendu.
+# C'est clair."). Not "nous transmettons vos coordonnées à nos partenaires livreurs" for the
+# delivery: the data must go to the partners as such.
+_DATA_HANDED = re.compile(
+    r"\b(?:refil\w*|revend\w*|donn\w*|transmet\w*|pass\w*|file\w*) (?:a|aux) (?:nos|des|mes) "
+    r"partenaires\b|\b(?:numero|portable|telephone|mail|adresse) (?:perso|personnel\w*) "
+    r"(?:d'un|d'une|de vos|des|de ses) (?:autres?|collegues?|confreres?|voisins?|clients?)\b"
+    # "…et les mails de vos vendeuses, pour nos newsletters" (round 41: let pass)
+    r"|\b(?:mails?|e-mails?|numeros?|coordonnees|adresses|portables?) (?:perso\w* )?de (?:vos|"
+    r"tes|ses) (?:vendeu\w*|employe\w*|salarie\w*|collaborat\w*|equipes?)\b"
+    r"|(?=.*\b(?:mails?|e-mails?|numeros?|portables?)\b).*\bceux de (?:vos|tes) (?:vendeu\w*|"
+    r"employe\w*|salarie\w*|collaborat\w*)")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for sentence in u.sentences:
         folded = fold(sentence.text)
@@ -258,6 +293,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "review_condition_refused", breach=True)
     elif _DATA_TAKEN.search(folded):
         _interrupt(c, parts, "data_taken_refused", breach=True)
+    elif _DATA_HANDED.search(folded):
+        _interrupt(c, parts, "data_handed_refused", breach=True)
     elif _SCHEME.search(folded):
         _interrupt(c, parts, "scheme_refused", breach=True)
     elif _LIE_ASKED.search(folded):
@@ -270,6 +307,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "unpaid_work_refused", breach=True)
     elif _DEADLINE.search(folded):
         _interrupt(c, parts, "deadline_doubted", stance=Stance.NEUTRAL)
+    elif _UNCHECKED.search(folded):
+        _interrupt(c, parts, "unchecked_claim_doubted", stance=Stance.NEUTRAL)
     elif _CARD.search(folded) and c.scenario.kind != Kind.RECLAMATION:
         _interrupt(c, parts, "card_refused")
     elif _UNAUTHORISED.search(folded):

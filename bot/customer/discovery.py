@@ -41,6 +41,13 @@ _WHAT_ELSE = re.compile(r"\b(a part (?:ca|cela|les?|la|vos|votre)|en dehors d|d'
                         r"attentes?))\b")
 
 
+# A question about the student's own affairs ("si je peux déduire mes frais", "pour mes
+# impôts"): none of her business to answer here.
+_HIS_OWN_AFFAIRS = re.compile(r"\b(?:si je (?:peux|dois|pourrais)|pour (?:mes|ma|mon))\b[^?]{0,40}"
+                              r"\b(?:mes|ma|mon) (?:frais|impots|declaration|voiture|appart\w*|"
+                              r"loyer perso|vacances|mutuelle|credit|copine|copain)\b")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules = c.state, c.rules
     answered = 0
@@ -74,7 +81,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     questions = [(index, sentence, picks, topics)
                  for index, (sentence, picks) in enumerate(zip(u.sentences, choosing,
                                                                strict=True))
-                 for topics in (sentence.asked or [sentence.topics])]
+                 for topics in (sentence.asked or [sentence.topics
+                                                   or _referred_to(u, index)])]
     if dug is not None and not digging and (behind := _behind(c, dug, u)) is not None:
         # Asked what lies behind a doubt that the asking lifts ("Ah bon, vous avez déjà
         # essayé un truc en ligne ? Ça s'est passé comment ?" after "Internet, on a déjà
@@ -268,7 +276,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                        ReplyKind.DEFLECT))
         elif not topics and not asks_something_else(folded):
             unanswered_question = True  # (consent and "autre chose ?": see core)
-            off_topic = off_topic or Act.HORS_SUJET in sentence.act_ids
+            # (A favour for the student's own affairs too: "vous pourriez pas me dire si je
+            # peux déduire mes frais kilométriques ?" got "Là, il faudrait que je vérifie
+            # auprès des collaborateurs", round 41.)
+            off_topic = off_topic or Act.HORS_SUJET in sentence.act_ids or \
+                _HIS_OWN_AFFAIRS.search(folded) is not None
     for stated in _stated_facts(c, u):
         # The student says her situation as it is ("Copitec, c'est des machines de six ans et
         # le technicien en 48 h."): it is known from then on, and a comparison built on it
@@ -411,6 +423,24 @@ def _behind(c: Customer, objection: Objection, u: Understanding) -> Fact | None:
                     fact.known_by in (None, c.state.speaker) and _tellable(c, fact, u):
                 return fact
     return None
+
+
+# A pronoun that refers back to what the sentence before named ("…vous utilisez déjà
+# FidCarte. Comment ça se passe, depuis que vous l'avez mise en place ?").
+_REFERS_BACK = re.compile(r"\b(?:l'|la |le |les |ca |cela |en |y )(?:\w+ )?"
+                          r"(?:avez|a|ont|utilisez|trouvez|mise?|marche|fonctionne|passe)\b"
+                          r"|\bca se passe\b")
+
+
+def _referred_to(u: Understanding, index: int) -> list[TopicHit]:
+    """The topics of the statement just before a question that names none and points back
+    at it: "Comment ça se passe avec vos clients, depuis que vous l'avez mise en place ?"
+    after "vous utilisez déjà FidCarte" got her weekend sales (round 41)."""
+    sentence = u.sentences[index]
+    if index == 0 or not sentence.is_question or not _REFERS_BACK.search(fold(sentence.text)):
+        return []
+    before = u.sentences[index - 1]
+    return [] if before.is_question else list(before.topics)
 
 
 def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> bool:

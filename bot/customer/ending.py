@@ -60,17 +60,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         kinds = _KEPT_ON_LEAVING if final else _KEPT_ON_STAYING
         if _about_rudeness(outcome):
             # Its own words say why she leaves ("Revenons aux faits, sans ce ton. Je ne vais
-            # pas continuer sur ce ton." said it twice)…
+            # pas continuer sur ce ton." said it twice).
             kinds = kinds - {ReplyKind.RUDENESS}
         keep = [p for p in parts if p.kind in kinds][:1]
-        # …except a fault that is no matter of tone: a bribe, someone's data handed on, said
-        # in its own words whether she leaves or stays ("Je ne vais pas continuer sur ce ton"
-        # alone answered a personal iPad, "Dites à votre collègue d'être à l'heure" a request
-        # for another baker's private number, round 40).
-        said_why = [p for p in parts if p.kind == ReplyKind.RUDENESS and p.subject in _NO_TONE]
-        if said_why and said_why[0] not in keep:
-            # (Leaving, her last words follow it alone: a third part would push them out.)
-            keep = [said_why[0]] if final else [said_why[0], *keep]
         if c.state.speaker != speaking:
             # Said by her, the decider's words would be his about himself ("Pour un contrat
             # de ce montant, c'est M. Lefèvre qui décide. … Bien. Vous m'avez convaincu.",
@@ -112,10 +104,6 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                          c.lines_or_bank(unasked(c, c.speaker.lines.goodbye),
                                                          "goodbye"),
                                          ReplyKind.GOODBYE)]
-
-
-# The faults whose reaction says more than the outcome's words about tone (manners.py).
-_NO_TONE = {"corruption", "données"}
 
 
 def _about_rudeness(outcome: ScenarioOutcome) -> bool:

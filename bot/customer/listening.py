@@ -24,6 +24,17 @@ _LATE = re.compile(r"\b(?:(?:pour|de|du) (?:mon|ce|le|notre) retard|je suis en r
                    r"des bouchons)\b")
 
 
+# The words of empathy or apology a thank-you answers.
+_CARING = re.compile(
+    r"\b(?:je (?:vous |te )?comprends|je comprends (?:bien|tout a fait|parfaitement)|"
+    r"comprehensible|desole\w*|navre\w*|excus\w*|pardon|regrett\w*|j'entends|"
+    r"vous avez (?:bien )?raison|je (?:me mets|me mettrais) a votre place|"
+    r"(?:c'est|ca a du etre|ca doit etre) (?:vraiment |tres |tellement )?(?:penible|"
+    r"desagreable|embetant|frustrant|stressant|difficile|agacant|enervant|inadmissible|"
+    r"inacceptable|normal)|je suis (?:vraiment |sincerement )?(?:desole|navre)|"
+    r"merci (?:de|pour) votre (?:patience|confiance|temps|accueil))\b")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules, acts = c.state, c.rules, u.acts
     complaint = c.scenario.kind == Kind.RECLAMATION
@@ -91,9 +102,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # Sorry for being late is not sorry for her trouble: "D'accord. Merci de le
             # relever." answered "désolée pour le retard, y avait des bouchons" (blind play).
             key = "late_ack"
-        parts.append(ReplyPart(Priority.ECHO, c.bank(key), ReplyKind.EMPATHY,
-                               stance=Stance.NEGATIVE if key == "empathy_still_angry"
-                               else Stance.POSITIVE))
+        # Thanked only for words of empathy or apology: a jibe read as empathy ("la compta,
+        # ça doit pas être marrant tous les jours", Copitec's worn-out copiers) got "J'apprécie
+        # cette attention" and "D'accord. Merci de le relever" (round 41, four replies off).
+        if key != "empathy_ok" or _CARING.search(u.folded):
+            parts.append(ReplyPart(Priority.ECHO, c.bank(key), ReplyKind.EMPATHY,
+                                   stance=Stance.NEGATIVE if key == "empathy_still_angry"
+                                   else Stance.POSITIVE))
     if Act.QUESTION_CONTROLE in acts and state.arguments_heard and not checked:
         key = "control_yes" if state.mood >= rules.control_yes_mood \
             and not state.objections_pending else "control_doubt"

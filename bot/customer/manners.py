@@ -106,11 +106,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if Act.DEMANDE_ENGAGEMENT in acts or "pression" in u.rudeness.markers:
                 state.record(Event.PRESSION)
             c.move(rules.rude_mood, rules.rude_patience)
-        # (The kind of fault as its subject: the ending keeps a bribe's refusal, ending.py.)
-        fault = next((m for m in u.rudeness.markers
-                      if _REACTION_BY_MARKER.get(m) == reaction), "")
         parts.append(ReplyPart(Priority.ALARM, c.bank(reaction), ReplyKind.RUDENESS,
-                               subject=fault, stance=Stance.NEGATIVE))
+                               stance=Stance.NEGATIVE))
     elif u.rudeness.level == RudeLevel.DOUBT:
         # A line that may be rude cools the customer a little, never more: a doubtful
         # reading must not end a conversation (bot/conduct.py).
@@ -146,12 +143,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 # A joke at her expense is met as one ("Pardon ? Je ne vous permets pas…" to "non je
 # rigole" overstated it).
 _REACTION_BY_MARKER = {"dénigrement": "denigration_reaction", "pression": "pressure_reaction",
-                       "plaisanterie": "mockery_reaction", "corruption": "bribe_reaction",
-                       "données": "data_misuse_reaction", "familiarité": "familiarity_reaction"}
-# Faults she says and goes on from: her supplier run down, a joke taken back, a "t'inquiète",
-# data asked for that she refuses to hand on.
-_LIGHT = {"denigration_reaction", "mockery_reaction", "familiarity_reaction",
-          "data_misuse_reaction"}
+                       "plaisanterie": "mockery_reaction", "familiarité": "familiarity_reaction"}
+# Faults she says and goes on from: her supplier run down, a joke taken back, a "t'inquiète".
+_LIGHT = {"denigration_reaction", "mockery_reaction", "familiarity_reaction"}
 
 
 def _rude_reaction(u: Understanding, signs_nothing: bool) -> str:

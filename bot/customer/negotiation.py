@@ -234,7 +234,9 @@ _COUNTERPARTS_PER_REPLY = 2
 _MADE_NOW = re.compile(r"\b(disons|je (?:vous )?(?:l[ea] |les )?fais|"
                        r"je peux (?:vous )?(?:le |la )?faire|"
                        r"je (?:peux )?(?:descend\w*|passe\w*|vous propose)|pour vous c'est)"
-                       r"(?: a| au| de)?(?: \w+){0,2} ?$")
+                       # ("pour vous je descends tout de suite à 199" read 289 € said before
+                       # as the offer: "c'est plus cher qu'aujourd'hui", twice, round 41)
+                       r"(?:(?: a| au| de)?(?: \w+){0,2}|(?: \w+){1,3} (?:a|au|de)) ?$")
 
 
 # Words that give a plan's total ("on est à", "ça fait", "on part sur", "pile").

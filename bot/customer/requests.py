@@ -57,7 +57,9 @@ _PATTERNS = {
     # "Vous avez bien une vingtaine de minutes à m'accorder ?" read "l'accord de M. Lefèvre".
     Request.TIME: re.compile(
         r"\b(vous avez|avez-vous|auriez-vous|vous auriez|tu as|t'as|as-tu|vous disposez|"
-        r"disposez-vous)(?: bien| toujours)? (?:d')?("
+        # ("Vous m'accordez deux minutes, ou préférez-vous que je vous rappelle ?", round 41)
+        r"disposez-vous|vous m'accordez|vous m'accorderiez|m'accordez-vous|"
+        r"pouvez-vous m'accorder|vous pouvez m'accorder)(?: bien| toujours)? (?:d')?("
         r"(?:deux|2|cinq|5|dix|10|quinze|15|vingt|20|trente|30|quelques|une dizaine de|"
         r"une quinzaine de|une vingtaine de|une trentaine de) (?:minutes|instants)|"
         r"un (?:petit )?(?:moment|instant)|une (?:petite )?(?:minute|demi-heure|heure)|"

@@ -69,6 +69,8 @@ class Rules:
             "« Formidable, j'accepte avec plaisir ! » à peine calmée)")
     control_yes_mood: int = rule(55, "humeur à partir de laquelle il répond oui à une "
                                      "question de contrôle (sans objection en suspens)")
+    callback_rather_patience: int = rule(20, "patience sous laquelle, entre deux minutes "
+                                             "tout de suite et un rappel, il choisit le rappel")
     argument_quoted_score: float = rule(0.8, "sûreté de lecture d'un argument à partir de "
                                              "laquelle le client reprend sa réplique propre")
     argument_tied_mood: int = rule(6, "humeur, argument relié à un besoin exprimé")

@@ -6,6 +6,7 @@ passed without a word."""
 
 from __future__ import annotations
 
+from bot.replies import Voice
 from scenarios.vocabulary import Event
 
 from .test_customer_coherence import _played, _talk
@@ -83,14 +84,15 @@ def test_a_day_named_for_the_event_or_a_mail_to_head_office_is_no_meeting() -> N
 def test_a_bribe_is_refused_in_its_own_words() -> None:
     lines = _played("e4-copieur-cabinet.budget-serre.hors-script.t40-p1-5.txt")
     talk, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines[:3])
-    assert "cadeau" in turns[-1].text.lower() or "arrangement" in turns[-1].text, turns[-1].text
-    assert talk.state.happened(Event.IMPOLITESSE)
+    assert any(line in turns[-1].text for line in Voice.lines("bribe_refused")), turns[-1].text
+    assert talk.state.happened(Event.PROMESSE_HORS_POLITIQUE)
 
 
 def test_someone_elses_private_number_is_refused_and_the_call_goes_on() -> None:
     lines = _played("tel-prospection-fidelix.deja-equipe.hors-script.t40-p2-6.txt")
     talk, turns = _talk("tel-prospection-fidelix", "deja-equipe", *lines)
-    assert "coordonnées" in turns[-1].text or "numéros" in turns[-1].text, turns[-1].text
+    assert any(line in turns[-1].text for line in Voice.lines("data_handed_refused")), \
+        turns[-1].text
     assert "benali" in turns[-1].text  # his own address, asked in the same turn
     assert not talk.state.ended or talk.final_outcome().value == "success"
 
