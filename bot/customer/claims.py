@@ -263,7 +263,10 @@ _DATA_HANDED = re.compile(
     r"|\b(?:mails?|e-mails?|numeros?|coordonnees|adresses|portables?) (?:perso\w* )?de (?:vos|"
     r"tes|ses) (?:vendeu\w*|employe\w*|salarie\w*|collaborat\w*|equipes?)\b"
     r"|(?=.*\b(?:mails?|e-mails?|numeros?|portables?)\b).*\bceux de (?:vos|tes) (?:vendeu\w*|"
-    r"employe\w*|salarie\w*|collaborat\w*)")
+    r"employe\w*|salarie\w*|collaborat\w*)"
+    # "votre portable perso et votre chiffre, pour notre fichier… on le revend pas… enfin pas
+    # trop" (round 42: "Confirmé.")
+    r"|(?=.*\b(?:fichier|donnees|numeros?|portables?|coordonnees)\b).*\brevend\w*")
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:

@@ -291,7 +291,10 @@ def _settle(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """"On fait comme ça ?" in a complaint: the solution proposed is accepted when she is
     calm enough, else she says it does not settle it; with nothing proposed she asks what."""
     state, rules = c.state, c.rules
-    if any(p.kind in (ReplyKind.SOLUTION, ReplyKind.FACT) for p in parts):
+    # (Or a promise she took up or doubts: "je vous livre un Lavex neuf demain matin, et un
+    # virement de 100 euros, ça vous va ?" got "Vous ne m'avez rien proposé", round 42.)
+    if any(p.kind in (ReplyKind.SOLUTION, ReplyKind.FACT, ReplyKind.PROMISE,
+                      ReplyKind.CLAIM_DOUBTED) for p in parts):
         return  # the turn's own solution was just answered, or what she was asked
     if not state.happened(Event.SOLUTION_PROPOSEE):
         parts.append(ReplyPart(Priority.ANSWER, c.bank("settle_what"), ReplyKind.COMMITMENT,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from scenarios.model import PolicyItem
 from scenarios.vocabulary import Act, Event, Kind
 
-from ..entities import days_said
+from ..entities import days_said, extract
 from ..questions import asks_to_pick
 from ..text import fold, with_article
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -330,13 +330,24 @@ def _over_cap(c: Customer, u: Understanding) -> list[PolicyItem]:
     if policy is None:
         return []
     over: list[PolicyItem] = []
+    matcher = c.understander.topics
     for sentence in u.sentences:
         amounts = [float(e.value["montant"]) for e in sentence.entities if e.type == "montant"]
         if not amounts:
             continue
         top, named = max(amounts), {hit.id for hit in sentence.topics}
-        over += [g for g in policy.gestures if g.id in named and g.max_value is not None
-                 and top > g.max_value and g not in over]
+        capped = [g for g in policy.gestures if g.id in named and g.max_value is not None
+                  and top > g.max_value and g not in over]
+        if capped and matcher is not None and len(amounts) > 1:
+            # Each amount with what it pays for: "remboursement de 549 € sur votre carte…,
+            # bon d'achat de 30 €" in one recap is no 549 € voucher (a competent call ended on
+            # "promesse intenable", round 42).
+            capped = [g for g in capped if any(
+                g.id in {hit.id for hit in matcher.match(clause)} and any(
+                    float(e.value["montant"]) > g.max_value for e in extract(clause)
+                    if e.type == "montant")
+                for clause in re.split(r"[,;:]", sentence.text))]
+        over += capped
         if _CASH.search(fold(sentence.text)):
             over += [f for f in policy.forbidden if f.max_value is not None
                      and top > f.max_value and f not in over]

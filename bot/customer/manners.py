@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, SpeakerRole
 
 from ..conduct import Level as RudeLevel
+from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
@@ -18,7 +19,7 @@ if TYPE_CHECKING:
 
 # Words that present what one sells.
 _PITCH = re.compile(r"\b(on a (une|un|des)|nous avons (une|un|des)|on (vous )?propose|nous "
-                    r"(vous )?proposons|je (vous )?propose|on fait (une|un|des)|on developpe|"
+                    r"(vous )?proposons|je (vous )?propose|on fait (une|un|des|les)|on developpe|"
                     r"on vend|une solution (pour|de|qui))\b")
 
 
@@ -56,11 +57,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # (Past the opening too while no purpose was said: a gatekeeper asked "C'est à quel
     # sujet ?" again right after "je suis de chez Fidelix, on fait une appli de fidélité…",
     # said at the fourth turn of a blind play.)
+    # (Or what one sells said beside one's firm: "Ici Kevin de Fidelix, on fait les cartes de
+    # fidélité sur téléphone" named no argument, and he hung up on "Je ne sais toujours pas
+    # pourquoi vous m'appelez", round 42.)
+    firm = fold(c.scenario.brief.company.name)
     says_offer = (state.turn <= rules.opening_turns
-                  or not state.happened(Event.OBJET_ANNONCE)) and any(
+                  or not state.happened(Event.OBJET_ANNONCE)) and (any(
         t in c.arguments and (score >= rules.argument_quoted_score or pitching or acts & {
             Act.ARGUMENT, Act.PROPOSITION_SOLUTION, Act.PROPOSITION_RDV})
-        for t, score in u.topics.items())
+        for t, score in u.topics.items()) or (pitching and bool(firm) and firm in u.folded))
     new_purpose = (Act.ANNONCE_OBJET in acts or says_offer) and \
         state.record(Event.OBJET_ANNONCE)
     introduced = state.happened(Event.PRESENTATION_FAITE)
