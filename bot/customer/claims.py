@@ -159,12 +159,14 @@ _INDUCEMENT = re.compile(
     r"\b(?:(?:vous|te) (?:filer|file|donner|donne|offrir|offre|avoir|obtenir|trouver)\b.{0,20}"
     r"\b(?:places|invitations|billets)|(?:places|invitations|billets) "
     r"(?:pour|au|a) (?:le |la |l')?(?:match|concert|stade|ol\b|psg|om\b|spectacle)|je vous "
-    r"invite (?:au|a) (?:resto|restaurant|dejeuner|diner))"
-    # A gift for her alone, kept quiet ("je vous offre un iPad pour vous, personnellement. Ça
-    # reste entre nous", round 40: "Gratuit, comme ça ? Vous me le mettez par écrit").
-    r"|(?=.*\b(?:offr\w*|offert\w*|cadeau\w*|ipad|enveloppe|billets?|commission|liquide|"
-    r"especes)\b).*\b(?:pour (?:vous|toi),? personnellement|(?:ca|cela) reste(?:ra)? entre nous"
-    r"|(?:un|mon) petit arrangement|dessous[- ]de[- ]table)\b")
+    r"invite (?:au|a) (?:resto|restaurant|dejeuner|diner))")
+# A gift for her alone, kept quiet ("je vous offre un iPad pour vous, personnellement. Ça reste
+# entre nous", round 40: "Gratuit, comme ça ? Vous me le mettez par écrit"): both patterns in
+# the turn. (Two searches: one pattern with a look-ahead over the turn cost 9 ms a search.)
+_FOR_HER_ALONE = re.compile(r"\b(?:pour (?:vous|toi),? personnellement|(?:ca|cela) reste(?:ra)? "
+                            r"entre nous|(?:un|mon) petit arrangement|dessous[- ]de[- ]table)\b")
+_GIFT_WORD = re.compile(r"\b(?:offr\w*|offert\w*|cadeau\w*|ipad|enveloppe|billets?|commission|"
+                        r"liquide|especes)\b")
 # A reward asked for the seller himself ("je peux avoir une petite prime, vu que c'est moi qui
 # fais tout le boulot ?", round 36: "Pas si vite").
 _BONUS = re.compile(
@@ -261,12 +263,15 @@ _DATA_HANDED = re.compile(
     r"(?:d'un|d'une|de vos|des|de ses) (?:autres?|collegues?|confreres?|voisins?|clients?)\b"
     # "…et les mails de vos vendeuses, pour nos newsletters" (round 41: let pass)
     r"|\b(?:mails?|e-mails?|numeros?|coordonnees|adresses|portables?) (?:perso\w* )?de (?:vos|"
-    r"tes|ses) (?:vendeu\w*|employe\w*|salarie\w*|collaborat\w*|equipes?)\b"
-    r"|(?=.*\b(?:mails?|e-mails?|numeros?|portables?)\b).*\bceux de (?:vos|tes) (?:vendeu\w*|"
-    r"employe\w*|salarie\w*|collaborat\w*)"
-    # "votre portable perso et votre chiffre, pour notre fichier… on le revend pas… enfin pas
-    # trop" (round 42: "Confirmé.")
-    r"|(?=.*\b(?:fichier|donnees|numeros?|portables?|coordonnees)\b).*\brevend\w*")
+    r"tes|ses) (?:vendeu\w*|employe\w*|salarie\w*|collaborat\w*|equipes?)\b")
+# The same, said with what it points at elsewhere in the turn (two searches, not a look-ahead):
+# "votre mail, et ceux de vos vendeuses aussi, pour nos newsletters" (round 41), "votre
+# portable perso…, c'est pour notre fichier, on le revend pas… enfin pas trop" (round 42:
+# "Confirmé.").
+_DATA_POINTED = re.compile(r"\bceux de (?:vos|tes) (?:vendeu\w*|employe\w*|salarie\w*|"
+                           r"collaborat\w*)|\brevend\w*")
+_DATA_WORD = re.compile(r"\b(?:mails?|e-mails?|numeros?|portables?|fichier|donnees|"
+                        r"coordonnees)\b")
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -296,13 +301,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "review_condition_refused", breach=True)
     elif _DATA_TAKEN.search(folded):
         _interrupt(c, parts, "data_taken_refused", breach=True)
-    elif _DATA_HANDED.search(folded):
+    elif _DATA_HANDED.search(folded) or (_DATA_POINTED.search(folded)
+                                         and _DATA_WORD.search(folded)):
         _interrupt(c, parts, "data_handed_refused", breach=True)
     elif _SCHEME.search(folded):
         _interrupt(c, parts, "scheme_refused", breach=True)
     elif _LIE_ASKED.search(folded):
         _interrupt(c, parts, "lie_asked", breach=True)
-    elif _INDUCEMENT.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
+    elif (_INDUCEMENT.search(folded) or (_FOR_HER_ALONE.search(folded)
+                                         and _GIFT_WORD.search(folded))) \
+            and c.speaker.role != SpeakerRole.BARRAGE:
         _interrupt(c, parts, "bribe_refused", breach=True)
     elif _BONUS.search(folded):
         _interrupt(c, parts, "bonus_refused")
