@@ -337,18 +337,17 @@ _PER_UNIT_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par (?:personn
 # Her figures said back as hers, earlier in the clause: "aujourd'hui vous payez 240 € plus
 # environ 90 € de couleur, soit 330 € : vous seriez donc en dessous" (the "donc" read 240 €
 # as agreed, and she heard a price cut: "Vous bradez ?", blind play).
-_HERS_BEFORE = re.compile(r"\b(vous payez|vous paierez|vous avez aujourd'hui|aujourd'hui "
-                          r"vous|actuellement vous|votre (?:loyer|contrat|cout|budget))\b"
-                          r"[^.?!:;]{0,40}$")
+# What she pays today, as the student says it back: the words both readings below start from.
+_SHE_PAYS = r"vous payez|vous paierez|aujourd'hui vous|actuellement vous"
+_HERS_BEFORE = re.compile(rf"\b({_SHE_PAYS}|vous avez aujourd'hui|"
+                          r"votre (?:loyer|contrat|cout|budget))\b[^.?!:;]{0,40}$")
 # "donc ces 90 euros de dépassement disparaissent": hers, pointed at (read as the offer, a
 # blind play's buyer asked "Vous avez vraiment le droit de faire ça ?"). (Not "vos": "le tout
 # dans vos 3 000 €" offers to fit her budget.)
 _HERS_JUST_BEFORE = re.compile(r"\bces\s*$")
 # Her costs today, said in the clause before a figure ("vous payez 240 plus 90…, ça fait 330").
-_PAYS_NOW = re.compile(r"\b(?:vous payez|vous paierez|vous depensez|vous en avez pour|"
-                       r"aujourd'hui vous|actuellement vous|"
-                       r"chez (?:eux|votre fournisseur|votre prestataire))\b"
-                       r"[^.?!:;]*$")
+_PAYS_NOW = re.compile(rf"\b(?:{_SHE_PAYS}|vous depensez|vous en avez pour|"
+                       r"chez (?:eux|votre fournisseur|votre prestataire))\b[^.?!:;]*$")
 # ("je vous offre l'installation, les 350 euros" made 350 € the rent, blind play.)
 # A sum said as given away: "je vous offre les 350 €", "350 € offerts".
 _GIVEN_BEFORE = re.compile(r"\b(?:offr\w*|offert\w*|cadeau)\b,?\s*(?:les|vos|ces|donc)?\s*$")

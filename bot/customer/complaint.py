@@ -222,18 +222,18 @@ def _too_fast(c: Customer, u: Understanding) -> bool:
     # livraison peut avoir lieu samedi" sends the photo today, it delivers nothing sooner
     # ("Franchement, j'ai du mal à y croire", round 40).
     for sentence in u.sentences:
+        folded = fold(sentence.text)
         said = days_said(sentence.entities)
         # (The delivery itself said sooner, not the mail that confirms it: "dans l'heure, vous
         # recevrez la confirmation du remplacement express" is no promise.)
-        if said and min(said) < quickest and _DELIVERING.search(fold(sentence.text)):
+        if said and min(said) < quickest and _DELIVERING.search(folded):
             return True
         # Clause by clause too: "Si vous les envoyez cet après-midi, la livraison peut avoir
         # lieu samedi" sends the photos this afternoon (round 41, a competent call again).
-        for clause in re.split(r"[,;:]", fold(sentence.text)):
-            if quickest >= 2 and any(
-                    _DELIVERING.search(clause[max(0, m.start() - _NEAR):m.end() + _NEAR])
-                    for m in _SOONER.finditer(clause)):
-                return True
+        if quickest >= 2 and any(
+                _DELIVERING.search(clause[max(0, m.start() - _NEAR):m.end() + _NEAR])
+                for clause in re.split(r"[,;:]", folded) for m in _SOONER.finditer(clause)):
+            return True
     return False
 
 
