@@ -203,12 +203,21 @@ def asks_details(sentence: str) -> bool:
     return bool(_HER_DETAILS.search(fold(sentence)))
 
 
+# A choice offered without a question mark ("je vous propose au choix un bon d'achat de 30 €
+# ou une extension de garantie.", round 41: she answered the slot and never chose).
+_CHOICE_OFFERED = re.compile(r"\b(?:au choix|(?:vous avez|tu as) le choix entre)\b.* ou ")
+
+
 def choice_options(sentence: str) -> tuple[str, str] | None:
     """The two options of an alternative question, as the student said them: "Vous
     préférez en boutique ou en visio ?" → ("en boutique", "en visio")."""
-    if question_form(sentence) is not QuestionForm.ALTERNATIVE:
+    if question_form(sentence) is not QuestionForm.ALTERNATIVE and \
+            not _CHOICE_OFFERED.search(fold(sentence)):
         return None
     text = clean(without_fillers(sentence)).strip().rstrip(" ?!.…")
+    # ("je vous propose au choix un bon d'achat… ou une extension…": the options follow.)
+    text = re.split(r"\b(?:au choix|(?:vous avez |tu as )?le choix entre)\s*:?\s*", text,
+                    maxsplit=1, flags=re.IGNORECASE)[-1]
     # ("…un bon d'achat de 30 €, ou si vous préférez, une extension de garantie" offers the
     # extension: she answered with her wish for a gesture, blind play.)
     halves = re.split(r",?\s+ou\s+(?:bien\s+|plut[oô]t\s+|sinon\s+|alors\s+|si (?:vous |tu )?"

@@ -219,9 +219,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # offered (a single one beside a request to commit is answered by the deal).
             # (After her answer on the deal: "Bien, je signe. Le mardi, plutôt.")
             deal = Act.DEMANDE_ENGAGEMENT in u.acts or _SIGNING.search(folded)
+            if deal and c.state.objections_pending and not c.state.happened(Event.ACCORD):
+                # A day to sign is a yes to the deal: not chosen while her doubt stands
+                # ("Encore une fois, 250 € chez Copitec…", then "Je dirais le lundi." to "on
+                # fixe la signature lundi ou mardi ?", round 43); closing says what holds.
+                return
+            # (It answers its own sentence: beside her yes to do something, "Je m'en occupe
+            # tout de suite", the day is still said, round 43.)
+            asked = next((i for i, sentence in reversed(list(enumerate(u.sentences)))
+                          if "?" in sentence.text and any(
+                              e.type == "date" for e in sentence.entities)), None)
             parts.append(ReplyPart(Priority.FOLLOW_UP if deal else Priority.ANSWER,
                                    _errand_date(c, dates, u),
-                                   ReplyKind.CHOICE, stance=Stance.POSITIVE))
+                                   ReplyKind.CHOICE, stance=Stance.POSITIVE, answers=asked))
         return
     if c.speaker.role == SpeakerRole.BARRAGE:
         # A gatekeeper books nothing in her manager's diary (a call-back, at most).
@@ -409,6 +419,12 @@ def _outside_her_days(c: Customer, u: Understanding, parts: list[ReplyPart]) -> 
         return False
     if fact.id not in c.state.facts_revealed:
         facts.reveal(c, fact, parts)
+        for part in parts:
+            if part.subject == fact.id:
+                # Her day, said against the one offered, is a no: not followed by her yes to
+                # it ("Le samedi matin, c'est tout. Ah bon ? Très bien, je note." to a Sunday
+                # delivery, round 42).
+                part.stance = Stance.NEGATIVE
         return True
     said = c.state.fact_lines[fact.id]
     parts.append(ReplyPart(Priority.ANSWER, continued(c.bank("repeat_prefix"),

@@ -55,8 +55,18 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # d'autres questions ou c'est bon pour vous ?" whether she wants anything more
         # (listening.py): "Plutôt la première, je pense" to it, round 39.
         return
+    # Two choices put in one turn ("le créneau de 8 h à 12 h ou celui de 14 h à 18 h ? Et
+    # pour le temps perdu, au choix un bon d'achat ou une extension de garantie") are both
+    # made: the second was left unanswered (round 41).
+    chosen: list[tuple[str, str]] = []
     for index, (sentence, options) in enumerate(zip(u.sentences, u.options, strict=True)):
-        if options is None:
+        if options is None or (chosen and _same_choice(chosen, options)):
+            continue
+        if _SIGNING.search(fold(sentence.text)) and not c.state.happened(Event.ACCORD) and \
+                not accepts_deal(c)[0]:
+            # A day to sign is a yes to the deal: not chosen while she still says no
+            # ("Encore une fois, 250 € chez Copitec…", then "Je dirais le lundi." to "on fixe
+            # la signature lundi ou mardi ?", round 43).
             continue
         # (The first option may lie in the sentence before: "…soit un autre modèle. Soit un
         # technicien… Vous préférez quoi ?")
@@ -116,12 +126,28 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # plutôt."), not beside "Super, on fait comme ça !".
         agreed = next((p for p in parts if p.kind == ReplyKind.SOLUTION
                        and p.stance == Stance.POSITIVE), None)
-        if agreed is not None:
+        if agreed is not None and not chosen:
             agreed.text = said
+            agreed.answers = index
+        else:
+            # Taking an option is wanting it: no "ça ne m'apporte rien" after it.
+            parts.append(ReplyPart(Priority.ANSWER, said, ReplyKind.CHOICE,
+                                   stance=Stance.POSITIVE, answers=index))
+        chosen.append(options)
+        if len(chosen) == _CHOICES_PER_TURN:
             return
-        # Taking an option is wanting it: no "ça ne m'apporte rien" after it.
-        parts.append(ReplyPart(Priority.ANSWER, said, ReplyKind.CHOICE, stance=Stance.POSITIVE))
-        return
+
+
+_SIGNING = re.compile(r"\bsign(?:er|ature|ons|ez|e)\b")
+# How many choices one reply makes.
+_CHOICES_PER_TURN = 2
+
+
+def _same_choice(chosen: list[tuple[str, str]], options: tuple[str, str]) -> bool:
+    """Whether these options were already chosen between in this turn (said twice)."""
+    words = set(content_words(" ".join(options)))
+    return any(len(words & set(content_words(" ".join(pair)))) * 2 >= len(words)
+               for pair in chosen)
 
 
 def _spans(text: str, options: tuple[str, str]) -> tuple[str, str]:

@@ -37,7 +37,10 @@ _RESULT = re.compile(
     # "1 000 nouvelles cartes, minimum", blind plays: no reaction).
     r"|\b\d[\d ]*(?: [\w-]+){0,3},? (?:minimum|au minimum|au moins)\b"
     # ("on fait au moins 1 000 cartes fidélité sur le week-end", round 38)
-    r"|\b(?:au moins|minimum|au minimum) \d)")
+    r"|\b(?:au moins|minimum|au minimum) \d"
+    # "Je vous en garantis 400 sur le week-end", "ça ramène du monde, je vous le garantis"
+    # (round 43: "Oui. Clair.", "Oui. La suite.")
+    r"|\b(?:en )?garanti\w* \d|\bramen\w* du monde)")
 # A gift, and what makes it one no seller may give: for life, a year, an object, money.
 # ("…et je vous rajoute une machine à café Nespresso pour la salle de pause, ça c'est moi qui
 # régale", round 38: no reaction.)
@@ -86,6 +89,14 @@ _LIE_ADMITTED = re.compile(
     r"|j'avoue,? (?:je|j') (?:les |l'|le |la |lui |leur )?(?:ai|n'ai) (?:pas|jamais)"
     r"|je (?:ne )?(?:les |l'|le |la |lui |leur )?ai (?:pas|jamais) (?:vraiment )?(?:appele|"
     r"contacte|eu|vu|parle|envoye)\w*\b.{0,30}\bj'avoue)")
+# Spending committed or a message sent before the manager approved it ("j'ai déjà tout calé,
+# la radio et les horticulteurs sont réservés", "j'ai déjà envoyé un SMS test à tout le
+# fichier clients": round 43, "Bonjour, je vous écoute." and "Comment allez-vous mesurer le
+# résultat ?").
+_COMMITTED = re.compile(r"\b(?:j'ai|on a|je les ai|je l'ai) deja (?:tout )?(?:cale|reserve|"
+                        r"commande|signe|paye|envoye|lance|booke|engage|verse)\w*|\b(?:sont|est) "
+                        r"deja (?:reserves?|commandes?|bookes?)|\bdit oui (?:de votre part|"
+                        r"en votre nom|pour vous)\b")
 # A promise the seller admits is not theirs to make ("normalement non, mais je m'arrangerai",
 # "je m'arrange avec mon chef"): a buyer wants to know it will hold at the signature.
 _UNAUTHORISED = re.compile(
@@ -125,7 +136,14 @@ _SCHEME = re.compile(
     r"(?<!faut )(?<!faudrait )(?<!doit )(?:pas|sans) (?:obliges? de |besoin de )?"
     r"(?:les |le |leur |la )?(?:prevenir|informer)|sans (?:le |leur )?(?:dire|en parler)|"
     r"en douce|au black|sous le manteau|antidat\w*|fausses? factures?|deux lignes differentes|"
-    r"on maquille|on truque)\b")
+    r"on maquille|on truque|"
+    # Figures padded with one's own people ("je fais souscrire toute ma famille et mes potes,
+    # ça compte pareil", round 43: "Oui. Clair.")
+    r"(?:fais|ferai|faire|fait) (?:souscrire|inscrire|adherer|signer) (?:toute |tous )?(?:ma "
+    r"famille|mes potes|mes amis|mes copains|mes proches)|ca compte pareil|"
+    # "…franchement je pense qu'on peut faire comme si on l'avait pas vu" (round 43)
+    r"faire comme si (?:on|je|vous) (?:l'|les |le |la )?(?:avai\w+|n'avai\w+) (?:pas|rien|"
+    r"jamais) (?:vu|lu|recu|su))\b")
 # Work offered unpaid, by the student or by others ("je bosse gratuit le dimanche", "je ramène
 # mes potes pour aider", "il viendra gratos, je le paierai en plantes", "on demande des heures
 # sup, ils diront pas non"): a manager cannot accept it (blind play: "votre planning tient la
@@ -138,7 +156,8 @@ _UNPAID = re.compile(
     r"le |les )?(?:faire )?payer)|je (?:le|la|les) "
     r"paierai en|(?:mes|des) (?:potes|copains|amis)\b.{0,30}\b(?:aider|bosser|travailler|"
     r"viendr\w*|coup de main)|(?:ramene|ramener|ramenerai) (?:mes|des) (?:potes|copains|amis)|"
-    r"heures sup\w*.{0,40}(?:diront pas non|pas le choix|obliges?)"
+    r"heures sup\w*.{0,40}(?:diront pas non|pas le choix|obliges?|sans etre payes?|"
+    r"(?:non|pas) payees?|gratuite?s?)"
     # "les vendeurs feront des heures en plus le week-end, de toute façon ils peuvent pas dire
     # non" (round 36: "Ça baisse, mais…")
     r"|heures (?:en plus|de plus|supplementaires)\b.{0,60}\b(?:dire non|pas le choix|obliges?)"
@@ -146,7 +165,10 @@ _UNPAID = re.compile(
     # "je viens bosser le dimanche sans me faire payer, pas besoin de le déclarer" (round 38:
     # "C'est d'accord").
     r"|pas besoin de (?:le |la |les |me |nous )?declarer|sans (?:le |la |les |me )?declarer"
-    r"|non declare\w*|travail (?:au )?noir)")
+    r"|non declare\w*|travail (?:au )?noir"
+    # "mon cousin il est paysagiste, il peut venir gratos" (round 43); not "venir gratuitement
+    # vous présenter la démo", which is the offer.
+    r"|\bvenir (?:\w+ )?(?:gratos|benevolement|sans etre paye))")
 # A lie asked of her ("si vous dites que c'est un défaut de fabrication et pas la livraison,
 # je vous le passe en garantie", round 36: she heard only the delay).
 _LIE_ASKED = re.compile(
@@ -284,7 +306,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
             return
     folded = u.folded
-    if _WITHDRAWN.search(folded) and _promised(c):
+    if _WITHDRAWN.search(folded) and _promised(c) and not _after_rebuke(c):
         _interrupt(c, parts, "promise_withdrawn")
     elif _BYPASS.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
         _interrupt(c, parts, "bypass_refused")
@@ -322,6 +344,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "unchecked_claim_doubted", stance=Stance.NEUTRAL)
     elif _CARD.search(folded) and c.scenario.kind != Kind.RECLAMATION:
         _interrupt(c, parts, "card_refused")
+    elif c.scenario.kind == Kind.NEGOCIATION_INTERNE and _COMMITTED.search(folded):
+        _interrupt(c, parts, "committed_unapproved", breach=True)
     elif _UNAUTHORISED.search(folded):
         _interrupt(c, parts, "unauthorised_doubted", breach=True, stance=Stance.NEUTRAL)
     else:
@@ -359,6 +383,18 @@ def _gift(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # Not a no to the deal or the slot: it may follow "mardi 15 h, d'accord".
             parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank(key), ReplyKind.CLAIM_DOUBTED))
             return
+
+
+# Her rebukes: "c'était une blague nulle", "je me suis emballé" right after one takes back the
+# fault she rebuked, not a promise ("Vous venez de me le promettre" to it, rounds 42-43).
+_REBUKES = ("mockery_reaction", "rude_reaction", "denigration_reaction", "familiarity_reaction",
+            "pressure_reaction", "bypass_refused", "lie_asked", "bonus_refused",
+            "unpaid_work_refused", "scheme_refused", "rejection_reaction")
+
+
+def _after_rebuke(c: Customer) -> bool:
+    """Whether her last reply rebuked the student's manners or a breach."""
+    return any(line in c.last_reply for key in _REBUKES for line in c.stock(key))
 
 
 def _promised(c: Customer) -> bool:

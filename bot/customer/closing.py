@@ -226,7 +226,10 @@ def _holdback_key(c: Customer) -> str:
         return "holdback_authority"
     accepted, reason = accepts_deal(c)
     if accepted:
-        return "holdback_none"
+        # Above the price she had in mind, only what she heard makes it worth it: she said
+        # so when the price came ("À ce prix-là, je vais avoir du mal").
+        return "holdback_price_value" if deal.customer_budget is not None and \
+            price > deal.customer_budget else "holdback_none"
     if reason == "below_floor_doubt":
         # Too low to believe: "Je ne vois pas encore assez ce que j'y gagne" answered "c'est
         # trop cher ou c'est moi ?" at 220 € for a 289 € rent (round 37).
@@ -258,7 +261,7 @@ def asks_commitment(u: Understanding, priced: bool = False) -> bool:
     va ?" (a blind play heard "Oui, ça me va." to "…ça fait 1 925 €. Ça vous va comme ça ?"
     and no deal came of it). With a price already on the table (`priced`), a recap of the
     plan followed by "Cela vous convient-il ?" asks it too."""
-    if Act.DEMANDE_ENGAGEMENT in u.acts:
+    if Act.DEMANDE_ENGAGEMENT in u.acts or _FIX_SIGNING.search(u.folded):
         return True
     offered = u.frame.offer is not None or (priced and Act.RECAPITULATIF in u.acts)
     return offered and (any(asks(Request.CONSENT, fold(s.text)) for s in u.sentences)
@@ -276,6 +279,12 @@ def _only_a_time_noted(u: Understanding) -> bool:
     return Act.DEMANDE_ENGAGEMENT not in read and dated and not priced
 
 
+# A day to sign put to her ("on peut fixer la signature lundi ou mardi prochain ?"): her yes
+# to the deal is asked (round 43: "Je dirais le lundi." with her doubt still standing).
+_FIX_SIGNING = re.compile(r"\b(?:fixer|caler|prevoir|planifier|programmer) (?:la|une|un rendez-"
+                          r"vous de|un rdv de|le rendez-vous de) (?:date de )?signature|"
+                          r"\bon signe quand\b|\b(?:repasse|reviens|revienne|revoit|revoie) "
+                          r"(?:\w+ ){0,4}pour (?:signer|la signature)\b")
 _SIGN_HERE = re.compile(r"\b(?:parapher|paraphez|signer ici|signez ici|votre signature|"
                         r"signer le (?:contrat|bon de commande)|le signer|pour signer|"
                         r"signer (?:aujourd'hui|maintenant|tout de suite))\b")

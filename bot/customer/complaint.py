@@ -13,7 +13,7 @@ from ..entities import days_said, extract
 from ..questions import asks_to_pick
 from ..text import fold, with_article
 from .reply import Priority, ReplyKind, ReplyPart, Stance
-from .requests import Request, asks
+from .requests import DOING_FOR_HER, Request, asks
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -59,7 +59,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                         Act.RECAPITULATIF} or (
         # "Vous préférez un remboursement ?" offers it: "on s'éloigne, là" to it was absurd.
         u.is_question and _OFFERED_AS_QUESTION.search(u.folded) is not None
-        and bool(topics & (c.solutions | c.gestures)))
+        and bool(topics & (c.solutions | c.gestures))) or (
+        # "Du coup je vous mets la livraison dimanche matin, comme ça vous êtes là ?" offers
+        # it (round 43: "Ça ne me convainc pas encore tout à fait.").
+        DOING_FOR_HER.search(u.folded) is not None)
     # A forbidden item with a cap ("aucune indemnisation en espèces au-delà de 30 €") is
     # breached above it only (_over_cap): "pour vous dédommager…, un bon d'achat de 30 euros"
     # named it and ended a competent call on "promesse intenable" (blind play).

@@ -23,7 +23,7 @@ from ..topics import TopicHit, content_words, discovery_intents
 from . import objections, people
 from .facts import YES_NO, asks_budget, reveal, untold_budget
 from .reply import Priority, ReplyKind, ReplyPart, Stance
-from .requests import Request, asks, asks_something_else
+from .requests import DOING_FOR_HER, Request, asks, asks_something_else
 
 if TYPE_CHECKING:
     from ..understand import SentenceUnderstanding, Understanding
@@ -90,8 +90,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # heard the tills and the co-manager wife).
         reveal(c, behind, parts, unasked=True)
         told.add(behind.id)
-        answered = rules.facts_per_reply
-        questions = []
+        # (Its own sentence is skipped below; another question of the turn that clearly
+        # names a fact still gets its answer: "…c'est trop ? Vous avez combien en fait comme
+        # budget ?" lost the budget, round 42; "Ah bon, vous avez déjà essayé un truc en
+        # ligne ? Ça s'est passé comment ?" is one question, the story answers it.)
+        answered += 1
+        questions = [q for q in questions if q[3] and q[3][0].score >= _CLEARLY_ASKED]
     # One fact per question asked, beyond the usual two when the turn asks more ("combien de
     # pages, quelle part en couleur, et comment vous classez les scans ?" got the volume
     # alone, round 39), up to what one reply can hold.
@@ -128,7 +132,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 continue
         # (Only the question that digs is answered by her explanation: "Mais c'était quoi
         # qui rapportait rien ? Vous avez déjà un truc pour la fidélité ?" asks a fact too.)
-        if (digging and dug is not None and objections.digs(folded, dug, u)) or \
+        # (Lifted by the same turn, it is answered where it is lifted: "j'ai prévu deux
+        # intérimaires… Pourquoi, y a un souci ce week-end-là ?" got her sales target.)
+        if (dug is not None and objections.digs(folded, dug, u)) or \
                 not (sentence.discovers or contact) or picks or _asks_her(folded):
             continue  # ("vous avez vingt minutes à m'accorder ?" asks for her time: see core;
             # "qu'est-ce qui vous bloque ?" what holds her back: see closing)
@@ -204,7 +210,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             reveal(c, fact, parts, unasked=sentence.form != QuestionForm.FERMEE, answers=slot)
             told.add(fact.id)
             answered += 1
-            second = _also_named(fresh, folded)
+            second = _also_named(c, fresh, folded)
             if second is not None:
                 # "La numérisation des pièces et la confidentialité, comment ça se passe ?"
                 # asks both (blind reviewers: "answers only confidentiality"); after the
@@ -290,7 +296,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for slot, second in also:
         if offer_asked is not None:
             break  # the offer asked beside it takes the second answer (below)
-        if answered < limit and second.id not in told:
+        # (One over the limit: what the same question names is part of its answer, "12 000
+        # pages par mois… La couleur, c'est à peu près 30 %", round 43.)
+        if answered <= limit and second.id not in told:
             reveal(c, c.facts[second.id], parts, unasked=True, answers=slot)
             told.add(second.id)
             answered += 1
@@ -312,7 +320,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # Small talk ("vous avez passé un bon week-end ?") is not about her situation: a blind
     # play heard her sales objective in answer.
     open_question = on_subject or any(s.discovers and not picks and not _asks_her(fold(s.text))
-                                      and Act.HORS_SUJET not in s.act_ids and (
+                                      and Act.HORS_SUJET not in s.act_ids
+                                      and not (dug and objections.digs(fold(s.text), dug, u))
+                                      and (
         (s.form == QuestionForm.OUVERTE and not any(hit.id in c.facts for hit in s.topics))
         or _WHAT_ELSE.search(fold(s.text))
         or (s.form == QuestionForm.FERMEE and s.topics
@@ -443,12 +453,28 @@ def _referred_to(u: Understanding, index: int) -> list[TopicHit]:
     return [] if before.is_question else list(before.topics)
 
 
+# The most words a question asking only her yes has ("Et vous, ça vous va ?").
+_CONSENT_WORDS = 5
+_QUESTION_WORD = re.compile(r"\b(?:quand|quel|quelle|quels|quelles|combien|comment|ou|"
+                            r"pourquoi|qui)\b")
+
+
 def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> bool:
     """A question whose words name a fact but that asks something else of her (blind plays,
     round 19)."""
     # A proposal put to her ("…je passe votre dossier en express et je peux vous livrer
     # samedi. Cela vous convient ?") asks her yes, not her order number.
     if asks(Request.CONSENT, folded) and Act.PROPOSITION_SOLUTION in sentence.act_ids:
+        return True
+    # Nor does a question that only asks her yes ("Êtes-vous d'accord ?" got who signs above
+    # 300 €, its "accord" read as the signing limit, round 43).
+    if asks(Request.CONSENT, folded) and len(folded.split()) <= _CONSENT_WORDS:
+        return True
+    # So does what the student says will be done for her ("Pour la livraison, je vous mets
+    # dimanche matin, ça marche ?" got the story of the first delivery, round 42).
+    # (Not "vous auriez un mail pour que je vous envoie la confirmation ?": her address.)
+    if DOING_FOR_HER.search(folded) and not _QUESTION_WORD.search(folded) and \
+            not _asks_contact_in(sentence.text) and "pour que" not in folded:
         return True
     # A counterpart asked as leave ("est-ce que vous m'autorisez à envoyer un SMS aux porteurs
     # de la carte ?") asks her yes (negotiation), not her loyalty-card figures: a blind play
@@ -552,6 +578,10 @@ _WEAK_FACT = 0.7
 # ("la numérisation… et la confidentialité" : 0.65 and 0.72).
 _ALSO_NAMED = 0.63
 _ALSO_NAMED_GAP = 0.1
+# How clearly a question beside the story behind a doubt must name a fact to be answered too.
+_CLEARLY_ASKED = 0.72
+# How strongly a second fact its own keyword names must be heard.
+_ALSO_NAMED_KEYED = 0.66
 # New words a detail must bring to be worth saying rather than "je vous l'ai dit".
 _MORE_WORDS = 3
 
@@ -587,14 +617,20 @@ def _gist(line: str) -> str:
     return said[0] if len(said[0].split()) >= 4 or len(said) == 1 else " ".join(said[:2])
 
 
-def _also_named(fresh: list[TopicHit], folded: str) -> TopicHit | None:
+def _also_named(c: Customer, fresh: list[TopicHit], folded: str) -> TopicHit | None:
     """The second fact one question names beside the first ("X et Y, comment ça se
-    passe ?"): as strong, or nearly, as the first."""
+    passe ?"): as strong, or nearly, as the first, or named by a keyword of its own ("combien
+    de pages par mois, en noir et en couleur ?" asks the colour share too: round 43, three
+    plays got the volume alone)."""
     if len(fresh) < 2 or " et " not in folded:
         return None
     first, second = fresh[0], fresh[1]
     close = second.score >= _ALSO_NAMED and first.score - second.score <= _ALSO_NAMED_GAP
-    return second if close else None
+    own = {fold(k) for k in c.facts[second.id].keywords} - {
+        fold(k) for k in c.facts[first.id].keywords}
+    keyed = second.score >= _ALSO_NAMED_KEYED and any(
+        re.search(rf"\b{re.escape(k)}\b", folded) for k in own)
+    return second if close or keyed else None
 
 
 def _next_essential(c: Customer, u: Understanding,
@@ -707,9 +743,18 @@ def _rival_offer_asked(c: Customer, u: Understanding) -> Objection | None:
             if objection is not None and objection.category == ObjectionCategory.CONCURRENCE \
                     and hit.id not in state.objections_raised \
                     and objection.speaker in (None, state.speaker) \
-                    and hit.score >= c.rules.objection_topic_score:
+                    and (hit.score >= c.rules.objection_topic_score or (
+                        # "Ils vous ont fait une offre ?" after Copitec was named: its words
+                        # say little, asking about an offer says the rest (round 41 heard
+                        # "il faudrait que je vérifie auprès des collaborateurs").
+                        hit.score >= _OFFER_TOPIC_SCORE
+                        and _OFFER_ASKED.search(fold(sentence.text)))):
                 return objection
     return None
+
+
+# How clearly a question asking about an offer must name the rival's offer.
+_OFFER_TOPIC_SCORE = 0.55
 
 
 def _plainly(objection: Objection) -> str:

@@ -35,6 +35,10 @@ _KEPT_ON_STAYING = {ReplyKind.FACT, ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGN
                     ReplyKind.APPOINTMENT}
 
 
+_PLEA = re.compile(r"\b(?:restons courtois|un peu de politesse|changez de ton|tu changes de ton|"
+                   r"s'il vous plait|s'il te plait)\b")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """A failure or a hang-up ends the conversation. A success or a partial result is
     said and kept, and the student may still recap and take leave (a better result can
@@ -62,13 +66,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # Its own words say why she leaves ("Revenons aux faits, sans ce ton. Je ne vais
             # pas continuer sur ce ton." said it twice).
             kinds = kinds - {ReplyKind.RUDENESS}
-        keep = [p for p in parts if p.kind in kinds][:1]
+        keep = [p for p in parts if p.kind in kinds and not (
+            # Nor a plea to stay courteous on her way out ("Restons courtois, s'il vous
+            # plaît. Ça suffit. … Au revoir.", round 43): she no longer asks anything.
+            final and p.kind == ReplyKind.RUDENESS and _PLEA.search(fold(p.text)))][:1]
         if c.state.speaker != speaking:
             # Said by her, the decider's words would be his about himself ("Pour un contrat
             # de ce montant, c'est M. Lefèvre qui décide. … Bien. Vous m'avez convaincu.",
             # blind play): the decider only says how it ends.
             keep = [p for p in keep if not spoken_of(p.text, c.speaker)]
-        line = c.voice.pick(unasked(c, outcome.lines))
+        line = c.voice.pick(_priced_only_if_priced(c, u, unasked(c, outcome.lines)))
         if any(p.kind in (ReplyKind.FACT, ReplyKind.CHOICE, ReplyKind.APPOINTMENT)
                for p in keep):
             # After what she has just dictated, "C'est noté." is the student's line, not hers
@@ -130,6 +137,17 @@ def unasked(c: Customer, lines: list[str]) -> list[str]:
     cut = [" ".join(sentence for sentence in line_sentences(line)
                     if not _ASKS_WRITING.search(fold(sentence))) for line in lines]
     return [line for line in cut if line] or lines
+
+
+def _priced_only_if_priced(c: Customer, u: Understanding, lines: list[str]) -> list[str]:
+    """Her lines, without one that reproaches a price nobody gave ("…et vous me parlez déjà
+    de prix ?" to "vous signez aujourd'hui", round 43), when another line says it without."""
+    if c.state.price_offered is not None or Act.ANNONCE_PRIX in u.acts:
+        return lines
+    return [line for line in lines if not _PRICE_WORD.search(fold(line))] or lines
+
+
+_PRICE_WORD = re.compile(r"\b(?:prix|tarifs?|combien)\b")
 
 
 def _settled(state: CustomerState) -> bool:

@@ -74,7 +74,12 @@ _ASKS_BUDGET = re.compile(r"\b(?:vous avez combien|t'as combien|combien (?:vous 
                           r"pourriez)|avez-vous|pouvez-vous|tu (?:as|peux))|combien que (?:vous|"
                           r"tu) (?:avez|as|pouvez|peux)|quel (?:est )?"
                           r"(?:votre |ton )?(?:budget|montant maximum|enveloppe)|c'est quoi "
-                          r"(?:votre|ton) budget|(?:votre|ton) budget (?:max\w*|c'est combien))\b")
+                          r"(?:votre|ton) budget|(?:votre|ton) budget (?:max\w*|c'est combien)"
+                          # "vous auriez combien à mettre ?", "y a un budget max ?" (round 43:
+                          # "Vous m'écoutez ? Je vous dis que c'est hors budget.")
+                          r"|combien (?:vous auriez|tu aurais|vous pourriez mettre|a mettre)"
+                          r"|(?:il y a|y a|y'a|vous avez|avez-vous) (?:un|une) (?:budget|"
+                          r"enveloppe|plafond)(?: max\w*)?)\b")
 
 
 def asks_budget(folded: str) -> bool:

@@ -109,7 +109,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.ECHO, c.bank(key), ReplyKind.EMPATHY,
                                    stance=Stance.NEGATIVE if key == "empathy_still_angry"
                                    else Stance.POSITIVE))
-    if Act.QUESTION_CONTROLE in acts and state.arguments_heard and not checked:
+    # (Asked what she thinks of it however the question was read: "Vu sous cet angle, qu'en
+    # dites-vous ?" after a cost comparison got "je ne saurais pas vous dire", round 43.)
+    if (Act.QUESTION_CONTROLE in acts or asks_opinion(u.folded)) and state.arguments_heard \
+            and not checked:
         key = "control_yes" if state.mood >= rules.control_yes_mood \
             and not state.objections_pending else "control_doubt"
         if key == "control_yes" and _REASSURED.search(u.folded):
@@ -164,7 +167,7 @@ def _asks_other(sentence: SentenceUnderstanding) -> bool:
 
 
 _REASSURED = re.compile(r"\b(?:ca|cela) vous rassure|\bvous etes rassure")
-_OPINION = re.compile(r"\b(?:qu'en pensez|vous en pensez quoi|qu'est-ce que vous en "
+_OPINION = re.compile(r"\b(?:qu'en pensez|qu'en dites|vous en pensez quoi|qu'est-ce que vous en "
                       r"(?:pensez|dites)|comment (?:vous )?(?:voyez|trouvez)|ca vous inspire"
                       r"|votre avis)\b")
 

@@ -98,7 +98,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    stance=Stance.NEGATIVE))
     if Act.IMPOLITESSE in acts:
         state.record(Event.IMPOLITESSE)
-        reaction = _rude_reaction(u, c.scenario.kind == Kind.RECLAMATION or gatekeeper)
+        reaction = _rude_reaction(u, c.scenario.kind == Kind.RECLAMATION or gatekeeper,
+                                  c.scenario.kind == Kind.RECLAMATION)
         if reaction in _LIGHT and Act.DEMANDE_ENGAGEMENT not in acts:
             # Running down her supplier or her machines is a fault, not an insult to her:
             # she says so and goes on (blind plays ended the meeting on the first line); so
@@ -111,7 +112,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if Act.DEMANDE_ENGAGEMENT in acts or "pression" in u.rudeness.markers:
                 state.record(Event.PRESSION)
             c.move(rules.rude_mood, rules.rude_patience)
-        parts.append(ReplyPart(Priority.ALARM, c.bank(reaction), ReplyKind.RUDENESS,
+        line = c.bank(reaction)
+        if reaction == "denigration_reaction":
+            line = _fair_to_what_was_proposed(c, u, line)
+        parts.append(ReplyPart(Priority.ALARM, line, ReplyKind.RUDENESS,
                                stance=Stance.NEGATIVE))
     elif u.rudeness.level == RudeLevel.DOUBT:
         # A line that may be rude cools the customer a little, never more: a doubtful
@@ -153,9 +157,28 @@ _REACTION_BY_MARKER = {"dénigrement": "denigration_reaction", "pression": "pres
 _LIGHT = {"denigration_reaction", "mockery_reaction", "familiarity_reaction"}
 
 
-def _rude_reaction(u: Understanding, signs_nothing: bool) -> str:
+def _fair_to_what_was_proposed(c: Customer, u: Understanding, line: str) -> str:
+    """Her reply to a jibe, true to whether anything was proposed: not "dites-moi plutôt ce
+    que vous proposez" to a costed plan, nor "restons sur votre proposition" before any
+    (round 43, both)."""
+    proposed = bool(u.acts & _PROPOSING) or c.state.price_offered is not None or \
+        bool(c.state.solutions_proposed)
+    fitting = [candidate for candidate in c.stock("denigration_reaction")
+               if not (_ASKS_PROPOSAL if proposed else _KEEPS_TO_PROPOSAL).search(
+                   fold(candidate))]
+    return line if not fitting or line in fitting else c.voice.pick(fitting)
+
+
+_PROPOSING = {Act.PROPOSITION_SOLUTION, Act.ANNONCE_PRIX, Act.CONCESSION}
+_ASKS_PROPOSAL = re.compile(r"\bce que (?:vous|toi),? (?:vous|tu) propos")
+_KEEPS_TO_PROPOSAL = re.compile(r"\brestons sur (?:votre|ta) proposition")
+
+
+def _rude_reaction(u: Understanding, signs_nothing: bool, complaint: bool = False) -> str:
     """The bank of her reaction: the words of the one kind of rudeness found, when it has
     some, else the general one."""
+    if complaint and set(u.rudeness.markers) == {"rejet"}:
+        return "rejection_reaction"  # sent elsewhere: she says whose business it is
     kinds = {_REACTION_BY_MARKER.get(marker) for marker in u.rudeness.markers}
     kind = kinds.pop() if len(kinds) == 1 else None
     if kind == "pressure_reaction" and signs_nothing:

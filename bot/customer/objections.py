@@ -73,6 +73,8 @@ _DIGGING = re.compile(
     # The short surprised follow-ups of spoken French ("Ah bon, comment ça ? Ça s'était mal
     # passé ?"): they ask what lies behind it as much as "qu'est-ce qui vous gêne ?" does.
     r"comment ca(?= ?[?!.]|$)|pourquoi(?= ?[?!]|$)|ah bon(?= ?[?!]|$)|"
+    # "Pourquoi, y a un souci ce week-end-là ?" (round 42: answered with her sales target)
+    r"pourquoi\W+(?:il y a|y a|y'a) (?:un|des) (?:souci|soucis|probleme|problemes)|"
     r"(?:ca|cela) s'(?:est|etait) mal passe|(?:vous avez|tu as|t'as) eu (?:un|une|des) "
     r"(?:souci|soucis|probleme|problemes|mauvaise experience|mauvaises experiences)|"
     r"(?:il y a|y a) eu (?:un|des) (?:souci|soucis|probleme|problemes)|"
@@ -111,7 +113,12 @@ def digging_into(c: Customer, u: Understanding) -> Objection | None:
     # y a rien à créer…" asks about it whatever the argument after it (blind play).
     if len(u.sentences) > 1 and any(digs(fold(sentence.text), objection, u)
                                     for sentence in u.sentences if "?" in sentence.text):
-        return objection
+        # (The doubt the digging sentence names, if another: "c'est-à-dire que 4 500 c'est
+        # trop ?" asks about the budget, not the measure of results raised after it, round 42.)
+        named = next((c.objections[o] for sentence in u.sentences if "?" in sentence.text
+                      and digs(fold(sentence.text), objection, u)
+                      for o in reversed(pending) if o in {h.id for h in sentence.topics}), None)
+        return named or objection
     return objection if digs(u.folded, objection, u) else None
 
 
@@ -137,6 +144,7 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
     """The objections raised in earlier turns: lifted, dug into, insisted on, or ignored."""
     state = c.state
     dug = digging_into(c, u)
+    asked_why = dug  # the doubt the student asks about, lifted or not
     if dug is not None and any_holds(dug.treated_if, state, u):
         dug = None  # asking about it is what lifts it ("Il s'est passé quoi ?"): lifted below
     if dug is not None:
@@ -174,10 +182,19 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                 # she answers; "Vu comme ça, votre formule va plus loin" would concede to an
                 # argument nobody made (blind plays, twice).
                 continue
+            line = c.voice.pick(_fitting(_true_to_figures(c, objection), u,
+                                         _meeting_spoken_of(c, u)))
+            if objection is asked_why and objection.behind and not answered:
+                # Asked what the trouble was by the turn that settles it ("j'ai prévu deux
+                # intérimaires… Pourquoi, y a un souci ce week-end-là ?"), she says what it
+                # was, then that it now holds (round 42 heard her sales target instead).
+                said = state.objection_explanations.setdefault(objection.id, [])
+                behind = next((b for b in objection.behind if b not in said),
+                              objection.behind[0])
+                said.append(behind)
+                line = f"{behind} {line}"
             parts.append(ReplyPart(Priority.FOLLOW_UP if answered else Priority.OBJECTION_LIFTED,
-                                   c.voice.pick(_fitting(_true_to_figures(c, objection), u,
-                                                         _meeting_spoken_of(c, u))),
-                                   ReplyKind.OBJECTION, stance=Stance.POSITIVE))
+                                   line, ReplyKind.OBJECTION, stance=Stance.POSITIVE))
             continue
         if _beaten_still(c, objection, u):
             # It stays pending. She says it once per price, against the lowest figure of her
@@ -545,7 +562,11 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # "Non mais attendez : …" protests against a proposal nobody made (blind play).
                 # Nor after answering a question: "Mardi ou jeudi après-midi. … Ah non,
                 # internet, j'ai déjà donné. Merci bien." (blind play) takes the answer back.
-                lines = [line for line in lines if not PROTEST.match(fold(line))] or lines
+                # Nor does she ask whether the student thought of what the student just asked
+                # about ("de combien de personnes disposez-vous… ?" — "Le personnel, vous y
+                # avez pensé ?", round 42).
+                lines = [line for line in lines if not PROTEST.match(fold(line))
+                         and not _THOUGHT_OF.search(fold(line))] or lines
             line = c.voice.pick(_least_repeating(lines, parts, c.last_reply))
             _drop_choice_about(parts, line)
             if objection.category == ObjectionCategory.PRIX:
@@ -689,6 +710,11 @@ def _raised(c: Customer, objection: Objection, u: Understanding) -> bool:
         cond.acts is not None or not cond.topics
         or max(u.topics.get(topic, 0.0) for topic in cond.topics) >= sure)
         for cond in objection.when)
+
+
+# A doubt said as a reproach that the student had not thought of it.
+_THOUGHT_OF = re.compile(r"\b(?:vous y avez pense|tu y as pense|vous avez pense a|tu as pense a|"
+                         r"vous n'en parlez pas|tu n'en parles pas|vous oubliez|tu oublies)\b")
 
 
 def _asked_about(objection: Objection, u: Understanding) -> bool:

@@ -3,6 +3,7 @@ putting the call through, a manager joining)."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Channel, Event, Phase
@@ -34,6 +35,11 @@ def update_phase(c: Customer, u: Understanding) -> None:
         state.phase = Phase.DECOUVERTE
 
 
+# A caller owning up to a story told to get through ("vous m'avez grillé", "j'ai menti").
+_CAUGHT_OUT = re.compile(r"\b(?:vous m'avez grille|tu m'as grille|je suis grille|j'ai (?:un peu )?"
+                         r"menti|je vous ai (?:un peu )?menti|c'etait pas vrai|bien vu)\b")
+
+
 def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     speaker = c.speaker
     if speaker.hands_over_to and speaker.hands_over_to not in c.state.present \
@@ -44,7 +50,10 @@ def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if c.scenario.channel != Channel.FACE_A_FACE:
             # (At a meeting nobody "transfers the call": the newcomer walks in and speaks; the
             # first speaker's welcome says whether someone is expected.)
-            c.passed_on = SpokenLine(speaker.id, c.bank("handover"))  # in her own words
+            # (Caught out, the caller is put through with a word about it: "Restez en ligne,
+            # je vous transfère" to "bon, vous m'avez grillé" was too easy, round 43.)
+            key = "handover_after_lie" if _CAUGHT_OUT.search(u.folded) else "handover"
+            c.passed_on = SpokenLine(speaker.id, c.bank(key))  # in her own words
         people.join(c, target)
         c.state.mood = target.mood
         c.state.patience = c.starting_patience(target.patience)

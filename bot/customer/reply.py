@@ -114,7 +114,8 @@ class ReplyPart:
         a request to do something is one too, among other answers ("Oui, je m'en occupe tout
         de suite. Uniquement le samedi matin…"), though alone it comes after her decision."""
         return self.answers is not None and (self.priority == Priority.ANSWER
-                                             or self.kind == ReplyKind.COMMITMENT)
+                                             or self.kind in (ReplyKind.COMMITMENT,
+                                                              ReplyKind.CHOICE))
 
     @property
     def label(self) -> str:
@@ -213,8 +214,12 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         # plus cher que ce qu'on paie aujourd'hui. On est à 240 €" (blind play).
         return False
     if primary.stance == other.stance == Stance.POSITIVE and \
-            primary.text in stock_lines() and other.text in stock_lines():
-        return False  # one stock yes is enough: "On y va, on fonce ! Oui, c'est tout bon !"
+            primary.text in stock_lines() and other.text in stock_lines() and not (
+            other.kind == ReplyKind.COMMITMENT and other.answers is not None):
+        # One stock yes is enough: "On y va, on fonce ! Oui, c'est tout bon !"; but her yes to
+        # what she was asked to do is not the same yes ("…livré sous 48 heures. Vous pouvez
+        # envoyer les photos maintenant ?" got "Oui, c'est bien ça. Ça me va.", round 42).
+        return False
     return not (primary.kind in _VERDICTS and other.kind in _VERDICTS
                 and other.text in stock_lines())
 
@@ -243,6 +248,7 @@ def without_go_on(said: list[ReplyPart]) -> list[ReplyPart]:
     return kept
 
 
+_YES = re.compile(r"(?i)^oui\s*[,.!]\s*")
 _YES_OR_NO = re.compile(r"^\W*(?:oui|non|pas encore|toujours non|pas (?:maintenant|en l'etat|si "
                         r"vite))\b")
 
@@ -308,7 +314,9 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     # they found partly off, rounds 38–39). The answers stand as one primary; the reply plan
     # below places and completes it as it would a single answer.
     answers = [p for p in chosen if p.answers_a_question]
-    if len({p.answers for p in answers}) < 2:
+    # (Two facts one question names count too: "…délai d'intervention, et quels volumes, en
+    # noir et en couleur ?" lost the colour share, round 43.)
+    if len(answers) < 2:
         return _moves(chosen, objection)
     # In the order asked, her yes to a check first ("Oui, c'est ça. Et la couleur, 30 %.").
     lead, group = answers[0], sorted(answers, key=lambda p: (p.kind not in _ACKNOWLEDGEMENTS,
@@ -319,9 +327,13 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     # (a new objection, the outcome, an alarm) and where her doubt now stands ("D'accord, à
     # service égal, votre offre se défend"); a third part stuck on ("…30 % en couleur. Le
     # matin, donc.") is what the plan exists to avoid.
-    return [q for p in moves if p is lead or p.kind in _ALWAYS_BESIDE_ANSWERS
+    # (The lead as the plan said it: "Oui, …" may have lost its "oui" beside another yes.)
+    said = next((p for p in moves if p is lead or (p.kind, p.answers, p.subject) == (
+        lead.kind, lead.answers, lead.subject)), None)
+    group = [said if q is lead and said is not None else q for q in group]
+    return [q for p in moves if p is said or p.kind in _ALWAYS_BESIDE_ANSWERS
             or p.priority in (Priority.FINAL, Priority.ALARM, Priority.GREETING)
-            for q in (group if p is lead else [p])]
+            for q in (group if p is said else [p])]
 
 
 # (Her decision on what was put to her too: "Bien sûr que j'ai des photos ! Bon, très bien,
@@ -369,6 +381,12 @@ def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPa
         secondary = _without_said(secondary, primary)
     if secondary is None:
         return [primary]
+    if _YES.match(primary.text) and (yes := _YES.match(secondary.text)) and \
+            secondary.text[yes.end():]:
+        # One "oui" per reply: "Oui, c'est bien ça. Ça me va. Pas de problème, je vous
+        # envoie ça.", not "… Oui, pas de problème…".
+        rest = secondary.text[yes.end():]
+        secondary = replace(secondary, text=rest[0].upper() + rest[1:])
     if secondary.kind in _DECISIONS and _GO_ON.search(primary.text):
         # "Bon, ça reste raisonnable. Continuez. Mardi à 14 h : très bien." — the slot
         # settles it: her invitation to go on is left out.

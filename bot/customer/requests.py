@@ -27,7 +27,8 @@ class Request(StrEnum):
 _PATTERNS = {
     Request.CONSENT: re.compile(r"\b((?:ca|cela) vous (?:va|convient|conviendrait|irait)|vous etes "
                                 r"d'accord|vous etes ok|c'est bon pour vous|ok pour vous|"
-                                r"on fait comme ca|ca vous dit)\b"),
+                                r"on fait comme ca|ca vous dit|etes-vous d'accord|"
+                                r"es-tu d'accord)\b"),
     # "C'est possible de les libérer pour animer les ateliers ?" asks leave to do something,
     # not a fact: "Ça, je n'ai pas le chiffre en tête" to it was absurd (blind play).
     Request.PERMISSION: re.compile(
@@ -91,7 +92,8 @@ _PATTERNS = {
         # "Qu'est-ce qui vous gêne avec vos copieurs ?" asks about her equipment: these words
         # ask what holds her back only said alone, "encore", or about deciding or the offer.
         r"|(?:qu'est-ce qui|qu'est ce qui|c'est quoi qui) (?:vous |te |t')?(?:manque|"
-        r"manquerait|gene|generait|derange|pose (?:encore )?(?:probleme|souci))(?: (?:encore|"
+        r"manquerait|gene|generait|derange|pose (?:encore )?(?:le plus )?(?:probleme|souci))"
+        r"(?: (?:encore|le plus|precisement|exactement|surtout|vraiment|"
         r"toujours|aujourd'hui|maintenant|alors|donc))*(?: ?(?:\?|,|:)| ?$| pour (?:vous |te |"
         r"t')?(?:decider|signer|conclure|avancer|engager|dire|valider|passer|prendre (?:votre|"
         r"ta|une|la) decision|trancher|lancer|aller plus loin|franchir le pas)| dans (?:notre|"
@@ -143,3 +145,10 @@ def asks(request: Request, folded: str) -> bool:
 def asks_something_else(folded: str) -> bool:
     """Whether a question asks her for one of these rather than for a fact."""
     return any(pattern.search(folded) for pattern in _PATTERNS.values())
+
+
+# What the student says will be done for her ("je vous mets la livraison dimanche matin", "on
+# vous livre samedi"): an offer put to her yes, not a question about her situation.
+DOING_FOR_HER = re.compile(r"\b(?:je vous|je te|on vous|on te|nous vous) (?:\w+ )?(?:mets|livre|"
+                           r"livrons|envoie|envoyons|fais|faisons|rembourse|remboursons|installe|"
+                           r"installons|programme|programmons|reserve|reservons|bloque)\b")
