@@ -226,12 +226,23 @@ _THIRD_PARTY_INSULT = re.compile(
     r"\b(?:c'est des|ce sont des|ils sont|elles sont|(?:\w+ )?sont)\s+(?:(?:vraiment|trop|"
     r"completement|des|de vrais|de vraies)\s+)*(?:nuls?|nulles?|incapables|amateurs|guignols"
     r"|branques|bras casses|branquignols)\b")
+# "See with them" said of anyone, and the third parties a complaint gets sent to.
+_LEFT_TO_THEM = re.compile(r"\b(?:(?:il )?faut voir|voyez|vous voyez) avec (?:eux|lui)\b")
+_OTHER_FIRM = re.compile(r"\b(?:transporteur|livreur|fabricant|constructeur|marque|sous-traitant|"
+                         r"prestataire|logisticien)s?\b")
 _INSULT_TO_HER = re.compile(r"\b(?:vous etes|t'es|tu es|vous faites)\b")
 
 
 def markers(text: str) -> tuple[str, ...]:
     folded = fold(text)
     found = [name for name, pattern in _MARKERS if pattern.search(folded)]
+    if "rejet" in found and _LEFT_TO_THEM.search(folded) and not _OTHER_FIRM.search(folded) \
+            and not any(p.search(_LEFT_TO_THEM.sub(" ", folded)) for name, p in _MARKERS
+                        if name == "rejet"):
+        # "Bon ok, pas de souci, vous voyez avec eux" (her colleagues) leaves her time to
+        # decide; sending a customer to the carrier or the maker is the fault (round 44: a
+        # polite oral student shown the door).
+        found = [name for name in found if name != "rejet"]
     if "insulte" in found and _THIRD_PARTY_INSULT.search(folded) and \
             not _INSULT_TO_HER.search(folded):
         found = [name for name in found if name != "insulte"]

@@ -356,7 +356,10 @@ _GIVEN_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:d'installation|de
 _MONTHLY_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par mois|/ ?mois|mensuel)")
 _ONE_OFF_BEFORE = re.compile(r"\b(installation|mise en service|frais d'installation|frais de "
                              r"dossier|frais de mise en service)\b(?:\s+(?:est|sera|facturee?|"
-                             r"a|de|:|offerte?|a hauteur de))*\s*(?:[:,(]\s*(?:normalement |"
+                             # ("Et l'installation c'est 350 euros HT", round 44: read as
+                             # the rent, "À ce prix-là, je vais avoir du mal")
+                             r"a|de|:|offerte?|a hauteur de|c'est|ca fait|coute|revient a))*"
+                             r"\s*(?:[:,(]\s*(?:normalement |"
                              # ("je vous offre l'installation, normalement c'est 350 euros")
                              r"d'habitude |habituellement |en temps normal )?(?:les|soit|donc|"
                              r"c'est|ca fait|qui fait)?\s*)?$")

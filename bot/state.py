@@ -41,7 +41,6 @@ class CustomerState:
     objection_raised_at: dict[str, int] = field(default_factory=dict)
     objection_explanations: dict[str, list[str]] = field(default_factory=dict)  # said
     objections_restated: dict[str, int] = field(default_factory=dict)  # times said again
-    doubts_named_at_closing: dict[str, int] = field(default_factory=dict)  # asked to sign
     price_offered: float | None = None
     price_agreed: float | None = None
     lowest_price_offered: float | None = None
@@ -87,7 +86,7 @@ class CustomerState:
         data["objections_pending"] = self.objections_pending
         for private in ("fact_lines", "fact_details", "fact_speakers", "last_lines",
                         "objection_raised_at", "objection_explanations", "discount_asks",
-                        "objections_restated", "doubts_named_at_closing", "needs_said",
+                        "objections_restated", "needs_said",
                         "in_writing", "floor_doubted", "rival_compared", "heard"):
             data.pop(private)
         return data

@@ -70,7 +70,10 @@ _WITHDRAWN = re.compile(
     # "en fait je viens de regarder, j'ai pas le droit de faire le chèque de 200 euros"
     # (round 36: "Bien. C'est ce que j'attendais.")
     r"|(?:j'ai|je n'ai) pas le droit de (?:faire|vous (?:faire|laisser|donner|offrir|"
-    r"rembourser)) (?:le|la|les|l'|ce|cette|ces)\b)")
+    r"rembourser)) (?:le|la|les|l'|ce|cette|ces)\b"
+    # "Et le virement de 100, en fait je crois que j'ai pas le droit. Désolé, je suis nouveau."
+    # (round 43: her reply ignored it)
+    r"|(?:j'ai|je n'ai|on a|on n'a) pas le droit(?=\s*(?:[.,;!]|$|desole)))")
 # An offer the seller admits making up ("une promo spéciale que je viens d'inventer pour
 # vous"): a buyer no longer trusts it (blind play: "Ça, je n'en sais rien, franchement").
 _MADE_UP = re.compile(r"\b(je viens (?:de l'|d')inventer|je l'ai inventee?|j'invente|je sors ca "
@@ -306,8 +309,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
             return
     folded = u.folded
-    if _WITHDRAWN.search(folded) and _promised(c) and not _after_rebuke(c):
-        _interrupt(c, parts, "promise_withdrawn")
+    if _WITHDRAWN.search(folded) and _promised(c) and not _after(c, _REBUKES):
+        # (Taken back after she doubted it, it is what she thought: "Je m'en doutais.")
+        _interrupt(c, parts, "withdrawn_as_doubted" if _after(c, _DOUBTS) else
+                   "promise_withdrawn")
     elif _BYPASS.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
         _interrupt(c, parts, "bypass_refused")
     elif _APPROVED_ABOVE.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
@@ -390,11 +395,15 @@ def _gift(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 _REBUKES = ("mockery_reaction", "rude_reaction", "denigration_reaction", "familiarity_reaction",
             "pressure_reaction", "bypass_refused", "lie_asked", "bonus_refused",
             "unpaid_work_refused", "scheme_refused", "rejection_reaction")
+# Her doubts: "vous avez raison, je n'ai pas le droit" after one confirms it ("Comment ça ?
+# Vous venez de me le promettre" overstated it, round 44).
+_DOUBTS = ("unauthorised_doubted", "approval_doubted", "claim_doubted", "made_up_doubted",
+           "gift_doubted")
 
 
-def _after_rebuke(c: Customer) -> bool:
-    """Whether her last reply rebuked the student's manners or a breach."""
-    return any(line in c.last_reply for key in _REBUKES for line in c.stock(key))
+def _after(c: Customer, keys: tuple[str, ...]) -> bool:
+    """Whether her last reply was one of these banks' lines."""
+    return any(line in c.last_reply for key in keys for line in c.stock(key))
 
 
 def _promised(c: Customer) -> bool:

@@ -112,7 +112,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # que je disais" to a closing question (blind reviewers).
             # Each "not yet" once: asked again and again, she only says the doubt again.
             line = _open_doubt(c, parts, c.unsaid("deal_refused_pending") or "",
-                               named=_asks_holdback(u))
+                               named=_asks_holdback(u), u=u)
             if not line:
                 return
         else:
@@ -121,7 +121,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                stance=Stance.NEGATIVE))
 
 
-def _open_doubt(c: Customer, parts: list[ReplyPart], lead: str, named: bool = False) -> str:
+def _open_doubt(c: Customer, parts: list[ReplyPart], lead: str, named: bool = False,
+                u: Understanding | None = None) -> str:
     """Her pending doubt named after `lead`, when no part of the reply says it already; past
     `restate_max` times, only that it stands: said again at every closing question, the doubt
     became a record stuck ("250 € chez Copitec. Pourquoi je changerais ?" five times, blind
@@ -131,15 +132,21 @@ def _open_doubt(c: Customer, parts: list[ReplyPart], lead: str, named: bool = Fa
     pending = c.objections[state.objections_pending[-1]]
     if any(p.kind in (ReplyKind.OBJECTION, ReplyKind.OBJECTION_IGNORED) for p in parts):
         return lead  # (that part says the doubt)
-    times = state.doubts_named_at_closing.get(pending.id, 0)
+    # (One count with the doubt said again elsewhere: "Je vous le répète : 230 €…", then
+    # "Comme je vous l'ai expliqué, … 230 €", then "Encore une fois, … 230 €", round 43.)
+    times = state.objections_restated.get(pending.id, 0)
     if times >= c.rules.restate_max and not named:
         # Named in a word, not "ce point" (blind reviewers: "which point?"), nor in full
         # again.
         standing = c.unsaid("deal_refused_standing")
-        return standing.format(point=_POINT.get(pending.category, "la question")) \
-            if standing else c.unsaid("objection_standing") or objections.restated(c, pending)
-    state.doubts_named_at_closing[pending.id] = times + 1
-    return f"{lead} {objections.restated(c, pending)}".strip()
+        point = _POINT.get(pending.category, "la question")
+        if pending.category == ObjectionCategory.CONCURRENCE and \
+                c.scenario.kind == Kind.NEGOCIATION_INTERNE:
+            point = "la question de la comparaison"  # (the fair that did better, no rival offer)
+        return standing.format(point=point) \
+            if standing else c.unsaid("objection_standing") or objections.restated(c, pending, u)
+    state.objections_restated[pending.id] = times + 1
+    return f"{lead} {objections.restated(c, pending, u)}".strip()
 
 
 # Her open doubt in a word, by its kind.
@@ -187,7 +194,7 @@ def holdback(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             p.kind in _HOLDBACK_ANSWERED for p in parts):
         return
     if state.objections_pending:
-        line = _open_doubt(c, parts, "", named=True)
+        line = _open_doubt(c, parts, "", named=True, u=u)
         if line:
             parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.COMMITMENT,
                                    stance=Stance.NEGATIVE))

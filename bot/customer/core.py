@@ -194,6 +194,7 @@ class Customer:
         state.heard.append(HeardTurn(frozenset(understanding.acts), frozenset(
             topic for topic, score in understanding.topics.items() if score >= _HEARD_TOPIC)))
         planned = list(parts)  # before the ending cuts what a leaving customer does not say
+        self._not_twice_with_greeting(parts)
         ending.react(self, understanding, parts)
         said = compose(parts, lambda: self._nothing_to_say(understanding))
         if understanding.is_question or understanding.acts & _FINISHED:
@@ -212,6 +213,22 @@ class Customer:
         self._context = Context.after(text, self._context.customer_figures)
         return understanding, CustomerTurn(text, state.speaker, [p.label for p in said],
                                            ended=state.ended, before=self.passed_on)
+
+    def _not_twice_with_greeting(self, parts: list[ReplyPart]) -> None:
+        """Her first words on an inbound call say what happened ("…lave-linge livré il y a
+        trois jours, porte fissurée."): a fact they already name is not told after them
+        ("C'est la porte : le verre du hublot est fissuré…", round 43). Left unsaid, it is
+        not told (core forgets it)."""
+        greeting = next((p.text for p in parts if p.kind == ReplyKind.GREETING), None)
+        if greeting is None:
+            return
+        said = fold(greeting)
+        parts[:] = [p for p in parts if not (
+            p.kind == ReplyKind.FACT and p.subject in self.facts and any(
+                # (A keyword starting a word: "fissure" in "fissurée", not "linge" in
+                # "lave-linge".)
+                re.search(rf"(?<![\w-]){re.escape(fold(word))}", said)
+                for word in self.facts[p.subject].keywords if len(word) >= _KEYWORD_LEN))]
 
     def _nothing_to_say(self, u: Understanding) -> str:
         """When no reaction has anything to say: a question still gets an honest "je ne
@@ -297,6 +314,8 @@ _FINISHED = {Act.PROPOSITION_RDV, Act.DEMANDE_ENGAGEMENT, Act.RECAPITULATIF, Act
              Act.QUESTION_CONTROLE}
 
 
+# The shortest keyword of a fact that says her first words named it ("fendue", not "mail").
+_KEYWORD_LEN = 5
 _ASKS_A_FIGURE = re.compile(r"\b(?:combien|chiffre|montant|nombre|pourcentage|quel (?:prix|"
                             r"budget|volume|taux))\b|%")
 _NAMES_A_FIGURE = re.compile(r"\b(?:chiffre|montant|nombre)\b")

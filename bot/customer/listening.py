@@ -111,7 +111,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    else Stance.POSITIVE))
     # (Asked what she thinks of it however the question was read: "Vu sous cet angle, qu'en
     # dites-vous ?" after a cost comparison got "je ne saurais pas vous dire", round 43.)
-    if (Act.QUESTION_CONTROLE in acts or asks_opinion(u.folded)) and state.arguments_heard \
+    # (A plan with its figures asks it too: "…Total : exactement 3 000 €. Qu'en pensez-vous ?"
+    # got only "Comment allez-vous mesurer le résultat ?", round 43.)
+    opinion = asks_opinion(u.folded)
+    if (Act.QUESTION_CONTROLE in acts or opinion) and (
+            state.arguments_heard or (opinion and state.price_offered is not None)) \
             and not checked:
         key = "control_yes" if state.mood >= rules.control_yes_mood \
             and not state.objections_pending else "control_doubt"
@@ -133,7 +137,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # yes-or-no nobody asked (blind play).
             key = "control_opinion"
         stance = Stance.NEGATIVE if key == "control_doubt" else Stance.POSITIVE
-        parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL, stance=stance))
+        # Her view, asked outright, answers its sentence: said even beside a new doubt.
+        asked = next((i for i, sentence in enumerate(u.sentences)
+                      if asks_opinion(fold(sentence.text))), None) if opinion else None
+        parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.CONTROL, stance=stance,
+                               answers=asked))
 
 
 def _answered_beside(parts: list[ReplyPart]) -> bool:

@@ -14,7 +14,7 @@ from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Pha
 from ..conditions import any_holds, holds
 from ..entities import WEEKDAYS, extract, normalise_numbers
 from ..questions import is_question
-from ..replies import continued
+from ..replies import continued, line_sentences
 from ..text import euros, fold
 from ..topics import content_words
 from . import progress
@@ -487,16 +487,34 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
         # (Told the price a turn ago, she does not ask it again: blind play, "Comme je vous
         # l'ai expliqué, et c'est combien, tout ça ?")
         return c.bank("objection_insist")
-    return restated(c, objection)
+    return restated(c, objection, u)
 
 
-def restated(c: Customer, objection: Objection) -> str:
+def restated(c: Customer, objection: Objection, u: Understanding | None = None) -> str:
     """The objection said again in her words, as a repetition she owns ("Comme je vous le
-    disais, Copitec nous propose 230 €…"; a question of hers: "Je vous le redemande : …")."""
+    disais, Copitec nous propose 230 €…"; a question of hers: "Je vous le redemande : …").
+    Told the student cannot go lower (`u`), she no longer asks him to ("Vous pouvez vous
+    aligner ?" right after "en dessous de 259 je peux vraiment pas", round 43)."""
     said = c.voice.pick(_lines(c, objection) or objection.lines)  # drawn before the prefix
+    if u is not None and _HELD_FIRM.search(u.folded):
+        kept = [sentence for sentence in line_sentences(said)
+                if not _ASKS_TO_MATCH.search(fold(sentence))]
+        said = " ".join(kept) or said
     prefix = "ask_again_prefix" if re.fullmatch(r"[^.!…]+\?", said.strip()) else \
         "repeat_prefix"
     return continued(c.bank(prefix), said, c.names)
+
+
+# The student holding a price ("en dessous de 259 je peux vraiment pas", "c'est mon dernier
+# prix"), and her lines that ask him to move ("Vous pouvez vous aligner ?").
+_HELD_FIRM = re.compile(r"\b(?:peux|peut|pourrai|pourrais) (?:vraiment )?pas (?:vraiment )?(?:"
+                        r"descendre|aller|faire (?:mieux|moins)|m'aligner|nous aligner|vous "
+                        r"suivre)|(?:en dessous|plus bas)(?: de \d+)?,? (?:je|on) (?:ne )?(?:peux|"
+                        r"peut) (?:vraiment )?pas|c'est (?:mon|notre) (?:dernier|meilleur) prix|"
+                        r"mon prix le plus bas|je suis (?:deja )?a l'os\b")
+_ASKS_TO_MATCH = re.compile(r"\b(?:vous pouvez vous aligner|pouvez-vous vous aligner|tu peux "
+                            r"t'aligner|vous faites mieux|tu fais mieux|faites (?:encore )?un "
+                            r"effort|fais (?:encore )?un effort)\b")
 
 
 def _ignored(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:

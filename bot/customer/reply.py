@@ -352,8 +352,13 @@ def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPa
         # Nor a yes the objection protests against ("Bon, je note. Je compte sur vous.
         # Attendez : on me parlait de 5 jours…", blind play).
         protest = PROTEST.match(fold(objection.text)) is not None
+        # (Her view asked outright stays, unless it is a yes the doubt contradicts: "Sur le
+        # papier, c'est convaincant. Hum. Aujourd'hui, on paie 240 €… Vous êtes nettement
+        # au-dessus."; beside a doubt she asks about, it holds.)
+        asks_back = objection.text.rstrip().endswith("?")
         candidates = [p for p in chosen if p is not objection and not (
-            p.kind in _TAKEN_BACK and p.text in stock_lines()) and not (
+            p.kind in _TAKEN_BACK and p.text in stock_lines() and (
+                p.answers is None or (p.stance == Stance.POSITIVE and not asks_back))) and not (
             protest and p.stance == Stance.POSITIVE)]
         # What answers the student's question before her relief at a doubt lifted: "Là, au
         # moins, on saura ce que ça a rapporté" left "vous m'accordez le SMS ?" unanswered

@@ -183,3 +183,63 @@ def test_a_free_demo_is_no_unpaid_work() -> None:
                      "sur téléphone. Notre commercial peut venir gratuitement vous montrer la "
                      "démo, ça vous dit ?")
     assert not _said("unpaid_work_refused", turns[-1].text), turns[-1].text
+
+
+def test_her_doubt_said_again_counts_once_wherever_it_is_said() -> None:
+    lines = _lines("e4-copieur-cabinet.budget-serre.oral.t43-p3-2.txt")[:12]
+    _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines)
+    assert sum("230 €" in turn.text for turn in turns) <= 4, [t.text for t in turns]
+    assert "230" not in turns[-1].text, turns[-1].text
+
+
+def test_told_he_cannot_go_lower_she_does_not_ask_him_to_match() -> None:
+    lines = _lines("e4-copieur-cabinet.budget-serre.oral.t43-p3-2.txt")[:13]
+    _, turns = _talk("e4-copieur-cabinet", "budget-serre", *lines)
+    assert "aligner" not in turns[-1].text, turns[-1].text
+
+
+def test_her_first_words_are_not_followed_by_the_damage_they_named() -> None:
+    lines = _lines("tel-reclamation-lave-linge.rupture-stock.hors-script.t43-p3-7.txt")[:1]
+    talk, turns = _talk("tel-reclamation-lave-linge", "rupture-stock", *lines)
+    assert "hublot" not in turns[-1].text, turns[-1].text
+    assert "nature-dommage" not in talk.state.facts_revealed  # not told: told when asked
+    lines = _lines("tel-reclamation-lave-linge.hors-delai.oral.t43-p1-1.txt")[:1]
+    _, turns = _talk("tel-reclamation-lave-linge", "hors-delai", *lines)
+    assert "enfants" in turns[-1].text, turns[-1].text  # "lave-linge" is not "linge"
+
+
+def test_a_transfer_taken_back_as_not_allowed_is_noticed() -> None:
+    lines = _lines("tel-reclamation-lave-linge.rupture-stock.hors-script.t43-p3-7.txt")[:5]
+    _, turns = _talk("tel-reclamation-lave-linge", "rupture-stock", *lines)
+    assert _said("promise_withdrawn", turns[-1].text), turns[-1].text
+
+
+def test_her_view_of_a_costed_plan_is_said_beside_her_next_doubt() -> None:
+    lines = _lines("e4-evenement-responsable.base.competent.t43-p1-7.txt")[:7]
+    _, turns = _talk("e4-evenement-responsable", None, *lines)
+    assert _said("control_opinion", turns[-1].text) or _said("control_doubt", turns[-1].text), \
+        turns[-1].text
+
+
+def test_leaving_her_to_check_with_her_colleagues_is_no_rejection() -> None:
+    from bot.conduct import markers
+
+    assert "rejet" not in markers("Bon ok, pas de souci, vous voyez avec eux. Je vous envoie "
+                                  "la proposition écrite ce soir.")
+    assert "rejet" in markers("C'est le transporteur qui a dû la casser, faut voir avec eux.")
+
+
+def test_an_installation_fee_named_after_the_deal_is_not_a_new_rent() -> None:
+    lines = _lines("e4-copieur-cabinet.base.oral.t44-p1-2.txt")
+    talk, turns = _talk("e4-copieur-cabinet", None, *lines[:11])
+    assert talk.state.price_offered == 259, talk.state.price_offered
+    assert "À ce prix-là" not in turns[-1].text, turns[-1].text
+    talk, _ = _talk("e4-copieur-cabinet", None, *lines)
+    assert talk.final_outcome().value == "success"
+
+
+def test_a_promise_taken_back_after_her_doubt_is_what_she_thought() -> None:
+    lines = _lines("e4-copieur-cabinet.delai-court.hors-script.t30-p1-3.txt")[:6]
+    _, turns = _talk("e4-copieur-cabinet", "delai-court", *lines)
+    assert _said("withdrawn_as_doubted", turns[-1].text), turns[-1].text
+    assert "convaincue" not in turns[-1].text, turns[-1].text
