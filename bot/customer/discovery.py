@@ -748,13 +748,16 @@ def _rival_offer_asked(c: Customer, u: Understanding) -> Objection | None:
                         # say little, asking about an offer says the rest (round 41 heard
                         # "il faudrait que je vérifie auprès des collaborateurs").
                         hit.score >= _OFFER_TOPIC_SCORE
-                        and _OFFER_ASKED.search(fold(sentence.text)))):
+                        and _OFFER_ASKED.search(fold(sentence.text))
+                        # (not the student's own: "je vous propose un rendez-vous…")
+                        and not _OWN_OFFER.search(fold(sentence.text)))):
                 return objection
     return None
 
 
 # How clearly a question asking about an offer must name the rival's offer.
 _OFFER_TOPIC_SCORE = 0.55
+_OWN_OFFER = re.compile(r"\b(?:je|on|nous) (?:vous|te) (?:\w+ )?propos|\bnotre (?:offre|proposition)")
 
 
 def _plainly(objection: Objection) -> str:
