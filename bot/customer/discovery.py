@@ -757,7 +757,8 @@ def _rival_offer_asked(c: Customer, u: Understanding) -> Objection | None:
 
 # How clearly a question asking about an offer must name the rival's offer.
 _OFFER_TOPIC_SCORE = 0.55
-_OWN_OFFER = re.compile(r"\b(?:je|on|nous) (?:vous|te) (?:\w+ )?propos|\bnotre (?:offre|proposition)")
+_OWN_OFFER = re.compile(r"\b(?:je|on|nous) (?:vous|te) (?:\w+ )?propos"
+                        r"|\bnotre (?:offre|proposition)")
 
 
 def _plainly(objection: Objection) -> str:
