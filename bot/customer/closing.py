@@ -140,15 +140,24 @@ def _open_doubt(c: Customer, parts: list[ReplyPart], lead: str, named: bool = Fa
         # again.
         standing = c.unsaid("deal_refused_standing")
         point = _POINT.get(pending.category, "la question")
-        if pending.category == ObjectionCategory.CONCURRENCE and \
-                c.scenario.kind == Kind.NEGOCIATION_INTERNE:
-            point = "la question de la comparaison"  # (the fair that did better, no rival offer)
+        if pending.category == ObjectionCategory.CONCURRENCE:
+            # The rival by its name when the doubt names one ("la question de l'offre de
+            # Copitec"); the director's fair that did better is no rival offer.
+            rival = next((word for word in re.findall(r"\b[A-Z]\w+", pending.label)
+                          if word in c.names and word not in _NOT_NAMES), None)
+            if rival is not None:
+                point = f"la question de l’offre de {rival}"
+            elif c.scenario.kind == Kind.NEGOCIATION_INTERNE:
+                point = "la question de la comparaison"
         return standing.format(point=point) \
             if standing else c.unsaid("objection_standing") or objections.restated(c, pending, u)
     state.objections_restated[pending.id] = times + 1
     return f"{lead} {objections.restated(c, pending, u)}".strip()
 
 
+# Capitalised words of a doubt's label that name no one.
+_NOT_NAMES = {"La", "Le", "Les", "Un", "Une", "Des", "On", "Nous", "Vous", "Je", "Il", "Elle",
+              "Ils", "Elles", "Ce", "Ça", "Si", "Et", "Mais"}
 # Her open doubt in a word, by its kind.
 _POINT = {ObjectionCategory.PRIX: "la question du prix",
           ObjectionCategory.CONCURRENCE: "la question de l’offre concurrente",
