@@ -75,7 +75,9 @@ def test_asked_again_and_again_to_sign_she_does_not_say_the_same_doubt_each_time
     lines = _played("e4-copieur-cabinet.decideur-present.oral.t21-p2-6.txt")
     _, turns = _talk("e4-copieur-cabinet", "decideur-present", *lines[:17])
     refusals = [t.text for t in turns if t.parts and t.parts[0] == "engagement"]
-    named = [text for text in refusals if "Copitec" in text]
+    # (Its own words are its figure: the standing form may name the rival, "la question de
+    # l'offre de Copitec", without saying the 250 € again.)
+    named = [text for text in refusals if "250 €" in text]
     assert len(named) <= Rules().restate_max, refusals
     # (Its lines name the doubt in a word: "Non. Il reste {point}, …".)
     assert any(line.split("{")[0] in text for text in refusals
