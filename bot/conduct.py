@@ -80,7 +80,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # "Têtue, non. Claire, plutôt." denies the customer's word.
                     r"(?!\s*,?\s*non\b)"),
         ("dénigrement", r"\b(de la daube|de la merde|de la camelote|du bricolage|de la gnognote"
-                        r"|du pipeau|une arnaque|des arnaqueurs|des escrocs|des voleurs"
+                        r"|du pipeau|une arnaque|(?:des |de )?(?:vieilles )?casseroles"
+                        r"|des arnaqueurs|des escrocs|des voleurs"
                         r"|c'est (?:vraiment )?pas terrible|ca vaut rien|ringard\w*|vieillot\w*"
                         r"|au moyen age|marche aux puces|epaves?|vieux clous|tas de ferraille"
                         r"|bons? pour la casse|(?:vous|les|nous) arnaqu\w*|ils vous volent"
@@ -92,6 +93,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"|pas connue? pour etre (?:fiable|serieux|serieuse|solide)"
                         r"|(?:est|sont|c'est) (?:completement |vraiment |franchement )?"
                         r"pourrie?s?|(?:ils|elles?) vont (?:bientot )?couler"
+                        # A rumour about her supplier ("ils sont en redressement judiciaire,
+                        # tout le monde le sait", round 44: her mood rose).
+                        r"|en (?:redressement|liquidation) judiciaire|au bord de la faillite"
+                        r"|(?:vont|va) (?:bientot )?(?:faire faillite|deposer le bilan)"
                         r"|prehistoire|prehistorique|(?:fait|font|c'est) (?:tres |un peu )?"
                         r"annees (?:50|60|70|80|90)|d'un autre (?:age|siecle)|has been)\b"),
         ("mépris", r"\b(vous savez lire|vous comprenez (?:rien|pas le francais|vite)"
@@ -99,6 +104,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|vous vous reveillez|c'est pas complique|c'est pourtant simple"
                    r"|le beurre et l'argent du beurre|ca vous arracherait|vous faites expres"
                    r"|reveillez-vous|faites un effort|vous ne savez pas ce que vous voulez"
+                   # ("Franchement vous savez ce que vous voulez ?", round 44: "je n'ai pas
+                   # ce détail en tête")
+                   r"|(?:franchement|au moins|seulement),? vous savez ce que vous voulez"
+                   r"|meme si vous (?:pleurez|suppliez|pleurnichez)"
                    r"|vous savez pas ce que vous voulez|c'est votre probleme"
                    r"|c'est pas mon probleme|ce n'est pas mon probleme|j'ai pas que ca a faire"
                    r"|je n'ai pas que ca a faire|oh (?:la )?ca va|ca va hein|allez vous faire"
@@ -156,7 +165,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|c'est vous qui etes en face de moi"
                      # "vous signez ou je repars", "vous signez ou vous restez avec vos…"
                      r"|vous (?:signez|validez) ou (?:je|vous) \w+|ou je (?:repars|m'en vais"
-                     r"|raccroche|me casse))\b"),
+                     # "vous signez aujourd'hui ou je remballe" (round 45); not "ou je
+                     # repasse jeudi", an alternative close
+                     r"|raccroche|me casse|remballe))\b"),
         ("rejet", r"\b(c'est (?:pas|pas de|pas du|pas dans) (?:mon|notre|ma) (?:service|rayon"
                   r"|boulot|travail|ressort|faute)|c'est pas nous,? c'est|voyez (?:ca|ça) avec"
                   r"|debrouillez-vous|vous vous debrouillez|vous assumerez|c'est comme ca"
@@ -223,7 +234,8 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # sont incapables"): running a competitor down, not insulting her. A blind play's customer
 # ended the meeting on "je n'aime pas qu'on me force la main".
 _THIRD_PARTY_INSULT = re.compile(
-    r"\b(?:c'est des|ce sont des|ils sont|elles sont|(?:\w+ )?sont)\s+(?:(?:vraiment|trop|"
+    # ("Copitec c'est nul", round 45: the meeting ended on it as on an insult to her.)
+    r"\b(?:c'est des|ce sont des|c'est|ils sont|elles sont|(?:\w+ )?sont)\s+(?:(?:vraiment|trop|"
     r"completement|des|de vrais|de vraies)\s+)*(?:nuls?|nulles?|incapables|amateurs|guignols"
     r"|branques|bras casses|branquignols)\b")
 # "See with them" said of anyone, and the third parties a complaint gets sent to.

@@ -58,8 +58,10 @@ def _repeat_prefixes() -> tuple[str, ...]:
 
 # A sound a line may open with ("Hum. Aujourd'hui, on paie 240 €"): after a lead-in it
 # would read "Je vous l'ai dit : hum. Aujourd'hui…" (blind play).
-_INTERJECTION = re.compile(r"^(?:(?:Ah|Oh) non|Hum|Hm+|Bon|Ah|Oh|Euh|Ben|Bah|Hein|Mouais)"
-                           r"\s*[.!…,]+\s+(?=\S)")
+# ("Attendez," and "Écoutez," too: "Comme je vous l'ai expliqué, attendez, c'est plus cher",
+# round 44.)
+_INTERJECTION = re.compile(r"^(?:(?:Ah|Oh) non|Hum|Hm+|Bon|Ah|Oh|Euh|Ben|Bah|Hein|Mouais"
+                           r"|Attendez|Écoutez|Tenez)\s*[.!…,]+\s+(?=\S)")
 # Nor the words that closed the call the first time ("Je l'ai déjà dit : ah non, internet,
 # j'ai déjà donné. Merci bien.", blind play): said again, the doubt stands, the call goes on.
 _CLOSER = re.compile(r"(?<=[.!?…])\s+(?:Merci bien|Au revoir|Bonne journée)\s*[.!]$")

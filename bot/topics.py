@@ -404,8 +404,24 @@ def _contradicted(own: frozenset[tuple[str, str]] | None,
     durations."""
     if not own or own & said:
         return False
+    # A delay said that is none of the topic's ("une machine neuve, sous 5 jours" is not the
+    # 48-hour express, round 43: she took the standard delay as the express one).
+    # (Delivery delays only, a day or more: "si c'est encore l'intervention en 48 heures" sets
+    # the rival's delay against the 4-hour repairs, it still speaks of them.)
+    own_delay, said_delay = _hours(own), _hours(said)
+    if own_delay and min(own_delay) >= _DAY and said_delay and not own_delay & said_delay:
+        return True
     numbers = {number for number, _ in own}
     return any(number in numbers for number, _ in said)
+
+
+_IN_HOURS = {"heure": 1, "jour": 24, "semaine": 168}
+_DAY = 24
+
+
+def _hours(durations: frozenset[tuple[str, str]]) -> set[int]:
+    """The short delays among durations, in hours (48 h and 2 jours are one delay)."""
+    return {int(number) * _IN_HOURS[unit] for number, unit in durations if unit in _IN_HOURS}
 
 
 def char_ngrams(text: str) -> list[str]:

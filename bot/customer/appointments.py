@@ -136,6 +136,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             key = "confirm_ok" if state.happened(Event.ACCORD) else "callback_ok"
             parts.append(ReplyPart(Priority.ANSWER, c.bank(key), ReplyKind.CALLBACK,
                                    stance=Stance.POSITIVE))
+        elif u.is_question:
+            # The hour of a callback already agreed, asked to be sure ("à quelle heure
+            # exactement ? Je rappelle genre à 15 h, ça va ?"), is confirmed (round 44).
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("confirm_ok"), ReplyKind.CALLBACK,
+                                   stance=Stance.POSITIVE))
         return
     # (Not "pour vous envoyer quelque chose d'utile et pas une doc générique": "Pourquoi pas.
     # Mais je ne promets rien." to a question on his customers, blind play.)

@@ -39,14 +39,26 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             if not told & {h.id for h in s.topics}
             and not (s.acts and s.acts[0].act in _NOT_ARGUING)
             for hit in s.topics}
+    # (Of several tied ones, the one not taken up yet, then the one read most surely: the
+    # 4-hour repairs, 0.82, rather than "de la marge sur le volume", 0.75, after her
+    # breakdowns, round 45; "un vendeur alterne avec l'horticulteur sur les ateliers" is the
+    # staff plan, 0.78, not the workshops, 0.61.)
     argued = sorted((c.arguments[t] for t in u.topics if t in c.arguments and t in said),
-                    key=lambda argument: not tied(c, argument))
+                    key=lambda argument: (not tied(c, argument),
+                                          argument.id in state.arguments_heard,
+                                          -u.topics[argument.id]))
     clear = {t for t, score in u.topics.items() if score >= rules.argument_quoted_score}
     # A summary of her needs put to her for checking ("Si je résume : … C'est bien cela ?")
     # asks for her yes, it pitches nothing (a blind play heard "Ce point-là est pertinent").
     checking = {Act.REFORMULATION, Act.QUESTION_CONTROLE} <= u.acts and \
         Act.PROPOSITION_SOLUTION not in u.acts
-    pitching = u.acts & _PITCHING and not checking
+    # A selling point first said in a comparison read as a recap ("À 289 euros, la couleur
+    # est incluse, l'intervention est sous 4 heures…") is pitched all the same (round 45
+    # replay: the 4 hours went unheard and the deal with them).
+    first_in_recap = {Act.RECAPITULATIF, Act.ANNONCE_PRIX} <= u.acts and any(
+        t in c.arguments and t not in state.arguments_heard and u.topics[t] >= _RECAP_ARGUMENT
+        for t in said)
+    pitching = (u.acts & _PITCHING or first_in_recap) and not checking
     for argument in argued[:1] if pitching else []:
         first_time = argument.id not in state.arguments_heard
         if first_time:
@@ -90,6 +102,11 @@ def _quotes_only(line: str, said: str) -> bool:
     Lille ? Lesquelles ?" answered a turn that named none (blind plays, twice)."""
     figures = set(re.findall(r"\d+", normalise_numbers(line)))
     return figures <= set(re.findall(r"\d+", normalise_numbers(said)))
+
+
+# How surely a selling point must be read in a recap to count as pitched: a recap names many
+# things, so only a clear mention (0.78 for "l'intervention est sous 4 heures" among ten).
+_RECAP_ARGUMENT = 0.75
 
 
 def tied(c: Customer, argument: Argument) -> bool:

@@ -158,7 +158,10 @@ def _spans(text: str, options: tuple[str, str]) -> tuple[str, str]:
     first, second = (folded.find(fold(option)) for option in options)
     if first < 0 or second <= first:
         return options
-    return text[first:second], text[second:]
+    # The first from where its clause starts: "…: recevoir au plus vite une machine neuve en
+    # échange, ou plutôt être remboursée ?" said "au plus vite" of the exchange (round 40).
+    start = max(text.rfind(mark, 0, first) for mark in ":?.!") + 1
+    return text[start:second], text[second:]
 
 
 def _choose(c: Customer, options: tuple[str, str],

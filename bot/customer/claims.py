@@ -40,7 +40,12 @@ _RESULT = re.compile(
     r"|\b(?:au moins|minimum|au minimum) \d"
     # "Je vous en garantis 400 sur le week-end", "ça ramène du monde, je vous le garantis"
     # (round 43: "Oui. Clair.", "Oui. La suite.")
-    r"|\b(?:en )?garanti\w* \d|\bramen\w* du monde)")
+    r"|\b(?:en )?garanti\w* \d|\bramen\w* du monde"
+    # A response time no contract gives ("le technicien arrive dans l'heure, garanti",
+    # round 44: she lifted her worry about delays).
+    # (Not "un mail de confirmation dans l'heure" in a recap that names the warranty.)
+    r"|\b(?:technicien|arrive|intervient|intervention|sur place|depann\w*|repar\w*)\b"
+    r"[^.?!]{0,30}\b(?:dans l'heure|en moins d'une heure|en (?:une|1) heure (?:chrono|max)\w*))")
 # A gift, and what makes it one no seller may give: for life, a year, an object, money.
 # ("…et je vous rajoute une machine à café Nespresso pour la salle de pause, ça c'est moi qui
 # régale", round 38: no reaction.)
@@ -100,6 +105,12 @@ _COMMITTED = re.compile(r"\b(?:j'ai|on a|je les ai|je l'ai) deja (?:tout )?(?:ca
                         r"commande|signe|paye|envoye|lance|booke|engage|verse)\w*|\b(?:sont|est) "
                         r"deja (?:reserves?|commandes?|bookes?)|\bdit oui (?:de votre part|"
                         r"en votre nom|pour vous)\b")
+# A mailing to every customer announced as done tonight, not asked ("j'envoie un SMS à tous
+# les clients du fichier dès ce soir", round 45: "Garanti ? Personne ne peut garantir ça.",
+# and nothing about the file): the manager's customers are not the student's to write to.
+_ANNOUNCED = re.compile(r"\bj'envoie (?:un |le |des |une )?(?:sms|mails?|e-mails?|courriels?|"
+                        r"mailing|textos?|newsletter)\b[^.?!]{0,20}\ba (?:tous|toutes) (?:les|nos|"
+                        r"vos)\b")
 # A promise the seller admits is not theirs to make ("normalement non, mais je m'arrangerai",
 # "je m'arrange avec mon chef"): a buyer wants to know it will hold at the signature.
 _UNAUTHORISED = re.compile(
@@ -134,6 +145,9 @@ _SCHEME = re.compile(
     # ("…qu'on garde le 5 et 6 avril et qu'on ne leur dise rien", round 38: "Bonjour, je vous
     # écoute.")
     r"on (?:ne )?(?:leur )?(?:dit|dira|dise|disons) rien|"
+    # "le siège, on leur dit après coup, ils vont rien vérifier" (round 45: no reaction)
+    r"on (?:leur )?(?:dit|dira|previent|previendra)(?: ca)? apres coup|(?:ils|elles|personne) "
+    r"(?:ne )?(?:vont|va|ira|iront) rien verifier|"
     # (Not asked: "faut pas prévenir le siège, pour l'animation ?" asks the procedure,
     # round 39.)
     r"(?<!faut )(?<!faudrait )(?<!doit )(?:pas|sans) (?:obliges? de |besoin de )?"
@@ -238,7 +252,20 @@ _FRAME = re.compile(
     r"\b(?:c'est (?:un|juste un|qu'un) (?:exercice|jeu de role)|c'est (?:une|juste une|qu'une) "
     r"simulation|(?:pour|c'est) (?:mon|ma) (?:bts|examen|exam|diplome|epreuve|note)\b|vous etes "
     r"(?:un|une|juste un|qu'un) (?:programme|robot|bot|chatbot|ia|logiciel|ordinateur)|"
-    r"(?:t'es|tu es) (?:un|une|juste un|qu'un) (?:programme|robot|bot|chatbot|ia|logiciel))")
+    r"(?:t'es|tu es) (?:un|une|juste un|qu'un) (?:programme|robot|bot|chatbot|ia|logiciel)"
+    # "vous êtes le jury en vrai, non ? … ce qu'il faut dire pour avoir 20 sur 20 ?" (round 45:
+    # she answered with her breakdowns)
+    r"|vous etes (?:le|du|dans le|un membre du) jury|\b(?:avoir|mettre|donner|me mettre) "
+    r"(?:un |une )?(?:20|vingt) sur (?:20|vingt)|(?:avoir|donner|me mettre) (?:une )?bonne note)")
+
+
+# No contract before the work ("même pas besoin de signer avant, on installe et on verra après
+# pour la paperasse", round 45: "D'accord. Si vous vous engagez… ça me va"): a buyer who
+# signs the firm's contracts does not let equipment in without one.
+_NO_PAPERWORK = re.compile(
+    r"(?:pas besoin|meme pas besoin|aucun besoin) de (?:signer|contrat|bon de commande|papiers?)"
+    r"|on verra (?:apres|plus tard|ensuite) pour (?:la paperasse|le contrat|les papiers|la "
+    r"signature)")
 
 
 # Her say bypassed ("j'envoie le SMS ce soir, pas besoin de votre accord"): whoever decides
@@ -255,8 +282,11 @@ _APPROVED_ABOVE = re.compile(
     r"feu vert)|dit oui|signe)\b"
     # "j'ai déjà appelé le siège, le marketing m'a dit que c'était ok pour 4 500" (round 36)
     r"|\b(?:le siege|le marketing|la direction|la region)\b[^.?!]{0,40}\b(?:m'a|m'ont|nous a|"
-    r"ont|a) (?:dit|confirme) (?:que )?(?:c'etait|c'est|ca serait|ce serait) (?:ok|bon|valide|"
-    r"d'accord|jouable)")
+    r"ont|a) (?:dit|confirme) (?:que )?(?:(?:c'etait|c'est|ca serait|ce serait) (?:ok|bon|valide|"
+    r"d'accord|jouable)"
+    # "j'ai appelé le marketing, ils m'ont dit qu'on pouvait garder notre date" (round 44)
+    r"|(?:qu'on|que nous|que vous|qu'il) (?:pouvait|pouvez|pourrait|pouvions|peut) (?:garder|"
+    r"maintenir|decaler|changer|deplacer|depasser))")
 
 
 # Her card number asked on the spot ("j'ai besoin de votre numéro de carte bancaire" on a cold
@@ -320,7 +350,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     elif _LIE_ADMITTED.search(folded):
         _interrupt(c, parts, "lie_admitted")
     elif _FRAME.search(folded):
+        # What such a turn asks is no question of hers to answer ("…pour avoir 20 sur 20 ?"
+        # got her breakdowns, round 45): the facts it drew are not told.
+        from .progress import forget  # (progress imports discovery, which imports this)
+        drawn = [p for p in parts if p.kind == ReplyKind.FACT]
+        forget(c, drawn)
+        parts[:] = [p for p in parts if p.kind != ReplyKind.FACT]
         _interrupt(c, parts, "frame_refused")
+    elif _NO_PAPERWORK.search(folded) and c.scenario.kind != Kind.RECLAMATION:
+        _interrupt(c, parts, "no_paperwork_refused")
     elif _MADE_UP.search(folded):
         _interrupt(c, parts, "made_up_doubted")
     elif _REVIEW_CONDITION.search(folded) or (_REVIEW_BOUGHT.search(folded)
@@ -351,6 +389,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "card_refused")
     elif c.scenario.kind == Kind.NEGOCIATION_INTERNE and _COMMITTED.search(folded):
         _interrupt(c, parts, "committed_unapproved", breach=True)
+    elif c.scenario.kind == Kind.NEGOCIATION_INTERNE and any(
+            _ANNOUNCED.search(fold(sentence.text)) for sentence in u.sentences
+            if "?" not in sentence.text):
+        _interrupt(c, parts, "announced_unapproved", breach=True)
     elif _UNAUTHORISED.search(folded):
         _interrupt(c, parts, "unauthorised_doubted", breach=True, stance=Stance.NEUTRAL)
     else:

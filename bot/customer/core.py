@@ -189,6 +189,12 @@ class Customer:
             closing.holdback(self, understanding, parts)
             closing.own_question(self, understanding, parts)
             progress.handover(self, understanding, parts)
+        if state.patience <= 0 and objections.takes_up_her_times(self, understanding):
+            # A meeting put to her in the free times she just gave is what she asked for: she
+            # answers it before her patience runs out ("mardi à 15 heures ça vous irait ?"
+            # after "je suis libre le mardi entre 14 h et 16 h" got "ça fait trop long",
+            # round 45 replay).
+            state.patience = 1
         if state.patience <= 0:
             state.record(Event.PATIENCE_EPUISEE)
         state.heard.append(HeardTurn(frozenset(understanding.acts), frozenset(

@@ -74,7 +74,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     withheld: list[ReplyPart] = []
     # "…soit un bon d'achat, soit une extension. Que préférez-vous ?" asks her to choose
     # (choices.py), not about her situation.
+    # (Not a sentence asking two questions: "De quelle enveloppe disposez-vous, et y a-t-il
+    # des contraintes de personnel ou de procédure ?" is no choice, round 45: the budget went
+    # unanswered.)
     choosing = [i > 0 and choice_options(sentence.text) is None and u.options[i] is not None
+                and not (len(sentence.asked) >= 2 and _AND_ASKS.search(fold(sentence.text)))
                 for i, sentence in enumerate(u.sentences)]
     # A sentence asking two questions is read as two ("quelle part en couleur, et est-ce que
     # vous numérisez ?"): each gets its answer, up to the facts a reply holds.
@@ -139,7 +143,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             continue  # ("vous avez vingt minutes à m'accorder ?" asks for her time: see core;
             # "qu'est-ce qui vous bloque ?" what holds her back: see closing)
         if _AGREE_TAG.search(folded) or (_NON_TAG.search(folded) and not any(
-                hit.id in c.facts and hit.score >= _WEAK_FACT for hit in topics)):
+                hit.id in c.facts and hit.score >= _WEAK_FACT for hit in topics)) or (
+                # The student's view put to her ("Pour 200 euros de plus que l'an dernier je
+                # trouve que ça vaut le coup, non ?" got "Je vous l'ai dit : 2 800 € tout
+                # compris", round 45), when it names nothing of hers still untold.
+                _VIEW_TAG.search(folded) and not any(
+                    hit.id in c.facts and hit.id not in state.facts_revealed
+                    and hit.score >= _WEAK_FACT for hit in topics)):
             # "…faut les changer, on est d'accord ?" asks her to agree with an opinion: the
             # "accord" of its words read her signing limit back (blind play).
             opinion_asked = True
@@ -490,6 +500,12 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
             entity.type == "date" and entity.value.get("jour") in WEEKDAYS
             for entity in sentence.entities):
         return True
+    # A meeting put to her that names none of her facts ("est-ce que vous seriez d'accord pour
+    # que mon collègue passe vous montrer ça, une démo d'une demi-heure ?") asks her yes
+    # (appointments), not her week-end sales (round 45).
+    if Act.PROPOSITION_RDV in sentence.act_ids and not _QUESTION_WORD.search(folded) and \
+            not any(hit.id in c.facts for hit in sentence.topics):
+        return True
     # "Je cherche à joindre M. Benali, le gérant ?" asks for a person, not about her business
     # (a blind play heard "C'est moi-même. Quarante pour cent de mon chiffre…").
     if _ASKS_FOR_SOMEONE.search(folded):
@@ -513,6 +529,10 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
         Act.QUESTION_ALTERNATIVE in sentence.act_ids
 
 
+# A second question joined with "et" ("…, et y a-t-il des contraintes… ?").
+_AND_ASKS = re.compile(r",\s*et (?:y a-t-il|est-ce qu|quel|quelle|combien|comment|qui|quand|ou)\b")
+_VIEW_TAG = re.compile(r"\b(?:je trouve|je pense|a mon avis|pour moi)\b[^?]*,\s*(?:non|pas vrai|"
+                       r"vous ne trouvez pas|hein)\s*\?\s*$")
 _SIGN_ASKED = re.compile(r"(?:(?:bon|alors|donc|allez),? )?(?:on signe|vous signez|tu signes|"
                          r"signez-vous|on valide|vous validez|on y va|on fait comme ca|on part "
                          r"(?:la-dessus|sur (?:cette base|ca)))(?: (?:maintenant|aujourd'hui|"

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from scenarios.model import Condition
 from scenarios.model import Outcome as ScenarioOutcome
 from scenarios.vocabulary import Act, Event, Outcome, OutcomeType, SpeakerRole
 
@@ -14,6 +15,7 @@ from ..conditions import any_holds
 from ..replies import line_sentences
 from ..state import CustomerState
 from ..text import fold
+from . import manners
 from .people import spoken_of
 from .reply import Priority, ReplyKind, ReplyPart
 
@@ -57,6 +59,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             continue
         if final and _settled(state) and _patience_only(outcome):
             continue  # tired after a deal, she closes politely (below): the deal stands
+        if _only_rudeness_holds(outcome, state, u) and (Act.IMPOLITESSE not in u.acts
+                                                        or manners.light_first_fault(c, u)):
+            # She leaves "sur ce ton" on a rude turn, not on a later polite one that lowers
+            # her mood for another reason (a rumour about her supplier, then a discount with
+            # a gift: "Je ne vais pas continuer sur ce ton", round 44).
+            continue
         state.outcome, state.outcome_type = outcome.id, outcome.type
         speaking = c.state.speaker
         _decider_speaks(c)
@@ -101,9 +109,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         state.ended, state.ended_by = True, "customer"
         if state.outcome_type in (None, OutcomeType.ECHEC):
             state.outcome_type = OutcomeType.ECHEC
-        parts[:] = [ReplyPart(Priority.FINAL, c.lines_or_bank(c.speaker.lines.hang_up,
-                                                              "hang_up_patience"),
-                              ReplyKind.HANG_UP)]
+        # What she cannot let pass is said on the way out ("le siège, on leur dit après coup,
+        # ils vont rien vérifier" got only "On en reste là", round 45).
+        said = [p for p in parts if p.kind == ReplyKind.CLAIM_DOUBTED][:1]
+        parts[:] = [*said, ReplyPart(Priority.FINAL, c.lines_or_bank(c.speaker.lines.hang_up,
+                                                                     "hang_up_patience"),
+                                     ReplyKind.HANG_UP)]
     elif takes_leave(u, c.rules.leave_confidence) and not state.ended:
         state.ended, state.ended_by = True, "student"
         closing = [p for p in parts if p.kind == ReplyKind.OUTCOME]  # already a farewell
@@ -111,6 +122,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                          c.lines_or_bank(unasked(c, c.speaker.lines.goodbye),
                                                          "goodbye"),
                                          ReplyKind.GOODBYE)]
+
+
+def _rude_condition(cond: Condition) -> bool:
+    return Event.IMPOLITESSE in (cond.events or []) or Act.IMPOLITESSE in (cond.acts or [])
+
+
+def _only_rudeness_holds(outcome: ScenarioOutcome, state: CustomerState,
+                         u: Understanding) -> bool:
+    """Whether the outcome is reached only by its conditions about rudeness (not also by one
+    about her patience, say)."""
+    return not any_holds([cond for cond in outcome.when if not _rude_condition(cond)], state, u)
 
 
 def _about_rudeness(outcome: ScenarioOutcome) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from rapidfuzz import fuzz
+
 from scenarios.vocabulary import Act, Event, Kind
 
 from ..questions import checks_fit, is_question
@@ -35,8 +37,40 @@ _CARING = re.compile(
     r"merci (?:de|pour) votre (?:patience|confiance|temps|accueil))\b")
 
 
+_OR = re.compile(r"\bou\b(?! (?:pas|non|quoi|bien)\b)")
+
+
+def _puts_a_choice(u: Understanding) -> bool:
+    """Whether a question of the turn offers her a choice between two things."""
+    return any(sentence.is_question and (Act.QUESTION_ALTERNATIVE in sentence.act_ids
+                                         or _OR.search(fold(sentence.text)))
+               for sentence in u.sentences)
+
+
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# How close an address read back must be to hers to be hers misheard, not another one (the
+# firm's own "sav@electromaison.fr" is not her "sophie.garnier@orange.fr").
+_SAME_ADDRESS = 70
+
+
+def _address_corrected(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """Her e-mail address read back wrong is put right ("…sur k.benali@boulangeries-benali.fr"
+    got "Noté", round 45)."""
+    said = {address.lower() for address in _ADDRESS.findall(u.text)}
+    for fact_id in said and c.state.facts_revealed:
+        fact = c.facts.get(fact_id)
+        own = sorted({a.lower().rstrip(".") for line in (fact.answers if fact else [])
+                      for a in _ADDRESS.findall(line)})
+        if own and not said & set(own) and any(
+                fuzz.ratio(address.rstrip("."), own[0]) >= _SAME_ADDRESS for address in said):
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("email_corrected", email=own[0]),
+                                   ReplyKind.FACT, fact_id))
+            return
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules, acts = c.state, c.rules, u.acts
+    _address_corrected(c, u, parts)
     complaint = c.scenario.kind == Kind.RECLAMATION
     checked = False
     if Act.REFORMULATION in acts and (state.facts_revealed or complaint) and \
@@ -54,7 +88,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # j'aimerais bien comprendre vos attentes." before two questions that named her fair
         # got "Oui, c'est bien ça" from the questions' words (round 40).
         restating = " ".join(s.text for s in u.sentences if Act.REFORMULATION in s.act_ids)
-        if other_question and _answered_beside(parts) and restates_her_words(c, u, restating):
+        if _puts_a_choice(u):
+            # A choice put to her ("…c'est l'écart avec vos 240 € qui vous gêne, ou le budget
+            # global ?", "juste une rayure ou vraiment le hublot est cassé ?") is not answered
+            # by a yes: "Oui, c'est ça." / "Tout à fait." chose nothing (round 45, three
+            # replies).
+            pass
+        elif other_question and _answered_beside(parts) and \
+                restates_her_words(c, u, restating):
             # …unless that other question has its answer too: then she confirms, and answers
             # ("Oui, c'est ça. La couleur, c'est à peu près 30 %."), each in its turn; a plain
             # yes ("Voilà. Rien à ajouter." before what she adds contradicted it).
@@ -82,7 +123,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     check = next((i for i, sentence in enumerate(u.sentences) if sentence.is_question
                   and asks(Request.CHECK, fold(sentence.text))), None)
     if not checked and not (Act.QUESTION_CONTROLE in acts and state.arguments_heard) and \
-            check is not None:
+            check is not None and not _puts_a_choice(u):
         # Her file checked beside an apology ("Il s'agit bien de la commande EM-458921,
         # livrée lundi ?"): she says yes; "Bon, c'est déjà mieux" to the apology alone left it
         # unanswered (round 37).

@@ -20,7 +20,9 @@ if TYPE_CHECKING:
 # Words that present what one sells.
 _PITCH = re.compile(r"\b(on a (une|un|des)|nous avons (une|un|des)|on (vous )?propose|nous "
                     r"(vous )?proposons|je (vous )?propose|on fait (une|un|des|les)|on developpe|"
-                    r"on vend|une solution (pour|de|qui))\b")
+                    r"on vend|une solution (pour|de|qui)|"
+                    # "avec notre appli vos clients ils commandent avant" (round 45)
+                    r"(avec )?notre (appli|application|logiciel|solution|outil|service|offre))\b")
 
 
 # The caller's name after the words that give it (capitalised: "ici la boulangerie" is not).
@@ -65,7 +67,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                   or not state.happened(Event.OBJET_ANNONCE)) and (any(
         t in c.arguments and (score >= rules.argument_quoted_score or pitching or acts & {
             Act.ARGUMENT, Act.PROPOSITION_SOLUTION, Act.PROPOSITION_RDV})
-        for t, score in u.topics.items()) or (pitching and bool(firm) and firm in u.folded))
+        for t, score in u.topics.items()) or (pitching and bool(firm) and (
+            # (Or once the firm was named when introducing oneself: "je suis Enzo de Fidelix"
+            # then "avec notre appli vos clients commandent avant", round 45.)
+            firm in u.folded or state.happened(Event.PRESENTATION_FAITE))))
     new_purpose = (Act.ANNONCE_OBJET in acts or says_offer) and \
         state.record(Event.OBJET_ANNONCE)
     introduced = state.happened(Event.PRESENTATION_FAITE)
@@ -155,6 +160,15 @@ _REACTION_BY_MARKER = {"dénigrement": "denigration_reaction", "pression": "pres
                        "plaisanterie": "mockery_reaction", "familiarité": "familiarity_reaction"}
 # Faults she says and goes on from: her supplier run down, a joke taken back, a "t'inquiète".
 _LIGHT = {"denigration_reaction", "mockery_reaction", "familiarity_reaction"}
+
+
+def light_first_fault(c: Customer, u: Understanding) -> bool:
+    """Whether the turn's rudeness is a light fault (her supplier run down, a joke, a
+    "t'inquiète") and the first rude turn of the conversation: she says so and goes on,
+    whatever her mood ("Copitec c'est nul" ended a first meeting, round 45: too harsh)."""
+    reaction = _rude_reaction(u, False)
+    earlier = sum(Act.IMPOLITESSE in heard.acts for heard in c.state.heard[:-1])
+    return reaction in _LIGHT and Act.DEMANDE_ENGAGEMENT not in u.acts and earlier == 0
 
 
 def _fair_to_what_was_proposed(c: Customer, u: Understanding, line: str) -> str:

@@ -239,7 +239,10 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         elif raised_at == state.turn - 1 and objection_id not in state.objections_ignored \
                 and not _explores(objection, parts) and not _DIGGING.search(u.folded) \
                 and not (objection.category == ObjectionCategory.PRIX
-                         and asks_budget(u.folded)) and not _takes_up_her_times(c, u):
+                         and asks_budget(u.folded)) and not takes_up_her_times(c, u) \
+                and not asks(Request.HOLDBACK, u.folded):
+            # (Nor "qu'est-ce qui vous manque pour vous décider ?": it asks her to say it
+            # again, closing.holdback; "…et vous passez à autre chose ?" to it, round 45.)
             # (Nor "vous avez combien, alors ?" to "c'est hors budget": "Vous m'écoutez ?" to
             # it, blind play.)
             # ("Ah bon, c'est-à-dire ? Vous avez déjà un truc pour la fidélité ?" asks about
@@ -247,7 +250,7 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             _ignored(c, objection, parts)
 
 
-def _takes_up_her_times(c: Customer, u: Understanding) -> bool:
+def takes_up_her_times(c: Customer, u: Understanding) -> bool:
     """Whether the turn puts to her a meeting right after she gave her free times: it follows
     her lead, it ignores nothing she said beside them ("En général, je suis libre le mardi
     entre 14 h et 16 h… Envoyez-moi une documentation" — "mardi à 14 h 30 ?" was met with
@@ -596,6 +599,14 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # to that question: the fact the same words named goes ("Ce week-end-là, deux
                 # vendeurs en congé. Le personnel, vous y avez pensé ? …" said it twice).
                 said_twice = [p for p in parts if p.answers == asking and p.kind == ReplyKind.FACT]
+                # (Only what the doubt's own question asks, when the sentence asks two: "De
+                # quelle enveloppe disposez-vous, et y a-t-il des contraintes de personnel ?"
+                # keeps its budget, round 45.)
+                clause = next((ids for hits in u.sentences[asking].asked
+                               for ids in [{hit.id for hit in hits}] if objection.id in ids),
+                              None)
+                if clause is not None:
+                    said_twice = [p for p in said_twice if p.subject in clause]
                 progress.forget(c, said_twice)
                 parts[:] = [p for p in parts if all(p is not q for q in said_twice)]
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,

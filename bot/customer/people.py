@@ -96,6 +96,11 @@ def choose_speaker(c: Customer, u: Understanding) -> None:
                           if sentence.discovers for hit in sentence.topics):
             c.state.speaker = others[0].id
         return
+    if _RECALLS.search(u.folded):
+        # What the one speaking said, put back to them ("vous m'aviez dit que vous pouviez
+        # signer vite, non ?" to M. Lefèvre got Mme Martin quoting his words as hers, round
+        # 43): they answer.
+        return
     for sentence in u.sentences:
         if not sentence.discovers:
             continue
@@ -115,6 +120,11 @@ def choose_speaker(c: Customer, u: Understanding) -> None:
                 # Lefèvre say it of himself).
                 c.state.speaker = next(p.id for p in people if p.id != c.state.speaker)
                 return
+
+
+# The student recalling what was said to them ("vous m'aviez dit", "comme vous disiez").
+_RECALLS = re.compile(r"\bvous (?:m'|nous )?(?:aviez|avez) (?:dit|explique|parle)\b"
+                      r"|\bvous (?:me |nous )?disiez\b|\bcomme vous l'avez (?:dit|souligne)\b")
 
 
 def _only_about(c: Customer, fact_id: str, speaker: Speaker) -> bool:
@@ -227,6 +237,17 @@ def _filter(c: Customer, u: Understanding, gatekeeper: Speaker,
             reveal(c, c.facts[needed[0]], parts)
 
 
+# Asking for him by pronoun ("vous pouvez me le passer finalement ?").
+_PUT_THROUGH = re.compile(r"\b(?:me le passer|passez-le-moi|allez le chercher|le chercher)\b")
+
+
+def asks_to_be_put_through(u: Understanding, target: Speaker) -> bool:
+    """Whether the caller asks the gatekeeper for the person she guards, by name, by title
+    ("le patron") or by pronoun."""
+    return asks_for(u.text, target) or bool(_PUT_THROUGH.search(u.folded)) or bool(
+        _BOSS.search(u.folded) and _ASKING.search(u.folded)) or named(u.text, target)
+
+
 def _she_asked_why(c: Customer) -> bool:
     """Whether her last words asked who calls or why ("Je lui dis que c'est à quel
     propos ?"): she asked because the caller wants her manager."""
@@ -239,6 +260,8 @@ def defer(c: Customer, parts: list[ReplyPart]) -> None:
     reply (a meeting proposal and a request to commit both asked it, and she said it twice);
     when she has said every way of putting it, she says she already has."""
     lines = c.stock("gatekeeper_defer")
+    if any(p.kind == ReplyKind.CALLBACK for p in parts):
+        return  # the callback she agreed is no meeting she would fix ("…je ne peux rien fixer")
     if any(p.kind == ReplyKind.GATEKEEPER and p.text.endswith(line[1:])
            for p in parts for line in lines):
         return

@@ -45,6 +45,12 @@ def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if speaker.hands_over_to and speaker.hands_over_to not in c.state.present \
             and any_holds(speaker.hands_over_if, c.state, u):
         target = c.scenario.speaker(speaker.hands_over_to)
+        if c.state.happened(Event.RAPPEL_FIXE) and c.scenario.channel != Channel.FACE_A_FACE \
+                and not people.asks_to_be_put_through(u, target):
+            # A callback agreed with her, she keeps to it unless asked for him again ("Je
+            # rappelle genre à 15 h, ça va ?" got "Restez en ligne, je vous transfère",
+            # round 44).
+            return
         c.state.record(Event.TRANSFERT)
         forget(c, parts)
         if c.scenario.channel != Channel.FACE_A_FACE:
@@ -53,7 +59,12 @@ def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # (Caught out, the caller is put through with a word about it: "Restez en ligne,
             # je vous transfère" to "bon, vous m'avez grillé" was too easy, round 43.)
             key = "handover_after_lie" if _CAUGHT_OUT.search(u.folded) else "handover"
-            c.passed_on = SpokenLine(speaker.id, c.bank(key))  # in her own words
+            # What won her over comes first ("Ah, le dimanche… c'est la folie. C'est lui qui
+            # gère ça. Un instant, je vous transfère."): a bare transfer left the caller's
+            # question to her unanswered (round 44).
+            lifted = [p.text for p in parts if p.kind == ReplyKind.OBJECTION
+                      and p.priority == Priority.OBJECTION_LIFTED][:1]
+            c.passed_on = SpokenLine(speaker.id, " ".join([*lifted, c.bank(key)]))
         people.join(c, target)
         c.state.mood = target.mood
         c.state.patience = c.starting_patience(target.patience)

@@ -341,6 +341,11 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
 _ALWAYS_BESIDE_ANSWERS = {ReplyKind.OBJECTION_RAISED, ReplyKind.OBJECTION, *_DECISIONS}
 
 
+# A refusal that only asks for time ("Laissez-moi réfléchir encore un peu").
+_DEFERS = re.compile(r"(?i)\b(?:temps avant de trancher|réfléchir encore|un peu tôt pour|"
+                     r"pas si vite)\b")
+
+
 def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPart]:
     """The primary part and at most one secondary, from the parts worth saying."""
     if objection is not None:
@@ -359,7 +364,9 @@ def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPa
         candidates = [p for p in chosen if p is not objection and not (
             p.kind in _TAKEN_BACK and p.text in stock_lines() and (
                 p.answers is None or (p.stance == Stance.POSITIVE and not asks_back))) and not (
-            protest and p.stance == Stance.POSITIVE)]
+            # (Nor her price accepted: "Correct. Ça se regarde. Ah non, internet, j'ai déjà
+            # donné." took it back at once, round 45.)
+            protest and (p.stance == Stance.POSITIVE or p.kind == ReplyKind.PRICE))]
         # What answers the student's question before her relief at a doubt lifted: "Là, au
         # moins, on saura ce que ça a rapporté" left "vous m'accordez le SMS ?" unanswered
         # (round 36).
@@ -368,6 +375,11 @@ def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPa
             before = next((p for p in candidates if p.priority == Priority.ANSWER), before)
         if before is None:
             return [objection]
+        if before.kind == ReplyKind.COMMITMENT and before.stance == Stance.NEGATIVE and \
+                _DEFERS.search(before.text):
+            # Her reason said right after, she does not first ask for time: "Il me faut un peu
+            # de temps avant de trancher. Hors budget, et de loin." (round 45).
+            before = replace(before, text="Non.")
         return [objection, before] if before.kind == ReplyKind.OUTCOME else [before, objection]
     doubt = next((p for p in chosen if p.kind in _DOUBTS and p.stance == Stance.NEGATIVE), None)
     if doubt is not None and chosen[0].priority > Priority.INTERRUPTION:
@@ -381,6 +393,16 @@ def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPa
         # After her reaction to rudeness, the doubt about the offer rather than "Laissez-moi
         # réfléchir": "six mois gratuits, puis moitié prix" went unremarked (round 38).
         rest = [doubt, *(p for p in rest if p is not doubt)]
+    decision = next((p for p in rest if p.kind in _DECISIONS and p.stance == Stance.POSITIVE),
+                    None)
+    if primary.priority == Priority.OBJECTION_LIFTED and primary.text.rstrip().endswith("?") \
+            and decision is not None:
+        # Her relief, then her choice: "Ah… 48 heures, c'est autre chose. Bon. Alors le
+        # remplacement express sous 48 h." — its "Qu'est-ce qu'il vous faut ?" would ask what
+        # the choice says, and the choice was lost to it (round 45).
+        kept = " ".join(sentence for sentence in re.split(r"(?<=[.!?…])\s+", primary.text)
+                        if not sentence.endswith("?"))
+        return [replace(primary, text=kept), decision] if kept else [decision]
     secondary = next((p for p in rest if _fits(primary, p)), None)
     if secondary is not None:
         secondary = _without_said(secondary, primary)

@@ -26,7 +26,8 @@ class Request(StrEnum):
 
 _PATTERNS = {
     Request.CONSENT: re.compile(r"\b((?:ca|cela) vous (?:va|convient|conviendrait|irait)|vous etes "
-                                r"d'accord|vous etes ok|c'est bon pour vous|ok pour vous|"
+                                r"d'accord|vous seriez d'accord|seriez-vous d'accord|"
+                                r"vous etes ok|c'est bon pour vous|ok pour vous|"
                                 r"on fait comme ca|ca vous dit|etes-vous d'accord|"
                                 r"es-tu d'accord)\b"),
     # "C'est possible de les libérer pour animer les ateliers ?" asks leave to do something,
@@ -113,7 +114,11 @@ _PATTERNS = {
         # ("C'est quoi le souci exactement, c'est trop cher ou c'est moi ?" got "Des pannes,
         # oui, régulièrement", round 37.)
         r"|(?:c'est quoi|quel est) le (?:souci|probleme|blocage)(?: exactement| au juste)?,? "
-        r"c'est (?:le prix|trop cher|la duree|moi)|c'est trop cher ou)"),
+        r"c'est (?:le prix|trop cher|la duree|moi)|c'est trop cher ou"
+        # ("Qu'est-ce qui reste en suspens exactement ? Dites-moi ce qui vous bloque" got the
+        # 48-hour repairs fact first, round 45.)
+        r"|(?:dites|dis|expliquez|explique)-moi ce qui (?:vous |te |t')?(?:bloque|retient|gene|"
+        r"freine|coince|fait hesiter)|qu'est-ce qui (?:reste|est encore) en suspens)"),
     # "Bon allez-y, posez vos questions" got "Je ne saurais pas vous dire" (blind play).
     Request.FLOOR: re.compile(r"\b(?:posez(?:-moi)? (?:vos|tes|toutes vos) questions|pose(?:-moi)? "
                               r"tes questions|(?:avez-vous|vous avez|as-tu|t'as|tu as) des "

@@ -13,6 +13,7 @@ from scenarios.catalog import BUILTIN_DIR
 from scenarios.vocabulary import Register, SocialStyle
 
 _PLACEHOLDERS = {"slot_hint": {"slots"}, "email_given": {"email"},
+                 "email_corrected": {"email"},
                  "choice": {"option", "Option"}, "choice_after_fact": {"option", "Option"},
                  "repeat_other_prefix": {"name"},
                  "other_knows": {"name"}, "priority_need": {"need"},
