@@ -57,12 +57,14 @@ def _address_corrected(c: Customer, u: Understanding, parts: list[ReplyPart]) ->
     """Her e-mail address read back wrong is put right ("…sur k.benali@boulangeries-benali.fr"
     got "Noté", round 45)."""
     said = {address.lower() for address in _ADDRESS.findall(u.text)}
-    for fact_id in said and c.state.facts_revealed:
+    if not said:
+        return
+    for fact_id in c.state.facts_revealed:
         fact = c.facts.get(fact_id)
-        own = sorted({a.lower().rstrip(".") for line in (fact.answers if fact else [])
+        own = sorted({a.lower() for line in (fact.answers if fact else [])
                       for a in _ADDRESS.findall(line)})
         if own and not said & set(own) and any(
-                fuzz.ratio(address.rstrip("."), own[0]) >= _SAME_ADDRESS for address in said):
+                fuzz.ratio(address, own[0]) >= _SAME_ADDRESS for address in said):
             parts.append(ReplyPart(Priority.ANSWER, c.bank("email_corrected", email=own[0]),
                                    ReplyKind.FACT, fact_id))
             return
@@ -72,6 +74,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules, acts = c.state, c.rules, u.acts
     _address_corrected(c, u, parts)
     complaint = c.scenario.kind == Kind.RECLAMATION
+    choice = _puts_a_choice(u)
     checked = False
     if Act.REFORMULATION in acts and (state.facts_revealed or complaint) and \
             restates_her_words(c, u):
@@ -88,7 +91,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # j'aimerais bien comprendre vos attentes." before two questions that named her fair
         # got "Oui, c'est bien ça" from the questions' words (round 40).
         restating = " ".join(s.text for s in u.sentences if Act.REFORMULATION in s.act_ids)
-        if _puts_a_choice(u):
+        if choice:
             # A choice put to her ("…c'est l'écart avec vos 240 € qui vous gêne, ou le budget
             # global ?", "juste une rayure ou vraiment le hublot est cassé ?") is not answered
             # by a yes: "Oui, c'est ça." / "Tout à fait." chose nothing (round 45, three
@@ -123,7 +126,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     check = next((i for i, sentence in enumerate(u.sentences) if sentence.is_question
                   and asks(Request.CHECK, fold(sentence.text))), None)
     if not checked and not (Act.QUESTION_CONTROLE in acts and state.arguments_heard) and \
-            check is not None and not _puts_a_choice(u):
+            check is not None and not choice:
         # Her file checked beside an apology ("Il s'agit bien de la commande EM-458921,
         # livrée lundi ?"): she says yes; "Bon, c'est déjà mieux" to the apology alone left it
         # unanswered (round 37).
