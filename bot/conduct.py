@@ -97,6 +97,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         # tout le monde le sait", round 44: her mood rose).
                         r"|en (?:redressement|liquidation) judiciaire|au bord de la faillite"
                         r"|(?:vont|va) (?:bientot )?(?:faire faillite|deposer le bilan)"
+                        # Head office run down to the store director ("ils sont gonflés…,
+                        # ils connaissent rien au terrain là-haut", round 46: no reaction).
+                        r"|(?:ils|elles) sont (?:vraiment |franchement |completement )?gonfle"
+                        r"e?s|(?:ils|elles) (?:n')?(?:y )?connaissent rien|a cote de la plaque"
                         r"|prehistoire|prehistorique|(?:fait|font|c'est) (?:tres |un peu )?"
                         r"annees (?:50|60|70|80|90)|d'un autre (?:age|siecle)|has been)\b"),
         ("mépris", r"\b(vous savez lire|vous comprenez (?:rien|pas le francais|vite)"

@@ -184,6 +184,10 @@ _ANY_NUMBER = re.compile(_NUMBER + r"(?!\s*(?:%|h\b|heures?|mois|ans?|jours?|sem
 _DIFFERENCE_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:de (?:moins|plus|mieux)"
                                r"|d'economie|d'ecart|de difference|en moins|de remise|de reduction"
                                r"|de rabais)")
+# "l'écart avec Copitec est de 49 euros par mois": a gap, not the price (round 46: "Ce
+# chiffre-là, c'est vraiment le prix ?").
+_DIFFERENCE_BEFORE = re.compile(r"\b(?:l'ecart|la difference|le surcout|la difference de prix)"
+                                r"\b[^.?!;:]{0,30}\b(?:est de|c'est|fait|represente|de)\s*$")
 _REFUSED_BEFORE = re.compile(r"(?:\bpas|\bjamais|\bni)\s+(?:a\s+|de\s+|sous\s+)?$"
                              r"|\bne \w+ pas (?:a |de )?$|\bne \w+ pas \w+ (?:a |de )?$")
 _FLOOR_BEFORE = re.compile(r"\b(?:sous|en dessous de|en-dessous de|au-dessous de)\s+$")
@@ -326,6 +330,10 @@ def _figures(folded: str, entities: list[Entity], context: Context,
     return figures
 
 
+# "Reste 800 €", "il nous reste donc 800 €", "ce qui laisse 800 €": a remainder.
+_REMAINDER_BEFORE = re.compile(r"\b(?:(?:il )?(?:nous |vous |me )?restes?(?:nt)?|ce qui (?:laisse|"
+                               r"fait qu'il reste)|il en reste)\s*(?:donc|encore|plus que|"
+                               r"environ|a peu pres)?\s*$")
 _DISCOUNT_BEFORE = re.compile(r"\b(remise|reduction|rabais|ristourne|moins|baisse|geste|faire"
                               r"|fais|propose|accorde|descendre|-)\b[^.?!]{0,30}$|-\s*$")
 # ("soit moins de 1,30 € par jour" was read as a price too low to be true, blind play.)
@@ -377,8 +385,12 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
           context: Context, accepting: bool, clause: str = "") -> Role:
     if restates_her(sentence):
         return Role.QUOTE  # "Si je résume : vous validez jusqu'à 300 € HT…": hers, said back
-    if _DIFFERENCE_AFTER.search(after):
+    if _DIFFERENCE_AFTER.search(after) or _DIFFERENCE_BEFORE.search(before):
         return Role.DIFFERENCE
+    if kind == "montant" and _REMAINDER_BEFORE.search(before):
+        # What is left of an envelope ("Reste 800 € pour les ateliers") prices nothing: "Ça
+        # ne peut pas être le bon prix" to it (round 46).
+        return Role.OTHER
     if _AIM_BEFORE.search(before):
         # "faut que je retravaille pour rentrer dans les 2000": where the student wants to
         # get to, not the price now (blind play: "Bon, ça rentre dans l'enveloppe" at 3 450 €).
@@ -425,8 +437,12 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
             # restated, named as someone else's ("À ce prix-là, il y a forcément un loup",
             # blind play).
             return Role.QUOTE
-        agreed = accepting or _ACCEPT_BEFORE.search(before) or _AGREEMENT.search(sentence) \
-            or _PROPOSED_BEFORE.search(before)
+        # ("…, donc" after her figure draws from it: "2 800 € pour 120 adhésions, donc un peu
+        # plus de 23 € par carte" made her last year's cost the price, and "Hors budget" came
+        # before any budget, round 46.)
+        agreed = accepting or _ACCEPT_BEFORE.search(before) or any(
+            match.group() != "donc" or match.start() < len(clause)
+            for match in _AGREEMENT.finditer(sentence)) or _PROPOSED_BEFORE.search(before)
         return Role.OFFER if agreed else Role.QUOTE
     if not accepting and _PAYS_NOW.search(clause):
         # What she pays today, added up by the student ("donc vous payez 240 plus 90 de

@@ -136,6 +136,8 @@ _DAY_WORD = re.compile(r"(?i)^(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dima
 # two things to choose from).
 # ("Vous avez deux minutes ou c'est pas le moment ?" asks for her time: "La première
 # solution, plutôt." to it, blind play.)
+_WHAT_IT_MEANT = re.compile(r"\W*(?:(?:non|oui|d'accord|ok),? a quoi|c'est-a-dire|vous voulez dire"
+                            r"|vous parlez d)\b")
 _NOT_AN_OPTION = re.compile(r"(?:y a-t-il|y a t il|il y a|est-ce|avez-vous|voyez-vous|"
                             r"(?:c'est |ce n'est )?pas (?:le|un bon) moment|"
                             r"auriez-vous|vous avez|vous voyez|quelque chose|autre chose|"
@@ -150,7 +152,7 @@ _SOMEONE_ELSE = re.compile(r"\b(?:quelqu'un d'autre|une autre personne|quelqu'un
 # answers, not two things offered to choose from: blind plays heard "Ça va, ce sera mieux
 # pour moi" and "La machine est branchée, ce sera mieux pour moi" after the fact said no.
 # A half that asks her preference ("…ou vous préférez en visio ?") offers a choice.
-_PREFERENCE = re.compile(r"(?i)\b(?:pr[eé]f[eéè]r\w*|voudriez|aimeriez|souhaitez|choisissez|"
+PREFERENCE = re.compile(r"(?i)\b(?:pr[eé]f[eéè]r\w*|voudriez|aimeriez|souhaitez|choisissez|"
                          r"optez|plut[oô]t)\b")
 # ("C'est vous qui faites le pain vous-même ou c'est surgelé ?" asks who does it: "La première
 # solution, plutôt.", blind play.)
@@ -214,6 +216,10 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     if question_form(sentence) is not QuestionForm.ALTERNATIVE and \
             not _CHOICE_OFFERED.search(fold(sentence)):
         return None
+    if _WHAT_IT_MEANT.match(fold(sentence)):
+        # "Non à quoi, à l'influenceur ou à ma cousine ?" asks what her word was about: "La
+        # deuxième solution, ce sera mieux" chose between things nobody offered (round 46).
+        return None
     text = clean(without_fillers(sentence)).strip().rstrip(" ?!.…")
     # ("je vous propose au choix un bon d'achat… ou une extension…": the options follow.)
     text = re.split(r"\b(?:au choix|(?:vous avez |tu as )?le choix entre)\s*:?\s*", text,
@@ -246,20 +252,27 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
     left = _CHOICE_LEAD.sub("", before).split()
     # (A half led by "vous préférez" offers a choice: "il passe à la boutique du Vieux-Lille
     # ou vous préférez en visio ?" got "je ne saurais pas vous dire", blind play.)
-    offered = _PREFERENCE.search(after) is not None
+    offered = PREFERENCE.search(after) is not None
     if not offered and any(_SITUATION.match(fold(" ".join(side))) for side in (left, right)) \
             and not re.search(r"\d", " ".join([*left, *right])):
         return None  # (not "ça rentre dans les 3000 ou il faut que je refasse le budget ?")
     # ("Thomas préfère-t-il venir à la boutique, ou une visio vous arrange-t-elle ?" asks
     # a preference: "Soit. Et concrètement ?" to it, blind play.)
     if (_ASKED_ABOUT_HER.search(fold(" ".join(left))) or _EXAMPLES.search(fold(before))) \
-            and not _PREFERENCE.search(before):
+            and not PREFERENCE.search(before):
         # "les pages couleur sont-elles incluses dans ces 240 €, ou facturées en plus ?"
         # asks about her contract; "comment gérez-vous la confidentialité, par exemple les
         # fiches de paie ou les dossiers clients ?" gives examples: nothing to choose
         # (blind plays heard "Dans ces 240 €, ce sera mieux pour moi").
         return None
     start = _parallel_start(left, right[0]) if right else None
+    if start is None and right[1:2] and right[0].lower() in ("de", "entre") and \
+            right[1][:1].isdigit():
+        # Two time ranges ("de 8 heures à midi ou de 14 heures à 18 heures"): the first
+        # starts at its own "de", not at "à midi" (round 46).
+        ranges = [i for i, word in enumerate(left[:-1])
+                  if word.lower() == right[0].lower() and left[i + 1][:1].isdigit()]
+        start = ranges[-1] if ranges else None
     if right and _DAY_WORD.match(right[0]):
         # Two days offered ("lundi prochain de 8 h à 12 h ou mardi de 14 h à 18 h ?"): the
         # first option starts at its day, not at its last hour ("Je dirais à 12 h", blind play).
@@ -297,7 +310,9 @@ _PICK = re.compile(r"\b(?:que choisissez|lequel|laquelle|lesquels|lesquelles|vou
                    r"|qu'est-ce qui vous (?:irait|conviendrait|ferait (?:le plus )?plaisir|"
                    r"arrangerait|arrange(?: le mieux)?|tente(?:rait)?|(?:serait|sera|semble|"
                    r"parait) (?:le plus |la plus )?(?:utile|pratique|adapte|interessant))"
-                   r"|quelle (?:option|formule|solution) (?:vous|preferez))")
+                   r"|quelle (?:option|formule|solution) (?:vous|preferez)"
+                   # ("Quel créneau vous arrange le mieux ?" after two times, round 46.)
+                   r"|quel (?:creneau|horaire|moment) (?:vous|preferez))")
 _PICK_TAIL = re.compile(r"(?i),?\s*(?:comme vous (?:voulez|preferez|pr[ée]f[ée]rez)|au choix|"
                         r"[àa] vous de (?:voir|choisir))\s*[.!?]*$")
 
@@ -348,11 +363,17 @@ def _either(sentence: str) -> tuple[str, str] | None:
     return (" ".join(left), " ".join(right)) if left and right else None
 
 
+_TO = frozenset({"à", "a", "au", "aux"})
+
+
 def _parallel_start(left: list[str], head: str) -> int | None:
     """Where the first option starts when the second begins like it: the same preposition,
     or a determiner (with the preposition before it, "à la boutique… ou la visio")."""
     if _OPTION_START.match(head):
-        return next((i for i, word in enumerate(left) if word.lower() == head.lower()), None)
+        # ("à l'écart avec les 240 €… ou aux 350 € d'installation": "à" and "aux" are one
+        # preposition; "Je dirais avec les 240 euros de Copitec" cut the first, round 46.)
+        same = _TO if head.lower() in _TO else {head.lower()}
+        return next((i for i, word in enumerate(left) if word.lower() in same), None)
     if not _DETERMINER.match(head):
         return None
     first = next((i for i, word in enumerate(left) if _DETERMINER.match(word)

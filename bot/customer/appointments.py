@@ -85,6 +85,11 @@ _VISIT = re.compile(r"\b(?:livr\w*|intervention|intervenir|technicien|install\w*
                     r"appel\w*|enlevement|reprise|depose\w*|venir|vienne|viendra)\b")
 # Words that put a day to her as an offer, even without a meeting's words ("je vous propose
 # mardi", "mardi vous arrange ?").
+# A day in a case told as an example: "une panne signalée le jeudi à 10 heures, c'est un
+# technicien sur place le jeudi à 14 heures".
+_EXAMPLE = re.compile(r"\b(?:par exemple|imaginons|mettons|admettons|prenons|une panne|si "
+                      r"(?:une|la|votre) (?:machine|panne|copieur)|quand (?:une|la) (?:machine|"
+                      r"panne))\b")
 _OFFER_WORDS = re.compile(r"\b(propos\w*|convien\w*|arrange\w*|libre|ok pour|d'accord pour)\b")
 # "Je vois." acknowledges; it does not offer to meet.
 _I_SEE = re.compile(r"\b(je|on) (vois|voit)\b")
@@ -159,6 +164,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # mardi prochain, euh, 10 heures ici au cabinet ?" after she chose Tuesday got "Je
         # confirme, c'est correct" and no meeting, blind play).
         proposing |= {Act.PROPOSITION_RDV}
+    dated = [sentence for sentence in u.sentences if any(
+        e.type == "date" and e.value.get("jour") in WEEKDAYS for e in sentence.entities)]
+    if proposing and Act.PROPOSITION_RDV not in u.acts and dated and all(
+            _EXAMPLE.search(fold(sentence.text)) and not is_question(sentence.text)
+            for sentence in dated):
+        # A request to sign beside a day given as an example ("une panne signalée le jeudi à
+        # 10 h, c'est un technicien sur place le jeudi à 14 h. … êtes-vous prêt à valider ?")
+        # offers no meeting: "Jeudi à 14 h : très bien, ça me convient" to it (round 46).
+        proposing = set()
     if any(value.get("jour") in WEEKDAYS for value in dates) and asks(Request.CONSENT, folded) \
             and (_MEETING.search(_I_SEE.sub("", folded)) or _VISIT.search(folded)):
         # "…livrer ce samedi, 8 h-12 h. Cela vous convient ?"; not "on fait un apéro pour
@@ -190,8 +204,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     agreed_before = Act.RECAPITULATIF in u.acts and (
         any(line in c.voice.used for line in c.stock("slot_ok"))
         or any(day_part(chosen) for chosen in c.state.choices.values()))
+    # (Two times of that day offered, "de 8 h à midi ou de 14 h à 18 h ?", are hers to choose
+    # between, choices.py: "Entendu, va pour ce créneau" took neither, round 46.)
     if appointment is None and dates and proposing and _meets_her_day(c, dates) and \
-            not _choice_of_what(u) and not agreed_before:
+            not _choice_of_what(u) and not agreed_before and not any(
+                options is not None and day_parts_differ(options) for options in u.options):
         # The day she said she can do ("uniquement le samedi matin"), offered for a delivery
         # or a visit: she agrees (a blind play heard "Je vous le répète : uniquement le
         # samedi matin" to "samedi 8 h-12 h, ça va ?").

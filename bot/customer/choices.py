@@ -13,6 +13,7 @@ from scenarios.vocabulary import Act, Event
 from ..entities import WEEKDAYS, extract
 from ..text import fold
 from ..topics import content_words
+from . import progress
 from .appointments import (
     WEEKDAY_NAMED,
     day_part,
@@ -26,7 +27,7 @@ from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
 
 if TYPE_CHECKING:
-    from ..understand import Understanding
+    from ..understand import SentenceUnderstanding, Understanding
     from .core import Customer
 
 # Parts that already answer the choice, or say no to what it is about.
@@ -120,8 +121,18 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
             c.state.appointment["forme"] = form
         _close_on(c, options, taken)
-        said = _say(c, options, taken, any(p.kind == ReplyKind.FACT and p.answers in (None, index)
-                                           for p in parts))
+        within = _within_her_times(parts, u.sentences[max(0, index - 1):index + 1], options,
+                                   index, about)
+        if within is not None:
+            # Both times offered on the one day she can ("samedi, de 8 h à midi ou de 14 h à
+            # 18 h ?"): she picks, she does not protest "je ne pose plus un seul jour" as if a
+            # weekday had been put to her (round 46, twice). Her times are told all the same.
+            parts[:] = [p for p in parts if p is not within]  # (parts compare by priority)
+            progress.forget(c, [within])  # (what she says is her pick, not the fact's words)
+            said = _say(c, options, taken, lead="choice_within_her_times")
+        else:
+            said = _say(c, options, taken, any(p.kind == ReplyKind.FACT
+                                               and p.answers in (None, index) for p in parts))
         # A solution accepted by choosing it is said once, by its name ("Par un appareil neuf,
         # plutôt."), not beside "Super, on fait comme ça !".
         agreed = next((p for p in parts if p.kind == ReplyKind.SOLUTION
@@ -294,11 +305,34 @@ def _acceptable(c: Customer, price: float | None) -> bool | None:
         (ceiling is None or price <= ceiling)
 
 
-def _say(c: Customer, options: tuple[str, str], taken: int, after_fact: bool = False) -> str:
+def _within_her_times(parts: list[ReplyPart], sentences: list[SentenceUnderstanding],
+                      options: tuple[str, str], index: int, about: set[str]) -> ReplyPart | None:
+    """The fact of hers the choice would be answered with, when both options fall on the one
+    weekday that fact names (said in the choice or the sentence before it): two times of that
+    day, only one of which she can do."""
+    days = {e.value.get("jour") for sentence in sentences for e in sentence.entities
+            if e.type == "date"} & set(WEEKDAYS)
+    if not days or not day_parts_differ(options):
+        return None
+    about = about | {hit.id for sentence in sentences for hit in sentence.topics}
+    # (The day of the options, not today's: "Nous sommes jeudi : je peux vous proposer
+    # samedi, de 8 h à midi ou de 14 h à 18 h.")
+    for part in parts:
+        named = {day for day in days if day in fold(part.text)}
+        if part.kind == ReplyKind.FACT and part.answers in (None, index - 1, index) and \
+                part.subject in about and len(named) == 1 and not any(
+                    day in fold(option) for option in options for day in WEEKDAYS
+                    if day not in named):
+            return part
+    return None
+
+
+def _say(c: Customer, options: tuple[str, str], taken: int, after_fact: bool = False,
+         lead: str | None = None) -> str:
     """Her choice in words; after a fact of hers that settles it, as its consequence ("Plutôt
     le matin, je pense" after "Uniquement le samedi matin" hedged what she had just said
     firmly, blind plays)."""
-    lead = "choice_after_fact" if after_fact else "choice"
+    lead = lead or ("choice_after_fact" if after_fact else "choice")
     # "le matin de 8 h à 12" (an option cut at its length) is "le matin": the hours are the
     # student's to say back.
     option = _in_her_words(_HOURS_TAIL.sub("", options[taken]) or options[taken])

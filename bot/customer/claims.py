@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Event, Kind, SpeakerRole
+from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
 from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -26,6 +26,12 @@ if TYPE_CHECKING:
 
 _PROMISING = re.compile(r"\b(garanti\w*|je vous (le )?promets|c'est promis|promis|assure|sur ma "
                         r"tete|je vous (le )?jure|je te (le )?jure|c'est sur a 100 ?%)\b")
+# A machine said never to fail, vouched for or not ("avec notre machine, des pannes vous en
+# aurez plus jamais, zéro, elle tombe jamais en panne", round 46: only the jibe at the rival
+# was answered).
+_NEVER_FAILS = re.compile(r"\b(?:tombe|tombera|tombent|est|sera) (?:jamais|plus jamais) en panne"
+                          r"|\bzero panne\b|\bplus jamais (?:de|une) panne|\bpannes?,? vous en "
+                          r"aurez plus\b")
 _RESULT = re.compile(
     # ("plus 30 % de chiffre d'affaires en un mois, sinon remboursé": said, not written.)
     r"((?:\+|\bplus) ?\d+ ?%|\d+ ?% (de plus|en plus|minimum)|"
@@ -170,8 +176,10 @@ _UNPAID = re.compile(
     r"\b((?:bosse|bossent|bosser|bosserai|travaille|travaillent|travailler|travaillerai|viens|"
     r"viendra|viendront)\b"
     r".{0,25}\b(?:gratuit\w*|gratos|benevole\w*|sans etre payes?|pour rien|sans (?:me |nous |"
-    r"le |les )?(?:faire )?payer)|je (?:le|la|les) "
-    r"paierai en|(?:mes|des) (?:potes|copains|amis)\b.{0,30}\b(?:aider|bosser|travailler|"
+    r"le |les )?(?:faire )?payer)|(?:je|on) (?:le|la|les) "
+    # ("ma cousine et deux potes… on les paiera en plantes", round 46)
+    r"(?:paierai|paiera|payerai|payera|paie|paye) en|"
+    r"(?:mes|des) (?:potes|copains|amis)\b.{0,30}\b(?:aider|bosser|travailler|"
     r"viendr\w*|coup de main)|(?:ramene|ramener|ramenerai) (?:mes|des) (?:potes|copains|amis)|"
     r"heures sup\w*.{0,40}(?:diront pas non|pas le choix|obliges?|sans etre payes?|"
     r"(?:non|pas) payees?|gratuite?s?)"
@@ -190,8 +198,10 @@ _UNPAID = re.compile(
 # je vous le passe en garantie", round 36: she heard only the delay).
 _LIE_ASKED = re.compile(
     r"\b(?:si vous (?:dites|declarez|mettez|ecrivez) que|vous (?:n'avez qu'a|avez qu'a) dire "
-    r"que|(?:on|vous) (?:n')?(?:a|avez) qu'a dire que|on dira que|dites(?:-leur)? que "
+    r"que|(?:on|vous) (?:n')?(?:a|avez) qu'a dire que|on dira que|(?<!vous )dites(?:-leur)? que "
     r"c'(?:est|etait))\b")
+# (The imperative only: "Quand vous dites que c'est beaucoup, vous pensez à l'écart… ?" asks
+# what she meant, and got "Je ne vais pas dire quelque chose de faux", round 46.)
 # Something for the buyer herself to win her over ("je peux même vous filer deux places pour
 # l'OL samedi si ça vous aide à décider", round 36: she signed).
 _INDUCEMENT = re.compile(
@@ -332,8 +342,9 @@ _DATA_WORD = re.compile(r"\b(?:mails?|e-mails?|numeros?|portables?|fichier|donne
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for sentence in u.sentences:
         folded = fold(sentence.text)
-        if _RESULT.search(folded) and (_PROMISING.search(folded) or ("%" in folded
-                                       and "garanti" in u.folded)):
+        if (_RESULT.search(folded) and (_PROMISING.search(folded) or ("%" in folded
+                                        and "garanti" in u.folded))) or (
+                _NEVER_FAILS.search(folded) and "?" not in sentence.text):
             c.move(mood=c.rules.claim_doubted_mood)
             parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("claim_doubted"),
                                    ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
@@ -441,6 +452,15 @@ _REBUKES = ("mockery_reaction", "rude_reaction", "denigration_reaction", "famili
 # Vous venez de me le promettre" overstated it, round 44).
 _DOUBTS = ("unauthorised_doubted", "approval_doubted", "claim_doubted", "made_up_doubted",
            "gift_doubted")
+
+
+def distrust(c: Customer) -> int:
+    """How much the student has given her to doubt: his rude turns and the distinct lines
+    with which she rebuked or doubted what he said."""
+    rude = sum(Act.IMPOLITESSE in heard.acts for heard in c.state.heard)
+    doubted = sum(line in c.voice.used for key in (*_REBUKES, *_DOUBTS, "price_raised")
+                  for line in c.stock(key))
+    return rude + doubted
 
 
 def _after(c: Customer, keys: tuple[str, ...]) -> bool:

@@ -42,6 +42,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             and (asks_commitment(u, True) or _SIGN_HERE.search(u.folded)):
         _sign(c, u, parts)
         return
+    if c.scenario.kind == Kind.RECLAMATION and state.happened(Event.SOLUTION_PROPOSEE) and \
+            not asks_commitment(u) and any(asks(Request.CONSENT, fold(s.text))
+                                           for s in u.sentences):
+        # "Je vous mets le bon de 30 euros… Vous êtes d'accord, oui ou non ?" asks her to
+        # settle what was proposed ("Peut-être… je demande à voir.", round 45).
+        _settle(c, u, parts)
+        return
     if not asks_commitment(u, state.price_offered is not None) or \
             state.happened(Event.ACCORD):
         return
@@ -324,7 +331,11 @@ def _settle(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if not state.happened(Event.SOLUTION_PROPOSEE):
         parts.append(ReplyPart(Priority.ANSWER, c.bank("settle_what"), ReplyKind.COMMITMENT,
                                stance=Stance.NEGATIVE))
-    elif state.mood >= rules.solution_mood_min and not state.objections_pending:
+    elif state.happened(Event.SOLUTION_ACCEPTEE) or (
+            state.mood >= rules.solution_mood_min and not state.objections_pending):
+        # (What she already agreed to stays agreed when the student loses his temper
+        # afterwards: "Ça ne règle pas mon problème" to the recap of the Saturday slot she had
+        # taken, round 45.)
         state.record(Event.SOLUTION_ACCEPTEE)
         parts.append(ReplyPart(Priority.ANSWER, c.bank(accepted(u)),
                                ReplyKind.SOLUTION, stance=Stance.POSITIVE))

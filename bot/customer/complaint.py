@@ -51,6 +51,14 @@ _COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|sms|mail|e-mail
                          r"je m'en occupe|je vous envoie|vous recevrez|c'est note)\b")
 
 
+# A written confirmation waved away ("Pour le mail de confirmation, franchement pas la peine,
+# faites-moi confiance", round 46: "Très bien, c'est clair.").
+_NO_WRITING = re.compile(r"\b(?:mail|e-mail|courriel|confirmation|ecrit|sms)\b[^.?!]{0,30}\b(?:pas "
+                         r"(?:la peine|besoin|necessaire|utile)|inutile)\b|\bpas (?:la peine|"
+                         r"besoin) (?:de|d'|du) (?:mail|e-mail|confirmation|ecrit|sms)\b"
+                         r"|\bfaites-moi confiance\b")
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if c.scenario.policy is None:
         return
@@ -95,6 +103,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("promise_too_fast"),
                                ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
         return
+    if _NO_WRITING.search(u.folded):
+        # She has waited long enough on words: she wants it in writing, with its number.
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("writing_insisted"),
+                               ReplyKind.COMMITMENT, stance=Stance.NEGATIVE))
     upsold = _upsell(c, u, parts)
     folded = u.folded
     for sentence in u.sentences:
@@ -150,10 +162,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                         set(new) & c.solutions and Act.RECAPITULATIF not in acts):
                     parts.append(ReplyPart(Priority.ANSWER, c.bank(accepted(u)),
                                            ReplyKind.SOLUTION, stance=Stance.POSITIVE))
-            else:
+            elif not (state.happened(Event.SOLUTION_ACCEPTEE) and not set(new) & c.solutions):
+                # (Not the solution she already agreed to, said back in a recap: "Ça ne règle
+                # pas mon problème" to the Saturday slot she had taken, round 45.)
                 c.move(mood=rules.solution_refused_mood)
                 parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_refused"),
                                        ReplyKind.SOLUTION, stance=Stance.NEGATIVE))
+    _pick_gesture(c, u, parts)
     if state.happened(Event.SOLUTION_PROPOSEE) and (
             Act.RECAPITULATIF in acts or _COMMITMENT.search(folded)
             or any(e.type in ("numero_commande", "email", "date") for e in u.entities)
@@ -199,6 +214,28 @@ def _chosen_solution(c: Customer, u: Understanding) -> str | None:
     quickest = min(proposed, key=lambda item: item.delay_days if item.delay_days is not None
                    else 10_000)
     return spoken_name(quickest.label)
+
+
+def _pick_gesture(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """Asked to choose between two gestures named in the turn ("un bon de 30 euros, sinon une
+    extension de garantie d'un an à la place. Vous choisissez quoi ?"), she takes the first
+    the policy lists (the one the scenario's author offers first); "Je vois." chose none
+    (round 45)."""
+    if any(part.kind == ReplyKind.SOLUTION for part in parts) or c.scenario.policy is None \
+            or any(u.options):
+        return  # (two options read as such are chosen between in choices.py)
+    if not (_WHICH.search(u.folded) or asks_to_pick(u.folded)):
+        return
+    named = [item for item in c.scenario.policy.gestures if item.id in u.topics]
+    if len(named) < 2:
+        return
+    for item in named:
+        if item.id not in c.state.solutions_proposed:
+            c.state.solutions_proposed.append(item.id)
+    option = spoken_name(named[0].label)
+    parts.append(ReplyPart(Priority.ANSWER, c.bank("gesture_chosen", option=option,
+                                                   Option=option[:1].upper() + option[1:]),
+                           ReplyKind.SOLUTION, stance=Stance.POSITIVE))
 
 
 def spoken_name(label: str) -> str:

@@ -16,7 +16,13 @@ from scenarios.vocabulary import Act, Channel, Event, Kind, ObjectionCategory
 
 from ..conditions import any_holds
 from ..entities import WEEKDAYS
-from ..questions import QuestionForm, asks_opinion, choice_options, is_question
+from ..questions import (
+    PREFERENCE,
+    QuestionForm,
+    asks_opinion,
+    choice_options,
+    is_question,
+)
 from ..replies import continued, line_sentences
 from ..text import fold, join_thousands
 from ..topics import TopicHit, content_words, discovery_intents
@@ -77,8 +83,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # (Not a sentence asking two questions: "De quelle enveloppe disposez-vous, et y a-t-il
     # des contraintes de personnel ou de procédure ?" is no choice, round 45: the budget went
     # unanswered.)
-    choosing = [i > 0 and choice_options(sentence.text) is None and u.options[i] is not None
-                and not (len(sentence.asked) >= 2 and _AND_ASKS.search(fold(sentence.text)))
+    choosing = [(i > 0 and choice_options(sentence.text) is None and u.options[i] is not None
+                 and not (len(sentence.asked) >= 2 and _AND_ASKS.search(fold(sentence.text))))
+                or _prefers(sentence, u.options[i])
                 for i, sentence in enumerate(u.sentences)]
     # A sentence asking two questions is read as two ("quelle part en couleur, et est-ce que
     # vous numérisez ?"): each gets its answer, up to the facts a reply holds.
@@ -469,6 +476,15 @@ _QUESTION_WORD = re.compile(r"\b(?:quand|quel|quelle|quels|quelles|combien|comme
                             r"pourquoi|qui)\b")
 
 
+def _prefers(sentence: SentenceUnderstanding, options: tuple[str, str] | None) -> bool:
+    """Whether a sentence asks which of two things she prefers ("Préférez-vous une
+    installation dès maintenant, avant la période fiscale, ou à l'échéance de Copitec ?") and
+    names none of her facts clearly: her choice (choices.py), not the fact its words half name
+    (round 46: the story of her Thursday breakdowns)."""
+    return options is not None and PREFERENCE.search(sentence.text) is not None and not any(
+        hit.score >= _CLEARLY_ASKED for hit in sentence.topics)
+
+
 def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> bool:
     """A question whose words name a fact but that asks something else of her (blind plays,
     round 19)."""
@@ -495,10 +511,14 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
     # "jeudi ou vendredi ?" asks for a day (appointments), not "qui décide".
     # (Not days given as examples: "aux heures de pointe, comme le midi ou le dimanche
     # matin, qu'est-ce qui se passe ?" asks about her queue.)
+    # (Nor "vous avez beaucoup de queue le midi ou le dimanche ?": "le midi" is no day, and
+    # the queue went unanswered, round 46.)
+    options = choice_options(sentence.text)
     if c.scenario.appointment and sentence.form == QuestionForm.ALTERNATIVE and \
-            choice_options(sentence.text) is not None and any(
+            options is not None and any(
             entity.type == "date" and entity.value.get("jour") in WEEKDAYS
-            for entity in sentence.entities):
+            for entity in sentence.entities) and all(
+            any(day in fold(option) for day in WEEKDAYS) for option in options):
         return True
     # A meeting put to her that names none of her facts ("est-ce que vous seriez d'accord pour
     # que mon collègue passe vous montrer ça, une démo d'une demi-heure ?") asks her yes
@@ -573,7 +593,9 @@ def _more_of(fact: Fact, said: str) -> str:
 
 # What a problem cost her, which she never counted: not her rent nor any figure she knows.
 _LOSS = re.compile(r"\b(?:ca|cela) (?:vous |leur |nous )?a coute combien|\bcombien (?:ca|cela) "
-                   r"(?:vous |leur )?a coute|\b(?:temps|heures?|journees?|argent"
+                   r"(?:vous |leur )?a coute|\bcombien (?:ca|cela) (?:vous |leur )?a-t-il coute|"
+                   r"\bcombien (?:ca|cela) a-t-il pu (?:vous |leur )?couter|"
+                   r"\b(?:temps|heures?|journees?|argent"
                    r"|chiffre d'affaires) perdu(?:e|s|es)?\b|\bvous avez perdu combien"
                    r"|\bcombien (?:de temps|d'heures|d'argent|de chiffre) (?:vous avez "
                    r"|avez-vous )?perdu")

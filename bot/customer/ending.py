@@ -9,15 +9,15 @@ from typing import TYPE_CHECKING
 
 from scenarios.model import Condition
 from scenarios.model import Outcome as ScenarioOutcome
-from scenarios.vocabulary import Act, Event, Outcome, OutcomeType, SpeakerRole
+from scenarios.vocabulary import Act, Event, Kind, Outcome, OutcomeType, SpeakerRole
 
 from ..conditions import any_holds
 from ..replies import line_sentences
 from ..state import CustomerState
 from ..text import fold
-from . import manners
+from . import claims, manners, progress
 from .people import spoken_of
-from .reply import Priority, ReplyKind, ReplyPart
+from .reply import Priority, ReplyKind, ReplyPart, Stance
 
 if TYPE_CHECKING:
     from ..understand import Understanding
@@ -77,7 +77,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         keep = [p for p in parts if p.kind in kinds and not (
             # Nor a plea to stay courteous on her way out ("Restons courtois, s'il vous
             # plaît. Ça suffit. … Au revoir.", round 43): she no longer asks anything.
-            final and p.kind == ReplyKind.RUDENESS and _PLEA.search(fold(p.text)))][:1]
+            final and p.kind == ReplyKind.RUDENESS and _PLEA.search(fold(p.text))) and not (
+            # Nor, walking out, a fact of hers nobody asked, or asked by the turn she leaves
+            # on ("…C'est maintenant ou jamais." got "Le scan, oui : … Cegid. Je crois qu'on
+            # n'a plus rien à se dire.", round 46).
+            final and outcome.type == OutcomeType.ECHEC and p.kind == ReplyKind.FACT
+            and (p.answers is None or Act.IMPOLITESSE in u.acts))][:1]
         if c.state.speaker != speaking:
             # Said by her, the decider's words would be his about himself ("Pour un contrat
             # de ce montant, c'est M. Lefèvre qui décide. … Bien. Vous m'avez convaincu.",
@@ -89,6 +94,17 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # After what she has just dictated, "C'est noté." is the student's line, not hers
             # (blind reviewers, three times in one round).
             line = _NOTED.sub("", line) or line
+        # (A deal, not a demo booked; and not when her own words already ask it in writing.)
+        if outcome.type == OutcomeType.SUCCES and not state.in_writing and \
+                c.scenario.kind in (Kind.NEGOCIATION, Kind.NEGOCIATION_INTERNE) and \
+                "ecrit" not in fold(line) and claims.distrust(c) >= c.rules.wary_distrust:
+            # After jokes, jibes and promises taken back, she agrees on paper only: "C'est
+            # correct. On fait comme ça." at once was far too easy (round 46).
+            keep = [*keep, ReplyPart(Priority.FOLLOW_UP, c.bank("wary_agreement"),
+                                     ReplyKind.COMMITMENT, stance=Stance.NEGATIVE)][-1:]
+        # (What she does not say is not told: a fact left unsaid is no fact revealed.)
+        progress.forget(c, [p for p in parts if p.kind == ReplyKind.FACT
+                            and all(p is not kept for kept in keep)])
         parts[:] = [*keep, ReplyPart(Priority.FINAL, line, ReplyKind.OUTCOME)]
         for objection_id in [o for o, at in state.objection_raised_at.items()
                              if at == state.turn]:  # never voiced: not raised

@@ -23,7 +23,12 @@ if TYPE_CHECKING:
 # The student's own lateness (a complaint's "retard" is the delivery's, and is hers).
 _LATE = re.compile(r"\b(?:(?:pour|de|du) (?:mon|ce|le|notre) retard|je suis en retard|"
                    r"excusez(?:-moi)? (?:mon|du) retard|j'arrive en retard|les bouchons|"
-                   r"des bouchons)\b")
+                   r"des bouchons|(?:desole|pardon|excus\w*)[^.?!]{0,30}\bminutes? de retard)\b")
+# Sorry for his own conduct ("désolé pour les blagues hein", round 46: "D'accord. Merci de le
+# relever." thanked him as if he had noticed her trouble).
+_OWN_FAULT = re.compile(r"\b(?:desole|pardon|excus\w*)\b[^.?!]{0,25}\b(?:les |mes |la |ma |cette "
+                        r")?(?:blagues?|plaisanteries?|ton|familiarite|remarques?|propos|"
+                        r"maladroit|emballe|emporte|enerve)\b")
 
 
 # The words of empathy or apology a thank-you answers.
@@ -146,6 +151,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # Sorry for being late is not sorry for her trouble: "D'accord. Merci de le
             # relever." answered "désolée pour le retard, y avait des bouchons" (blind play).
             key = "late_ack"
+        elif _OWN_FAULT.search(u.folded):
+            key = "own_fault_ack"
         # Thanked only for words of empathy or apology: a jibe read as empathy ("la compta,
         # ça doit pas être marrant tous les jours", Copitec's worn-out copiers) got "J'apprécie
         # cette attention" and "D'accord. Merci de le relever" (round 41, four replies off).

@@ -293,7 +293,11 @@ def _new_fee(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state = c.state
     said = [f for f in u.frame.figures if f.kind == "montant"]
     closing = u.acts & {Act.RECAPITULATIF, Act.DEMANDE_ENGAGEMENT}
-    if closing and state.price_offered is not None:
+    # (The price itself heard before: a fee said in the same breath as the first price is
+    # part of the offer, not news; "Ce n'était pas dans ce que vous m'aviez présenté" to the
+    # offer presented then, round 45.)
+    if closing and state.price_offered is not None and \
+            state.price_offered in state.amounts_heard:
         for figure in said:
             fee = one_off_fee(u.folded, figure.text)
             if fee and figure.role == Role.OTHER and figure.value not in state.amounts_heard:

@@ -156,6 +156,9 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
         # Answering an objection is arguing: a treatment that asks for an argument or a
         # proof accepts an explicit objection answer with the right topics.
         u.context_acts.add(Act.ARGUMENT)
+    treated_before = len(state.objections_treated)
+    # Doubts said again only because the turn reads as a treatment, not by their own topic.
+    by_the_act: list[tuple[str, ReplyPart]] = []
     for objection_id in list(state.objections_pending):
         raised_at = state.objection_raised_at.get(objection_id, state.turn)
         if raised_at >= state.turn:
@@ -229,8 +232,11 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                 continue
             state.objections_restated[objection_id] = times + 1
             if times < c.rules.restate_max:
-                parts.append(ReplyPart(Priority.FOLLOW_UP, _still(c, objection, u),
-                                       ReplyKind.OBJECTION, stance=Stance.NEGATIVE))
+                part = ReplyPart(Priority.FOLLOW_UP, _still(c, objection, u),
+                                 ReplyKind.OBJECTION, stance=Stance.NEGATIVE)
+                parts.append(part)
+                if objection_id not in u.topics:
+                    by_the_act.append((objection_id, part))
             elif times == c.rules.restate_max and not asks(Request.HOLDBACK, u.folded):
                 # (Asked what holds her back, she names it however often she said it: closing
                 # does. "Je crois que vous avez compris ce qui me retient" answered nothing.)
@@ -248,6 +254,17 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             # ("Ah bon, c'est-à-dire ? Vous avez déjà un truc pour la fidélité ?" asks about
             # it: "Vous ne m'écoutez pas" to it was a false reproach, blind play.)
             _ignored(c, objection, parts)
+    told_the_price = Act.ANNONCE_PRIX in u.acts and any(
+        _asks_the_price(c.objections[o]) for o in state.objections_pending)
+    if len(state.objections_treated) > treated_before or told_the_price:
+        # The turn answered another of her doubts, or the price she asked ("c'est 49 euros
+        # par mois…" to "ça coûte combien ?"): that answer is what she reacts to, not
+        # "Encore une fois, internet, j'ai déjà donné" (round 45); the older doubt waits for
+        # its own turn.
+        # (By identity: parts of one priority compare equal.)
+        parts[:] = [p for p in parts if all(p is not part for _, part in by_the_act)]
+        for objection_id, _ in by_the_act:
+            state.objections_restated[objection_id] -= 1
 
 
 def takes_up_her_times(c: Customer, u: Understanding) -> bool:
@@ -474,19 +491,31 @@ def _explain(c: Customer, objection: Objection, parts: list[ReplyPart]) -> None:
     parts.append(ReplyPart(Priority.ANSWER, text, ReplyKind.OBJECTION_EXPLAINED, objection.id))
 
 
+def _asks_the_price(objection: Objection) -> bool:
+    """Whether the objection is her asking the price ("Ça coûte combien, votre truc ?")."""
+    # (Each line asks it, even when it goes on: "Et le prix ? Parce que c'est ça qui compte.")
+    return objection.category == ObjectionCategory.PRIX and all(
+        "?" in line for line in objection.lines)
+
+
 def _still(c: Customer, objection: Objection, u: Understanding) -> str:
     """What still bothers her. Asked about it ("qu'est-ce qui vous gêne ?"), or once a
     general "ça ne règle pas ce qui me gêne" has been said, she says it again in her own
     words, as a repetition she owns ("Je vous l'ai dit : …")."""
-    # (Each line asks it, even when it goes on: "Et le prix ? Parce que c'est ça qui compte.")
-    asks_price = objection.category == ObjectionCategory.PRIX and all(
-        "?" in line for line in objection.lines)
+    asks_price = _asks_the_price(objection)
     if asks_price and Act.ANNONCE_PRIX in u.acts:
         # "Ça coûte combien ?" has just been answered with the price: asking it again would
         # be absurd; the price is noted, and what the scenario expects next is still due.
         return c.bank("price_noted")
     insisted = any(line in c.state.last_lines for line in c.stock("objection_insist"))
-    if not (u.is_question or insisted) or (asks_price and c.state.happened(Event.PRIX_ANNONCE)):
+    # A case made for it, then a question ("…Au Pain Doré, 18 % de leurs ventes du dimanche.
+    # Ça vous dirait qu'on vous montre ça ?"): she says it does not lift her doubt yet, not her
+    # doubt word for word (round 46: "Je vous le répète : internet…" to the proof).
+    # (Once: after "ça ne me rassure pas", she says what it is again.)
+    argued = bool(u.acts & {Act.ARGUMENT, Act.PREUVE}) and not insisted and \
+        not asks(Request.HOLDBACK, u.folded)
+    if not (u.is_question or insisted) or argued or (
+            asks_price and c.state.happened(Event.PRIX_ANNONCE)):
         # (Told the price a turn ago, she does not ask it again: blind play, "Comme je vous
         # l'ai expliqué, et c'est combien, tout ça ?")
         return c.bank("objection_insist")
@@ -607,6 +636,11 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                               None)
                 if clause is not None:
                     said_twice = [p for p in said_twice if p.subject in clause]
+                # (Nor a fact the question asks that is not what raises the doubt: "on fait un
+                # logiciel de fidélité et de click-and-collect…, vous avez déjà une carte de
+                # fidélité ?" lost the cards for "Internet, on a déjà donné", round 45.)
+                raising = {topic for cond in objection.when for topic in cond.topics or []}
+                said_twice = [p for p in said_twice if p.subject in raising | {objection.id}]
                 progress.forget(c, said_twice)
                 parts[:] = [p for p in parts if all(p is not q for q in said_twice)]
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,

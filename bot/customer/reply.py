@@ -378,8 +378,9 @@ def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPa
         if before.kind == ReplyKind.COMMITMENT and before.stance == Stance.NEGATIVE and \
                 _DEFERS.search(before.text):
             # Her reason said right after, she does not first ask for time: "Il me faut un peu
-            # de temps avant de trancher. Hors budget, et de loin." (round 45).
-            before = replace(before, text="Non.")
+            # de temps avant de trancher. Hors budget, et de loin." (round 45). Nor a bare
+            # "Non." that says no to nothing in particular (round 46, twice).
+            before = replace(before, text="Pas encore.")
         return [objection, before] if before.kind == ReplyKind.OUTCOME else [before, objection]
     doubt = next((p for p in chosen if p.kind in _DOUBTS and p.stance == Stance.NEGATIVE), None)
     if doubt is not None and chosen[0].priority > Priority.INTERRUPTION:

@@ -109,6 +109,8 @@ class Rules:
     refusal_mood: int = rule(25, "humeur sous laquelle une demande d'engagement refusée "
                                  "devient un refus")
     solution_mood_min: int = rule(30, "humeur minimale pour accepter une solution")
+    wary_distrust: int = rule(3, "écarts de l'étudiant (impolitesses, promesses mises en doute) "
+                                 "après lesquels elle n'accepte que par écrit")
     solution_refused_mood: int = rule(5, "humeur, solution refusée (il se radoucit)")
     gesture_mood: int = rule(8, "humeur, geste commercial autorisé")
     legal_denial_mood: int = rule(-20, "humeur, droit légal nié")

@@ -9,20 +9,10 @@ apology for a joke was read as a promise taken back; "vous auriez combien à met
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from bot.replies import Voice
 
+from .plays import student_lines as _lines
 from .test_customer_coherence import _talk
-
-_JOUEES = Path(__file__).resolve().parents[1] / "data" / "dialogues" / "jouees"
-
-
-def _lines(name: str) -> list[str]:
-    """The student's lines of a kept play."""
-    text = (_JOUEES / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
 
 
 def _said(key: str, text: str) -> bool:

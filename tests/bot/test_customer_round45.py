@@ -9,20 +9,10 @@ week-end sales; the budget went unanswered beside a question on staff."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from scenarios.vocabulary import Event
 
+from .plays import student_lines as _lines
 from .test_customer_coherence import _talk
-
-_JOUEES = Path(__file__).resolve().parents[1] / "data" / "dialogues" / "jouees"
-
-
-def _lines(name: str) -> list[str]:
-    """The student's lines of a kept play."""
-    text = (_JOUEES / name).read_text(encoding="utf-8")
-    return [line.strip() for line in text.splitlines()
-            if line.strip() and not line.startswith("#")]
 
 
 def test_a_gatekeeper_keeps_to_the_callback_agreed_and_confirms_its_hour() -> None:
@@ -156,7 +146,7 @@ def test_an_app_pitched_after_the_introduction_says_why_one_calls() -> None:
 def test_her_reason_said_she_does_not_first_ask_for_time() -> None:
     lines = _lines("e4-evenement-responsable.budget-2000.hors-script.t45-p1-7.txt")
     _, turns = _talk("e4-evenement-responsable", "budget-2000", *lines)
-    assert turns[0].text.startswith("Non."), turns[0].text
+    assert turns[0].text.startswith("Pas encore."), turns[0].text
     assert "promesse douteuse" in turns[-1].parts, turns[-1]  # "on leur dit après coup"
 
 
