@@ -310,9 +310,7 @@ _PICK = re.compile(r"\b(?:que choisissez|lequel|laquelle|lesquels|lesquelles|vou
                    r"|qu'est-ce qui vous (?:irait|conviendrait|ferait (?:le plus )?plaisir|"
                    r"arrangerait|arrange(?: le mieux)?|tente(?:rait)?|(?:serait|sera|semble|"
                    r"parait) (?:le plus |la plus )?(?:utile|pratique|adapte|interessant))"
-                   r"|quelle (?:option|formule|solution) (?:vous|preferez)"
-                   # ("Quel créneau vous arrange le mieux ?" after two times, round 46.)
-                   r"|quel (?:creneau|horaire|moment) (?:vous|preferez))")
+                   r"|quelle (?:option|formule|solution) (?:vous|preferez))")
 _PICK_TAIL = re.compile(r"(?i),?\s*(?:comme vous (?:voulez|preferez|pr[ée]f[ée]rez)|au choix|"
                         r"[àa] vous de (?:voir|choisir))\s*[.!?]*$")
 

@@ -13,7 +13,6 @@ from scenarios.vocabulary import Act, Event
 from ..entities import WEEKDAYS, extract
 from ..text import fold
 from ..topics import content_words
-from . import progress
 from .appointments import (
     WEEKDAY_NAMED,
     day_part,
@@ -121,6 +120,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
             c.state.appointment["forme"] = form
         _close_on(c, options, taken)
+        if _not_her_day(parts, u.sentences[max(0, index - 1):index + 1], index):
+            # Two times of a day she cannot do ("mardi, de 8 h à 12 h ou de 14 h à 18 h ?"
+            # to "le samedi matin, c'est tout"): her day is the answer, not a pick (round 46).
+            continue
         within = _within_her_times(parts, u.sentences[max(0, index - 1):index + 1], options,
                                    index, about)
         if within is not None:
@@ -128,8 +131,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # 18 h ?"): she picks, she does not protest "je ne pose plus un seul jour" as if a
             # weekday had been put to her (round 46, twice). Her times are told all the same.
             parts[:] = [p for p in parts if p is not within]  # (parts compare by priority)
-            progress.forget(c, [within])  # (what she says is her pick, not the fact's words)
             said = _say(c, options, taken, lead="choice_within_her_times")
+            # Her times are told all the same, in these words (the slot she can do is then
+            # agreed when put to her, appointments.py).
+            c.state.fact_lines[within.subject] = said
         else:
             said = _say(c, options, taken, any(p.kind == ReplyKind.FACT
                                                and p.answers in (None, index) for p in parts))
@@ -303,6 +308,17 @@ def _acceptable(c: Customer, price: float | None) -> bool | None:
     ceiling = stated_budget_max(c) or deal.customer_budget
     return (deal.floor_price is None or price >= deal.floor_price) and \
         (ceiling is None or price <= ceiling)
+
+
+def _not_her_day(parts: list[ReplyPart], sentences: list[SentenceUnderstanding],
+                 index: int) -> bool:
+    """Whether a fact of hers in the reply names a weekday other than the one offered."""
+    days = {e.value.get("jour") for sentence in sentences for e in sentence.entities
+            if e.type == "date"} & set(WEEKDAYS)
+    return bool(days) and any(
+        p.kind == ReplyKind.FACT and p.answers in (None, index - 1, index)
+        and any(day in fold(p.text) for day in WEEKDAYS)
+        and not any(day in fold(p.text) for day in days) for p in parts)
 
 
 def _within_her_times(parts: list[ReplyPart], sentences: list[SentenceUnderstanding],

@@ -44,7 +44,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return
     if c.scenario.kind == Kind.RECLAMATION and state.happened(Event.SOLUTION_PROPOSEE) and \
             not asks_commitment(u) and any(asks(Request.CONSENT, fold(s.text))
-                                           for s in u.sentences):
+                                           for s in u.sentences) and not any(
+                e.type in ("date", "plage_horaire") for e in u.entities):
+        # (Not a day put to her, "…livrer ce samedi. Cela vous convient ?": that is the slot's
+        # yes, appointments.py.)
         # "Je vous mets le bon de 30 euros… Vous êtes d'accord, oui ou non ?" asks her to
         # settle what was proposed ("Peut-être… je demande à voir.", round 45).
         _settle(c, u, parts)

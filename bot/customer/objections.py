@@ -639,8 +639,12 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # (Nor a fact the question asks that is not what raises the doubt: "on fait un
                 # logiciel de fidélité et de click-and-collect…, vous avez déjà une carte de
                 # fidélité ?" lost the cards for "Internet, on a déjà donné", round 45.)
-                raising = {topic for cond in objection.when for topic in cond.topics or []}
-                said_twice = [p for p in said_twice if p.subject in raising | {objection.id}]
+                # (When the question asks about the doubt itself, "des contraintes côté
+                # personnel ?", every fact it drew goes, the holidays behind it too.)
+                if objection.id not in {hit.id for hit in u.sentences[asking].topics}:
+                    raising = {topic for cond in objection.when for topic in cond.topics or []}
+                    said_twice = [p for p in said_twice
+                                  if p.subject in raising | {objection.id}]
                 progress.forget(c, said_twice)
                 parts[:] = [p for p in parts if all(p is not q for q in said_twice)]
             parts.append(ReplyPart(Priority.FOLLOW_UP, line, ReplyKind.OBJECTION_RAISED,

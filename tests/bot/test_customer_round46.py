@@ -69,7 +69,7 @@ def _turns(name: str, upto: int) -> tuple[object, list]:
 
 
 def test_two_times_of_her_one_day_get_her_pick_not_her_weekday_protest() -> None:
-    _, turns = _turns("tel-reclamation-lave-linge.base.competent.t46-p1-6", 5)
+    _, turns = _turns("tel-reclamation-lave-linge.rupture-stock.oral.t46-p2-1", 6)
     assert "matin" in turns[-1].text.lower(), turns[-1].text
     assert "je ne pose plus" not in turns[-1].text, turns[-1].text
 
