@@ -83,13 +83,13 @@ _MEETING_ASKED = re.compile(rf"\b({_MEETING_WORDS})\b")
 # A visit or a delivery set for a day ("on peut livrer samedi", "le technicien passe jeudi").
 _VISIT = re.compile(r"\b(?:livr\w*|intervention|intervenir|technicien|install\w*|rappel\w*|"
                     r"appel\w*|enlevement|reprise|depose\w*|venir|vienne|viendra)\b")
-# Words that put a day to her as an offer, even without a meeting's words ("je vous propose
-# mardi", "mardi vous arrange ?").
 # A day in a case told as an example: "une panne signalée le jeudi à 10 heures, c'est un
 # technicien sur place le jeudi à 14 heures".
 _EXAMPLE = re.compile(r"\b(?:par exemple|imaginons|mettons|admettons|prenons|une panne|si "
                       r"(?:une|la|votre) (?:machine|panne|copieur)|quand (?:une|la) (?:machine|"
                       r"panne))\b")
+# Words that put a day to her as an offer, even without a meeting's words ("je vous propose
+# mardi", "mardi vous arrange ?").
 _OFFER_WORDS = re.compile(r"\b(propos\w*|convien\w*|arrange\w*|libre|ok pour|d'accord pour)\b")
 # "Je vois." acknowledges; it does not offer to meet.
 _I_SEE = re.compile(r"\b(je|on) (vois|voit)\b")
@@ -105,6 +105,15 @@ _SETS_A_DATE = re.compile(r"\b(?:propos\w*|on (?:peut|pourrait)|je (?:peux|pourr
                           r"|bloque|note|planifie|cale|fixe|prevois)|nous (?:pouvons|pourrions)"
                           r"|prevoir|planifier|caler|fixer|bloquer|reserver|ca vous (?:va|irait)"
                           r"|vous (?:convient|conviendrait|arrange))\b")
+
+
+def _days_only_in_examples(u: Understanding) -> bool:
+    """Whether every sentence that names a weekday tells it in an example, not as a
+    question."""
+    dated = [sentence for sentence in u.sentences if any(
+        e.type == "date" and e.value.get("jour") in WEEKDAYS for e in sentence.entities)]
+    return bool(dated) and all(_EXAMPLE.search(fold(sentence.text))
+                               and not is_question(sentence.text) for sentence in dated)
 
 
 def _offers_a_day(u: Understanding) -> bool:
@@ -164,11 +173,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # mardi prochain, euh, 10 heures ici au cabinet ?" after she chose Tuesday got "Je
         # confirme, c'est correct" and no meeting, blind play).
         proposing |= {Act.PROPOSITION_RDV}
-    dated = [sentence for sentence in u.sentences if any(
-        e.type == "date" and e.value.get("jour") in WEEKDAYS for e in sentence.entities)]
-    if proposing and Act.PROPOSITION_RDV not in u.acts and dated and all(
-            _EXAMPLE.search(fold(sentence.text)) and not is_question(sentence.text)
-            for sentence in dated):
+    if proposing and Act.PROPOSITION_RDV not in u.acts and _days_only_in_examples(u):
         # A request to sign beside a day given as an example ("une panne signalée le jeudi à
         # 10 h, c'est un technicien sur place le jeudi à 14 h. … êtes-vous prêt à valider ?")
         # offers no meeting: "Jeudi à 14 h : très bien, ça me convient" to it (round 46).

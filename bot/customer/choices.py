@@ -120,20 +120,20 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
             c.state.appointment["forme"] = form
         _close_on(c, options, taken)
-        if _not_her_day(parts, u.sentences[max(0, index - 1):index + 1], index):
+        around = u.sentences[max(0, index - 1):index + 1]  # the choice and the one before
+        days = _weekdays_named(around)
+        if _not_her_day(parts, days, index):
             # Two times of a day she cannot do ("mardi, de 8 h à 12 h ou de 14 h à 18 h ?"
             # to "le samedi matin, c'est tout"): her day is the answer, not a pick (round 46).
             continue
-        within = _within_her_times(parts, u.sentences[max(0, index - 1):index + 1], options,
-                                   index, about)
+        within = _within_her_times(parts, around, days, options, index, about)
         if within is not None:
             # Both times offered on the one day she can ("samedi, de 8 h à midi ou de 14 h à
             # 18 h ?"): she picks, she does not protest "je ne pose plus un seul jour" as if a
-            # weekday had been put to her (round 46, twice). Her times are told all the same.
+            # weekday had been put to her (round 46, twice). Her times are told all the same,
+            # in these words (the slot she can do is then agreed when put to her).
             parts[:] = [p for p in parts if p is not within]  # (parts compare by priority)
             said = _say(c, options, taken, lead="choice_within_her_times")
-            # Her times are told all the same, in these words (the slot she can do is then
-            # agreed when put to her, appointments.py).
             c.state.fact_lines[within.subject] = said
         else:
             said = _say(c, options, taken, any(p.kind == ReplyKind.FACT
@@ -310,11 +310,13 @@ def _acceptable(c: Customer, price: float | None) -> bool | None:
         (ceiling is None or price <= ceiling)
 
 
-def _not_her_day(parts: list[ReplyPart], sentences: list[SentenceUnderstanding],
-                 index: int) -> bool:
-    """Whether a fact of hers in the reply names a weekday other than the one offered."""
-    days = {e.value.get("jour") for sentence in sentences for e in sentence.entities
+def _weekdays_named(sentences: list[SentenceUnderstanding]) -> set[str]:
+    return {e.value.get("jour") for sentence in sentences for e in sentence.entities
             if e.type == "date"} & set(WEEKDAYS)
+
+
+def _not_her_day(parts: list[ReplyPart], days: set[str], index: int) -> bool:
+    """Whether a fact of hers in the reply names a weekday other than the `days` offered."""
     return bool(days) and any(
         p.kind == ReplyKind.FACT and p.answers in (None, index - 1, index)
         and any(day in fold(p.text) for day in WEEKDAYS)
@@ -322,12 +324,11 @@ def _not_her_day(parts: list[ReplyPart], sentences: list[SentenceUnderstanding],
 
 
 def _within_her_times(parts: list[ReplyPart], sentences: list[SentenceUnderstanding],
-                      options: tuple[str, str], index: int, about: set[str]) -> ReplyPart | None:
+                      days: set[str], options: tuple[str, str], index: int,
+                      about: set[str]) -> ReplyPart | None:
     """The fact of hers the choice would be answered with, when both options fall on the one
-    weekday that fact names (said in the choice or the sentence before it): two times of that
-    day, only one of which she can do."""
-    days = {e.value.get("jour") for sentence in sentences for e in sentence.entities
-            if e.type == "date"} & set(WEEKDAYS)
+    weekday that fact names (among the `days` said in the choice or the sentence before it):
+    two times of that day, only one of which she can do."""
     if not days or not day_parts_differ(options):
         return None
     about = about | {hit.id for sentence in sentences for hit in sentence.topics}

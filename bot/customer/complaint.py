@@ -12,6 +12,7 @@ from scenarios.vocabulary import Act, Event, Kind
 from ..entities import days_said, extract
 from ..questions import asks_to_pick
 from ..text import fold, with_article
+from .appointments import option_values
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import DOING_FOR_HER, Request, asks
 
@@ -148,8 +149,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # bien, on fait comme ça" chose nothing (blind plays, two rounds).
             state.record(Event.SOLUTION_ACCEPTEE)
             parts.append(ReplyPart(Priority.ANSWER,
-                                   c.bank("solution_chosen", option=chosen,
-                                          Option=chosen[:1].upper() + chosen[1:]),
+                                   c.bank("solution_chosen", **option_values(chosen)),
                                    ReplyKind.SOLUTION, stance=Stance.POSITIVE))
         elif offered & c.solutions:
             if state.mood >= rules.solution_mood_min:
@@ -199,13 +199,18 @@ _WHICH = re.compile(r"\b(?:vous preferez|preferez-vous|tu preferes|lequel|laquel
                     r"vous choisissez quoi|vous (?:voulez|prenez) laquelle)\b")
 
 
+def _asks_which(u: Understanding) -> bool:
+    """Whether the turn asks her which of what was put to her she prefers."""
+    return _WHICH.search(u.folded) is not None or asks_to_pick(u.folded)
+
+
 def _chosen_solution(c: Customer, u: Understanding) -> str | None:
     """The solution she picks when asked which of those put to her she prefers: the
     quickest (what a customer without a machine wants), as she would name it; none when
     fewer than two were offered or the question asks no choice."""
     # ("…sous 5 jours. Si c'est plus urgent, … l'express sous 48 heures. Qu'est-ce qui vous
     # arrangerait le mieux ?" asks too: "Oui, tout est bon pour moi" chose none, round 40.)
-    if not (_WHICH.search(u.folded) or asks_to_pick(u.folded)):
+    if not _asks_which(u):
         return None
     proposed = [item for item in c.scenario.policy.solutions
                 if item.id in c.state.solutions_proposed] if c.scenario.policy else []
@@ -224,7 +229,7 @@ def _pick_gesture(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None
     if any(part.kind == ReplyKind.SOLUTION for part in parts) or c.scenario.policy is None \
             or any(u.options):
         return  # (two options read as such are chosen between in choices.py)
-    if not (_WHICH.search(u.folded) or asks_to_pick(u.folded)):
+    if not _asks_which(u):
         return
     named = [item for item in c.scenario.policy.gestures if item.id in u.topics]
     if len(named) < 2:
@@ -233,8 +238,7 @@ def _pick_gesture(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None
         if item.id not in c.state.solutions_proposed:
             c.state.solutions_proposed.append(item.id)
     option = spoken_name(named[0].label)
-    parts.append(ReplyPart(Priority.ANSWER, c.bank("gesture_chosen", option=option,
-                                                   Option=option[:1].upper() + option[1:]),
+    parts.append(ReplyPart(Priority.ANSWER, c.bank("gesture_chosen", **option_values(option)),
                            ReplyKind.SOLUTION, stance=Stance.POSITIVE))
 
 

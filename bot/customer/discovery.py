@@ -513,9 +513,8 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
     # matin, qu'est-ce qui se passe ?" asks about her queue.)
     # (Nor "vous avez beaucoup de queue le midi ou le dimanche ?": "le midi" is no day, and
     # the queue went unanswered, round 46.)
-    options = choice_options(sentence.text)
     if c.scenario.appointment and sentence.form == QuestionForm.ALTERNATIVE and \
-            options is not None and any(
+            (options := choice_options(sentence.text)) is not None and any(
             entity.type == "date" and entity.value.get("jour") in WEEKDAYS
             for entity in sentence.entities) and all(
             any(day in fold(option) for day in WEEKDAYS) for option in options):
