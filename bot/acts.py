@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from scenarios.vocabulary import Act
 
+from .linear_text import LinearTextModel
 from .nludata import Example
 from .text import fold, without_fillers
 
@@ -72,13 +74,19 @@ class NgramActClassifier:
         acts = [Act(label) for label in pipeline.classes_]
         return cls(pipeline, acts)
 
+    @cached_property
+    def _linear(self) -> LinearTextModel:
+        return LinearTextModel(self._pipeline)
+
     def scores(self, sentences: Sequence[str]) -> list[list[ActScore]]:
         """For each sentence, every act with a confidence in [0, 1], best first."""
         if not sentences:
             return []
         import numpy as np
 
-        margins = np.atleast_2d(self._pipeline.decision_function(list(sentences)))
+        margins = self._linear.margins(sentences)
+        if margins.shape[1] == 1:  # two acts: one margin, positive for the second
+            margins = np.hstack([-margins, margins])
         scaled = np.exp(3.0 * (margins - margins.max(axis=1, keepdims=True)))
         probabilities = scaled / scaled.sum(axis=1, keepdims=True)
         result = []

@@ -21,12 +21,13 @@ import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ruamel.yaml import YAML
 
+from .linear_text import LinearTextModel
 from .text import fold, without_fillers
 
 if TYPE_CHECKING:
@@ -298,17 +299,12 @@ class ConductClassifier:
         pipeline.fit([*rude, *polite], [1] * len(rude) + [0] * len(polite))
         return cls(pipeline)
 
-    def probability(self, text: str) -> float:
-        # The steps are called by hand: a Pipeline/FeatureUnion call costs more in input
-        # checks and job dispatch than the arithmetic itself on one short text (a turn must
-        # stay within its 30 ms budget).
-        from scipy.sparse import hstack
+    @cached_property
+    def _linear(self) -> LinearTextModel:
+        return LinearTextModel(self._pipeline)
 
-        union = self._pipeline.named_steps["features"]
-        features = hstack([vectorizer.transform([text])
-                           for _, vectorizer in union.transformer_list]).tocsr()
-        model = self._pipeline.named_steps["model"]
-        margin = float((features @ model.coef_[0])[0] + model.intercept_[0])
+    def probability(self, text: str) -> float:
+        margin = float(self._linear.margins([text])[0, 0])
         return 1.0 / (1.0 + math.exp(-margin))
 
     def judge(self, text: str) -> Rudeness:

@@ -30,7 +30,7 @@ T = TypeVar("T")
 # weighted (engine.py chooses the training examples).
 _BOT = Path(__file__).resolve().parent
 _CODE = (_BOT / "text.py", _BOT / "nludata.py", _BOT / "acts.py", _BOT / "conduct.py",
-         _BOT / "engine.py", Path(__file__).resolve())
+         _BOT / "linear_text.py", _BOT / "engine.py", Path(__file__).resolve())
 
 
 def models_dir() -> Path:

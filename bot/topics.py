@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 from ruamel.yaml import YAML
 from scipy.sparse import csr_matrix
 
@@ -142,6 +142,13 @@ class WordMatcher:
         self._vocabulary = frozenset(
             word for entry in self._entries
             for group in (*entry.keywords, *entry.phrase_sets) for word in group)
+        # same_word over the whole vocabulary for every new word of a turn was a third of a
+        # turn's time: only words sharing the first five letters can share a stem, and
+        # rapidfuzz's C loop finds the near-misspellings among the rest.
+        self._words = sorted(self._vocabulary)
+        self._by_prefix: dict[str, list[str]] = {}
+        for word in self._words:
+            self._by_prefix.setdefault(word[:_STEM_PREFIX], []).append(word)
         self._cache: dict[str, frozenset[str]] = {}
 
     @classmethod
@@ -172,7 +179,13 @@ class WordMatcher:
     def _related(self, word: str) -> frozenset[str]:
         cached = self._cache.get(word)
         if cached is None:
-            cached = frozenset(v for v in self._vocabulary if same_word(word, v))
+            near = (v for v, _, _ in process.extract_iter(
+                word, self._words, scorer=fuzz.ratio, score_cutoff=_NEAR_RATIO))
+            stems = (self._by_prefix.get(word[:_STEM_PREFIX], ())
+                     if len(word) >= _STEM_PREFIX else ())
+            cached = frozenset(v for v in (*stems, *near) if same_word(word, v))
+            if word in self._vocabulary:
+                cached |= {word}
             self._cache[word] = cached
         return cached
 
@@ -442,6 +455,12 @@ def _hits(scores: dict[str, float], threshold: float) -> list[TopicHit]:
     return sorted(hits, key=lambda hit: -hit.score)
 
 
+# A shared stem is at least this many first letters ("decide" ~ "decision").
+_STEM_PREFIX = 5
+# Letters-apart words: rapidfuzz's ratio from which two long words are one misspelt.
+_NEAR_RATIO = 85
+
+
 @lru_cache(maxsize=200_000)
 def same_word(a: str, b: str) -> bool:
     """Equal, sharing a long stem ("decide" ~ "decision"), or one or two letters apart
@@ -449,12 +468,12 @@ def same_word(a: str, b: str) -> bool:
     if a == b:
         return True
     shortest = min(len(a), len(b))
-    if shortest >= 5:
+    if shortest >= _STEM_PREFIX:
         prefix = 0
         for x, y in zip(a, b, strict=False):
             if x != y:
                 break
             prefix += 1
-        if prefix >= 5 and prefix >= 0.7 * shortest:
+        if prefix >= _STEM_PREFIX and prefix >= 0.7 * shortest:
             return True
-    return shortest >= 6 and abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= 85
+    return shortest >= 6 and abs(len(a) - len(b)) <= 2 and fuzz.ratio(a, b) >= _NEAR_RATIO
