@@ -169,7 +169,7 @@ def extract(text: str, today: date | None = None) -> list[Entity]:
             value["heure"] = clock
         add(match, "date", value)
     for match in _ABSOLUTE_DATE.finditer(text):
-        parsed = _absolute(match.group(0), today)
+        parsed = absolute_date(match.group(0), today)
         if parsed is not None:
             value = {"date": parsed.date().isoformat()}
             clock = _clock(match.group(4), match.group(5))
@@ -221,7 +221,8 @@ def days_said(entities: list[Entity]) -> list[float]:
     return said
 
 
-def _absolute(text: str, today: date | None) -> datetime | None:
+def absolute_date(text: str, today: date | None) -> datetime | None:
+    """The date a French phrase names ("le 12 mars"), read forward from today."""
     # Imported lazily: dateparser is only needed for the rare absolute date.
     import dateparser
 
