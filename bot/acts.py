@@ -120,7 +120,12 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
                                 r"c'est) clair( pour vous)?)\s*\?"),
         # ("vous signez seule jusqu'à 300 €" in a summary is her authority, not a request:
         # "C'est un peu tôt pour me décider", blind play.)
+        # ("Je l'inscris sur le bon de commande et nous le signons ensemble ?" got "Je n'ai
+        # pas l'information sous la main", round 47.)
         (Act.DEMANDE_ENGAGEMENT, r"\b(on signe|vous signez(?! seule?\b| jusqu)|"
+                                 # (Not "si nous signons, la machine est installée…")
+                                 r"(?<!si )nous (?:le |la |les )?signons|"
+                                 r"(?<!si )on (?:le|la|les) signe|"
                                  r"on valide (la commande|le contrat)|"
                                  r"je vous prepare le bon de commande|on lance la commande|"
                                  # "…275 € sur 60 mois : est-ce que nous partons sur cette

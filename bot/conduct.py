@@ -160,7 +160,12 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|c'est encore (?:le|les|ce|ces) (?:transporteur|livreur)s?"
                      r"|(?:sont|est) (?:vraiment |franchement )?pas (?:tres )?soigneux)\b"),
         ("pression", r"\b(vous (?:signez|validez|prenez|achetez|commandez) ou (?:pas|non)"
-                     r"|c'est oui ou c'est non|decidez-vous|depechez-vous|grouillez"
+                     # (Not of one thing asked: "Et le vendeur pour animer les ateliers,
+                     # c'est oui ou c'est non ?" got "Je ne signe pas sous la pression",
+                     # round 47.)
+                     r"|(?:^|(?<=[.!?:] )|(?<=alors )|(?<=alors, )|(?<=bon )|(?<=bon, )|(?<=donc )"
+                     r"|(?<=allez )|(?<=allez, )|(?<=bref, ))c'est oui ou c'est non"
+                     r"|decidez-vous|depechez-vous|grouillez"
                      r"|faut (?:vous )?decider|faut que vous (?:signiez|validiez) (?:maintenant"
                      r"|aujourd'hui|tout de suite)|j'ai pas toute la journee"
                      r"|j'ai d'autres clients|c'est maintenant ou jamais|je n'ai pas toute la "
@@ -205,7 +210,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|(?:vous|tu|t'|il|elle)\s*(?:etes|es|est|faites|fais|fait|notez|notes"
                    r"|comprenez|comprends|ecoutez|ecoutes)\b[^?]{0,40}\bou quoi\s*\?"
                    r"|ca va ou quoi"
-                   r"|sans blague|et alors\s*\?|on s'en fiche|je m'en fiche|on s'en moque"
+                   # "Mettez ce que vous voulez, les avis tout le monde s'en fiche" (round 47)
+                   r"|sans blague|et alors\s*\?|(?:on|tout le monde) s'en fiche|je m'en fiche"
+                   r"|(?:on|tout le monde) s'en moque"
                    r"|je m'en moque|vous croyez qu'on|un peu plus (?:ouverte?|rapide|malin)"
                    r"|rester un petit|avant que vous raccrochiez|je vais te tutoyer"
                    r"|soit vous signez\b.*\bsoit|soit j'ai\b.*\bsoit vous"

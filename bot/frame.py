@@ -217,6 +217,9 @@ _PROPOSED_BEFORE = re.compile(r"\b(?:je vous (?:propose|fais|accorde|laisse)|je 
 # a competitor's price.
 _OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur (?:prix|offre)"
                            r"|vous payez|vous me parlez de|vous m'avez dit|d'apres ce que vous"
+                           # "vous jetez 39 euros par mois par la fenêtre" (round 47: "Où est
+                           # le piège ?", as to a price too good to be true)
+                           r"|vous (?:jetez|depensez|claquez|gaspillez|perdez)"
                            r"|vos|votre budget|actuellement|aujourd'hui vous|panier moyen"
                            r"|au lieu de"
                            # "Mon dossier initial était à 4 500 €, je l'ai adapté…": the figure

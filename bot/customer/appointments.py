@@ -241,7 +241,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # no date, twice).
         either = len(dates) >= 2 and bool(_EITHER.search(u.folded)) and u.is_question
         if proposing and (Act.DEMANDE_ENGAGEMENT not in u.acts or either) and \
-                _offers_a_day(u) and any(value.get("jour") in WEEKDAYS for value in dates):
+                _offers_a_day(u) and any(value.get("jour") in WEEKDAYS for value in dates) \
+                and not _choice_beyond_days(u):
             # Her diary is not at stake: she takes note of the date, or of one of the dates
             # offered (a single one beside a request to commit is answered by the deal).
             # (After her answer on the deal: "Bien, je signe. Le mardi, plutôt.")
@@ -315,7 +316,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
              and (weekend or "week-end" not in fold(line))  # "Le week-end ? Vous plaisantez"
              and (morning or not re.search(r"\bmatin\b", fold(line)))
              and (days or hours or not _THAT_TIME.search(fold(line)))]
-    hint = c.bank("slot_hint", slots=hint)
+    if days or hours:
+        hint = c.bank("slot_hint", slots=hint)
+    else:
+        # Nothing put to her, nothing to prefer hers to: "Ça m'arrangerait mieux le mardi…"
+        # or "Essayez plutôt…" compared with a slot nobody offered (round 47).
+        plain = [line for line in c.stock("slot_hint") if not _COMPARED.search(fold(line))]
+        hint = c.voice.pick(plain).format(slots=hint) if plain else \
+            c.bank("slot_hint", slots=hint)
     if not days and not hours:
         # Nothing was put to her: her free times are the answer to a meeting offered, with no
         # refusal of a day; to a day named in passing, nothing ("…même le dimanche. C'est vous
@@ -458,6 +466,18 @@ def _outside_her_days(c: Customer, u: Understanding, parts: list[ReplyPart]) -> 
                                                       line_sentences(said)[0], c.names),
                            ReplyKind.FACT, fact.id, stance=Stance.NEGATIVE))
     return True
+
+
+_COMPARED = re.compile(r"\b(?:plutot|mieux|plus facile)\b")
+
+
+def _choice_beyond_days(u: Understanding) -> bool:
+    """Whether the turn offers a choice one option of which is no day ("une installation en
+    début de semaine ou plutôt un vendredi ?"): hers to make (choices.py), not a date to note
+    ("Exactement ce que j'avais noté" chose nothing, round 47)."""
+    return any(options is not None and "?" in sentence.text
+               and not all(WEEKDAY_NAMED.search(fold(option)) for option in options)
+               for sentence, options in zip(u.sentences, u.options, strict=True))
 
 
 def _errand_date(c: Customer, dates: list[dict[str, str]], u: Understanding) -> str:

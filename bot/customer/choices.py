@@ -104,9 +104,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # l'après-midi…") is hers to choose: nobody answered it (blind play).
         # (Not a choice of what is done, one of them on a day: "le technicien qui change la
         # porte, ou qu'on vous livre l'autre modèle samedi matin ?" got "Ça me va.")
+        # (Unless an option names no day nor hour: "une installation en début de semaine ou
+        # plutôt un vendredi ?" is hers to choose, round 47.)
         dated = any(e.type == "date" for e in sentence.entities) and (
             c.scenario.appointment is not None
-            or all(WEEKDAY_NAMED.search(fold(option)) for option in options))
+            or all(WEEKDAY_NAMED.search(fold(option)) for option in options)) and all(
+            WEEKDAY_NAMED.search(fold(option)) or re.search(r"\d", option)
+            for option in options)
         if dated and day_parts_differ(options) and any(p.kind == ReplyKind.CALLBACK
                                                         for p in parts):
             # A call back on a day, "plutôt le matin ou l'après-midi ?": the time of day is
@@ -115,6 +119,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             dated = False
         if not of_form and (answered or dated
                             or any(p.kind == ReplyKind.CHOICE for p in parts)):
+            continue
+        if _NOW.search(fold(options[0])) and _LATER.search(fold(options[1])):
+            # "Vous avez deux minutes ou je repasse ?" asks whether now suits her: she lets
+            # him go on ("La première solution, plutôt" to it, round 47).
+            parts.append(ReplyPart(Priority.ANSWER, c.bank("purpose_ack"), ReplyKind.CHOICE,
+                                   stance=Stance.POSITIVE, answers=index))
+            chosen.append(options)
             continue
         taken = _choose(c, options, _spans(said, options))
         if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
@@ -155,6 +166,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 
 
 _SIGNING = re.compile(r"\bsign(?:er|ature|ons|ez|e)\b")
+# Now or later: time asked for at once, or to come back ("deux minutes ou je repasse ?").
+_NOW = re.compile(r"\b(?:minutes?|instants?|moment|maintenant|tout de suite)\b")
+_LATER = re.compile(r"\b(?:je (?:re)?passe|je (?:vous )?rappelle|je reviens|plus tard|une autre "
+                    r"fois|un autre (?:jour|moment))\b")
 # How many choices one reply makes.
 _CHOICES_PER_TURN = 2
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
 
+from ..entities import normalise_numbers
 from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -84,7 +85,10 @@ _WITHDRAWN = re.compile(
     r"rembourser)) (?:le|la|les|l'|ce|cette|ces)\b"
     # "Et le virement de 100, en fait je crois que j'ai pas le droit. Désolé, je suis nouveau."
     # (round 43: her reply ignored it)
-    r"|(?:j'ai|je n'ai|on a|on n'a) pas le droit(?=\s*(?:[.,;!]|$|desole)))")
+    r"|(?:j'ai|je n'ai|on a|on n'a) pas le droit(?=\s*(?:[.,;!]|$|desole))"
+    # "Ah non attendez, je rigolais, j'ai pas le droit de faire ça" (round 47: "C'est noté.")
+    r"|je (?:rigolais|plaisantais|blaguais|deconnais)\b|(?:j'ai|je n'ai) pas le droit de faire "
+    r"(?:ca|cela)\b)")
 # An offer the seller admits making up ("une promo spéciale que je viens d'inventer pour
 # vous"): a buyer no longer trusts it (blind play: "Ça, je n'en sais rien, franchement").
 _MADE_UP = re.compile(r"\b(je viens (?:de l'|d')inventer|je l'ai inventee?|j'invente|je sors ca "
@@ -141,6 +145,14 @@ _REVIEW_CONDITION = re.compile(
 # A good review bought ("si vous mettez cinq étoiles, je vous fais 50 €").
 _REVIEW_BOUGHT = re.compile(r"\b((5|cinq) etoiles|bon avis|avis positif|bonne note|avis "
                             r"favorable)\b")
+# A good mark asked for the student himself ("vous me mettez dix sur dix au questionnaire,
+# ça m'aide pour ma prime", "vous dites que j'ai été parfait"): round 47, "Ce n'est pas mal,
+# mais j'ai encore des doutes" and the laundry again.
+_MARK_ASKED = re.compile(
+    r"\b(?:me mett\w*|me donn\w*|mettez-moi|donnez-moi|mettre|donner)\b[^.?!]{0,30}\b(?:bonne "
+    r"note|bonne evaluation|(?:10|dix) sur (?:10|dix)|(?:5|cinq) etoiles|bon avis)\b"
+    r"|\bvous (?:dites|direz|leur dites|leur direz) que j'(?:ai ete|etais) (?:parfait|super|"
+    r"top|genial)\w*|\bbonne note (?:dans|a|pour) mon\b")
 # A scheme to hide something from those who must know ("on passe la moitié en mars sur une
 # autre ligne, la région verra rien", "le siège, pas obligés de les prévenir", "je vous la
 # passe gratos, personne verra rien"): blind plays heard "Des résultats. Ça, ça parle."
@@ -176,7 +188,7 @@ _UNPAID = re.compile(
     r"\b((?:bosse|bossent|bosser|bosserai|travaille|travaillent|travailler|travaillerai|viens|"
     r"viendra|viendront)\b"
     r".{0,25}\b(?:gratuit\w*|gratos|benevole\w*|sans etre payes?|pour rien|sans (?:me |nous |"
-    r"le |les )?(?:faire )?payer)|(?:je|on) (?:le|la|les) "
+    r"le |les )?(?:faire )?payer)|(?:je|on) (?:le|la|les|leur|lui) "
     # ("ma cousine et deux potes… on les paiera en plantes", round 46)
     r"(?:paierai|paiera|payerai|payera|paie|paye) en|"
     r"(?:mes|des) (?:potes|copains|amis)\b.{0,30}\b(?:aider|bosser|travailler|"
@@ -193,7 +205,10 @@ _UNPAID = re.compile(
     r"|non declare\w*|travail (?:au )?noir"
     # "mon cousin il est paysagiste, il peut venir gratos" (round 43); not "venir gratuitement
     # vous présenter la démo", which is the offer.
-    r"|\bvenir (?:\w+ )?(?:gratos|benevolement|sans etre paye))")
+    r"|\bvenir (?:\w+ )?(?:gratos|benevolement|sans etre paye)"
+    # "…mon cousin, il a un potager, il fera ça gratos" (round 47: no reaction)
+    r"|\bfer(?:a|ont|ai) (?:ca|tout|le boulot|le travail) (?:gratos|gratuitement|pour rien|"
+    r"benevolement))")
 # A lie asked of her ("si vous dites que c'est un défaut de fabrication et pas la livraison,
 # je vous le passe en garantie", round 36: she heard only the delay).
 _LIE_ASKED = re.compile(
@@ -273,7 +288,7 @@ _FRAME = re.compile(
 # pour la paperasse", round 45: "D'accord. Si vous vous engagez… ça me va"): a buyer who
 # signs the firm's contracts does not let equipment in without one.
 _NO_PAPERWORK = re.compile(
-    r"(?:pas besoin|meme pas besoin|aucun besoin) de (?:signer|contrat|bon de commande|papiers?)"
+    r"\b(?:pas besoin|meme pas besoin|aucun besoin) de (?:signer|contrat|bon de commande|papiers?)"
     r"|on verra (?:apres|plus tard|ensuite) pour (?:la paperasse|le contrat|les papiers|la "
     r"signature)")
 
@@ -341,12 +356,17 @@ _DATA_WORD = re.compile(r"\b(?:mails?|e-mails?|numeros?|portables?|fichier|donne
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for sentence in u.sentences:
-        folded = fold(sentence.text)
+        # Figures in words as in digits: "je vous garantis plus trente pour cent, minimum"
+        # went unremarked (round 47).
+        folded = fold(normalise_numbers(sentence.text))
         if (_RESULT.search(folded) and (_PROMISING.search(folded) or ("%" in folded
                                         and "garanti" in u.folded))) or (
                 _NEVER_FAILS.search(folded) and "?" not in sentence.text):
             c.move(mood=c.rules.claim_doubted_mood)
-            parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("claim_doubted"),
+            # What a real customer jumps on first, before the fact the turn also asked: "+50 %
+            # de chiffre d'affaires, sinon on vous rembourse le double" got the Sunday queues
+            # and the doubt was dropped (round 47).
+            parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("claim_doubted"),
                                    ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
             return
     folded = u.folded
@@ -375,6 +395,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     elif _REVIEW_CONDITION.search(folded) or (_REVIEW_BOUGHT.search(folded)
                                               and _PAYMENT.search(folded)):
         _interrupt(c, parts, "review_condition_refused", breach=True)
+    elif _MARK_ASKED.search(folded):
+        _interrupt(c, parts, "mark_asked")
     elif _DATA_TAKEN.search(folded):
         _interrupt(c, parts, "data_taken_refused", breach=True)
     elif _DATA_HANDED.search(folded) or (_DATA_POINTED.search(folded)

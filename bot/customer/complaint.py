@@ -109,6 +109,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.ANSWER, c.bank("writing_insisted"),
                                ReplyKind.COMMITMENT, stance=Stance.NEGATIVE))
     upsold = _upsell(c, u, parts)
+    if not upsold and _gives_away(u):
+        # Another appliance thrown in for free ("je vous offre un sèche-linge en plus,
+        # gratuit"): no SAV gives that; she does not believe it, and the grade counts a
+        # promise outside the policy ("Bon, très bien, on fait comme ça" to it, round 47).
+        state.record(Event.PROMESSE_HORS_POLITIQUE)
+        parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("gift_doubted"),
+                               ReplyKind.CLAIM_DOUBTED, stance=Stance.NEUTRAL))
     folded = u.folded
     for sentence in u.sentences:
         legal = {hit.id for hit in sentence.topics} & set(c.legal)
@@ -338,6 +345,14 @@ def _upsell(c: Customer, u: Understanding, parts: list[ReplyPart]) -> bool:
     return False
 
 
+def _gives_away(u: Understanding) -> bool:
+    return any(_OTHER_PRODUCT.search(folded) and _GIVEN.search(folded)
+               and not _SELLING.search(folded)
+               for folded in (fold(sentence.text) for sentence in u.sentences))
+
+
+_GIVEN = re.compile(r"\b(?:offert\w*|gratuit\w*|cadeau|gratos|je vous (?:l'|le |la )?"
+                    r"(?:offre|donne|rajoute|ajoute))\b")
 _OTHER_PRODUCT = re.compile(r"\b(seche-linge|lave-vaisselle|refrigerateur|frigo|congelateur|"
                             r"four|micro-ondes|aspirateur|televiseur|tele|cafetiere|plaques?)\b")
 _FREE = re.compile(r"\b(offert\w*|gratuit\w*|cadeau|sans frais|a nos frais|geste|rembours\w*)\b")
@@ -355,9 +370,10 @@ def _waived(item: PolicyItem, u: Understanding) -> bool:
     if stem not in folded:
         return True  # not said either way: the words of the breach decide
     # (Not "j'oubliais, si vous envoyez des photos…" nor "j'ai oublié, si vous avez des
-    # photos…", blind plays: only "oubliez", "on oublie".)
-    waiving = r"\b(?:sans|pas (?:besoin|la peine)|(?<!j'ai )(?<!j')oubli(?:ez|e|ons)|inutile|" \
-        r"on verra)\b"
+    # photos…", blind plays: only "oubliez", "on oublie"; and not "(n')oubliez pas les
+    # photos", a reminder that ended a call on "promesse intenable", round 47.)
+    waiving = r"\b(?:sans|pas (?:besoin|la peine)|(?<!n')(?<!j'ai )(?<!j')oubli(?:ez|e|ons)" \
+        r"(?! pas\b)|inutile|on verra)\b"
     return bool(re.search(rf"{waiving}[^.?!]{{0,40}}\b{stem}|\b{stem}\w*[^.?!]{{0,20}}"
                           rf"\bon verra\b", folded))
 

@@ -168,7 +168,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             or (asks(Request.PERMISSION, fold(sentence.text))
                 and any(hit.id == asked[0].id for hit in sentence.topics)))
         for sentence in u.sentences)
-    if asked and (acts & {Act.DEMANDE_CONTREPARTIE, Act.CONCESSION} or outright):
+    # A price said back with its condition ("265 € HT, installation offerte, si la signature
+    # se fait avant la fin du mois. C'est bon pour vous ?") trades as much as the offer did:
+    # round 47, she kept asking "encore un petit effort" to every recap until the end.
+    conditioned = bool(asked) and any(
+        _ON_CONDITION.search(fold(sentence.text))
+        and any(hit.id == counterpart.id for hit in sentence.topics for counterpart in asked)
+        for sentence in u.sentences)
+    if asked and (acts & {Act.DEMANDE_CONTREPARTIE, Act.CONCESSION} or outright
+                  or conditioned):
         for counterpart in asked[:_COUNTERPARTS_PER_REPLY]:
             _grant(c, u, counterpart, new_price, parts)
     elif (granted := _asked_again(c, u)) is not None:
@@ -178,6 +186,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         parts.append(ReplyPart(Priority.ANSWER, c.lines_or_bank(granted.answers,
                                                                 "permission_given"),
                                ReplyKind.COUNTERPART, granted.id, stance=Stance.POSITIVE))
+
+
+# A price tied to a condition: "si vous signez…", "à condition de…", "en échange de…".
+_ON_CONDITION = re.compile(r"\b(?:si|a condition|en echange|en contrepartie)\b")
 
 
 def _asked_again(c: Customer, u: Understanding) -> Counterpart | None:

@@ -518,6 +518,8 @@ def _still(c: Customer, objection: Objection, u: Understanding) -> str:
             asks_price and c.state.happened(Event.PRIX_ANNONCE)):
         # (Told the price a turn ago, she does not ask it again: blind play, "Comme je vous
         # l'ai expliqué, et c'est combien, tout ça ?")
+        if argued and Act.PREUVE in u.acts:
+            return c.unsaid("proof_not_enough") or c.bank("objection_insist")
         return c.bank("objection_insist")
     return restated(c, objection, u)
 

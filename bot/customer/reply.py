@@ -317,12 +317,13 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     # (Two facts one question names count too: "…délai d'intervention, et quels volumes, en
     # noir et en couleur ?" lost the colour share, round 43.)
     if len(answers) < 2:
-        return _moves(chosen, objection)
+        return _with_outcome(_moves(chosen, objection), chosen)
     # In the order asked, her yes to a check first ("Oui, c'est ça. Et la couleur, 30 %.").
     lead, group = answers[0], sorted(answers, key=lambda p: (p.kind not in _ACKNOWLEDGEMENTS,
                                                              p.answers or 0))
-    moves = _moves([p for p in chosen if p is lead or all(p is not q for q in group)],
-                   objection)
+    moves = _with_outcome(_moves([p for p in chosen if p is lead or all(p is not q
+                                                                 for q in group)],
+                                 objection), chosen)
     # The answers take the secondary's place too: beside them only what is always said
     # (a new objection, the outcome, an alarm) and where her doubt now stands ("D'accord, à
     # service égal, votre offre se défend"); a third part stuck on ("…30 % en couleur. Le
@@ -334,6 +335,16 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     return [q for p in moves if p is said or p.kind in _ALWAYS_BESIDE_ANSWERS
             or p.priority in (Priority.FINAL, Priority.ALARM, Priority.GREETING)
             for q in (group if p is said else [p])]
+
+
+def _with_outcome(moves: list[ReplyPart], chosen: list[ReplyPart]) -> list[ReplyPart]:
+    """The moves with the outcome always said, last: when it repeats the primary ("Je ne signe
+    pas sous la pression. … Je ne décide pas sous la pression. Au revoir." lost its goodbye,
+    and the call ended on no farewell), what it says again gives way to it."""
+    final = next((p for p in chosen if p.priority == Priority.FINAL), None)
+    if final is None or any(p is final for p in moves):
+        return moves
+    return [*(p for p in moves if _fits(final, p)), final]
 
 
 # (Her decision on what was put to her too: "Bien sûr que j'ai des photos ! Bon, très bien,

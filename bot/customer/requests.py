@@ -106,6 +106,8 @@ _PATTERNS = {
         r"avez-vous encore) (?:un|une|des|quelque) (?:point|chose|frein|doute|reserve|"
         r"hesitation|obstacle)s?|quel(?:le)? (?:point|element|aspect|frein|reserve|doute|"
         r"hesitation)(?: exactement| precisement)? ?\?|vous hesitez (?:sur|a cause de|pour) quoi|"
+        # "Des doutes sur quoi ?" (round 47: "on s'éloigne, là")
+        r"(?:des |vos )?(?:doutes?|reserves?|hesitations?) (?:sur|a propos de|de) quoi|"
         r"(?:c'est quoi|quels sont|quelles sont|"
         r"quel est|quelle est) (?:vos|tes|votre|ton|ta) (?:doutes?|reserves?|freins?|"
         r"hesitations?)|ou est-ce que (?:ca|cela) (?:coince|bloque)|(?:avez-vous|vous avez|"
