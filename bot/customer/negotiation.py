@@ -171,8 +171,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # A price said back with its condition ("265 € HT, installation offerte, si la signature
     # se fait avant la fin du mois. C'est bon pour vous ?") trades as much as the offer did:
     # round 47, she kept asking "encore un petit effort" to every recap until the end.
+    # (A price in that very sentence: "j'envoie le dossier dès aujourd'hui si vous le validez"
+    # asks his leave, and a director who found 1 725 € too thin was made to sign, round 40.)
     conditioned = bool(asked) and any(
         _ON_CONDITION.search(fold(sentence.text))
+        and any(e.type == "montant" for e in sentence.entities)
         and any(hit.id == counterpart.id for hit in sentence.topics for counterpart in asked)
         for sentence in u.sentences)
     if asked and (acts & {Act.DEMANDE_CONTREPARTIE, Act.CONCESSION} or outright
