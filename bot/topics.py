@@ -183,9 +183,8 @@ class WordMatcher:
                 word, self._words, scorer=fuzz.ratio, score_cutoff=_NEAR_RATIO))
             stems = (self._by_prefix.get(word[:_STEM_PREFIX], ())
                      if len(word) >= _STEM_PREFIX else ())
+            # (The word itself, if the scenario uses it, is among the near ones: ratio 100.)
             cached = frozenset(v for v in (*stems, *near) if same_word(word, v))
-            if word in self._vocabulary:
-                cached |= {word}
             self._cache[word] = cached
         return cached
 
