@@ -412,6 +412,11 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # (An item's price is not the offer: "…installation à 350 € HT" in a recap of a
         # 280 € rent read 350 € as the price, and she had to ask M. Lefèvre, blind play.)
         return Role.OTHER
+    if kind == "montant" and _PAST_BEFORE.search(clause):
+        # Last year's cost recalled in a recap ("…et l'an dernier comme repère, 120 adhésions
+        # pour 2 800 euros") prices nothing now: read as the offer, it drew "Hors budget, et
+        # de loin" (round 48).
+        return Role.OTHER
     if ((value in context.customer_figures and _COMPARED_BEFORE.search(before))
             or _SIGNING_LIMIT_BEFORE.search(before)) and not accepting:
         return Role.QUOTE
@@ -467,6 +472,13 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
     return Role.OFFER
 
 
+# A figure of the past, with no offer made since in the clause.
+_PAST_BEFORE = re.compile(r"\b(?:l'an dernier|l'annee derniere|l'an passe|l'edition precedente|"
+                          r"la derniere fois)\b(?![^.?!;:]*\b(?:je (?:peux |pourrais )?"
+                          r"(?:vous )?(?:fais|faire|propose|proposer|offre|offrir|descends|"
+                          r"descendre)|on (?:peut |"
+                          r"pourrait )?(?:vous )?(?:fait|faire|propose|proposer|descend|"
+                          r"descendre)|maintenant|cette annee|aujourd'hui)\b)[^.?!;:]*$")
 _ADDED_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:plus|\+|et)\s*\d")
 _ADDED_BEFORE = re.compile(r"\d[\d\s]*(?:€|euros?)?\s*(?:ht\s*)?(?:plus|\+)\s*$")
 # "…pour moins de 2 000 euros. Vous me validez ça ?": the price of what is summed up.

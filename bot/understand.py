@@ -54,6 +54,11 @@ STATEMENTS = {Act.ARGUMENT, Act.PREUVE, Act.ANNONCE_OBJET, Act.PRESENTATION, Act
 # How sure an act marked by a lexical cue is ("bonjour", "au revoir", "je comprends").
 CUE_CONFIDENCE = 0.9
 # Lines with no French word at all (English, emoji, noise) are not classified.
+# "Avant de vous détailler le budget, pouvez-vous me dire ce que vous attendez… ?" asks what
+# follows the comma; the clause before it puts a subject off (round 48: the director gave his
+# envelope to a question about what he expects).
+_PUT_OFF = re.compile(r"^(?:(?:et|mais|alors|bon|donc|au fait|sinon),? )?avant (?:de |d'|qu'|que )"
+                      r"[^,?]{3,80},\s*", re.IGNORECASE)
 _FRENCH_HINT = re.compile(
     r"\b(je|j|vous|nous|on|le|la|les|un|une|des|de|du|est|c|pour|avec|bonjour|merci|oui|non"
     r"|au revoir|votre|vos|mon|ma|mes|que|qui|quoi|comment|combien|pourquoi|ce|ca|et|alors"
@@ -78,6 +83,8 @@ class SentenceUnderstanding:
     # The topics of each question when the sentence asks several ("quelle part en couleur, et
     # qui décide ?"), in order; empty when it asks one (its `topics` say what).
     asked: list[list[TopicHit]] = field(default_factory=list)
+    # The words of each of those questions, in the same order.
+    asked_clauses: list[str] = field(default_factory=list)
 
     @property
     def act_ids(self) -> set[Act]:
@@ -349,14 +356,16 @@ class Understander:
                 scores = [ActScore(act, 0.9) for act in sorted(cues)]
             chosen = self._choose(part, scores, cues) if scores else []
             question = "?" in part or any(s.act in QUESTION_ACTS for s in chosen)
+            about = _PUT_OFF.sub("", part) if question else part
+            hits = self.topics.agreeing(self.topics.match(about, question), entities,
+                                        about) if self.topics else []
+            asked = self._asked(about, hits) if question else []
             turn.sentences.append(SentenceUnderstanding(
-                part, chosen, entities,
-                hits := (self.topics.agreeing(self.topics.match(part, question), entities,
-                                              part) if self.topics else []),
-                self._asked(part, hits) if question else []))
+                part, chosen, entities, hits, [clause_hits for _, clause_hits in asked],
+                [clause for clause, _ in asked]))
         return turn
 
-    def _asked(self, sentence: str, hits: list[TopicHit]) -> list[list[TopicHit]]:
+    def _asked(self, sentence: str, hits: list[TopicHit]) -> list[tuple[str, list[TopicHit]]]:
         """The topics of each question a sentence asks, when it asks two or more about the
         scenario. Only topics the whole sentence is about: a short clause alone reads too
         much into one word ("ce qui vous satisfait avec Copitec" is not about the price)."""
@@ -364,9 +373,9 @@ class Understander:
         if self.topics is None or len(clauses) < 2:
             return []
         ids = {hit.id for hit in hits}
-        asked = [[hit for hit in self.topics.match(clause, True) if hit.id in ids]
+        asked = [(clause, [hit for hit in self.topics.match(clause, True) if hit.id in ids])
                  for clause in clauses]
-        asked = [clause_hits for clause_hits in asked if clause_hits]
+        asked = [(clause, clause_hits) for clause, clause_hits in asked if clause_hits]
         return asked if len(asked) >= 2 else []
 
     @staticmethod

@@ -120,7 +120,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if not of_form and (answered or dated
                             or any(p.kind == ReplyKind.CHOICE for p in parts)):
             continue
-        if _NOW.search(fold(options[0])) and _LATER.search(fold(options[1])):
+        # (On the sentence's words: "vous avez deux minutes, là, ou c'est le rush ?" has
+        # "là" and "le rush" for options.)
+        now, _, later = fold(sentence.text).rpartition(" ou ")
+        if _NOW.search(now) and _LATER.search(later):
             # "Vous avez deux minutes ou je repasse ?" asks whether now suits her: she lets
             # him go on ("La première solution, plutôt" to it, round 47).
             parts.append(ReplyPart(Priority.ANSWER, c.bank("purpose_ack"), ReplyKind.CHOICE,
@@ -169,7 +172,10 @@ _SIGNING = re.compile(r"\bsign(?:er|ature|ons|ez|e)\b")
 # Now or later: time asked for at once, or to come back ("deux minutes ou je repasse ?").
 _NOW = re.compile(r"\b(?:minutes?|instants?|moment|maintenant|tout de suite)\b")
 _LATER = re.compile(r"\b(?:je (?:re)?passe|je (?:vous )?rappelle|je reviens|plus tard|une autre "
-                    r"fois|un autre (?:jour|moment))\b")
+                    r"fois|un autre (?:jour|moment)|"
+                    # "Vous avez deux minutes, là, ou c'est le rush ?" (round 48)
+                    r"c'est le rush|c'est (?:la )?(?:cohue|folie|coup de feu)|vous etes "
+                    r"(?:occupee?|deborde\w*|en plein rush)|(?:ce n'est|c'est) pas le moment)\b")
 # How many choices one reply makes.
 _CHOICES_PER_TURN = 2
 

@@ -76,7 +76,8 @@ _NEAR_AFTER = 45
 _WITHDRAWN = re.compile(
     r"\b(j'ai dit n'importe quoi|oubliez(,)? (ce que|ca|cela|le coup)|oubliez\b.{0,40}\b"
     r"n'importe quoi|je retire ce que|je me suis (un peu )?emball\w*|c'etait (une blague|pour "
-    r"rire)|en fait,? (non|c'est pas possible|ce n'est pas possible|ca va pas etre possible|"
+    r"rire)|je m'emballe|en fait,? (non|c'est pas possible|ce n'est pas possible|"
+    r"ca va pas etre possible|"
     r"je (ne )?(peux|pourrai) pas)|en fait,? \w+ c'est pas possible|finalement,? (non|ce ne sera"
     r" pas|ce sera pas|je (ne )?(peux|pourrai) pas)"
     # "en fait je viens de regarder, j'ai pas le droit de faire le chèque de 200 euros"
@@ -142,6 +143,11 @@ _UNAUTHORISED = re.compile(
 _REVIEW_CONDITION = re.compile(
     r"\b(enlev\w*|retir\w*|supprim\w*|effac\w*)\b.{0,20}\b(messages?|avis|commentaires?|"
     r"notes?|posts?)\b")
+# Her bad review asked off ("et évitez les avis négatifs hein, c'est réglé maintenant"):
+# round 48, "D'accord, c'est noté" gave in to it.
+_REVIEW_AVOIDED = re.compile(
+    r"\b(?:evitez|evite|ne mettez pas|mettez pas|pas la peine de mettre|pas besoin de mettre|"
+    r"oubliez)\b.{0,25}\b(?:avis|commentaires?|notes?)\s+(?:negati\w*|mauvai\w*)")
 # A good review bought ("si vous mettez cinq étoiles, je vous fais 50 €").
 _REVIEW_BOUGHT = re.compile(r"\b((5|cinq) etoiles|bon avis|avis positif|bonne note|avis "
                             r"favorable)\b")
@@ -159,7 +165,7 @@ _MARK_ASKED = re.compile(
 _SCHEME = re.compile(
     r"\b((?:personne|la region|le siege|la direction|mon chef|ils|on)(?: il| elle)? "
     r"(?:n'y |ne |n'en )?(?:verra|"
-    r"verront|saura|sauront|verrait|voit|y verra) (?:rien|que du feu|pas la difference)|"
+    r"verront|saura|sauront|verrait|voit|y verra) (?:rien|que du feu|(?:pas )?la difference)|"
     # ("…qu'on garde le 5 et 6 avril et qu'on ne leur dise rien", round 38: "Bonjour, je vous
     # écoute.")
     r"on (?:ne )?(?:leur )?(?:dit|dira|dise|disons) rien|"
@@ -331,6 +337,10 @@ _DATA_TAKEN = re.compile(
     r"portable|mail) (?:perso|personnel)|mon gmail|chez moi)\b"
     r"|\b(?:cle usb|mon (?:ordi|pc|telephone) perso)\b[^.?!]{0,40}\b(?:fichier|donnees) "
     r"(?:des )?(?:clients?|fidelite)\b")
+# Contact details gathered where they were not given for it: "j'ai récupéré les numéros des
+# chèques de caisse" to send SMS (round 48: let pass).
+_DATA_COLLECTED = re.compile(r"\b(?:numeros?|coordonnees|adresses|noms)\b[^.?!]{0,25}\b(?:des |"
+                             r"sur les |dans les )?cheques\b")
 
 
 # Personal data handed on, hers or someone else's ("votre portable perso, je le refilerai à nos
@@ -362,6 +372,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if (_RESULT.search(folded) and (_PROMISING.search(folded) or ("%" in folded
                                         and "garanti" in u.folded))) or (
                 _NEVER_FAILS.search(folded) and "?" not in sentence.text):
+            if c.scenario.kind == Kind.NEGOCIATION_INTERNE and _COMMITTED.search(u.folded):
+                # Money of his already spent behind his back outweighs a guarantee: "je vous
+                # garantis 500 cartes… j'ai déjà réservé la radio" got only "Garanti ?"
+                # (round 48).
+                break
             c.move(mood=c.rules.claim_doubted_mood)
             # What a real customer jumps on first, before the fact the turn also asked: "+50 %
             # de chiffre d'affaires, sinon on vous rembourse le double" got the Sunday queues
@@ -395,10 +410,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     elif _REVIEW_CONDITION.search(folded) or (_REVIEW_BOUGHT.search(folded)
                                               and _PAYMENT.search(folded)):
         _interrupt(c, parts, "review_condition_refused", breach=True)
+    elif _REVIEW_AVOIDED.search(folded):
+        _interrupt(c, parts, "review_avoided")
     elif _MARK_ASKED.search(folded):
         _interrupt(c, parts, "mark_asked")
     elif _DATA_TAKEN.search(folded):
         _interrupt(c, parts, "data_taken_refused", breach=True)
+    elif _DATA_COLLECTED.search(folded):
+        _interrupt(c, parts, "data_collected_refused", breach=True)
     elif _DATA_HANDED.search(folded) or (_DATA_POINTED.search(folded)
                                          and _DATA_WORD.search(folded)):
         _interrupt(c, parts, "data_handed_refused", breach=True)
@@ -494,6 +513,15 @@ def _promised(c: Customer) -> bool:
     """Whether the student has promised her something she may now see taken back: a price,
     a concession, a solution, a gift."""
     state = c.state
-    return bool(state.price_offered is not None or state.concessions_given
-                or state.solutions_proposed
-                or Event.PROMESSE_HORS_POLITIQUE in state.events)
+    # In an earlier turn: "pas besoin de menacer, je rigolais à moitié. Je vous envoie une
+    # machine neuve demain…" takes back a remark, not the promise it goes on to make (round
+    # 48: "Vous venez de me le promettre").
+    offers = c.solutions | c.gestures | set(c.concessions) | set(c.forbidden)
+    offered_before = any(Act.ANNONCE_PRIX in turn.acts or (
+        turn.acts & _OFFERING and turn.topics & offers) for turn in state.heard)
+    return offered_before and bool(state.price_offered is not None or state.concessions_given
+                                   or state.solutions_proposed
+                                   or Event.PROMESSE_HORS_POLITIQUE in state.events)
+
+
+_OFFERING = {Act.PROPOSITION_SOLUTION, Act.CONCESSION}

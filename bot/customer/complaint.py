@@ -141,7 +141,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("remedy_refused"),
                                    ReplyKind.REMEDY_REFUSED, stance=Stance.NEGATIVE))
     # A gesture beyond its cap ("200 € en bon d'achat" for 30 € at most) is not that gesture.
-    offered = (topics & (c.solutions | c.gestures)) - {item.id for item in over}
+    # (Nor a solution said to be out of reach: "le remboursement direct je peux pas" offers
+    # no refund, round 48: she took it as offered.)
+    offered = (topics & (c.solutions | c.gestures)) - {item.id for item in over} \
+        - _turned_down(c, u)
     if offered and proposing and not upsold:  # (a warranty sold is no gesture)
         state.record(Event.SOLUTION_PROPOSEE)
         new = [item for item in sorted(offered) if item not in state.solutions_proposed]
@@ -165,9 +168,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # (Nor the recap that names a part of it for the first time: "…on reprend
                 # l'ancienne, dossier SAV-204817" got "Formidable, j'accepte avec plaisir !"
                 # after her yes, blind play.)
+                # What she asked for refused in the same turn ("…le remboursement direct je
+                # peux pas. Par contre on peut vous remplacer la machine"), she takes the other
+                # remedy without a "C'est ce que j'attendais" (round 48).
+                key = "solution_accepted_grudgingly" if _turned_down(c, u) and \
+                    Act.RECAPITULATIF not in acts else accepted(u)
                 if state.record(Event.SOLUTION_ACCEPTEE) or (
                         set(new) & c.solutions and Act.RECAPITULATIF not in acts):
-                    parts.append(ReplyPart(Priority.ANSWER, c.bank(accepted(u)),
+                    parts.append(ReplyPart(Priority.ANSWER, c.bank(key),
                                            ReplyKind.SOLUTION, stance=Stance.POSITIVE))
             elif not (state.happened(Event.SOLUTION_ACCEPTEE) and not set(new) & c.solutions):
                 # (Not the solution she already agreed to, said back in a recap: "Ça ne règle
@@ -293,6 +301,17 @@ _DELIVERING = re.compile(r"\b(?:livr\w*|(?:envoi\w*|envoie|envoyer|expedi\w*|rec
                          r"{0,3}(?:machine|appareil|lave-linge|modele)|machine neuve|"
                          r"nouvelle machine)\b")
 _NEAR = 50  # characters between "demain" and what is delivered
+
+
+# A remedy said to be out of reach: "je peux pas", "ce n'est pas possible".
+_CANNOT = re.compile(r"\b(?:(?:je|on) (?:ne )?(?:peux|peut|pourra|pourrai|va) pas|pas possible|"
+                     r"impossible|c'est non)\b")
+
+
+def _turned_down(c: Customer, u: Understanding) -> set[str]:
+    """The solutions a sentence of the turn names as out of reach."""
+    return {hit.id for sentence in u.sentences if _CANNOT.search(fold(sentence.text))
+            for hit in sentence.topics if hit.id in c.solutions}
 
 
 def accepted(u: Understanding) -> str:

@@ -89,11 +89,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 for i, sentence in enumerate(u.sentences)]
     # A sentence asking two questions is read as two ("quelle part en couleur, et est-ce que
     # vous numérisez ?"): each gets its answer, up to the facts a reply holds.
-    questions = [(index, sentence, picks, topics)
+    questions = [(index, sentence, picks, topics, clause)
                  for index, (sentence, picks) in enumerate(zip(u.sentences, choosing,
                                                                strict=True))
-                 for topics in (sentence.asked or [sentence.topics
-                                                   or _referred_to(u, index)])]
+                 for topics, clause in (
+                     zip(sentence.asked, sentence.asked_clauses, strict=True) if sentence.asked
+                     else [(sentence.topics or _referred_to(u, index), sentence.text)])]
     if dug is not None and not digging and (behind := _behind(c, dug, u)) is not None:
         # Asked what lies behind a doubt that the asking lifts ("Ah bon, vous avez déjà
         # essayé un truc en ligne ? Ça s'est passé comment ?" after "Internet, on a déjà
@@ -110,14 +111,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # One fact per question asked, beyond the usual two when the turn asks more ("combien de
     # pages, quelle part en couleur, et comment vous classez les scans ?" got the volume
     # alone, round 39), up to what one reply can hold.
-    asking = len({index for index, sentence, _, _ in questions
+    asking = len({index for index, sentence, _, _, _ in questions
                   if sentence.discovers and sentence.is_question})
     limit = max(rules.facts_per_reply, min(asking, rules.questions_per_reply))
     rival_asked = _rival_offer_asked(c, u)
     # (Beside another answer, only when the offer is what is asked: "Combien vous payez chez
     # Copitec ?" asks the price, not whether they offered to renew.)
     offer_asked = rival_asked if _OFFER_ASKED.search(u.folded) else None
-    for index, sentence, picks, topics in questions:
+    for index, sentence, picks, topics, clause in questions:
         # "Vous me donnez votre mail pour l'invitation ?" closes the deal and asks for the
         # address: read as a request to commit, it still asks (blind play: "Entendu. C'est
         # clair." and no address).
@@ -126,7 +127,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # peux descendre à 269" names the rent, and its answer is no reply to the turn.)
         slot = index if sentence.is_question else None
         contact = _asks_contact_in(sentence.text)
-        if _LOSS.search(folded) and "?" in sentence.text and not answered:
+        if _LOSS.search(fold(clause)) and "?" in sentence.text and not answered:
             # "Ça vous a coûté combien, en temps perdu ?": no figure of hers says it (blind
             # plays heard the colour billed on top, the breakdowns again, the rent).
             parts.append(ReplyPart(Priority.ANSWER, c.bank("loss_not_counted"),
@@ -178,6 +179,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # her budget all the same (round 36: "Et sinon, pour ce qui nous occupe ?").
             reveal(c, budget, parts, unasked=True, answers=slot)
             told.add(budget.id)
+            answered += 1
+            continue
+        if not facts and asks_budget(folded) and answered < limit and \
+                (budget := untold_budget(c)) is not None and \
+                (line := c.unsaid("budget_withheld")) is not None:
+            # Not yet hers to tell (a student who has not earned it): she says so, in the
+            # budget's words; asked twice, a director let it pass twice (round 48).
+            parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.BUDGET_WITHHELD, budget.id,
+                                   answers=slot))
             answered += 1
             continue
         lead = topics[0] if topics else None
@@ -287,8 +297,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         elif facts and answered < limit and u.is_question:
             # She knows but will not say it yet (its `revele_si` does not hold): she says so
             # instead of letting the question pass as if it had not been asked.
-            withheld.append(ReplyPart(Priority.ANSWER, c.bank("fact_withheld"),
-                                      ReplyKind.FACT_WITHHELD, facts[0].id, answers=slot))
+            # (Asked in so many words, in the budget's words; once each.)
+            line = c.unsaid("budget_withheld") if asks_budget(folded) and \
+                untold_budget(c) is c.facts[facts[0].id] else None
+            withheld.append(
+                ReplyPart(Priority.ANSWER, line, ReplyKind.BUDGET_WITHHELD, facts[0].id,
+                          answers=slot) if line is not None
+                else ReplyPart(Priority.ANSWER, c.bank("fact_withheld"),
+                               ReplyKind.FACT_WITHHELD, facts[0].id, answers=slot))
             answered += 1
         elif elsewhere := _known_elsewhere(c, topics):
             # Asked what only someone else knows ("il fait une pause quand ?" to the
@@ -522,8 +538,12 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
     # A meeting put to her that names none of her facts ("est-ce que vous seriez d'accord pour
     # que mon collègue passe vous montrer ça, une démo d'une demi-heure ?") asks her yes
     # (appointments), not her week-end sales (round 45).
+    # (Nor one whose words only brush a fact she has told: "On se revoit jeudi prochain pour
+    # signer ?" got "c'est M. Lefèvre qui décide" again, with him in the room, round 48.)
     if Act.PROPOSITION_RDV in sentence.act_ids and not _QUESTION_WORD.search(folded) and \
-            not any(hit.id in c.facts for hit in sentence.topics):
+            not any(hit.id in c.facts and (hit.score >= _WEAK_FACT
+                                           or hit.id not in c.state.facts_revealed)
+                    for hit in sentence.topics):
         return True
     # "Je cherche à joindre M. Benali, le gérant ?" asks for a person, not about her business
     # (a blind play heard "C'est moi-même. Quarante pour cent de mon chiffre…").
@@ -591,7 +611,12 @@ def _more_of(fact: Fact, said: str) -> str:
 
 
 # What a problem cost her, which she never counted: not her rent nor any figure she knows.
-_LOSS = re.compile(r"\b(?:ca|cela) (?:vous |leur |nous )?a coute combien|\bcombien (?:ca|cela) "
+_LOSS = re.compile(r"\b(?:ca|cela) (?:vous |leur |nous )?a coute combien|"
+                   # "Combien vous ont coûté, en heures de travail, les quatre jours… ?",
+                   # "qu'est-ce que cette panne vous a concrètement coûté ?" (round 48)
+                   r"\bcombien (?:vous|leur) (?:a|ont) coute|\bqu'est-ce que (?:ca|cela|cette "
+                   r"panne|ces pannes|ce blocage) (?:vous|leur) a (?:concretement |vraiment )?"
+                   r"coute|\bcombien (?:ca|cela) "
                    r"(?:vous |leur )?a coute|\bcombien (?:ca|cela) (?:vous |leur )?a-t-il coute|"
                    r"\bcombien (?:ca|cela) a-t-il pu (?:vous |leur )?couter|"
                    r"\b(?:temps|heures?|journees?|argent"

@@ -78,8 +78,13 @@ _ASKS_BUDGET = re.compile(r"\b(?:vous avez combien|t'as combien|combien (?:vous 
                           # "vous auriez combien à mettre ?", "y a un budget max ?" (round 43:
                           # "Vous m'écoutez ? Je vous dis que c'est hors budget.")
                           r"|combien (?:vous auriez|tu aurais|vous pourriez mettre|a mettre)"
+                          # "c'est combien qu'on a, exactement ?", "combien on a de budget"
+                          # (round 48: the director let it pass twice)
+                          r"|combien (?:qu')?on a\b|on a combien\b"
                           r"|(?:il y a|y a|y'a|vous avez|avez-vous) (?:un|une) (?:budget|"
-                          r"enveloppe|plafond)(?: max\w*)?)\b")
+                          r"enveloppe|plafond)(?: max\w*)?)\b"
+                          # ("vous avez combien de copieurs ?" counts machines: round 48)
+                          r"(?!\s*(?:de |d'|des )(?!budget|argent|l'argent|marge|sous|euros))")
 
 
 def asks_budget(folded: str) -> bool:

@@ -46,10 +46,17 @@ _OR = re.compile(r"\bou\b(?! (?:pas|non|quoi|bien)\b)")
 
 
 def _puts_a_choice(u: Understanding) -> bool:
-    """Whether a question of the turn offers her a choice between two things."""
-    return any(sentence.is_question and (Act.QUESTION_ALTERNATIVE in sentence.act_ids
-                                         or _OR.search(fold(sentence.text)))
-               for sentence in u.sentences)
+    """Whether a question of the turn offers her a choice between two things, and no other
+    question checks the restatement ("…C'est bien cela ? Et pour la décision, c'est vous qui
+    validez, ou faut-il l'accord de M. Lefèvre ?" checks the recap, then asks the choice: her
+    yes went missing, round 48)."""
+    choosing = [sentence.is_question and (Act.QUESTION_ALTERNATIVE in sentence.act_ids
+                                          or _OR.search(fold(sentence.text)) is not None)
+                for sentence in u.sentences]
+    checked_apart = any(not chooses and sentence.is_question
+                        and asks(Request.CHECK, fold(sentence.text))
+                        for sentence, chooses in zip(u.sentences, choosing, strict=True))
+    return any(choosing) and not checked_apart
 
 
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")

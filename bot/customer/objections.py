@@ -70,6 +70,8 @@ _DIGGING = re.compile(
     r"c'(?:etait|est) quoi (?:exactement|au juste|le souci|le probleme)|"
     # "Mais c'était quoi qui rapportait rien, en fait ?" (blind play: "Vous ne m'écoutez pas")
     r"c'(?:etait|est) quoi qui|qu'est-ce qui (?:a|avait) (?:pas )?(?:marche|rapporte|coince)|"
+    # "Qu'est-ce qui ne vous avait pas convenu exactement ?" (round 48: his weekend sales)
+    r"qu'est-ce qui (?:ne )?(?:vous |t')?(?:a|avait) (?:pas )?(?:convenu|plu|deplu|decu)|"
     # The short surprised follow-ups of spoken French ("Ah bon, comment ça ? Ça s'était mal
     # passé ?"): they ask what lies behind it as much as "qu'est-ce qui vous gêne ?" does.
     r"comment ca(?= ?[?!.]|$)|pourquoi(?= ?[?!]|$)|ah bon(?= ?[?!]|$)|"
@@ -246,7 +248,12 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
                 and not _explores(objection, parts) and not _DIGGING.search(u.folded) \
                 and not (objection.category == ObjectionCategory.PRIX
                          and asks_budget(u.folded)) and not takes_up_her_times(c, u) \
-                and not asks(Request.HOLDBACK, u.folded):
+                and not asks(Request.HOLDBACK, u.folded) \
+                and not (u.acts & {Act.REFORMULATION, Act.RECAPITULATIF}
+                         and (Act.QUESTION_CONTROLE in u.acts or asks(Request.CHECK, u.folded))):
+            # (Nor a recap of what she said, put to her check: "…face à une offre Copitec à
+            # 230 euros. C'est bien cela ?" drew "Vous n'avez pas l'air de prendre l'offre de
+            # Copitec au sérieux", round 48.)
             # (Nor "qu'est-ce qui vous manque pour vous décider ?": it asks her to say it
             # again, closing.holdback; "…et vous passez à autre chose ?" to it, round 45.)
             # (Nor "vous avez combien, alors ?" to "c'est hors budget": "Vous m'écoutez ?" to

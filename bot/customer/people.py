@@ -29,8 +29,10 @@ _REQUEST = (r"(parler (a|avec)|(me|le|la) passer|mettre en relation avec|joindre
 _TITLE = r"((m\.?|mme|monsieur|madame) )?"
 _PRESENT = r"(est|serait)[- ]?(il |elle )?(la|disponible|present|presente)\b"
 # How a student names the person in charge without knowing their name.
+# (Not someone else's boss: "je connais le chef d'entrepôt", "le responsable du SAV".)
 _BOSS = re.compile(r"\b(le|la|votre|au|a la) (gerant|gerante|patron|patronne|responsable|"
-                   r"directeur|directrice|decideur|dirigeant|dirigeante|boss|chef)\b")
+                   r"directeur|directrice|decideur|dirigeant|dirigeante|boss|chef)\b"
+                   r"(?! d'| de | du | des )")
 _ASKING = re.compile(r"\b(parler|passer|joindre|avoir|voir|s'entretenir|cherche)\b")
 # The student speaking of themselves ("je suis un peu le chef ici, je fais ce que je veux"
 # got "Vous l'avez, c'est moi.", blind play).

@@ -31,6 +31,9 @@ class ReplyKind(StrEnum):
     OBJECTION_RAISED = "objection:"  # a new objection, with its id
     FACT = "fait:"  # a fact told or told again, with its id
     FACT_WITHHELD = "fait retenu:"  # known, not told yet (its condition does not hold)
+    # Her budget kept back, in words that name it ("Mon budget, on en parlera quand…"): unlike
+    # "Ça, on verra plus tard", it cannot be heard as taking back an answer beside it.
+    BUDGET_WITHHELD = "budget retenu:"
     DEFLECT = "esquive"
     NOT_COUNTED = "non chiffré"  # what a problem cost her: she never counted it
     NEED = "besoin:"  # what matters most to her, asked as such; with the need's id
@@ -195,6 +198,11 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
     if ReplyKind.FACT_WITHHELD in (primary.kind, other.kind) and \
             Stance.POSITIVE in (primary.stance, other.stance):
         return False  # "Ça, on verra plus tard. Oui, tout est bon pour moi." (blind reviewers)
+    if other.kind == ReplyKind.OFF_TOPIC and primary.priority == Priority.INTERRUPTION and \
+            primary.stance == Stance.NEGATIVE:
+        # Her "non" to a scheme says more than "revenons à nos affaires" after it: "Non. Je
+        # ne cache rien à personne. Oui, enfin… revenons à nos affaires" (round 48).
+        return False
     if FREE_TIMES in (primary.subject, other.subject) and Stance.NEGATIVE in (
             primary.stance, other.stance) and {primary.kind, other.kind} & {
             ReplyKind.OBJECTION, ReplyKind.OBJECTION_RAISED}:
