@@ -75,6 +75,7 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"|fuck\w*|shut up|bullshit|stupid|idiot\w*)\b"),
         ("insulte", r"\b(abruti\w*|debile\w*|cretin\w*|imbecile\w*|incapables?|nuls?|nulle?s?"
                     r"|bras casses|branques?|branquignol\w*|guignols?|amateurs?|bon a rien"
+                    r"|charlots?|clowns|rigolos|zigotos"
                     r"|bonne a rien"
                     r"|teigne|harpie|radine?s?|pingres?|rapiat\w*|grippe-sou|tetue?s?"
                     r"|bornee?s?|casse-pieds|relou|mauvaise foi)\b"
@@ -238,7 +239,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"mon vieux|ma cocotte)\b"),
         ("moquerie", r"(?:\bsérieux|\bserieux|\bserieusement|\bnon mais allo)\s*\?"
                      r"|\bmdr\b"
-                     r"|\bavec des beaux? \w+ en couleur"),
+                     r"|\bavec des beaux? \w+ en couleur"
+                     # "vous voulez quoi au final, vous êtes jamais contente ?" (round 49)
+                     r"|\b(?:vous etes|t'es|tu es) (?:jamais|jamais vraiment) contente?s?\b"),
     ))
 
 
@@ -249,7 +252,12 @@ _THIRD_PARTY_INSULT = re.compile(
     # ("Copitec c'est nul", round 45: the meeting ended on it as on an insult to her.)
     r"\b(?:c'est des|ce sont des|c'est|ils sont|elles sont|(?:\w+ )?sont)\s+(?:(?:vraiment|trop|"
     r"completement|des|de vrais|de vraies)\s+)*(?:nuls?|nulles?|incapables|amateurs|guignols"
-    r"|branques|bras casses|branquignols)\b")
+    r"|branques|bras casses|branquignols|charlots|clowns|rigolos|zigotos)\b")
+# A situation judged, not a person: "payer pour rien, c'est nul" agrees with her (round 49:
+# "Critiquer, c'est facile").
+_SITUATION_JUDGED = re.compile(r"\b(?:payer|attendre|perdre|devoir|refaire|recommencer|galerer|"
+                               r"chercher|courir)\b[^.?!,]{0,30},? c'est (?:vraiment |trop |"
+                               r"franchement )?nul(?:le)?\b")
 # "See with them" said of anyone, and the third parties a complaint gets sent to.
 _LEFT_TO_THEM = re.compile(r"\b(?:(?:il )?faut voir|voyez|vous voyez) avec (?:eux|lui)\b")
 _OTHER_FIRM = re.compile(r"\b(?:transporteur|livreur|fabricant|constructeur|marque|sous-traitant|"
@@ -267,6 +275,10 @@ def markers(text: str) -> tuple[str, ...]:
         # decide; sending a customer to the carrier or the maker is the fault (round 44: a
         # polite oral student shown the door).
         found = [name for name in found if name != "rejet"]
+    if "insulte" in found and _SITUATION_JUDGED.search(folded) and not any(
+            p.search(_SITUATION_JUDGED.sub(" ", folded)) for name, p in _MARKERS
+            if name == "insulte"):
+        found = [name for name in found if name != "insulte"]
     if "insulte" in found and _THIRD_PARTY_INSULT.search(folded) and \
             not _INSULT_TO_HER.search(folded):
         found = [name for name in found if name != "insulte"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Event, Kind, SpeakerRole
+from scenarios.vocabulary import Act, Channel, Event, Kind, SpeakerRole
 
 from ..entities import normalise_numbers
 from ..text import fold
@@ -76,7 +76,8 @@ _NEAR_AFTER = 45
 _WITHDRAWN = re.compile(
     r"\b(j'ai dit n'importe quoi|oubliez(,)? (ce que|ca|cela|le coup)|oubliez\b.{0,40}\b"
     r"n'importe quoi|je retire ce que|je me suis (un peu )?emball\w*|c'etait (une blague|pour "
-    r"rire)|je m'emballe|en fait,? (non|c'est pas possible|ce n'est pas possible|"
+    r"rire)|je m'emballe|mon (?:chef|patron|responsable) (?:va me tuer|me tuerait)|"
+    r"en fait,? (non|c'est pas possible|ce n'est pas possible|"
     r"ca va pas etre possible|"
     r"je (ne )?(peux|pourrai) pas)|en fait,? \w+ c'est pas possible|finalement,? (non|ce ne sera"
     r" pas|ce sera pas|je (ne )?(peux|pourrai) pas)"
@@ -143,6 +144,11 @@ _UNAUTHORISED = re.compile(
 _REVIEW_CONDITION = re.compile(
     r"\b(enlev\w*|retir\w*|supprim\w*|effac\w*)\b.{0,20}\b(messages?|avis|commentaires?|"
     r"notes?|posts?)\b")
+# A prize announced on a cold call ("félicitations, votre boulangerie a été sélectionnée…
+# vous avez gagné"): the oldest trick of telephone selling (round 49: "Bon, allez-y").
+_PRIZE = re.compile(r"\b(?:vous avez gagne|vous etes (?:l'heureux|l'heureuse) gagnant\w*|"
+                    r"(?:a|avez) ete (?:selectionnee?s?|tiree?s? au sort)|felicitations?,? "
+                    r"(?:vous|votre))\b")
 # Her bad review asked off ("et évitez les avis négatifs hein, c'est réglé maintenant"):
 # round 48, "D'accord, c'est noté" gave in to it.
 _REVIEW_AVOIDED = re.compile(
@@ -410,6 +416,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     elif _REVIEW_CONDITION.search(folded) or (_REVIEW_BOUGHT.search(folded)
                                               and _PAYMENT.search(folded)):
         _interrupt(c, parts, "review_condition_refused", breach=True)
+    elif _PRIZE.search(folded) and c.scenario.channel == Channel.TELEPHONE:
+        _interrupt(c, parts, "prize_doubted", stance=Stance.NEUTRAL)
     elif _REVIEW_AVOIDED.search(folded):
         _interrupt(c, parts, "review_avoided")
     elif _MARK_ASKED.search(folded):

@@ -358,10 +358,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                       and (
         (s.form == QuestionForm.OUVERTE and not any(hit.id in c.facts for hit in s.topics))
         or _WHAT_ELSE.search(fold(s.text))
-        or (s.form == QuestionForm.FERMEE and s.topics
-            and all(hit.id in subjects for hit in s.topics)
+        # ("…et qu'est-ce qui fonctionne ou ne fonctionne pas avec vos deux copieurs ?" is no
+        # choice of hers either: "Je n'ai pas l'information sous la main", round 49.)
+        # (Its subject may be the sentence before's: "…deux copieurs chez Copitec, c'est ça ?
+        # Ils marchent encore bien ?", round 49.)
+        or (s.form in (QuestionForm.FERMEE, QuestionForm.ALTERNATIVE) and named
+            and (all(hit.id in subjects for hit in named) if s.topics
+                 else named[0].id in subjects and not any(hit.id in c.facts for hit in named))
             and not _asks_no_fact(c, s, fold(s.text))))
-        for s, picks in zip(u.sentences, choosing, strict=True))
+        for i, (s, picks) in enumerate(zip(u.sentences, choosing, strict=True))
+        for named in [s.topics or _referred_to(u, i)])
     asks_contact = _asks_contact(u)
     if not answered and not digging and _asks_priorities(u) and (need := _next_need(c)):
         # "Pour vous, le plus important, c'est quoi ?": what matters most to her, in the
@@ -472,7 +478,9 @@ def _behind(c: Customer, objection: Objection, u: Understanding) -> Fact | None:
 # FidCarte. Comment ça se passe, depuis que vous l'avez mise en place ?").
 _REFERS_BACK = re.compile(r"\b(?:l'|la |le |les |ca |cela |en |y )(?:\w+ )?"
                           r"(?:avez|a|ont|utilisez|trouvez|mise?|marche|fonctionne|passe)\b"
-                          r"|\bca se passe\b")
+                          r"|\bca se passe\b"
+                          # "Ils ont quel âge, ils marchent encore bien ?" (round 49)
+                          r"|\b(?:ils|elles) (?:ont|marchent|fonctionnent|tombent|sont)\b")
 
 
 def _referred_to(u: Understanding, index: int) -> list[TopicHit]:
@@ -483,9 +491,14 @@ def _referred_to(u: Understanding, index: int) -> list[TopicHit]:
     if index == 0 or not sentence.is_question or not _REFERS_BACK.search(fold(sentence.text)):
         return []
     before = u.sentences[index - 1]
-    return [] if before.is_question else list(before.topics)
+    # (A check is no question of its own: "…vous aviez deux copieurs chez Copitec, c'est ça ?
+    # Ils ont quel âge ?" asks about them, round 49.)
+    checks = asks(Request.CHECK, fold(before.text)) or \
+        _CHECK_TAG.search(fold(before.text)) is not None
+    return [] if before.is_question and not checks else list(before.topics)
 
 
+_CHECK_TAG = re.compile(r"\bc'est (?:bien )?ca\s*\?\s*$")
 # The most words a question asking only her yes has ("Et vous, ça vous va ?").
 _CONSENT_WORDS = 5
 _QUESTION_WORD = re.compile(r"\b(?:quand|quel|quelle|quels|quelles|combien|comment|ou|"

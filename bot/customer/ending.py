@@ -82,7 +82,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # on ("…C'est maintenant ou jamais." got "Le scan, oui : … Cegid. Je crois qu'on
             # n'a plus rien à se dire.", round 46).
             final and outcome.type == OutcomeType.ECHEC and p.kind == ReplyKind.FACT
-            and (p.answers is None or Act.IMPOLITESSE in u.acts))][:1]
+            and (p.answers is None or Act.IMPOLITESSE in u.acts)) and not (
+            # Nor her word on pressure when pressure is why she leaves ("Vous ne me forcerez
+            # pas la main. Je n'aime pas qu'on me force la main. On s'arrête là.", round 48).
+            final and p.kind == ReplyKind.RUDENESS and _about_pressure(outcome)
+            and p.text in c.stock("pressure_reaction"))][:1]
         if c.state.speaker != speaking:
             # Said by her, the decider's words would be his about himself ("Pour un contrat
             # de ce montant, c'est M. Lefèvre qui décide. … Bien. Vous m'avez convaincu.",
@@ -155,6 +159,11 @@ def _about_rudeness(outcome: ScenarioOutcome) -> bool:
     """Whether an outcome is the end a rude turn brings (its conditions name rudeness)."""
     return any(Event.IMPOLITESSE in (cond.events or []) or Act.IMPOLITESSE in (cond.acts or [])
                for cond in outcome.when)
+
+
+def _about_pressure(outcome: ScenarioOutcome) -> bool:
+    """Whether an outcome is the end pressure brings (its conditions name it)."""
+    return any(Event.PRESSION in (cond.events or []) for cond in outcome.when)
 
 
 _NOTED = re.compile(r"^(?:C[’']est noté|Noté|Je note)\s*[.!]\s*")

@@ -177,15 +177,28 @@ def _fair_to_what_was_proposed(c: Customer, u: Understanding, line: str) -> str:
     (round 43, both)."""
     proposed = bool(u.acts & _PROPOSING) or c.state.price_offered is not None or \
         bool(c.state.solutions_proposed)
+    # (Nor "ce genre de jugement sur les gens" to "c'était de la daube", said of things,
+    # round 49.)
+    people = _PEOPLE_RUN_DOWN.search(u.folded) is not None
     fitting = [candidate for candidate in c.stock("denigration_reaction")
                if not (_ASKS_PROPOSAL if proposed else _KEEPS_TO_PROPOSAL).search(
-                   fold(candidate))]
-    return line if not fitting or line in fitting else c.voice.pick(fitting)
+                   fold(candidate)) and (people or not _ON_PEOPLE.search(fold(candidate)))]
+    if line in fitting and line not in c.voice.used:
+        return line
+    # (Not one she said already: with the lines about people left out, "Épargnez-moi ce genre
+    # de commentaire" came twice in a blind play, round 48.)
+    fresh = [candidate for candidate in fitting if candidate not in c.voice.used] or \
+        [candidate for candidate in c.stock("denigration_reaction")
+         if candidate not in c.voice.used]
+    return c.voice.pick(fresh) if fresh else line
 
 
 _PROPOSING = {Act.PROPOSITION_SOLUTION, Act.ANNONCE_PRIX, Act.CONCESSION}
 _ASKS_PROPOSAL = re.compile(r"\bce que (?:vous|toi),? (?:vous|tu) propos")
 _KEEPS_TO_PROPOSAL = re.compile(r"\brestons sur (?:votre|ta) proposition")
+_ON_PEOPLE = re.compile(r"\bles gens\b")
+_PEOPLE_RUN_DOWN = re.compile(r"\b(?:nuls?|nulles?|incapables|amateurs|guignols|branques|charlots|"
+                              r"clowns|rigolos|zigotos|escrocs|arnaqueurs|voleurs|bras casses)\b")
 
 
 def _rude_reaction(u: Understanding, signs_nothing: bool, complaint: bool = False) -> str:

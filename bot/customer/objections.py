@@ -69,7 +69,11 @@ _DIGGING = re.compile(
     # "Vous avez perdu de l'argent comment, c'était quoi exactement ?" (blind play)
     r"c'(?:etait|est) quoi (?:exactement|au juste|le souci|le probleme)|"
     # "Mais c'était quoi qui rapportait rien, en fait ?" (blind play: "Vous ne m'écoutez pas")
-    r"c'(?:etait|est) quoi qui|qu'est-ce qui (?:a|avait) (?:pas )?(?:marche|rapporte|coince)|"
+    r"c'(?:etait|est) quoi qui|qu'est-ce qui (?:n')?(?:a|avait) (?:pas )?(?:marche|fonctionne|"
+    r"rapporte|coince)|"
+    # "Ah bon, vous avez essayé quoi avant ?" (round 49: read as ignoring it, he hung up)
+    r"(?:vous avez|vous aviez|t'as|tu as|tu avais) essaye quoi|qu'est-ce que (?:vous avez|"
+    r"vous aviez|tu as) essaye|"
     # "Qu'est-ce qui ne vous avait pas convenu exactement ?" (round 48: his weekend sales)
     r"qu'est-ce qui (?:ne )?(?:vous |t')?(?:a|avait) (?:pas )?(?:convenu|plu|deplu|decu)|"
     # The short surprised follow-ups of spoken French ("Ah bon, comment ça ? Ça s'était mal

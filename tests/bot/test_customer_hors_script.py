@@ -22,7 +22,8 @@ def test_running_down_her_supplier_is_rebuked_and_the_meeting_goes_on() -> None:
                         "la machine qu'il vous faut.")
     assert not talk.state.ended, turns[0].text
     assert "allez-y" not in turns[0].text, turns[0].text
-    assert any(word in turns[0].text for word in ("Dénigrer", "commentaire", "jugement"))
+    assert any(word in turns[0].text
+               for word in ("Dénigrer", "commentaire", "jugement", "Critiquer"))
 
 
 def test_running_down_her_supplier_while_asking_her_to_sign_is_pressure() -> None:

@@ -155,4 +155,7 @@ def test_a_check_of_her_address_is_answered() -> None:
     lines = _played("tel-reclamation-lave-linge.base.competent.t35-p2-1.txt")
     _, turns = _talk("tel-reclamation-lave-linge", None, *lines[:9])
     assert turns[6].text in Voice.lines("contact_confirmed"), turns[6].text
-    assert "choix" in turns[7].parts, turns[7]  # voucher or warranty: she picks one
+    # Voucher or warranty: she picks one (as her choice, or as the solution she takes when
+    # the recap beside it names the replacement too).
+    assert {"choix", "solution"} & set(turns[7].parts), turns[7]
+    assert "bon d" in turns[7].text.lower() or "garantie" in turns[7].text.lower(), turns[7]
