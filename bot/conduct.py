@@ -257,7 +257,12 @@ _THIRD_PARTY_INSULT = re.compile(
 # "Critiquer, c'est facile").
 _SITUATION_JUDGED = re.compile(r"\b(?:payer|attendre|perdre|devoir|refaire|recommencer|galerer|"
                                r"chercher|courir)\b[^.?!,]{0,30},? c'est (?:vraiment |trop |"
-                               r"franchement )?nul(?:le)?\b")
+                               r"franchement )?nul(?:le)?\b"
+                               # The student's own words judged in an apology ("Pardon, c'était
+                               # une blague nulle", round 49: the director ended the meeting).
+                               r"|\b(?:une|ma|cette) (?:blague|remarque|plaisanterie|idee|"
+                               r"reflexion|question) (?:vraiment |un peu |trop )?nulle\b"
+                               r"|\bc'etait (?:vraiment |un peu )?nul de ma part\b")
 # "See with them" said of anyone, and the third parties a complaint gets sent to.
 _LEFT_TO_THEM = re.compile(r"\b(?:(?:il )?faut voir|voyez|vous voyez) avec (?:eux|lui)\b")
 _OTHER_FIRM = re.compile(r"\b(?:transporteur|livreur|fabricant|constructeur|marque|sous-traitant|"

@@ -5,7 +5,7 @@ the doubt (a baker hung up on the first); "Copitec c'est des charlots" went unre
 call got "Bon, allez-y"; "vous êtes jamais contente ?" passed; "…deux copieurs chez Copitec,
 c'est ça ? Ils marchent encore bien ?" and "qu'est-ce qui fonctionne ou ne fonctionne pas
 avec vos deux copieurs ?" got "il faudrait que je vérifie"; walking out on pressure said the
-pressure twice."""
+pressure twice; "pardon, c'était une blague nulle" ended a meeting as an insult."""
 
 from __future__ import annotations
 
@@ -52,3 +52,10 @@ def test_walking_out_on_pressure_says_it_once() -> None:
     _, turns = _turns("e4-copieur-cabinet.delai-court.hors-script.t46-p1-4", 5)
     assert turns[-1].parts == ["issue"], turns[-1]
     assert turns[-1].text.count("la main") <= 1, turns[-1].text
+
+
+def test_an_apology_calling_ones_own_joke_bad_is_no_insult() -> None:
+    assert markers("Pardon, c'était une blague nulle. Je reprends : quel budget ?") == ()
+    assert markers("Votre idée est nulle.")  # hers judged: still an insult
+    talk, turns = _turns("e4-evenement-responsable.budget-2000.hors-script.t49-p1-4", 3)
+    assert not talk.state.ended, turns[-1].text
