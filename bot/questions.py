@@ -93,10 +93,20 @@ _NEXT_QUESTION = re.compile(
     r"|o[uù]\b|pour\b|c[oô]t[ée]\b|au niveau\b|niveau\b|y a\b|il y a\b|vous\b))")
 
 
+# A check put to her, then another question in the same breath ("le contrat finit dans trois
+# mois c'est ça, vous avez un budget en tête ?" got the end of the contract, not a word of
+# the budget, round 49): the check closes the first clause.
+_AFTER_CHECK = re.compile(r"(?i)(\bc'est (?:bien )?(?:ça|ca|cela)|\bn'est-ce pas)\s*,\s*(?=\S)")
+
+
 def question_clauses(sentence: str) -> list[str]:
     """The questions one sentence asks, in order: several where a coordinated question
-    follows the first, else the sentence itself."""
-    clauses = [part.strip() for part in _NEXT_QUESTION.split(sentence)]
+    follows the first or a check closes it, else the sentence itself."""
+    pieces = _AFTER_CHECK.split(sentence)
+    # (split keeps each check with the clause it closes)
+    checked = [pieces[i] + (pieces[i + 1] if i + 1 < len(pieces) else "")
+               for i in range(0, len(pieces), 2)]
+    clauses = [part.strip() for piece in checked for part in _NEXT_QUESTION.split(piece)]
     return [part for part in clauses if part] or [sentence]
 
 

@@ -53,6 +53,9 @@ class CustomerState:
     choices: dict[str, str] = field(default_factory=dict)  # options offered -> the one taken
     email: str | None = None
     in_writing: bool = False  # the student said they will send it all in writing
+    # The turn of the first promise outside the policy she took or doubted (not a blame she
+    # rebuffed): taken back later, it is a promise withdrawn.
+    promised_at: int | None = None
     floor_doubted: list[float] = field(default_factory=list)  # prices she doubted, below floor
     # Prices she set against the figure to beat ("269 €… l'autre offre est à 230 €"): once each.
     rival_compared: list[float] = field(default_factory=list)
@@ -78,6 +81,12 @@ class CustomerState:
         self.events.append(event)
         return True
 
+    def record_promise(self) -> None:
+        """A promise outside the sales policy, made to her in this turn."""
+        self.record(Event.PROMESSE_HORS_POLITIQUE)
+        if self.promised_at is None:
+            self.promised_at = self.turn
+
     def snapshot(self) -> dict[str, Any]:
         data = asdict(self)
         data["phase"] = self.phase.value
@@ -87,6 +96,6 @@ class CustomerState:
         for private in ("fact_lines", "fact_details", "fact_speakers", "last_lines",
                         "objection_raised_at", "objection_explanations", "discount_asks",
                         "objections_restated", "needs_said",
-                        "in_writing", "floor_doubted", "rival_compared", "heard"):
+                        "in_writing", "promised_at", "floor_doubted", "rival_compared", "heard"):
             data.pop(private)
         return data

@@ -66,9 +66,14 @@ _NUMBER_WORDS = {"deux": "2", "trois": "3", "quatre": "4", "cinq": "5", "six": "
                  "cinquante": "50", "soixante": "60", "cent": "100"}
 
 
+# Set phrases whose words mean nothing of their own: "ce sera marqué noir sur blanc" is no
+# question about black-and-white pages (round 49: she gave her colour share at the close).
+_SET_PHRASES = re.compile(r"\bnoir sur blanc\b")
+
+
 def content_words(text: str) -> list[str]:
     words = []
-    for word in _WORD.findall(fold(text)):
+    for word in _WORD.findall(_SET_PHRASES.sub(" ", fold(text))):
         word = _NUMBER_WORDS.get(word, word)
         if word not in STOPWORDS and (len(word) > 1 or word.isdigit()):
             words.append(_stem(word))
@@ -156,7 +161,12 @@ class WordMatcher:
         return cls(scenario_topics(scenario), names=scenario_names(scenario))
 
     def scores(self, sentence: str) -> dict[str, float]:
-        words = [word for word in self.tokenize(sentence) if word not in self.names]
+        every_word = self.tokenize(sentence)
+        words = [word for word in every_word if word not in self.names]
+        # A name's words count only inside a longer keyword: "salon de jardin" is the head
+        # office's operation even where the store is "Jardins & Cie" ("c'est quoi leur
+        # opération Salon de jardin ?" matched nothing and got "Bon. Merci.", round 49).
+        named = frozenset(word for word in every_word if word in self.names)
         if not words:
             return {}
         # For each word of the sentence, the scenario words it stands for (equal, same stem,
@@ -167,7 +177,7 @@ class WordMatcher:
             return {}
         found = {}
         for entry in self._entries:
-            score = max(self._keyword_score(entry, seen),
+            score = max(self._keyword_score(entry, seen, named),
                         self._phrase_score(entry, words, related, seen))
             if score > 0:
                 found[entry.id] = score
@@ -189,10 +199,12 @@ class WordMatcher:
         return cached
 
     @staticmethod
-    def _keyword_score(entry: _Entry, seen: frozenset[str]) -> float:
+    def _keyword_score(entry: _Entry, seen: frozenset[str],
+                       named: frozenset[str] = frozenset()) -> float:
         best = 0.0
         for keyword in entry.keywords:
-            if all(part in seen for part in keyword):
+            if all(part in seen or part in named for part in keyword) and \
+                    any(part in seen for part in keyword):
                 # A two-word keyword ("prix plancher") is stronger evidence than one word.
                 best = max(best, min(1.0, 0.75 + 0.1 * len(keyword)))
         return best

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Channel, Event, Kind, SpeakerRole
+from scenarios.vocabulary import Act, Channel, Kind, SpeakerRole
 
 from ..entities import normalise_numbers
 from ..text import fold
@@ -52,7 +52,11 @@ _RESULT = re.compile(
     # round 44: she lifted her worry about delays).
     # (Not "un mail de confirmation dans l'heure" in a recap that names the warranty.)
     r"|\b(?:technicien|arrive|intervient|intervention|sur place|depann\w*|repar\w*)\b"
-    r"[^.?!]{0,30}\b(?:dans l'heure|en moins d'une heure|en (?:une|1) heure (?:chrono|max)\w*))")
+    r"[^.?!]{0,30}\b(?:dans l'heure|en moins d'une heure|en (?:une|1) heure (?:chrono|max)\w*)"
+    # "…un copieur de remplacement chez vous en une heure, même le dimanche" (round 49: only
+    # the price was answered)
+    r"|\b(?:remplacement|chez vous|livr\w*)\b[^.?!]{0,30}\b(?:dans l'heure|en moins d'une "
+    r"heure|en (?:une|1) heure)\b|\bmeme le dimanche\b)")
 # A gift, and what makes it one no seller may give: for life, a year, an object, money.
 # ("…et je vous rajoute une machine à café Nespresso pour la salle de pause, ça c'est moi qui
 # régale", round 38: no reaction.)
@@ -87,7 +91,10 @@ _WITHDRAWN = re.compile(
     r"rembourser)) (?:le|la|les|l'|ce|cette|ces)\b"
     # "Et le virement de 100, en fait je crois que j'ai pas le droit. Désolé, je suis nouveau."
     # (round 43: her reply ignored it)
-    r"|(?:j'ai|je n'ai|on a|on n'a) pas le droit(?=\s*(?:[.,;!]|$|desole))"
+    # (Not the floor said: "je vous fais 259, c'est mon dernier prix, en dessous j'ai pas le
+    # droit", round 49: "Vous venez de me le promettre".)
+    r"|(?<!dessous )(?<!dessous, )(?<!plus bas )(?<!plus bas, )(?:j'ai|je n'ai|on a|on n'a) pas "
+    r"le droit(?=\s*(?:[.,;!]|$|desole))"
     # "Ah non attendez, je rigolais, j'ai pas le droit de faire ça" (round 47: "C'est noté.")
     r"|je (?:rigolais|plaisantais|blaguais|deconnais)\b|(?:j'ai|je n'ai) pas le droit de faire "
     r"(?:ca|cela)\b)")
@@ -116,7 +123,11 @@ _LIE_ADMITTED = re.compile(
 _COMMITTED = re.compile(r"\b(?:j'ai|on a|je les ai|je l'ai) deja (?:tout )?(?:cale|reserve|"
                         r"commande|signe|paye|envoye|lance|booke|engage|verse)\w*|\b(?:sont|est) "
                         r"deja (?:reserves?|commandes?|bookes?)|\bdit oui (?:de votre part|"
-                        r"en votre nom|pour vous)\b")
+                        r"en votre nom|pour vous)\b"
+                        # "j'ai signé le bon de commande pour le direct, au nom du magasin",
+                        # "j'ai signé avec la radio" (round 50: only the budget was answered)
+                        r"|\bj'ai signe (?:le |un |les )?(?:bon de commande|bons de commande|devis|"
+                        r"contrat)|\bj'ai signe avec\b")
 # A mailing to every customer announced as done tonight, not asked ("j'envoie un SMS à tous
 # les clients du fichier dès ce soir", round 45: "Garanti ? Personne ne peut garantir ça.",
 # and nothing about the file): the manager's customers are not the student's to write to.
@@ -184,6 +195,10 @@ _SCHEME = re.compile(
     r"(?:les |le |leur |la )?(?:prevenir|informer)|sans (?:le |leur )?(?:dire|en parler)|"
     r"en douce|au black|sous le manteau|antidat\w*|fausses? factures?|deux lignes differentes|"
     r"on maquille|on truque|"
+    # "pour le siège, je leur envoie juste un mail, on va pas s'embêter avec leur paperasse"
+    # (round 49: "Il me faut un peu de temps")
+    r"(?:pas|plus) (?:s'embeter|se prendre la tete|nous embeter) avec (?:leur|leurs|la|les|"
+    r"ses) (?:paperasse|procedures?|formulaires?|dossiers?)|"
     # Figures padded with one's own people ("je fais souscrire toute ma famille et mes potes,
     # ça compte pareil", round 43: "Oui. Clair.")
     r"(?:fais|ferai|faire|fait) (?:souscrire|inscrire|adherer|signer) (?:toute |tous )?(?:ma "
@@ -308,7 +323,9 @@ _NO_PAPERWORK = re.compile(
 # Her say bypassed ("j'envoie le SMS ce soir, pas besoin de votre accord"): whoever decides
 # does not let it pass (blind play: "D'accord pour un SMS…").
 _BYPASS = re.compile(r"\b(?:pas besoin de|sans) (?:votre|ton|leur) (?:accord|avis|autorisation|"
-                     r"feu vert|validation|signature)\b")
+                     r"feu vert|validation|signature)\b"
+                     # ("…on n'aurait même pas besoin de passer par vous", round 49)
+                     r"|\b(?:pas besoin de|sans) passer par (?:vous|toi)\b")
 # An approval claimed from above, behind the back of the one who decides ("le siège a déjà tout
 # validé", "votre directrice m'a dit oui"): he would know, and he checks (blind play: no
 # reaction). Not a decision he told the student himself.
@@ -347,6 +364,30 @@ _DATA_TAKEN = re.compile(
 # chèques de caisse" to send SMS (round 48: let pass).
 _DATA_COLLECTED = re.compile(r"\b(?:numeros?|coordonnees|adresses|noms)\b[^.?!]{0,25}\b(?:des |"
                              r"sur les |dans les )?cheques\b")
+
+
+# Addresses bought ("j'achète un fichier de 10 000 mails à une boîte sur internet", round 49:
+# only the price was answered): people who never agreed to hear from the shop.
+_DATA_BOUGHT = re.compile(
+    r"\b(?:achet\w*|achat d'|lou(?:e|er|erai)) (?:un |une |des |d'un |d'une )?(?:fichiers?|listes?|"
+    r"bases?|listings?)\b(?: de \d[\d ]*)?(?: (?:de |d')?(?:mails?|e-mails?|adresses|contacts|"
+    r"numeros|prospects))?|\bfichiers? (?:de \d[\d ]* )?(?:mails?|e-mails?|adresses|contacts)"
+    r"\b[^.?!]{0,30}\b(?:achet\w*|lou\w*)\b")
+# A job asked for in the middle of the talk ("vous me prenez en CDI à la fin de mon
+# alternance ?", round 49: she answered the cards target only).
+_JOB_ASKED = re.compile(r"\b(?:me pren\w*|m'embauch\w*|m'engag\w*|me garde\w*|me signe\w*) "
+                        r"(?:en )?(?:cdi|cdd)\b|\bun cdi (?:pour moi|a la fin)")
+# Fraud hinted at about her own business ("vous faites aussi des petites optimisations pour
+# les clients, genre pas tout déclarer ? Je rigole.", round 49: nobody reacted).
+_FRAUD_HINTED = re.compile(r"\bpas tout declar\w*|\b(?:frauder|fraude fiscale|gruger) (?:le fisc|"
+                           r"les impots)?|\bcach\w* au fisc|\bplanqu\w* (?:de l'argent|des "
+                           r"sous|du chiffre)")
+
+
+# Someone at the meeting told to leave it ("madame Martin vous pouvez nous laisser si vous
+# voulez", round 49: she went on as if nothing had been said).
+_SENT_OUT = re.compile(r"\b(?:vous pouvez|tu peux) (?:nous laisser|disposer|sortir|partir)\b|"
+                       r"\blaissez-nous\b|\blaisse-nous\b")
 
 
 # Personal data handed on, hers or someone else's ("votre portable perso, je le refilerai à nos
@@ -426,6 +467,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "data_taken_refused", breach=True)
     elif _DATA_COLLECTED.search(folded):
         _interrupt(c, parts, "data_collected_refused", breach=True)
+    elif _SENT_OUT.search(folded) and c.scenario.channel == Channel.FACE_A_FACE and \
+            len(c.scenario.speakers) > 1:
+        _interrupt(c, parts, "stays_in_meeting")
+    elif _DATA_BOUGHT.search(folded):
+        _interrupt(c, parts, "data_bought_refused", breach=True)
+    elif _FRAUD_HINTED.search(folded):
+        _interrupt(c, parts, "fraud_joke_refused")
+    elif _JOB_ASKED.search(folded):
+        _interrupt(c, parts, "job_asked")
     elif _DATA_HANDED.search(folded) or (_DATA_POINTED.search(folded)
                                          and _DATA_WORD.search(folded)):
         _interrupt(c, parts, "data_handed_refused", breach=True)
@@ -464,25 +514,34 @@ def _interrupt(c: Customer, parts: list[ReplyPart], key: str, breach: bool = Fal
     """She stops at what she cannot let pass, before anything else of the turn; `breach`
     when it is a promise outside the sales policy (the grade counts it)."""
     if breach:
-        c.state.record(Event.PROMESSE_HORS_POLITIQUE)
+        c.state.record_promise()
     c.move(mood=c.rules.claim_doubted_mood)
     parts.append(ReplyPart(Priority.INTERRUPTION, c.bank(key), ReplyKind.CLAIM_DOUBTED,
                            stance=stance))
+
+
+# How surely a sentence must name a gift the scenario allows for it to be that gift.
+_ALLOWED_GIFT = 0.7
 
 
 def _gift(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """A gift no sales policy allows, said side by side with what makes it one."""
     if c.scenario.kind == Kind.RECLAMATION:
         return  # a complaint's promises are weighed against its policy (complaint.py)
+    allowed = set(c.concessions) | c.gestures
     for sentence in u.sentences:
         folded = fold(sentence.text)
+        if any(hit.id in allowed and hit.score >= _ALLOWED_GIFT for hit in sentence.topics):
+            # A gift the scenario allows ("je vous offre les trois mois de toner couleur"):
+            # weighed by the negotiation, not doubted ("Gratuit, comme ça ?", round 50).
+            continue
         # Side by side ("le toner gratuit à vie", "une tablette pour la caisse, cadeau"); a
         # gift word alone ("installation offerte", "premier mois offert") is a gesture the
         # scenario may allow, weighed by the negotiation.
         if any(_BEYOND_POLICY.search(folded[max(0, gift.start() - _NEAR):
                                             gift.end() + _NEAR_AFTER])
                for gift in _GIFT.finditer(folded)):
-            c.state.record(Event.PROMESSE_HORS_POLITIQUE)
+            c.state.record_promise()
             c.move(mood=c.rules.claim_doubted_mood)
             # The assistant is being bought, not sold to; the buyer takes note of a gift
             # she does not believe.
@@ -525,11 +584,14 @@ def _promised(c: Customer) -> bool:
     # machine neuve demain…" takes back a remark, not the promise it goes on to make (round
     # 48: "Vous venez de me le promettre").
     offers = c.solutions | c.gestures | set(c.concessions) | set(c.forbidden)
-    offered_before = any(Act.ANNONCE_PRIX in turn.acts or (
+    # (A promise outside the policy recorded in an earlier turn is one: "le remboursement en
+    # plus, c'était une blague" after "une machine neuve demain, et je vous rembourse les 549
+    # euros" went unremarked, its words read too loosely to be kept as topics, round 50.)
+    promised_before = state.promised_at is not None and state.promised_at < state.turn
+    offered_before = promised_before or any(Act.ANNONCE_PRIX in turn.acts or (
         turn.acts & _OFFERING and turn.topics & offers) for turn in state.heard)
     return offered_before and bool(state.price_offered is not None or state.concessions_given
-                                   or state.solutions_proposed
-                                   or Event.PROMESSE_HORS_POLITIQUE in state.events)
+                                   or state.solutions_proposed or promised_before)
 
 
 _OFFERING = {Act.PROPOSITION_SOLUTION, Act.CONCESSION}

@@ -19,7 +19,7 @@ from .complaint import accepted
 from .ending import waits_for_answer
 from .facts import stated_budget_max, untold_budget
 from .negotiation import below_floor, doubt_below_floor
-from .reply import Priority, ReplyKind, ReplyPart, Stance
+from .reply import OPEN_DOUBT, Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
 
 if TYPE_CHECKING:
@@ -125,6 +125,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                named=_asks_holdback(u), u=u)
             if not line:
                 return
+            # (Her no names the doubt still open: no new one beside it, see objections.)
+            parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.COMMITMENT,
+                                   OPEN_DOUBT, stance=Stance.NEGATIVE))
+            return
         else:
             line = c.bank(reason)
         parts.append(ReplyPart(Priority.ANSWER, line, ReplyKind.COMMITMENT,

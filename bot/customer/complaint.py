@@ -82,6 +82,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if (breached and proposing) or over:
         state.record(Event.PROMESSE_HORS_POLITIQUE)
         reacted = [item for item in breached if item.lines]
+        if not reacted or over:
+            state.record_promise()
         if reacted:
             # What the policy forbids without promising anything ("le livreur aurait dû
             # voir ça"): she answers it in the scenario's words, not "Ça, je le retiens.
@@ -100,7 +102,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # "Je vous envoie une machine neuve demain matin, livrée avant 8 h" when the quickest
         # the policy allows is 48 h: blind reviewers heard "Enfin une vraie solution" to it.
         # She does not believe it, and the grade counts a promise outside the policy.
-        state.record(Event.PROMESSE_HORS_POLITIQUE)
+        state.record_promise()
         parts.append(ReplyPart(Priority.FOLLOW_UP, c.bank("promise_too_fast"),
                                ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
         return
@@ -113,7 +115,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # Another appliance thrown in for free ("je vous offre un sèche-linge en plus,
         # gratuit"): no SAV gives that; she does not believe it, and the grade counts a
         # promise outside the policy ("Bon, très bien, on fait comme ça" to it, round 47).
-        state.record(Event.PROMESSE_HORS_POLITIQUE)
+        state.record_promise()
         parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("gift_doubted"),
                                ReplyKind.CLAIM_DOUBTED, stance=Stance.NEUTRAL))
     folded = u.folded

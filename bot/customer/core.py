@@ -203,7 +203,10 @@ class Customer:
         self._not_twice_with_greeting(parts)
         ending.react(self, understanding, parts)
         said = compose(parts, lambda: self._nothing_to_say(understanding))
-        if understanding.is_question or understanding.acts & _FINISHED:
+        if (understanding.is_question or understanding.acts & _FINISHED) and \
+                not _asks_leave(understanding):
+            # (Asked "vous avez deux minutes ?", her "Oui, je vois. Continuez." is the
+            # answer: cut to "Oui, je vois." it answered nothing, round 49.)
             said = without_go_on(said)
         for part in said:
             # A detail of a fact told before (discovery): said now, not to be said again.
@@ -261,8 +264,7 @@ class Customer:
             # n'ai pas l'information sous la main" to it rang absurd, blind play).
             return self.bank("confirm_ok" if self.state.mood >= self.rules.control_yes_mood
                              else "control_doubt")
-        if asked and all(asks(Request.TIME, text) or asks(Request.GO_AHEAD, text)
-                         for text in asked):
+        if _asks_leave(u):
             return self.bank("purpose_ack")  # "Vous avez deux minutes ?" — "D'accord, allez-y."
         # "…le livreur reprend l'ancienne, vous êtes d'accord ?" asks her consent, "c'est
         # possible de libérer deux vendeurs ?" her leave, not a fact: "Je ne vois pas le
@@ -325,6 +327,16 @@ _KEYWORD_LEN = 5
 _ASKS_A_FIGURE = re.compile(r"\b(?:combien|chiffre|montant|nombre|pourcentage|quel (?:prix|"
                             r"budget|volume|taux))\b|%")
 _NAMES_A_FIGURE = re.compile(r"\b(?:chiffre|montant|nombre)\b")
+
+
+def _asks_leave(u: Understanding) -> bool:
+    """Whether every question of the turn asks her time or leave to go on ("vous avez deux
+    minutes ?", "je peux vous présenter le loyer ?")."""
+    asked = [fold(sentence.text) for sentence in u.sentences if sentence.discovers and not (
+        u.acts & {Act.RECAPITULATIF, Act.PROPOSITION_SOLUTION} and not is_question(
+            sentence.text))]
+    return bool(asked) and all(asks(Request.TIME, text) or asks(Request.GO_AHEAD, text)
+                               for text in asked)
 
 
 def _clamp(value: int) -> int:

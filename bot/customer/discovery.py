@@ -7,6 +7,7 @@ out or the student reformulates them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -65,7 +66,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # Unless asking about it is what lifts it: then she tells what lies behind it (a blind
     # play heard "Ça, je n'en sais rien" to "Internet, déjà donné ? Il s'est passé quoi ?").
     dug = objections.digging_into(c, u)
-    digging = dug is not None and not any_holds(dug.treated_if, state, u)
+    digging = dug is not None and not objections.asking_lifts(c, dug, u)
     # A student who restates the facts (a reformulation, a recap, a request to conclude)
     # is not asking for them again: she does not repeat them back.
     # A proposal built on what she said ("samedi 8 h-12 h, ça va ?" after "uniquement le samedi
@@ -85,7 +86,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # unanswered.)
     choosing = [(i > 0 and choice_options(sentence.text) is None and u.options[i] is not None
                  and not (len(sentence.asked) >= 2 and _AND_ASKS.search(fold(sentence.text))))
-                or _prefers(sentence, u.options[i])
+                or _prefers(sentence, u.options[i], c.facts)
                 for i, sentence in enumerate(u.sentences)]
     # A sentence asking two questions is read as two ("quelle part en couleur, et est-ce que
     # vous numérisez ?"): each gets its answer, up to the facts a reply holds.
@@ -107,7 +108,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # budget ?" lost the budget, round 42; "Ah bon, vous avez déjà essayé un truc en
         # ligne ? Ça s'est passé comment ?" is one question, the story answers it.)
         answered += 1
-        questions = [q for q in questions if q[3] and q[3][0].score >= _CLEARLY_ASKED]
+        # (A question of its own after the one that digs is asked all the same: "Mais c'était
+        # quoi qui rapportait rien ? Vous avez déjà un truc pour la fidélité, genre une
+        # appli ?" lost his FidCarte once the dig got the story, round 49 replay.)
+        questions = [q for q in questions if q[3] and (
+            q[3][0].score >= _CLEARLY_ASKED or (
+                q[0] > 0 and "?" in q[1].text and not objections.digs(fold(q[1].text), dug, u)
+                and "?" in u.sentences[q[0] - 1].text
+                and objections.digs(fold(u.sentences[q[0] - 1].text), dug, u)))]
     # One fact per question asked, beyond the usual two when the turn asks more ("combien de
     # pages, quelle part en couleur, et comment vous classez les scans ?" got the volume
     # alone, round 39), up to what one reply can hold.
@@ -163,6 +171,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             opinion_asked = True
             continue
         if _asks_no_fact(c, sentence, folded):
+            continue
+        if not (topics and topics[0].score >= _CLEARLY_ASKED) and u.options[index] is None \
+                and _intent_asked("attentes", _ASKED_PART.split(clause)[-1]) \
+                and not asks_opinion(clause) and _next_need(c) is not None:
+            # "Qu'attendez-vous en priorité de votre futur équipement d'impression ?" asks
+            # what matters most (below), not the volume its last words name (round 50). Not
+            # a statement before the question ("je viens faire le point sur vos besoins ;
+            # nous disposons bien de vingt minutes ?" asks her time, round 49).
             continue
         # What this speaker knows, and what anyone in the room already said (repeated). A
         # gatekeeper who put the call through has left: what only she knew is not her
@@ -341,10 +357,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # sous 48 heures. Comme je vous l'ai expliqué, des pannes, oui…" in a blind play):
         # it is repeated only when it is all she has to answer.
         parts.extend(repeats)
-    if not told and not repeats:
-        # "Je ne vais pas vous dire ça tout de suite" after an answer reads as taking the
-        # answer back (blind play, right after the breakdowns): said only when it is all.
-        parts.extend(withheld)
+    # "Je ne vais pas vous dire ça tout de suite" after an answer reads as taking the answer
+    # back (blind play, right after the breakdowns): said only when it is all. Her budget
+    # kept back in its own words cannot be misheard so: "quel budget, et qu'est-ce que vous
+    # attendez ?" got the objective and not a word of the budget (round 49).
+    parts.extend(p for p in withheld
+                 if p.kind == ReplyKind.BUDGET_WITHHELD or not (told or repeats))
     # (Not one about a fact she has told: "comment ça se passe, une fois scanné ?" after the
     # scanning got the breakdowns, in a blind play.)
     # Nor is a question on a subject of hers the scenario gives no fact of ("vous avez deux
@@ -505,13 +523,16 @@ _QUESTION_WORD = re.compile(r"\b(?:quand|quel|quelle|quels|quelles|combien|comme
                             r"pourquoi|qui)\b")
 
 
-def _prefers(sentence: SentenceUnderstanding, options: tuple[str, str] | None) -> bool:
+def _prefers(sentence: SentenceUnderstanding, options: tuple[str, str] | None,
+             facts: Collection[str]) -> bool:
     """Whether a sentence asks which of two things she prefers ("Préférez-vous une
     installation dès maintenant, avant la période fiscale, ou à l'échéance de Copitec ?") and
     names none of her facts clearly: her choice (choices.py), not the fact its words half name
-    (round 46: the story of her Thursday breakdowns)."""
+    (round 46: the story of her Thursday breakdowns). A subject that is no fact of hers does
+    not count ("…la boutique du Vieux-Lille, ou plutôt une visio ?" names the demo, and got
+    his weekend sales first, round 50)."""
     return options is not None and PREFERENCE.search(sentence.text) is not None and not any(
-        hit.score >= _CLEARLY_ASKED for hit in sentence.topics)
+        hit.score >= _CLEARLY_ASKED and hit.id in facts for hit in sentence.topics)
 
 
 def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> bool:
@@ -789,6 +810,10 @@ def _asks_priorities(u: Understanding) -> bool:
     # protéger les documents…" to it, blind play.)
     return any(is_question(sentence.text) and _intent_asked("attentes", sentence.text)
                and not asks_opinion(sentence.text) for sentence in u.sentences)
+
+
+# Where a statement ends and the question after it begins.
+_ASKED_PART = re.compile(r"[;:]")
 
 
 def _intent_asked(name: str, text: str) -> bool:

@@ -86,7 +86,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # Nor her word on pressure when pressure is why she leaves ("Vous ne me forcerez
             # pas la main. Je n'aime pas qu'on me force la main. On s'arrête là.", round 48).
             final and p.kind == ReplyKind.RUDENESS and _about_pressure(outcome)
-            and p.text in c.stock("pressure_reaction"))][:1]
+            and p.text in c.stock("pressure_reaction"))]
+        # One part, and staying, the answer to another question of the turn ("…à la boutique
+        # du Vieux-Lille, ou vous préférez en visio ? Et votre adresse mail ?" got the address
+        # and not the place, round 49).
+        keep = keep[:1] + [p for p in keep[1:] if not final and p.answers_a_question
+                           and keep[0].answers_a_question and p.answers != keep[0].answers][:1]
         if c.state.speaker != speaking:
             # Said by her, the decider's words would be his about himself ("Pour un contrat
             # de ce montant, c'est M. Lefèvre qui décide. … Bien. Vous m'avez convaincu.",

@@ -15,12 +15,13 @@ from ..conditions import any_holds, holds
 from ..entities import WEEKDAYS, extract, normalise_numbers
 from ..questions import is_question
 from ..replies import continued, line_sentences
+from ..state import HeardTurn
 from ..text import euros, fold
 from ..topics import content_words
 from . import progress
 from .facts import asks_budget, stated_budget_max
 from .people import named
-from .reply import FREE_TIMES, PROTEST, Priority, ReplyKind, ReplyPart, Stance
+from .reply import FREE_TIMES, OPEN_DOUBT, PROTEST, Priority, ReplyKind, ReplyPart, Stance
 from .requests import Request, asks
 
 if TYPE_CHECKING:
@@ -89,7 +90,10 @@ _DIGGING = re.compile(
     # système, c'est des cartes papier ?"): a rushed baker hung up on it, read as ignoring
     # his objection (blind plays, two rounds).
     r"(?:vous avez|vous utilisez|tu as|t'as) quoi(?: comme| en ce moment| aujourd'hui|$| ?[?,])|"
-    r"c'est quoi (?:votre|vos|ton|ta|tes) (?:systeme|outil|solution|carte|appli\w*))")
+    r"c'est quoi (?:votre|vos|ton|ta|tes) (?:systeme|outil|solution|carte|appli\w*)|"
+    # ("Ah ok, c'est quoi comme carte, c'est des cartes papier ?" got "C'est vrai que les
+    # cartons, ils les perdent tout le temps", round 49.)
+    r"c'(?:est|etait) quoi comme (?:systeme|outil|solution|carte|appli\w*|logiciel|truc|site))")
 # Guesses offered after a digging question: ", c'est le prix ou la durée ?".
 # (One guess too: "vous avez quoi comme système, c'est des cartes papier ?".)
 _GUESSES = re.compile(r"^[^,?]*,\s*(?:c'est|plutot|est-ce)\b")
@@ -97,7 +101,11 @@ _GUESSES = re.compile(r"^[^,?]*,\s*(?:c'est|plutot|est-ce)\b")
 # pas indiscret ?": read as a question about something else, the doubt counted as ignored
 # and the baker hung up, blind play).
 _ASIDE = re.compile(r"\bsi (?:c'est|ce n'est) pas (?:trop )?indiscret|\bsi je (?:peux|puis) me "
-                    r"permettre|\bsans indiscretion")
+                    r"permettre|\bsans indiscretion"
+                    # Her words said back before the question ("vous dites qu'on vous a déjà
+                    # fait le coup, c'était quoi comme truc en ligne ?", round 49).
+                    r"|\b(?:vous (?:me )?(?:dites|disiez|avez dit|parlez)|tu (?:dis|parles))\b"
+                    r"[^,?]*")
 # Words that may follow the digging question without making it a question about something
 # else ("qu'est-ce qui vous gêne, exactement ?").
 _DIG_WORDS = {"exactement", "precisement", "alors", "donc", "vraiment", "au juste",
@@ -128,6 +136,18 @@ def digging_into(c: Customer, u: Understanding) -> Objection | None:
     return objection if digs(u.folded, objection, u) else None
 
 
+def asking_lifts(c: Customer, objection: Objection, u: Understanding) -> bool:
+    """Whether the student's question about the doubt is what lifts it: a question that digs
+    into it is about it whatever its words ("Ah bon, ça s'est mal passé ? Qu'est-ce qui vous a
+    pas plu ?" after "internet, j'ai déjà donné" named neither the web nor the doubt, and got
+    the vague "on m'en a déjà faites" instead of the story, round 49, twice)."""
+    # (And it asks openly, whatever the classifier read: "vous avez essayé quoi avant ?")
+    about = HeardTurn(frozenset(u.acts) | {Act.QUESTION_OUVERTE},
+                      frozenset(u.topics) | {objection.id})
+    return any_holds(objection.treated_if, c.state, u) or \
+        any_holds(objection.treated_if, c.state, about)
+
+
 def digs(folded: str, objection: Objection, u: Understanding) -> bool:
     """Whether these words ask what lies behind the objection, not about something else."""
     match = _DIGGING.search(folded)
@@ -151,7 +171,7 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
     state = c.state
     dug = digging_into(c, u)
     asked_why = dug  # the doubt the student asks about, lifted or not
-    if dug is not None and any_holds(dug.treated_if, state, u):
+    if dug is not None and asking_lifts(c, dug, u):
         dug = None  # asking about it is what lifts it ("Il s'est passé quoi ?"): lifted below
     if dug is not None:
         _explain(c, dug, parts)
@@ -179,7 +199,8 @@ def answer_pending(c: Customer, u: Understanding, parts: list[ReplyPart]) -> Non
             state.objections_treated.append(objection_id)
             continue
         if any_holds(objection.treated_if, state, u) or _compares_costs(objection, u) or \
-                _within_her_budget(c, objection, u) or undercut:
+                _within_her_budget(c, objection, u) or undercut or (
+                objection is asked_why and asking_lifts(c, objection, u)):
             state.objections_treated.append(objection_id)
             c.move(c.rules.objection_treated_mood, c.rules.objection_treated_patience)
             # Asked a question, she answers it first, then says where she stands ("Il y a
@@ -769,6 +790,11 @@ def _no_new_doubt(c: Customer, u: Understanding, parts: list[ReplyPart]) -> bool
     if any(part.kind == ReplyKind.OBJECTION and part.stance == Stance.POSITIVE
            and _GIVES_FLOOR.search(fold(part.text)) for part in parts):
         return True  # she has just given ground on the price
+    if any(part.kind == ReplyKind.COMMITMENT and part.subject == OPEN_DOUBT for part in parts):
+        # Her "not yet" gives the doubt still open as its reason: a new one beside it piles
+        # grievances ("Pas encore, non. Je vous le répète : Copitec… Vous êtes au-dessus.
+        # C'est long, comme engagement. Et si nos besoins changent ?", round 49).
+        return True
     # Agreed, confirmed, often already "au revoir": a new doubt after that ("Et c'est
     # combien, tout ça ?" to the student's thanks, in a blind play) reopens what is done.
     # A figure she does not believe: she says so, the next doubt waits.

@@ -40,11 +40,21 @@ _CAUGHT_OUT = re.compile(r"\b(?:vous m'avez grille|tu m'as grille|je suis grille
                          r"menti|je vous ai (?:un peu )?menti|c'etait pas vrai|bien vu)\b")
 
 
+# What the first speaker says before a newcomer walks in and takes the floor.
+_REBUKING = {ReplyKind.CLAIM_DOUBTED, ReplyKind.RUDENESS}
+
+
 def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     speaker = c.speaker
     if speaker.hands_over_to and speaker.hands_over_to not in c.state.present \
             and any_holds(speaker.hands_over_if, c.state, u):
         target = c.scenario.speaker(speaker.hands_over_to)
+        if c.scenario.channel == Channel.FACE_A_FACE and \
+                c.state.turn < c.rules.arrival_turn_min:
+            # Announced "dans quelques minutes" by her welcome, he cannot answer the first
+            # words ("Bonjour. Philippe Lefèvre. J'ai dix minutes." to the student's agenda,
+            # round 50, twice).
+            return
         if c.state.happened(Event.RAPPEL_FIXE) and c.scenario.channel != Channel.FACE_A_FACE \
                 and not people.asks_to_be_put_through(u, target):
             # A callback agreed with her, she keeps to it unless asked for him again ("Je
@@ -65,6 +75,11 @@ def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             lifted = [p.text for p in parts if p.kind == ReplyKind.OBJECTION
                       and p.priority == Priority.OBJECTION_LIFTED][:1]
             c.passed_on = SpokenLine(speaker.id, " ".join([*lifted, c.bank(key)]))
+        elif rebuke := next((p.text for p in sorted(parts) if p.kind in _REBUKING
+                             and p.priority <= Priority.INTERRUPTION), None):
+            # What she cannot let pass is said before he walks in: the newcomer taking the
+            # floor left a joke about undeclared income unanswered (round 49).
+            c.passed_on = SpokenLine(speaker.id, rebuke)
         people.join(c, target)
         c.state.mood = target.mood
         c.state.patience = c.starting_patience(target.patience)

@@ -98,6 +98,9 @@ class Stance(StrEnum):
 # The subject of a part that names her free times: she is fixing a meeting, and a brush-off
 # or a doubt beside it takes that back (objections.py, _fits).
 FREE_TIMES = "créneaux libres"
+# The subject of her "not yet" that names the doubt still open as its reason (closing.py): a
+# new doubt beside it piles grievances (objections.py).
+OPEN_DOUBT = "doute en suspens"
 
 
 @dataclass(order=True)
@@ -195,6 +198,11 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False  # "D'accord pour ce créneau. Ça ne me convainc pas encore."
     if primary.priority >= Priority.COURTESY and other.priority >= Priority.COURTESY:
         return False  # one politeness is enough: "Bonjour, je vous écoute. Il n'y a pas de quoi."
+    if primary.kind == other.kind == ReplyKind.OBJECTION and _OPENER.match(primary.text) and \
+            _OPENER.match(other.text):
+        # Two doubts lifted at once, each with its "d'accord": "D'accord. Mais alors cette
+        # fois, je compte sur vous, hein. D'accord, on va voir." (round 50)
+        return False
     if ReplyKind.FACT_WITHHELD in (primary.kind, other.kind) and \
             Stance.POSITIVE in (primary.stance, other.stance):
         return False  # "Ça, on verra plus tard. Oui, tout est bon pour moi." (blind reviewers)
@@ -230,6 +238,11 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False
     return not (primary.kind in _VERDICTS and other.kind in _VERDICTS
                 and other.text in stock_lines())
+
+
+# The yes a line opens with.
+_OPENER = re.compile(r"(?i)^\W*(?:d[’']accord|bon|bien|ok|entendu|oui|très bien|soit)\b")
+_ECHO_RANK = {ReplyKind.PROOF: 0, ReplyKind.EMPATHY: 2}
 
 
 # An invitation to go on, and the answers that settle what was asked (after them, "Continuez"
@@ -293,7 +306,9 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
            for part in parts):
         parts = [part for part in parts if part.kind != ReplyKind.DEFLECT]  # answered
     chosen: list[ReplyPart] = []
-    for part in sorted(parts):
+    # (Of echoes, what she makes of a proof first, the acknowledgement of a kind word last:
+    # "Bon. Merci." to "ouais je comprends" outranked the proof that followed, round 49.)
+    for part in sorted(parts, key=lambda p: (p.priority, _ECHO_RANK.get(p.kind, 1))):
         if part.text and part.text not in (p.text for p in chosen):
             chosen.append(part)
     if any(not _stock_comment(p) for p in chosen):

@@ -128,6 +128,8 @@ class Rules:
                                "dire, quand on lui demande de signer, ce qui le retient)")
     leave_confidence: float = rule(0.6, "confiance de lecture à partir de laquelle une prise "
                                         "de congé sans « au revoir » termine l'entretien")
+    arrival_turn_min: int = rule(2, "tour à partir duquel la personne attendue à un entretien "
+                                    "peut arriver (l'accueil dit qu'elle n'est pas encore là)")
 
     def table(self) -> list[str]:
         """The rules as the rows of docs/customer.md's table: name, value, meaning."""

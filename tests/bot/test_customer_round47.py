@@ -11,6 +11,8 @@ pressed baker took it for an ignored doubt and hung up."""
 
 from __future__ import annotations
 
+import re
+
 from bot.replies import Voice
 
 from .plays import student_lines
@@ -85,12 +87,17 @@ def test_a_choice_whose_option_is_no_weekday_is_hers_to_make() -> None:
 
 def test_time_now_or_later_asked_gets_leave_to_go_on() -> None:
     _, turns = _turns("e4-evenement-responsable.siege-impose-date.hors-script.t47-p1-2", 1)
-    assert turns[-1].text in Voice.lines("purpose_ack"), turns[-1].text
+    # (In his own style's words since round 49: "Rapidement, alors. Allez-y.")
+    assert re.search(r"(?i)allez-y|je vous écoute|dites-moi|expliquez-moi|continuez",
+                     turns[-1].text), turns[-1].text
 
 
 def test_a_proof_that_does_not_lift_the_doubt_is_granted_and_weighed() -> None:
     _, turns = _turns("tel-prospection-fidelix.client-presse.oral.t47-p3-6", 4)
-    assert turns[-1].text in Voice.lines("proof_not_enough"), turns[-1].text
+    # (Since round 49 the story he told one turn before lifts his doubt: the proof is then
+    # taken as it is, not met with "Bon. Merci.")
+    assert turns[-1].text in Voice.lines("proof_not_enough") or \
+        "preuve" in turns[-1].parts, turns[-1]
 
 
 def test_what_he_pays_the_rival_said_back_is_no_price_offered() -> None:
