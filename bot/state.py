@@ -35,6 +35,10 @@ class CustomerState:
     needs_understood: list[str] = field(default_factory=list)
     needs_said: list[str] = field(default_factory=list)  # named by her as what matters most
     arguments_heard: list[str] = field(default_factory=list)
+    # Of those, the ones she answered (a loose mention, "en location avec la maintenance",
+    # answered by her breakdowns, is heard; "la maintenance c'est sous 4 heures" after it is
+    # not a thing she can say she was told).
+    arguments_answered: list[str] = field(default_factory=list)
     objections_raised: list[str] = field(default_factory=list)
     objections_treated: list[str] = field(default_factory=list)
     objections_ignored: list[str] = field(default_factory=list)
@@ -96,6 +100,7 @@ class CustomerState:
         for private in ("fact_lines", "fact_details", "fact_speakers", "last_lines",
                         "objection_raised_at", "objection_explanations", "discount_asks",
                         "objections_restated", "needs_said",
-                        "in_writing", "promised_at", "floor_doubted", "rival_compared", "heard"):
+                        "in_writing", "promised_at", "arguments_answered", "floor_doubted",
+                        "rival_compared", "heard"):
             data.pop(private)
         return data

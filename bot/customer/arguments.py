@@ -68,7 +68,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # would answer an earlier turn); she only notes it is not new. In a recap or an
             # offer it is part of the terms, not said again to her ("Oui, ce point-là, je l'ai
             # noté" to a recap and goodbye rang vague to blind reviewers).
-            if not u.acts & _SUMMING_UP:
+            # Never answered (a loose mention, "en location avec la maintenance", drew her
+            # breakdowns), it is not one she can say she was told: "Oui, vous me l'avez dit"
+            # to the 4-hour repairs first said plainly rang false (round 51).
+            if not u.acts & _SUMMING_UP and argument.id in state.arguments_answered:
                 parts.append(ReplyPart(Priority.ECHO, c.bank("argument_again"),
                                        ReplyKind.ARGUMENT, argument.id))
             continue

@@ -228,6 +228,11 @@ def _choose(c: Customer, options: tuple[str, str],
     fast = [bool(_FAST.search(option)) and not _SLOW.search(option) for option in said_of]
     if fast[0] != fast[1]:
         leaning = [int(quick) for quick in fast]
+    # Her yes given, between signing now and meeting again, signing: "Oui, c'est entendu : je
+    # signe. Je dirais qu'on se revoie mardi à 10 heures." took it back (round 51 replay).
+    signing = [bool(_SIGNING.search(option)) for option in said_of]
+    if c.state.happened(Event.ACCORD) and signing[0] != signing[1]:
+        leaning = [int(sign) for sign in signing]
     if leaning[0] == leaning[1]:
         # What she knows and has not said yet leans too: the mother who can only do Saturday
         # morning takes the morning before she has said why.
@@ -295,6 +300,7 @@ _HOURS_TAIL = re.compile(r"\s+(?:de|entre|des|dès)\s+\d.*$")
 _SAME_OPTION = 0.5
 
 
+_SIGNING = re.compile(r"\bsign\w*")
 _FAST = re.compile(r"\b(?:express|rapide|vite|48 ?h|48 heures|24 ?h|demain|tout de suite|"
                    r"des aujourd'hui|immediat\w*)\b")
 _SLOW = re.compile(r"\b(?:standard|normal|(?:cinq|5|dix|10|quinze|15) jours|semaines?)\b")

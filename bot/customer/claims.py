@@ -32,7 +32,13 @@ _PROMISING = re.compile(r"\b(garanti\w*|je vous (le )?promets|c'est promis|promi
 # was answered).
 _NEVER_FAILS = re.compile(r"\b(?:tombe|tombera|tombent|est|sera) (?:jamais|plus jamais) en panne"
                           r"|\bzero panne\b|\bplus jamais (?:de|une) panne|\bpannes?,? vous en "
-                          r"aurez plus\b")
+                          r"aurez plus\b"
+                          # Unlimited printing, a repair within the hour ("chez nous c'est
+                          # illimité, vous imprimez ce que vous voulez… la maintenance c'est
+                          # sous une heure", round 51: "Oui. C'est ça.")
+                          r"|\billimit\w*[^.?!]{0,40}\bimprim\w*|\bimprim\w*[^.?!]{0,30}"
+                          r"\billimit\w*|\b(?:maintenance|technicien|intervention|depannage)\b"
+                          r"[^.?!]{0,30}\bsous (?:une|1) ?(?:heure|h)\b")
 _RESULT = re.compile(
     # ("plus 30 % de chiffre d'affaires en un mois, sinon remboursé": said, not written.)
     r"((?:\+|\bplus) ?\d+ ?%|\d+ ?% (de plus|en plus|minimum)|"
@@ -63,13 +69,20 @@ _RESULT = re.compile(
 _GIFT = re.compile(r"\b(gratuit\w*|offert\w*|cadeau\w*|gratos|je (vous|te) (l'|le |la |les )?"
                    r"(offre|fais offrir|rajoute|ajoute|donne|file)|pour rien|c'est moi qui "
                    r"regale|je regale)\b")
-_BEYOND_POLICY = re.compile(
-    r"\b(a vie|pour toujours|illimite\w*|sans limite|(un|1|une|deux|2) an(s|nee)?|"
-    r"(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|[2-9]|1[0-9]) mois|tablette|"
+# What no gesture of a sales policy gives: for ever, without limit, objects and money.
+_BEYOND_ANY = (
+    r"a vie|pour toujours|illimite\w*|sans limite|tablette|"
     # ("un week-end" given; "les ateliers gratuits… ce week-end-là" is when, blind play)
     r"ipad|iphone|smartphone|ordinateur|televiseur|tele|voyage|croisiere|un week-end|cheque|"
     r"virement|liquide|cash|billets?|bouteille|champagne|resto|restaurant|machine a cafe|"
-    r"cafetiere)\b")
+    r"cafetiere|nespresso")
+_BEYOND_POLICY = re.compile(
+    rf"\b({_BEYOND_ANY}|(un|1|une|deux|2) an(s|nee)?|"
+    r"(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|[2-9]|1[0-9]) mois)\b")
+# Beside a gift the scenario allows ("les trois mois de toner couleur"), its own duration is
+# the policy's; an object or money given with it is not ("…et une machine Nespresso", round
+# 51: "Entendu. Je signe.").
+_BEYOND_ALLOWED = re.compile(rf"\b({_BEYOND_ANY})\b")
 _NEAR = 25  # characters around the gift word where its object or its duration is said
 # After "je vous offre", a list of what is given ("je vous offre l'installation, le toner à vie
 # et une machine à café": the third item was past the window, blind play).
@@ -434,7 +447,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     folded = u.folded
     if _WITHDRAWN.search(folded) and _promised(c) and not _after(c, _REBUKES):
         # (Taken back after she doubted it, it is what she thought: "Je m'en doutais.")
-        _interrupt(c, parts, "withdrawn_as_doubted" if _after(c, _DOUBTS) else
+        _interrupt(c, parts, "withdrawn_as_doubted" if _after(c, _DOUBTED) else
                    "promise_withdrawn")
     elif _BYPASS.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
         _interrupt(c, parts, "bypass_refused")
@@ -531,15 +544,19 @@ def _gift(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     allowed = set(c.concessions) | c.gestures
     for sentence in u.sentences:
         folded = fold(sentence.text)
-        if any(hit.id in allowed and hit.score >= _ALLOWED_GIFT for hit in sentence.topics):
-            # A gift the scenario allows ("je vous offre les trois mois de toner couleur"):
-            # weighed by the negotiation, not doubted ("Gratuit, comme ça ?", round 50).
-            continue
+        # A gift the scenario allows ("je vous offre les trois mois de toner couleur"):
+        # weighed by the negotiation, not doubted ("Gratuit, comme ça ?", round 50).
+        beyond = _BEYOND_ALLOWED if any(hit.id in allowed and hit.score >= _ALLOWED_GIFT
+                                        for hit in sentence.topics) else _BEYOND_POLICY
         # Side by side ("le toner gratuit à vie", "une tablette pour la caisse, cadeau"); a
         # gift word alone ("installation offerte", "premier mois offert") is a gesture the
         # scenario may allow, weighed by the negotiation.
-        if any(_BEYOND_POLICY.search(folded[max(0, gift.start() - _NEAR):
-                                            gift.end() + _NEAR_AFTER])
+        # ("je vous offre l'installation, les 3 mois de toner couleur, et une machine à café
+        # Nespresso": what "je vous offre" gives runs to the end of its sentence, round 51 —
+        # an object or money; a duration further on is the contract's, "…sur 60 mois".)
+        if any(beyond.search(folded[max(0, gift.start() - _NEAR):gift.end() + _NEAR_AFTER])
+               or (gift.group().startswith("je ")
+                   and _BEYOND_ALLOWED.search(folded[gift.end():]))
                for gift in _GIFT.finditer(folded)):
             c.state.record_promise()
             c.move(mood=c.rules.claim_doubted_mood)
@@ -560,6 +577,10 @@ _REBUKES = ("mockery_reaction", "rude_reaction", "denigration_reaction", "famili
 # Vous venez de me le promettre" overstated it, round 44).
 _DOUBTS = ("unauthorised_doubted", "approval_doubted", "claim_doubted", "made_up_doubted",
            "gift_doubted")
+# What she just doubted or turned down, so that taking it back is what she thought ("25 € à
+# vie, entre nous" got "Gardez vos cadeaux… Ça me paraît louche", then "oubliez ça, le vrai prix
+# c'est 49 €" got "Vous venez de me le promettre", round 51).
+_DOUBTED = (*_DOUBTS, "bribe_refused", "below_floor_doubt")
 
 
 def distrust(c: Customer) -> int:

@@ -209,6 +209,9 @@ class Customer:
             # answer: cut to "Oui, je vois." it answered nothing, round 49.)
             said = without_go_on(said)
         for part in said:
+            if part.kind == ReplyKind.ARGUMENT and part.subject and \
+                    part.subject not in state.arguments_answered:
+                state.arguments_answered.append(part.subject)
             # A detail of a fact told before (discovery): said now, not to be said again.
             told = state.fact_lines.get(part.subject)
             if part.kind == ReplyKind.FACT and part.priority == Priority.ANSWER and \

@@ -90,8 +90,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # One part, and staying, the answer to another question of the turn ("…à la boutique
         # du Vieux-Lille, ou vous préférez en visio ? Et votre adresse mail ?" got the address
         # and not the place, round 49).
+        # Staying, a gift she does not believe is still said beside the deal ("…et une machine
+        # Nespresso pour la salle de pause" got "Entendu. Je signe.", round 51).
+        doubted = [p for p in parts if not final and p.kind == ReplyKind.CLAIM_DOUBTED][:1]
         keep = keep[:1] + [p for p in keep[1:] if not final and p.answers_a_question
                            and keep[0].answers_a_question and p.answers != keep[0].answers][:1]
+        keep += [p for p in doubted if p not in keep]
         if c.state.speaker != speaking:
             # Said by her, the decider's words would be his about himself ("Pour un contrat
             # de ce montant, c'est M. Lefèvre qui décide. … Bien. Vous m'avez convaincu.",
@@ -143,10 +147,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     elif takes_leave(u, c.rules.leave_confidence) and not state.ended:
         state.ended, state.ended_by = True, "student"
         closing = [p for p in parts if p.kind == ReplyKind.OUTCOME]  # already a farewell
-        parts[:] = closing or [ReplyPart(Priority.FINAL,
-                                         c.lines_or_bank(unasked(c, c.speaker.lines.goodbye),
-                                                         "goodbye"),
-                                         ReplyKind.GOODBYE)]
+        # A slot put to her with the goodbye is answered before it ("…mardi à 10 heures.
+        # Merci, bonne journée !" outside her free times got only "Très bien. Merci pour
+        # votre visite", round 51: the student never learnt the meeting was not fixed).
+        # (One that names the day or the hour: a bare "Entendu. C'est clair." before "Entendu.
+        # Au revoir." says nothing the goodbye does not.)
+        slot = [p for p in parts if p.kind == ReplyKind.APPOINTMENT
+                and re.search(r"\d", p.text)][:1] if not closing else []
+        parts[:] = closing or [*slot, ReplyPart(
+            Priority.FINAL, c.lines_or_bank(unasked(c, c.speaker.lines.goodbye), "goodbye"),
+            ReplyKind.GOODBYE)]
 
 
 def _rude_condition(cond: Condition) -> bool:

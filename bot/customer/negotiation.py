@@ -301,6 +301,10 @@ def below_floor(c: Customer) -> str:
         else "below_floor_doubt"
 
 
+_WAIVED = re.compile(r"\b(?:offr\w*|offert\w*|gratuit\w*|cadeau\w*|normalement|d'habitude|"
+                     r"au lieu de)\b")
+
+
 def _new_fee(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     """A one-off fee first named in the final recap ("…installation à 350 € HT. Ça vous
     convient ?") is news to her, and a buyer careful with figures says so: "Exactement ce
@@ -311,8 +315,10 @@ def _new_fee(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # (The price itself heard before: a fee said in the same breath as the first price is
     # part of the offer, not news; "Ce n'était pas dans ce que vous m'aviez présenté" to the
     # offer presented then, round 45.)
+    # (Nor a fee waived as it is named: "je peux aussi vous offrir l'installation, normalement
+    # c'est 350 euros" got "350 € pour l'installation ? Vous ne m'en aviez pas parlé", round 51.)
     if closing and state.price_offered is not None and \
-            state.price_offered in state.amounts_heard:
+            state.price_offered in state.amounts_heard and not _WAIVED.search(u.folded):
         for figure in said:
             fee = one_off_fee(u.folded, figure.text)
             if fee and figure.role == Role.OTHER and figure.value not in state.amounts_heard:

@@ -1,0 +1,68 @@
+"""What round 51's blind plays showed (issue 13; measured first at 115c23f, then dev): a below-
+floor price she had called "louche", taken back, got "Vous venez de me le promettre"; a
+Nespresso machine given beside an allowed gift got "Entendu. Je signe."; unlimited printing and
+a repair "sous une heure" got "Oui. C'est ça."; an installation fee waived as it was named got
+"Vous ne m'en aviez pas parlé"; a selling point only loosely heard before got "Oui, vous me
+l'avez dit"; a slot outside her free times said with the goodbye went unanswered; a male
+partner said "je suis preneuse"."""
+
+from __future__ import annotations
+
+from bot.replies import Voice
+from scenarios import load_scenario
+from scenarios.catalog import BUILTIN_DIR
+
+from .plays import student_lines
+from .test_customer_coherence import _talk
+
+
+def _turns(name: str, upto: int, *more: str) -> tuple[object, list]:
+    scenario, variant = name.split(".")[:2]
+    return _talk(scenario, None if variant == "base" else variant,
+                 *student_lines(f"{name}.txt")[:upto], *more)
+
+
+def _says(key: str, text: str) -> bool:
+    return any(line in text for line in Voice.lines(key))
+
+
+def test_a_price_she_doubted_taken_back_is_what_she_thought() -> None:
+    _, turns = _turns("tel-prospection-fidelix.barrage.hors-script.t51-p3-2", 8)
+    assert _says("withdrawn_as_doubted", turns[-1].text), turns[-1].text
+    assert not _says("promise_withdrawn", turns[-1].text), turns[-1].text
+
+
+def test_an_object_given_beside_an_allowed_gift_is_doubted_even_as_she_signs() -> None:
+    _, turns = _turns("e4-copieur-cabinet.decideur-present.hors-script.t51-p3-5", 9)
+    assert _says("gift_doubted", turns[-1].text), turns[-1].text
+
+
+def test_unlimited_printing_and_a_repair_within_the_hour_are_doubted() -> None:
+    _, turns = _turns("e4-copieur-cabinet.decideur-present.hors-script.t51-p3-5", 5)
+    assert "reformulation" not in turns[-1].parts, turns[-1]
+    assert "promesse douteuse" in turns[-1].parts, turns[-1]
+
+
+def test_a_fee_waived_as_it_is_named_is_no_surprise_fee() -> None:
+    _, turns = _turns("e4-copieur-cabinet.budget-serre.oral.t51-p2-4", 9)
+    assert "Vous ne m’en aviez pas parlé" not in turns[-1].text, turns[-1].text
+
+
+def test_a_selling_point_she_never_answered_is_not_called_already_said() -> None:
+    _, turns = _turns("e4-copieur-cabinet.budget-serre.oral.t51-p2-4", 3)
+    assert not _says("argument_again", turns[-1].text), turns[-1].text
+
+
+def test_a_slot_outside_her_free_times_said_with_the_goodbye_is_answered() -> None:
+    _, turns = _turns("e4-copieur-cabinet.budget-serre.oral.t51-p2-4", 14)
+    assert "rendez-vous" in turns[-1].parts and "au revoir" in turns[-1].parts, turns[-1]
+    assert "8 h 30" in turns[-1].text, turns[-1].text
+
+
+def test_lines_a_man_may_speak_have_no_feminine_agreement() -> None:
+    # The copier's argument reactions and endings may be said by M. Lefèvre.
+    scenario = load_scenario(BUILTIN_DIR / "e4-copieur-cabinet.yaml", "decideur-present")
+    shared = [line for argument in scenario.arguments for line in argument.reactions]
+    shared += [line for outcome in scenario.outcomes for line in outcome.lines]
+    for word in ("preneuse", "désolée", "convaincue", "ravie", "contente", "prête"):
+        assert not any(f" {word}" in line for line in shared), word
