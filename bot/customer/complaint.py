@@ -52,6 +52,12 @@ _COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|sms|mail|e-mail
                          r"je m'en occupe|je vous envoie|vous recevrez|c'est note)\b")
 
 
+# How surely a forbidden statement must be read to be answered when nothing is proposed.
+_SAID_CLEARLY = 0.75
+# Her fault taken off her in the same breath: no blame to rebuff.
+_EXCUSED = re.compile(r"\b(?:pas (?:de )?votre faute|vous n'y (?:etes|pouvez) pour rien)\b")
+
+
 # A written confirmation waved away ("Pour le mail de confirmation, franchement pas la peine,
 # faites-moi confiance", round 46: "Très bien, c'est clair.").
 _NO_WRITING = re.compile(r"\b(?:mail|e-mail|courriel|confirmation|ecrit|sms)\b[^.?!]{0,30}\b(?:pas "
@@ -79,6 +85,15 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 if _waived(c.forbidden[i], u) and c.forbidden[i].max_value is None]
     over = _over_cap(c, u)
     breached += [item for item in over if item.id in c.forbidden and item not in breached]
+    # What the policy forbids saying, and the scenario answers in her words ("c'est sûrement
+    # le transporteur qui l'a abîmé"), said in passing before a question, is answered all the
+    # same (round 51: "Tout à fait."), when said clearly and not excused in the same breath
+    # ("…c'est pas de votre faute s'il est parti direct"). Not a promise: the outcome and the
+    # grade are left to what the turn proposes.
+    said = [item for item in breached if item.lines and u.topics.get(item.id, 0) >= _SAID_CLEARLY]
+    if said and not (proposing or over) and not _EXCUSED.search(u.folded):
+        parts.append(ReplyPart(Priority.ANSWER, c.voice.pick(said[0].lines),
+                               ReplyKind.PROMISE, stance=Stance.NEGATIVE))
     if (breached and proposing) or over:
         state.record(Event.PROMESSE_HORS_POLITIQUE)
         reacted = [item for item in breached if item.lines]

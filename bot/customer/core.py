@@ -123,6 +123,10 @@ class Customer:
         lines = self.speaker.lines.deflect
         if not _ASKS_A_FIGURE.search(u.folded):
             lines = [line for line in lines if not _NAMES_A_FIGURE.search(fold(line))]
+        if any(turn.acts & _PROPOSING for turn in self.state.heard) or u.acts & _PROPOSING:
+            # Once the project is on the table, not "Qu'est-ce que vous me proposez,
+            # concrètement ?" nor "Votre projet, d'abord." (round 51, after a costed plan).
+            lines = [line for line in lines if not _ASKS_THE_PROPOSAL.search(fold(line))]
         return self.lines_or_bank(lines, "deflect")
 
     def lines_or_bank(self, lines: list[str], key: str) -> str:
@@ -329,6 +333,8 @@ _FINISHED = {Act.PROPOSITION_RDV, Act.DEMANDE_ENGAGEMENT, Act.RECAPITULATIF, Act
 _KEYWORD_LEN = 5
 _ASKS_A_FIGURE = re.compile(r"\b(?:combien|chiffre|montant|nombre|pourcentage|quel (?:prix|"
                             r"budget|volume|taux))\b|%")
+_PROPOSING = {Act.PROPOSITION_SOLUTION, Act.ANNONCE_PRIX}
+_ASKS_THE_PROPOSAL = re.compile(r"\b(?:vous me proposez|votre projet,? d'abord|presentez-moi)\b")
 _NAMES_A_FIGURE = re.compile(r"\b(?:chiffre|montant|nombre)\b")
 
 

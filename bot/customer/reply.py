@@ -219,6 +219,8 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False
     if says_again(primary.text) and says_again(other.text):
         return False  # one "je vous l'ai déjà dit" per reply
+    if _GO_AHEAD.search(primary.text) and _GO_AHEAD.search(other.text):
+        return False  # "Rapidement, alors. Allez-y. Allez-y, je vous écoute." (round 51)
     if _GO_ON.search(other.text) and primary.kind in _DECISIONS:
         return False  # "Mardi à 14 h : très bien. Continuez." — nothing is left to go on with
     if ReplyKind.FACT not in (primary.kind, other.kind) and \
@@ -247,6 +249,7 @@ _ECHO_RANK = {ReplyKind.PROOF: 0, ReplyKind.EMPATHY: 2}
 
 # An invitation to go on, and the answers that settle what was asked (after them, "Continuez"
 # contradicted the slot just accepted, blind plays).
+_GO_AHEAD = re.compile(r"(?i)\ballez-y\b")
 _GO_ON = re.compile(r"(?i)\b(continuez|poursuivez|allez plus loin|allez au bout|développez|je "
                     r"vous suis)\b")
 _DECISIONS = {ReplyKind.APPOINTMENT, ReplyKind.CHOICE, ReplyKind.DEAL, ReplyKind.SOLUTION,
@@ -336,6 +339,12 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     # the others was what blind reviewers most often marked (about two in five of the replies
     # they found partly off, rounds 38–39). The answers stand as one primary; the reply plan
     # below places and completes it as it would a single answer.
+    # Her time given now answers "maintenant, ou je vous rappelle ?": her free times for a
+    # callback are not said beside it ("…cet après-midi ?" got his free afternoons, then
+    # "Rapidement, alors. Allez-y.", round 51).
+    picked = {p.answers for p in chosen if p.kind == ReplyKind.CHOICE and p.answers is not None
+              and _GO_AHEAD.search(p.text)}
+    chosen = [p for p in chosen if not (p.kind == ReplyKind.FACT and p.answers in picked)]
     answers = [p for p in chosen if p.answers_a_question]
     # (Two facts one question names count too: "…délai d'intervention, et quels volumes, en
     # noir et en couleur ?" lost the colour share, round 43.)
@@ -355,9 +364,17 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     said = next((p for p in moves if p is lead or (p.kind, p.answers, p.subject) == (
         lead.kind, lead.answers, lead.subject)), None)
     group = [said if q is lead and said is not None else q for q in group]
-    return [q for p in moves if p is said or p.kind in _ALWAYS_BESIDE_ANSWERS
-            or p.priority in (Priority.FINAL, Priority.ALARM, Priority.GREETING)
-            for q in (group if p is said else [p])]
+    # (Her "no" to what she cannot let pass stays too, first: "Le livreur, c'est votre
+    # prestataire…" was lost beside the answer on the broken door, round 51.)
+    refusal = [p for p in chosen if p.kind in (ReplyKind.PROMISE, ReplyKind.CLAIM_DOUBTED)
+               and p.stance == Stance.NEGATIVE and p.priority <= Priority.ANSWER
+               and all(p is not q for q in [*moves, *group])][:1]
+    if refusal:
+        # (Nor a yes after it: "Le livreur, c'est votre prestataire… Tout à fait.")
+        group = [q for q in group if q.kind == ReplyKind.FACT or q.stance != Stance.POSITIVE]
+    return refusal + [q for p in moves if p is said or p.kind in _ALWAYS_BESIDE_ANSWERS
+                          or p.priority in (Priority.FINAL, Priority.ALARM, Priority.GREETING)
+                          for q in (group if p is said else [p])]
 
 
 def _with_outcome(moves: list[ReplyPart], chosen: list[ReplyPart]) -> list[ReplyPart]:

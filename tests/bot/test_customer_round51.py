@@ -8,6 +8,8 @@ partner said "je suis preneuse"."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.replies import Voice
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
@@ -66,3 +68,29 @@ def test_lines_a_man_may_speak_have_no_feminine_agreement() -> None:
     shared += [line for outcome in scenario.outcomes for line in outcome.lines]
     for word in ("preneuse", "désolée", "convaincue", "ravie", "contente", "prête"):
         assert not any(f" {word}" in line for line in shared), word
+
+
+def test_asked_how_to_inform_head_office_he_tells_the_procedure() -> None:
+    _, turns = _turns("e4-evenement-responsable.base.competent.t51-p1-7", 8)
+    assert "fait:delai-siege" in turns[-1].parts, turns[-1]
+
+
+def test_once_the_plan_is_on_the_table_his_dodge_does_not_ask_for_it() -> None:
+    customer, _ = _turns("e4-evenement-responsable.base.competent.t51-p1-7", 7)
+    talk: Any = customer
+    asked = talk.understander.understand("Et vous, la météo, ça vous inquiète ?", talk._context)
+    for _ in range(6):
+        line = talk.deflect(asked)
+        assert "vous me proposez" not in line and "Votre projet, d’abord" not in line, line
+
+
+def test_his_pick_of_now_or_later_is_not_followed_by_his_free_times() -> None:
+    _, turns = _turns("tel-prospection-fidelix.deja-equipe.competent.t51-p1-2", 2)
+    assert turns[-1].parts == ["choix"], turns[-1]
+    assert turns[-1].text.count("Allez-y") <= 1, turns[-1].text
+
+
+def test_the_carrier_blamed_in_passing_is_rebuffed_without_a_yes() -> None:
+    _, turns = _turns("tel-reclamation-lave-linge.client-tres-agressif.oral.t51-p1-4", 3)
+    assert turns[-1].text.startswith("Le livreur, c’est votre prestataire"), turns[-1].text
+    assert "Tout à fait" not in turns[-1].text, turns[-1].text
