@@ -220,6 +220,9 @@ _OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur 
                            # "vous jetez 39 euros par mois par la fenêtre" (round 47: "Où est
                            # le piège ?", as to a price too good to be true)
                            r"|vous (?:jetez|depensez|claquez|gaspillez|perdez)"
+                           # "…quatre jours sans copieur ? Ça coûte plus que 20 euros par mois"
+                           # weighs a loss (round 52: "Si peu ? Il y a forcément une erreur")
+                           r"|\bcoute (?:bien )?(?:plus|moins|davantage) (?:que|de)\b"
                            r"|vos|votre budget|actuellement|aujourd'hui vous|panier moyen"
                            r"|au lieu de"
                            # "Mon dossier initial était à 4 500 €, je l'ai adapté…": the figure

@@ -34,9 +34,12 @@ _IN_WRITING = re.compile(r"\b(par ecrit|par (?:e-?)?mail|par courriel|recap\w*|j
 # ("Je vous appelle lundi à 10 heures, cela vous convient ?" got "Je n'ai pas l'information
 # sous la main", blind play: with a date, calling her is a call-back.)
 # (Not "vous auriez dû être rappelée": a call-back that did not happen.)
-_CALLBACK = re.compile(r"(?<!en )\b(rappel|rappelle|rappeler|rappellerai|recontacte)(?!ee?s?\b)\w*"
+_CALLBACK = re.compile(r"(?<!en )(?<!qui le )(?<!qui la )(?<!qui les )"
+                       r"\b(rappel|rappelle|rappeler|rappellerai|recontacte)(?!ee?s?\b)\w*"
                        # (not a reminder: "en rappelant ce numéro", "je vous rappelle que…",
-                       # "je vous rappelle votre numéro de dossier" set no call, blind play)
+                       # "je vous rappelle votre numéro de dossier" set no call, blind play;
+                       # nor "un e-mail de confirmation qui le rappelle", round 52: "Oui,
+                       # rappelez-moi, on en reparlera" to a choice of delivery slots)
                        r"\b(?! qu| (?:le|ce|votre|la|les|vos|l') ?(?:numero|reference|"
                        r"dossier|code|mail|e-mail|adresse|montant|prix|conditions?)\b)"
                        r"|\bje vous (?:appelle|appellerai|telephone|telephonerai|passe un coup "
