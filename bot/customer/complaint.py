@@ -92,19 +92,20 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # grade are left to what the turn proposes.
     said = [item for item in breached if item.lines and u.topics.get(item.id, 0) >= _SAID_CLEARLY]
     if said and not (proposing or over) and not _EXCUSED.search(u.folded):
-        parts.append(ReplyPart(Priority.ANSWER, c.voice.pick(said[0].lines),
-                               ReplyKind.PROMISE, stance=Stance.NEGATIVE))
+        parts.append(_rebuff(c, said[0]))
     if (breached and proposing) or over:
-        state.record(Event.PROMESSE_HORS_POLITIQUE)
         reacted = [item for item in breached if item.lines]
-        if not reacted or over:
+        # A breach either way; a promise she may later see taken back only when one was made
+        # (not a blame she rebuffs).
+        if reacted and not over:
+            state.record(Event.PROMESSE_HORS_POLITIQUE)
+        else:
             state.record_promise()
         if reacted:
             # What the policy forbids without promising anything ("le livreur aurait dû
             # voir ça"): she answers it in the scenario's words, not "Ça, je le retiens.
             # Vous me l'envoyez par mail ?" (blind play).
-            parts.append(ReplyPart(Priority.ANSWER, c.voice.pick(reacted[0].lines),
-                                   ReplyKind.PROMISE, stance=Stance.NEGATIVE))
+            parts.append(_rebuff(c, reacted[0]))
         else:
             # A customer takes a promise at its word, allowed or not: the student will have
             # to keep it (and the grade counts it as a breach of the sales policy).
@@ -392,6 +393,12 @@ _GIVEN = re.compile(r"\b(?:offert\w*|gratuit\w*|cadeau|gratos|je vous (?:l'|le |
 _OTHER_PRODUCT = re.compile(r"\b(seche-linge|lave-vaisselle|refrigerateur|frigo|congelateur|"
                             r"four|micro-ondes|aspirateur|televiseur|tele|cafetiere|plaques?)\b")
 _FREE = re.compile(r"\b(offert\w*|gratuit\w*|cadeau|sans frais|a nos frais|geste|rembours\w*)\b")
+
+
+def _rebuff(c: Customer, item: PolicyItem) -> ReplyPart:
+    """Her answer, in the scenario's words, to what the sales policy forbids saying."""
+    return ReplyPart(Priority.ANSWER, c.voice.pick(item.lines), ReplyKind.PROMISE,
+                     stance=Stance.NEGATIVE)
 
 
 def _waived(item: PolicyItem, u: Understanding) -> bool:
