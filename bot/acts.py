@@ -132,7 +132,11 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
                                  # base ?" asks her to agree (blind play: "Je confirme")
                                  r"(?:on|nous) part(?:ons)? (?:sur cette base|sur ces bases"
                                  r"|la-dessus|sur (?:ce|cette) (?:prix|tarif|offre|formule"
-                                 r"|proposition)))\b"),
+                                 r"|proposition))|"
+                                 # "je vous mets un MX-5000 et on n'en parle plus, d'accord ?"
+                                 # (round 53: "Oui, bonjour.")
+                                 r"je vous (?:mets|installe|pose|livre) (?:un|une|le|la|les)"
+                                 r"\b[^.?!]{0,30}\bet on n'en parle plus)\b"),
         (Act.EMPATHIE, r"(?<!si )\bje (vous )?comprends\b(?! bien)"),
         # The reason for the call or the visit, as CROC and the opening of a meeting put it.
         (Act.ANNONCE_OBJET, r"\b(?:je vous (?:appelle|contacte|telephone)|j'appelle|je vous "

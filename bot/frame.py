@@ -225,6 +225,11 @@ _OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur 
                            r"|\bcoute (?:bien )?(?:plus|moins|davantage) (?:que|de)\b"
                            r"|vos|votre budget|actuellement|aujourd'hui vous|panier moyen"
                            r"|au lieu de"
+                           # A third party's share ("si le fournisseur ne prend en charge que
+                           # 300 € de kits", round 52), not the student's price.
+                           r"|(?<!on )(?<!je )(?:prend|prennent|prendrait|prendraient) en "
+                           r"charge(?: que| seulement| jusqu'a)?"
+                           r"|particip(?:e|ent|erait|eraient) a hauteur de"
                            # "Mon dossier initial était à 4 500 €, je l'ai adapté…": the figure
                            # it started from (a blind play heard "4 500 €, c'est hors budget").
                            # ("Mon projet initial était chiffré à 4 500 euros", round 33.)
@@ -420,6 +425,12 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # pour 2 800 euros") prices nothing now: read as the offer, it drew "Hors budget, et
         # de loin" (round 48).
         return Role.OTHER
+    if kind == "montant" and _HYPOTHESIS_BEFORE.search(before) and \
+            _CORRECTED_AFTER.search(sentence[len(clause):]):
+        # A total the student supposes and sets right at once ("si le fournisseur ne prend
+        # que 300 €, on serait à 3 150 € : dans ce cas je réduis à 150 kits et je reste sous
+        # les 3 000 €") is no price on the table: "Très loin au-dessus" to it (round 52).
+        return Role.OTHER
     if ((value in context.customer_figures and _COMPARED_BEFORE.search(before))
             or _SIGNING_LIMIT_BEFORE.search(before)) and not accepting:
         return Role.QUOTE
@@ -451,7 +462,10 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # ("…, donc" after her figure draws from it: "2 800 € pour 120 adhésions, donc un peu
         # plus de 23 € par carte" made her last year's cost the price, and "Hors budget" came
         # before any budget, round 46.)
-        agreed = accepting or _ACCEPT_BEFORE.search(before) or any(
+        # (A sum that comes to it is the offer: "…les deux intérimaires, ce qui fait 3 000 €
+        # tout juste. Qu'en pensez-vous ?" got a bare "Confirmé.", round 53.)
+        agreed = accepting or _ACCEPT_BEFORE.search(before) or \
+            _TOTAL_BEFORE.search(before) or any(
             match.group() != "donc" or match.start() < len(clause)
             for match in _AGREEMENT.finditer(sentence)) or _PROPOSED_BEFORE.search(before)
         return Role.OFFER if agreed else Role.QUOTE
@@ -475,6 +489,14 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
     return Role.OFFER
 
 
+# A total supposed ("on serait à", "ça ferait"), then set right in the same sentence.
+_HYPOTHESIS_BEFORE = re.compile(r"\b(?:on serait|ca ferait|ca serait|ca monterait|on monterait|"
+                                r"on passerait|on arriverait|ca passerait)\s+(?:a\s+)?$")
+_CORRECTED_AFTER = re.compile(r"\b(?:dans ce cas|du coup je|alors je|je (?:reste|resterai|"
+                              r"retire|enleve|reduis|redescends|supprime|ramene)|on (?:reste|"
+                              r"restera|retire|enleve|reduit|redescend|ramene))\b")
+
+
 # A figure of the past, with no offer made since in the clause.
 _PAST_BEFORE = re.compile(r"\b(?:l'an dernier|l'annee derniere|l'an passe|l'edition precedente|"
                           r"la derniere fois)\b(?![^.?!;:]*\b(?:je (?:peux |pourrais )?"
@@ -495,7 +517,7 @@ def _sum_of_two(value: float, figures: frozenset[float]) -> bool:
 
 
 _TOTAL_BEFORE = re.compile(r"\b(total|ca fait|soit|au final|en tout|on est a|on arrive a"
-                           r"|on tombe a)\b[^0-9]{0,8}$")
+                           r"|on tombe a|ce qui (?:nous )?(?:fait|donne|amene a))\b[^0-9]{0,8}$")
 
 
 def _offer(folded: str, figures: list[Figure]) -> Offer | None:

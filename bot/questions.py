@@ -166,7 +166,9 @@ PREFERENCE = re.compile(r"(?i)\b(?:pr[eé]f[eéè]r\w*|voudriez|aimeriez|souhait
                          r"optez|plut[oô]t)\b")
 # ("C'est vous qui faites le pain vous-même ou c'est surgelé ?" asks who does it: "La première
 # solution, plutôt.", blind play.)
-_SITUATION = re.compile(r"(?:et |mais )?(?:(?:ils?|elles?|ca|cela) (?!le\b|la\b|les\b)\w+"
+# ("…ou on fait ça en visio ?" offers the visio: "ça en" is no situation of hers, round 53.)
+_SITUATION = re.compile(r"(?:et |mais )?(?:(?:ils?|elles?|ca|cela) (?!le\b|la\b|les\b|en\b|a\b|"
+                        r"au\b|par\b|chez\b|dans\b|sur\b)\w+"
                         r"|vous qui \w+"
                         r"|c'est (?!bien\b)\w+$|(?:\w+')?\w+-vous\b"
                         r"|(?:la|le|votre) \w+ (?:est|sont|marche|fonctionne)\b)")

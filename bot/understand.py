@@ -7,6 +7,7 @@ from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from itertools import pairwise
 from typing import Any, Protocol
 
 from scenarios.model import Scenario
@@ -85,6 +86,9 @@ class SentenceUnderstanding:
     asked: list[list[TopicHit]] = field(default_factory=list)
     # The words of each of those questions, in the same order.
     asked_clauses: list[str] = field(default_factory=list)
+    # A question the student answers at once ("Pourquoi plus cher ? Parce que…"): it asks
+    # her nothing.
+    answered_in_turn: bool = False
 
     @property
     def act_ids(self) -> set[Act]:
@@ -92,6 +96,8 @@ class SentenceUnderstanding:
 
     @property
     def is_question(self) -> bool:
+        if self.answered_in_turn:
+            return False
         text = self.text.rstrip()
         if text.endswith("?"):
             return True
@@ -115,6 +121,8 @@ class SentenceUnderstanding:
     def discovers(self) -> bool:
         """A question that asks the customer for information, not for a price, a discount or
         the signature; spoken questions often come without their question mark."""
+        if self.answered_in_turn:
+            return False
         asks = self.is_question or is_question(self.text)
         # A restatement that ends on a full stop gives her words back, it asks nothing ("Si
         # je comprends bien, le hublot est fendu… et vous avez déjà les photos : c'est
@@ -160,6 +168,27 @@ class SentenceUnderstanding:
                 "forme_question": form.value if form else None,
                 "entities": [e.as_dict() for e in self.entities],
                 "topics": [t.as_dict() for t in self.topics]}
+
+
+# How a student answers the question just put ("Pourquoi plus cher ? Parce que vos quatre
+# jours sans copieur vous ont coûté…"); a short question only, her words taken up.
+# (Not why the student asks: "C'est quoi le problème exactement ? Parce que si c'est le prix,
+# je peux…" still asks her, round 35 replayed.)
+_SELF_ANSWER = re.compile(r"^\W*(?:parce qu(?:e\b|')(?!\s*(?:si|s'|je|j'|moi|on|nous|il faut)\b)|"
+                          r"tout simplement\b|c'est simple\b|la reponse,? c'est\b)")
+_SELF_ASKED_WORDS = 6
+
+
+def _answered_in_turn(said: list[SentenceUnderstanding]) -> None:
+    """Marks the short questions the student answers in the next sentence: a rhetorical
+    "Pourquoi plus cher ?" got her contract's 48-hour delay for an answer (round 52)."""
+    for sentence, after in pairwise(said):
+        if sentence.text.rstrip().endswith("?") and \
+                len(sentence.text.split()) <= _SELF_ASKED_WORDS and \
+                _SELF_ANSWER.search(fold(after.text)):
+            sentence.answered_in_turn = True
+            sentence.acts = [a for a in sentence.acts if a.act not in QUESTION_ACTS] or \
+                sentence.acts[:0]
 
 
 # A follow-up question short enough to lean on what the customer just said: "Combien ?",
@@ -363,6 +392,7 @@ class Understander:
             turn.sentences.append(SentenceUnderstanding(
                 part, chosen, entities, hits, [clause_hits for _, clause_hits in asked],
                 [clause for clause, _ in asked]))
+        _answered_in_turn(turn.sentences)
         return turn
 
     def _asked(self, sentence: str, hits: list[TopicHit]) -> list[tuple[str, list[TopicHit]]]:

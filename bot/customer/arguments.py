@@ -50,8 +50,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     clear = {t for t, score in u.topics.items() if score >= rules.argument_quoted_score}
     # A summary of her needs put to her for checking ("Si je résume : … C'est bien cela ?")
     # asks for her yes, it pitches nothing (a blind play heard "Ce point-là est pertinent").
+    # (Not a pitch of selling points she has not heard, opened by an exclamation read as a
+    # restatement: "Alors ça, ça tombe bien ! Du coup la MX-5000 … scanne direct dans Cegid…
+    # Ça vous parle ?" got "Oui, votre synthèse est juste", round 52.)
+    pitches_new = any(s.acts and s.acts[0].act == Act.ARGUMENT and any(
+        hit.id in c.arguments and hit.id not in state.arguments_heard for hit in s.topics)
+        for s in u.sentences)
     checking = {Act.REFORMULATION, Act.QUESTION_CONTROLE} <= u.acts and \
-        Act.PROPOSITION_SOLUTION not in u.acts
+        Act.PROPOSITION_SOLUTION not in u.acts and not pitches_new
     # A selling point first said in a comparison read as a recap ("À 289 euros, la couleur
     # est incluse, l'intervention est sous 4 heures…") is pitched all the same (round 45
     # replay: the 4 hours went unheard and the deal with them).

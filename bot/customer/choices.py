@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, Event
 
 from ..entities import WEEKDAYS, extract
+from ..replies import stock_lines
 from ..text import fold
 from ..topics import content_words
 from .appointments import (
@@ -98,7 +99,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         if c.state.appointment is not None:
             options = _with_form(sentence.text, options)
         forms = {meeting_form(fold(option)) for option in options}
-        of_form = None not in forms and len(forms) == 2 and c.state.appointment is not None
+        # (Nor do her free times, given to a meeting proposed in passing: "…en boutique ou en
+        # visio. Vous préférez qu'on se voie en boutique ou en visio ?" got her free
+        # afternoons and no form, round 52.)
+        of_form = None not in forms and len(forms) == 2 and (
+            c.state.appointment is not None or any(
+                p.kind == ReplyKind.APPOINTMENT and p.stance != Stance.NEGATIVE for p in parts))
         # A choice of days is a meeting's (appointments.py); two times of one day offered by
         # a scenario without meetings ("livraison samedi, soit le matin de 8 h à 12 h, soit
         # l'après-midi…") is hers to choose: nobody answered it (blind play).
@@ -136,7 +142,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _close_on(c, options, taken)
         around = u.sentences[max(0, index - 1):index + 1]  # the choice and the one before
         days = _weekdays_named(around)
-        if _not_her_day(parts, days, index):
+        if not of_form and _not_her_day(parts, days, index):
             # Two times of a day she cannot do ("mardi, de 8 h à 12 h ou de 14 h à 18 h ?"
             # to "le samedi matin, c'est tout"): her day is the answer, not a pick (round 46).
             continue
@@ -152,6 +158,32 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         else:
             said = _say(c, options, taken, any(p.kind == ReplyKind.FACT
                                                and p.answers in (None, index) for p in parts))
+        # (Only a choice of form alone: "mardi à 15 h dans votre boutique, ou jeudi à 9 h 30
+        # en visio ?" is a slot too, which the meeting's answer already takes.)
+        form_only = of_form and not any(re.search(r"\d", option)
+                                        or WEEKDAY_NAMED.search(fold(option))
+                                        for option in options)
+        meeting = next((p for p in parts if p.kind == ReplyKind.APPOINTMENT
+                        and p.stance != Stance.NEGATIVE), None) if form_only else None
+        if meeting is not None and c.state.appointment is not None and \
+                _SLOT_WORDS.search(fold(meeting.text)):
+            # Her yes to the slot itself ("D'accord pour ce créneau") stays, the form beside
+            # it (round 36 replayed: without it she asked for a brochure and hung up).
+            meeting = None
+        if meeting is not None:
+            # The form chosen, then her free times: one answer to the meeting proposed ("En
+            # boutique, plutôt. En général, je suis libre le mardi…"), not a third part the
+            # reply plan would leave out; her bare yes to the slot asked again ("Oui.
+            # Clair.") is the choice itself (round 53).
+            if meeting.text in stock_lines():
+                parts[:] = [p for p in parts if p is not meeting]  # (parts compare by priority)
+                parts.append(ReplyPart(Priority.ANSWER, said, ReplyKind.CHOICE,
+                                       stance=Stance.POSITIVE, answers=index))
+            else:
+                meeting.text = f"{said} {meeting.text}"
+                meeting.answers = index  # (beside the e-mail asked too, round 49 replayed)
+            chosen.append(options)
+            continue
         # A solution accepted by choosing it is said once, by its name ("Par un appareil neuf,
         # plutôt."), not beside "Super, on fait comme ça !".
         agreed = next((p for p in parts if p.kind == ReplyKind.SOLUTION
@@ -169,6 +201,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 
 
 _SIGNING = re.compile(r"\bsign(?:er|ature|ons|ez|e)\b")
+# What names a slot in her answer to a meeting ("D'accord pour ce créneau", "Mardi à 15 h").
+_SLOT_WORDS = re.compile(r"\b(?:creneau|rendez-vous|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+                         r"dimanche|matin|apres-midi)\b|\d")
 # Now or later: time asked for at once, or to come back ("deux minutes ou je repasse ?").
 _NOW = re.compile(r"\b(?:minutes?|instants?|moment|maintenant|tout de suite)\b")
 _LATER = re.compile(r"\b(?:je (?:re)?passe|je (?:vous )?rappelle|je reviens|plus tard|une autre "

@@ -110,7 +110,19 @@ _WITHDRAWN = re.compile(
     r"le droit(?=\s*(?:[.,;!]|$|desole))"
     # "Ah non attendez, je rigolais, j'ai pas le droit de faire ça" (round 47: "C'est noté.")
     r"|je (?:rigolais|plaisantais|blaguais|deconnais)\b|(?:j'ai|je n'ai) pas le droit de faire "
-    r"(?:ca|cela)\b)")
+    r"(?:ca|cela)\b"
+    # "j'ai un peu abusé, je retire", "le logiciel veut pas, c'est bloqué à 30" (round 53:
+    # "Oui, c'est bien ça. Ça me va.")
+    r"|je retire\b(?! (?:la|le|les|votre|l'ancienne|l'appareil|la machine)\b)|j'ai (?:un peu )?"
+    r"abuse\b|(?:le logiciel|le systeme|l'ordi|l'ordinateur|mon chef|ma cheffe|ma responsable|"
+    r"mon responsable)\b[^.?!]{0,30}\b(?:veut|accepte|autorise|valide) pas\b|c'est bloque a\b)")
+# What she was promised, kept off the record ("ça c'est entre nous, c'est un arrangement
+# off"), after she asked for it in writing.
+_OFF_RECORD = re.compile(r"\b(?:arrangement off|c'est off|pas par ecrit|non,? pas "
+                         r"(?:d'|par )ecrit|(?:je|on) (?:ne )?(?:peux|peut|va|vais) pas (?:vous )?"
+                         r"(?:le |l'|ca )?(?:mettre|ecrire|envoyer) par ecrit|sans (?:rien )?"
+                         r"(?:d')?ecrit)\b")
+_WRITING_ASKED = re.compile(r"\bpar ecrit\b|\bnoir sur blanc\b|\bque ce soit note\b")
 # An offer the seller admits making up ("une promo spéciale que je viens d'inventer pour
 # vous"): a buyer no longer trusts it (blind play: "Ça, je n'en sais rien, franchement").
 _MADE_UP = re.compile(r"\b(je viens (?:de l'|d')inventer|je l'ai inventee?|j'invente|je sors ca "
@@ -293,7 +305,29 @@ _DEADLINE = re.compile(
     r"|\b(?:le prix|ca|les prix) (?:augmente|monte)\w* (?:de \d+ ?% )?demain"
     r"|\bdemain,? (?:le prix|les prix|ca)(?: il| ils)? (?:augmente|monte)"
     r"|\bsi vous (?:ne )?signez pas (?:aujourd'hui|maintenant|tout de suite)[^.?!]{0,30}"
-    r"(?:augmente|monte|perdez|fini)")
+    r"(?:augmente|monte|perdez|fini)"
+    # "l'offre expire ce soir à minuit", "valable jusqu'à ce soir" (round 52: let pass)
+    r"|\b(?:l'offre|le prix|cette offre|ce prix|ce tarif)\b[^.?!]{0,20}\b(?:expire|s'arrete|"
+    r"prend fin|tombe|n'est plus valable)\w*\b[^.?!]{0,10}\b(?:ce soir|aujourd'hui|demain|a minuit"
+    r"|dans (?:une|deux|\d+) heures?)"
+    r"|\bvalable (?:jusqu'a )?(?:ce soir|aujourd'hui seulement|jusqu'a minuit)")
+
+
+# Equipment delivered or installed tomorrow ("je vous le livre demain matin, je connais le gars
+# du dépôt", round 53: she went on to her page volume).
+_DELIVERED_TOMORROW = re.compile(
+    r"\b(?:je vous (?:le |la |les |l')?(?:livre|installe|pose|apporte)\w*|(?:livre|installe)e?s?|"
+    r"(?:la )?(?:livraison|installation)(?: se fait| sera faite| est faite)?) (?:des )?"
+    r"(?:demain|ce soir|dans l'heure|aujourd'hui meme)\b")
+# The promise set right ("pour l'installation demain en fait c'est plutôt sous 10 jours").
+_SET_RIGHT = re.compile(r"\b(?:en fait|plutot|finalement|en realite|pas demain)\b")
+# A personal invitation ("vous faites quoi ce week-end ? … on pourrait finaliser ça autour d'un
+# verre", round 53: let pass).
+_INVITED = re.compile(
+    r"\b(?:autour d'un verre|(?:boire|prendre) un verre|on (?:pourrait|peut|va|ira) (?:aller )?"
+    r"(?:au|dans un|manger au|dejeuner au|diner au) (?:resto|restaurant)"
+    r"|vous faites quoi ce (?:week-end|soir|samedi)|(?:je vous invite|on se fait) (?:a |au |un )?"
+    r"(?:diner|dejeuner|resto|restaurant|verre|boire))")
 
 
 # A seal or a crowd vouched for, that nobody can check on the spot ("elle est certifiée par la
@@ -357,11 +391,16 @@ _APPROVED_ABOVE = re.compile(
 
 
 # Her card number asked on the spot ("j'ai besoin de votre numéro de carte bancaire" on a cold
-# call): nobody gives it to a stranger (blind play: "c'est cher" and nothing else). A refund's
-# bank details, asked by a complaint's adviser, are another matter.
-_CARD = re.compile(r"\b(?:numero de (?:votre |ta |la )?carte (?:bancaire|bleue|de credit)|"
-                   r"code (?:de (?:votre |ta )?carte|secret|cb)|(?:votre|ta) (?:carte bancaire|"
-                   r"carte bleue|cb)\b.{0,20}\b(?:numero|chiffres|donner|dicter))")
+# call): nobody gives it to a stranger (blind play: "c'est cher" and nothing else). So with a
+# complaint's adviser: a refund goes back to the card of the order, which the shop already has
+# ("donnez-moi votre numéro de carte avec le code au dos", round 52: "Bon, je note"). A card
+# that is not a bank card (Fidelix sells loyalty cards) is not hers to refuse.
+_CARD = re.compile(r"\b(?:numeros? de (?:votre |ta |la )?carte\b(?! (?:de )?(?:fidelite|client|"
+                   r"adherent|cadeau|vitale|grise|membre|magasin|privilege))|"
+                   r"code (?:de (?:votre |ta )?carte|secret|cb|au dos|derriere)|cryptogramme|"
+                   r"(?:trois|3) (?:chiffres|numeros) (?:au dos|derriere)|"
+                   r"(?:votre|ta) (?:carte bancaire|carte bleue|cb)\b.{0,20}"
+                   r"\b(?:numero|chiffres|donner|dicter))")
 
 
 # Her customers' data taken out of the shop ("j'ai déjà exporté le fichier clients sur ma clé
@@ -445,10 +484,25 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    ReplyKind.CLAIM_DOUBTED, stance=Stance.NEGATIVE))
             return
     folded = u.folded
-    if _WITHDRAWN.search(folded) and _promised(c) and not _after(c, _REBUKES):
+    if _WRITING_ASKED.search(fold(c.last_reply)) and (
+            _OFF_RECORD.search(folded)
+            # ("entre nous, c'est une simulation de BTS" steps out of the role play instead)
+            or ("entre nous" in folded and re.search(r"\becrit\b", folded))):
+        # She asked for it in writing; "non, ça c'est entre nous, c'est un arrangement off"
+        # went by with "D'accord pour ce créneau" (round 53).
+        _interrupt(c, parts, "off_record_refused")
+    # (After her rebuke, taking back is taking back the fault; unless the rebuked turn also
+    # made a promise she doubted: "j'ai un peu abusé, je retire" after "On ne s'est pas gardé
+    # les vaches ensemble. … Vous me le mettez par écrit ?", round 53.)
+    elif _WITHDRAWN.search(folded) and _promised(c) and (
+            not _after(c, _REBUKES) or _after(c, (*_DOUBTED, "promise_too_fast"))):
         # (Taken back after she doubted it, it is what she thought: "Je m'en doutais.")
-        _interrupt(c, parts, "withdrawn_as_doubted" if _after(c, _DOUBTED) else
-                   "promise_withdrawn")
+        # (What she doubted, taken back, refuses nothing else: "Je m'en doutais" leaves the
+        # boutique-or-visio asked beside it to be chosen, round 53.)
+        if _after(c, _DOUBTED):
+            _interrupt(c, parts, "withdrawn_as_doubted", stance=Stance.NEUTRAL)
+        else:
+            _interrupt(c, parts, "promise_withdrawn")
     elif _BYPASS.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
         _interrupt(c, parts, "bypass_refused")
     elif _APPROVED_ABOVE.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
@@ -504,12 +558,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         _interrupt(c, parts, "bonus_refused")
     elif _UNPAID.search(folded):
         _interrupt(c, parts, "unpaid_work_refused", breach=True)
+    elif _INVITED.search(folded):
+        _interrupt(c, parts, "invitation_refused")
+    elif c.scenario.kind != Kind.RECLAMATION and _DELIVERED_TOMORROW.search(folded) and \
+            not _SET_RIGHT.search(folded):
+        # (A complaint weighs it against its policy's delays: complaint.py.)
+        _interrupt(c, parts, "promise_too_fast", stance=Stance.NEUTRAL)
     elif _DEADLINE.search(folded):
         _interrupt(c, parts, "deadline_doubted", stance=Stance.NEUTRAL)
     elif _UNCHECKED.search(folded):
         _interrupt(c, parts, "unchecked_claim_doubted", stance=Stance.NEUTRAL)
-    elif _CARD.search(folded) and c.scenario.kind != Kind.RECLAMATION:
-        _interrupt(c, parts, "card_refused")
+    elif _CARD.search(folded):
+        _interrupt(c, parts, "card_refused_refund" if c.scenario.kind == Kind.RECLAMATION
+                   else "card_refused")
     elif c.scenario.kind == Kind.NEGOCIATION_INTERNE and _COMMITTED.search(folded):
         _interrupt(c, parts, "committed_unapproved", breach=True)
     elif c.scenario.kind == Kind.NEGOCIATION_INTERNE and any(

@@ -38,6 +38,7 @@ from .reply import (
     ReplyPart,
     SpokenLine,
     compose,
+    without_echoes,
     without_go_on,
 )
 from .requests import Request, asks
@@ -206,12 +207,18 @@ class Customer:
         planned = list(parts)  # before the ending cuts what a leaving customer does not say
         self._not_twice_with_greeting(parts)
         ending.react(self, understanding, parts)
-        said = compose(parts, lambda: self._nothing_to_say(understanding))
+        composed = compose(parts, lambda: self._nothing_to_say(understanding))
+        said = without_echoes(composed)
         if (understanding.is_question or understanding.acts & _FINISHED) and \
                 not _asks_leave(understanding):
             # (Asked "vous avez deux minutes ?", her "Oui, je vois. Continuez." is the
             # answer: cut to "Oui, je vois." it answered nothing, round 49.)
             said = without_go_on(said)
+        for before, part in zip(composed, said, strict=True):
+            if part.kind == ReplyKind.FACT and part.text != before.text and \
+                    state.fact_lines.get(part.subject) == before.text:
+                # A fact trimmed of what the reply already said is told as it was said.
+                state.fact_lines[part.subject] = part.text
         for part in said:
             if part.kind == ReplyKind.ARGUMENT and part.subject and \
                     part.subject not in state.arguments_answered:
@@ -224,7 +231,10 @@ class Customer:
         # A fact the plan left out was not told: asked later, it is told, not "repeated"
         # (a blind play heard "Comme je vous l'ai expliqué, trois semaines de délai" about a
         # delay never mentioned).
-        progress.forget(self, [p for p in planned + parts if all(p is not s for s in said)])
+        # (The parts as the plan chose them: what is trimmed of an echo or an invitation to go
+        # on is said all the same, as it was trimmed.)
+        progress.forget(self, [p for p in planned + parts
+                               if all(p is not s for s in composed)])
         text = " ".join(part.text for part in said)
         self._context = Context.after(text, self._context.customer_figures)
         return understanding, CustomerTurn(text, state.speaker, [p.label for p in said],

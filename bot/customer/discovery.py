@@ -28,6 +28,7 @@ from ..replies import continued, line_sentences
 from ..text import fold, join_thousands
 from ..topics import TopicHit, content_words, discovery_intents
 from . import objections, people
+from .appointments import meeting_form
 from .facts import YES_NO, asks_budget, reveal, untold_budget
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 from .requests import DOING_FOR_HER, Request, asks, asks_something_else
@@ -95,7 +96,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                                                strict=True))
                  for topics, clause in (
                      zip(sentence.asked, sentence.asked_clauses, strict=True) if sentence.asked
-                     else [(sentence.topics or _referred_to(u, index), sentence.text)])]
+                     else [((sentence.topics or _referred_to(u, index))
+                            if _about_her(sentence) else [], sentence.text)])]
     if dug is not None and not digging and (behind := _behind(c, dug, u)) is not None:
         # Asked what lies behind a doubt that the asking lifts ("Ah bon, vous avez déjà
         # essayé un truc en ligne ? Ça s'est passé comment ?" after "Internet, on a déjà
@@ -172,8 +174,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             continue
         if _asks_no_fact(c, sentence, folded):
             continue
-        if not (topics and topics[0].score >= _CLEARLY_ASKED) and u.options[index] is None \
-                and _intent_asked("attentes", _ASKED_PART.split(clause)[-1]) \
+        pieces = _ASKED_PART.split(clause)
+        # (After a statement and a ";", only the question is asked: "J'ai bien noté votre
+        # message sur les budgets ; pouvez-vous me dire ce que vous attendez en priorité ?"
+        # got the budget cut, round 52.)
+        if (not (topics and topics[0].score >= _CLEARLY_ASKED) or len(pieces) > 1) \
+                and u.options[index] is None and _intent_asked("attentes", pieces[-1]) \
                 and not asks_opinion(clause) and _next_need(c) is not None:
             # "Qu'attendez-vous en priorité de votre futur équipement d'impression ?" asks
             # what matters most (below), not the volume its last words name (round 50). Not
@@ -387,7 +393,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         for i, (s, picks) in enumerate(zip(u.sentences, choosing, strict=True))
         for named in [s.topics or _referred_to(u, i)])
     asks_contact = _asks_contact(u)
-    if not answered and not digging and _asks_priorities(u) and (need := _next_need(c)):
+    if not answered and not digging and _asks_priorities(u) and (
+            need := _next_need(c, besides_told=bool(_BESIDES.search(u.folded)))):
         # "Pour vous, le plus important, c'est quoi ?": what matters most to her, in the
         # words of her strongest need not yet said, and the fact behind it if untold (blind
         # plays: "Je n'ai pas l'information sous la main", "48 heures de délai…").
@@ -531,8 +538,14 @@ def _prefers(sentence: SentenceUnderstanding, options: tuple[str, str] | None,
     (round 46: the story of her Thursday breakdowns). A subject that is no fact of hers does
     not count ("…la boutique du Vieux-Lille, ou plutôt une visio ?" names the demo, and got
     his weekend sales first, round 50)."""
-    return options is not None and PREFERENCE.search(sentence.text) is not None and not any(
-        hit.score >= _CLEARLY_ASKED and hit.id in facts for hit in sentence.topics)
+    if options is None:
+        return False
+    # (Two forms of a meeting are hers to choose, preference said or not: "Thomas vient à la
+    # boutique ou on fait ça en visio ?" got his weekend sales, round 53.)
+    forms = {meeting_form(fold(option)) for option in options}
+    return (None not in forms and len(forms) == 2) or (
+        PREFERENCE.search(sentence.text) is not None and not any(
+            hit.score >= _CLEARLY_ASKED and hit.id in facts for hit in sentence.topics))
 
 
 def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> bool:
@@ -797,6 +810,21 @@ def _contrasted(c: Customer, u: Understanding) -> Fact | None:
     return None
 
 
+def _about_her(sentence: SentenceUnderstanding) -> bool:
+    """Whether a question may be about her affairs: one read first as off the subject ("vous
+    avez vu le match du LOSC hier soir ?") is not, unless its words clearly name one of them
+    (round 53: "De la queue, tous les dimanches" for an answer)."""
+    # (Clearly off the subject: "Votre bureau, c'est bien à la boutique du Vieux-Lille ?",
+    # read as much off the subject as a question, asks his address, round 38.)
+    return not (sentence.acts and sentence.acts[0].act == Act.HORS_SUJET
+                and sentence.acts[0].confidence >= _CLEARLY_OFF_TOPIC and not (
+                    sentence.topics and sentence.topics[0].score >= _CLEARLY_ASKED))
+
+
+# How surely a sentence must be read as off the subject for its stray topic to be ignored.
+_CLEARLY_OFF_TOPIC = 0.6
+
+
 def _tellable(c: Customer, fact: Fact, u: Understanding) -> bool:
     """Whether she may tell a fact now: untold, hers to tell, its `revele_si` holding."""
     state = c.state
@@ -822,10 +850,19 @@ def _intent_asked(name: str, text: str) -> bool:
                for intent in discovery_intents())
 
 
-def _next_need(c: Customer) -> Need | None:
+# "À part les pannes, c'est quoi qui compte pour vous ?": what she told is set aside (round
+# 53: "Ce qui compte le plus pour moi : ne plus subir de pannes").
+_BESIDES = re.compile(r"\b(?:a part|mis a part|en dehors d|hormis|outre)\b")
+
+
+def _next_need(c: Customer, besides_told: bool = False) -> Need | None:
     """Her strongest need she has not named yet as what matters (the scenario's priorities,
-    then its order); none once she has named them all."""
+    then its order); none once she has named them all. `besides_told`: nor one whose facts
+    she has told."""
     said = set(c.state.needs_said)
+    if besides_told:
+        said |= {need.id for need in c.scenario.needs
+                 if any(f in c.state.facts_revealed for f in need.facts)}
     needs = sorted(c.scenario.needs, key=lambda need: need.priority)
     return next((need for need in needs if need.id not in said), None)
 

@@ -130,10 +130,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             and state.questions_asked == 0:
         state.record(Event.MONOLOGUE)
         c.move(patience=rules.monologue_patience)
+        lines = c.speaker.lines.get_to_the_point
+        if u.frame.offer is not None:
+            # What it comes to was said: "…Le budget total c'est 4 500 euros." is not asked
+            # "Concrètement, vous me demandez quoi ?" (round 53).
+            lines = [line for line in lines if not _ASKS_WHAT_FOR.search(fold(line))]
         parts.append(ReplyPart(Priority.INTERRUPTION,
-                               c.lines_or_bank(c.speaker.lines.get_to_the_point,
-                                               "get_to_the_point"), ReplyKind.MONOLOGUE,
-                               stance=Stance.NEGATIVE))
+                               c.lines_or_bank(lines, "get_to_the_point_priced"),
+                               ReplyKind.MONOLOGUE, stance=Stance.NEGATIVE))
     elif u.word_count > rules.too_long_words:
         c.move(patience=rules.too_long_patience)
         parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("too_long"), ReplyKind.TOO_LONG,
@@ -158,6 +162,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 # rigole" overstated it).
 _REACTION_BY_MARKER = {"dénigrement": "denigration_reaction", "pression": "pressure_reaction",
                        "plaisanterie": "mockery_reaction", "familiarité": "familiarity_reaction"}
+# Her question of what the student wants, or what it all comes to.
+_ASKS_WHAT_FOR = re.compile(r"\b(?:demandez|proposez|voulez en venir|ca donne|combien)\b")
+
+
 # Faults she says and goes on from: her supplier run down, a joke taken back, a "t'inquiète".
 _LIGHT = {"denigration_reaction", "mockery_reaction", "familiarity_reaction"}
 

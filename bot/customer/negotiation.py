@@ -209,6 +209,11 @@ def _grant(c: Customer, u: Understanding, counterpart: Counterpart, new_price: f
            parts: list[ReplyPart]) -> None:
     """She gives the counterpart asked for, in her words, or says no."""
     state, rules = c.state, c.rules
+    # Each counterpart asked is answered as a question of its own: "libérer un vendeur… et
+    # votre accord pour envoyer un SMS aux porteurs de la carte ?" got the salesman only, the
+    # SMS left out beside the doubt she raised, and asked twice more (round 53).
+    asked_in = next((i for i, sentence in enumerate(u.sentences)
+                     if any(hit.id == counterpart.id for hit in sentence.topics)), None)
     if counterpart.accepted and state.mood >= rules.counterpart_mood_min:
         if counterpart.id not in state.counterparts_obtained:
             state.counterparts_obtained.append(counterpart.id)
@@ -231,11 +236,11 @@ def _grant(c: Customer, u: Understanding, counterpart: Counterpart, new_price: f
         parts.append(ReplyPart(Priority.ANSWER,
                                c.lines_or_bank(answers, "counterpart_ok"),
                                ReplyKind.COUNTERPART, counterpart.id,
-                               stance=Stance.POSITIVE))
+                               stance=Stance.POSITIVE, answers=asked_in))
     else:
         parts.append(ReplyPart(Priority.ANSWER, c.bank("counterpart_refused"),
                                ReplyKind.COUNTERPART, counterpart.id,
-                               stance=Stance.NEGATIVE))
+                               stance=Stance.NEGATIVE, answers=asked_in))
 
 
 _MY_DELEGATION = re.compile(r"\bma delegation\b")

@@ -614,10 +614,11 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             continue
         if objection.speaker not in (None, state.speaker) or not _own_lines(c, objection):
             continue
-        if state.happened(Event.PRIX_ANNONCE) and all(
+        if (state.happened(Event.PRIX_ANNONCE) or u.frame.offer is not None) and all(
                 _ASKS_PRICE.search(fold(line)) for line in objection.lines):
             # "Et c'est combien, tout ça ?" one turn after "le vrai tarif, c'est 49 euros HT"
-            # (round 40): the price told, the question is gone.
+            # (round 40): the price told, the question is gone. So in the turn that says it
+            # in passing ("…et c'est 49 euros par mois sans engagement", round 53).
             continue
         if _raised(c, objection, u):
             state.objections_raised.append(objection.id)

@@ -221,6 +221,11 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False  # one "je vous l'ai déjà dit" per reply
     if _GO_AHEAD.search(primary.text) and _GO_AHEAD.search(other.text):
         return False  # "Rapidement, alors. Allez-y. Allez-y, je vous écoute." (round 51)
+    if other.kind == ReplyKind.PRICE and primary.kind in _DECISIONS and \
+            other.text in stock_lines():
+        # "Mardi à 15 h : très bien, ça me convient. Acceptable." — the price said again
+        # beside the slot is weighed by her yes to the slot (round 53).
+        return False
     if _GO_ON.search(other.text) and primary.kind in _DECISIONS:
         return False  # "Mardi à 14 h : très bien. Continuez." — nothing is left to go on with
     if ReplyKind.FACT not in (primary.kind, other.kind) and \
@@ -233,10 +238,13 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         return False
     if primary.stance == other.stance == Stance.POSITIVE and \
             primary.text in stock_lines() and other.text in stock_lines() and not (
-            other.kind == ReplyKind.COMMITMENT and other.answers is not None):
+            other.kind == ReplyKind.COMMITMENT and other.answers is not None) and \
+            other.kind != ReplyKind.CHOICE:
         # One stock yes is enough: "On y va, on fonce ! Oui, c'est tout bon !"; but her yes to
         # what she was asked to do is not the same yes ("…livré sous 48 heures. Vous pouvez
-        # envoyer les photos maintenant ?" got "Oui, c'est bien ça. Ça me va.", round 42).
+        # envoyer les photos maintenant ?" got "Oui, c'est bien ça. Ça me va.", round 42), nor
+        # is the option she picks ("vous préférez quoi, 60 mois ou 48 ?" got "Oui, c'est
+        # entendu : je signe." and no choice, round 52).
         return False
     return not (primary.kind in _VERDICTS and other.kind in _VERDICTS
                 and other.text in stock_lines())
@@ -286,6 +294,17 @@ def _without_said(part: ReplyPart, said: ReplyPart) -> ReplyPart | None:
     if not kept:
         return None
     return part if len(kept) == len(sentences) else replace(part, text=" ".join(kept))
+
+
+def _without_figure_said(part: ReplyPart, said: ReplyPart) -> ReplyPart:
+    """The part without its sentences that only give again a figure the part before just
+    gave: "Le contrat Copitec, c'est 240 € HT par mois… C'est plus cher que ce qu'on paie
+    aujourd'hui. On est à 240 € avec Copitec." (round 52: "vous l'avez dit deux fois")."""
+    given = _figures(said.text)
+    sentences = line_sentences(part.text)
+    kept = [sentence for sentence in sentences
+            if not (figures := _figures(sentence)) or not figures <= given]
+    return replace(part, text=" ".join(kept)) if kept and len(kept) < len(sentences) else part
 
 
 def _words_in_common(first: str, second: str) -> bool:
@@ -363,18 +382,79 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
     # (The lead as the plan said it: "Oui, …" may have lost its "oui" beside another yes.)
     said = next((p for p in moves if p is lead or (p.kind, p.answers, p.subject) == (
         lead.kind, lead.answers, lead.subject)), None)
+    if said is None:
+        # The plan put something else first and left the answers out (a price she doubts
+        # before the counterparts its turn asks): the plan stands, never an empty reply.
+        return moves
     group = [said if q is lead and said is not None else q for q in group]
     # (Her "no" to what she cannot let pass stays too, first: "Le livreur, c'est votre
     # prestataire…" was lost beside the answer on the broken door, round 51.)
+    # (So does what she makes of a promise taken back: "Je m'en doutais…" before her answers to
+    # the counterparts the same turn names, round 34 replayed.)
     refusal = [p for p in chosen if p.kind in (ReplyKind.PROMISE, ReplyKind.CLAIM_DOUBTED)
-               and p.stance == Stance.NEGATIVE and p.priority <= Priority.ANSWER
-               and all(p is not q for q in [*moves, *group])][:1]
-    if refusal:
+               and (p.stance == Stance.NEGATIVE or p.priority == Priority.INTERRUPTION)
+               and p.priority <= Priority.ANSWER and p is not said
+               and all(p is not q for q in group)][:1]
+    if refusal and refusal[0].stance == Stance.NEGATIVE:
         # (Nor a yes after it: "Le livreur, c'est votre prestataire… Tout à fait.")
         group = [q for q in group if q.kind == ReplyKind.FACT or q.stance != Stance.POSITIVE]
     return refusal + [q for p in moves if p is said or p.kind in _ALWAYS_BESIDE_ANSWERS
                           or p.priority in (Priority.FINAL, Priority.ALARM, Priority.GREETING)
                           for q in (group if p is said else [p])]
+
+
+# The parts whose words may echo what the reply already said: her facts and doubts, often
+# written to stand alone ("…et elle prend toute l'esplanade" after "occupe toute l'esplanade").
+_ECHOING = {ReplyKind.FACT, ReplyKind.OBJECTION, ReplyKind.OBJECTION_RAISED,
+            ReplyKind.OBJECTION_IGNORED}
+# Words that carry what a sentence says: figures and longer words ("esplanade",
+# "intervention", "FidCarte"); short ones ("prend", "heure") are how it is said.
+_TELLING_WORD = 6
+# Long words that only say how ("Et toujours avec 48 heures d'intervention").
+_HOW_SAID = frozenset({"toujour", "encore", "vraiment", "seulement", "surtout", "evidemment",
+                       "franchement", "forcement", "exactement"})
+# At most this many telling words: a longer sentence says something of its own.
+_ECHO_MAX_WORDS = 4
+# The fewest words a sentence keeps when its echoing last clause goes.
+_CLAUSE_MIN_WORDS = 4
+_CLAUSE = re.compile(r",\s+(?=(?:et|mais)?\s*\S)")
+
+
+def without_echoes(said: list[ReplyPart]) -> list[ReplyPart]:
+    """The reply without the sentences, or last clauses, of a later part that only say again
+    what an earlier part of it said: "Le contrat prévoit une intervention en 48 heures. … Et
+    toujours avec 48 heures d'intervention.", "On a FidCarte, une appli… Je suis déjà
+    équipé, FidCarte." (round 53: four replies marked for saying a thing twice)."""
+    from ..topics import content_words  # (bot.topics loads the scenario matcher's helpers)
+
+    def telling(text: str) -> set[str]:
+        # (Figures as written: "deux fois" after "deux messages" says something new.)
+        return _figures(text) | {w for w in content_words(text) if not w.isdigit() and (
+            len(w) >= _TELLING_WORD and w not in _HOW_SAID)}
+
+    kept: list[ReplyPart] = []
+    for part in said:
+        before = set().union(*(telling(p.text) for p in kept)) if kept else set()
+        if not before or part.kind not in _ECHOING or says_again(part.text):
+            kept.append(part)
+            continue
+        sentences = []
+        for sentence in line_sentences(part.text):
+            words = telling(sentence)
+            if sentence.rstrip().endswith("?") or not words:
+                sentences.append(sentence)
+            elif not (words <= before and len(words) <= _ECHO_MAX_WORDS):
+                clauses = _CLAUSE.split(sentence)
+                head = ", ".join(clauses[:-1]).rstrip(" ,")
+                tail = telling(clauses[-1]) if len(clauses) > 1 else set()
+                # (What is left must still say something: "49 ? FidCarte, c'est 39." is not
+                # cut to "FidCarte.")
+                sentences.append(head + "." if tail and tail <= before
+                                 and len(tail) <= _ECHO_MAX_WORDS
+                                 and len(head.split()) >= _CLAUSE_MIN_WORDS else sentence)
+        text = " ".join(sentences)
+        kept.append(replace(part, text=text) if sentences and text != part.text else part)
+    return kept
 
 
 def _with_outcome(moves: list[ReplyPart], chosen: list[ReplyPart]) -> list[ReplyPart]:
@@ -421,6 +501,14 @@ def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPa
         # What answers the student's question before her relief at a doubt lifted: "Là, au
         # moins, on saura ce que ça a rapporté" left "vous m'accordez le SMS ?" unanswered
         # (round 36).
+        # What she will not let pass ("c'est sûrement le transporteur qui l'a abîmé") is
+        # what she answers before her doubt, rather than the fact the turn also asked: "…les
+        # réserves, je n'ai pas pu. Franchement, je vais mettre un avis bien salé" left the
+        # blame unanswered (round 53).
+        rebuff = next((p for p in candidates if p.kind == ReplyKind.PROMISE
+                       and p.stance == Stance.NEGATIVE and p.priority == Priority.ANSWER), None)
+        if rebuff is not None:
+            candidates = [rebuff]
         before = candidates[0] if candidates else None
         if before is not None and before.priority == Priority.OBJECTION_LIFTED:
             before = next((p for p in candidates if p.priority == Priority.ANSWER), before)
@@ -432,7 +520,9 @@ def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPa
             # de temps avant de trancher. Hors budget, et de loin." (round 45). Nor a bare
             # "Non." that says no to nothing in particular (round 46, twice).
             before = replace(before, text="Pas encore.")
-        return [objection, before] if before.kind == ReplyKind.OUTCOME else [before, objection]
+        if before.kind == ReplyKind.OUTCOME:
+            return [objection, before]
+        return [before, _without_figure_said(objection, before)]
     doubt = next((p for p in chosen if p.kind in _DOUBTS and p.stance == Stance.NEGATIVE), None)
     if doubt is not None and chosen[0].priority > Priority.INTERRUPTION:
         # A price or a promise she does not believe is what she answers first; a yes to the
@@ -466,6 +556,12 @@ def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPa
         # envoie ça.", not "… Oui, pas de problème…".
         rest = secondary.text[yes.end():]
         secondary = replace(secondary, text=rest[0].upper() + rest[1:])
+    if secondary.kind == ReplyKind.CHOICE and (yes := _YES.match(primary.text)) and \
+            primary.text[yes.end():]:
+        # A choice put to her is not answered "oui": "Oui, c'est entendu : je signe. La
+        # deuxième solution…" to "60 mois, ou 48 et vous signez avant la fin du mois ?".
+        rest = primary.text[yes.end():]
+        primary = replace(primary, text=rest[0].upper() + rest[1:])
     if secondary.kind in _DECISIONS and _GO_ON.search(primary.text):
         # "Bon, ça reste raisonnable. Continuez. Mardi à 14 h : très bien." — the slot
         # settles it: her invitation to go on is left out.

@@ -74,6 +74,9 @@ _PATTERNS = {
         r"est-ce que vous (?:pouvez|pourriez)|merci de) (?:(?:me |nous |les |l'|la |le |m'en |"
         r"nous en |m'|y |lui ){0,2})(?:envoyer|transmettre|faire parvenir|renvoyer|retourner|"
         r"prendre en photo|photographier|remplir|completer|"
+        # ("…une ou deux photos de la porte. Est-ce que vous pouvez les prendre aujourd'hui ?"
+        # got her wish for a gesture, round 53.)
+        r"(?<=les )prendre|(?<=la )prendre|(?<=l')prendre|"
         # ("Pouvez-vous me rappeler votre nom et votre numéro de commande ?" asks her to say
         # them again, not to call back: "Oui, je m'en occupe tout de suite", round 40.)
         r"rappeler(?!\s+(?:votre|vos|ton|ta|tes|quel|quelle|comment|combien|quand|ou|"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bot.replies import Voice
 
+from .plays import replay as _turns
 from .plays import student_lines
 from .test_customer_coherence import _talk
 
@@ -61,12 +62,6 @@ def test_a_question_about_his_cards_beside_the_pitch_gets_its_answer() -> None:
 
 
 # Round 46, once measured (dev part).
-
-def _turns(name: str, upto: int) -> tuple[object, list]:
-    scenario, variant = name.split(".")[:2]
-    return _talk(scenario, None if variant == "base" else variant,
-                 *student_lines(f"{name}.txt")[:upto])
-
 
 def test_two_times_of_her_one_day_get_her_pick_not_her_weekday_protest() -> None:
     _, turns = _turns("tel-reclamation-lave-linge.rupture-stock.oral.t46-p2-1", 6)

@@ -15,14 +15,7 @@ import re
 
 from bot.replies import Voice
 
-from .plays import student_lines
-from .test_customer_coherence import _talk
-
-
-def _turns(name: str, upto: int, *more: str) -> tuple[object, list]:
-    scenario, variant = name.split(".")[:2]
-    return _talk(scenario, None if variant == "base" else variant,
-                 *student_lines(f"{name}.txt")[:upto], *more)
+from .plays import replay as _turns
 
 
 def test_a_wild_guarantee_is_doubted_before_the_question_beside_it() -> None:

@@ -16,14 +16,7 @@ from bot.replies import Voice
 from bot.topics import WordMatcher, content_words
 from scenarios.model import Topic
 
-from .plays import student_lines
-from .test_customer_coherence import _talk
-
-
-def _turns(name: str, upto: int, *more: str) -> tuple[object, list]:
-    scenario, variant = name.split(".")[:2]
-    return _talk(scenario, None if variant == "base" else variant,
-                 *student_lines(f"{name}.txt")[:upto], *more)
+from .plays import replay as _turns
 
 
 def test_asked_what_he_tried_before_he_tells_and_stays_on_the_line() -> None:

@@ -11,14 +11,7 @@ from __future__ import annotations
 
 from bot.replies import Voice
 
-from .plays import student_lines
-from .test_customer_coherence import _talk
-
-
-def _turns(name: str, upto: int, *more: str) -> tuple[object, list]:
-    scenario, variant = name.split(".")[:2]
-    return _talk(scenario, None if variant == "base" else variant,
-                 *student_lines(f"{name}.txt")[:upto], *more)
+from .plays import replay as _turns
 
 
 def test_the_partner_announced_in_a_few_minutes_does_not_answer_the_first_words() -> None:

@@ -7,22 +7,15 @@ from __future__ import annotations
 
 from bot.replies import Voice
 
-from .plays import student_lines
-from .test_customer_coherence import _talk
-
-
-def _turns(name: str, upto: int) -> list:
-    scenario, variant = name.split(".")[:2]
-    return _talk(scenario, None if variant == "base" else variant,
-                 *student_lines(f"{name}.txt")[:upto])[1]
+from .plays import replay as _turns
 
 
 def test_an_email_that_restates_the_file_number_is_no_callback() -> None:
-    turns = _turns("tel-reclamation-lave-linge.client-tres-agressif.competent.t52-p3-7", 4)
+    _, turns = _turns("tel-reclamation-lave-linge.client-tres-agressif.competent.t52-p3-7", 4)
     assert turns[-1].parts == ["choix"], turns[-1]
     assert not any(line in turns[-1].text for line in Voice.lines("callback_ok")), turns[-1]
 
 
 def test_the_cost_of_a_breakdown_weighed_in_euros_is_no_price() -> None:
-    turns = _turns("e4-copieur-cabinet.base.oral.t52-p1-3", 7)
+    _, turns = _turns("e4-copieur-cabinet.base.oral.t52-p1-3", 7)
     assert "prix invraisemblable" not in turns[-1].parts, turns[-1]

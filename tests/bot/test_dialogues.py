@@ -49,6 +49,10 @@ def test_dialogue_reaches_its_expected_outcome(path: Path) -> None:
     assert expected in {o.value for o in Outcome}, "en-tête « # issue attendue : »"
     record, customer = play(path)
     assert record["outcome"] == expected, [t["text"] for t in record["turns"]][-6:]
+    # She never answers with silence while the conversation goes on (a reply plan once left
+    # out every part of a turn whose answers came after a doubt, round 53 tuning).
+    assert all(t["text"].strip() for t in record["turns"] if t["speaker"] != "student"), \
+        [t["text"] for t in record["turns"]]
     if path.name.endswith(".mauvais.txt"):
         pending = customer.state.objections_pending  # type: ignore[attr-defined]
         raised = customer.state.objections_raised  # type: ignore[attr-defined]
