@@ -212,7 +212,11 @@ _REWORKED = re.compile(r"\b(?:j'ai|on a|nous avons) (?:donc |deja |tout )?(?:rev
 _PROPOSED_BEFORE = re.compile(r"\b(?:je vous (?:propose|fais|accorde|laisse)|je peux (?:vous )?"
                               r"(?:proposer|faire|descendre|passer|accorder)|je descends|"
                               r"je passe|validez-vous|vous validez|signez-vous|vous signez|"
-                              r"on valide|on signe|on part sur|partons sur)\b[^.?!:;]{0,30}$")
+                              r"on valide|on signe|on part sur|partons sur"
+                              # "Ah ouais 2 800, nous on fait 2 000 et on vise 150 cartes"
+                              # (round 54: read as her envelope, "Ça ne rentre pas")
+                              r"|(?:chez )?nous,? on (?:le |la )?fait(?: a| pour)?|moi,? je "
+                              r"(?:le |la )?fais(?: a| pour)?)\b[^.?!:;]{0,30}$")
 # A figure that belongs to the customer or someone else: what they pay today, their budget,
 # a competitor's price.
 _OTHER_AROUND = re.compile(r"\b(chez eux|chez (?:copitec|fidcarte|\w+card)|leur (?:prix|offre)"

@@ -1,10 +1,11 @@
-"""What rounds 52 and 53's blind plays showed (issue 13; round 53 measured at 54e5c7f, then
-both kept as dev data): a card number asked by the complaint's adviser, a supposed total set
-right at once, a choice left for a bare yes, a priority asked after a statement, a meeting's
-form lost beside her free times, a pitch opened by an exclamation taken for a summary, an
-offer "qui expire ce soir", a figure or a name said twice in one reply, a question the student
-answers at once, "c'est combien ?" right after the price, a promise kept "entre nous" or taken
-back, two counterparts asked at once, a blame on the carrier lost beside a new doubt."""
+"""What rounds 52, 53 and 54's blind plays showed (issue 13; round 53 measured at 54e5c7f,
+round 54 at 078de8a, all kept as dev data): a card number asked by the complaint's adviser, a
+supposed total set right at once, a choice left for a bare yes, a priority asked after a
+statement, a meeting's form lost beside her free times, a pitch opened by an exclamation taken
+for a summary, an offer "qui expire ce soir", a figure or a name said twice in one reply, a
+question the student answers at once, "c'est combien ?" right after the price, a promise kept
+"entre nous" or taken back, two counterparts asked at once, a blame on the carrier lost beside a
+new doubt, the student's own total at her envelope read as her figure."""
 
 from __future__ import annotations
 
@@ -196,3 +197,14 @@ def test_equipment_promised_for_tomorrow_is_doubted() -> None:
 def test_a_personal_invitation_is_turned_down() -> None:
     _, turns = replay("e4-copieur-cabinet.delai-court.hors-script.t53-p1-1", 7)
     assert _says("invitation_refused", turns[-1].text), turns[-1].text
+
+
+# Round 54 (dev part).
+
+def test_the_student_s_own_total_at_her_envelope_is_an_offer_within_it() -> None:
+    roles = _roles("Ah ouais 2 800, nous on fait 2 000 et on vise 150 cartes, donc c'est mieux.",
+                   2800, 2000)
+    assert roles[2000] == Role.OFFER, roles
+    assert _roles("Avec Copitec on fait 240 par mois, c'est ça ?", 240)[240] != Role.OFFER
+    _, turns = replay("e4-evenement-responsable.budget-2000.oral.t54-p3-7", 7)
+    assert "ne rentre pas" not in turns[-1].text, turns[-1].text
