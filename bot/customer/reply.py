@@ -281,6 +281,13 @@ def without_go_on(said: list[ReplyPart]) -> list[ReplyPart]:
 
 
 _YES = re.compile(r"(?i)^oui\s*[,.!]\s*")
+
+
+def _without_yes(part: ReplyPart) -> ReplyPart:
+    """The part without the "Oui," it opens with, when something is left after it."""
+    yes = _YES.match(part.text)
+    rest = part.text[yes.end():] if yes else ""
+    return replace(part, text=rest[0].upper() + rest[1:]) if rest else part
 _YES_OR_NO = re.compile(r"^\W*(?:oui|non|pas encore|toujours non|pas (?:maintenant|en l'etat|si "
                         r"vite))\b")
 
@@ -386,7 +393,7 @@ def compose(parts: list[ReplyPart], filler: Callable[[], str]) -> list[ReplyPart
         # The plan put something else first and left the answers out (a price she doubts
         # before the counterparts its turn asks): the plan stands, never an empty reply.
         return moves
-    group = [said if q is lead and said is not None else q for q in group]
+    group = [said if q is lead else q for q in group]
     # (Her "no" to what she cannot let pass stays too, first: "Le livreur, c'est votre
     # prestataire…" was lost beside the answer on the broken door, round 51.)
     # (So does what she makes of a promise taken back: "Je m'en doutais…" before her answers to
@@ -433,10 +440,11 @@ def without_echoes(said: list[ReplyPart]) -> list[ReplyPart]:
             len(w) >= _TELLING_WORD and w not in _HOW_SAID)}
 
     kept: list[ReplyPart] = []
+    before: set[str] = set()  # what the parts kept so far said
     for part in said:
-        before = set().union(*(telling(p.text) for p in kept)) if kept else set()
         if not before or part.kind not in _ECHOING or says_again(part.text):
             kept.append(part)
+            before |= telling(part.text)
             continue
         sentences = []
         for sentence in line_sentences(part.text):
@@ -454,6 +462,7 @@ def without_echoes(said: list[ReplyPart]) -> list[ReplyPart]:
                                  and len(head.split()) >= _CLAUSE_MIN_WORDS else sentence)
         text = " ".join(sentences)
         kept.append(replace(part, text=text) if sentences and text != part.text else part)
+        before |= telling(kept[-1].text)
     return kept
 
 
@@ -550,18 +559,14 @@ def _moves(chosen: list[ReplyPart], objection: ReplyPart | None) -> list[ReplyPa
         secondary = _without_said(secondary, primary)
     if secondary is None:
         return [primary]
-    if _YES.match(primary.text) and (yes := _YES.match(secondary.text)) and \
-            secondary.text[yes.end():]:
+    if _YES.match(primary.text):
         # One "oui" per reply: "Oui, c'est bien ça. Ça me va. Pas de problème, je vous
         # envoie ça.", not "… Oui, pas de problème…".
-        rest = secondary.text[yes.end():]
-        secondary = replace(secondary, text=rest[0].upper() + rest[1:])
-    if secondary.kind == ReplyKind.CHOICE and (yes := _YES.match(primary.text)) and \
-            primary.text[yes.end():]:
+        secondary = _without_yes(secondary)
+    if secondary.kind == ReplyKind.CHOICE:
         # A choice put to her is not answered "oui": "Oui, c'est entendu : je signe. La
         # deuxième solution…" to "60 mois, ou 48 et vous signez avant la fin du mois ?".
-        rest = primary.text[yes.end():]
-        primary = replace(primary, text=rest[0].upper() + rest[1:])
+        primary = _without_yes(primary)
     if secondary.kind in _DECISIONS and _GO_ON.search(primary.text):
         # "Bon, ça reste raisonnable. Continuez. Mardi à 14 h : très bien." — the slot
         # settles it: her invitation to go on is left out.
