@@ -130,13 +130,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             and state.questions_asked == 0:
         state.record(Event.MONOLOGUE)
         c.move(patience=rules.monologue_patience)
-        lines = c.speaker.lines.get_to_the_point
+        lines, bank = c.speaker.lines.get_to_the_point, "get_to_the_point"
         if u.frame.offer is not None:
             # What it comes to was said: "…Le budget total c'est 4 500 euros." is not asked
             # "Concrètement, vous me demandez quoi ?" (round 53).
             lines = [line for line in lines if not _ASKS_WHAT_FOR.search(fold(line))]
-        parts.append(ReplyPart(Priority.INTERRUPTION,
-                               c.lines_or_bank(lines, "get_to_the_point_priced"),
+            bank = "get_to_the_point_priced"
+        parts.append(ReplyPart(Priority.INTERRUPTION, c.lines_or_bank(lines, bank),
                                ReplyKind.MONOLOGUE, stance=Stance.NEGATIVE))
     elif u.word_count > rules.too_long_words:
         c.move(patience=rules.too_long_patience)
