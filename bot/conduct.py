@@ -95,6 +95,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"|pas connue? pour etre (?:fiable|serieux|serieuse|solide)"
                         r"|(?:est|sont|c'est) (?:completement |vraiment |franchement )?"
                         r"pourrie?s?|(?:ils|elles?) vont (?:bientot )?couler"
+                        # "FidCarte c'est fini, ils vont fermer d'ici la fin de l'année",
+                        # "les machines Copitec… tout le monde le sait dans le métier" (round
+                        # 55: "Ça, je n'en sais rien, franchement.")
+                        r"|(?:ils|elles?) (?:vont|va) (?:bientot )?(?:fermer|disparaitre|mettre "
+                        r"la cle sous la porte)|tout le monde le sait dans le (?:metier|milieu)"
                         # A rumour about her supplier ("ils sont en redressement judiciaire,
                         # tout le monde le sait", round 44: her mood rose).
                         r"|en (?:redressement|liquidation) judiciaire|au bord de la faillite"
@@ -136,8 +141,12 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|la faute (?:du|des|au|aux) (?:livreur|transporteur|service|stock"
                      r"|logistique|planning|collegue)|c'est (?:pas|pas de) ma faute"
                      r"|pas la mienne|c'est les (?:gars|livreurs|mecs|collegues) (?:de|du|qui)"
-                     # ("vous auriez dû être rappelée" is an apology, not a reproach.)
-                     r"|(?:qui|ils) savent pas|vous auriez du(?! etre)"
+                     # ("vous auriez dû être rappelée", "vous auriez dû avoir une réponse"
+                     # are apologies: only what she should have done reproaches her, round 55.)
+                     r"|(?:qui|ils) savent pas|vous auriez du (?:(?:le |la |les |nous |me )?"
+                     r"(?:verifier|lire|regarder|refuser|noter|signaler|appeler|prevenir|voir|remarquer|constater|"
+                     r"controler|ouvrir|faire|dire|emettre|mettre|deballer|photographier|"
+                     r"reagir|ecrire|lire)|y penser|faire attention)"
                      r"|fallait (?:lire|verifier|pas)"
                      r"|il fallait (?:lire|verifier|pas)|vous avez mal lu"
                      # ("c'est vous qui avez choisi la déco ?" is a compliment, blind play.)

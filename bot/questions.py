@@ -233,6 +233,10 @@ def choice_options(sentence: str) -> tuple[str, str] | None:
         # deuxième solution, ce sera mieux" chose between things nobody offered (round 46).
         return None
     text = clean(without_fillers(sentence)).strip().rstrip(" ?!.…")
+    if people := _WHICH_OF.search(text):
+        # "Qui de Sophie ou de Mathieu préférez-vous libérer ?" offers the two people, not
+        # "et qui de Sophie" and "libérer" ("Plutôt et qui de Sophie, je pense", round 55).
+        return people.group(1), people.group(2)
     # ("je vous propose au choix un bon d'achat… ou une extension…": the options follow.)
     text = re.split(r"\b(?:au choix|(?:vous avez |tu as )?le choix entre)\s*:?\s*", text,
                     maxsplit=1, flags=re.IGNORECASE)[-1]
@@ -326,6 +330,15 @@ _PICK = re.compile(r"\b(?:que choisissez|lequel|laquelle|lesquels|lesquelles|vou
 _PICK_TAIL = re.compile(r"(?i),?\s*(?:comme vous (?:voulez|preferez|pr[ée]f[ée]rez)|au choix|"
                         r"[àa] vous de (?:voir|choisir))\s*[.!?]*$")
 
+# "Qui de Sophie ou de Mathieu…", "lequel entre le mardi ou le jeudi…": the two named after it.
+_WHICH_OF = re.compile(r"(?i)\b(?:qui|lequel|laquelle)\s+(?:de|d'entre|entre)\s+"
+                       r"((?:l[ae]\s+|l')?\w[\w-]*)\s+(?:ou|et)\s+(?:de\s+|d')?"
+                       r"((?:l[ae]\s+|l')?\w[\w-]*)")
+
+_PICK_MID = re.compile(r"(?i),\s*(?:vous choisissez|c'est vous qui (?:choisissez|voyez)|"
+                       r"comme vous (?:voulez|pr[ée]f[ée]rez)|au choix|[àa] vous de (?:voir|"
+                       r"choisir))\s*[,;]")
+
 
 def asks_to_pick(folded: str) -> bool:
     """Whether folded words ask her to pick among what was offered ("qu'est-ce qui vous
@@ -344,6 +357,10 @@ def offered_options(sentence: str, before: str | None = None) -> tuple[str, str]
         options = _either(before)
     if options is None and _PICK_TAIL.search(sentence):
         options = choice_options(_PICK_TAIL.sub("", sentence) + " ?")
+    if options is None and (pick := _PICK_MID.search(sentence)):
+        # The choice left to her mid-sentence: "…livraison samedi, matin ou après-midi, vous
+        # choisissez, mais vite hein" got "Oui, c'est bien ça" and no choice (round 55).
+        options = choice_options(sentence[:pick.start()] + " ?")
     if options is None and before and _PICK.search(fold(sentence)) and \
             re.search(r"\bou\b", before):
         options = choice_options(before.rstrip(" .!") + " ?")

@@ -498,6 +498,14 @@ def _errand_date(c: Customer, dates: list[dict[str, str]], u: Understanding) -> 
                 and sum(e.type == "date" for e in sentence.entities) >= 2]
     asked = [e.value for sentence in (choosing or u.sentences) if "?" in sentence.text
              for e in sentence.entities if e.type == "date"]
+    # (Within the sentence too, the days of the options: "Si vous signez d'ici vendredi, je
+    # peux bloquer une installation le mardi ou le mercredi…" got "Je dirais le vendredi",
+    # round 55.)
+    offered = [e.value for options in u.options if options for option in options
+               for e in extract(option) if e.type == "date"
+               and e.value.get("jour") in WEEKDAYS]
+    if len(offered) >= 2:
+        asked = offered
     days = [value for value in (asked if len(asked) >= 2 else dates)
             if value.get("jour") in WEEKDAYS]
     if len(days) < 2 or not _EITHER.search(u.folded):
@@ -625,6 +633,16 @@ _DEADLINE = re.compile(rf"\b(d'ici|avant|au plus tard|jusqu'a)( le| la)? ({'|'.j
                        r"demain|fin)\b")
 
 
+def _any_such_day(sentence: str, entity: Entity) -> bool:
+    """Whether a weekday is said of any such day, never offered: "une panne d'un jeudi réglée
+    le jeudi même" got "Possible. Vous pensiez à quelle heure ?" (round 55)."""
+    before = fold(sentence[:entity.start])
+    after = fold(sentence[entity.start + len(entity.text):])
+    return bool(_ANY_DAY_BEFORE.search(before) or _SAME_DAY_AFTER.match(after))
+
+
+_ANY_DAY_BEFORE = re.compile(r"(?:\b(?:un|d'un|chaque|tous les)|\bn'importe quel)\s*$")
+_SAME_DAY_AFTER = re.compile(r"\s*meme\b")
 # Hours a "9 heures" beside a day can mean as a time of day, not a duration.
 OPENING_HOURS = (7, 20)
 
@@ -636,7 +654,8 @@ def proposed_times(u: Understanding) -> list[dict[str, str]]:
     said before it ("vendredi 28 à 10 h ou jeudi 27 à 14 h": a blind play heard "Et
     l'heure ?" twice), and "jeudi 10 h ou 14 h" offers Thursday at either hour (a blind play
     heard "ce créneau-là ne va pas" and then Thursday 14 h offered back)."""
-    dated = [(dict(e.value), e.start) for e in u.entities if e.type == "date"]
+    dated = [(dict(e.value), e.start) for sentence in u.sentences for e in sentence.entities
+             if e.type == "date" and not _any_such_day(sentence.text, e)]
     if not any(value.get("heure") and not value.get("jour") for value, _ in dated):
         dated += [({"heure": f"{int(e.value['valeur']):02d}:00"}, e.start) for e in u.entities
                   if e.type == "duree" and e.value.get("unite") == "heure"

@@ -10,6 +10,7 @@ from scenarios.model import Argument
 from scenarios.vocabulary import Act, OutcomeType
 
 from ..entities import normalise_numbers
+from ..text import fold
 from .listening import asks_opinion
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -100,10 +101,16 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # "…Qu'en pensez-vous ?" after a selling point: her reaction to it is her opinion (a
         # stock "C'est intéressant. Ça répond à ce que je cherche." took its place).
         parts[:] = [p for p in parts if p.kind != ReplyKind.CONTROL]
-    if Act.PREUVE in u.acts and (state.arguments_heard or state.objections_raised):
+    if Act.PREUVE in u.acts and (state.arguments_heard or state.objections_raised) and (
+            _CITES_OTHERS.search(u.folded) or _EVIDENCE.search(u.folded)):
+        # (Only what the turn shows: a feature explained, read as a proof, got "Ce témoignage
+        # est précis, ça me rassure" with no testimony in it, round 55.)
         c.move(mood=rules.proof_mood)
-        parts.append(ReplyPart(Priority.ECHO, c.bank("proof_ok"), ReplyKind.PROOF,
-                               stance=Stance.POSITIVE))
+        lines = c.stock("proof_ok")
+        if not _CITES_OTHERS.search(u.folded):
+            lines = [line for line in lines if not _OTHERS_LINE.search(fold(line))]
+        parts.append(ReplyPart(Priority.ECHO, c.voice.pick(lines) if lines else
+                               c.bank("proof_ok"), ReplyKind.PROOF, stance=Stance.POSITIVE))
 
 
 def _quotes_only(line: str, said: str) -> bool:
@@ -129,3 +136,18 @@ def tied(c: Customer, argument: Argument) -> bool:
     return any(need in state.needs_understood or any(
         fact in state.facts_revealed for fact in needs[need].facts) for need in argument.needs
         if need in needs)
+
+
+# What makes a turn a proof: others who bought it, or something checkable (a figure, a study,
+# the contract, a trial), on folded text.
+_CITES_OTHERS = re.compile(
+    r"\b(?:nos clients|un (?:de nos )?clients?|une cliente|d'autres (?:clients|cabinets|"
+    r"boulangeries|magasins|commerces|jardineries)|(?:des|plusieurs|\d+) (?:cabinets|"
+    r"boulangeries|magasins|commerces|jardineries) (?:qui|comme|ont|l'ont)|confreres|"
+    r"\d+ (?:cabinets|boulangeries|magasins|commerces|jardineries|clients)|"
+    r"references?|temoign\w*|ailleurs|recommand\w*|avis clients?)\b")
+_EVIDENCE = re.compile(r"\d|\b(?:etude|contrat|ecrit|garanti\w*|demonstration|demo|essai|"
+                       r"tests?|certifi\w*|mesure\w*|chiffres?|preuve|resultats?)\b")
+# Her words for the experience of others, said only when the turn cites some.
+_OTHERS_LINE = re.compile(r"\b(?:temoignage|reference|ailleurs|d'autres|histoires|retours?|"
+                          r"plu a|fait ses preuves)\b")

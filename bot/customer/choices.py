@@ -19,6 +19,7 @@ from .appointments import (
     day_part,
     day_parts_differ,
     meeting_form,
+    minutes,
     option_values,
 )
 from .closing import accepts_deal
@@ -136,12 +137,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                    stance=Stance.POSITIVE, answers=index))
             chosen.append(options)
             continue
-        taken = _choose(c, options, _spans(said, options))
+        around = u.sentences[max(0, index - 1):index + 1]  # the choice and the one before
+        days = _weekdays_named(around)
+        taken = _choose(c, options, _spans(said, options), days)
         if c.state.appointment is not None and (form := meeting_form(fold(options[taken]))):
             c.state.appointment["forme"] = form
         _close_on(c, options, taken)
-        around = u.sentences[max(0, index - 1):index + 1]  # the choice and the one before
-        days = _weekdays_named(around)
         if not of_form and _not_her_day(parts, days, index):
             # Two times of a day she cannot do ("mardi, de 8 h à 12 h ou de 14 h à 18 h ?"
             # to "le samedi matin, c'est tout"): her day is the answer, not a pick (round 46).
@@ -237,7 +238,7 @@ def _spans(text: str, options: tuple[str, str]) -> tuple[str, str]:
 
 
 def _choose(c: Customer, options: tuple[str, str],
-            spans: tuple[str, str] | None = None) -> int:
+            spans: tuple[str, str] | None = None, days: set[str] | None = None) -> int:
     """The option her own earlier words lean to ("je suis à Fives le vendredi" takes "à la
     boutique de Fives"), else one drawn once; the same one if she is asked again."""
     folded = [fold(option) for option in options]
@@ -253,6 +254,11 @@ def _choose(c: Customer, options: tuple[str, str],
     fits = [_acceptable(c, _price(option)) for option in options]
     if fits[0] != fits[1] and None not in fits:
         leaning = [int(bool(fit)) for fit in fits]
+    # Between two hours, the one in her free times: "jeudi, 10 h ou 14 h ?" got "Plutôt le
+    # matin", then her own "Ce créneau-là ne va pas" to Thursday 10 h (round 55).
+    free = [_in_her_times(c, option, days or set()) for option in options]
+    if free[0] != free[1] and None not in free:
+        leaning = [int(bool(fit)) for fit in free]
     # Between the fast way and the slow one, the fast: "l'express avec la photo, ou le
     # remplacement standard sous cinq jours ?" got the five days from a mother without a
     # washing machine (blind play), her own words having named the five days.
@@ -268,6 +274,16 @@ def _choose(c: Customer, options: tuple[str, str],
     signing = [bool(_SIGNING.search(option)) for option in said_of]
     if c.state.happened(Event.ACCORD) and signing[0] != signing[1]:
         leaning = [int(sign) for sign in signing]
+    if day_parts_differ(options):
+        # Her own times decide between two parts of a day, not a word said in passing nor a
+        # "vite" after the second option: the mother free only on Saturday mornings took
+        # "l'après-midi" (round 55 replayed).
+        free = set(content_words(" ".join(
+            line for fact in c.scenario.facts if "jour" in fact.values
+            and fact.known_by in (None, c.state.speaker) for line in fact.answers)))
+        times = [len(_option_words(option) & free) for option in options]
+        if times[0] != times[1]:
+            leaning = times
     if leaning[0] == leaning[1]:
         # What she knows and has not said yet leans too: the mother who can only do Saturday
         # morning takes the morning before she has said why.
@@ -279,6 +295,24 @@ def _choose(c: Customer, options: tuple[str, str],
         c.voice.rng.randrange(2)
     c.state.choices[key] = folded[taken]
     return taken
+
+
+def _in_her_times(c: Customer, option: str, days: set[str]) -> bool | None:
+    """Whether the hour an option names falls in her free times (on the days the turn names,
+    else on any); None when the scenario has no meetings or the option names no hour."""
+    meeting = c.scenario.appointment
+    hour = next((e.value["heure"] for e in extract(option)
+                 if e.type == "date" and "heure" in e.value), None)
+    if hour is None and (bare := _BARE_HOUR.search(fold(option))) and int(bare.group(1)) <= 23:
+        hour = f"{int(bare.group(1)):02d}:{bare.group(2) or '00'}"
+    if meeting is None or hour is None:
+        return None
+    return any(minutes(slot.start) <= minutes(hour) < minutes(slot.end)
+               for slot in meeting.free_slots if not days or slot.day in days)
+
+
+# "10 h", "14 h 30", "9h": an hour said alone, which the entity layer may read as a duration.
+_BARE_HOUR = re.compile(r"\b(\d{1,2}) ?h(?:eures?)? ?(\d{2})?\b")
 
 
 def _option_words(option: str) -> set[str]:

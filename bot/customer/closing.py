@@ -213,8 +213,14 @@ def holdback(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     heard a fact its words happened to name ("Des pannes, oui, régulièrement") or "Je n'ai
     pas l'information sous la main". After the turn's new objection, which answers it."""
     state = c.state
-    if not _asks_holdback(u) or state.happened(Event.ACCORD) or any(
-            p.kind in _HOLDBACK_ANSWERED for p in parts):
+    if not _asks_holdback(u) or any(p.kind in _HOLDBACK_ANSWERED for p in parts):
+        return
+    if state.happened(Event.ACCORD):
+        # She has said yes: nothing holds her back ("Là, il faudrait que je vérifie auprès
+        # des collaborateurs" to "qu'est-ce qui vous manque pour vous décider ?" after her
+        # accord, round 55 replayed).
+        parts.append(ReplyPart(Priority.ANSWER, c.bank("holdback_agreed"), ReplyKind.COMMITMENT,
+                               stance=Stance.POSITIVE))
         return
     if state.objections_pending:
         line = _open_doubt(c, parts, "", named=True, u=u)

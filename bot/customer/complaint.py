@@ -31,6 +31,27 @@ _DENIAL = re.compile(
 # named (round 40: "D'accord. Mais alors cette fois, je compte sur vous").
 _DENIES_ALL = re.compile(r"\b(?:(?:on|nous) n'(?:est|sommes) (?:plus |pas )?oblige\w* (?:de|a) "
                          r"rien|(?:on|nous) (?:n'avons|n'a) plus (?:aucune )?obligation)")
+# A delay or right said to have run out, in the words of speech too ("le délai de rétractation
+# il est passé", "la garantie est terminée").
+_EXPIRED = re.compile(r"\b(?:delai|droit|garantie)s?(?: de \w+| legale?s?)?,?(?: (?:il|elle|ils))? "
+                      r"(?:est|sont|a|ont) (?:deja |bien |malheureusement )?(?:expire|depasse|"
+                      r"passe|termine|perdu|fini|ecoule)\w*")
+def _expired(c: Customer, text: str, legal: set[str]) -> set[str]:
+    """The legal points a sentence says have run out: the one its delay names ("le délai de
+    rétractation est passé, mais vous êtes couverte par la garantie légale" runs out the
+    withdrawal, not the guarantee), or the only one it is about."""
+    match = _EXPIRED.search(fold(text))
+    if match is None or not legal:
+        return set()
+    named = {i for i in legal if any(fold(word) in match.group(0) for word in c.legal[i].keywords)}
+    return named or (legal if len(legal) == 1 else set())
+
+
+# A guarantee given in months, or one year ("la garantie, c'est six mois"), shorter than the
+# legal two years; not an extension offered on top of it.
+_SHORT_GUARANTEE = re.compile(r"\bgaranti\w*\b[^.?!]{0,40}\b(?:\d+|un|deux|trois|six|huit|"
+                              r"douze|dix-huit) mois\b|\bgaranti\w*\b[^.?!]{0,40}\b(?:un|1) an\b")
+_EXTENDED = re.compile(r"\b(?:extension|prolong\w*|supplementaire|en plus|de plus|offert\w*)\b")
 # A remedy refused outright ("je peux pas vous faire un retour", "pas d'échange possible").
 _REFUSES_REMEDY = re.compile(
     r"\b(?:je|on) (?:ne )?(?:peux|peut|pourra|pourrai|va) (?:pas|rien) (?:vous )?"
@@ -145,9 +166,31 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # et ensuite ?", blind play): the seller owes a product that conforms.
         denied = denied or (_TO_THE_MAKER.search(fold(sentence.text)) is not None and any(
             point.applies and "garantie" in fold(point.label) for point in c.legal.values()))
+        # A delay run out, said as the end of it ("le délai de rétractation il est passé"):
+        # a right that still applies is denied; one that truly ran out is no answer to a
+        # product that came broken ("Entendu." to it, round 55).
+        ran_out = _expired(c, sentence.text, legal)
+        expired = bool(ran_out)
+        denied = denied or any(c.legal[i].applies for i in ran_out)
+        # A guarantee said shorter than the law's ("la garantie sur la nouvelle machine c'est
+        # six mois, après c'est pour votre pomme", round 55: "Bien noté, merci").
+        denied = denied or (_SHORT_GUARANTEE.search(fold(sentence.text)) is not None
+                            and not _EXTENDED.search(fold(sentence.text)) and any(
+                                point.applies and "garantie" in fold(point.label)
+                                for point in c.legal.values()))
         if denied and state.record(Event.DROIT_LEGAL_NIE):
             c.move(mood=rules.legal_denial_mood, patience=rules.legal_denial_patience)
         refused = _REFUSES_REMEDY.search(fold(sentence.text)) is not None
+        if expired and not denied and not topics & (c.solutions | c.gestures) and not any(
+                part.kind == ReplyKind.REMEDY_REFUSED for part in parts):
+            parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("expired_right_pressed"),
+                                   ReplyKind.REMEDY_REFUSED, stance=Stance.NEGATIVE))
+        if denied and topics & (c.solutions | c.gestures) and not any(
+                part.kind == ReplyKind.REMEDY_REFUSED for part in parts):
+            # A right denied beside a remedy offered: the remedy does not make it true, and
+            # she knows her rights.
+            parts.append(ReplyPart(Priority.INTERRUPTION, c.bank("right_denied"),
+                                   ReplyKind.REMEDY_REFUSED, stance=Stance.NEGATIVE))
         if (denied or refused) and not topics & (c.solutions | c.gestures) and not any(
                 part.kind == ReplyKind.REMEDY_REFUSED for part in parts):
             # No remedy at all, for a product that came broken: she does not agree ("…le délai

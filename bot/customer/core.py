@@ -194,6 +194,7 @@ class Customer:
             closing.holdback(self, understanding, parts)
             closing.own_question(self, understanding, parts)
             progress.handover(self, understanding, parts)
+            discovery.answer_unheard(self, understanding, parts)
         if state.patience <= 0 and objections.takes_up_her_times(self, understanding):
             # A meeting put to her in the free times she just gave is what she asked for: she
             # answers it before her patience runs out ("mardi à 15 heures ça vous irait ?"

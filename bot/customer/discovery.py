@@ -6,6 +6,7 @@ out or the student reformulates them."""
 
 from __future__ import annotations
 
+import copy
 import re
 from collections.abc import Collection
 from dataclasses import replace
@@ -615,6 +616,50 @@ def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> 
         Act.QUESTION_ALTERNATIVE in sentence.act_ids
 
 
+def answer_unheard(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
+    """When nothing else answers the turn, a question on her facts read as something else
+    (the first figure said, read as a price announced) gets its fact: "240 euros pour les
+    deux machines : la couleur et la maintenance sont-elles incluses, ou facturées en
+    plus ?" got "Je vous écoute. Faites court." from a director who asks for figures, and
+    "Et euh, vous imprimez beaucoup vous, genre par mois ?" got "Allez au bout de votre
+    raisonnement" (round 55). Not an offer nor a request to sign: those are answered as such."""
+    if any(p.priority < Priority.AFTERTHOUGHT for p in parts):
+        return
+    unheard = [sentence for sentence in u.sentences
+               if sentence.text.rstrip().endswith("?") and sentence.topics
+               and sentence.acts and sentence.acts[0].act in (Act.ANNONCE_PRIX, Act.CONCESSION)
+               and Act.DEMANDE_ENGAGEMENT not in sentence.act_ids
+               and not _OFFERS.search(fold(sentence.text))
+               and not asks_something_else(fold(sentence.text))]
+    if not unheard:
+        return
+    heard = replace(u, sentences=[
+        replace(sentence, acts=[a for a in sentence.acts if a.act not in (
+            Act.ANNONCE_PRIX, Act.CONCESSION)]) if any(sentence is s for s in unheard)
+        else sentence for sentence in u.sentences])
+    # Tried on the side: when no fact comes of it, nothing she would have said or drawn in
+    # trying counts (the voice's draws decide every later line of the conversation).
+    state, voice = copy.deepcopy(c.state.__dict__), (c.voice.rng.getstate(), set(c.voice.used),
+                                                     list(c.voice.recent))
+    answer: list[ReplyPart] = []
+    react(c, heard, answer)
+    told = [p for p in answer if p.kind == ReplyKind.FACT and p.priority == Priority.ANSWER]
+    if told:
+        parts[:] = [p for p in parts if p.priority < Priority.AFTERTHOUGHT] + told
+        return
+    c.state.__dict__.update(state)
+    c.voice.rng.setstate(voice[0])
+    c.voice.used = voice[1]
+    c.voice.recent = c.state.last_lines  # (the voice shares the state's list of lines said)
+    c.voice.recent[:] = voice[2]
+
+
+# An amount put to her as an offer, not quoted: "je vous fais 259 € si vous signez ?".
+_OFFERS = re.compile(r"\b(?:je (?:vous |te )?(?:fais|fait|offre|propose|descends|baisse|mets)|"
+                     r"on (?:vous |te )?(?:fait|offre|propose)|remise|rabais|geste|si vous "
+                     r"sign\w*|a ce prix)\b")
+
+
 # A second question joined with "et" ("…, et y a-t-il des contraintes… ?").
 _AND_ASKS = re.compile(r",\s*et (?:y a-t-il|est-ce qu|quel|quelle|combien|comment|qui|quand|ou)\b")
 _VIEW_TAG = re.compile(r"\b(?:je trouve|je pense|a mon avis|pour moi)\b[^?]*,\s*(?:non|pas vrai|"
@@ -639,6 +684,7 @@ def _more_of(fact: Fact, said: str) -> str:
     """What her other answer lines for a fact add to what she has said of it: their sentences
     with words she has not said, from the line that adds most (at most two sentences)."""
     known = set(content_words(said))
+    stems = _stems(said)
     figures = set(_FIGURE.findall(said))
     best: list[str] = []
     best_new = 0
@@ -647,14 +693,25 @@ def _more_of(fact: Fact, said: str) -> str:
             continue
         # (Not a sentence that gives again a figure she gave: "2 800 € tout compris, et 120
         # nouveaux adhérents" after "2 800 € de budget, 120 nouvelles cartes".)
+        # (Nor one that says her wish again in other forms of its words: "…numériser
+        # directement dans notre logiciel comptable, Cegid" after "…qu'elles partent
+        # directement dans Cegid, notre logiciel de comptabilité", round 55.)
         fresh = [sentence for sentence in line_sentences(line)
-                 if len(set(content_words(sentence)) - known)
-                 > len(set(content_words(sentence))) // 2
+                 if len(_stems(sentence) - stems) > len(_stems(sentence)) // 2
                  and not set(_FIGURE.findall(sentence)) & figures]
         new = len({w for sentence in fresh for w in content_words(sentence)} - known)
         if new > best_new:
             best, best_new = fresh[:2], new
     return " ".join(best) if best_new >= _MORE_WORDS else ""
+
+
+# How many first letters of a word say which word it is, whatever its form ("numérise",
+# "numériser"; "comptable", "comptabilité").
+_STEM = 5
+
+
+def _stems(text: str) -> set[str]:
+    return {word[:_STEM] for word in content_words(text)}
 
 
 # What a problem cost her, which she never counted: not her rent nor any figure she knows.

@@ -5,6 +5,7 @@ gone, the student taking leave; and the final outcome of a conversation."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from scenarios.model import Condition
@@ -14,8 +15,9 @@ from scenarios.vocabulary import Act, Event, Kind, Outcome, OutcomeType, Speaker
 from ..conditions import any_holds
 from ..replies import line_sentences
 from ..state import CustomerState
-from ..text import fold
+from ..text import euros, fold
 from . import claims, manners, progress
+from .facts import untold_budget
 from .people import spoken_of
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -115,9 +117,19 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # correct. On fait comme ça." at once was far too easy (round 46).
             keep = [*keep, ReplyPart(Priority.FOLLOW_UP, c.bank("wary_agreement"),
                                      ReplyKind.COMMITMENT, stance=Stance.NEGATIVE)][-1:]
+        elif outcome.type == OutcomeType.SUCCES and (above := _above_her_budget(c)):
+            # Agreeing above the figure she said she would not pass, she says so: "Je ne
+            # veux pas dépasser 250 €", then "C'est correct. On fait comme ça." at 265 €
+            # (rounds 53 and 55: "not a word about the ceiling she set").
+            keep = [*keep[:1], ReplyPart(Priority.FOLLOW_UP, c.bank(
+                "deal_above_budget", budget=above), ReplyKind.COMMITMENT)]
         # (What she does not say is not told: a fact left unsaid is no fact revealed.)
         progress.forget(c, [p for p in parts if p.kind == ReplyKind.FACT
                             and all(p is not kept for kept in keep)])
+        if final:
+            # Leaving, she asks nothing more: "…ça ne me suffit pas. C'est possible ou pas ? Je
+            # ne vais pas continuer sur ce ton. Au revoir." (round 55).
+            keep = [_without_questions(p) for p in keep]
         parts[:] = [*keep, ReplyPart(Priority.FINAL, line, ReplyKind.OUTCOME)]
         for objection_id in [o for o, at in state.objection_raised_at.items()
                              if at == state.turn]:  # never voiced: not raised
@@ -145,7 +157,6 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                                                      "hang_up_patience"),
                                      ReplyKind.HANG_UP)]
     elif takes_leave(u, c.rules.leave_confidence) and not state.ended:
-        state.ended, state.ended_by = True, "student"
         closing = [p for p in parts if p.kind == ReplyKind.OUTCOME]  # already a farewell
         # A slot put to her with the goodbye is answered before it ("…mardi à 10 heures.
         # Merci, bonne journée !" outside her free times got only "Très bien. Merci pour
@@ -154,6 +165,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # Au revoir." says nothing the goodbye does not.)
         slot = [p for p in parts if p.kind == ReplyKind.APPOINTMENT
                 and re.search(r"\d", p.text)][:1] if not closing else []
+        if slot and slot[0].stance == Stance.NEGATIVE:
+            # A slot she cannot take is no meeting fixed: she keeps the student there to
+            # find another rather than see him out ("Ce créneau-là ne va pas… Moi, je peux le
+            # mardi… Très bien. Merci pour votre visite", round 55, and round 54 alike).
+            parts[:] = slot
+            return
+        state.ended, state.ended_by = True, "student"
         parts[:] = closing or [*slot, ReplyPart(
             Priority.FINAL, c.lines_or_bank(unasked(c, c.speaker.lines.goodbye), "goodbye"),
             ReplyKind.GOODBYE)]
@@ -210,6 +228,22 @@ def _priced_only_if_priced(c: Customer, u: Understanding, lines: list[str]) -> l
 
 
 _PRICE_WORD = re.compile(r"\b(?:prix|tarifs?|combien)\b")
+
+
+def _without_questions(part: ReplyPart) -> ReplyPart:
+    """The part without its questions, when something is left of it."""
+    kept = [sentence for sentence in line_sentences(part.text) if not sentence.endswith("?")]
+    return replace(part, text=" ".join(kept)) if kept and " ".join(kept) != part.text else part
+
+
+def _above_her_budget(c: Customer) -> str | None:
+    """Her budget as she says it, when the price agreed is above it and she has told it."""
+    deal, price = c.scenario.negotiation, c.state.price_agreed
+    if deal is None or deal.customer_budget is None or price is None or \
+            price <= deal.customer_budget or untold_budget(c) is not None or \
+            c.scenario.kind not in (Kind.NEGOCIATION, Kind.NEGOCIATION_INTERNE):
+        return None
+    return euros(deal.customer_budget)
 
 
 def _settled(state: CustomerState) -> bool:

@@ -10,6 +10,7 @@ from scenarios.vocabulary import Act, Channel, Event, Phase
 
 from ..conditions import any_holds
 from ..replies import line_sentences
+from ..text import fold
 from . import people
 from .reply import Priority, ReplyKind, ReplyPart, SpokenLine
 
@@ -42,12 +43,21 @@ _CAUGHT_OUT = re.compile(r"\b(?:vous m'avez grille|tu m'as grille|je suis grille
 
 # What the first speaker says before a newcomer walks in and takes the floor.
 _REBUKING = {ReplyKind.CLAIM_DOUBTED, ReplyKind.RUDENESS}
+# Her own offer to put the caller through ("Je peux aller le chercher.", "je vous le passe ?").
+_OFFERED_TO_FETCH = re.compile(r"\b(?:je (?:peux|vais) (?:aller )?(?:le|la) (?:chercher|"
+                               r"appeler|prevenir)|je (?:peux )?vous (?:le|la) passer)\b")
 
 
 def handover(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     speaker = c.speaker
-    if speaker.hands_over_to and speaker.hands_over_to not in c.state.present \
-            and any_holds(speaker.hands_over_if, c.state, u):
+    if speaker.hands_over_to and speaker.hands_over_to not in c.state.present and (
+            any_holds(speaker.hands_over_if, c.state, u) or (
+                # She offered to fetch him, and is taken at her word: "Je peux aller le
+                # chercher." then "allez le chercher" got "C'est tout à fait ça, oui." and
+                # "Ça, je ne sais pas, moi." (round 55).
+                _OFFERED_TO_FETCH.search(fold(c.last_reply)) is not None
+                and people.asks_to_be_put_through(u, c.scenario.speaker(speaker.hands_over_to))
+                and Act.IMPOLITESSE not in u.acts)):
         target = c.scenario.speaker(speaker.hands_over_to)
         if c.scenario.channel == Channel.FACE_A_FACE and \
                 c.state.turn < c.rules.arrival_turn_min:

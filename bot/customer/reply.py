@@ -217,6 +217,12 @@ def _fits(primary: ReplyPart, other: ReplyPart) -> bool:
         # "En général, je suis libre le mardi entre 14 h et 16 h… Comme je vous l'ai
         # expliqué, internet, j'ai déjà donné." gives the meeting and refuses it (round 40).
         return False
+    if primary.kind in _DOUBTS and primary.stance == Stance.NEGATIVE and \
+            _OPENER.match(other.text):
+        # Her no to what she cannot let pass is not followed by a yes: "Faire travailler des
+        # gens sans les payer ? Non, ça ne se fait pas. D'accord, c'est dans ce que je peux
+        # débloquer." (round 55 replayed).
+        return False
     if says_again(primary.text) and says_again(other.text):
         return False  # one "je vous l'ai déjà dit" per reply
     if _GO_AHEAD.search(primary.text) and _GO_AHEAD.search(other.text):
