@@ -260,7 +260,16 @@ _SIGNING_LIMIT_BEFORE = re.compile(r"\b(?:signez|signes|validez|valides|decidez|
 # Her figure as the mark another one is compared with: "289, c'est en dessous de 300" took
 # her 300 € delegation for a new offer (blind play).
 _COMPARED_BEFORE = re.compile(r"\b(?:en dessous|au-dessous|au dessous|en dessus|au-dessus"
-                              r"|inferieure?s?|superieure?s?|moins que|plus que) (?:de |a )?"
+                              r"|inferieure?s?|superieure?s?|moins que|plus que"
+                              # ("comme le montant dépasse 250 euros, souhaitez-vous une note
+                              # pour M. Lefèvre ?" offered 250 €, then "Où est le piège ?",
+                              # round 56)
+                              r"|depasse\w*|excede\w*|au-dela|au dela"
+                              # ("Vous restez donc sous votre seuil de signature de 300 euros"
+                              # offered 300 €: "Ouh là, c'est au-dessus de mon budget", round 56)
+                              r"|sous (?:votre|ton|ta|vos|le|la) (?:seuil|plafond|limite|"
+                              r"delegation|budget|enveloppe)(?: de (?:signature|decision))?)"
+                              r" (?:de |a )?"
                               # ("ce projet coûte 2 725 €, donc moins que ses 2 800 €")
                               r"(?:ses |leurs |vos |les |ces )?$")
 # Agreeing on the customer's figure makes it the price on the table ("on est d'accord sur

@@ -422,8 +422,7 @@ _DATA_TAKEN = re.compile(
     r"(?:des )?(?:clients?|fidelite)\b"
     # "…envoyer un SMS à tous les clients du fichier dès ce soir, j'ai déjà récupéré
     # l'export" (round 55: "Bien. Adhésions, chiffre, entrées…")
-    r"|\bj'ai (?:deja )?(?:recupere|fait|sorti|telecharge|extrait) (?:l'export|le fichier|"
-    r"les (?:numeros|adresses|contacts))")
+    r"|\bj'ai (?:deja )?(?:recupere|fait|sorti|telecharge|extrait) (?:l'export|le fichier)\b")
 # Contact details gathered where they were not given for it: "j'ai récupéré les numéros des
 # chèques de caisse" to send SMS (round 48: let pass).
 _DATA_COLLECTED = re.compile(r"\b(?:numeros?|coordonnees|adresses|noms)\b[^.?!]{0,25}\b(?:des |"
@@ -464,7 +463,11 @@ _DATA_HANDED = re.compile(
     r"(?:d'un|d'une|de vos|des|de ses) (?:autres?|collegues?|confreres?|voisins?|clients?)\b"
     # "…et les mails de vos vendeuses, pour nos newsletters" (round 41: let pass)
     r"|\b(?:mails?|e-mails?|numeros?|coordonnees|adresses|portables?) (?:perso\w* )?de (?:vos|"
-    r"tes|ses) (?:vendeu\w*|employe\w*|salarie\w*|collaborat\w*|equipes?)\b")
+    r"tes|ses) (?:vendeu\w*|employe\w*|salarie\w*|collaborat\w*|equipes?)\b"
+    # "…je le refile à deux trois partenaires", "je vous inscris aussi à toutes nos newsletters
+    # et à celles de nos partenaires" (round 56: "Oui, c'est bon pour moi", and his address)
+    r"|\b(?:refil|revend|transmet)\w*\b[^.?!]{0,30}\bpartenaires\b"
+    r"|\b(?:inscri\w*|abonn\w*)\b[^.?!]{0,60}\bpartenaires\b")
 # The same, said with what it points at elsewhere in the turn (two searches, not a look-ahead):
 # "votre mail, et ceux de vos vendeuses aussi, pour nos newsletters" (round 41), "votre
 # portable perso…, c'est pour notre fichier, on le revend pas… enfin pas trop" (round 42:

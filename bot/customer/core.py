@@ -87,6 +87,11 @@ class Customer:
         return self._context.customer_line
 
     @property
+    def said_figures(self) -> frozenset[float]:
+        """Every figure she has said so far (her budget, her rent, her volumes)."""
+        return self._context.customer_figures
+
+    @property
     def speaker(self) -> Speaker:
         return self.scenario.speaker(self.state.speaker)
 

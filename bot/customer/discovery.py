@@ -549,12 +549,25 @@ def _prefers(sentence: SentenceUnderstanding, options: tuple[str, str] | None,
             hit.score >= _CLEARLY_ASKED and hit.id in facts for hit in sentence.topics))
 
 
+# Asking whether she would like something ("ça vous dirait", "ça vous tente", "vous seriez
+# partant"), and a meeting or a demo as that something.
+_PUTS_TO_HER = re.compile(r"\b(?:ca|cela) vous (?:dirait|tente\w*|interesse\w*)|vous seriez "
+                          r"(?:partant|d'accord|interesse)\w*|vous voulez (?:bien )?(?:qu'|que|"
+                          r"une|un)\b")
+_MEETING_THING = re.compile(r"\b(?:demo\w*|demonstration|rendez-vous|rdv|visio\w*|passe\w* vous "
+                            r"voir|vienne|venir vous)\b")
+
+
 def _asks_no_fact(c: Customer, sentence: SentenceUnderstanding, folded: str) -> bool:
     """A question whose words name a fact but that asks something else of her (blind plays,
     round 19)."""
     # A proposal put to her ("…je passe votre dossier en express et je peux vous livrer
     # samedi. Cela vous convient ?") asks her yes, not her order number.
     if asks(Request.CONSENT, folded) and Act.PROPOSITION_SOLUTION in sentence.act_ids:
+        return True
+    # Nor a meeting or a demo put to her ("est-ce que ça vous dirait une petite démo avec
+    # mon collègue Thomas ?" got his weekend sales, round 56).
+    if _PUTS_TO_HER.search(folded) and _MEETING_THING.search(folded):
         return True
     # Nor does a question that only asks her yes ("Êtes-vous d'accord ?" got who signs above
     # 300 €, its "accord" read as the signing limit, round 43).

@@ -17,7 +17,6 @@ from ..replies import line_sentences
 from ..state import CustomerState
 from ..text import euros, fold
 from . import claims, manners, progress
-from .facts import untold_budget
 from .people import spoken_of
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -237,10 +236,11 @@ def _without_questions(part: ReplyPart) -> ReplyPart:
 
 
 def _above_her_budget(c: Customer) -> str | None:
-    """Her budget as she says it, when the price agreed is above it and she has told it."""
+    """Her budget as she says it, when the price agreed is above it and she has said that
+    figure (as her budget, or as the partners' limit in her delegation)."""
     deal, price = c.scenario.negotiation, c.state.price_agreed
     if deal is None or deal.customer_budget is None or price is None or \
-            price <= deal.customer_budget or untold_budget(c) is not None or \
+            price <= deal.customer_budget or deal.customer_budget not in c.said_figures or \
             c.scenario.kind not in (Kind.NEGOCIATION, Kind.NEGOCIATION_INTERNE):
         return None
     return euros(deal.customer_budget)

@@ -176,7 +176,16 @@ def light_first_fault(c: Customer, u: Understanding) -> bool:
     whatever her mood ("Copitec c'est nul" ended a first meeting, round 45: too harsh)."""
     reaction = _rude_reaction(u, False)
     earlier = sum(Act.IMPOLITESSE in heard.acts for heard in c.state.heard[:-1])
-    return reaction in _LIGHT and Act.DEMANDE_ENGAGEMENT not in u.acts and earlier == 0
+    # (Nor a joke taken back at once, whatever came before: "…ma déclaration d'impôts, entre
+    # nous ? Je rigole. Bon, le prix : 289 €…" ended the meeting after a rumour on her
+    # supplier, round 56: "far too harsh".)
+    withdrawn = reaction == "mockery_reaction" and _JOKE_TAKEN_BACK.search(u.folded) is not None
+    return reaction in _LIGHT and Act.DEMANDE_ENGAGEMENT not in u.acts and (
+        earlier == 0 or withdrawn)
+
+
+_JOKE_TAKEN_BACK = re.compile(r"\b(?:je rigole|je plaisante|je blague|c'est pour rire|"
+                              r"c'etait pour rire|je deconne)\b")
 
 
 def _fair_to_what_was_proposed(c: Customer, u: Understanding, line: str) -> str:
@@ -195,9 +204,13 @@ def _fair_to_what_was_proposed(c: Customer, u: Understanding, line: str) -> str:
         return line
     # (Not one she said already: with the lines about people left out, "Épargnez-moi ce genre
     # de commentaire" came twice in a blind play, round 48.)
+    # (Then one about people rather than one that takes back the proposal: "Dites-moi plutôt
+    # ce que vous proposez" right after 265 € on 60 months, round 56.)
+    unused = [candidate for candidate in c.stock("denigration_reaction")
+              if candidate not in c.voice.used]
     fresh = [candidate for candidate in fitting if candidate not in c.voice.used] or \
-        [candidate for candidate in c.stock("denigration_reaction")
-         if candidate not in c.voice.used]
+        [candidate for candidate in unused if not (
+            _ASKS_PROPOSAL if proposed else _KEEPS_TO_PROPOSAL).search(fold(candidate))] or unused
     return c.voice.pick(fresh) if fresh else line
 
 

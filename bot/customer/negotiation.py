@@ -135,9 +135,13 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             budget = deal.customer_budget
             key = "price_too_high" if budget is not None and new_price > budget \
                 else "price_reaction_ok"
+            if key == "price_too_high" and new_price <= budget * (1 + rules.value_margin):
+                # 289 € for a 280 € budget is a little over, not "Ouh là, c'est au-dessus de
+                # mon budget" (round 56: "too strong").
+                key = "price_slightly_high"
             parts.append(ReplyPart(Priority.REACTION, c.bank(key), ReplyKind.PRICE,
-                                   stance=Stance.NEGATIVE
-                                          if key == "price_too_high" else Stance.NEUTRAL))
+                                   stance=Stance.NEUTRAL if key == "price_reaction_ok"
+                                   else Stance.NEGATIVE))
     if absurd and not amounts and Act.ANNONCE_PRIX in acts and len(offers) == 1:
         # "0 €", "99 €" for a 899 € offer, three times the list price: a real customer
         # does not let it pass, nor take it as the price on the table.

@@ -13,6 +13,7 @@ from scenarios.vocabulary import Act, Event, ObjectionCategory, OutcomeType, Pha
 
 from ..conditions import any_holds, holds
 from ..entities import WEEKDAYS, extract, normalise_numbers
+from ..frame import Role
 from ..questions import is_question
 from ..replies import continued, line_sentences
 from ..state import HeardTurn
@@ -562,6 +563,18 @@ def restated(c: Customer, objection: Objection, u: Understanding | None = None) 
     Told the student cannot go lower (`u`), she no longer asks him to ("Vous pouvez vous
     aligner ?" right after "en dessous de 259 je peux vraiment pas", round 43)."""
     said = c.voice.pick(_lines(c, objection) or objection.lines)  # drawn before the prefix
+    offered_now = [f.value for f in u.frame.figures if f.role == Role.OFFER
+                   and f.kind == "montant"] if u is not None else []
+    deal = c.scenario.negotiation
+    if u is not None and not offered_now and deal is not None:
+        # (A bare figure in the price's range is one too: "Allez, 245, je m'arrangerai".)
+        offered_now = [float(n) for n in re.findall(r"\b\d{2,5}\b", normalise_numbers(u.folded))
+                       if deal.list_price * _BARE_PRICE[0] <= float(n)
+                       <= deal.list_price * _BARE_PRICE[1]]
+    if offered_now:
+        # (The figure just put to her, even one she doubts: "Allez, 245, je m'arrangerai avec
+        # mon chef" got "votre concurrent est à 250 €… Vous êtes au-dessus", round 56.)
+        said = _not_above(said, min(offered_now))
     if u is not None and _HELD_FIRM.search(u.folded):
         kept = [sentence for sentence in line_sentences(said)
                 if not _ASKS_TO_MATCH.search(fold(sentence))]
@@ -569,6 +582,30 @@ def restated(c: Customer, objection: Objection, u: Understanding | None = None) 
     prefix = "ask_again_prefix" if re.fullmatch(r"[^.!…]+\?", said.strip()) else \
         "repeat_prefix"
     return continued(c.bank(prefix), said, c.names)
+
+
+def _figure_unheard(c: Customer, objection: Objection, line: str, u: Understanding) -> bool:
+    """Whether a line of hers asks back a figure ("Dix jours ? …", "…et maintenant c'est
+    10 ?") that neither the turn, nor she, nor her facts, nor the doubt itself (its label: the
+    5 days announced on the site) gave; her own figures said as such (the rival's 250 €) she
+    may say."""
+    asked = " ".join(sentence for sentence in line_sentences(fold(line))
+                     if sentence.endswith("?"))
+    if not asked:
+        return False
+    known = _numbers(u.folded) | _numbers(fold(objection.label)) | {
+        f"{value:g}" for value in c.said_figures} | {
+        number for fact in c.scenario.facts for answer in fact.answers
+        for number in _numbers(fold(answer))}
+    return bool(_numbers(asked) - known)
+
+
+def _numbers(folded: str) -> set[str]:
+    return set(re.findall(r"\d+", normalise_numbers(folded).replace("\u202f", "")))
+
+
+# The range, around the list price, in which a bare number is heard as a price.
+_BARE_PRICE = (0.5, 1.5)
 
 
 # The student holding a price ("en dessous de 259 je peux vraiment pas", "c'est mon dernier
@@ -620,7 +657,14 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             # (round 40): the price told, the question is gone. So in the turn that says it
             # in passing ("…et c'est 49 euros par mois sans engagement", round 53).
             continue
-        if _raised(c, objection, u):
+        raised = _raised(c, objection, u)
+        if raised and all(_figure_unheard(c, objection, line, u)
+                          for line in _own_lines(c, objection)):
+            # Each of its lines answers a figure nobody gave ("Dix jours ? Vous allez encore me
+            # faire attendre…" to "le même modèle, ou laver votre linge au plus vite ?",
+            # round 57): it waits for the figure.
+            continue
+        if raised:
             state.objections_raised.append(objection.id)
             state.objection_raised_at[objection.id] = state.turn
             if any_holds(objection.treated_if, state, u) or _forestalled(c, objection):
@@ -652,6 +696,7 @@ def raise_new(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 # avez pensé ?", round 42).
                 lines = [line for line in lines if not PROTEST.match(fold(line))
                          and not _THOUGHT_OF.search(fold(line))] or lines
+            lines = [line for line in lines if not _figure_unheard(c, objection, line, u)] or lines
             line = c.voice.pick(_least_repeating(lines, parts, c.last_reply))
             _drop_choice_about(parts, line)
             if objection.category == ObjectionCategory.PRIX:
@@ -883,4 +928,20 @@ def _lines(c: Customer, objection: Objection) -> list[str]:
         return lines
     fitting = [line for line in lines if not any(
         e.type == "montant" and e.value["montant"] == deal.list_price for e in extract(line))]
-    return fitting or lines
+    return [_not_above(line, offered) for line in fitting or lines]
+
+
+def _not_above(line: str, offered: float) -> str:
+    """The line without its "vous êtes au-dessus" when the price on the table is not above
+    the figure it quotes ("votre concurrent est à 250 € pour renouveler. Vous êtes au-dessus."
+    to 245 €, round 56)."""
+    amounts = [e.value["montant"] for e in extract(line) if e.type == "montant"]
+    if not amounts or offered > max(amounts):
+        return line
+    kept = [sentence for sentence in line_sentences(line) if not _ABOVE.search(fold(sentence))]
+    return " ".join(kept) or line
+
+
+# Her words that the offer is dearer than a figure she quotes.
+_ABOVE = re.compile(r"\b(?:vous etes (?:nettement |largement |bien )?au-dessus|c'est plus cher|"
+                    r"vous etes plus cher|au-dessus de (?:ce|leur))\b")

@@ -33,7 +33,9 @@ _PRESENT = r"(est|serait)[- ]?(il |elle )?(la|disponible|present|presente)\b"
 _BOSS = re.compile(r"\b(le|la|votre|au|a la) (gerant|gerante|patron|patronne|responsable|"
                    r"directeur|directrice|decideur|dirigeant|dirigeante|boss|chef)\b"
                    r"(?! d'| de | du | des )")
-_ASKING = re.compile(r"\b(parler|passer|joindre|avoir|voir|s'entretenir|cherche)\b")
+# (Not "vous devriez en parler à votre patron", which speaks of her boss to her: "Oui, c'est
+# moi." to it, round 56.)
+_ASKING = re.compile(r"\b(?<!en )(parler|passer|joindre|avoir|voir|s'entretenir|cherche)\b")
 # The student speaking of themselves ("je suis un peu le chef ici, je fais ce que je veux"
 # got "Vous l'avez, c'est moi.", blind play).
 _SELF_BOSS = re.compile(r"\b(?:je suis|moi,? c'est|c'est moi) (?:un peu |en quelque sorte |"

@@ -61,6 +61,8 @@ _PATTERNS = {
         r"\b(vous avez|avez-vous|auriez-vous|vous auriez|tu as|t'as|as-tu|vous disposez|"
         # ("Vous m'accordez deux minutes, ou préférez-vous que je vous rappelle ?", round 41)
         r"disposez-vous|vous m'accordez|vous m'accorderiez|m'accordez-vous|"
+        # ("Nous avons bien une vingtaine de minutes ?" got "Exact. Rien à corriger.", round 56)
+        r"nous avons|avons-nous|on a|nous disposons|on dispose|"
         r"pouvez-vous m'accorder|vous pouvez m'accorder)(?: bien| toujours)? (?:d')?("
         r"(?:deux|2|cinq|5|dix|10|quinze|15|vingt|20|trente|30|quelques|une dizaine de|"
         r"une quinzaine de|une vingtaine de|une trentaine de) (?:minutes|instants)|"

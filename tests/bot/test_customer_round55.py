@@ -1,15 +1,24 @@
-"""What round 55's blind plays showed (issue 13; measured at 778ffa6, kept as dev data): a
+"""What rounds 55 and 56's blind plays showed (issue 13; measured at 778ffa6 and c58a190, kept
+as dev data). Round 55: a
 question on her figures read as a price announced, a slot refused and the visit closed in one
 breath, "qu'est-ce qui vous manque ?" after her yes, an apology read as a reproach, a delay
 that truly ran out said as the end of it, a guarantee cut to six months, a choice left to her
 mid-sentence, two people or two days to pick from, a proof with nothing to prove, a day said
-of any such day, an admitted pretext, and a price agreed above the ceiling she had said."""
+of any such day, an admitted pretext, and a price agreed above the ceiling she had said. Round
+56: a figure compared with hers read as the offer, a jibe answered by asking for a proposal
+just made, a personal number handed to partners, "parlez-en à votre patron" heard as asking
+for him, a joke taken back ending a meeting, "nous avons bien vingt minutes ?", a price a
+little over her budget, "vous êtes au-dessus" below the rival's figure, a demo put to her
+answered with a fact. Round 57: a doubt asking back a figure nobody gave."""
 
 from __future__ import annotations
 
+from bot.customer.requests import Request, asks
 from bot.engine import understander
+from bot.frame import Context, Role
 from bot.questions import offered_options
 from bot.replies import Voice
+from bot.text import fold
 
 from .plays import replay
 
@@ -116,3 +125,71 @@ def test_a_price_agreed_above_the_ceiling_she_said_is_said_so() -> None:
     talk, turns = replay("e4-copieur-cabinet.budget-serre.competent.t55-p1-6", 12)
     assert talk.state.price_agreed and talk.state.price_agreed > 250
     assert "250" in " ".join(turn.text for turn in turns[-2:]), turns[-1].text
+
+
+# Round 56 (dev part).
+
+def test_a_figure_said_to_exceed_hers_is_not_the_offer() -> None:
+    u = understander().understand(
+        "Je récapitule : 259 euros hors taxe par mois. Comme le montant dépasse 250 euros, "
+        "souhaitez-vous une note pour M. Lefèvre ?", Context("", frozenset({250.0})))
+    assert u.frame.offer is not None and u.frame.offer.amount == 259, u.frame.offer
+    assert {f.value: f.role for f in u.frame.figures}[250] == Role.QUOTE
+
+
+def test_a_jibe_after_an_offer_does_not_ask_for_a_proposal() -> None:
+    _, turns = replay("e4-copieur-cabinet.delai-court.hors-script.t56-p1-2", 10)
+    assert "ce que vous, vous proposez" not in turns[-1].text, turns[-1].text
+
+
+def test_her_number_handed_to_partners_is_refused() -> None:
+    _, turns = replay("tel-prospection-fidelix.deja-equipe.hors-script.t56-p1-4", 8)
+    assert "partenaires" in turns[-1].text.lower() or "ne sortent pas" in turns[-1].text, \
+        turns[-1].text
+    assert "c’est bon pour moi" not in turns[-1].text, turns[-1].text
+
+
+def test_telling_her_to_speak_to_her_boss_is_not_asking_for_him() -> None:
+    _, turns = replay("e4-copieur-cabinet.base.hors-script.t56-p2-3", 1)
+    assert "c’est moi" not in turns[-1].text, turns[-1].text
+
+
+def test_a_joke_taken_back_does_not_end_the_meeting() -> None:
+    talk, turns = replay("e4-copieur-cabinet.decideur-present.hors-script.t56-p2-5", 3)
+    assert not talk.state.ended, turns[-1].text
+
+
+def test_checking_the_time_planned_is_asking_for_her_time() -> None:
+    assert asks(Request.TIME, fold("Nous avons bien une vingtaine de minutes ?"))
+    assert not asks(Request.TIME, fold("On a 12 000 pages par mois."))
+
+
+def test_a_price_a_little_over_her_budget_is_a_little_over() -> None:
+    _, turns = replay("e4-copieur-cabinet.delai-court.competent.t56-p3-1", 7)
+    assert "Ouh là" not in turns[-1].text, turns[-1].text
+
+
+def test_a_price_below_the_rival_s_is_not_above_it() -> None:
+    _, turns = replay("e4-copieur-cabinet.delai-court.hors-script.t56-p1-2", 14)
+    assert "Vous êtes au-dessus" not in turns[-1].text, turns[-1].text
+
+
+def test_a_demo_put_to_her_gets_no_fact_of_her_sales() -> None:
+    _, turns = replay("tel-prospection-fidelix.client-presse.oral.t56-p1-7", 3)
+    assert "fait:ventes-week-end" not in turns[-1].parts, turns[-1]
+
+
+def test_a_price_agreed_above_the_partners_limit_she_said_is_said_so() -> None:
+    talk, turns = replay("e4-copieur-cabinet.budget-serre.competent.t56-p1-3", 13)
+    assert talk.state.price_agreed and talk.state.price_agreed > 250
+    assert "250" in turns[-1].text, turns[-1].text
+
+
+# Round 57 (dev part).
+
+def test_a_doubt_that_asks_back_a_figure_nobody_gave_waits_for_it() -> None:
+    _, turns = replay("tel-reclamation-lave-linge.rupture-stock.competent.t57-p3-7", 4)
+    assert "Dix jours" not in turns[-1].text, turns[-1].text
+    _, turns = replay("tel-reclamation-lave-linge.rupture-stock.competent.t57-p3-7", 3,
+                      "Pour le même modèle, il faut attendre le réassort : dix jours.")
+    assert "objection:attendre-5-jours" in turns[-1].parts, turns[-1]

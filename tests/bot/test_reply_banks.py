@@ -23,7 +23,7 @@ _PLACEHOLDERS = {"slot_hint": {"slots"}, "email_given": {"email"},
                  "fee_new": {"amount", "fee"}, "deal_refused_standing": {"point"},
                  "slot_misremembered": {"slot"}, "not_here_yet": {"name", "pronoun"},
                  "still_above_rival": {"price", "rival"},
-                 "still_above_today": {"price", "rival"}}
+                 "still_above_today": {"price", "rival"}, "deal_above_budget": {"budget"}}
 
 
 def test_both_registers_have_the_same_keys_and_only_known_placeholders() -> None:
