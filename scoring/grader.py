@@ -12,46 +12,11 @@ from scenarios.model import Scenario
 from scenarios.vocabulary import Outcome
 
 from .call_report import FIELD_LABELS, check_report
+from .misconduct import Fault, faults
 from .observations import Evidence, Observation, Observer, ev
 from .rubric import Level, rubric
 from .transcript import Transcript, view
 
-# Which observations make each criterion, with their weights.
-RECIPES: dict[str, dict[str, float]] = {
-    # Courtesy is the floor, not the achievement: active listening and open questions make
-    # the relationship.
-    "b1.relation_interpersonnelle": {"contact": 0.15, "customer_name": 0.15,
-                                     "politeness": 0.1, "listening": 0.45,
-                                     "questioning": 0.15},
-    "b1.diagnostic": {"discovery": 0.6, "listening": 0.2, "questioning": 0.2},
-    "b1.information_collectee": {"discovery": 1.0},
-    # A solution is pertinent to the needs found: discovery weighs in.
-    "b1.pertinence_solution": {"arguments": 0.4, "objections": 0.25, "discovery": 0.25,
-                               "questioning": 0.1},
-    "b1.personnalisation": {"customer_name": 0.25, "arguments": 0.35, "listening": 0.25,
-                            "questioning": 0.15},
-    "b1.efficacite_negociation": {"price_timing": 0.25, "concessions": 0.25, "deal": 0.3,
-                                  "closing": 0.2},
-    "b1.engagements": {"closing": 0.5, "next_step": 0.3, "politeness": 0.2},
-    "b1.evolutivite": {"next_step": 0.7, "closing": 0.3},
-    "b1.choix_prospection": {"phone_opening": 0.15, "discovery": 0.25, "questioning": 0.1,
-                             "next_step": 0.2, "price_timing": 0.15, "objections": 0.15},
-    "b1.choix_evenement": {"arguments": 0.45, "discovery": 0.25, "deal": 0.3},
-    # Organising means knowing the constraints (discovery) and answering them.
-    "b1.organisation_evenement": {"objections": 0.35, "discovery": 0.35, "deal": 0.15,
-                                  "within_budget": 0.15},
-    "b1.analyses_propositions": {"arguments": 0.4, "objections": 0.3, "closing": 0.3},
-    # On the phone, technique is also listening, the customer's name and positive words.
-    "b2.techniques_distance": {"contact": 0.1, "phone_opening": 0.15, "listening": 0.3,
-                               "customer_name": 0.1, "wording": 0.1, "closing": 0.1,
-                               "next_step": 0.1, "monologue": 0.05, "fillers": 0.05},
-    "b2.appropriation_dossier": {"discovery": 0.5, "customer_name": 0.2, "listening": 0.3},
-    # Proactivity needs the need understood and acted upon, not only objections answered.
-    # "Je vais essayer", "normalement": the opposite of proactivity.
-    "b2.reactivite": {"objections": 0.3, "discovery": 0.2, "questioning": 0.1,
-                      "listening": 0.1, "next_step": 0.1, "deal": 0.05, "wording": 0.15},
-    "b2.assistance_risques": {"complaint": 0.6, "discovery": 0.2, "listening": 0.2},
-}
 # A conversation the customer ended in failure shows every criterion at best insufficient
 # (an examiner does not rate the technique of a call that was hung up as satisfactory), and
 # very insufficient when the student's own conduct ended it.
@@ -114,6 +79,18 @@ class Scorecard:
                 "strengths": self.strengths, "priorities": self.priorities}
 
 
+# Evidence shown per criterion: the turns that decided its level, most telling first.
+EVIDENCE_SHOWN = 6
+# Of two pieces of evidence from equally weighted observations, the one on the side of the
+# level (a "+" for a good level, a "−" for a poor one) tells more of why.
+OFF_SIDE_RELEVANCE = 0.6
+# An expectation of the scenario, met or missed, weighs as its share of the score.
+EXPECTATION_RELEVANCE = EXPECTATIONS_SHARE
+# At most this many session-wide notes (an expectation missed names no turn): the quoted turns
+# are what a student can learn from.
+UNQUOTED_SHOWN = 2
+
+
 def grade(transcript: Transcript, scenario: Scenario,
           report: dict[str, Any] | None = None) -> Scorecard:
     observations = Observer(transcript, scenario).all()
@@ -121,17 +98,17 @@ def grade(transcript: Transcript, scenario: Scenario,
         observations["report"] = _report_observation(report, transcript, scenario)
     expectations = _expectations(transcript, scenario)
     misconduct = MISCONDUCT & {e.value for e in transcript.final.events}
-    courteous = _courteous(observations) and not misconduct
+    found = faults(transcript, scenario)
+    courteous = _courteous(observations) and not misconduct and not found
     results = []
     for item in scenario.grading.criteria:
-        recipe = RECIPES.get(item.criterion, {"deal": 1.0})
-        if item.criterion == "b2.reporting":
-            recipe = {"report": 1.0}
+        recipe = _recipe(item.criterion)
         parts = [(observations[name], weight) for name, weight in recipe.items()
                  if observations.get(name) is not None]
         total_weight = sum(weight for _, weight in parts) or 1.0
         score = sum(o.score * w for o, w in parts) / total_weight  # type: ignore[union-attr]
-        evidence = [e for o, _ in parts for e in o.evidence]  # type: ignore[union-attr]
+        # (Each piece of evidence with the weight of what it shows, to choose the telling ones.)
+        weighed = [(e, w) for o, w in parts for e in o.evidence]  # type: ignore[union-attr]
         weakest = min((o for o, _ in parts if o.advice), key=lambda o: o.score,  # type: ignore
                       default=None)
         advice = weakest.advice if weakest else None  # type: ignore[union-attr]
@@ -140,8 +117,9 @@ def grade(transcript: Transcript, scenario: Scenario,
             met = [name for name, ok, _ in mine if ok]
             score = (1 - EXPECTATIONS_SHARE) * score + EXPECTATIONS_SHARE * len(met) / len(mine)
             for name, ok, turn in mine:
-                evidence.append(ev(turn, True, f"attendu tenu : {name}") if ok and turn else
-                                Evidence(0, "", False, f"attendu non tenu : {name}"))
+                weighed.append((ev(turn, True, f"attendu tenu : {name}") if ok and turn else
+                                Evidence(0, "", False, f"attendu non tenu : {name}"),
+                                EXPECTATION_RELEVANCE))
             missed = [name for name, ok, _ in mine if not ok]
             if missed and (advice is None or score >= 0.5):
                 advice = f"Attendu du scénario à tenir : {missed[0].rstrip('.')}."
@@ -149,19 +127,76 @@ def grade(transcript: Transcript, scenario: Scenario,
             score = min(score, MISCONDUCT_CAP if misconduct else FAILURE_CAP)
         elif item.criterion in COURTEOUS_FLOOR and courteous:
             score = max(score, COURTEOUS_FLOOR[item.criterion])
-        evidence = sorted(_unique(evidence), key=lambda e: (e.turn, not e.positive))[:6]
+        mine_faults = [f for f in found if f.touches(item.criterion)]
+        if item.criterion != "b2.reporting":
+            capped = _with_faults(score, item.criterion, found)
+            if capped < score and not mine_faults:
+                mine_faults = found  # what lowered it is shown with it
+            score = capped
+        if mine_faults and mine_faults[0].touches(item.criterion) and \
+                not (advice or "").startswith("Restez"):
+            advice = _fault_advice(mine_faults[0])
+        evidence = _telling(weighed, mine_faults, score)
         label = rubric().criterion(item.criterion).label
         results.append(CriterionResult(item.criterion, label, item.weight,
                                        max(0.0, min(1.0, score)), evidence, advice))
     weights = sum(r.weight for r in results) or 1.0
     total = round(sum(r.score * r.weight for r in results) / weights * 20 * 2) / 2
     used = {name: o for name, o in observations.items() if o is not None and any(
-        name in RECIPES.get(r.id, {}) or (r.id == "b2.reporting" and name == "report")
-        for r in results)}
+        name in _recipe(r.id) for r in results)}
     ranked = sorted(used.values(), key=lambda o: (-o.score, o.name))
-    strengths = [o.label for o in ranked if o.score >= 0.7][:3]
-    priorities = [o.advice for o in reversed(ranked) if o.advice and o.score < 0.75][:3]
-    return Scorecard(scenario.id, total, results, strengths, priorities)  # type: ignore[arg-type]
+    # A strength is shown with the turn that proves it; a session with a fault of conduct has
+    # none in the relationship it broke.
+    strengths = [o.label for o in ranked if o.score >= 0.7 and any(
+        e.positive and e.turn for e in o.evidence) and not (found and o.name in _BROKEN_BY_FAULT)
+                 ][:3]
+    priorities = [_fault_advice(f) for f in found[:1]] + \
+        [o.advice for o in reversed(ranked) if o.advice and o.score < 0.75]
+    return Scorecard(scenario.id, total, results, strengths,  # type: ignore[arg-type]
+                     list(dict.fromkeys(priorities))[:3])
+
+
+# Observations a fault of conduct says the opposite of: never a strength beside one.
+_BROKEN_BY_FAULT = {"politeness", "contact", "listening", "concessions", "complaint"}
+
+
+def _recipe(criterion: str) -> dict[str, float]:
+    # (A criterion the rubric gives no observations is judged on the result alone.)
+    return rubric().criterion(criterion).recipe or {"deal": 1.0}
+
+
+def _with_faults(score: float, criterion: str, found: list[Fault]) -> float:
+    """The score under the caps of the faults: the criteria a fault touches at most « très
+    insuffisant », the others lowered too (rubric.yml, « manquements »)."""
+    if not found:
+        return score
+    rules = rubric().misconduct
+    if any(f.touches(criterion) for f in found):
+        return min(score, rules.touched_cap)
+    return min(score, rules.others_cap if len(found) == 1 else rules.repeated_cap)
+
+
+def _fault_advice(fault: Fault) -> str:
+    said = " ".join(fault.turn.text.split())
+    said = said if len(said) <= 60 else said[:59].rstrip() + "…"
+    return (f"Tour {fault.turn.number} : {fault.label} (« {said} »). Un examinateur le "
+            "sanctionne dans tous les critères, même si le client ne raccroche pas.")
+
+
+def _telling(weighed: list[tuple[Evidence, float]], mine: list[Fault],
+             score: float) -> list[Evidence]:
+    """The evidence that decided the level: the faults first, then the heaviest observations'
+    evidence on the side of the level; shown in turn order (session-wide notes last)."""
+    good = score >= 0.55
+    ranked = sorted(_unique([e for e, _ in weighed]),
+                    key=lambda e: -max(w * (1.0 if e.positive == good else OFF_SIDE_RELEVANCE)
+                                       for x, w in weighed if x == e))
+    ranked = _unique([f.evidence for f in mine] + ranked)
+    quoted = [e for e in ranked if e.turn]
+    unquoted = [e for e in ranked if not e.turn]
+    room = max(UNQUOTED_SHOWN, EVIDENCE_SHOWN - len(quoted))
+    chosen = [e for e in ranked if e.turn or e in unquoted[:room]][:EVIDENCE_SHOWN]
+    return sorted(chosen, key=lambda e: (e.turn == 0, e.turn, not e.positive))
 
 
 def _courteous(observations: dict[str, Observation | None]) -> bool:

@@ -59,6 +59,23 @@ def _new(turns: list[StudentTurn], index: int, attribute: str) -> list[str]:
     return [item for item in getattr(turns[index].state, attribute) if item not in before]
 
 
+# Words of a technique phrase that make it a formula: the same opening said again ("Je
+# comprends tout à fait votre inquiétude", three times) earns nothing more.
+_FORMULA_WORDS = 4
+
+
+def _distinct(turns: list[StudentTurn]) -> list[StudentTurn]:
+    """The turns whose technique phrase was not said before in the same words."""
+    seen: set[tuple[str, ...]] = set()
+    kept = []
+    for turn in turns:
+        opening = tuple(re.findall(r"\w+", fold(turn.text))[:_FORMULA_WORDS])
+        if opening not in seen:
+            kept.append(turn)
+        seen.add(opening)
+    return kept
+
+
 def _events_at(turns: list[StudentTurn], index: int) -> set[Event]:
     before = set(turns[index - 1].state.events) if index else set()
     return set(turns[index].state.events) - before
@@ -67,6 +84,8 @@ def _events_at(turns: list[StudentTurn], index: int) -> set[Event]:
 # What an argument answering a need the customer expressed, but that the student never
 # reformulated, earns of the credit of one tied to a reformulated need.
 UNLINKED_CREDIT = 0.5
+# What a conversation where no price was ever put on the table earns for its concessions.
+NOT_NEGOTIATED = 0.4
 # The first facts found matter most: the essential facts a student uncovers count with
 # diminishing returns.
 DISCOVERY_CURVE = 0.85
@@ -164,9 +183,15 @@ class Observer:
                            [ev(t, False, "impolitesse ou pression") for t in rude], advice)
 
     def listening(self) -> Observation:
-        reformulations = [t for t in self.turns if Act.REFORMULATION in t.main_acts]
-        controls = [t for t in self.turns if Act.QUESTION_CONTROLE in t.main_acts]
-        empathy = [t for t in self.turns if t.main_acts & {Act.EMPATHIE, Act.EXCUSE}]
+        # A reformulation earns credit when it says again what the customer actually said (a
+        # fact she gave, or one of her figures); "si je comprends bien, vous voulez le meilleur"
+        # with none of it is a formula (keyword stuffing graded 9/20 against an examiner's 2).
+        reformulations = [t for i, t in enumerate(self.turns)
+                          if Act.REFORMULATION in t.main_acts and self._restates(i)]
+        hollow = [t for t in self.turns if Act.REFORMULATION in t.main_acts
+                  and t not in reformulations]
+        controls = _distinct([t for t in self.turns if Act.QUESTION_CONTROLE in t.main_acts])
+        empathy = _distinct([t for t in self.turns if t.main_acts & {Act.EMPATHIE, Act.EXCUSE}])
         complaint = self.s.kind == Kind.RECLAMATION
         # Reformulation is the core of active listening; checks and empathy complete it.
         reformulated = min(1.0, len(reformulations) / 2)
@@ -182,6 +207,7 @@ class Observer:
         evidence = [ev(t, True, "reformulation") for t in reformulations[:2]] + \
             [ev(t, True, "question de contrôle") for t in controls[:1]] + \
             [ev(t, True, "empathie") for t in empathy[:1]] + \
+            [ev(t, False, "reformulation sans ce que le client a dit") for t in hollow[:2]] + \
             [ev(t, False, "coupe la parole au client") for t in interruptions[:3]]
         advice = None
         if len(interruptions) >= 2 or (interruptions and complaint):
@@ -197,6 +223,18 @@ class Observer:
             advice = "Accueillez l'émotion avant de répondre : « Je comprends votre inquiétude. »"
         return Observation("listening", "Écoute active (reformulation, contrôle, empathie)",
                            score, evidence, advice)
+
+    def _restates(self, index: int) -> bool:
+        """Whether the turn says again something the customer had said: a fact she gave
+        (its topic), or a figure of hers."""
+        before = self.turns[index - 1].state if index else None
+        if before is None:
+            return False
+        turn = self.turns[index]
+        if set(turn.topics) & set(before.facts_revealed):
+            return True
+        heard = set(re.findall(r"\d+", " ".join(before.fact_lines.values())))
+        return bool(set(re.findall(r"\d+", turn.text)) & heard)
 
     # --- discovery, arguments, objections -----------------------------------------------
 
@@ -388,8 +426,12 @@ class Observer:
                 and after.price_offered < before.price_offered
             if lowered and not set(before.objections_pending) & price_objections:
                 unsolicited.append(turn)
-        # Holding the price and conditions is best; each concession should buy something.
-        score = 0.3 + 0.5 * min(1.0, obtained / len(conceded)) if conceded else 1.0
+        # Holding the price and conditions is best; each concession should buy something. A
+        # price never put on the table was not held either ("polite, never sells": 5/20
+        # against an examiner's 2).
+        priced = Event.PRIX_ANNONCE in self.final.events or self.final.price_offered is not None
+        score = 0.3 + 0.5 * min(1.0, obtained / len(conceded)) if conceded else \
+            1.0 if priced else NOT_NEGOTIATED
         if unsolicited:
             score = min(score, 0.5)  # a discount the customer had not asked for
         if given:
@@ -403,8 +445,9 @@ class Observer:
                 "un engagement de votre part"
             advice = ("Ne concédez jamais sans contrepartie : « Si je fais cet effort, pouvez-"
                       f"vous accepter {counterpart} ? »")
-        return Observation("concessions", "Concessions échangées contre des contreparties",
-                           score, evidence, advice)
+        label = "Concessions échangées contre des contreparties" if conceded else \
+            "Prix tenu, sans concession" if priced else "Aucune négociation (prix jamais annoncé)"
+        return Observation("concessions", label, score, evidence, advice)
 
     def deal(self) -> Observation:
         outcome = self.t.outcome
@@ -575,12 +618,12 @@ class Observer:
         if Event.DROIT_LEGAL_NIE in events:
             score = min(score, 0.2)
         evidence = [ev(t, True, "excuses") for t in apology[:1]]
+        # (A promise outside the policy and a right denied are faults, quoted as such in every
+        # criterion they touch: scoring/misconduct.py.)
         for index, turn in enumerate(self.turns):
             for event in _events_at(self.turns, index):
                 if event in (Event.SOLUTION_ACCEPTEE, Event.ENGAGEMENT_DONNE):
                     evidence.append(ev(turn, True, event.label))
-                elif event in (Event.PROMESSE_HORS_POLITIQUE, Event.DROIT_LEGAL_NIE):
-                    evidence.append(ev(turn, False, event.label))
         missing = [name for name, value in parts.items() if value < full[name] * 0.7]
         solution = self.s.policy.solutions[0].label
         advice = None if not missing else (

@@ -35,6 +35,37 @@ class RubricCriterion(BaseModel):
     observed: str | None = Field(None, alias="observe")
     reason: str | None = Field(None, alias="motif")
     levels: dict[Level, str] = Field(default_factory=dict, alias="niveaux")
+    # The observations it is made of, with their weights (scoring/observations.py).
+    recipe: dict[str, float] = Field(default_factory=dict, alias="observations")
+
+
+class Breach(StrEnum):
+    """A fault of conduct or of sales policy, counted in every bloc (see `Misconduct`)."""
+
+    RUDENESS = "impolitesse"
+    PRESSURE = "pression"
+    RIGHT_DENIED = "droit_nie"
+    OUT_OF_POLICY = "hors_politique"
+    BELOW_FLOOR = "sous_plancher"
+
+
+class BreachRule(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    label: str = Field(alias="libelle")
+    criteria: list[str] = Field(alias="criteres")  # the criteria it touches
+
+
+class Misconduct(BaseModel):
+    """What a breach costs: the criteria it touches at most `touched_cap`, the others at most
+    `others_cap` (`repeated_cap` beyond one breach)."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    touched_cap: float = Field(alias="plafond_touche")
+    others_cap: float = Field(alias="plafond_autres")
+    repeated_cap: float = Field(alias="plafond_autres_repete")
+    kinds: dict[Breach, BreachRule] = Field(alias="types")
 
 
 class Rubric(BaseModel):
@@ -43,6 +74,7 @@ class Rubric(BaseModel):
     blocs: dict[int, str]
     level_names: dict[Level, str] = Field(alias="niveaux")
     criteria: list[RubricCriterion] = Field(alias="criteres")
+    misconduct: Misconduct = Field(alias="manquements")
 
     def criterion(self, criterion_id: str) -> RubricCriterion:
         return next(c for c in self.criteria if c.id == criterion_id)

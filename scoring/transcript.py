@@ -26,6 +26,8 @@ class StudentTurn:
     entities: list[dict[str, Any]]
     state: CustomerState
     reply: str = ""
+    # What each part of the customer's reply answered ("impolitesse", "promesse douteuse"…).
+    reply_to: list[str] = field(default_factory=list)
     # What the student clearly did: each sentence's best act and the high-precision cues.
     # The customer reacts to near-ties too (lenient); grading counts only these.
     main_acts: set[Act] = field(default_factory=set)
@@ -134,6 +136,7 @@ def from_turns(turns: list[TurnRecord], scenario_id: str, variant: str | None, o
                 cut_customer=turn.cut_customer))
         elif transcript.turns:
             transcript.turns[-1].reply = turn.text
+            transcript.turns[-1].reply_to = list(turn.acts)
     if not transcript.turns:
         raise TranscriptError("aucune réplique de l'étudiant dans cette transcription — rien à "
                               "évaluer (jouez d'abord un entretien avec « repliq run »)")

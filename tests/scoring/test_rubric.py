@@ -55,3 +55,24 @@ def test_scenario_weighting_a_criterion_a_conversation_cannot_show_is_refused(
 @pytest.mark.parametrize("level", list(Level))
 def test_levels_have_french_names(level: Level) -> None:
     assert rubric().level_names[level]
+
+
+def test_every_assessed_criterion_is_made_of_known_observations_weighing_one() -> None:
+    from scoring.observations import Observer
+
+    known = {name for name in dir(Observer) if not name.startswith("_")} | {"report"}
+    for criterion in rubric().criteria:
+        if not criterion.assessed:
+            assert not criterion.recipe, criterion.id
+            continue
+        assert criterion.recipe, criterion.id
+        assert set(criterion.recipe) <= known, (criterion.id, set(criterion.recipe) - known)
+        assert abs(sum(criterion.recipe.values()) - 1.0) < 1e-9, criterion.id
+
+
+def test_every_fault_touches_criteria_of_the_grid() -> None:
+    assessed = {c.id for c in rubric().criteria if c.assessed}
+    rules = rubric().misconduct
+    assert rules.touched_cap < rules.repeated_cap <= rules.others_cap < 1
+    for kind, rule in rules.kinds.items():
+        assert rule.criteria and set(rule.criteria) <= assessed, kind

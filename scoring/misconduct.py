@@ -1,0 +1,61 @@
+"""Faults of conduct or of sales policy, found turn by turn, whether or not the customer hung
+up: an examiner counts them in every bloc (rubric.yml, « manquements »)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scenarios.model import Scenario
+from scenarios.vocabulary import Act, Event
+
+from .observations import Evidence, ev
+from .rubric import Breach, rubric
+from .transcript import StudentTurn, Transcript
+
+# What the customer's reply says she made of a claim (bot/customer/reply.py, ReplyKind): a
+# guaranteed result or a gift no policy allows, met with doubt.
+_CLAIM_DOUBTED = "promesse douteuse"
+_EVENTS = {Event.PRESSION: Breach.PRESSURE, Event.DROIT_LEGAL_NIE: Breach.RIGHT_DENIED,
+           Event.PROMESSE_HORS_POLITIQUE: Breach.OUT_OF_POLICY}
+
+
+@dataclass(frozen=True)
+class Fault:
+    turn: StudentTurn
+    kind: Breach
+
+    @property
+    def label(self) -> str:
+        return rubric().misconduct.kinds[self.kind].label
+
+    def touches(self, criterion: str) -> bool:
+        return criterion in rubric().misconduct.kinds[self.kind].criteria
+
+    @property
+    def evidence(self) -> Evidence:
+        return ev(self.turn, False, f"manquement : {self.label}")
+
+
+def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:
+    """Every fault, in turn order: a rude turn each time (decided by the conduct layer, sure
+    only), the first pressure, right denied and promise outside the policy (the customer
+    records each once; a later claim she doubts counts again), a price below the floor."""
+    found: list[Fault] = []
+    floor = scenario.negotiation.floor_price if scenario.negotiation else None
+    before: set[Event] = set()
+    below = False
+    for turn in transcript.turns:
+        kinds: list[Breach] = []
+        if Act.IMPOLITESSE in turn.acts:
+            kinds.append(Breach.RUDENESS)
+        events = set(turn.state.events)
+        kinds += [kind for event, kind in _EVENTS.items() if event in events - before]
+        if _CLAIM_DOUBTED in turn.reply_to and Breach.OUT_OF_POLICY not in kinds:
+            kinds.append(Breach.OUT_OF_POLICY)
+        offered = turn.state.price_offered
+        if floor is not None and offered is not None and offered < floor and not below:
+            kinds.append(Breach.BELOW_FLOOR)
+            below = True
+        before = events
+        found += [Fault(turn, kind) for kind in dict.fromkeys(kinds)]
+    return found

@@ -1,0 +1,113 @@
+"""Faults of conduct and of sales policy count in every bloc, whether or not the customer
+hangs up, and are quoted with their turn; technique words without substance earn little
+(issue 14: one hidden insult graded 18.5/20, keyword stuffing 9/20, against an examiner's 10
+and 2)."""
+
+from __future__ import annotations
+
+import io
+from functools import lru_cache
+from pathlib import Path
+
+from bot.engine import start_conversation
+from repliq.run_cmd import converse, script_lines
+from scenarios import load_scenario
+from scenarios.catalog import BUILTIN_DIR
+from scoring.grader import Scorecard, grade
+from scoring.rubric import Level
+from scoring.transcript import from_record
+
+CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
+
+
+def _card(scenario_id: str, lines: tuple[str, ...]) -> Scorecard:
+    scenario = load_scenario(BUILTIN_DIR / f"{scenario_id}.yaml")
+    record = converse(start_conversation(scenario), list(lines), False, io.StringIO())
+    return grade(from_record(record), scenario)
+
+
+@lru_cache(maxsize=8)
+def _reference(scenario_id: str) -> tuple[str, ...]:
+    return tuple(script_lines(CALIBRATION / scenario_id / "excellent.txt"))
+
+
+@lru_cache(maxsize=8)
+def card(scenario_id: str, at: int = 0, line: str = "") -> Scorecard:
+    lines = _reference(scenario_id)
+    return _card(scenario_id, (*lines[:at], line, *lines[at:]) if line else lines)
+
+
+def _quoted(card: Scorecard, criterion: str, turn: int) -> list[str]:
+    result = next(c for c in card.criteria if c.id == criterion)
+    return [e.note for e in result.evidence if e.turn == turn and not e.positive]
+
+
+INSULT = ("Franchement, chez Copitec ce sont des guignols, et il faut être bien naïve pour les "
+          "avoir gardés six ans.")
+
+
+def test_one_insult_in_a_good_interview_costs_the_relationship_and_the_mark() -> None:
+    clean, rude = card("e4-copieur-cabinet"), card("e4-copieur-cabinet", 9, INSULT)
+    assert clean.total >= 16
+    assert rude.total <= clean.total - 6, (clean.total, rude.total)
+    relation = next(c for c in rude.criteria if c.id == "b1.relation_interpersonnelle")
+    assert relation.level == Level.TI
+    assert any("impolitesse" in note for note in _quoted(rude, "b1.relation_interpersonnelle",
+                                                          10))
+    # Every other criterion shows what lowered it, and none is rated "très satisfaisant".
+    for result in rude.criteria:
+        assert result.level != Level.TS, result.id
+        assert any(e.turn == 10 and not e.positive for e in result.evidence), result.id
+    assert rude.priorities[0].startswith("Tour 10 : impolitesse")
+    assert not any("Courtoisie" in s for s in rude.strengths)
+
+
+CASH = ("Et en plus, pour la gêne, je vous fais un virement de 100 euros, en dédommagement, ça "
+        "reste entre nous.")
+DENIAL = ("Par contre pour le remboursement, vous avez dépassé les 14 jours, donc vous n'avez "
+          "plus aucun droit, la garantie ne s'applique pas.")
+
+
+def test_a_payment_outside_the_policy_is_a_fault_quoted_in_the_criteria_it_touches() -> None:
+    clean = card("tel-reclamation-lave-linge")
+    breach = card("tel-reclamation-lave-linge", 13, CASH)
+    assert breach.total < clean.total - 4, (clean.total, breach.total)
+    for criterion in ("b2.assistance_risques", "b2.reactivite"):
+        assert any("hors de la politique" in n for n in _quoted(breach, criterion, 14))
+        assert next(c for c in breach.criteria if c.id == criterion).level == Level.TI
+
+
+def test_a_legal_right_denied_is_quoted_once_as_a_fault() -> None:
+    denied = card("tel-reclamation-lave-linge", 10, DENIAL)
+    notes = _quoted(denied, "b2.assistance_risques", 11)
+    assert notes == ["manquement : droit du consommateur nié"], notes
+    assert next(c for c in denied.criteria
+                if c.id == "b2.assistance_risques").level == Level.TI
+
+
+def test_a_firm_polite_price_is_no_fault() -> None:
+    firm = card("e4-copieur-cabinet", 20, "Je comprends, mais c'est notre tarif, madame Martin : "
+                                          "je ne peux pas descendre en dessous de 289 €.")
+    assert not any(e.note.startswith("manquement") for c in firm.criteria for e in c.evidence)
+
+
+STUFFING = (
+    "Bonjour madame, je suis Kevin de Bureau Plus, merci de me recevoir.",
+    "C'est une excellente question. Quel est votre besoin ?",
+    "Si je comprends bien, vous voulez le meilleur pour votre entreprise ?",
+    "Je comprends tout à fait votre inquiétude. Si je comprends bien, la qualité compte ?",
+    "Je comprends tout à fait votre inquiétude. Notre solution est la meilleure du marché.",
+    "Si je comprends bien, vous cherchez une solution adaptée ?",
+    "Est-ce que cela vous convient ?",
+    "Merci beaucoup, au revoir madame.",
+)
+
+
+def test_technique_words_without_substance_grade_low() -> None:
+    stuffed = _card("e4-copieur-cabinet", STUFFING)
+    assert stuffed.total <= 6, stuffed.total
+    listening = [e for c in stuffed.criteria for e in c.evidence
+                 if e.note == "reformulation sans ce que le client a dit"]
+    assert listening, "hollow reformulations are pointed out"
+    assert not any(e.note == "reformulation" and e.positive
+                   for c in stuffed.criteria for e in c.evidence)
