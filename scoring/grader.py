@@ -5,17 +5,18 @@ session's three strengths and three priorities. Same transcript, same scorecard.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import pairwise
 from typing import Any
 
-from bot.conditions import any_holds
 from scenarios.model import Scenario
 from scenarios.vocabulary import Outcome
 
 from .call_report import FIELD_LABELS, check_report
+from .expectations import ExpectationResult, check
 from .misconduct import Fault, faults
 from .observations import Evidence, Observation, Observer, ev
 from .rubric import Level, rubric
-from .transcript import Transcript, view
+from .transcript import Transcript
 
 # A conversation the customer ended in failure shows every criterion at best insufficient
 # (an examiner does not rate the technique of a call that was hung up as satisfactory), and
@@ -39,6 +40,22 @@ def level_of(score: float) -> Level:
     if score >= 0.3:
         return Level.I
     return Level.TI
+
+
+# The share of a criterion's points each level is worth, as examiners convert the grid's
+# levels into a mark (TI a quarter at most, I up to half, S up to three quarters, TS the
+# rest): the thresholds of `level_of` mapped onto these bands. With the score itself as the
+# share, a student rated TI/I everywhere got 8/20 where the examiners of the first blind
+# calibration set gave 4.5.
+LEVEL_BANDS = ((0.0, 0.0), (0.3, 0.25), (0.55, 0.5), (0.8, 0.75), (1.0, 1.0))
+
+
+def points(score: float) -> float:
+    """The share of the criterion's points a score earns, level by level (LEVEL_BANDS)."""
+    for (low, low_share), (high, high_share) in pairwise(LEVEL_BANDS):
+        if score <= high:
+            return low_share + (score - low) / (high - low) * (high_share - low_share)
+    return 1.0
 
 
 def out_of_20(score: float) -> float:
@@ -79,6 +96,8 @@ class Scorecard:
                 "strengths": self.strengths, "priorities": self.priorities}
 
 
+# What each imprecise field of the call report costs beyond its own share.
+REPORT_IMPRECISION = 0.05
 # Evidence shown per criterion: the turns that decided its level, most telling first.
 EVIDENCE_SHOWN = 6
 # Of two pieces of evidence from equally weighted observations, the one on the side of the
@@ -96,7 +115,9 @@ def grade(transcript: Transcript, scenario: Scenario,
     observations = Observer(transcript, scenario).all()
     if scenario.grading.call_report:
         observations["report"] = _report_observation(report, transcript, scenario)
-    expectations = _expectations(transcript, scenario)
+    expectations: dict[str, list[ExpectationResult]] = {}
+    for result in check(transcript, scenario):
+        expectations.setdefault(result.criterion, []).append(result)
     misconduct = MISCONDUCT & {e.value for e in transcript.final.events}
     found = faults(transcript, scenario)
     courteous = _courteous(observations) and not misconduct and not found
@@ -114,13 +135,10 @@ def grade(transcript: Transcript, scenario: Scenario,
         advice = weakest.advice if weakest else None  # type: ignore[union-attr]
         mine = expectations.get(item.criterion)
         if mine:
-            met = [name for name, ok, _ in mine if ok]
+            met = [e for e in mine if e.met]
             score = (1 - EXPECTATIONS_SHARE) * score + EXPECTATIONS_SHARE * len(met) / len(mine)
-            for name, ok, turn in mine:
-                weighed.append((ev(turn, True, f"attendu tenu : {name}") if ok and turn else
-                                Evidence(0, "", False, f"attendu non tenu : {name}"),
-                                EXPECTATION_RELEVANCE))
-            missed = [name for name, ok, _ in mine if not ok]
+            weighed += [(e.evidence, EXPECTATION_RELEVANCE) for e in mine]
+            missed = [e.label for e in mine if not e.met]
             if missed and (advice is None or score >= 0.5):
                 advice = f"Attendu du scénario à tenir : {missed[0].rstrip('.')}."
         if transcript.outcome == Outcome.FAILURE and item.criterion != "b2.reporting":
@@ -136,12 +154,13 @@ def grade(transcript: Transcript, scenario: Scenario,
         if mine_faults and mine_faults[0].touches(item.criterion) and \
                 not (advice or "").startswith("Restez"):
             advice = _fault_advice(mine_faults[0])
-        evidence = _telling(weighed, mine_faults, score)
+        evidence = _telling(weighed, mine_faults, score) if item.criterion != "b2.reporting" \
+            else _unique([e for e, _ in weighed])  # (every field of the report, in order)
         label = rubric().criterion(item.criterion).label
         results.append(CriterionResult(item.criterion, label, item.weight,
                                        max(0.0, min(1.0, score)), evidence, advice))
     weights = sum(r.weight for r in results) or 1.0
-    total = round(sum(r.score * r.weight for r in results) / weights * 20 * 2) / 2
+    total = round(sum(points(r.score) * r.weight for r in results) / weights * 20 * 2) / 2
     used = {name: o for name, o in observations.items() if o is not None and any(
         name in _recipe(r.id) for r in results)}
     ranked = sorted(used.values(), key=lambda o: (-o.score, o.name))
@@ -171,9 +190,14 @@ def _with_faults(score: float, criterion: str, found: list[Fault]) -> float:
     if not found:
         return score
     rules = rubric().misconduct
-    if any(f.touches(criterion) for f in found):
-        return min(score, rules.touched_cap)
-    return min(score, rules.others_cap if len(found) == 1 else rules.repeated_cap)
+    for fault in found:
+        kind = rules.kinds[fault.kind]
+        touched = kind.touched_cap if kind.touched_cap is not None else rules.touched_cap
+        others = kind.others_cap if kind.others_cap is not None else rules.others_cap
+        score = min(score, touched if fault.touches(criterion) else others)
+    if len({f.turn.number for f in found}) > 1 and not any(f.touches(criterion) for f in found):
+        score = min(score, rules.repeated_cap)
+    return score
 
 
 def _fault_advice(fault: Fault) -> str:
@@ -217,18 +241,6 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
     return kept
 
 
-def _expectations(transcript: Transcript,
-                  scenario: Scenario) -> dict[str, list[tuple[str, bool, Any]]]:
-    """Each scenario expectation, met at some turn or not, grouped by criterion."""
-    found: dict[str, list[tuple[str, bool, Any]]] = {}
-    for expectation in scenario.grading.expectations:
-        turn = next((t for t in transcript.turns
-                     if any_holds(expectation.when, t.state, view(t))), None)
-        found.setdefault(expectation.criterion, []).append(
-            (expectation.label, turn is not None, turn))
-    return found
-
-
 def _report_observation(report: dict[str, Any] | None, transcript: Transcript,
                         scenario: Scenario) -> Observation:
     last = transcript.turns[-1]
@@ -238,11 +250,13 @@ def _report_observation(report: dict[str, Any] | None, transcript: Transcript,
                            "Rédigez le compte rendu d'appel : contact, besoin détecté, "
                            "objections, résultat, prochaine action et date.")
     checks = check_report(report, transcript, scenario)
-    # Rigour: every imprecise field costs, beyond its own share.
+    # Rigour: every imprecise field costs a little beyond its own share (at 0.1 each, a vague
+    # but honest report the examiners of aveugle-1 rated "insuffisant" came out at 0).
     score = max(0.0, sum(c.ok for c in checks) / len(checks)
-                - 0.1 * sum(1 for c in checks if c.ok < 1))
-    evidence = [Evidence(0, f"{FIELD_LABELS[c.field]} : {c.note}", c.ok >= 1, "compte rendu")
-                for c in checks]
+                - REPORT_IMPRECISION * sum(1 for c in checks if c.ok < 1))
+    # Every field check is shown (one evidence each: they were once folded into one).
+    evidence = [Evidence(0, "", c.ok >= 1, f"compte rendu, {FIELD_LABELS[c.field].lower()} : "
+                                           f"{c.note}") for c in checks]
     weak = [FIELD_LABELS[c.field] for c in checks if c.ok < 1]
     return Observation("report", "Compte rendu d'appel rigoureux", score, evidence,
                        None if not weak else "Complétez le compte rendu : " + ", ".join(weak)

@@ -53,9 +53,11 @@ def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:
         if _CLAIM_DOUBTED in turn.reply_to and Breach.OUT_OF_POLICY not in kinds:
             kinds.append(Breach.OUT_OF_POLICY)
         offered = turn.state.price_offered
-        if floor is not None and offered is not None and offered < floor and not below:
+        if floor is not None and offered is not None and offered < floor and not below and \
+                offered not in transcript.figures_heard_before(turn):
             kinds.append(Breach.BELOW_FLOOR)
             below = True
         before = events
         found += [Fault(turn, kind) for kind in dict.fromkeys(kinds)]
     return found
+

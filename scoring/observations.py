@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from bot.text import fold
+from bot.topics import content_words
 from scenarios.model import Scenario
 from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, Outcome
 
-from .transcript import StudentTurn, Transcript
+from .transcript import FIGURE, StudentTurn, Transcript
 
 # "genre" is a filler, "ce genre de" is not.
 FILLERS = re.compile(r"\b(euh+|heu+|ben|du coup|en fait|voila|voilà|genre(?! d))\b",
@@ -76,6 +78,30 @@ def _distinct(turns: list[StudentTurn]) -> list[StudentTurn]:
     return kept
 
 
+@lru_cache(maxsize=32)
+def _case_words(scenario_id: str, dumped: str) -> frozenset[str]:
+    return frozenset(content_words(dumped))
+
+
+def _vocabulary(scenario: Scenario) -> frozenset[str]:
+    """Every word of the case as the scenario writes it (facts, products, arguments, the
+    customer's lines), stemmed as the topic matcher does."""
+    texts: list[str] = []
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            texts.append(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                walk(item)
+        elif isinstance(value, list | tuple):
+            for item in value:
+                walk(item)
+
+    walk(scenario.model_dump())
+    return _case_words(scenario.id, "\n".join(texts))
+
+
 def _events_at(turns: list[StudentTurn], index: int) -> set[Event]:
     before = set(turns[index - 1].state.events) if index else set()
     return set(turns[index].state.events) - before
@@ -84,6 +110,17 @@ def _events_at(turns: list[StudentTurn], index: int) -> set[Event]:
 # What an argument answering a need the customer expressed, but that the student never
 # reformulated, earns of the credit of one tied to a reformulated need.
 UNLINKED_CREDIT = 0.5
+# The share of the student's words that belong to the case below which the talk says nothing
+# of it, and from which it is fully about it. Measured on the first blind calibration set
+# (tests/data/calibration/aveugle-1): students who talked about the case 0.30–0.57, technique
+# formulas without content and polite small talk that never sold 0.19–0.24.
+SUBSTANCE_EMPTY = 0.22
+SUBSTANCE_FULL = 0.34
+# What the moves of the method (listening, questions, arguments, objections, closing…) keep of
+# their credit when the talk says nothing of the case.
+SUBSTANCE_FLOOR = 0.4
+TECHNIQUE = ("discovery", "listening", "questioning", "arguments", "objections", "price_timing",
+             "concessions", "closing", "next_step", "complaint")
 # What a conversation where no price was ever put on the table earns for its concessions.
 NOT_NEGOTIATED = 0.4
 # The first facts found matter most: the essential facts a student uncovers count with
@@ -114,16 +151,53 @@ class Observer:
             self.arguments, self.objections, self.price_timing, self.within_budget,
             self.concessions, self.deal,
             self.closing, self.next_step, self.phone_opening, self.monologue, self.fillers,
-            self.wording, self.complaint]
-        return {method.__name__: method() for method in names}
+            self.wording, self.complaint, self.substance]
+        found = {method.__name__: method() for method in names}
+        # Technique without substance: the moves of the method earn their credit in full only
+        # when the talk is about the case (keyword stuffing and polite small talk were marked
+        # 8–11/20 against an examiner's 2–5).
+        weight = SUBSTANCE_FLOOR + (1 - SUBSTANCE_FLOOR) * found["substance"].score  # type: ignore[union-attr]
+        for name in TECHNIQUE:
+            observation = found.get(name)
+            if observation is not None:
+                observation.score *= weight
+        return found
+
+    def substance(self) -> Observation:
+        """How much of what the student said is about the case: the share of their words
+        (four letters or more) that belong to the scenario — its facts, products, arguments,
+        the customer's own lines."""
+        vocabulary = _vocabulary(self.s)
+        counts = [(t, [w for w in content_words(t.text) if len(w) >= 4]) for t in self.turns]
+        words = [w for _, found in counts for w in found]
+        share = sum(w in vocabulary for w in words) / len(words) if words else 0.0
+        score = max(0.0, min(1.0, (share - SUBSTANCE_EMPTY) / (SUBSTANCE_FULL - SUBSTANCE_EMPTY)))
+        # (The longest turn that says least of the case shows what was empty.)
+        said = [(t, sum(w in vocabulary for w in found) / len(found)) for t, found in counts
+                if len(found) >= 6]
+        evidence = []
+        if said and score < 0.7:
+            emptiest = min(said, key=lambda pair: (pair[1], -pair[0].words))[0]
+            evidence.append(ev(emptiest, False, "propos sans rien de précis sur le cas"))
+        elif said:
+            fullest = max(said, key=lambda pair: (pair[1], pair[0].words))[0]
+            evidence.append(ev(fullest, True, "propos précis, tirés du cas"))
+        return Observation("substance", f"Propos concrets, tirés du cas ({share:.0%} des mots)",
+                           score, evidence, None if score >= 0.7 else
+                           "Parlez du cas, pas de la méthode : reprenez les faits et les chiffres "
+                           "du client (volumes, délais, montants) plutôt que des formules "
+                           "(« si je comprends bien », « excellente question »).")
 
     # --- relationship -------------------------------------------------------------------
 
     def contact(self) -> Observation:
         first = self.turns[:2]
         greeted = next((t for t in first if Act.SALUTATION in t.main_acts), None)
-        introduced = next((t for t in self.turns[:3] if Act.PRESENTATION in t.main_acts), None)
-        purpose = next((t for t in self.turns[:3] if Act.ANNONCE_OBJET in t.main_acts), None)
+        # (The customer's record of the introduction and of the purpose, as the scenario's
+        # expectations read them: the sheet never says "+ présentation" beside "attendu non
+        # tenu : se présente".)
+        introduced = self._first(Event.PRESENTATION_FAITE, within=3)
+        purpose = self._first(Event.OBJET_ANNONCE, within=3)
         thanked = next((t for t in self.turns if Act.REMERCIEMENT in t.main_acts), None)
         parts = [greeted, thanked]
         if not self.internal:
@@ -224,6 +298,11 @@ class Observer:
         return Observation("listening", "Écoute active (reformulation, contrôle, empathie)",
                            score, evidence, advice)
 
+    def _first(self, event: Event, within: int) -> StudentTurn | None:
+        """The turn at which the event happened, among the first `within`."""
+        return next((t for i, t in enumerate(self.turns[:within])
+                     if event in _events_at(self.turns, i)), None)
+
     def _restates(self, index: int) -> bool:
         """Whether the turn says again something the customer had said: a fact she gave
         (its topic), or a figure of hers."""
@@ -233,8 +312,8 @@ class Observer:
         turn = self.turns[index]
         if set(turn.topics) & set(before.facts_revealed):
             return True
-        heard = set(re.findall(r"\d+", " ".join(before.fact_lines.values())))
-        return bool(set(re.findall(r"\d+", turn.text)) & heard)
+        said = {float(re.sub(r"\D", "", f)) for f in FIGURE.findall(turn.text)}
+        return bool(said & self.t.figures_heard_before(turn))
 
     # --- discovery, arguments, objections -----------------------------------------------
 

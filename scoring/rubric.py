@@ -54,6 +54,9 @@ class BreachRule(BaseModel):
 
     label: str = Field(alias="libelle")
     criteria: list[str] = Field(alias="criteres")  # the criteria it touches
+    # Its own caps, when it weighs more or less than a breach of the sales policy.
+    touched_cap: float | None = Field(None, alias="plafond_touche")
+    others_cap: float | None = Field(None, alias="plafond_autres")
 
 
 class Misconduct(BaseModel):

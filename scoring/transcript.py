@@ -4,6 +4,7 @@ live by the rehearsal loop), checked and turned into typed turns."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -50,6 +51,19 @@ class Transcript:
     @property
     def final(self) -> CustomerState:
         return self.turns[-1].state
+
+    def heard_before(self, turn: StudentTurn) -> str:
+        """What the customer said before this student turn (her replies, in order)."""
+        return " ".join(t.reply for t in self.turns[:turn.number - 1])
+
+    def figures_heard_before(self, turn: StudentTurn) -> set[float]:
+        """The amounts and quantities the customer said before this turn ("12 000", "240")."""
+        return {float(re.sub(r"\D", "", figure))
+                for figure in FIGURE.findall(self.heard_before(turn))}
+
+
+# A figure as people write it: "12 000", "12\u202f000", "240".
+FIGURE = re.compile(r"\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?!\d)|\d+")
 
 
 class _TurnView:

@@ -51,7 +51,7 @@ def test_one_insult_in_a_good_interview_costs_the_relationship_and_the_mark() ->
     assert clean.total >= 16
     assert rude.total <= clean.total - 6, (clean.total, rude.total)
     relation = next(c for c in rude.criteria if c.id == "b1.relation_interpersonnelle")
-    assert relation.level == Level.TI
+    assert relation.level in (Level.TI, Level.I)  # the examiners of aveugle-1: I
     assert any("impolitesse" in note for note in _quoted(rude, "b1.relation_interpersonnelle",
                                                           10))
     # Every other criterion shows what lowered it, and none is rated "très satisfaisant".
