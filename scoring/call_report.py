@@ -15,6 +15,7 @@ from bot.text import fold
 from bot.topics import TopicMatcher
 from scenarios.model import Scenario
 
+from .advice import count
 from .transcript import Transcript
 
 FIELDS = ("contact", "besoin", "objections", "resultat", "action", "date")
@@ -56,7 +57,8 @@ def read_report(path: Path) -> dict[str, Any]:
                           "action, date")
     unknown = sorted(set(data) - set(FIELDS))
     if unknown:
-        raise ReportError(f"{path} : rubrique(s) inconnue(s) {', '.join(unknown)} — attendu : "
+        what = "rubrique inconnue" if len(unknown) == 1 else "rubriques inconnues"
+        raise ReportError(f"{path} : {what} {', '.join(unknown)} — attendu : "
                           + ", ".join(FIELDS))
     return data
 
@@ -106,7 +108,8 @@ def check_report(report: dict[str, Any], transcript: Transcript,
     found = {hit.id for item in items for hit in matcher.match(str(item))} & raised
     score = len(found) / len(raised) if raised else (1.0 if not items else 0.5)
     checks.append(ReportCheck("objections", score,
-                              f"{len(found)} objection(s) sur {len(raised)} notée(s)"))
+                              f"{count(len(found), 'objection notée', 'objections notées')} "
+                              f"sur {len(raised)}"))
 
     result = fold(text("resultat"))
     good = any(word in result for kind in _outcome_kinds(transcript)

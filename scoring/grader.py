@@ -11,10 +11,11 @@ from typing import Any
 from scenarios.model import Scenario
 from scenarios.vocabulary import Outcome
 
+from .advice import advise
 from .call_report import FIELD_LABELS, check_report
 from .expectations import ExpectationResult, check
 from .misconduct import Fault, faults
-from .observations import Evidence, Observation, Observer, ev
+from .observations import Evidence, Observation, Observer, ev, quote
 from .rubric import Level, rubric
 from .transcript import Transcript
 
@@ -140,7 +141,7 @@ def grade(transcript: Transcript, scenario: Scenario,
             weighed += [(e.evidence, EXPECTATION_RELEVANCE) for e in mine]
             missed = [e.label for e in mine if not e.met]
             if missed and (advice is None or score >= 0.5):
-                advice = f"Attendu du scénario à tenir : {missed[0].rstrip('.')}."
+                advice = advise("attendu", attendu=missed[0])
         if transcript.outcome == Outcome.FAILURE and item.criterion != "b2.reporting":
             score = min(score, MISCONDUCT_CAP if misconduct else FAILURE_CAP)
         elif item.criterion in COURTEOUS_FLOOR and courteous:
@@ -201,10 +202,8 @@ def _with_faults(score: float, criterion: str, found: list[Fault]) -> float:
 
 
 def _fault_advice(fault: Fault) -> str:
-    said = " ".join(fault.turn.text.split())
-    said = said if len(said) <= 60 else said[:59].rstrip() + "…"
-    return (f"Tour {fault.turn.number} : {fault.label} (« {said} »). Un examinateur le "
-            "sanctionne dans tous les critères, même si le client ne raccroche pas.")
+    return advise("manquement", tour=fault.turn.number, manquement=fault.label,
+                  dit=quote(fault.turn, 60))
 
 
 def _telling(weighed: list[tuple[Evidence, float]], mine: list[Fault],
@@ -247,8 +246,7 @@ def _report_observation(report: dict[str, Any] | None, transcript: Transcript,
     if report is None:
         return Observation("report", "Compte rendu d'appel", 0.0,
                            [ev(last, False, "aucun compte rendu rédigé")],
-                           "Rédigez le compte rendu d'appel : contact, besoin détecté, "
-                           "objections, résultat, prochaine action et date.")
+                           advise("compte_rendu_absent"))
     checks = check_report(report, transcript, scenario)
     # Rigour: every imprecise field costs a little beyond its own share (at 0.1 each, a vague
     # but honest report the examiners of aveugle-1 rated "insuffisant" came out at 0).
@@ -259,5 +257,5 @@ def _report_observation(report: dict[str, Any] | None, transcript: Transcript,
                                            f"{c.note}") for c in checks]
     weak = [FIELD_LABELS[c.field] for c in checks if c.ok < 1]
     return Observation("report", "Compte rendu d'appel rigoureux", score, evidence,
-                       None if not weak else "Complétez le compte rendu : " + ", ".join(weak)
-                       + " (ce qui a été dit, précisément, avec la date).")
+                       None if not weak else advise("compte_rendu",
+                                                    rubriques=[w.lower() for w in weak]))

@@ -14,6 +14,7 @@ from bot.topics import content_words
 from scenarios.model import Scenario
 from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, Outcome
 
+from .advice import advise, count, example
 from .transcript import FIGURE, StudentTurn, Transcript
 
 # "genre" is a filler, "ce genre de" is not.
@@ -183,10 +184,7 @@ class Observer:
             fullest = max(said, key=lambda pair: (pair[1], pair[0].words))[0]
             evidence.append(ev(fullest, True, "propos précis, tirés du cas"))
         return Observation("substance", f"Propos concrets, tirés du cas ({share:.0%} des mots)",
-                           score, evidence, None if score >= 0.7 else
-                           "Parlez du cas, pas de la méthode : reprenez les faits et les chiffres "
-                           "du client (volumes, délais, montants) plutôt que des formules "
-                           "(« si je comprends bien », « excellente question »).")
+                           score, evidence, None if score >= 0.7 else advise("substance"))
 
     # --- relationship -------------------------------------------------------------------
 
@@ -217,15 +215,10 @@ class Observer:
             missing.append("remerciement")
         if missing:
             evidence.append(ev(self.turns[0], False, "manque : " + ", ".join(missing)))
-        company = self.s.brief.company.name
-        advice = None
-        if score < 1:
-            opening = f"Bonjour {self.customer.short_name}"
-            if not self.internal:
-                opening += f", [votre prénom et nom], de {company}"
-            if not self.internal and not self.inbound:
-                opening += ", je vous contacte au sujet de [l'objet en une phrase]"
-            advice = f"Soignez la prise de contact, par exemple : « {opening}. »"
+        advice = None if score >= 1 else advise(
+            "prise_de_contact", client=self.customer.short_name,
+            entreprise=self.s.brief.company.name, telephone=self.phone,
+            objet=not self.internal and not self.inbound)
         return Observation("contact", "Prise de contact (salutation, présentation, objet)",
                            score, evidence, advice)
 
@@ -234,9 +227,7 @@ class Observer:
         uses = [t for t in self.turns if any(re.search(rf"\b{re.escape(n)}\b", fold(t.text))
                                              for n in names)]
         score = 0.0 if not uses else 0.7 if len(uses) == 1 else 1.0
-        advice = None if score == 1 else (
-            f"Appelez votre interlocuteur par son nom, au début et en conclusion : "
-            f"« {self.main.short_name}, … »")
+        advice = None if score == 1 else advise("nom_du_client", nom=self.main.short_name)
         return Observation("customer_name", "Nom du client utilisé", score,
                            [ev(t, True, "nom du client") for t in uses[:2]], advice)
 
@@ -250,9 +241,7 @@ class Observer:
             score = 0.0 if len(rude) > 1 else min(score, 0.2)
         advice = None
         if rude:
-            advice = ("Restez courtois même sous la pression : remplacez « "
-                      f"{quote(rude[0], 50)} » par une question, par exemple « Qu'est-ce qui "
-                      "vous fait hésiter ? »")
+            advice = advise("courtoisie", dit=quote(rude[0], 50))
         return Observation("politeness", "Courtoisie, sans pression sur le client", score,
                            [ev(t, False, "impolitesse ou pression") for t in rude], advice)
 
@@ -285,16 +274,14 @@ class Observer:
             [ev(t, False, "coupe la parole au client") for t in interruptions[:3]]
         advice = None
         if len(interruptions) >= 2 or (interruptions and complaint):
-            advice = ("Laissez le client finir avant de parler : couper la parole, surtout à "
-                      "un client mécontent, lui dit qu'il n'est pas écouté.")
+            advice = advise("ecoute_coupure")
         elif not reformulations:
             fact = next((f for f in self.s.facts if f.id in self.final.facts_revealed), None)
-            what = fact.label.lower() if fact else "ce que le client vient de dire"
-            advice = f"Reformulez ce que le client a dit : « Si je comprends bien, {what} ? »"
+            advice = advise("ecoute_reformulation", fait=fact.label if fact else None)
         elif not controls:
-            advice = "Après un argument, vérifiez son effet : « Qu'en pensez-vous ? »"
+            advice = advise("ecoute_controle")
         elif (complaint or self.final.objections_raised) and not empathy:
-            advice = "Accueillez l'émotion avant de répondre : « Je comprends votre inquiétude. »"
+            advice = advise("ecoute_empathie")
         return Observation("listening", "Écoute active (reformulation, contrôle, empathie)",
                            score, evidence, advice)
 
@@ -336,14 +323,15 @@ class Observer:
         missed = [f for f in essential if f.id not in self.final.facts_revealed]
         advice = None
         if missed:
-            example = missed[0].phrasings[0] if missed[0].phrasings else missed[0].label
-            advice = (f"Découvrez aussi « {missed[0].label} » ({len(found)} fait(s) essentiel(s) "
-                      f"sur {len(essential)}), par exemple : « {example} »")
+            advice = advise("decouverte", fait=missed[0].label, trouves=len(found),
+                            total=len(essential), exemple=example(missed[0].phrasings))
         elif len(opens) < 2:
-            advice = "Commencez la découverte par des questions ouvertes : « Comment … ? »"
+            advice = advise("decouverte_ouverte")
         return Observation(
-            "discovery", f"Découverte ({len(found)} faits essentiels sur {len(essential)}, "
-                         f"{len(opens)} question(s) ouverte(s))", score, evidence[:4], advice)
+            "discovery", f"Découverte ({count(len(found), 'fait essentiel', 'faits essentiels')} "
+                         f"sur {len(essential)}, "
+                         f"{count(len(opens), 'question ouverte', 'questions ouvertes')})",
+            score, evidence[:4], advice)
 
     def questioning(self) -> Observation:
         """The funnel: open questions first, closed ones to pin facts down."""
@@ -354,20 +342,17 @@ class Observer:
         if not total:
             return Observation("questioning", "Questionnement (aucune question)", 0.0,
                                [ev(self.turns[0], False, "aucune question posée")],
-                               "Posez des questions : d'abord ouvertes (« Comment … ? »), "
-                               "puis fermées pour préciser.")
+                               advise("questionnement_absent"))
         share = len(opens) / total
         score = min(1.0, share / 0.4) * min(1.0, total / 4)
-        first_open = opens[0].number if opens else None
         evidence = [ev(t, True, "question ouverte") for t in opens[:2]]
         if not opens:
             evidence.append(ev(closed[0], False, "que des questions fermées"))
-        advice = None if score >= 0.8 else (
-            "Ouvrez davantage (« Comment … ? », « Qu'est-ce qui … ? ») avant les questions "
-            "fermées" + (f" : {len(opens)} ouverte(s) sur {total}." if first_open else "."))
-        return Observation("questioning", f"Questionnement en entonnoir ({len(opens)} "
-                                          f"question(s) ouverte(s) sur {total})", score,
-                           evidence, advice)
+        advice = None if score >= 0.8 else advise("questionnement", ouvertes=len(opens),
+                                                  total=total)
+        asked = count(len(opens), "question ouverte", "questions ouvertes")
+        return Observation("questioning", f"Questionnement en entonnoir ({asked} sur {total})",
+                           score, evidence, advice)
 
     def arguments(self) -> Observation | None:
         if not self.s.arguments:
@@ -402,11 +387,10 @@ class Observer:
         advice = None
         if score < 0.9:
             pick = unused[0] if unused else self.s.arguments[0]
-            proof = f" {pick.proof}." if pick.proof else ""
-            advice = ("Reliez chaque argument à un besoin exprimé (caractéristique → avantage → "
-                      f"preuve) : « {pick.feature} : {pick.advantage}.{proof} »")
-        return Observation("arguments", f"Argumentation ({len(tied)} argument(s) relié(s) aux "
-                                        "besoins)", score, evidence[:4], advice)
+            advice = advise("arguments", exemple=example(pick.phrasings))
+        linked_label = count(len(tied), "argument relié", "arguments reliés")
+        return Observation("arguments", f"Argumentation ({linked_label} aux besoins)", score,
+                           evidence[:4], advice)
 
     def objections(self) -> Observation:
         raised = self.final.objections_raised
@@ -437,11 +421,12 @@ class Observer:
             objection = pending[0]
             answer = next((a for a in self.s.arguments if a.id in (
                 objection.treated_if[0].topics or [])), None)
-            reply = f" {answer.feature} : {answer.advantage}." if answer else ""
-            advice = ("Traitez chaque objection (creuser, reformuler, argumenter, contrôler) : "
-                      f"« Si je vous comprends bien, {objection.label.strip('«» ').lower()} ?"
-                      f"{reply} Qu'en pensez-vous ? »")
-        return Observation("objections", f"Objections ({len(treated)} levée(s) sur "
+            named = objection.label if objection.label.startswith("«") else \
+                f"« {objection.label} »"
+            advice = advise("objection", objection=named,
+                            reponse=example(answer.phrasings) if answer else None)
+        lifted = len(set(treated) & set(raised))
+        return Observation("objections", f"Objections ({count(lifted, 'levée', 'levées')} sur "
                                          f"{len(raised)})", min(1.0, score), evidence, advice)
 
     # --- negotiation and closing ----------------------------------------------------------
@@ -457,15 +442,14 @@ class Observer:
                 if score == 1.0 and not turn.main_acts & {Act.ARGUMENT, Act.PREUVE}:
                     score = 0.8  # a bare price, not framed by benefits (the « sandwich »)
                 good = score >= 0.6
-                advice = None if good else (
-                    "Annoncez le prix après la découverte, en sandwich : « [avantage pour le "
-                    f"client], pour {deal.list_price:g} {deal.unit}, [second avantage] »")
+                advice = None if good else advise(
+                    "prix_moment", prix=f"{deal.list_price:g} {deal.unit}")
+                facts_known = count(known, "fait découvert", "faits découverts")
                 return Observation("price_timing", "Prix annoncé après la découverte", score,
-                                   [ev(turn, good, f"prix annoncé après {known} fait(s) "
-                                                   "découvert(s)")], advice)
+                                   [ev(turn, good, f"prix annoncé après {facts_known}")], advice)
         score = 0.5 if self.t.outcome != Outcome.SUCCESS else 1.0
         return Observation("price_timing", "Annonce du prix", score, [], None if score == 1 else
-                           "Osez annoncer le prix, avec assurance, une fois les besoins connus.")
+                           advise("prix_absent"))
 
     def within_budget(self) -> Observation | None:
         deal = self.s.negotiation
@@ -475,16 +459,14 @@ class Observer:
             self.final.price_offered
         if price is None:
             return Observation("within_budget", "Proposition dans le budget (aucun montant)",
-                               0.0, [], "Chiffrez votre proposition dans l'enveloppe du "
-                                        "client.")
+                               0.0, [], advise("budget_absent"))
         inside = price <= deal.customer_budget
         return Observation("within_budget", f"Proposition de {price:g} {deal.unit}"
                                             + (" dans le budget" if inside else
                                                " au-dessus du budget"),
                            1.0 if inside else 0.0, [ev(self.turns[-1], inside,
                                                        f"dernière proposition : {price:g}")],
-                           None if inside else "Adaptez la proposition, poste par poste, à "
-                                               "l'enveloppe découverte.")
+                           None if inside else advise("budget_depasse"))
 
     def concessions(self) -> Observation | None:
         deal = self.s.negotiation
@@ -520,10 +502,8 @@ class Observer:
              for t in unsolicited] + [ev(t, True, "contrepartie obtenue") for t in traded]
         advice = None
         if given:
-            counterpart = deal.counterparts[0].label.lower() if deal.counterparts else \
-                "un engagement de votre part"
-            advice = ("Ne concédez jamais sans contrepartie : « Si je fais cet effort, pouvez-"
-                      f"vous accepter {counterpart} ? »")
+            advice = advise("concession", exemple=next(
+                (line for c in deal.counterparts if (line := example(c.phrasings))), None))
         label = "Concessions échangées contre des contreparties" if conceded else \
             "Prix tenu, sans concession" if priced else "Aucune négociation (prix jamais annoncé)"
         return Observation("concessions", label, score, evidence, advice)
@@ -544,7 +524,7 @@ class Observer:
                               if o.id == self.t.outcome_id), None)
         evidence = [ev(self.turns[-1], score >= 0.6, outcome_label)] if outcome_label else []
         return Observation("deal", label, score, evidence, None if score >= 0.8 else
-                           f"Visez l'objectif de la fiche : {self.s.brief.objective}")
+                           advise("objectif", objectif=self.s.brief.objective))
 
     def closing(self) -> Observation:
         asked = [t for t in self.turns if t.main_acts & {
@@ -566,13 +546,11 @@ class Observer:
             evidence.append(ev(turn, False, "conclusion demandée avant la découverte"))
         advice = None
         if not asked:
-            advice = ("Concluez : demandez l'engagement, par exemple « On valide ensemble "
-                      "aujourd'hui ? »")
+            advice = advise("conclusion_engagement")
         elif not recap:
-            advice = ("Récapitulez ce qui est convenu (quoi, combien, quand) : « Je récapitule "
-                      ": … »")
+            advice = advise("conclusion_recapitulatif")
         elif not leave:
-            advice = "Prenez congé en remerciant et en rappelant la prochaine étape."
+            advice = advise("conclusion_conge")
         return Observation("closing", "Conclusion (engagement, récapitulatif, prise de congé)",
                            score, evidence, advice)
 
@@ -595,10 +573,9 @@ class Observer:
             slots = self.s.appointment.free_slots
             pair = " ou ".join(f"{s.day} à {s.start.replace(':', ' h ')}".replace(" h 00", " h")
                                for s in slots[:2])
-            advice = (f"Proposez deux créneaux précis puis reformulez l'accord : « Je vous "
-                      f"propose {pair} : lequel vous convient ? »")
+            advice = advise("suite_creneaux", creneaux=pair)
         elif score < 0.9:
-            advice = "Terminez par une suite datée : qui fait quoi, et quand."
+            advice = advise("suite")
         return Observation("next_step", f"Suite convenue ({note})", score,
                            [ev(self.turns[-1], score >= 0.7, note)], advice)
 
@@ -617,8 +594,7 @@ class Observer:
         return Observation("phone_opening", "Ouverture de l'appel en 20 secondes (qui, pourquoi)",
                            score, [ev(self.turns[0], score == 1, "ouverture")],
                            None if score == 1 else
-                           "Dès la première phrase : qui vous êtes, votre entreprise et "
-                           "l'objet de l'appel.")
+                           advise("ouverture"))
 
     def monologue(self) -> Observation:
         longest = max(self.turns, key=lambda t: t.words)
@@ -630,8 +606,7 @@ class Observer:
                                         "mots)", score,
                            [ev(longest, score >= 0.6, f"{longest.words} mots")],
                            None if score >= 0.6 else
-                           f"Coupez les longues tirades (« {quote(longest, 40)} ») : deux ou "
-                           "trois phrases, puis une question.")
+                           advise("monologue", dit=quote(longest, 40)))
 
     def fillers(self) -> Observation:
         words = sum(t.words for t in self.turns) or 1
@@ -643,21 +618,17 @@ class Observer:
         evidence = [ev(worst[0], False, "tics : " + ", ".join(worst[1]))] if worst[1] else []
         return Observation("fillers", f"Langage sans tics ({rate:.1f} pour 100 mots)", score,
                            evidence, None if score == 1 else
-                           "Chassez les « euh », « du coup », « en fait » : marquez une pause "
-                           "à la place.")
+                           advise("tics"))
 
     def wording(self) -> Observation:
         hits = [(t, VAGUE.findall(fold(t.text))) for t in self.turns]
         hits = [(t, [h if isinstance(h, str) else h[0] for h in found]) for t, found in hits
                 if found]
-        count = sum(len(found) for _, found in hits)
-        score = 1.0 if count == 0 else 0.6 if count == 1 else 0.3 if count <= 3 else 0.0
+        said = sum(len(found) for _, found in hits)
+        score = 1.0 if said == 0 else 0.6 if said == 1 else 0.3 if said <= 3 else 0.0
         evidence = [ev(t, False, "mots à éviter : " + ", ".join(found)) for t, found in hits[:3]]
         return Observation("wording", "Vocabulaire positif et précis", score, evidence,
-                           None if count == 0 else
-                           "Remplacez « normalement », « je vais essayer », « pas de souci » "
-                           "par des mots sûrs : « je m'en occupe », « c'est noté », « bien "
-                           "sûr ».")
+                           None if said == 0 else advise("mots"))
 
     # --- complaint handling ---------------------------------------------------------------
 
@@ -704,11 +675,10 @@ class Observer:
                 if event in (Event.SOLUTION_ACCEPTEE, Event.ENGAGEMENT_DONNE):
                     evidence.append(ev(turn, True, event.label))
         missing = [name for name, value in parts.items() if value < full[name] * 0.7]
-        solution = self.s.policy.solutions[0].label
-        advice = None if not missing else (
-            f"À travailler : {', '.join(missing)}. Par exemple : « Je suis sincèrement désolé(e) "
-            f"pour ce désagrément. Je vous propose {solution[0].lower()}{solution[1:]} ; je vous "
-            "envoie la confirmation par courriel avec votre numéro de dossier. »")
+        solution = self.s.policy.solutions[0]
+        advice = None if not missing else advise(
+            "reclamation", manques=missing,
+            solution=example(solution.phrasings) or f"Je vous propose : {solution.label}.")
         return Observation("complaint", "Traitement de la réclamation (excuses, solution "
                                         "conforme, droits, engagement)", score, evidence,
                            advice)
