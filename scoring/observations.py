@@ -129,12 +129,24 @@ NOT_NEGOTIATED = 0.4
 DISCOVERY_CURVE = 0.85
 
 
+# The observations, by name, in the order they are computed (each may read those before it,
+# as the complaint reads the discovery): declared with @observation on an Observer method.
+OBSERVATIONS: list[str] = []
+
+
+def observation(method: Callable[[Observer], Observation | None]
+                ) -> Callable[[Observer], Observation | None]:
+    OBSERVATIONS.append(method.__name__)
+    return method
+
+
 class Observer:
     """Computes every observation of one graded conversation."""
 
     def __init__(self, transcript: Transcript, scenario: Scenario) -> None:
-        self.t = transcript
-        self.s = scenario
+        self.transcript = transcript
+        self.scenario = scenario
+        self.found: dict[str, Observation | None] = {}  # filled by all(), in OBSERVATIONS order
         self.turns = transcript.turns
         self.final = transcript.final
         self.phone = scenario.channel == Channel.TELEPHONE
@@ -146,29 +158,27 @@ class Observer:
         self.main = decision[0] if decision else self.customer
 
     def all(self) -> dict[str, Observation | None]:
-        names: list[Callable[[], Observation | None]] = [
-            self.contact, self.customer_name, self.politeness, self.listening, self.discovery,
-            self.questioning,
-            self.arguments, self.objections, self.price_timing, self.within_budget,
-            self.concessions, self.deal,
-            self.closing, self.next_step, self.phone_opening, self.monologue, self.fillers,
-            self.wording, self.complaint, self.substance]
-        found = {method.__name__: method() for method in names}
+        """Every observation, each computed once, in the order they were declared."""
+        for name in OBSERVATIONS:
+            self.found[name] = getattr(self, name)()
+        found = self.found
         # Technique without substance: the moves of the method earn their credit in full only
         # when the talk is about the case (keyword stuffing and polite small talk were marked
         # 8–11/20 against an examiner's 2–5).
-        weight = SUBSTANCE_FLOOR + (1 - SUBSTANCE_FLOOR) * found["substance"].score  # type: ignore[union-attr]
+        substance = found["substance"]
+        weight = SUBSTANCE_FLOOR + (1 - SUBSTANCE_FLOOR) * (substance.score if substance else 1)
         for name in TECHNIQUE:
             observation = found.get(name)
             if observation is not None:
                 observation.score *= weight
-        return found
+        return dict(found)
 
+    @observation
     def substance(self) -> Observation:
         """How much of what the student said is about the case: the share of their words
         (four letters or more) that belong to the scenario — its facts, products, arguments,
         the customer's own lines."""
-        vocabulary = _vocabulary(self.s)
+        vocabulary = _vocabulary(self.scenario)
         counts = [(t, [w for w in content_words(t.text) if len(w) >= 4]) for t in self.turns]
         words = [w for _, found in counts for w in found]
         share = sum(w in vocabulary for w in words) / len(words) if words else 0.0
@@ -188,6 +198,7 @@ class Observer:
 
     # --- relationship -------------------------------------------------------------------
 
+    @observation
     def contact(self) -> Observation:
         first = self.turns[:2]
         greeted = next((t for t in first if Act.SALUTATION in t.main_acts), None)
@@ -217,13 +228,14 @@ class Observer:
             evidence.append(ev(self.turns[0], False, "manque : " + ", ".join(missing)))
         advice = None if score >= 1 else advise(
             "prise_de_contact", client=self.customer.short_name,
-            entreprise=self.s.brief.company.name, telephone=self.phone,
+            entreprise=self.scenario.brief.company.name, telephone=self.phone,
             objet=not self.internal and not self.inbound)
         return Observation("contact", "Prise de contact (salutation, présentation, objet)",
                            score, evidence, advice)
 
+    @observation
     def customer_name(self) -> Observation:
-        names = {fold(s.last_name) for s in self.s.speakers}
+        names = {fold(s.last_name) for s in self.scenario.speakers}
         uses = [t for t in self.turns if any(re.search(rf"\b{re.escape(n)}\b", fold(t.text))
                                              for n in names)]
         score = 0.0 if not uses else 0.7 if len(uses) == 1 else 1.0
@@ -231,6 +243,7 @@ class Observer:
         return Observation("customer_name", "Nom du client utilisé", score,
                            [ev(t, True, "nom du client") for t in uses[:2]], advice)
 
+    @observation
     def politeness(self) -> Observation:
         rude = [t for t in self.turns if Act.IMPOLITESSE in t.main_acts]
         events = set(self.final.events)
@@ -245,6 +258,7 @@ class Observer:
         return Observation("politeness", "Courtoisie, sans pression sur le client", score,
                            [ev(t, False, "impolitesse ou pression") for t in rude], advice)
 
+    @observation
     def listening(self) -> Observation:
         # A reformulation earns credit when it says again what the customer actually said (a
         # fact she gave, or one of her figures); "si je comprends bien, vous voulez le meilleur"
@@ -255,7 +269,7 @@ class Observer:
                   and t not in reformulations]
         controls = _distinct([t for t in self.turns if Act.QUESTION_CONTROLE in t.main_acts])
         empathy = _distinct([t for t in self.turns if t.main_acts & {Act.EMPATHIE, Act.EXCUSE}])
-        complaint = self.s.kind == Kind.RECLAMATION
+        complaint = self.scenario.kind == Kind.RECLAMATION
         # Reformulation is the core of active listening; checks and empathy complete it.
         reformulated = min(1.0, len(reformulations) / 2)
         checked = min(1.0, float(len(controls)))
@@ -276,7 +290,7 @@ class Observer:
         if len(interruptions) >= 2 or (interruptions and complaint):
             advice = advise("ecoute_coupure")
         elif not reformulations:
-            fact = next((f for f in self.s.facts if f.id in self.final.facts_revealed), None)
+            fact = next((f for f in self.scenario.facts if f.id in self.final.facts_revealed), None)
             advice = advise("ecoute_reformulation", fait=fact.label if fact else None)
         elif not controls:
             advice = advise("ecoute_controle")
@@ -300,12 +314,13 @@ class Observer:
         if set(turn.topics) & set(before.facts_revealed):
             return True
         said = {float(re.sub(r"\D", "", f)) for f in FIGURE.findall(turn.text)}
-        return bool(said & self.t.figures_heard_before(turn))
+        return bool(said & self.transcript.figures_heard_before(turn))
 
     # --- discovery, arguments, objections -----------------------------------------------
 
+    @observation
     def discovery(self) -> Observation:
-        essential = [f for f in self.s.facts if f.essential] or list(self.s.facts)
+        essential = [f for f in self.scenario.facts if f.essential] or list(self.scenario.facts)
         found = [f for f in essential if f.id in self.final.facts_revealed]
         ratio = len(found) / len(essential)
         opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.main_acts]
@@ -318,7 +333,7 @@ class Observer:
         for index, turn in enumerate(self.turns):
             revealed = _new(self.turns, index, "facts_revealed")
             if revealed:
-                labels = ", ".join(f.label for f in self.s.facts if f.id in revealed)
+                labels = ", ".join(f.label for f in self.scenario.facts if f.id in revealed)
                 evidence.append(ev(turn, True, f"fait découvert : {labels}"))
         missed = [f for f in essential if f.id not in self.final.facts_revealed]
         advice = None
@@ -333,6 +348,7 @@ class Observer:
                          f"{count(len(opens), 'question ouverte', 'questions ouvertes')})",
             score, evidence[:4], advice)
 
+    @observation
     def questioning(self) -> Observation:
         """The funnel: open questions first, closed ones to pin facts down."""
         opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.main_acts]
@@ -354,21 +370,22 @@ class Observer:
         return Observation("questioning", f"Questionnement en entonnoir ({asked} sur {total})",
                            score, evidence, advice)
 
+    @observation
     def arguments(self) -> Observation | None:
-        if not self.s.arguments:
+        if not self.scenario.arguments:
             return None
-        heard = [a for a in self.s.arguments if a.id in self.final.arguments_heard]
+        heard = [a for a in self.scenario.arguments if a.id in self.final.arguments_heard]
         tied = [a for a in heard if not a.needs or
                 any(n in self.final.needs_understood for n in a.needs)]
         # A need the customer expressed (one of its facts came out) but the student never
         # reformulated: an argument answering it hits the mark without showing the link.
-        expressed = {n.id for n in self.s.needs
+        expressed = {n.id for n in self.scenario.needs
                      if set(n.facts) & set(self.final.facts_revealed)}
         unlinked = [a for a in heard if a not in tied and set(a.needs) & expressed]
         proofs = [t for t in self.turns if Act.PREUVE in t.main_acts]
         # The customer's needs the argumentation actually answered.
         answered = {n for a in tied for n in a.needs}
-        coverage = len(answered) / len(self.s.needs) if self.s.needs else 1.0
+        coverage = len(answered) / len(self.scenario.needs) if self.scenario.needs else 1.0
         linked = len(tied) + UNLINKED_CREDIT * len(unlinked)
         score = (0.35 * (linked / len(heard) if heard else 0) +
                  0.25 * min(1.0, len(heard) / 2) + 0.2 * (1.0 if proofs else 0.0) +
@@ -376,22 +393,23 @@ class Observer:
         evidence = []
         for index, turn in enumerate(self.turns):
             for argument_id in _new(self.turns, index, "arguments_heard"):
-                argument = next(a for a in self.s.arguments if a.id == argument_id)
+                argument = next(a for a in self.scenario.arguments if a.id == argument_id)
                 good = argument in tied
                 note = "" if good else (" répond à un besoin exprimé, sans le reformuler"
                                         if argument in unlinked
                                         else " sans lien avec un besoin exprimé")
                 evidence.append(ev(turn, good, f"argument « {argument.label} »{note}"))
-        unused = [a for a in self.s.arguments if a not in heard and (
+        unused = [a for a in self.scenario.arguments if a not in heard and (
             not a.needs or any(n in self.final.needs_understood for n in a.needs))]
         advice = None
         if score < 0.9:
-            pick = unused[0] if unused else self.s.arguments[0]
+            pick = unused[0] if unused else self.scenario.arguments[0]
             advice = advise("arguments", exemple=example(pick.phrasings))
         linked_label = count(len(tied), "argument relié", "arguments reliés")
         return Observation("arguments", f"Argumentation ({linked_label} aux besoins)", score,
                            evidence[:4], advice)
 
+    @observation
     def objections(self) -> Observation:
         raised = self.final.objections_raised
         treated = self.final.objections_treated
@@ -406,20 +424,20 @@ class Observer:
         evidence = []
         for index, turn in enumerate(self.turns):
             for objection_id in _new(self.turns, index, "objections_treated"):
-                objection = next(o for o in self.s.objections if o.id == objection_id)
+                objection = next(o for o in self.scenario.objections if o.id == objection_id)
                 clear = bool(turn.main_acts & answer_acts)
                 credit += 1.0 if clear else 0.5
                 evidence.append(ev(turn, True, f"objection levée : {objection.label}" +
                                    ("" if clear else " (réponse peu argumentée)")))
             for objection_id in _new(self.turns, index, "objections_ignored"):
-                objection = next(o for o in self.s.objections if o.id == objection_id)
+                objection = next(o for o in self.scenario.objections if o.id == objection_id)
                 evidence.append(ev(turn, False, f"objection ignorée : {objection.label}"))
         score = max(0.1, credit / len(raised) - 0.1 * len(ignored))
-        pending = [o for o in self.s.objections if o.id in self.final.objections_pending]
+        pending = [o for o in self.scenario.objections if o.id in self.final.objections_pending]
         advice = None
         if pending:
             objection = pending[0]
-            answer = next((a for a in self.s.arguments if a.id in (
+            answer = next((a for a in self.scenario.arguments if a.id in (
                 objection.treated_if[0].topics or [])), None)
             named = objection.label if objection.label.startswith("«") else \
                 f"« {objection.label} »"
@@ -431,8 +449,9 @@ class Observer:
 
     # --- negotiation and closing ----------------------------------------------------------
 
+    @observation
     def price_timing(self) -> Observation | None:
-        deal = self.s.negotiation
+        deal = self.scenario.negotiation
         if deal is None:
             return None
         for index, turn in enumerate(self.turns):
@@ -447,12 +466,13 @@ class Observer:
                 facts_known = count(known, "fait découvert", "faits découverts")
                 return Observation("price_timing", "Prix annoncé après la découverte", score,
                                    [ev(turn, good, f"prix annoncé après {facts_known}")], advice)
-        score = 0.5 if self.t.outcome != Outcome.SUCCESS else 1.0
+        score = 0.5 if self.transcript.outcome != Outcome.SUCCESS else 1.0
         return Observation("price_timing", "Annonce du prix", score, [], None if score == 1 else
                            advise("prix_absent"))
 
+    @observation
     def within_budget(self) -> Observation | None:
-        deal = self.s.negotiation
+        deal = self.scenario.negotiation
         if deal is None or deal.customer_budget is None:
             return None
         price = self.final.price_agreed if self.final.price_agreed is not None else \
@@ -468,8 +488,9 @@ class Observer:
                                                        f"dernière proposition : {price:g}")],
                            None if inside else advise("budget_depasse"))
 
+    @observation
     def concessions(self) -> Observation | None:
-        deal = self.s.negotiation
+        deal = self.scenario.negotiation
         if deal is None:
             return None
         given = [t for i, t in enumerate(self.turns)
@@ -478,7 +499,7 @@ class Observer:
                   if Event.CONTREPARTIE_OBTENUE in _events_at(self.turns, i)]
         conceded = [c for c in self.final.concessions_given if not c.startswith("contrepartie:")]
         obtained = len(self.final.counterparts_obtained)
-        price_objections = {o.id for o in self.s.objections if o.category.value in (
+        price_objections = {o.id for o in self.scenario.objections if o.category.value in (
             "prix", "concurrence")}
         unsolicited = []
         for index, turn in enumerate(self.turns[1:], start=1):
@@ -508,11 +529,12 @@ class Observer:
             "Prix tenu, sans concession" if priced else "Aucune négociation (prix jamais annoncé)"
         return Observation("concessions", label, score, evidence, advice)
 
+    @observation
     def deal(self) -> Observation:
-        outcome = self.t.outcome
+        outcome = self.transcript.outcome
         score = {Outcome.SUCCESS: 1.0, Outcome.PARTIAL: 0.6, Outcome.UNFINISHED: 0.3,
                  Outcome.FAILURE: 0.0}[outcome]
-        deal, agreed = self.s.negotiation, self.final.price_agreed
+        deal, agreed = self.scenario.negotiation, self.final.price_agreed
         if outcome == Outcome.SUCCESS and deal and agreed is not None \
                 and deal.floor_price is not None and deal.list_price > deal.floor_price:
             kept = (agreed - deal.floor_price) / (deal.list_price - deal.floor_price)
@@ -520,12 +542,13 @@ class Observer:
         label = {Outcome.SUCCESS: "Objectif atteint", Outcome.PARTIAL: "Objectif atteint en partie",
                  Outcome.UNFINISHED: "Entretien sans résultat",
                  Outcome.FAILURE: "Entretien perdu"}[outcome]
-        outcome_label = next((o.label for o in self.s.outcomes
-                              if o.id == self.t.outcome_id), None)
+        outcome_label = next((o.label for o in self.scenario.outcomes
+                              if o.id == self.transcript.outcome_id), None)
         evidence = [ev(self.turns[-1], score >= 0.6, outcome_label)] if outcome_label else []
         return Observation("deal", label, score, evidence, None if score >= 0.8 else
-                           advise("objectif", objectif=self.s.brief.objective))
+                           advise("objectif", objectif=self.scenario.brief.objective))
 
+    @observation
     def closing(self) -> Observation:
         asked = [t for t in self.turns if t.main_acts & {
             Act.DEMANDE_ENGAGEMENT, Act.PROPOSITION_RDV, Act.PROPOSITION_SOLUTION}]
@@ -554,6 +577,7 @@ class Observer:
         return Observation("closing", "Conclusion (engagement, récapitulatif, prise de congé)",
                            score, evidence, advice)
 
+    @observation
     def next_step(self) -> Observation:
         events = set(self.final.events)
         if Event.RDV_CONFIRME in events:
@@ -569,8 +593,8 @@ class Observer:
         else:
             score, note = 0.0, "aucune suite convenue"
         advice = None
-        if score < 1 and self.s.appointment:
-            slots = self.s.appointment.free_slots
+        if score < 1 and self.scenario.appointment:
+            slots = self.scenario.appointment.free_slots
             pair = " ou ".join(f"{s.day} à {s.start.replace(':', ' h ')}".replace(" h 00", " h")
                                for s in slots[:2])
             advice = advise("suite_creneaux", creneaux=pair)
@@ -581,6 +605,7 @@ class Observer:
 
     # --- phone technique ---------------------------------------------------------------
 
+    @observation
     def phone_opening(self) -> Observation | None:
         if not self.phone or self.inbound:
             return None
@@ -596,6 +621,7 @@ class Observer:
                            None if score == 1 else
                            advise("ouverture"))
 
+    @observation
     def monologue(self) -> Observation:
         longest = max(self.turns, key=lambda t: t.words)
         events = set(self.final.events)
@@ -608,6 +634,7 @@ class Observer:
                            None if score >= 0.6 else
                            advise("monologue", dit=quote(longest, 40)))
 
+    @observation
     def fillers(self) -> Observation:
         words = sum(t.words for t in self.turns) or 1
         hits = [(t, FILLERS.findall(t.text)) for t in self.turns]
@@ -620,6 +647,7 @@ class Observer:
                            evidence, None if score == 1 else
                            advise("tics"))
 
+    @observation
     def wording(self) -> Observation:
         hits = [(t, VAGUE.findall(fold(t.text))) for t in self.turns]
         hits = [(t, [h if isinstance(h, str) else h[0] for h in found]) for t, found in hits
@@ -632,19 +660,20 @@ class Observer:
 
     # --- complaint handling ---------------------------------------------------------------
 
+    @observation
     def complaint(self) -> Observation | None:
-        if self.s.policy is None:
+        if self.scenario.policy is None:
             return None
         events = set(self.final.events)
         apology = [t for t in self.turns if Act.EXCUSE in t.main_acts]
-        legal_ids = {p.id for p in self.s.policy.legal_points}
+        legal_ids = {p.id for p in self.scenario.policy.legal_points}
         rights = [t for t in self.turns if legal_ids & set(t.topics)]
         offered = {item for t in self.turns for item in t.state.solutions_proposed}
         choice = [t for t in self.turns if Act.QUESTION_ALTERNATIVE in t.main_acts]
         precise = [t for t in self.turns if any(e.get("type") in ("numero_commande", "email")
                                                 for e in t.entities)
                    or re.search(r"\b(numero de dossier|ticket|dossier n|sav-)", fold(t.text))]
-        discovery = self.discovery().score
+        discovery = self.found["discovery"].score  # type: ignore[union-attr]
         parts = {
             "excuses": 0.15 if apology else 0.0,
             "solution conforme acceptée": 0.2 if Event.SOLUTION_ACCEPTEE in events else 0.0,
@@ -675,7 +704,7 @@ class Observer:
                 if event in (Event.SOLUTION_ACCEPTEE, Event.ENGAGEMENT_DONNE):
                     evidence.append(ev(turn, True, event.label))
         missing = [name for name, value in parts.items() if value < full[name] * 0.7]
-        solution = self.s.policy.solutions[0]
+        solution = self.scenario.policy.solutions[0]
         advice = None if not missing else advise(
             "reclamation", manques=missing,
             solution=example(solution.phrasings) or f"Je vous propose : {solution.label}.")
