@@ -79,10 +79,12 @@ def test_every_template_is_rendered_by_the_test() -> None:
                                                           if f'"{k}"' not in source]
 
 
-@pytest.mark.parametrize("scenario", sorted(p.name for p in BLIND.iterdir() if p.is_dir()))
-def test_no_calibration_scorecard_shows_a_flawed_text(scenario: str) -> None:
-    for student in students(BLIND / scenario):
-        card = graded(BLIND / scenario, student).card
+@pytest.mark.parametrize("folder", [f for blind in sorted(BLIND.parent.glob("aveugle-*"))
+                                    for f in sorted(blind.iterdir()) if f.is_dir()],
+                         ids=lambda f: f"{f.parent.name}/{f.name}")
+def test_no_calibration_scorecard_shows_a_flawed_text(folder: Path) -> None:
+    for student in students(folder):
+        card = graded(folder, student).card
         texts = [c.advice for c in card.criteria if c.advice] + card.priorities + \
             card.strengths + [e.note for c in card.criteria for e in c.evidence]
         bad = [(text, flaws(text)) for text in texts if flaws(text)]

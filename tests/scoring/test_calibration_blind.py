@@ -22,8 +22,13 @@ from scoring.calibration import (
 )
 from scoring.grader import Scorecard
 
-BLIND = Path(__file__).resolve().parent.parent / "data" / "calibration" / "aveugle-1"
+CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
+# The tuning set: the grade was adjusted while looking at it. aveugle-2 was written and graded
+# after, to measure (docs/grading.md); it is checked here only for contradictions.
+BLIND = CALIBRATION / "aveugle-1"
 SCENARIOS = sorted(p.name for p in BLIND.iterdir() if p.is_dir())
+EVERY_SET = [folder for blind in sorted(CALIBRATION.glob("aveugle-*"))
+             for folder in sorted(blind.iterdir()) if folder.is_dir()]
 # Not yet the targets of issue 14 (mean gap ≤ 1.5, no gaming case more than 2 points above the
 # examiner): the figures reached so far, held so that they do not slip back. The closing note
 # and docs/grading.md give them per scenario.
@@ -72,8 +77,8 @@ _CREDIT = {"l'étudiant s'est présenté (nom, entreprise)": "présentation",
            "objet de l'appel ou de la visite annoncé": "objet annoncé"}
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS)
-def test_no_scorecard_says_an_expectation_was_missed_and_credits_it(scenario: str) -> None:
-    for student in students(BLIND / scenario):
-        card = graded(BLIND / scenario, student).card
+@pytest.mark.parametrize("folder", EVERY_SET, ids=lambda f: f"{f.parent.name}/{f.name}")
+def test_no_scorecard_says_an_expectation_was_missed_and_credits_it(folder: Path) -> None:
+    for student in students(folder):
+        card = graded(folder, student).card
         assert not _contradictions(card), (student, _contradictions(card))
