@@ -20,7 +20,13 @@ from .transcript import Transcript
 
 FIELDS = ("contact", "besoin", "objections", "resultat", "action", "date")
 FIELD_LABELS = {"contact": "contact", "besoin": "besoin détecté", "objections": "objections",
-                "resultat": "résultat", "action": "prochaine action", "date": "date"}
+                "resultat": "résultat", "action": "prochaine action", "date": "date",
+                "exactitude": "exactitude"}
+# Details a report can invent, read with the entity layer: an address, a phone or file number,
+# an amount that nobody said in the call nor the student's file held. (Not days and hours: a
+# report rightly dates the call itself, "appel entrant jeudi 14 h"; the date field is checked
+# against the appointment.)
+_CHECKED = ("email", "telephone", "numero_commande", "montant")
 RESULT_WORDS = {
     "rdv": ("rendez-vous", "rdv", "demo", "demonstration", "visite", "visio"),
     "doc": ("documentation", "brochure", "doc", "rappel"),
@@ -141,7 +147,44 @@ def check_report(report: dict[str, Any], transcript: Transcript,
     checks.append(ReportCheck("date", score, "date précise et exacte" if score == 1 else
                               "date absente" if score == 0 else
                               "date imprécise ou différente de l'accord"))
+
+    invented = _invented(" ; ".join(text(key) for key in FIELDS), transcript, scenario)
+    checks.append(ReportCheck("exactitude", 1.0 if not invented else 0.5 if len(invented) == 1
+                              else 0.0, "rien d'inventé" if not invented else
+                              "jamais dit pendant l'appel : " + ", ".join(invented)))
     return checks
+
+
+def _details(text: str) -> set[str]:
+    """The checkable details of a text, each as a comparable word ("mardi", "10:00", "80",
+    "em-458921")."""
+    found: set[str] = set()
+    for entity in extract(text):
+        if entity.type not in _CHECKED:
+            continue
+        value = entity.value
+        if isinstance(value, dict):
+            found |= {f"{v:g}" if isinstance(v, float) else str(v).lower()
+                      for key, v in value.items()
+                      if key == "montant"}
+        else:
+            found.add(str(value).lower())
+    return found
+
+
+def _invented(written: str, transcript: Transcript, scenario: Scenario) -> list[str]:
+    """What the report states that the call never said and the student's file did not hold
+    ("benali.boulangerie@gmail.com", "mardi" for a delivery on Monday)."""
+    brief = scenario.brief
+    # (Piece by piece: the entity layer reads a turn or a line, not a whole call at once.)
+    pieces = [*(piece for t in transcript.turns for piece in (t.text, t.reply)), brief.context,
+              brief.role, *brief.known, *(item for resource in brief.resources
+                                          for item in resource.items)]
+    # (The address the customer spelled out, "karim, point, benali, arobase…", as the
+    # customer engine recorded it.)
+    said = {detail for piece in pieces for detail in _details(piece)} | (
+        {transcript.final.email.lower()} if transcript.final.email else set())
+    return sorted(_details(written) - said)
 
 
 def _outcome_kinds(transcript: Transcript) -> list[str]:

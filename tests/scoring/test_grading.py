@@ -76,6 +76,16 @@ def test_call_report_is_compared_with_what_was_said(tmp_path: Path) -> None:
     assert missing["b2.reporting"].level == Level.TI
     assert "aucun compte rendu" in " ".join(e.note for e in missing["b2.reporting"].evidence)
     assert vague["b2.reporting"].score < reporting["b2.reporting"].score
+    # Every field check is shown, one line each (they were once folded into one).
+    notes = [e.note for e in reporting["b2.reporting"].evidence]
+    assert sum(n.startswith("compte rendu, ") for n in notes) == 7, notes
+    # A detail nobody said (an address, an amount) is pointed out and costs.
+    invented = {c.id: c for c in grade(from_record(record), scenario, {
+        **good, "contact": good["contact"] + ", karim.b@gmail.com",
+        "resultat": "rendez-vous fixé, remise de 120 € accordée"}).criteria}
+    said = " ".join(e.note for e in invented["b2.reporting"].evidence)
+    assert "jamais dit pendant l'appel : 120, karim.b@gmail.com" in said, said
+    assert invented["b2.reporting"].score < reporting["b2.reporting"].score
 
 
 def test_run_json_adds_the_scorecard_and_exam_mode_gives_no_tips(tmp_path: Path) -> None:
