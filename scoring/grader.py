@@ -99,6 +99,10 @@ class Scorecard:
 
 # What each imprecise field of the call report costs beyond its own share.
 REPORT_IMPRECISION = 0.05
+# Below this substance (scoring/observations.py), the talk says next to nothing of the case:
+# every criterion is capped at EMPTY_TALK_CAP.
+EMPTY_TALK = 0.3
+EMPTY_TALK_CAP = 0.35
 # Evidence shown per criterion: the turns that decided its level, most telling first.
 EVIDENCE_SHOWN = 6
 # Of two pieces of evidence from equally weighted observations, the one on the side of the
@@ -121,6 +125,8 @@ def grade(transcript: Transcript, scenario: Scenario,
         expectations.setdefault(result.criterion, []).append(result)
     misconduct = MISCONDUCT & {e.value for e in transcript.final.events}
     found = faults(transcript, scenario)
+    substance = observations.get("substance")
+    empty = substance is not None and substance.score < EMPTY_TALK
     courteous = _courteous(observations) and not misconduct and not found
     results = []
     for item in scenario.grading.criteria:
@@ -147,6 +153,12 @@ def grade(transcript: Transcript, scenario: Scenario,
         elif item.criterion in COURTEOUS_FLOOR and courteous:
             score = max(score, COURTEOUS_FLOOR[item.criterion])
         mine_faults = [f for f in found if f.touches(item.criterion)]
+        if item.criterion != "b2.reporting" and empty:
+            # Talk that says nothing of the case is "insuffisant" at best, however polished its
+            # form (the examiners of aveugle-1 rated keyword stuffing I or TI everywhere).
+            if score > EMPTY_TALK_CAP:
+                weighed += [(e, 1.0) for e in substance.evidence]  # type: ignore[union-attr]
+            score = min(score, EMPTY_TALK_CAP)
         if item.criterion != "b2.reporting":
             capped = _with_faults(score, item.criterion, found)
             if capped < score and not mine_faults:
