@@ -350,8 +350,12 @@ def _too_fast(c: Customer, u: Understanding) -> bool:
             return True
         # Clause by clause too: "Si vous les envoyez cet après-midi, la livraison peut avoir
         # lieu samedi" sends the photos this afternoon (round 41, a competent call again).
+        # (Not a call promised for that day: "je vous rappelle demain vendredi pour vous
+        # confirmer que la livraison est bien programmée" delivers nothing tomorrow; read as a
+        # promise, it ended a flawless call in failure, blind calibration aveugle-2.)
         if quickest >= 2 and any(
                 _DELIVERING.search(clause[max(0, m.start() - _NEAR):m.end() + _NEAR])
+                and not _CALLING.search(clause[max(0, m.start() - _NEAR):m.start()])
                 for clause in re.split(r"[,;:]", folded) for m in _SOONER.finditer(clause)):
             return True
     return False
@@ -362,6 +366,10 @@ _DELIVERING = re.compile(r"\b(?:livr\w*|(?:envoi\w*|envoie|envoyer|expedi\w*|rec
                          r"{0,3}(?:machine|appareil|lave-linge|modele)|machine neuve|"
                          r"nouvelle machine)\b")
 _NEAR = 50  # characters between "demain" and what is delivered
+# A call or a word of news promised for that day, right before it: "je vous rappelle demain",
+# "je vous confirme ça ce soir".
+_CALLING = re.compile(r"\b(?:rappel\w*|appel\w*|recontact\w*|confirm\w*|telephon\w*|"
+                      r"ecri\w*|tiens? au courant|donne des nouvelles)\b(?:\s+\S+){0,2}\s*$")
 
 
 # A remedy said to be out of reach: "je peux pas", "ce n'est pas possible".

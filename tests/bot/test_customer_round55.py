@@ -13,6 +13,8 @@ answered with a fact. Round 57: a doubt asking back a figure nobody gave."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from bot.customer.requests import Request, asks
 from bot.engine import understander
 from bot.frame import Context, Role
@@ -193,3 +195,31 @@ def test_a_doubt_that_asks_back_a_figure_nobody_gave_waits_for_it() -> None:
     _, turns = replay("tel-reclamation-lave-linge.rupture-stock.competent.t57-p3-7", 3,
                       "Pour le même modèle, il faut attendre le réassort : dix jours.")
     assert "objection:attendre-5-jours" in turns[-1].parts, turns[-1]
+
+
+def test_a_call_back_promised_for_tomorrow_is_no_delivery_promised_for_tomorrow() -> None:
+    # A flawless agent of the blind calibration set (aveugle-2): "je vous rappelle demain
+    # vendredi pour vous confirmer que la livraison est bien programmée" was read as delivering
+    # tomorrow, doubted as a promise outside the policy and the call ended in failure.
+    import io
+
+    from bot.engine import start_conversation
+    from repliq.run_cmd import converse, script_lines
+    from scenarios import load_scenario
+    from scenarios.catalog import BUILTIN_DIR
+
+    folder = Path(__file__).resolve().parent.parent / "data" / "calibration" / "aveugle-2"
+    scenario = load_scenario(BUILTIN_DIR / "tel-reclamation-lave-linge.yaml")
+    lines = script_lines(folder / "tel-reclamation-lave-linge" / "prix-tenu.txt")
+    record = converse(start_conversation(scenario), lines, False, io.StringIO())
+    assert record["outcome"] != "failure", record["outcome_id"]
+    events = record["turns"][-1]["state"]["events"] if record["turns"][-1]["speaker"] == \
+        "etudiant" else record["turns"][-2]["state"]["events"]
+    assert "promesse_hors_politique" not in events
+    # A machine delivered tomorrow is still doubted.
+    customer = start_conversation(scenario)
+    customer.opening()
+    customer.step("Bonjour madame, service clients ElectroMaison, je vous écoute.")
+    _, reply = customer.step("Je vous livre un Lavex neuf demain matin, c'est promis.")
+    assert "promesse douteuse" in reply.parts or customer.state.happened(
+        "promesse_hors_politique"), reply
