@@ -78,7 +78,12 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     r"|charlots?|clowns|rigolos|zigotos"
                     r"|bonne a rien"
                     r"|teigne|harpie|radine?s?|pingres?|rapiat\w*|grippe-sou|tetue?s?"
-                    r"|bornee?s?|casse-pieds|relou|mauvaise foi)\b"
+                    r"|bornee?s?|casse-pieds|relou|mauvaise foi"
+                    # Carriers and clients run down in the blind calibration sets ("une vraie
+                    # bande de bourrins", "vous êtes tombé dans le panneau", "un truc de
+                    # petits vieux"). (Not "pas malin": "c'est pas malin de ma part".)
+                    r"|bourrins?|tombee? dans le panneau"
+                    r"|pris pour un pigeon|petits vieux|sacs? de patates)\b"
                     # "Têtue, non. Claire, plutôt." denies the customer's word.
                     r"(?!\s*,?\s*non\b)"),
         ("dénigrement", r"\b(de la daube|de la merde|de la camelote|du bricolage|de la gnognote"

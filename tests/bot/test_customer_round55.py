@@ -223,3 +223,15 @@ def test_a_call_back_promised_for_tomorrow_is_no_delivery_promised_for_tomorrow(
     _, reply = customer.step("Je vous livre un Lavex neuf demain matin, c'est promis.")
     assert "promesse douteuse" in reply.parts or customer.state.happened(
         "promesse_hors_politique"), reply
+
+
+def test_contempt_for_carriers_and_clients_of_the_calibration_sets_is_rude() -> None:
+    # Insults the blind calibration examiners sanctioned and the conduct layer let pass.
+    from bot.conduct import markers
+
+    assert markers("Ces livreurs, une vraie bande de bourrins, ils balancent les cartons.")
+    assert markers("Les agences web, vous êtes tombé dans le panneau, c'est tout.")
+    assert markers("La foire, c'est un truc de petits vieux qui échangent des boutures.")
+    # Self-criticism and plain words are not.
+    assert not markers("C'est pas malin de ma part, j'ai oublié votre dossier.")
+    assert not markers("Le livreur a posé le carton dans l'entrée, c'est bien ça ?")
