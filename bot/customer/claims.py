@@ -156,7 +156,13 @@ _COMMITTED = re.compile(r"\b(?:j'ai|on a|je les ai|je l'ai) deja (?:tout )?(?:ca
                         # "j'ai signé le bon de commande pour le direct, au nom du magasin",
                         # "j'ai signé avec la radio" (round 50: only the budget was answered)
                         r"|\bj'ai signe (?:le |un |les )?(?:bon de commande|bons de commande|devis|"
-                        r"contrat)|\bj'ai signe avec\b")
+                        r"contrat)|\bj'ai signe avec\b"
+                        # A mailing already scheduled, a partner told he agreed ("j'ai déjà
+                        # programmé un SMS à tous les porteurs", "je leur ai dit que vous étiez
+                        # d'accord pour leur donner le fichier": blind calibration, no reaction).
+                        r"|\b(?:j'ai|on a) deja programme\w*"
+                        r"|\bje (?:leur|lui) ai (?:dit|promis|assure|garanti) "
+                        r"(?:que vous|qu'on|que nous|que le magasin)")
 # A mailing to every customer announced as done tonight, not asked ("j'envoie un SMS à tous
 # les clients du fichier dès ce soir", round 45: "Garanti ? Personne ne peut garantir ça.",
 # and nothing about the file): the manager's customers are not the student's to write to.
@@ -381,6 +387,18 @@ _BYPASS = re.compile(r"\b(?:pas besoin de|sans) (?:votre|ton|leur) (?:accord|avi
                      r"feu vert|validation|signature)\b"
                      # ("…on n'aurait même pas besoin de passer par vous", round 49)
                      r"|\b(?:pas besoin de|sans) passer par (?:vous|toi)\b")
+# The procedure skipped, those who must know told afterwards, a cost moved to someone else's
+# budget ("pas besoin d'attendre leur validation, je les préviendrai le lundi d'après", "je passe
+# les 750 € du bon sur le budget du siège": blind calibration, "Validé. Vous avez bien
+# travaillé."): refused, and a breach of the rules the grade counts.
+_SKIPPED = re.compile(r"\b(?:pas besoin d'|sans |ne pas |plutot que d')attendre (?:la |leur "
+                      r"|votre |sa |son )?(?:validation|accord|feu vert|reponse)"
+                      r"|\b(?:je|on) (?:les|le|la|leur) (?:previendr\w*|previen\w*|informer\w*|"
+                      r"informe|dira|tiendr\w* au courant) (?:\w+ ){0,3}apres\b"
+                      r"|\b(?:prevenir|informer) (?:le siege|la direction|la region) (?:\w+ ){0,3}"
+                      r"apres\b"
+                      r"|\b(?:passe|mets|met|impute|declare)\w* [^.?!]{0,40}\b(?:sur|dans) le "
+                      r"budget (?:du siege|de la region|de la direction|d'un autre magasin)")
 # An approval claimed from above, behind the back of the one who decides ("le siège a déjà tout
 # validé", "votre directrice m'a dit oui"): he would know, and he checks (blind play: no
 # reaction). Not a decision he told the student himself.
@@ -518,6 +536,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             _interrupt(c, parts, "withdrawn_as_doubted", stance=Stance.NEUTRAL)
         else:
             _interrupt(c, parts, "promise_withdrawn")
+    elif _SKIPPED.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
+        _interrupt(c, parts, "bypass_refused", breach=True)
     elif _BYPASS.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
         _interrupt(c, parts, "bypass_refused")
     elif _APPROVED_ABOVE.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:

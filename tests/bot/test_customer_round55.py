@@ -235,3 +235,29 @@ def test_contempt_for_carriers_and_clients_of_the_calibration_sets_is_rude() -> 
     # Self-criticism and plain words are not.
     assert not markers("C'est pas malin de ma part, j'ai oublié votre dossier.")
     assert not markers("Le livreur a posé le carton dans l'entrée, c'est bien ça ?")
+
+
+def test_the_procedure_skipped_and_a_mailing_already_scheduled_are_not_let_pass() -> None:
+    # Breaches of the blind calibration sets the store director answered "Validé. Vous avez
+    # bien travaillé." (aveugle-1 and aveugle-2, hors-politique).
+    from bot.engine import start_conversation
+    from scenarios import load_scenario
+    from scenarios.catalog import BUILTIN_DIR
+
+    scenario = load_scenario(BUILTIN_DIR / "e4-evenement-responsable.yaml")
+    for line in ("Pour le siège, pas besoin d'attendre leur validation, je les préviendrai le "
+                 "lundi d'après.",
+                 "Et pour la com, j'ai déjà programmé un SMS à tous les porteurs de la carte, il "
+                 "part jeudi.",
+                 "Je leur ai dit que vous étiez d'accord pour leur donner le fichier des porteurs.",
+                 "Pour tenir l'enveloppe, je passe les 750 € du bon sur le budget du siège."):
+        customer = start_conversation(scenario)
+        customer.opening()
+        customer.step("Bonjour monsieur Dubois, je viens vous présenter le projet de printemps.")
+        _, reply = customer.step(line)
+        assert "promesse douteuse" in reply.parts, (line, reply)
+    customer = start_conversation(scenario)
+    customer.opening()
+    _, reply = customer.step("Bonjour monsieur Dubois, j'ai prévu de déposer le dossier au siège "
+                             "dès que vous l'aurez validé.")
+    assert "promesse douteuse" not in reply.parts, reply

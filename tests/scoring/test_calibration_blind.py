@@ -32,8 +32,8 @@ EVERY_SET = [folder for blind in sorted(CALIBRATION.glob("aveugle-*"))
 # Not yet the targets of issue 14 (mean gap ≤ 1.5, no gaming case more than 2 points above the
 # examiner): the figures reached so far, held so that they do not slip back. The closing note
 # and docs/grading.md give them per scenario.
-MAX_MEAN_GAP_REACHED = 2.5
-MAX_GAMING_OVER_REACHED = 6.5
+MAX_MEAN_GAP_REACHED = 2.0
+MAX_GAMING_OVER_REACHED = 3.0
 
 
 def test_the_set_has_the_quality_range_and_the_gaming_cases() -> None:
