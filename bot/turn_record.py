@@ -7,6 +7,7 @@ always had; `as_dict` writes it and `from_dict` is the only place that reads it.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -161,3 +162,17 @@ def _items(value: Any, key: str, kind: type) -> list[Any]:
             raise TypeError(f"tour mal formé : chaque élément de « {key} » doit être "
                             f"{_EXPECTED[kind]}, reçu {_kind(item)}")
     return value
+
+
+def exchange_numbers(turns: Sequence[TurnRecord]) -> list[int]:
+    """The number each turn shows, the same as the scorecard's "tour N": the student's turns
+    counted 1, 2, 3…, each customer turn with the number of the student turn it answers (0
+    for what she says before the student's first turn). The terminal, the application, the
+    HTML page and the JSON evidence then all say "tour 7" of the same exchange (the Bilan cited
+    "tour 7" for the bubble labelled 14)."""
+    numbers, count = [], 0
+    for turn in turns:
+        if turn.is_student:
+            count += 1
+        numbers.append(count)
+    return numbers

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from bot.turn_record import Role
+from bot.turn_record import Role, exchange_numbers
 from store import class_report
 from store.db import audio_dir, default_path, open_db
 from store.exchange import import_files, to_csv, to_json, to_markdown
@@ -74,9 +74,12 @@ def cmd_show(args: argparse.Namespace) -> int:
     r = session_record(db, session_id)
     show(f"{r['scenario']['title']} — {r['student']} — {str(r['started_at'] or '')[:16]} — "
          f"{STATUS_LABELS.get(r['status'], r['status'])}")
-    for turn in r["turns"]:
+    # (Numbered as the scorecard cites them: "tour 7" is the student's seventh turn and the
+    # reply to it.)
+    for turn, exchange in zip(r["turns"], exchange_numbers(r["turns"]), strict=True):
         who = "Élève" if turn.is_student else "Client"
-        show(f"{turn.number:>3}. {who} : {clean(turn.text, False)}")
+        show(f"{exchange:>3}. {who} : {clean(turn.text, False)}" if exchange else
+             f"     {who} : {clean(turn.text, False)}")
         if turn.tip:
             show(f"      Conseil : {clean(turn.tip, False)}")
     card = r["scorecard"]

@@ -16,7 +16,7 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from bot.turn_record import TurnRecord
+from bot.turn_record import TurnRecord, exchange_numbers
 from scenarios.vocabulary import outcome_label
 
 from .audio_paths import contained
@@ -74,9 +74,13 @@ def _card_view(card: dict[str, Any], turns: list[TurnRecord]) -> dict[str, Any]:
 
 def render(record: dict[str, Any], audio_root: Path | None = None) -> str:
     scenario = record["scenario"]
+    # (Shown with the scorecard's numbering, "tour 7" for the student's seventh turn and the
+    # reply to it; anchored by their place in the session.)
     turns = [{"kind": t.role.value, "who": "Élève" if t.is_student else "Client",
-              "number": t.number, "text": t.text, "tip": t.tip,
-              "audio": _audio(t.audio, audio_root)} for t in record["turns"]]
+              "number": t.number, "exchange": exchange, "text": t.text, "tip": t.tip,
+              "audio": _audio(t.audio, audio_root)}
+             for t, exchange in zip(record["turns"], exchange_numbers(record["turns"]),
+                                    strict=True)]
     card = record.get("scorecard")
     return environment().get_template("session.html.j2").render(
         title=scenario["title"], student=record["student"], scenario_id=scenario["id"],

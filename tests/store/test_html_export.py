@@ -53,3 +53,21 @@ def test_html_export_renders_in_a_real_browser(tmp_path: Path) -> None:
     pdf = tmp_path / "seance.pdf"
     browser(f"--print-to-pdf={pdf}", "--no-pdf-header-footer", url, profile=tmp_path / "p3")
     assert pdf.read_bytes()[:5] == b"%PDF-" and pdf.stat().st_size > 5_000
+
+
+def test_every_evidence_link_lands_on_the_turn_it_names(tmp_path: Path) -> None:
+    # The Bilan cited "tour 7" for the bubble labelled 14, the HTML link "tour 1" went to a
+    # turn numbered 2: a turn shows the scorecard's number everywhere (issue 14).
+    import re
+
+    db_path = tmp_path / "html.db"
+    play(db_path)
+    page = tmp_path / "seance.html"
+    assert main(["sessions", "export", "--all", "--format", "html", "--sortie", str(page),
+                 "--base", str(db_path)]) == 0
+    html = page.read_text(encoding="utf-8")
+    links = re.findall(r'<a href="#tour-(\d+)">tour (\d+)</a>', html)
+    assert links
+    for anchor, cited in links:
+        label = re.search(rf'id="tour-{anchor}"><div class="who">([^<]*)</div>', html)
+        assert label and label.group(1).startswith(f"{cited}. Élève"), (anchor, cited, label)

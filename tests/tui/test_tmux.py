@@ -54,11 +54,13 @@ def test_repliq_in_a_real_terminal(tmp_path: Path) -> None:
         wait_for(session, "Un copieur pour le Cabinet")
         press_until(session, "C-s", "Préparation")
         press_until(session, "C-s", "Micro :")
-        wait_for(session, "1. Mme Claire Martin")
+        wait_for(session, "Mme Claire Martin")  # her greeting, before the student's first turn
         tmux("send-keys", "-t", session, "-l", "Combien de pages imprimez-vous par mois ?")
         time.sleep(0.5)  # typed, then Enter: a burst would read as a paste
         tmux("send-keys", "-t", session, "Enter")
-        wait_for(session, "3. Mme Claire Martin")  # her reply (its text may wrap anywhere)
+        # Her reply, numbered as the scorecard cites the exchange: the student's first turn
+        # (its text may wrap anywhere).
+        wait_for(session, "1. Mme Claire Martin")
         screen = press_until(session, "C-f", "/ 20")
         assert "Note :" in screen
     finally:

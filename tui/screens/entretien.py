@@ -73,6 +73,7 @@ class EntretienScreen(Screen[None]):
         self.recorder: Recorder | None = None
         self.rehearsal: Rehearsal | None = None
         self.number = 0
+        self.exchange = 0  # the student's turns so far: the number bubbles show
         self.busy = True  # until the customer has arrived (engine loading in a worker)
         self.queue: list[str] = []  # lines typed while the customer was busy
         self.voice_loop: Any = None  # voice.loop.VoiceLoop while the microphone is on
@@ -155,7 +156,7 @@ class EntretienScreen(Screen[None]):
             self.number += 1
             name = self.choice.scenario.speaker(turn.who).display_name
             self.query_one("#chat", Chat).add(self.number, name, turn.text, False,
-                                              self._stamp())
+                                              self._stamp(), exchange=self.exchange)
         if self.rehearsal:
             state = self.rehearsal.customer.state
             self.query_one("#mood", Gauge).set(state.mood)
@@ -174,7 +175,9 @@ class EntretienScreen(Screen[None]):
             return
         event.input.value = ""
         self.number += 1
-        self.query_one("#chat", Chat).add(self.number, "Vous", text, True, self._stamp())
+        self.exchange += 1
+        self.query_one("#chat", Chat).add(self.number, "Vous", text, True, self._stamp(),
+                                          exchange=self.exchange)
         self.queue.append(text)  # answered as soon as the customer is free
         if self.rehearsal is None:
             self.query_one("#status", Label).update("Le client arrive…")
@@ -311,8 +314,9 @@ class EntretienScreen(Screen[None]):
 
     def voice_exchange(self, student: TurnRecord, replies: list[TurnRecord]) -> None:
         self.number += 1
+        self.exchange += 1
         self.query_one("#chat", Chat).add(self.number, "Vous", student.text, True,
-                                          self._stamp())
+                                          self._stamp(), exchange=self.exchange)
         self.mic.partial("")
         self.after_step(student, replies)
 

@@ -11,6 +11,7 @@ from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from bot.turn_record import exchange_numbers
 from store.audio_paths import contained
 from store.db import audio_dir, default_path, open_db
 from store.sessions import STATUS_LABELS, session_record
@@ -49,10 +50,11 @@ class RelectureScreen(Screen[None]):
     def on_mount(self) -> None:
         assert self.record is not None
         chat = self.query_one("#transcript", Chat)
-        for turn in self.record["turns"]:
+        turns = self.record["turns"]
+        for turn, exchange in zip(turns, exchange_numbers(turns), strict=True):
             who = "Élève" if turn.is_student else "Client"
             chat.add(turn.number, who, turn.text, turn.is_student, (turn.at or "")[11:16],
-                     turn.tip, turn.audio)
+                     turn.tip, turn.audio, exchange)
         self.sub_title = "Relecture"
         if self.focus_turn:
             self.call_after_refresh(self.scroll_to_student_turn, self.focus_turn)
