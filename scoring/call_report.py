@@ -156,25 +156,16 @@ def check_report(report: dict[str, Any], transcript: Transcript,
 
 
 def _details(text: str) -> set[str]:
-    """The checkable details of a text, each as a comparable word ("mardi", "10:00", "80",
-    "em-458921")."""
-    found: set[str] = set()
-    for entity in extract(text):
-        if entity.type not in _CHECKED:
-            continue
-        value = entity.value
-        if isinstance(value, dict):
-            found |= {f"{v:g}" if isinstance(v, float) else str(v).lower()
-                      for key, v in value.items()
-                      if key == "montant"}
-        else:
-            found.add(str(value).lower())
-    return found
+    """The checkable details of a text, each as a comparable word ("80", "em-458921",
+    "karim.b@gmail.com"); an amount is its figure alone."""
+    return {f"{entity.value['montant']:g}" if isinstance(entity.value, dict)
+            else str(entity.value).lower()
+            for entity in extract(text) if entity.type in _CHECKED}
 
 
 def _invented(written: str, transcript: Transcript, scenario: Scenario) -> list[str]:
     """What the report states that the call never said and the student's file did not hold
-    ("benali.boulangerie@gmail.com", "mardi" for a delivery on Monday)."""
+    ("benali.boulangerie@gmail.com", a refund of 120 € nobody offered)."""
     brief = scenario.brief
     # (Piece by piece: the entity layer reads a turn or a line, not a whole call at once.)
     pieces = [*(piece for t in transcript.turns for piece in (t.text, t.reply)), brief.context,

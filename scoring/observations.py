@@ -80,7 +80,7 @@ def _distinct(turns: list[StudentTurn]) -> list[StudentTurn]:
 
 
 @lru_cache(maxsize=32)
-def _case_words(scenario_id: str, dumped: str) -> frozenset[str]:
+def _case_words(dumped: str) -> frozenset[str]:
     return frozenset(content_words(dumped))
 
 
@@ -100,7 +100,7 @@ def _vocabulary(scenario: Scenario) -> frozenset[str]:
                 walk(item)
 
     walk(scenario.model_dump())
-    return _case_words(scenario.id, "\n".join(texts))
+    return _case_words("\n".join(texts))
 
 
 def _events_at(turns: list[StudentTurn], index: int) -> set[Event]:

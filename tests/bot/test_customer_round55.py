@@ -13,14 +13,20 @@ answered with a fact. Round 57: a doubt asking back a figure nobody gave."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
+from bot.conduct import markers
+from bot.customer import Customer, CustomerTurn
 from bot.customer.requests import Request, asks
-from bot.engine import understander
+from bot.engine import start_conversation, understander
 from bot.frame import Context, Role
 from bot.questions import offered_options
 from bot.replies import Voice
 from bot.text import fold
+from repliq.run_cmd import converse, script_lines
+from scenarios import load_scenario
+from scenarios.catalog import BUILTIN_DIR
 
 from .plays import replay
 
@@ -197,17 +203,19 @@ def test_a_doubt_that_asks_back_a_figure_nobody_gave_waits_for_it() -> None:
     assert "objection:attendre-5-jours" in turns[-1].parts, turns[-1]
 
 
+def _reply(scenario_id: str, *lines: str) -> tuple[Customer, CustomerTurn]:
+    """The customer, and her reply to the last of `lines`, in a conversation started afresh."""
+    customer = start_conversation(load_scenario(BUILTIN_DIR / f"{scenario_id}.yaml"))
+    customer.opening()
+    for line in lines:
+        _, reply = customer.step(line)
+    return customer, reply
+
+
 def test_a_call_back_promised_for_tomorrow_is_no_delivery_promised_for_tomorrow() -> None:
     # A flawless agent of the blind calibration set (aveugle-2): "je vous rappelle demain
     # vendredi pour vous confirmer que la livraison est bien programmée" was read as delivering
     # tomorrow, doubted as a promise outside the policy and the call ended in failure.
-    import io
-
-    from bot.engine import start_conversation
-    from repliq.run_cmd import converse, script_lines
-    from scenarios import load_scenario
-    from scenarios.catalog import BUILTIN_DIR
-
     folder = Path(__file__).resolve().parent.parent / "data" / "calibration" / "aveugle-2"
     scenario = load_scenario(BUILTIN_DIR / "tel-reclamation-lave-linge.yaml")
     lines = script_lines(folder / "tel-reclamation-lave-linge" / "prix-tenu.txt")
@@ -217,18 +225,15 @@ def test_a_call_back_promised_for_tomorrow_is_no_delivery_promised_for_tomorrow(
         "etudiant" else record["turns"][-2]["state"]["events"]
     assert "promesse_hors_politique" not in events
     # A machine delivered tomorrow is still doubted.
-    customer = start_conversation(scenario)
-    customer.opening()
-    customer.step("Bonjour madame, service clients ElectroMaison, je vous écoute.")
-    _, reply = customer.step("Je vous livre un Lavex neuf demain matin, c'est promis.")
+    customer, reply = _reply("tel-reclamation-lave-linge",
+                             "Bonjour madame, service clients ElectroMaison, je vous écoute.",
+                             "Je vous livre un Lavex neuf demain matin, c'est promis.")
     assert "promesse douteuse" in reply.parts or customer.state.happened(
         "promesse_hors_politique"), reply
 
 
 def test_contempt_for_carriers_and_clients_of_the_calibration_sets_is_rude() -> None:
     # Insults the blind calibration examiners sanctioned and the conduct layer let pass.
-    from bot.conduct import markers
-
     assert markers("Ces livreurs, une vraie bande de bourrins, ils balancent les cartons.")
     assert markers("Les agences web, vous êtes tombé dans le panneau, c'est tout.")
     assert markers("La foire, c'est un truc de petits vieux qui échangent des boutures.")
@@ -240,24 +245,15 @@ def test_contempt_for_carriers_and_clients_of_the_calibration_sets_is_rude() -> 
 def test_the_procedure_skipped_and_a_mailing_already_scheduled_are_not_let_pass() -> None:
     # Breaches of the blind calibration sets the store director answered "Validé. Vous avez
     # bien travaillé." (aveugle-1 and aveugle-2, hors-politique).
-    from bot.engine import start_conversation
-    from scenarios import load_scenario
-    from scenarios.catalog import BUILTIN_DIR
-
-    scenario = load_scenario(BUILTIN_DIR / "e4-evenement-responsable.yaml")
+    greeting = "Bonjour monsieur Dubois, je viens vous présenter le projet de printemps."
     for line in ("Pour le siège, pas besoin d'attendre leur validation, je les préviendrai le "
                  "lundi d'après.",
                  "Et pour la com, j'ai déjà programmé un SMS à tous les porteurs de la carte, il "
                  "part jeudi.",
                  "Je leur ai dit que vous étiez d'accord pour leur donner le fichier des porteurs.",
                  "Pour tenir l'enveloppe, je passe les 750 € du bon sur le budget du siège."):
-        customer = start_conversation(scenario)
-        customer.opening()
-        customer.step("Bonjour monsieur Dubois, je viens vous présenter le projet de printemps.")
-        _, reply = customer.step(line)
+        _, reply = _reply("e4-evenement-responsable", greeting, line)
         assert "promesse douteuse" in reply.parts, (line, reply)
-    customer = start_conversation(scenario)
-    customer.opening()
-    _, reply = customer.step("Bonjour monsieur Dubois, j'ai prévu de déposer le dossier au siège "
-                             "dès que vous l'aurez validé.")
+    _, reply = _reply("e4-evenement-responsable", "Bonjour monsieur Dubois, j'ai prévu de "
+                      "déposer le dossier au siège dès que vous l'aurez validé.")
     assert "promesse douteuse" not in reply.parts, reply

@@ -29,13 +29,18 @@ def browser(*args: str, profile: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=120, check=False)
 
 
-def test_html_export_renders_in_a_real_browser(tmp_path: Path) -> None:
+def exported_page(tmp_path: Path) -> Path:
+    """One played session exported as the HTML page a teacher opens."""
     db_path = tmp_path / "html.db"
     play(db_path)
     page = tmp_path / "seance.html"
     assert main(["sessions", "export", "--all", "--format", "html", "--sortie", str(page),
                  "--base", str(db_path)]) == 0
-    url = page.resolve().as_uri()
+    return page
+
+
+def test_html_export_renders_in_a_real_browser(tmp_path: Path) -> None:
+    url = exported_page(tmp_path).resolve().as_uri()
 
     dom = browser("--dump-dom", url, profile=tmp_path / "p1").stdout
     assert '<table class="grid">' in dom
@@ -60,12 +65,7 @@ def test_every_evidence_link_lands_on_the_turn_it_names(tmp_path: Path) -> None:
     # turn numbered 2: a turn shows the scorecard's number everywhere (issue 14).
     import re
 
-    db_path = tmp_path / "html.db"
-    play(db_path)
-    page = tmp_path / "seance.html"
-    assert main(["sessions", "export", "--all", "--format", "html", "--sortie", str(page),
-                 "--base", str(db_path)]) == 0
-    html = page.read_text(encoding="utf-8")
+    html = exported_page(tmp_path).read_text(encoding="utf-8")
     links = re.findall(r'<a href="#tour-(\d+)">tour (\d+)</a>', html)
     assert links
     for anchor, cited in links:
