@@ -83,7 +83,14 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # bande de bourrins", "vous êtes tombé dans le panneau", "un truc de
                     # petits vieux"). (Not "pas malin": "c'est pas malin de ma part".)
                     r"|bourrins?|tombee? dans le panneau"
-                    r"|pris pour un pigeon|petits vieux|sacs? de patates)\b"
+                    r"|pris pour un pigeon|petits vieux|sacs? de patates"
+                    # Her own choice or her children run down ("deux gamins qui salissent
+                    # tout…, prendre un 8 kg avec une famille, c'était pas très malin non
+                    # plus", aveugle-2: not heard). (Said of someone else only: "non plus",
+                    # "de votre part", or what she did.)
+                    r"|pas (?:tres |bien |vraiment )?(?:malin|fute)e? (?:non plus|de votre part)"
+                    r"|c'etait pas (?:tres |bien |vraiment )?(?:malin|fute)e?(?! de ma part)"
+                    r"|gamins qui (?:salissent|cassent|mettent) tout)\b"
                     # "Têtue, non. Claire, plutôt." denies the customer's word.
                     r"(?!\s*,?\s*non\b)"),
         ("dénigrement", r"\b(de la daube|de la merde|de la camelote|du bricolage|de la gnognote"

@@ -16,6 +16,7 @@ from scipy.stats import spearmanr
 
 from .grader import Scorecard
 from .rubric import Level
+from .transcript import Transcript
 
 # The students who try to game the grade (issue 14): none may be marked more than
 # GAMING_MARGIN points above the examiner.
@@ -36,6 +37,7 @@ class Graded:
     examiner_mark: float
     examiner_levels: dict[str, Level]
     card: Scorecard
+    transcript: Transcript  # the conversation as replayed and graded
 
     @property
     def gap(self) -> float:
@@ -85,10 +87,11 @@ def graded(folder: Path, student: str) -> Graded:
                       False, io.StringIO())
     report_path = folder / f"{student}.compte-rendu.yml"
     report = read_report(report_path) if report_path.exists() else None
-    card = grade(from_record(record), scenario, report)
+    transcript = from_record(record)
+    card = grade(transcript, scenario, report)
     examiner = _yaml(folder / "examinateur.yml")[student]
     return Graded(folder.name, student, float(examiner["note"]),
-                  {k: Level(v) for k, v in examiner["criteres"].items()}, card)
+                  {k: Level(v) for k, v in examiner["criteres"].items()}, card, transcript)
 
 
 def students(folder: Path) -> list[str]:

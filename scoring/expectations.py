@@ -5,10 +5,13 @@ part was not there (issue 14)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from bot.conditions import holds
+from bot.state import CustomerState
+from bot.text import fold
 from scenarios.model import Condition, Scenario
 
 from .observations import Evidence, ev
@@ -37,18 +40,50 @@ class ExpectationResult:
 def check(transcript: Transcript, scenario: Scenario) -> list[ExpectationResult]:
     """Each expectation, in the scenario's order."""
     labels = _labels(scenario)
+    states = _with_facts_said(transcript, scenario)
     results = []
     for expectation in scenario.grading.expectations:
-        turn = next((t for t in transcript.turns
-                     if any(holds(c, t.state, view(t)) for c in expectation.when)), None)
+        turn = next((t for t, state in zip(transcript.turns, states, strict=True)
+                     if any(holds(c, state, view(t)) for c in expectation.when)), None)
         missing: tuple[str, ...] = ()
         if turn is None:
             # What the condition closest to holding lacked.
-            missing = min((tuple(_missing(c, transcript, labels)) for c in expectation.when),
+            missing = min((tuple(_missing(c, transcript, states[-1], labels))
+                           for c in expectation.when),
                           key=len, default=())
         results.append(ExpectationResult(expectation.label, expectation.criterion, turn,
                                          missing))
     return results
+
+
+# An identity checked by name ("Madame Garnier, c'est bien vous ?").
+_IDENTITY_CHECK = re.compile(r"\b(?:c'est bien|vous etes bien|je parle bien a|bien vous)\b")
+# A reference of letters and digits ("EM-458921"); a bare figure the student says ("12000")
+# is a guess, not the file identified.
+_REFERENCE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9-]{5,}")
+
+
+def _with_facts_said(transcript: Transcript, scenario: Scenario) -> list[CustomerState]:
+    """Each turn's state with the facts the student said themselves from the brief: an order
+    number read out ("je vois votre commande EM-458921"), the customer's name asked to confirm.
+    The customer had nothing to reveal, but the file was identified (an examiner rated it
+    "très satisfaisant" where the expectation said "manque : fait découvert")."""
+    said: list[str] = []
+    states = []
+    for turn in transcript.turns:
+        folded = fold(turn.text)
+        for fact in scenario.facts:
+            if fact.id in said:
+                continue
+            values = [fold(str(v)) for v in fact.values.values() if str(v).strip()]
+            if any(_REFERENCE.fullmatch(v) and v in folded for v in values) or (
+                    _IDENTITY_CHECK.search(folded) and any(
+                        re.search(rf"\b{re.escape(v.split()[-1])}\b", folded)
+                        for v in values if not any(c.isdigit() for c in v))):
+                said.append(fact.id)
+        states.append(replace(turn.state, facts_stated=[*turn.state.facts_stated, *said])
+                      if said else turn.state)
+    return states
 
 
 def _labels(scenario: Scenario) -> dict[str, str]:
@@ -59,11 +94,11 @@ def _labels(scenario: Scenario) -> dict[str, str]:
     return {item.id: item.label for item in items}
 
 
-def _missing(condition: Condition, transcript: Transcript,
+def _missing(condition: Condition, transcript: Transcript, final: CustomerState,
              labels: dict[str, str]) -> list[str]:
     """The parts of the condition no turn showed; when each was shown but never together at
     one turn, that is what was missing."""
-    turns, final = transcript.turns, transcript.final
+    turns = transcript.turns
 
     def named(ids: list[str]) -> str:
         return " ou ".join(f"« {labels.get(i, i)} »" for i in ids)

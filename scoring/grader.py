@@ -9,7 +9,7 @@ from itertools import pairwise
 from typing import Any
 
 from scenarios.model import Scenario
-from scenarios.vocabulary import Outcome
+from scenarios.vocabulary import Act, Event, Kind, Outcome
 
 from .advice import advise
 from .call_report import FIELD_LABELS, check_report
@@ -103,6 +103,11 @@ REPORT_IMPRECISION = 0.05
 # every criterion is capped at EMPTY_TALK_CAP.
 EMPTY_TALK = 0.3
 EMPTY_TALK_CAP = 0.35
+# Talk with nothing of the case at all (substance 0: a fifth of its words or fewer from the
+# case) is "très insuffisant": the examiners gave keyword stuffing 2 to 3.5/20. Not in a
+# complaint, where much of a fair answer is the relationship's words (apologies, empathy):
+# a weak but decent agent there got 6/20 from the examiner.
+VOID_TALK_CAP = 0.22
 # Evidence shown per criterion: the turns that decided its level, most telling first.
 EVIDENCE_SHOWN = 6
 # Of two pieces of evidence from equally weighted observations, the one on the side of the
@@ -128,6 +133,8 @@ def grade(transcript: Transcript, scenario: Scenario,
     substance = observations.get("substance")
     empty = substance is not None and substance.score < EMPTY_TALK
     courteous = _courteous(observations) and not misconduct and not found
+    proposed = _proposed(transcript)
+    rules = rubric()
     results = []
     for item in scenario.grading.criteria:
         recipe = _recipe(item.criterion)
@@ -158,7 +165,11 @@ def grade(transcript: Transcript, scenario: Scenario,
             # form (the examiners of aveugle-1 rated keyword stuffing I or TI everywhere).
             if score > EMPTY_TALK_CAP:
                 weighed += [(e, 1.0) for e in substance.evidence]  # type: ignore[union-attr]
-            score = min(score, EMPTY_TALK_CAP)
+            void = substance.score == 0 and scenario.kind != Kind.RECLAMATION  # type: ignore
+            score = min(score, VOID_TALK_CAP if void else EMPTY_TALK_CAP)
+        if not proposed and item.criterion in rules.no_proposal.caps:
+            score = min(score, rules.no_proposal.caps[item.criterion])
+            weighed.append((Evidence(0, "", False, rules.no_proposal.label), 1.0))
         if item.criterion != "b2.reporting":
             capped = _with_faults(score, item.criterion, found)
             if capped < score and not mine_faults:
@@ -183,13 +194,43 @@ def grade(transcript: Transcript, scenario: Scenario,
         e.positive and e.turn for e in o.evidence) and not (found and o.name in _BROKEN_BY_FAULT)
                  ][:3]
     priorities = [_fault_advice(f) for f in found[:1]] + \
-        [o.advice for o in reversed(ranked) if o.advice and o.score < 0.75]
+        [_backed(o) for o in reversed(ranked) if o.advice and o.score < 0.75]
     return Scorecard(scenario.id, total, results, strengths,  # type: ignore[arg-type]
                      list(dict.fromkeys(priorities))[:3])
 
 
+# How much of the student's turn a priority quotes.
+PRIORITY_QUOTE = 60
+
+
+def _backed(observation: Observation) -> str:
+    """The observation's advice with the turn that calls for it, when one does ("Adaptez la
+    proposition… — tour 12 : « Je maintiens le projet à 4 500 €… »"); advice that already
+    quotes the student's words, or a move never made (no turn to show), stays as it is."""
+    advice = observation.advice or ""
+    turn = next((e for e in observation.evidence if not e.positive and e.turn), None)
+    if turn is None or advice.startswith("Tour ") or turn.quote[:20] in advice:
+        return advice
+    said = turn.quote if len(turn.quote) <= PRIORITY_QUOTE else \
+        turn.quote[:PRIORITY_QUOTE - 1].rstrip(" ,;:…") + "…"
+    return f"{advice.rstrip()} — tour {turn.turn} : « {said} »"
+
+
 # Observations a fault of conduct says the opposite of: never a strength beside one.
 _BROKEN_BY_FAULT = {"politeness", "contact", "listening", "concessions", "complaint"}
+
+
+# What puts something on the table: a price, a solution, a commitment, an appointment or a
+# call back asked for, or agreed.
+_PROPOSING = {Act.ANNONCE_PRIX, Act.PROPOSITION_SOLUTION, Act.DEMANDE_ENGAGEMENT,
+              Act.PROPOSITION_RDV}
+_PROPOSED = {Event.PRIX_ANNONCE, Event.SOLUTION_PROPOSEE, Event.RDV_FIXE, Event.RAPPEL_FIXE,
+             Event.ACCORD, Event.ENGAGEMENT_DONNE}
+
+
+def _proposed(transcript: Transcript) -> bool:
+    return bool(set(transcript.final.events) & _PROPOSED) or any(
+        t.acts & _PROPOSING for t in transcript.turns)
 
 
 def _recipe(criterion: str) -> dict[str, float]:
@@ -208,8 +249,12 @@ def _with_faults(score: float, criterion: str, found: list[Fault]) -> float:
         touched = kind.touched_cap if kind.touched_cap is not None else rules.touched_cap
         others = kind.others_cap if kind.others_cap is not None else rules.others_cap
         score = min(score, touched if fault.touches(criterion) else others)
-    if len({f.turn.number for f in found}) > 1 and not any(f.touches(criterion) for f in found):
+    turns = len({f.turn.number for f in found})
+    touched = any(f.touches(criterion) for f in found)
+    if turns > 1 and not touched:
         score = min(score, rules.repeated_cap)
+    if turns >= rules.many:
+        score = min(score, rules.many_touched_cap if touched else rules.many_others_cap)
     return score
 
 

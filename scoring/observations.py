@@ -15,7 +15,7 @@ from scenarios.model import Scenario
 from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, Outcome
 
 from .advice import advise, count, example
-from .transcript import FIGURE, StudentTurn, Transcript
+from .transcript import FIGURE, StudentTurn, Transcript, open_questions
 
 # "genre" is a filler, "ce genre de" is not.
 FILLERS = re.compile(r"\b(euh+|heu+|ben|du coup|en fait|voila|voilà|genre(?! d))\b",
@@ -124,6 +124,14 @@ TECHNIQUE = ("discovery", "listening", "questioning", "arguments", "objections",
              "concessions", "closing", "next_step", "complaint")
 # What a conversation where no price was ever put on the table earns for its concessions.
 NOT_NEGOTIATED = 0.4
+# Words of the case an open question by its grammar names to count as one (questioning).
+CASE_QUESTION_WORDS = 2
+# Words every case has (stemmed as content_words does): "quel est votre besoin en termes de
+# disponibilités pour ce rendez-vous ?" names nothing of this one.
+_ANY_CASE = frozenset({"besoin", "rend", "aujourd", "temp", "mois", "jour", "semain", "import",
+                       "concret", "vraiment", "termes"})
+# What holding a price above the customer's budget, with no agreement, earns for them.
+HELD_OVER_BUDGET = 0.5
 # The first facts found matter most: the essential facts a student uncovers count with
 # diminishing returns.
 DISCOVERY_CURVE = 0.85
@@ -351,9 +359,17 @@ class Observer:
     @observation
     def questioning(self) -> Observation:
         """The funnel: open questions first, closed ones to pin facts down."""
-        opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.main_acts]
+        # An open question by its grammar counts when it asks about the case, whatever the act
+        # reader ranked first ("Quels objectifs la direction régionale vous a-t-elle fixés pour
+        # avril ?" was counted closed: "0 question ouverte sur 7" for a student the examiner
+        # praised for discovery); "quel est votre besoin ?" asks about nothing in particular.
+        vocabulary = _vocabulary(self.scenario)
+        opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.main_acts or any(
+            sum(w in vocabulary and w not in _ANY_CASE for w in content_words(q) if len(w) >= 4)
+            >= CASE_QUESTION_WORDS
+            for q in open_questions(t.text))]
         closed = [t for t in self.turns if t.main_acts & {Act.QUESTION_FERMEE,
-                                                     Act.QUESTION_ALTERNATIVE}]
+                                                     Act.QUESTION_ALTERNATIVE} and t not in opens]
         total = len(opens) + len(closed)
         if not total:
             return Observation("questioning", "Questionnement (aucune question)", 0.0,
@@ -409,6 +425,16 @@ class Observer:
         return Observation("arguments", f"Argumentation ({linked_label} aux besoins)", score,
                            evidence[:4], advice)
 
+    @property
+    def _over_budget_unsettled(self) -> bool:
+        """The last proposal above the budget the customer gave, and no agreement."""
+        deal = self.scenario.negotiation
+        price = self.final.price_agreed if self.final.price_agreed is not None else \
+            self.final.price_offered
+        return deal is not None and deal.customer_budget is not None and price is not None \
+            and price > deal.customer_budget \
+            and self.transcript.outcome not in (Outcome.SUCCESS, Outcome.PARTIAL)
+
     @observation
     def objections(self) -> Observation:
         raised = self.final.objections_raised
@@ -425,6 +451,12 @@ class Observer:
         for index, turn in enumerate(self.turns):
             for objection_id in _new(self.turns, index, "objections_treated"):
                 objection = next(o for o in self.scenario.objections if o.id == objection_id)
+                if objection.category.value == "prix" and self._over_budget_unsettled:
+                    # Argued away for a turn, back at the end: "Trop cher pour mon enveloppe.
+                    # Retravaillez-le." (aveugle-2, the examiner: "aucun budget n'est validé").
+                    evidence.append(ev(turn, False, f"objection non levée : {objection.label}"
+                                                    " (proposition restée au-dessus du budget)"))
+                    continue
                 clear = bool(turn.main_acts & answer_acts)
                 credit += 1.0 if clear else 0.5
                 evidence.append(ev(turn, True, f"objection levée : {objection.label}" +
@@ -443,7 +475,9 @@ class Observer:
                 f"« {objection.label} »"
             advice = advise("objection", objection=named,
                             reponse=example(answer.phrasings) if answer else None)
-        lifted = len(set(treated) & set(raised))
+        lifted = len(set(treated) & set(raised)) - sum(
+            1 for o in self.scenario.objections if o.id in treated and o.id in raised
+            and o.category.value == "prix" and self._over_budget_unsettled)
         return Observation("objections", f"Objections ({count(lifted, 'levée', 'levées')} sur "
                                          f"{len(raised)})", min(1.0, score), evidence, advice)
 
@@ -481,10 +515,14 @@ class Observer:
             return Observation("within_budget", "Proposition dans le budget (aucun montant)",
                                0.0, [], advise("budget_absent"))
         inside = price <= deal.customer_budget
+        # The turn that put that price on the table last (said again or first offered).
+        said = [t for t in self.turns if Act.ANNONCE_PRIX in t.acts
+                and t.state.price_offered == price] or \
+            [t for t in self.turns if t.state.price_offered == price][:1] or self.turns[-1:]
         return Observation("within_budget", f"Proposition de {price:g} {deal.unit}"
                                             + (" dans le budget" if inside else
                                                " au-dessus du budget"),
-                           1.0 if inside else 0.0, [ev(self.turns[-1], inside,
+                           1.0 if inside else 0.0, [ev(said[-1], inside,
                                                        f"dernière proposition : {price:g}")],
                            None if inside else advise("budget_depasse"))
 
@@ -514,6 +552,11 @@ class Observer:
         priced = Event.PRIX_ANNONCE in self.final.events or self.final.price_offered is not None
         score = 0.3 + 0.5 * min(1.0, obtained / len(conceded)) if conceded else \
             1.0 if priced else NOT_NEGOTIATED
+        held_over = priced and not conceded and self._over_budget_unsettled
+        if held_over:
+            # Holding a price the customer cannot pay, with no agreement, is not negotiating
+            # (aveugle-2: "je maintiens le projet à 4 500 €" to a 3 000 € budget, 9.5/20).
+            score = HELD_OVER_BUDGET
         if unsolicited:
             score = min(score, 0.5)  # a discount the customer had not asked for
         if given:
@@ -526,6 +569,7 @@ class Observer:
             advice = advise("concession", exemple=next(
                 (line for c in deal.counterparts if (line := example(c.phrasings))), None))
         label = "Concessions échangées contre des contreparties" if conceded else \
+            "Prix maintenu au-dessus du budget, sans accord" if held_over else \
             "Prix tenu, sans concession" if priced else "Aucune négociation (prix jamais annoncé)"
         return Observation("concessions", label, score, evidence, advice)
 

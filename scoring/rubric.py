@@ -68,7 +68,22 @@ class Misconduct(BaseModel):
     touched_cap: float = Field(alias="plafond_touche")
     others_cap: float = Field(alias="plafond_autres")
     repeated_cap: float = Field(alias="plafond_autres_repete")
+    # From `many` faults at distinct turns on: a student who gets the result by breaking the
+    # rules again and again.
+    many: int = Field(alias="nombreux")
+    many_touched_cap: float = Field(alias="plafond_touche_nombreux")
+    many_others_cap: float = Field(alias="plafond_autres_nombreux")
     kinds: dict[Breach, BreachRule] = Field(alias="types")
+
+
+class NoProposal(BaseModel):
+    """A sales talk that never proposed anything: the criteria of the solution and the
+    negotiation at most their cap."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    label: str = Field(alias="libelle")
+    caps: dict[str, float] = Field(alias="plafonds")
 
 
 class Rubric(BaseModel):
@@ -78,6 +93,7 @@ class Rubric(BaseModel):
     level_names: dict[Level, str] = Field(alias="niveaux")
     criteria: list[RubricCriterion] = Field(alias="criteres")
     misconduct: Misconduct = Field(alias="manquements")
+    no_proposal: NoProposal = Field(alias="sans_proposition")
 
     def criterion(self, criterion_id: str) -> RubricCriterion:
         return next(c for c in self.criteria if c.id == criterion_id)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.state import CustomerState
+from bot.text import fold
 from bot.turn_record import TurnRecord
 from scenarios.vocabulary import Act, Event, Outcome, Phase
 
@@ -105,6 +106,39 @@ def _main_acts(turn: TurnRecord, acts: set[Act]) -> set[Act]:
     return main & acts if main & acts else main
 
 
+# A restatement the act reader missed ("Donc le hublot est fendu, la machine est restée dans
+# son carton et vous êtes sans lave-linge depuis lundi", aveugle-2: read as an argument): a
+# sentence opened as a restatement that takes up ECHO_WORDS of the customer's own words.
+_RESTATING = re.compile(r"(?:^|[.!?…]\s+)(?:donc|alors|si je (?:comprends|resume|vous suis)|"
+                        r"en resume|autrement dit|pour resumer|vous me dites|vous m'avez dit|"
+                        r"c'est-a-dire)\b")
+ECHO_WORDS = 3
+_CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'-]{4,}")
+
+
+def _echoes(text: str, before: list[StudentTurn]) -> bool:
+    folded = fold(text)
+    opening = _RESTATING.search(folded)
+    if opening is None or not before:
+        return False
+    heard = set(_CONTENT_WORD.findall(fold(" ".join(t.reply for t in before))))
+    return len(set(_CONTENT_WORD.findall(folded[opening.start():])) & heard) >= ECHO_WORDS
+
+
+# An open question by its grammar (scoring/observations.py, questioning). Not "mardi ou
+# jeudi ?", nor "Combien… ?", which DOMAIN.md counts with the closed ones.
+_OPEN_QUESTION = re.compile(
+    r"(?:^|[.!?…:;]\s*)(?:(?:et|alors|donc|mais|dites-moi|justement),?\s+)?"
+    r"(?:comment|pourquoi|qu'est-ce|que\s|qu'|quels?\s|quelles?\s|quoi|sur quoi|"
+    r"a quoi|en quoi|de quoi|avec quoi|dans quelle|de quelle|a quel|a quelle)([^?.!]*)\?")
+
+
+def open_questions(text: str) -> list[str]:
+    """The open questions of a turn, by their grammar, folded."""
+    return [match.group(0) for match in _OPEN_QUESTION.finditer(fold(text))
+            if " ou " not in match.group(0)]
+
+
 def _outcome(value: Any) -> Outcome:
     # A record from an older Repliq, or one stopped before its end, may lack it.
     try:
@@ -151,6 +185,11 @@ def from_turns(turns: list[TurnRecord], scenario_id: str, variant: str | None, o
         elif transcript.turns:
             transcript.turns[-1].reply = turn.text
             transcript.turns[-1].reply_to = list(turn.acts)
+    for index, turn in enumerate(transcript.turns):
+        if Act.REFORMULATION not in turn.acts and _echoes(turn.text, transcript.turns[:index]):
+            turn.acts.add(Act.REFORMULATION)
+            turn.main_acts.add(Act.REFORMULATION)
+
     if not transcript.turns:
         raise TranscriptError("aucune réplique de l'étudiant dans cette transcription — rien à "
                               "évaluer (jouez d'abord un entretien avec « repliq run »)")

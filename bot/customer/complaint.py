@@ -69,6 +69,10 @@ _TO_THE_MAKER = re.compile(r"\b(?:voir|voyez|contacter|contactez|appeler|appelez
                            r"|\bc'est (?:au|le|la|a la) (?:fabricant|constructeur|marque)\b")
 # Words of paying money out, for a forbidden item capped in euros ("un chèque de 200 €").
 _CASH = re.compile(r"\b(cheques?|virements?|especes|liquide|cash|dedommag\w*|indemnis\w*)\b")
+# A part of the price paid back ("je vous fais rembourser 80 euros sur votre carte",
+# aveugle-2: "Ça me convient."), in a sentence that names no amount the policy allows (the
+# whole price refunded is a right).
+_REFUND = re.compile(r"\brembours\w*")
 _COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|sms|mail|e-mail|courriel|"
                          r"je m'en occupe|je vous envoie|vous recevrez|c'est note)\b")
 
@@ -502,7 +506,9 @@ def _over_cap(c: Customer, u: Understanding) -> list[PolicyItem]:
                     if e.type == "montant")
                 for clause in re.split(r"[,;:]", sentence.text))]
         over += capped
-        if _CASH.search(fold(sentence.text)):
+        folded = fold(sentence.text)
+        allowed = {item.max_value for item in (*policy.solutions, *policy.gestures)}
+        if _CASH.search(folded) or (_REFUND.search(folded) and not allowed & set(amounts)):
             over += [f for f in policy.forbidden if f.max_value is not None
                      and top > f.max_value and f not in over]
     return over

@@ -1,8 +1,9 @@
-"""The blind calibration set (tests/data/calibration/aveugle-1, issue 14): students played
+"""The blind calibration sets (tests/data/calibration/aveugle-N, issue 14): students played
 against the engine by writers who saw only the students' brief, graded beforehand by examiners
-who never saw Repliq's grades. Repliq's marks must rank the students as the examiners did, and
-criteria must fall within one level of theirs; no scorecard of any calibration student may say
-an expectation was missed while its evidence credits what it says was missing."""
+who never saw Repliq's grades. On the sets the grade was tuned on, Repliq's marks must meet the
+targets of issue 14 (rank, mean gap, gaming, criteria within one level); no scorecard of any
+calibration student may say an expectation was missed while its evidence credits what it says
+was missing."""
 
 from __future__ import annotations
 
@@ -12,45 +13,36 @@ from pathlib import Path
 import pytest
 
 from scenarios.catalog import BUILTIN_DIR
-from scoring.calibration import (
-    GAMING,
-    MIN_RANK_CORRELATION,
-    MIN_WITHIN_ONE_LEVEL,
-    graded,
-    measure,
-    students,
-)
+from scoring.calibration import GAMING, graded, measure, students
 from scoring.grader import Scorecard
 
 CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
-# The tuning set: the grade was adjusted while looking at it. aveugle-2 was written and graded
-# after, to measure (docs/grading.md); it is checked here only for contradictions.
-BLIND = CALIBRATION / "aveugle-1"
-SCENARIOS = sorted(p.name for p in BLIND.iterdir() if p.is_dir())
+# The tuning sets: the grade was adjusted while looking at them (aveugle-2 after it had been
+# measured once, fresh). The newest set, written after, is the measure (docs/grading.md); it is
+# checked here only for contradictions and texts.
+TUNING = [CALIBRATION / "aveugle-1", CALIBRATION / "aveugle-2"]
+SCENARIOS = sorted(p.name for p in TUNING[0].iterdir() if p.is_dir())
 EVERY_SET = [folder for blind in sorted(CALIBRATION.glob("aveugle-*"))
              for folder in sorted(blind.iterdir()) if folder.is_dir()]
-# Not yet the targets of issue 14 (mean gap ≤ 1.5, no gaming case more than 2 points above the
-# examiner): the figures reached so far, held so that they do not slip back. The closing note
-# and docs/grading.md give them per scenario.
-MAX_MEAN_GAP_REACHED = 2.0
-MAX_GAMING_OVER_REACHED = 3.0
 
 
-def test_the_set_has_the_quality_range_and_the_gaming_cases() -> None:
-    assert set(SCENARIOS) == {p.stem for p in BUILTIN_DIR.glob("*.yaml")}
-    for scenario in SCENARIOS:
-        names = set(students(BLIND / scenario))
+@pytest.mark.parametrize("blind", sorted(CALIBRATION.glob("aveugle-*")), ids=lambda p: p.name)
+def test_each_set_has_the_quality_range_and_the_gaming_cases(blind: Path) -> None:
+    scenarios = sorted(p.name for p in blind.iterdir() if p.is_dir())
+    assert set(scenarios) == {p.stem for p in BUILTIN_DIR.glob("*.yaml")}
+    for scenario in scenarios:
+        names = set(students(blind / scenario))
         assert len(names) >= 8
         assert {"excellent", "bon", "faible", "tres-faible", "prix-tenu", *GAMING} <= names
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS)
-def test_marks_rank_the_students_as_the_examiner_did(scenario: str) -> None:
-    figures = measure(BLIND / scenario)
-    assert figures.rank_correlation >= MIN_RANK_CORRELATION, figures
-    assert figures.within_one_level >= MIN_WITHIN_ONE_LEVEL, figures
-    assert figures.mean_gap <= MAX_MEAN_GAP_REACHED, figures
-    assert all(gap <= MAX_GAMING_OVER_REACHED for _, gap in figures.gaming_over), figures
+@pytest.mark.parametrize("folder", [t / s for t in TUNING for s in SCENARIOS],
+                         ids=lambda f: f"{f.parent.name}/{f.name}")
+def test_marks_meet_the_targets_on_the_tuning_sets(folder: Path) -> None:
+    """Rank correlation ≥ 0.9, mean gap ≤ 1.5 points, no gaming case more than 2 points above
+    the examiner, ≥ 90 % of criteria within one level (scoring/calibration.py)."""
+    figures = measure(folder)
+    assert figures.on_target, figures
 
 
 def _contradictions(card: Scorecard) -> list[str]:

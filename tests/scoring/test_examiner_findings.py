@@ -1,0 +1,94 @@
+"""What the examiners of the second blind calibration set (tests/data/calibration/aveugle-2,
+issue 14) judged that the grade missed, checked on the students they graded: a sales talk that
+proposes nothing, a price held above the customer's budget with no agreement, a result obtained
+by breaking the rules again and again, the file identified by its order number, a restatement
+opened by "Donc", the photos asked for, and priorities that quote the turn calling for them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from scenarios import load_scenario
+from scenarios.catalog import BUILTIN_DIR
+from scoring.calibration import graded
+from scoring.expectations import check
+from scoring.grader import Scorecard
+from scoring.observations import Observer
+from scoring.rubric import Level
+from scoring.transcript import Transcript
+
+SET = Path(__file__).resolve().parent.parent / "data" / "calibration" / "aveugle-2"
+
+
+def _card(scenario: str, student: str) -> Scorecard:
+    return graded(SET / scenario, student).card
+
+
+def _criterion(card: Scorecard, criterion: str):
+    return next(c for c in card.criteria if c.id == criterion)
+
+
+def _notes(card: Scorecard, criterion: str) -> list[str]:
+    return [e.note for e in _criterion(card, criterion).evidence]
+
+
+def _met(scenario: str, student: str) -> list[str]:
+    """The expectations the student met (the scorecard shows the most telling only)."""
+    transcript: Transcript = graded(SET / scenario, student).transcript
+    return [r.label for r in check(transcript, load_scenario(BUILTIN_DIR / f"{scenario}.yaml"))
+            if r.met]
+
+
+def test_a_sales_talk_that_proposes_nothing_is_very_insufficient_on_the_solution() -> None:
+    card = _card("e4-copieur-cabinet", "poli-sans-vendre")  # the examiner: 5/20
+    for criterion in ("b1.pertinence_solution", "b1.efficacite_negociation"):
+        assert _criterion(card, criterion).level == Level.TI, criterion
+        assert any(n.startswith("rien n'a été proposé") for n in _notes(card, criterion))
+    assert card.total <= 7, card.total
+    # Courtesy is still seen where it was.
+    assert _criterion(card, "b1.relation_interpersonnelle").level == Level.S
+
+
+def test_a_price_held_above_the_budget_without_agreement_lifts_no_price_objection() -> None:
+    student = graded(SET / "e4-evenement-responsable", "prix-tenu")  # "je maintiens… 4 500 €"
+    card = student.card
+    notes = [n for c in card.criteria for n in _notes(card, c.id)]
+    assert not any(n.startswith("objection levée : Le budget demandé") for n in notes), notes
+    seen = Observer(student.transcript, load_scenario(
+        BUILTIN_DIR / "e4-evenement-responsable.yaml")).all()
+    assert seen["concessions"].label == "Prix maintenu au-dessus du budget, sans accord"
+    assert any(e.note.startswith("objection non levée : Le budget demandé")
+               for e in seen["objections"].evidence)
+    budget = next(p for p in card.priorities if p.startswith("Adaptez la proposition"))
+    assert "— tour 12 : « Je l'entends, Monsieur Dubois" in budget, budget
+
+
+def test_a_result_obtained_by_breaking_the_rules_again_and_again_grades_very_low() -> None:
+    card = _card("e4-evenement-responsable", "hors-politique")  # the examiner: 3/20
+    faults = {e.turn for c in card.criteria for e in c.evidence
+              if e.note.startswith("manquement")}
+    assert len(faults) >= 3, faults
+    assert card.total <= 5, card.total
+
+
+def test_the_order_number_read_out_identifies_the_file() -> None:
+    # "je vois votre commande EM-458921 à l'écran": she had nothing to reveal.
+    met = _met("tel-reclamation-lave-linge", "hors-politique")
+    assert any(label.startswith("Identifier la commande") for label in met), met
+
+
+def test_a_restatement_opened_by_donc_is_a_reformulation_and_photos_asked_count() -> None:
+    # Tour 3: "Donc le hublot est fendu, la machine est restée dans son carton dans l'entrée,
+    # et vous êtes sans lave-linge depuis lundi." Tour 4: "j'ai seulement besoin de photos".
+    card = _card("tel-reclamation-lave-linge", "prix-tenu")  # the examiner: 18/20
+    evidence = [(e.turn, e.note) for c in card.criteria for e in c.evidence]
+    assert (3, "reformulation") in evidence, evidence
+    met = _met("tel-reclamation-lave-linge", "prix-tenu")
+    assert any(label.startswith("Demander les photos") for label in met), met
+    assert card.total >= 14, card.total
+
+
+def test_a_priority_with_a_turn_to_show_quotes_it() -> None:
+    card = _card("tel-reclamation-lave-linge", "bon")
+    opening = next(p for p in card.priorities if p.startswith("Ouvrez davantage"))
+    assert "— tour 2 : « Je suis désolée pour ce désagrément, Madame Garnier" in opening
