@@ -151,6 +151,7 @@ class Event(Labelled):
     SOLUTION_ACCEPTEE = "solution_acceptee"
     ENGAGEMENT_DONNE = "engagement_donne"
     PROMESSE_HORS_POLITIQUE = "promesse_hors_politique"
+    PROMESSE_RETIREE = "promesse_retiree"
     DROIT_LEGAL_NIE = "droit_legal_nie"
     CONGE_PRIS = "conge_pris"
 
@@ -301,6 +302,7 @@ LABELS: dict[type[StrEnum], dict[str, str]] = {
         "solution_acceptee": "Solution acceptée par le client",
         "engagement_donne": "Engagement donné (numéro de dossier, courriel, créneau)",
         "promesse_hors_politique": "Promesse hors de la politique commerciale",
+        "promesse_retiree": "Promesse reprise par l'étudiant",
         "droit_legal_nie": "Droit légal du consommateur nié",
         "conge_pris": "Prise de congé",
     },

@@ -3,6 +3,7 @@ student's CRM note compared with what was actually said."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
-from bot.entities import extract
+from bot.entities import extract, normalise_numbers
 from bot.text import fold
 from bot.topics import TopicMatcher
 from scenarios.model import Scenario
@@ -26,7 +27,13 @@ FIELD_LABELS = {"contact": "contact", "besoin": "besoin détecté", "objections"
 # an amount that nobody said in the call nor the student's file held. (Not days and hours: a
 # report rightly dates the call itself, "appel entrant jeudi 14 h"; the date field is checked
 # against the appointment.)
-_CHECKED = ("email", "telephone", "numero_commande", "montant")
+_CHECKED = ("email", "telephone", "numero_commande", "montant", "pourcentage")
+# A measure with its unit ("une fissure d'environ 5 cm" where she said ten centimetres,
+# aveugle-3: the examiner rated the report I): the entity layer has no measures.
+_MEASURE = re.compile(r"\b(\d{1,3}(?: \d{3})+|\d+(?:,\d+)?) ?(cm|centimetres?|mm|millimetres?|"
+                      r"kg|kilos?|pages?|m2|metres? carres?)\b")
+_UNIT = {"centimetre": "cm", "centimetres": "cm", "millimetre": "mm", "millimetres": "mm",
+         "kilo": "kg", "kilos": "kg", "page": "pages", "metre carre": "m2", "metres carres": "m2"}
 RESULT_WORDS = {
     "rdv": ("rendez-vous", "rdv", "demo", "demonstration", "visite", "visio"),
     "doc": ("documentation", "brochure", "doc", "rappel"),
@@ -158,9 +165,11 @@ def check_report(report: dict[str, Any], transcript: Transcript,
 def _details(text: str) -> set[str]:
     """The checkable details of a text, each as a comparable word ("80", "em-458921",
     "karim.b@gmail.com"); an amount is its figure alone."""
-    return {f"{entity.value['montant']:g}" if isinstance(entity.value, dict)
-            else str(entity.value).lower()
-            for entity in extract(text) if entity.type in _CHECKED}
+    measures = {f"{float(figure.replace(' ', '').replace(',', '.')):g} {_UNIT.get(unit, unit)}"
+                for figure, unit in _MEASURE.findall(fold(normalise_numbers(text)))}
+    return measures | {f"{entity.value['montant']:g}" if isinstance(entity.value, dict)
+                       and "montant" in entity.value else str(entity.value).lower()
+                       for entity in extract(text) if entity.type in _CHECKED}
 
 
 def _invented(written: str, transcript: Transcript, scenario: Scenario) -> list[str]:

@@ -13,8 +13,9 @@ from bot.conditions import holds
 from bot.state import CustomerState
 from bot.text import fold
 from scenarios.model import Condition, Scenario
+from scenarios.vocabulary import Event
 
-from .observations import Evidence, ev
+from .observations import Evidence, ev, introduced_in_words
 from .transcript import StudentTurn, Transcript, view
 
 
@@ -83,6 +84,13 @@ def _with_facts_said(transcript: Transcript, scenario: Scenario) -> list[Custome
                 said.append(fact.id)
         states.append(replace(turn.state, facts_stated=[*turn.state.facts_stated, *said])
                       if said else turn.state)
+    # An introduction in words the engine missed is one, as the contact observation reads it.
+    introduced = introduced_in_words(transcript.turns, scenario)
+    if introduced is not None:
+        states = [replace(state, events=[*state.events, Event.PRESENTATION_FAITE])
+                  if turn.number >= introduced.number and
+                  Event.PRESENTATION_FAITE not in state.events else state
+                  for turn, state in zip(transcript.turns, states, strict=True)]
     return states
 
 

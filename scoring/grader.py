@@ -44,11 +44,12 @@ def level_of(score: float) -> Level:
 
 
 # The share of a criterion's points each level is worth, as examiners convert the grid's
-# levels into a mark (TI a quarter at most, I up to half, S up to three quarters, TS the
-# rest): the thresholds of `level_of` mapped onto these bands. With the score itself as the
-# share, a student rated TI/I everywhere got 8/20 where the examiners of the first blind
-# calibration set gave 4.5.
-LEVEL_BANDS = ((0.0, 0.0), (0.3, 0.25), (0.55, 0.5), (0.8, 0.75), (1.0, 1.0))
+# levels into a mark (TI a quarter at most, I up to half, S up to four fifths, TS the rest):
+# the thresholds of `level_of` mapped onto these bands. With the score itself as the share, a
+# student rated TI/I everywhere got 8/20 where the examiners of the first blind calibration
+# set gave 4.5; with S up to three quarters, students at the top of S everywhere got 14-15
+# where the examiners of aveugle-3 gave 18 (a high S is worth 16/20 to them).
+LEVEL_BANDS = ((0.0, 0.0), (0.3, 0.25), (0.55, 0.5), (0.8, 0.8), (1.0, 1.0))
 
 
 def points(score: float) -> float:

@@ -50,7 +50,8 @@ def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:
             kinds.append(Breach.RUDENESS)
         events = set(turn.state.events)
         kinds += [kind for event, kind in _EVENTS.items() if event in events - before]
-        if _CLAIM_DOUBTED in turn.reply_to and Breach.OUT_OF_POLICY not in kinds:
+        if _CLAIM_DOUBTED in turn.reply_to and Breach.OUT_OF_POLICY not in kinds and \
+                Event.PROMESSE_RETIREE not in events - before:
             kinds.append(Breach.OUT_OF_POLICY)
         offered = turn.state.price_offered
         if floor is not None and offered is not None and offered < floor and not below and \

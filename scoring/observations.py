@@ -103,6 +103,21 @@ def _vocabulary(scenario: Scenario) -> frozenset[str]:
     return _case_words("\n".join(texts))
 
 
+# A name given with the company in the first words ("ElectroMaison.fr, service clients,
+# bonjour. Marc Girard à votre écoute.", aveugle-3: the engine recorded no introduction).
+_NAMED_SELF = re.compile(r"\b(?:je suis|je m'appelle|ici|c'est)\s+[A-ZÉ][a-zéèëï-]+"
+                         r"|\b[A-ZÉ][a-zéèëï-]+ [A-ZÉ][a-zéèëï-]+,? (?:à votre écoute|à l'appareil"
+                         r"|du service|de la société|pour vous servir)")
+
+
+def introduced_in_words(turns: list[StudentTurn], scenario: Scenario) -> StudentTurn | None:
+    """The first of the first two turns where the student gave a name and the company, in
+    words the customer engine may have missed."""
+    company = fold(scenario.brief.company.name).split()[0].rstrip(".,")
+    return next((t for t in turns[:2] if company in fold(t.text) and _NAMED_SELF.search(t.text)),
+                None)
+
+
 def _events_at(turns: list[StudentTurn], index: int) -> set[Event]:
     before = set(turns[index - 1].state.events) if index else set()
     return set(turns[index].state.events) - before
@@ -213,7 +228,8 @@ class Observer:
         # (The customer's record of the introduction and of the purpose, as the scenario's
         # expectations read them: the sheet never says "+ présentation" beside "attendu non
         # tenu : se présente".)
-        introduced = self._first(Event.PRESENTATION_FAITE, within=3)
+        introduced = self._first(Event.PRESENTATION_FAITE, within=3) or \
+            introduced_in_words(self.turns, self.scenario)
         purpose = self._first(Event.OBJET_ANNONCE, within=3)
         thanked = next((t for t in self.turns if Act.REMERCIEMENT in t.main_acts), None)
         parts = [greeted, thanked]

@@ -109,9 +109,10 @@ def _main_acts(turn: TurnRecord, acts: set[Act]) -> set[Act]:
 # A restatement the act reader missed ("Donc le hublot est fendu, la machine est restée dans
 # son carton et vous êtes sans lave-linge depuis lundi", aveugle-2: read as an argument): a
 # sentence opened as a restatement that takes up ECHO_WORDS of the customer's own words.
-_RESTATING = re.compile(r"(?:^|[.!?…]\s+)(?:donc|alors|si je (?:comprends|resume|vous suis)|"
-                        r"en resume|autrement dit|pour resumer|vous me dites|vous m'avez dit|"
-                        r"c'est-a-dire)\b")
+_RESTATING = re.compile(r"(?:^|[.!?…]\s+)(?:donc|alors|justement|si je (?:comprends|resume|"
+                        r"vous suis)|en resume|autrement dit|pour resumer|vous me dites|vous m'"
+                        r"avez dit|c'est-a-dire)\b|\bce que vous me (?:decrivez|dites|racontez|"
+                        r"expliquez)\b|\b(?:comme )?vous (?:me )?(?:disiez|l'avez dit)\b")
 ECHO_WORDS = 3
 _CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'-]{4,}")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from scenarios.vocabulary import Act, Channel, Kind, SpeakerRole
+from scenarios.vocabulary import Act, Channel, Event, Kind, SpeakerRole
 
 from ..entities import normalise_numbers
 from ..text import fold
@@ -532,6 +532,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # (Taken back after she doubted it, it is what she thought: "Je m'en doutais.")
         # (What she doubted, taken back, refuses nothing else: "Je m'en doutais" leaves the
         # boutique-or-visio asked beside it to be chosen, round 53.)
+        # (Recorded: taking a promise back is no new breach, though she doubts it; the grade
+        # counted her "Donc ce que vous m'avez dit ne tient plus ?" as one, aveugle-3.)
+        c.state.record(Event.PROMESSE_RETIREE)
         if _after(c, _DOUBTED):
             _interrupt(c, parts, "withdrawn_as_doubted", stance=Stance.NEUTRAL)
         else:

@@ -1,8 +1,11 @@
-"""What the examiners of the second blind calibration set (tests/data/calibration/aveugle-2,
-issue 14) judged that the grade missed, checked on the students they graded: a sales talk that
+"""What the examiners of the second and third blind calibration sets
+(tests/data/calibration/aveugle-2 and aveugle-3, issue 14) judged that the grade missed, checked
+on the students they graded: a sales talk that
 proposes nothing, a price held above the customer's budget with no agreement, a result obtained
 by breaking the rules again and again, the file identified by its order number, a restatement
-opened by "Donc", the photos asked for, and priorities that quote the turn calling for them."""
+opened by "Donc", the photos asked for, priorities that quote the turn calling for them, a
+measure the call never gave written in the report, an introduction the engine missed, a
+promise taken back."""
 
 from __future__ import annotations
 
@@ -92,3 +95,28 @@ def test_a_priority_with_a_turn_to_show_quotes_it() -> None:
     card = _card("tel-reclamation-lave-linge", "bon")
     opening = next(p for p in card.priorities if p.startswith("Ouvrez davantage"))
     assert "— tour 2 : « Je suis désolée pour ce désagrément, Madame Garnier" in opening
+
+
+THIRD = SET.parent / "aveugle-3"
+
+
+def test_a_measure_the_call_never_gave_is_flagged_in_the_report() -> None:
+    # "Hublot fissuré sur environ 5 cm" where she said "une bonne dizaine de centimètres".
+    card = graded(THIRD / "tel-reclamation-lave-linge", "bon").card
+    assert "compte rendu, exactitude : jamais dit pendant l'appel : 5 cm" in \
+        _notes(card, "b2.reporting")
+
+
+def test_an_introduction_the_engine_missed_is_seen_in_the_words() -> None:
+    # "ElectroMaison.fr, service clients, bonjour. Marc Girard à votre écoute."
+    student = graded(THIRD / "tel-reclamation-lave-linge", "prix-tenu")
+    seen = Observer(student.transcript, load_scenario(
+        BUILTIN_DIR / "tel-reclamation-lave-linge.yaml")).all()
+    assert (1, "présentation") in [(e.turn, e.note) for e in seen["contact"].evidence]
+
+
+def test_a_promise_taken_back_is_no_new_fault() -> None:
+    # Her "Donc ce que vous m'avez dit ne tient plus ?" to a restated budget (tour 9).
+    card = graded(THIRD / "e4-evenement-responsable", "prix-tenu").card
+    assert not [e for c in card.criteria for e in c.evidence
+                if e.note.startswith("manquement")], card.priorities
