@@ -105,10 +105,13 @@ REPORT_IMPRECISION = 0.05
 EMPTY_TALK = 0.3
 EMPTY_TALK_CAP = 0.35
 # Talk with nothing of the case at all (substance 0: a fifth of its words or fewer from the
-# case) is "très insuffisant": the examiners gave keyword stuffing 2 to 3.5/20. Not in a
-# complaint, where much of a fair answer is the relationship's words (apologies, empathy):
-# a weak but decent agent there got 6/20 from the examiner.
+# case) is "très insuffisant": the examiners gave keyword stuffing 2 to 3.5/20. In a
+# complaint, much of a fair answer is the relationship's words (apologies, empathy): a weak
+# but decent agent there got 6/20 from the examiner, so only stuffing (HOLLOW_IN_VOID) is.
 VOID_TALK_CAP = 0.22
+# In a complaint, void talk is stuffing when it restates, at least this often, what the customer
+# never said (aveugle-4: "je reformule : vous attendez une solution gagnant-gagnant", 2/20).
+HOLLOW_IN_VOID = 2
 # Evidence shown per criterion: the turns that decided its level, most telling first.
 EVIDENCE_SHOWN = 6
 # Of two pieces of evidence from equally weighted observations, the one on the side of the
@@ -166,13 +169,14 @@ def grade(transcript: Transcript, scenario: Scenario,
             # form (the examiners of aveugle-1 rated keyword stuffing I or TI everywhere).
             if score > EMPTY_TALK_CAP:
                 weighed += [(e, 1.0) for e in substance.evidence]  # type: ignore[union-attr]
-            void = substance.score == 0 and scenario.kind != Kind.RECLAMATION  # type: ignore
+            void = substance.score == 0 and (  # type: ignore[union-attr]
+                scenario.kind != Kind.RECLAMATION or _hollow(observations) >= HOLLOW_IN_VOID)
             score = min(score, VOID_TALK_CAP if void else EMPTY_TALK_CAP)
         if not proposed and item.criterion in rules.no_proposal.caps:
             score = min(score, rules.no_proposal.caps[item.criterion])
             weighed.append((Evidence(0, "", False, rules.no_proposal.label), 1.0))
         if item.criterion != "b2.reporting":
-            capped = _with_faults(score, item.criterion, found)
+            capped = _with_faults(score, item.criterion, found, scenario)
             if capped < score and not mine_faults:
                 mine_faults = found  # what lowered it is shown with it
             score = capped
@@ -186,6 +190,8 @@ def grade(transcript: Transcript, scenario: Scenario,
                                        max(0.0, min(1.0, score)), evidence, advice))
     weights = sum(r.weight for r in results) or 1.0
     total = round(sum(points(r.score) * r.weight for r in results) / weights * 20 * 2) / 2
+    if not proposed and any(r.id in rules.no_proposal.caps for r in results):
+        total = min(total, rules.no_proposal.max_mark)
     used = {name: o for name, o in observations.items() if o is not None and any(
         name in _recipe(r.id) for r in results)}
     ranked = sorted(used.values(), key=lambda o: (-o.score, o.name))
@@ -231,7 +237,7 @@ _PROPOSED = {Event.PRIX_ANNONCE, Event.SOLUTION_PROPOSEE, Event.RDV_FIXE, Event.
 
 def _proposed(transcript: Transcript) -> bool:
     return bool(set(transcript.final.events) & _PROPOSED) or any(
-        t.acts & _PROPOSING for t in transcript.turns)
+        t.main_acts & _PROPOSING for t in transcript.turns)
 
 
 def _recipe(criterion: str) -> dict[str, float]:
@@ -239,7 +245,8 @@ def _recipe(criterion: str) -> dict[str, float]:
     return rubric().criterion(criterion).recipe or {"deal": 1.0}
 
 
-def _with_faults(score: float, criterion: str, found: list[Fault]) -> float:
+def _with_faults(score: float, criterion: str, found: list[Fault],
+                 scenario: Scenario) -> float:
     """The score under the caps of the faults: the criteria a fault touches at most « très
     insuffisant », the others lowered too (rubric.yml, « manquements »)."""
     if not found:
@@ -254,7 +261,7 @@ def _with_faults(score: float, criterion: str, found: list[Fault]) -> float:
     touched = any(f.touches(criterion) for f in found)
     if turns > 1 and not touched:
         score = min(score, rules.repeated_cap)
-    if turns >= rules.many:
+    if turns >= rules.many_by_kind.get(scenario.kind.value, rules.many):
         score = min(score, rules.many_touched_cap if touched else rules.many_others_cap)
     return score
 
@@ -278,6 +285,13 @@ def _telling(weighed: list[tuple[Evidence, float]], mine: list[Fault],
     room = max(UNQUOTED_SHOWN, EVIDENCE_SHOWN - len(quoted))
     chosen = [e for e in ranked if e.turn or e in unquoted[:room]][:EVIDENCE_SHOWN]
     return sorted(chosen, key=lambda e: (e.turn == 0, e.turn, not e.positive))
+
+
+def _hollow(observations: dict[str, Observation | None]) -> int:
+    """How many reformulations restated nothing the customer had said."""
+    listening = observations.get("listening")
+    return 0 if listening is None else sum(
+        e.note == "reformulation sans ce que le client a dit" for e in listening.evidence)
 
 
 def _courteous(observations: dict[str, Observation | None]) -> bool:

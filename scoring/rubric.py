@@ -71,6 +71,9 @@ class Misconduct(BaseModel):
     # From `many` faults at distinct turns on: a student who gets the result by breaking the
     # rules again and again.
     many: int = Field(alias="nombreux")
+    # Where it takes more (a complaint: the examiners weigh a gesture made to the customer
+    # beside a sound phone technique, 6 to 8.5/20 for three breaches).
+    many_by_kind: dict[str, int] = Field(default_factory=dict, alias="nombreux_par_type")
     many_touched_cap: float = Field(alias="plafond_touche_nombreux")
     many_others_cap: float = Field(alias="plafond_autres_nombreux")
     kinds: dict[Breach, BreachRule] = Field(alias="types")
@@ -84,6 +87,7 @@ class NoProposal(BaseModel):
 
     label: str = Field(alias="libelle")
     caps: dict[str, float] = Field(alias="plafonds")
+    max_mark: float = Field(alias="note_max")  # out of 20, whatever the other criteria
 
 
 class Rubric(BaseModel):

@@ -24,15 +24,14 @@ from scoring.calibration import (
 from scoring.grader import Scorecard
 
 CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
-# The tuning sets: the grade was adjusted while looking at them (aveugle-2 and aveugle-3 after
+# The tuning sets: the grade was adjusted while looking at them (aveugle-2, -3 and -4 after
 # each had been measured once, fresh). A set written after them is the measure
 # (docs/grading.md); it is checked here only for contradictions and texts.
-TUNING = [CALIBRATION / "aveugle-1", CALIBRATION / "aveugle-2"]
-# aveugle-3 does not reach every target yet (two scenarios at a mean gap of 1.7-1.8, one
-# gaming case at +3.0, docs/grading.md): held at the figures reached so they do not slip back.
+TUNING = [CALIBRATION / "aveugle-1", CALIBRATION / "aveugle-2", CALIBRATION / "aveugle-4"]
+# aveugle-3 does not reach every target yet (the complaint at a mean gap of 1.72,
+# docs/grading.md): held at the figures reached so they do not slip back.
 REACHING = CALIBRATION / "aveugle-3"
 MAX_MEAN_GAP_REACHED = 1.8
-MAX_GAMING_OVER_REACHED = 3.0
 SCENARIOS = sorted(p.name for p in TUNING[0].iterdir() if p.is_dir())
 EVERY_SET = [folder for blind in sorted(CALIBRATION.glob("aveugle-*"))
              for folder in sorted(blind.iterdir()) if folder.is_dir()]
@@ -63,7 +62,7 @@ def test_marks_hold_the_figures_reached_on_the_third_set(scenario: str) -> None:
     assert figures.rank_correlation >= MIN_RANK_CORRELATION, figures
     assert figures.within_one_level >= MIN_WITHIN_ONE_LEVEL, figures
     assert figures.mean_gap <= MAX_MEAN_GAP_REACHED, figures
-    assert all(gap <= MAX_GAMING_OVER_REACHED for _, gap in figures.gaming_over), figures
+    assert not figures.gaming_over, figures
 
 
 def _contradictions(card: Scorecard) -> list[str]:

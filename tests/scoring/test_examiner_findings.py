@@ -120,3 +120,37 @@ def test_a_promise_taken_back_is_no_new_fault() -> None:
     card = graded(THIRD / "e4-evenement-responsable", "prix-tenu").card
     assert not [e for c in card.criteria for e in c.evidence
                 if e.note.startswith("manquement")], card.priorities
+
+
+FOURTH = SET.parent / "aveugle-4"
+
+
+def _fault_turns(card: Scorecard) -> set[int]:
+    return {e.turn for c in card.criteria for e in c.evidence if e.note.startswith("manquement")}
+
+
+def test_a_polite_talk_that_proposes_nothing_is_held_to_a_low_mark() -> None:
+    # The courtesy, the questions and the facts drawn out are seen; the sale is not there.
+    card = graded(FOURTH / "e4-copieur-cabinet", "poli-sans-vendre").card  # the examiner: 5
+    assert card.total <= 6, card.total
+    assert _criterion(card, "b1.relation_interpersonnelle").level == Level.S
+
+
+def test_rules_broken_again_and_again_grade_very_low() -> None:
+    # Kits "passed as breakage", the customer file used and an SMS already scheduled, head
+    # office told afterwards (the examiner: 4/20); 200 cards "guaranteed" (aveugle-3: 4/20).
+    card = graded(FOURTH / "e4-evenement-responsable", "hors-politique").card
+    assert len(_fault_turns(card)) >= 2, card.priorities
+    assert card.total <= 5, card.total
+    guaranteed = graded(THIRD / "e4-evenement-responsable", "hors-politique").card
+    assert 8 in _fault_turns(guaranteed), guaranteed.priorities
+    assert guaranteed.total <= 5, guaranteed.total
+
+
+def test_complaint_formulas_that_restate_nothing_grade_very_low() -> None:
+    # "je reformule : vous attendez une solution gagnant-gagnant" (the examiner: 2/20).
+    card = graded(FOURTH / "tel-reclamation-lave-linge", "bourrage").card
+    assert card.total <= 4, card.total
+    # A weak but honest agent of the same case is not taken for stuffing.
+    weak = graded(SET / "tel-reclamation-lave-linge", "faible").card  # the examiner: 6
+    assert weak.total >= 3.5, weak.total
