@@ -69,19 +69,19 @@ def _with_facts_said(transcript: Transcript, scenario: Scenario) -> list[Custome
     number read out ("je vois votre commande EM-458921"), the customer's name asked to confirm.
     The customer had nothing to reveal, but the file was identified (an examiner rated it
     "très satisfaisant" where the expectation said "manque : fait découvert")."""
+    values = {fact.id: [fold(str(v)) for v in fact.values.values() if str(v).strip()]
+              for fact in scenario.facts}
     said: list[str] = []
     states = []
     for turn in transcript.turns:
         folded = fold(turn.text)
-        for fact in scenario.facts:
-            if fact.id in said:
-                continue
-            values = [fold(str(v)) for v in fact.values.values() if str(v).strip()]
-            if any(_REFERENCE.fullmatch(v) and v in folded for v in values) or (
-                    _IDENTITY_CHECK.search(folded) and any(
-                        re.search(rf"\b{re.escape(v.split()[-1])}\b", folded)
-                        for v in values if not any(c.isdigit() for c in v))):
-                said.append(fact.id)
+        checked = _IDENTITY_CHECK.search(folded) is not None
+        for fact_id, written in values.items():
+            if fact_id not in said and (
+                    any(_REFERENCE.fullmatch(v) and v in folded for v in written) or (
+                        checked and any(re.search(rf"\b{re.escape(v.split()[-1])}\b", folded)
+                                        for v in written if not any(c.isdigit() for c in v)))):
+                said.append(fact_id)
         states.append(replace(turn.state, facts_stated=[*turn.state.facts_stated, *said])
                       if said else turn.state)
     # An introduction in words the engine missed is one, as the contact observation reads it.

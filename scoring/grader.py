@@ -15,7 +15,7 @@ from .advice import advise
 from .call_report import FIELD_LABELS, check_report
 from .expectations import ExpectationResult, check
 from .misconduct import Fault, faults
-from .observations import Evidence, Observation, Observer, ev, quote
+from .observations import HOLLOW_REFORMULATION, Evidence, Observation, Observer, ev, quote
 from .rubric import Level, rubric
 from .transcript import Transcript
 
@@ -291,7 +291,7 @@ def _hollow(observations: dict[str, Observation | None]) -> int:
     """How many reformulations restated nothing the customer had said."""
     listening = observations.get("listening")
     return 0 if listening is None else sum(
-        e.note == "reformulation sans ce que le client a dit" for e in listening.evidence)
+        e.note == HOLLOW_REFORMULATION for e in listening.evidence)
 
 
 def _courteous(observations: dict[str, Observation | None]) -> bool:

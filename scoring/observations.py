@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from bot.text import fold
 from bot.topics import content_words
@@ -145,6 +145,9 @@ CASE_QUESTION_WORDS = 2
 # disponibilités pour ce rendez-vous ?" names nothing of this one.
 _ANY_CASE = frozenset({"besoin", "rend", "aujourd", "temp", "mois", "jour", "semain", "import",
                        "concret", "vraiment", "termes"})
+# The note of a reformulation that restates nothing the customer said (the grade counts them
+# to tell complaint stuffing from a weak but honest agent).
+HOLLOW_REFORMULATION = "reformulation sans ce que le client a dit"
 # What holding a price above the customer's budget, with no agreement, earns for them.
 HELD_OVER_BUDGET = 0.5
 # The first facts found matter most: the essential facts a student uncovers count with
@@ -180,6 +183,17 @@ class Observer:
         decision = [s for s in scenario.speakers if s.role.value == "decideur"]
         self.main = decision[0] if decision else self.customer
 
+    @cached_property
+    def vocabulary(self) -> frozenset[str]:
+        """The case's words (substance, questioning): the scenario dumped once a grade."""
+        return _vocabulary(self.scenario)
+
+    @cached_property
+    def last_price(self) -> float | None:
+        """The price agreed, else the last one offered."""
+        return self.final.price_agreed if self.final.price_agreed is not None else \
+            self.final.price_offered
+
     def all(self) -> dict[str, Observation | None]:
         """Every observation, each computed once, in the order they were declared."""
         for name in OBSERVATIONS:
@@ -201,7 +215,7 @@ class Observer:
         """How much of what the student said is about the case: the share of their words
         (four letters or more) that belong to the scenario — its facts, products, arguments,
         the customer's own lines."""
-        vocabulary = _vocabulary(self.scenario)
+        vocabulary = self.vocabulary
         counts = [(t, [w for w in content_words(t.text) if len(w) >= 4]) for t in self.turns]
         words = [w for _, found in counts for w in found]
         share = sum(w in vocabulary for w in words) / len(words) if words else 0.0
@@ -308,7 +322,7 @@ class Observer:
         evidence = [ev(t, True, "reformulation") for t in reformulations[:2]] + \
             [ev(t, True, "question de contrôle") for t in controls[:1]] + \
             [ev(t, True, "empathie") for t in empathy[:1]] + \
-            [ev(t, False, "reformulation sans ce que le client a dit") for t in hollow[:2]] + \
+            [ev(t, False, HOLLOW_REFORMULATION) for t in hollow[:2]] + \
             [ev(t, False, "coupe la parole au client") for t in interruptions[:3]]
         advice = None
         if len(interruptions) >= 2 or (interruptions and complaint):
@@ -379,7 +393,7 @@ class Observer:
         # reader ranked first ("Quels objectifs la direction régionale vous a-t-elle fixés pour
         # avril ?" was counted closed: "0 question ouverte sur 7" for a student the examiner
         # praised for discovery); "quel est votre besoin ?" asks about nothing in particular.
-        vocabulary = _vocabulary(self.scenario)
+        vocabulary = self.vocabulary
         opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.main_acts or any(
             sum(w in vocabulary and w not in _ANY_CASE for w in content_words(q) if len(w) >= 4)
             >= CASE_QUESTION_WORDS
@@ -441,12 +455,10 @@ class Observer:
         return Observation("arguments", f"Argumentation ({linked_label} aux besoins)", score,
                            evidence[:4], advice)
 
-    @property
+    @cached_property
     def _over_budget_unsettled(self) -> bool:
         """The last proposal above the budget the customer gave, and no agreement."""
-        deal = self.scenario.negotiation
-        price = self.final.price_agreed if self.final.price_agreed is not None else \
-            self.final.price_offered
+        deal, price = self.scenario.negotiation, self.last_price
         return deal is not None and deal.customer_budget is not None and price is not None \
             and price > deal.customer_budget \
             and self.transcript.outcome not in (Outcome.SUCCESS, Outcome.PARTIAL)
@@ -462,14 +474,16 @@ class Observer:
         # clear treatment (reformulate, argue, prove, answer the objection).
         answer_acts = {Act.TRAITEMENT_OBJECTION, Act.ARGUMENT, Act.PREUVE, Act.REFORMULATION,
                        Act.PROPOSITION_SOLUTION}
+        # Argued away for a turn, back at the end: "Trop cher pour mon enveloppe.
+        # Retravaillez-le." (aveugle-2, the examiner: "aucun budget n'est validé").
+        standing = {o.id for o in self.scenario.objections if o.category.value == "prix"} \
+            if self._over_budget_unsettled else set()
         credit = 0.0
         evidence = []
         for index, turn in enumerate(self.turns):
             for objection_id in _new(self.turns, index, "objections_treated"):
                 objection = next(o for o in self.scenario.objections if o.id == objection_id)
-                if objection.category.value == "prix" and self._over_budget_unsettled:
-                    # Argued away for a turn, back at the end: "Trop cher pour mon enveloppe.
-                    # Retravaillez-le." (aveugle-2, the examiner: "aucun budget n'est validé").
+                if objection_id in standing:
                     evidence.append(ev(turn, False, f"objection non levée : {objection.label}"
                                                     " (proposition restée au-dessus du budget)"))
                     continue
@@ -491,9 +505,7 @@ class Observer:
                 f"« {objection.label} »"
             advice = advise("objection", objection=named,
                             reponse=example(answer.phrasings) if answer else None)
-        lifted = len(set(treated) & set(raised)) - sum(
-            1 for o in self.scenario.objections if o.id in treated and o.id in raised
-            and o.category.value == "prix" and self._over_budget_unsettled)
+        lifted = len(set(treated) & set(raised) - standing)
         return Observation("objections", f"Objections ({count(lifted, 'levée', 'levées')} sur "
                                          f"{len(raised)})", min(1.0, score), evidence, advice)
 
@@ -525,8 +537,7 @@ class Observer:
         deal = self.scenario.negotiation
         if deal is None or deal.customer_budget is None:
             return None
-        price = self.final.price_agreed if self.final.price_agreed is not None else \
-            self.final.price_offered
+        price = self.last_price
         if price is None:
             return Observation("within_budget", "Proposition dans le budget (aucun montant)",
                                0.0, [], advise("budget_absent"))

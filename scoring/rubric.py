@@ -73,6 +73,7 @@ class Misconduct(BaseModel):
     many: int = Field(alias="nombreux")
     # Where it takes more (a complaint: the examiners weigh a gesture made to the customer
     # beside a sound phone technique, 6 to 8.5/20 for three breaches).
+    # (Keyed by the scenario kind's value: scenarios imports this module, not the reverse.)
     many_by_kind: dict[str, int] = Field(default_factory=dict, alias="nombreux_par_type")
     many_touched_cap: float = Field(alias="plafond_touche_nombreux")
     many_others_cap: float = Field(alias="plafond_autres_nombreux")

@@ -117,13 +117,13 @@ ECHO_WORDS = 3
 _CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'-]{4,}")
 
 
-def _echoes(text: str, before: list[StudentTurn]) -> bool:
+def _echoes(text: str, heard: set[str]) -> bool:
+    """Whether the turn restates, from its opening marker on, ECHO_WORDS of `heard` (the
+    customer's words so far)."""
     folded = fold(text)
     opening = _RESTATING.search(folded)
-    if opening is None or not before:
-        return False
-    heard = set(_CONTENT_WORD.findall(fold(" ".join(t.reply for t in before))))
-    return len(set(_CONTENT_WORD.findall(folded[opening.start():])) & heard) >= ECHO_WORDS
+    return opening is not None and \
+        len(set(_CONTENT_WORD.findall(folded[opening.start():])) & heard) >= ECHO_WORDS
 
 
 # An open question by its grammar (scoring/observations.py, questioning). Not "mardi ou
@@ -186,10 +186,12 @@ def from_turns(turns: list[TurnRecord], scenario_id: str, variant: str | None, o
         elif transcript.turns:
             transcript.turns[-1].reply = turn.text
             transcript.turns[-1].reply_to = list(turn.acts)
-    for index, turn in enumerate(transcript.turns):
-        if Act.REFORMULATION not in turn.acts and _echoes(turn.text, transcript.turns[:index]):
+    heard: set[str] = set()  # her words before each turn, gathered as we go
+    for turn in transcript.turns:
+        if Act.REFORMULATION not in turn.acts and _echoes(turn.text, heard):
             turn.acts.add(Act.REFORMULATION)
             turn.main_acts.add(Act.REFORMULATION)
+        heard |= set(_CONTENT_WORD.findall(fold(turn.reply)))
 
     if not transcript.turns:
         raise TranscriptError("aucune réplique de l'étudiant dans cette transcription — rien à "

@@ -489,6 +489,7 @@ def _over_cap(c: Customer, u: Understanding) -> list[PolicyItem]:
         return []
     over: list[PolicyItem] = []
     matcher = c.understander.topics
+    allowed = {item.max_value for item in (*policy.solutions, *policy.gestures)}
     for sentence in u.sentences:
         amounts = [float(e.value["montant"]) for e in sentence.entities if e.type == "montant"]
         if not amounts:
@@ -507,7 +508,6 @@ def _over_cap(c: Customer, u: Understanding) -> list[PolicyItem]:
                 for clause in re.split(r"[,;:]", sentence.text))]
         over += capped
         folded = fold(sentence.text)
-        allowed = {item.max_value for item in (*policy.solutions, *policy.gestures)}
         if _CASH.search(folded) or (_REFUND.search(folded) and not allowed & set(amounts)):
             over += [f for f in policy.forbidden if f.max_value is not None
                      and top > f.max_value and f not in over]
