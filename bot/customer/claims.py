@@ -129,7 +129,11 @@ _WRITING_ASKED = re.compile(r"\bpar ecrit\b|\bnoir sur blanc\b|\bque ce soit not
 # An offer the seller admits making up ("une promo spéciale que je viens d'inventer pour
 # vous"): a buyer no longer trusts it (blind play: "Ça, je n'en sais rien, franchement").
 _MADE_UP = re.compile(r"\b(je viens (?:de l'|d')inventer|je l'ai inventee?|j'invente|je sors ca "
-                      r"de ma tete|au pif)\b")
+                      r"de ma tete)\b"
+                      # Figures of one's own "au pif", not others' ("les guignols de la région…
+                      # fixent des objectifs au pif" is contempt, not a made-up offer: aveugle-5
+                      # read both and counted a breach).
+                      r"|\b(?:je|j'|on|c'est|c'etait)\b[^.?!,;]{0,40}\bau pif\b")
 # A lie the seller owns up to ("en fait c'est pas vraiment un dossier, je dis ça pour passer
 # les standards", "bon, d'accord, j'ai un peu enjolivé", blind plays: no reaction, the talk
 # went on as if nothing had been said): whatever comes next is doubted.
@@ -164,6 +168,9 @@ _COMMITTED = re.compile(r"\b(?:j'ai|on a|je les ai|je l'ai) deja (?:tout )?(?:ca
                         # programmé un SMS à tous les porteurs", "je leur ai dit que vous étiez
                         # d'accord pour leur donner le fichier": blind calibration, no reaction).
                         r"|\b(?:j'ai|on a) deja (?:prepare et |tout )?programme\w*"
+                        # ("l'envoi est programmé pour le 28 mars", aveugle-5: no reaction)
+                        r"|\b(?:l'envoi|le sms|le mail|le courriel|le mailing|les sms|les mails|"
+                        r"les courriels)\b[^.?!]{0,20}\b(?:est|sont) (?:deja )?programme\w*"
                         r"|\bje (?:leur|lui) ai (?:dit|promis|assure|garanti) "
                         r"(?:que vous|qu'on|que nous|que le magasin)")
 # A mailing to every customer announced as done tonight, not asked ("j'envoie un SMS à tous
@@ -235,7 +242,12 @@ _SCHEME = re.compile(
     r"on maquille|on truque|"
     # Costs hidden in other accounts ("les kits, on les sort du stock et on les passe en casse
     # et démarque, ça ne touche pas l'enveloppe", aveugle-4: answered as over budget only).
-    r"(?:passe|passer|passons|passerai) en (?:casse|demarque|pertes?)|"
+    r"(?:passe|passer|passons|passerai) en (?:casse|demarque|pertes?|remise (?:en )?caisse)|"
+    # "les kits, je les prends dans le stock du magasin, donc ça ne passe pas sur l'enveloppe",
+    # "le bon de 5 €… ça ne se voit pas dans le budget" (aveugle-5: "C'est d'accord")
+    r"(?:ca |cela )?(?:ne )?se voi\w* (?:pas|plus|rien) (?:dans|sur) (?:le budget|l'enveloppe|"
+    r"les comptes)|stock\b[^.?!]{0,80}\b(?:ne )?(?:passe|passera|compte|comptera|apparai\w*|"
+    r"touche|touchera|rentre) (?:pas|plus) (?:sur |dans |a )?(?:l'enveloppe|le budget)|"
     # "pour le siège, je leur envoie juste un mail, on va pas s'embêter avec leur paperasse"
     # (round 49: "Il me faut un peu de temps")
     r"(?:pas|plus) (?:s'embeter|se prendre la tete|nous embeter) avec (?:leur|leurs|la|les|"
@@ -404,7 +416,17 @@ _SKIPPED = re.compile(r"\b(?:pas besoin d'|sans |ne pas |plutot que d')attendre 
                       r"|\b(?:prevenir|informer) (?:le siege|la direction|la region) (?:\w+ ){0,3}"
                       r"apres\b"
                       r"|\b(?:passe|mets|met|impute|declare)\w* [^.?!]{0,40}\b(?:sur|dans) le "
-                      r"budget (?:du siege|de la region|de la direction|d'un autre magasin)")
+                      r"budget (?:du siege|de la region|de la direction|d'un autre magasin)"
+                      # Those who must approve told too late to say no ("un petit mail
+                      # d'information au marketing la semaine de l'événement, comme ça ils ne
+                      # peuvent pas nous bloquer": aveugle-5, "C'est d'accord").
+                      r"|\b(?:comme ca|pour que|ainsi|histoire que) (?:ils|elles|le siege|le "
+                      r"marketing|la region|la direction) (?:ne )?(?:peuvent|puissent|pourront|"
+                      r"pourra|peut|puisse|aient) (?:pas|plus|rien|pas le temps de) (?:nous |vous "
+                      r"|le |la |les )?(?:bloquer|refuser|dire non|s'opposer)"
+                      r"|\b(?:previen\w*|prevenir|inform\w*|mail\w*)\b[^.?!]{0,30}\b(?:siege|"
+                      r"marketing|region|direction)\b[^.?!]{0,30}\b(?:juste avant|la veille de|"
+                      r"la semaine de|le jour de) l'evenement")
 # An approval claimed from above, behind the back of the one who decides ("le siège a déjà tout
 # validé", "votre directrice m'a dit oui"): he would know, and he checks (blind play: no
 # reaction). Not a decision he told the student himself.
