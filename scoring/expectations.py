@@ -5,17 +5,16 @@ part was not there (issue 14)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from bot.conditions import holds
 from bot.state import CustomerState
-from bot.text import fold
 from scenarios.model import Condition, Scenario
-from scenarios.vocabulary import Event
 
-from .observations import Evidence, ev, introduced_in_words
+from .misconduct import Fault, faults
+from .observations import Evidence, ev, with_facts_said
+from .rubric import Breach
 from .transcript import StudentTurn, Transcript, view
 
 
@@ -38,16 +37,34 @@ class ExpectationResult:
         return Evidence(0, "", False, f"attendu non tenu : {self.label.rstrip('.')}{detail}")
 
 
-def check(transcript: Transcript, scenario: Scenario) -> list[ExpectationResult]:
-    """Each expectation, in the scenario's order."""
+# A turn that breaks the sales policy meets no expectation, whatever its criterion: "pas besoin
+# de photos, je vous crois sur parole" names the photos, it does not ask for them (aveugle-2
+# and -4, where the photos expectation read it as asked).
+_POLICY = frozenset({Breach.OUT_OF_POLICY, Breach.RIGHT_DENIED})
+
+
+def check(transcript: Transcript, scenario: Scenario,
+          found: list[Fault] | None = None) -> list[ExpectationResult]:
+    """Each expectation, in the scenario's order. A turn with a fault touching the
+    expectation's criterion, or breaking the policy, does not meet it: "si vous voulez être
+    remboursée il fallait refuser le colis" names the refund but denies the right (aveugle-5:
+    "attendu tenu : présenter correctement les droits" beside the fault)."""
     labels = _labels(scenario)
-    states = _with_facts_said(transcript, scenario)
+    states = with_facts_said(transcript, scenario)
+    found = faults(transcript, scenario) if found is None else found
     results = []
     for expectation in scenario.grading.expectations:
-        turn = next((t for t, state in zip(transcript.turns, states, strict=True)
-                     if any(holds(c, state, view(t)) for c in expectation.when)), None)
+        faulted = {f.turn.number for f in found
+                   if f.touches(expectation.criterion) or f.kind in _POLICY}
+        holding = [t for t, state in zip(transcript.turns, states, strict=True)
+                   if any(holds(c, state, view(t)) for c in expectation.when)]
+        turn = next((t for t in holding if t.number not in faulted), None)
         missing: tuple[str, ...] = ()
-        if turn is None:
+        if turn is None and holding:
+            fault = next(f for f in found if f.turn.number == holding[0].number and
+                         (f.touches(expectation.criterion) or f.kind in _POLICY))
+            missing = (f"un tour sans manquement (tour {holding[0].number} : {fault.label})",)
+        elif turn is None:
             # What the condition closest to holding lacked.
             missing = min((tuple(_missing(c, transcript, states[-1], labels))
                            for c in expectation.when),
@@ -55,43 +72,6 @@ def check(transcript: Transcript, scenario: Scenario) -> list[ExpectationResult]
         results.append(ExpectationResult(expectation.label, expectation.criterion, turn,
                                          missing))
     return results
-
-
-# An identity checked by name ("Madame Garnier, c'est bien vous ?").
-_IDENTITY_CHECK = re.compile(r"\b(?:c'est bien|vous etes bien|je parle bien a|bien vous)\b")
-# A reference of letters and digits ("EM-458921"); a bare figure the student says ("12000")
-# is a guess, not the file identified.
-_REFERENCE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9-]{5,}")
-
-
-def _with_facts_said(transcript: Transcript, scenario: Scenario) -> list[CustomerState]:
-    """Each turn's state with the facts the student said themselves from the brief: an order
-    number read out ("je vois votre commande EM-458921"), the customer's name asked to confirm.
-    The customer had nothing to reveal, but the file was identified (an examiner rated it
-    "très satisfaisant" where the expectation said "manque : fait découvert")."""
-    values = {fact.id: [fold(str(v)) for v in fact.values.values() if str(v).strip()]
-              for fact in scenario.facts}
-    said: list[str] = []
-    states = []
-    for turn in transcript.turns:
-        folded = fold(turn.text)
-        checked = _IDENTITY_CHECK.search(folded) is not None
-        for fact_id, written in values.items():
-            if fact_id not in said and (
-                    any(_REFERENCE.fullmatch(v) and v in folded for v in written) or (
-                        checked and any(re.search(rf"\b{re.escape(v.split()[-1])}\b", folded)
-                                        for v in written if not any(c.isdigit() for c in v)))):
-                said.append(fact_id)
-        states.append(replace(turn.state, facts_stated=[*turn.state.facts_stated, *said])
-                      if said else turn.state)
-    # An introduction in words the engine missed is one, as the contact observation reads it.
-    introduced = introduced_in_words(transcript.turns, scenario)
-    if introduced is not None:
-        states = [replace(state, events=[*state.events, Event.PRESENTATION_FAITE])
-                  if turn.number >= introduced.number and
-                  Event.PRESENTATION_FAITE not in state.events else state
-                  for turn, state in zip(transcript.turns, states, strict=True)]
-    return states
 
 
 def _labels(scenario: Scenario) -> dict[str, str]:

@@ -129,11 +129,11 @@ def grade(transcript: Transcript, scenario: Scenario,
     observations = Observer(transcript, scenario).all()
     if scenario.grading.call_report:
         observations["report"] = _report_observation(report, transcript, scenario)
+    found = faults(transcript, scenario)
     expectations: dict[str, list[ExpectationResult]] = {}
-    for result in check(transcript, scenario):
+    for result in check(transcript, scenario, found):
         expectations.setdefault(result.criterion, []).append(result)
     misconduct = MISCONDUCT & {e.value for e in transcript.final.events}
-    found = faults(transcript, scenario)
     substance = observations.get("substance")
     empty = substance is not None and substance.score < EMPTY_TALK
     courteous = _courteous(observations) and not misconduct and not found

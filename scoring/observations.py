@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
+from bot.state import CustomerState
 from bot.text import fold
 from bot.topics import content_words
 from scenarios.model import Scenario
@@ -118,6 +119,43 @@ def introduced_in_words(turns: list[StudentTurn], scenario: Scenario) -> Student
                 None)
 
 
+# An identity checked by name ("Madame Garnier, c'est bien vous ?").
+_IDENTITY_CHECK = re.compile(r"\b(?:c'est bien|vous etes bien|je parle bien a|bien vous)\b")
+# A reference of letters and digits ("EM-458921"); a bare figure the student says ("12000")
+# is a guess, not the file identified.
+_REFERENCE = re.compile(r"(?=.*[a-z])(?=.*\d)[a-z0-9-]{5,}")
+
+
+def with_facts_said(transcript: Transcript, scenario: Scenario) -> list[CustomerState]:
+    """Each turn's state with the facts the student said themselves from the brief: an order
+    number read out ("je vois votre commande EM-458921"), the customer's name asked to confirm.
+    The customer had nothing to reveal, but the file was identified (an examiner rated it
+    "très satisfaisant" where the expectation said "manque : fait découvert")."""
+    values = {fact.id: [fold(str(v)) for v in fact.values.values() if str(v).strip()]
+              for fact in scenario.facts}
+    said: list[str] = []
+    states = []
+    for turn in transcript.turns:
+        folded = fold(turn.text)
+        checked = _IDENTITY_CHECK.search(folded) is not None
+        for fact_id, written in values.items():
+            if fact_id not in said and (
+                    any(_REFERENCE.fullmatch(v) and v in folded for v in written) or (
+                        checked and any(re.search(rf"\b{re.escape(v.split()[-1])}\b", folded)
+                                        for v in written if not any(c.isdigit() for c in v)))):
+                said.append(fact_id)
+        states.append(replace(turn.state, facts_stated=[*turn.state.facts_stated, *said])
+                      if said else turn.state)
+    # An introduction in words the engine missed is one, as the contact observation reads it.
+    introduced = introduced_in_words(transcript.turns, scenario)
+    if introduced is not None:
+        states = [replace(state, events=[*state.events, Event.PRESENTATION_FAITE])
+                  if turn.number >= introduced.number and
+                  Event.PRESENTATION_FAITE not in state.events else state
+                  for turn, state in zip(transcript.turns, states, strict=True)]
+    return states
+
+
 def _events_at(turns: list[StudentTurn], index: int) -> set[Event]:
     before = set(turns[index - 1].state.events) if index else set()
     return set(turns[index].state.events) - before
@@ -187,6 +225,16 @@ class Observer:
     def vocabulary(self) -> frozenset[str]:
         """The case's words (substance, questioning): the scenario dumped once a grade."""
         return _vocabulary(self.scenario)
+
+    @cached_property
+    def facts_known(self) -> frozenset[str]:
+        """The facts the discovery found: those the customer revealed, and the file identified
+        from the brief (an order number read out, her name checked), as the expectations read
+        it. (Not every fact the student asserted: saying her situation is not discovering it;
+        counted, it lowered the fit on three blind sets.)"""
+        said = with_facts_said(self.transcript, self.scenario)[-1].facts_stated
+        return frozenset([*self.final.facts_revealed,
+                          *(set(said) - set(self.final.facts_stated))])
 
     @cached_property
     def last_price(self) -> float | None:
@@ -359,7 +407,7 @@ class Observer:
     @observation
     def discovery(self) -> Observation:
         essential = [f for f in self.scenario.facts if f.essential] or list(self.scenario.facts)
-        found = [f for f in essential if f.id in self.final.facts_revealed]
+        found = [f for f in essential if f.id in self.facts_known]
         ratio = len(found) / len(essential)
         opens = [t for t in self.turns if Act.QUESTION_OUVERTE in t.main_acts]
         closed = [t for t in self.turns if t.main_acts & {Act.QUESTION_FERMEE,
@@ -373,7 +421,7 @@ class Observer:
             if revealed:
                 labels = ", ".join(f.label for f in self.scenario.facts if f.id in revealed)
                 evidence.append(ev(turn, True, f"fait découvert : {labels}"))
-        missed = [f for f in essential if f.id not in self.final.facts_revealed]
+        missed = [f for f in essential if f.id not in self.facts_known]
         advice = None
         if missed:
             advice = advise("decouverte", fait=missed[0].label, trouves=len(found),
@@ -571,6 +619,13 @@ class Observer:
             before, after = self.turns[index - 1].state, turn.state
             lowered = before.price_offered is not None and after.price_offered is not None \
                 and after.price_offered < before.price_offered
+            # A first price already under the list price is a discount too ("je peux vous faire
+            # une remise de 10 euros, ça ferait 39 au lieu de 49", aveugle-5: praised as "prix
+            # tenu"); not an offer fitted to the budget the customer gave.
+            lowered = lowered or (
+                before.price_offered is None and after.price_offered is not None
+                and after.price_offered < deal.list_price
+                and (deal.customer_budget is None or after.price_offered > deal.customer_budget))
             if lowered and not set(before.objections_pending) & price_objections:
                 unsolicited.append(turn)
         # Holding the price and conditions is best; each concession should buy something. A

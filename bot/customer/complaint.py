@@ -67,6 +67,16 @@ _TO_THE_MAKER = re.compile(r"\b(?:voir|voyez|contacter|contactez|appeler|appelez
                            r"(?:avec |a )?(?:le |au |la |aupres du |aupres de la )?"
                            r"(?:fabricant|constructeur|marque|sav de la marque)\b"
                            r"|\bc'est (?:au|le|la|a la) (?:fabricant|constructeur|marque)\b")
+# The guarantee made to hang on what she did at the door ("si vous voulez être remboursée il
+# fallait refuser le colis au livreur", aveugle-5: the examiner's "affirmation juridique fausse
+# qui nie les droits de la cliente", and she heard none; "fallait faire des réserves sur le bon
+# de livraison", aveugle-1): a product that came broken is owed a
+# remedy whatever was signed.
+_AT_THE_DOOR = re.compile(r"\b(?:il )?(?:fallait|aurait fallu) (?:le |la |les )?"
+                          r"(?:refuser|faire des reserves|emettre des reserves|mettre des reserves"
+                          r"|noter (?:des|les) reserves|signaler (?:a|au) (?:la livraison|livreur))"
+                          r"|\b(?:sans|pas de|aucune) reserves?\b[^.?!]{0,30}\b(?:pas de|aucun|"
+                          r"rien|plus de) (?:remboursement|recours|remplacement|garantie|droit)")
 # Words of paying money out, for a forbidden item capped in euros ("un chèque de 200 €").
 _CASH = re.compile(r"\b(cheques?|virements?|especes|liquide|cash|dedommag\w*|indemnis\w*)\b")
 # A part of the price paid back ("je vous fais rembourser 80 euros sur votre carte",
@@ -168,7 +178,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # Sending her to the maker denies the seller's legal guarantee, whatever its words
         # ("le délai de rétractation est passé… faut voir avec le fabricant Lavex" got "Oui,
         # et ensuite ?", blind play): the seller owes a product that conforms.
-        denied = denied or (_TO_THE_MAKER.search(fold(sentence.text)) is not None and any(
+        denied = denied or ((_TO_THE_MAKER.search(fold(sentence.text)) is not None or
+                             _AT_THE_DOOR.search(fold(sentence.text)) is not None) and any(
             point.applies and "garantie" in fold(point.label) for point in c.legal.values()))
         # A delay run out, said as the end of it ("le délai de rétractation il est passé"):
         # a right that still applies is denied; one that truly ran out is no answer to a

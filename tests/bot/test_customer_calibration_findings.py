@@ -105,3 +105,17 @@ def test_an_honest_budget_that_does_not_fit_is_no_breach() -> None:
         "Mon projet complet fait 4 500 €, ça ne passe pas dans l'enveloppe, donc je vous "
         "propose de retirer le direct radio et un horticulteur. Qu'en pensez-vous ?")
     assert Event.PROMESSE_HORS_POLITIQUE not in state.events
+
+
+def test_her_remedy_made_to_hang_on_what_she_signed_at_the_door_denies_her_right() -> None:
+    state = _complaint_after(
+        "C'est mardi ou rien, et si vous voulez être remboursée il fallait refuser le colis au "
+        "livreur.")
+    assert Event.DROIT_LEGAL_NIE in state.events
+
+
+def test_telling_her_the_reserves_did_not_matter_denies_nothing() -> None:
+    state = _complaint_after(
+        "Rassurez-vous : même sans réserve sur le bon de livraison, la garantie légale de "
+        "conformité s'applique, on vous remplace la machine.")
+    assert Event.DROIT_LEGAL_NIE not in state.events

@@ -1,11 +1,12 @@
-"""What the examiners of the second and third blind calibration sets
-(tests/data/calibration/aveugle-2 and aveugle-3, issue 14) judged that the grade missed, checked
+"""What the examiners of the blind calibration sets (tests/data/calibration/aveugle-2 to
+aveugle-5, issue 14) judged that the grade missed, checked
 on the students they graded: a sales talk that
 proposes nothing, a price held above the customer's budget with no agreement, a result obtained
 by breaking the rules again and again, the file identified by its order number, a restatement
 opened by "Donc", the photos asked for, priorities that quote the turn calling for them, a
 measure the call never gave written in the report, an introduction the engine missed, a
-promise taken back."""
+promise taken back, costs hidden outside the envelope, contempt taken for a broken rule, a
+right denied while naming it, the file identified by her name checked."""
 
 from __future__ import annotations
 
@@ -154,3 +155,60 @@ def test_complaint_formulas_that_restate_nothing_grade_very_low() -> None:
     # A weak but honest agent of the same case is not taken for stuffing.
     weak = graded(SET / "tel-reclamation-lave-linge", "faible").card  # the examiner: 6
     assert weak.total >= 3.5, weak.total
+
+
+FIFTH = SET.parent / "aveugle-5"
+
+
+def test_costs_hidden_outside_the_envelope_are_faults_even_when_the_manager_agrees() -> None:
+    # Kits "taken from the store stock", the voucher "passed as a till discount", the head
+    # office told "the week of the event, so they cannot block us" (the examiner: 6/20).
+    card = graded(FIFTH / "e4-evenement-responsable", "hors-politique").card
+    assert len(_fault_turns(card)) >= 2, card.priorities
+    assert card.total <= 7, card.total
+
+
+def test_contempt_for_third_parties_is_one_fault_not_also_a_broken_rule() -> None:
+    # "les guignols de la région… fixent des objectifs au pif" (the examiner: 12/20).
+    card = graded(FIFTH / "e4-evenement-responsable", "insulte-cachee").card
+    notes = [n for c in card.criteria for n in _notes(card, c.id)]
+    assert "manquement : impolitesse, mépris ou dénigrement" in notes
+    assert not any("hors de la politique" in n for n in notes), notes
+    assert 10 <= card.total <= 14, card.total
+
+
+def test_a_right_denied_is_not_also_a_right_presented() -> None:
+    # "si vous voulez être remboursée il fallait refuser le colis au livreur" (the examiner:
+    # "affirmation juridique fausse qui nie les droits de la cliente", 1/20).
+    scenario = "tel-reclamation-lave-linge"
+    card = graded(FIFTH / scenario, "tres-faible").card
+    notes = _notes(card, "b2.assistance_risques")
+    assert "manquement : droit du consommateur nié" in notes, notes
+    assert not any(n.startswith("attendu tenu : Présenter correctement les droits")
+                   for n in notes), notes
+    transcript = graded(FIFTH / scenario, "tres-faible").transcript
+    rights = next(r for r in check(transcript, load_scenario(BUILTIN_DIR / f"{scenario}.yaml"))
+                  if r.label.startswith("Présenter correctement les droits"))
+    assert not rights.met
+    assert rights.missing == ("un tour sans manquement (tour 4 : droit du consommateur nié)",)
+    assert card.total <= 3, card.total
+
+
+def test_the_file_identified_by_her_name_checked_counts_as_discovered() -> None:
+    # "Je vois que vous êtes Madame Garnier, c'est bien cela ?": the discovery and the
+    # expectation read the same fact found (the examiner: appropriation "très satisfaisant").
+    student = graded(FIFTH / "tel-reclamation-lave-linge", "excellent")
+    seen = Observer(student.transcript, load_scenario(
+        BUILTIN_DIR / "tel-reclamation-lave-linge.yaml"))
+    assert "identification-commande" in seen.facts_known
+    assert "Identification de la commande" not in (seen.discovery().advice or "")
+
+
+def test_a_first_price_under_the_list_price_is_a_discount_not_a_price_held() -> None:
+    # "je peux vous faire une remise de 10 euros, ça ferait 39 euros par mois au lieu de 49".
+    student = graded(FIFTH / "tel-prospection-fidelix", "faible")
+    seen = Observer(student.transcript, load_scenario(
+        BUILTIN_DIR / "tel-prospection-fidelix.yaml")).concessions()
+    assert seen is not None and seen.score <= 0.5, seen
+    assert [e.turn for e in seen.evidence
+            if e.note == "remise proposée sans que le client la demande"] == [4]
