@@ -17,7 +17,7 @@ from .expectations import ExpectationResult, check
 from .misconduct import Fault, faults
 from .observations import HOLLOW_REFORMULATION, Evidence, Observation, Observer, ev, quote
 from .rubric import Level, rubric
-from .transcript import Transcript
+from .transcript import FIGURE, Transcript
 
 # A conversation the customer ended in failure shows every criterion at best insufficient
 # (an examiner does not rate the technique of a call that was hung up as satisfactory), and
@@ -126,7 +126,8 @@ UNQUOTED_SHOWN = 2
 
 def grade(transcript: Transcript, scenario: Scenario,
           report: dict[str, Any] | None = None) -> Scorecard:
-    observations = Observer(transcript, scenario).all()
+    observer = Observer(transcript, scenario)
+    observations = observer.all()
     if scenario.grading.call_report:
         observations["report"] = _report_observation(report, transcript, scenario)
     found = faults(transcript, scenario)
@@ -139,6 +140,7 @@ def grade(transcript: Transcript, scenario: Scenario,
     courteous = _courteous(observations) and not misconduct and not found
     proposed = _proposed(transcript)
     rules = rubric()
+    no_proposal_caps = rules.no_proposal.caps_for(scenario.kind.value)
     results = []
     for item in scenario.grading.criteria:
         recipe = _recipe(item.criterion)
@@ -172,9 +174,12 @@ def grade(transcript: Transcript, scenario: Scenario,
             void = substance.score == 0 and (  # type: ignore[union-attr]
                 scenario.kind != Kind.RECLAMATION or _hollow(observations) >= HOLLOW_IN_VOID)
             score = min(score, VOID_TALK_CAP if void else EMPTY_TALK_CAP)
-        if not proposed and item.criterion in rules.no_proposal.caps:
-            score = min(score, rules.no_proposal.caps[item.criterion])
+        if not proposed and item.criterion in no_proposal_caps:
+            score = min(score, no_proposal_caps[item.criterion])
             weighed.append((Evidence(0, "", False, rules.no_proposal.label), 1.0))
+        elif observer.over_budget_unsettled and item.criterion in rules.over_budget.caps:
+            score = min(score, rules.over_budget.caps[item.criterion])
+            weighed.append((Evidence(0, "", False, rules.over_budget.label), 1.0))
         if item.criterion != "b2.reporting":
             capped = _with_faults(score, item.criterion, found, scenario)
             if capped < score and not mine_faults:
@@ -191,7 +196,7 @@ def grade(transcript: Transcript, scenario: Scenario,
     weights = sum(r.weight for r in results) or 1.0
     total = round(sum(points(r.score) * r.weight for r in results) / weights * 20 * 2) / 2
     if not proposed and any(r.id in rules.no_proposal.caps for r in results):
-        total = min(total, rules.no_proposal.max_mark)
+        total = min(total, rules.no_proposal.max_mark_for(scenario.kind.value))
     used = {name: o for name, o in observations.items() if o is not None and any(
         name in _recipe(r.id) for r in results)}
     ranked = sorted(used.values(), key=lambda o: (-o.score, o.name))
@@ -236,8 +241,13 @@ _PROPOSED = {Event.PRIX_ANNONCE, Event.SOLUTION_PROPOSEE, Event.RDV_FIXE, Event.
 
 
 def _proposed(transcript: Transcript) -> bool:
+    """Whether anything was put on the table: an event of the customer's, or a turn whose main
+    act proposes something of the case (a subject of it, or a figure). "J'aimerais d'abord
+    savoir comment vous voyez ce printemps" read as a proposal spared a polite talk that never
+    sold its cap (aveugle-6: the examiner 3/20, Repliq 6.5)."""
     return bool(set(transcript.final.events) & _PROPOSED) or any(
-        t.main_acts & _PROPOSING for t in transcript.turns)
+        t.main_acts & _PROPOSING and (t.topics or FIGURE.search(t.text))
+        for t in transcript.turns)
 
 
 def _recipe(criterion: str) -> dict[str, float]:

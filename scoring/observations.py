@@ -237,6 +237,21 @@ class Observer:
                           *(set(said) - set(self.final.facts_stated))])
 
     @cached_property
+    def echoed_prices(self) -> dict[int, float]:
+        """The turns whose "price" was the customer's own figure said back, the student's
+        price back up at the next turn ("J'entends bien, 3 000 € tout compris", then "le budget
+        est à 4 500 € et pas moins", aveugle-6: counted as a concession for nothing): a
+        restatement, not a concession."""
+        echoes: dict[int, float] = {}
+        for before, turn, after in zip(self.turns, self.turns[1:], self.turns[2:], strict=False):
+            was, said, then = (before.state.price_offered, turn.state.price_offered,
+                               after.state.price_offered)
+            if was is not None and said is not None and then is not None and said < was <= then \
+                    and said in self.transcript.figures_heard_before(turn):
+                echoes[turn.number] = said
+        return echoes
+
+    @cached_property
     def last_price(self) -> float | None:
         """The price agreed, else the last one offered."""
         return self.final.price_agreed if self.final.price_agreed is not None else \
@@ -504,7 +519,7 @@ class Observer:
                            evidence[:4], advice)
 
     @cached_property
-    def _over_budget_unsettled(self) -> bool:
+    def over_budget_unsettled(self) -> bool:
         """The last proposal above the budget the customer gave, and no agreement."""
         deal, price = self.scenario.negotiation, self.last_price
         return deal is not None and deal.customer_budget is not None and price is not None \
@@ -525,7 +540,7 @@ class Observer:
         # Argued away for a turn, back at the end: "Trop cher pour mon enveloppe.
         # Retravaillez-le." (aveugle-2, the examiner: "aucun budget n'est validé").
         standing = {o.id for o in self.scenario.objections if o.category.value == "prix"} \
-            if self._over_budget_unsettled else set()
+            if self.over_budget_unsettled else set()
         credit = 0.0
         evidence = []
         for index, turn in enumerate(self.turns):
@@ -606,11 +621,15 @@ class Observer:
         deal = self.scenario.negotiation
         if deal is None:
             return None
+        echoes = self.echoed_prices
         given = [t for i, t in enumerate(self.turns)
-                 if Event.CONCESSION_SANS_CONTREPARTIE in _events_at(self.turns, i)]
+                 if Event.CONCESSION_SANS_CONTREPARTIE in _events_at(self.turns, i)
+                 and t.number not in echoes]
         traded = [t for i, t in enumerate(self.turns)
                   if Event.CONTREPARTIE_OBTENUE in _events_at(self.turns, i)]
-        conceded = [c for c in self.final.concessions_given if not c.startswith("contrepartie:")]
+        echoed = {f"prix:{price:g}" for price in echoes.values()}
+        conceded = [c for c in self.final.concessions_given
+                    if not c.startswith("contrepartie:") and c not in echoed]
         obtained = len(self.final.counterparts_obtained)
         price_objections = {o.id for o in self.scenario.objections if o.category.value in (
             "prix", "concurrence")}
@@ -626,7 +645,8 @@ class Observer:
                 before.price_offered is None and after.price_offered is not None
                 and after.price_offered < deal.list_price
                 and (deal.customer_budget is None or after.price_offered > deal.customer_budget))
-            if lowered and not set(before.objections_pending) & price_objections:
+            if lowered and turn.number not in echoes and \
+                    not set(before.objections_pending) & price_objections:
                 unsolicited.append(turn)
         # Holding the price and conditions is best; each concession should buy something. A
         # price never put on the table was not held either ("polite, never sells": 5/20
@@ -634,7 +654,7 @@ class Observer:
         priced = Event.PRIX_ANNONCE in self.final.events or self.final.price_offered is not None
         score = 0.3 + 0.5 * min(1.0, obtained / len(conceded)) if conceded else \
             1.0 if priced else NOT_NEGOTIATED
-        held_over = priced and not conceded and self._over_budget_unsettled
+        held_over = priced and not conceded and self.over_budget_unsettled
         if held_over:
             # Holding a price the customer cannot pay, with no agreement, is not negotiating
             # (aveugle-2: "je maintiens le projet à 4 500 €" to a 3 000 € budget, 9.5/20).

@@ -80,6 +80,15 @@ class Misconduct(BaseModel):
     kinds: dict[Breach, BreachRule] = Field(alias="types")
 
 
+class NoProposalForKind(BaseModel):
+    """What a kind of talk adds to the rule: caps of its own, a lower mark."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    caps: dict[str, float] = Field(default_factory=dict, alias="plafonds")
+    max_mark: float | None = Field(None, alias="note_max")
+
+
 class NoProposal(BaseModel):
     """A sales talk that never proposed anything: the criteria of the solution and the
     negotiation at most their cap."""
@@ -89,6 +98,26 @@ class NoProposal(BaseModel):
     label: str = Field(alias="libelle")
     caps: dict[str, float] = Field(alias="plafonds")
     max_mark: float = Field(alias="note_max")  # out of 20, whatever the other criteria
+    # Keyed by the scenario kind's value, as `nombreux_par_type`.
+    by_kind: dict[str, NoProposalForKind] = Field(default_factory=dict, alias="par_type")
+
+    def caps_for(self, kind: str) -> dict[str, float]:
+        extra = self.by_kind.get(kind)
+        return {**self.caps, **extra.caps} if extra else self.caps
+
+    def max_mark_for(self, kind: str) -> float:
+        extra = self.by_kind.get(kind)
+        return extra.max_mark if extra and extra.max_mark is not None else self.max_mark
+
+
+class OverBudget(BaseModel):
+    """A proposal left above the budget the customer gave, with no agreement: the case asked
+    to fit it, the criteria of the choice and the negotiation at most their cap."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    label: str = Field(alias="libelle")
+    caps: dict[str, float] = Field(alias="plafonds")
 
 
 class Rubric(BaseModel):
@@ -99,6 +128,7 @@ class Rubric(BaseModel):
     criteria: list[RubricCriterion] = Field(alias="criteres")
     misconduct: Misconduct = Field(alias="manquements")
     no_proposal: NoProposal = Field(alias="sans_proposition")
+    over_budget: OverBudget = Field(alias="hors_budget")
 
     def criterion(self, criterion_id: str) -> RubricCriterion:
         return next(c for c in self.criteria if c.id == criterion_id)

@@ -1,12 +1,12 @@
 """What the examiners of the blind calibration sets (tests/data/calibration/aveugle-2 to
-aveugle-5, issue 14) judged that the grade missed, checked
-on the students they graded: a sales talk that
-proposes nothing, a price held above the customer's budget with no agreement, a result obtained
-by breaking the rules again and again, the file identified by its order number, a restatement
-opened by "Donc", the photos asked for, priorities that quote the turn calling for them, a
-measure the call never gave written in the report, an introduction the engine missed, a
-promise taken back, costs hidden outside the envelope, contempt taken for a broken rule, a
-right denied while naming it, the file identified by her name checked."""
+aveugle-6, issue 14) judged that the grade missed, checked on the students they graded: a sales
+talk that proposes nothing, a price held above the customer's budget with no agreement, a result
+obtained by breaking the rules again and again, the file identified by its order number, a
+restatement opened by "Donc", the photos asked for, priorities that quote the turn calling for
+them, a measure the call never gave written in the report, an introduction the engine missed, a
+promise taken back, costs hidden outside the envelope, contempt taken for a broken rule, a right
+denied while naming it, the file identified by her name checked, a first price under the list
+price, a question read as a proposal, his own figure said back."""
 
 from __future__ import annotations
 
@@ -212,3 +212,40 @@ def test_a_first_price_under_the_list_price_is_a_discount_not_a_price_held() -> 
     assert seen is not None and seen.score <= 0.5, seen
     assert [e.turn for e in seen.evidence
             if e.note == "remise proposée sans que le client la demande"] == [4]
+
+
+SIXTH = SET.parent / "aveugle-6"
+
+
+def test_a_question_read_as_a_proposal_proposes_nothing() -> None:
+    # "J'aimerais d'abord savoir comment vous voyez ce printemps" was read as a proposal; the
+    # talk never put a plan, a budget or a date on the table (the examiner: 3/20).
+    card = graded(SIXTH / "e4-evenement-responsable", "poli-sans-vendre").card
+    assert card.total <= 4, card.total
+    assert any(n.startswith("rien n'a été proposé")
+               for n in _notes(card, "b1.choix_evenement"))
+    assert _criterion(card, "b1.relation_interpersonnelle").level == Level.I
+
+
+def test_a_project_held_above_the_envelope_without_agreement_misses_the_case() -> None:
+    # "Je maintiens donc 4 500 €" to "3 000 €, pas un euro de plus", a new meeting only (the
+    # examiner: 9.5/20, choice, organisation and negotiation "insuffisant").
+    card = graded(SIXTH / "e4-evenement-responsable", "prix-tenu").card
+    for criterion in ("b1.choix_evenement", "b1.organisation_evenement",
+                      "b1.efficacite_negociation"):
+        assert _criterion(card, criterion).level == Level.I, criterion
+        assert "proposition restée au-dessus du budget du client, sans accord" in \
+            _notes(card, criterion)
+    assert 8 <= card.total <= 12, card.total
+
+
+def test_his_own_figure_said_back_is_no_concession() -> None:
+    # "J'entends bien, 3 000 € tout compris. Pour qu'on raisonne sur le résultat…", then "le
+    # budget est à 4 500 € et pas moins".
+    student = graded(SIXTH / "e4-evenement-responsable", "prix-tenu")
+    seen = Observer(student.transcript, load_scenario(
+        BUILTIN_DIR / "e4-evenement-responsable.yaml"))
+    assert seen.echoed_prices == {8: 3000.0}
+    concessions = seen.concessions()
+    assert concessions is not None
+    assert 8 not in {e.turn for e in concessions.evidence if not e.positive}
