@@ -43,14 +43,14 @@ class ExpectationResult:
 _POLICY = frozenset({Breach.OUT_OF_POLICY, Breach.RIGHT_DENIED})
 
 
-def check(transcript: Transcript, scenario: Scenario,
-          found: list[Fault] | None = None) -> list[ExpectationResult]:
+def check(transcript: Transcript, scenario: Scenario, found: list[Fault] | None = None,
+          states: list[CustomerState] | None = None) -> list[ExpectationResult]:
     """Each expectation, in the scenario's order. A turn with a fault touching the
     expectation's criterion, or breaking the policy, does not meet it: "si vous voulez être
     remboursée il fallait refuser le colis" names the refund but denies the right (aveugle-5:
     "attendu tenu : présenter correctement les droits" beside the fault)."""
     labels = _labels(scenario)
-    states = with_facts_said(transcript, scenario)
+    states = with_facts_said(transcript, scenario) if states is None else states
     found = faults(transcript, scenario) if found is None else found
     results = []
     for expectation in scenario.grading.expectations:

@@ -132,7 +132,7 @@ def grade(transcript: Transcript, scenario: Scenario,
         observations["report"] = _report_observation(report, transcript, scenario)
     found = faults(transcript, scenario)
     expectations: dict[str, list[ExpectationResult]] = {}
-    for result in check(transcript, scenario, found):
+    for result in check(transcript, scenario, found, observer.states):
         expectations.setdefault(result.criterion, []).append(result)
     misconduct = MISCONDUCT & {e.value for e in transcript.final.events}
     substance = observations.get("substance")

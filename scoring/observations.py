@@ -227,12 +227,18 @@ class Observer:
         return _vocabulary(self.scenario)
 
     @cached_property
+    def states(self) -> list[CustomerState]:
+        """Each turn's state with the facts the student said from the brief (the expectations
+        are read on them too)."""
+        return with_facts_said(self.transcript, self.scenario)
+
+    @cached_property
     def facts_known(self) -> frozenset[str]:
         """The facts the discovery found: those the customer revealed, and the file identified
         from the brief (an order number read out, her name checked), as the expectations read
         it. (Not every fact the student asserted: saying her situation is not discovering it;
         counted, it lowered the fit on three blind sets.)"""
-        said = with_facts_said(self.transcript, self.scenario)[-1].facts_stated
+        said = self.states[-1].facts_stated
         return frozenset([*self.final.facts_revealed,
                           *(set(said) - set(self.final.facts_stated))])
 
