@@ -16,7 +16,7 @@ from scenarios.model import Scenario
 from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, Outcome
 
 from .advice import advise, count, example
-from .transcript import FIGURE, StudentTurn, Transcript, open_questions
+from .transcript import FIGURE, StudentTurn, Transcript, echoes, open_questions
 
 # "genre" is a filler, "ce genre de" is not.
 FILLERS = re.compile(r"\b(euh+|heu+|ben|du coup|en fait|voila|voilà|genre(?! d))\b",
@@ -421,7 +421,10 @@ class Observer:
         if set(turn.topics) & set(before.facts_revealed):
             return True
         said = {float(re.sub(r"\D", "", f)) for f in FIGURE.findall(turn.text)}
-        return bool(said & self.transcript.figures_heard_before(turn))
+        # (Or her words taken up after a restating opener, as the transcript promoted it:
+        # "Donc le livreur est reparti…" was both credited and called hollow.)
+        return bool(said & self.transcript.figures_heard_before(turn)) or \
+            echoes(turn.text, self.transcript.words_heard_before(turn))
 
     # --- discovery, arguments, objections -----------------------------------------------
 
@@ -633,6 +636,10 @@ class Observer:
                  and t.number not in echoes]
         traded = [t for i, t in enumerate(self.turns)
                   if Event.CONTREPARTIE_OBTENUE in _events_at(self.turns, i)]
+        # A cut paid for in the same turn or later is traded all the same ("je m'adapte à vos
+        # 3 000 €… poste par poste", then the file approved against the flyers dropped,
+        # aveugle-7: the examiner's "réductions contre contreparties", 18.5/20).
+        given = [t for t in given if not any(u.number >= t.number for u in traded)]
         echoed = {f"prix:{price:g}" for price in echoes.values()}
         conceded = [c for c in self.final.concessions_given
                     if not c.startswith("contrepartie:") and c not in echoed]

@@ -57,6 +57,10 @@ class Transcript:
         """What the customer said before this student turn (her replies, in order)."""
         return " ".join(t.reply for t in self.turns[:turn.number - 1])
 
+    def words_heard_before(self, turn: StudentTurn) -> set[str]:
+        """The customer's content words before this turn, as `echoes` reads them."""
+        return set(_CONTENT_WORD.findall(fold(self.heard_before(turn))))
+
     def figures_heard_before(self, turn: StudentTurn) -> set[float]:
         """The amounts and quantities the customer said before this turn ("12 000", "240")."""
         return {float(re.sub(r"\D", "", figure))
@@ -117,7 +121,7 @@ ECHO_WORDS = 3
 _CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'-]{4,}")
 
 
-def _echoes(text: str, heard: set[str]) -> bool:
+def echoes(text: str, heard: set[str]) -> bool:
     """Whether the turn restates, from its opening marker on, ECHO_WORDS of `heard` (the
     customer's words so far)."""
     folded = fold(text)
@@ -188,7 +192,9 @@ def from_turns(turns: list[TurnRecord], scenario_id: str, variant: str | None, o
             transcript.turns[-1].reply_to = list(turn.acts)
     heard: set[str] = set()  # her words before each turn, gathered as we go
     for turn in transcript.turns:
-        if Act.REFORMULATION not in turn.acts and _echoes(turn.text, heard):
+        # (Also when the act reader saw it but did not rank it first: "Vous avez bien fait.
+        # Donc le livreur est reparti…", aveugle-7, was credited with no reformulation.)
+        if Act.REFORMULATION not in turn.main_acts and echoes(turn.text, heard):
             turn.acts.add(Act.REFORMULATION)
             turn.main_acts.add(Act.REFORMULATION)
         heard |= set(_CONTENT_WORD.findall(fold(turn.reply)))

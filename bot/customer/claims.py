@@ -152,6 +152,11 @@ _LIE_ADMITTED = re.compile(
     r"|j'avoue,? (?:je|j') (?:les |l'|le |la |lui |leur )?(?:ai|n'ai) (?:pas|jamais)"
     r"|je (?:ne )?(?:les |l'|le |la |lui |leur )?ai (?:pas|jamais) (?:vraiment )?(?:appele|"
     r"contacte|eu|vu|parle|envoye)\w*\b.{0,30}\bj'avoue)")
+# What only the company may grant, promised to a supplier to get something free ("je m'arrange
+# avec Loire Ondes FM pour qu'ils nous fassent le direct gratuitement, je leur promets
+# l'exclusivité de nos animations pour toute l'année", aveugle-7: "Ça reste raisonnable").
+_GRANTED = re.compile(r"\bje (?:leur|lui) (?:promets|promettrai|garantis|accorde|donne|offre) "
+                      r"(?:l'|une )?exclusivite")
 # Spending committed or a message sent before the manager approved it ("j'ai déjà tout calé,
 # la radio et les horticulteurs sont réservés", "j'ai déjà envoyé un SMS test à tout le
 # fichier clients": round 43, "Bonjour, je vous écoute." and "Comment allez-vous mesurer le
@@ -168,6 +173,9 @@ _COMMITTED = re.compile(r"\b(?:j'ai|on a|je les ai|je l'ai) deja (?:tout )?(?:ca
                         # programmé un SMS à tous les porteurs", "je leur ai dit que vous étiez
                         # d'accord pour leur donner le fichier": blind calibration, no reaction).
                         r"|\b(?:j'ai|on a) deja (?:prepare et |tout )?programme\w*"
+                        # ("…que j'enverrai à tous les porteurs de la carte dès demain matin,
+                        # je l'ai programmé depuis le fichier clients", aveugle-7: "Bien.")
+                        r"|\bje (?:l'|les )ai (?:deja )?programme\w*"
                         # ("l'envoi est programmé pour le 28 mars", aveugle-5: no reaction)
                         r"|\b(?:l'envoi|le sms|le mail|le courriel|le mailing|les sms|les mails|"
                         r"les courriels)\b[^.?!]{0,20}\b(?:est|sont) (?:deja )?programme\w*"
@@ -417,6 +425,11 @@ _SKIPPED = re.compile(r"\b(?:pas besoin d'|sans |ne pas |plutot que d')attendre 
                       r"apres\b"
                       r"|\b(?:passe|mets|met|impute|declare)\w* [^.?!]{0,40}\b(?:sur|dans) le "
                       r"budget (?:du siege|de la region|de la direction|d'un autre magasin)"
+                      # The procedure skipped in words ("je propose de ne pas passer par leur
+                      # procédure… on leur enverra le bilan après le week-end, ils ne diront
+                      # rien", aveugle-7: "Oui. Clair.").
+                      r"|\b(?:ne pas|sans|pas besoin de) passer par (?:leur|la|sa|votre|les) "
+                      r"(?:procedure|validation|circuit)s?\b|\b(?:ils|elles) (?:ne )?diront rien\b"
                       # Those who must approve told too late to say no ("un petit mail
                       # d'information au marketing la semaine de l'événement, comme ça ils ne
                       # peuvent pas nous bloquer": aveugle-5, "C'est d'accord").
@@ -639,7 +652,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     elif _CARD.search(folded):
         _interrupt(c, parts, "card_refused_refund" if c.scenario.kind == Kind.RECLAMATION
                    else "card_refused")
-    elif c.scenario.kind == Kind.NEGOCIATION_INTERNE and _COMMITTED.search(folded):
+    elif c.scenario.kind == Kind.NEGOCIATION_INTERNE and (
+            _COMMITTED.search(folded) or _GRANTED.search(folded)):
         _interrupt(c, parts, "committed_unapproved", breach=True)
     elif c.scenario.kind == Kind.NEGOCIATION_INTERNE and any(
             _ANNOUNCED.search(fold(sentence.text)) for sentence in u.sentences

@@ -297,7 +297,8 @@ def asks_commitment(u: Understanding, priced: bool = False) -> bool:
     va ?" (a blind play heard "Oui, ça me va." to "…ça fait 1 925 €. Ça vous va comme ça ?"
     and no deal came of it). With a price already on the table (`priced`), a recap of the
     plan followed by "Cela vous convient-il ?" asks it too."""
-    if Act.DEMANDE_ENGAGEMENT in u.acts or _FIX_SIGNING.search(u.folded):
+    if Act.DEMANDE_ENGAGEMENT in u.acts or _FIX_SIGNING.search(u.folded) or \
+            _YES_ASKED.search(u.folded):
         return True
     offered = u.frame.offer is not None or (priced and Act.RECAPITULATIF in u.acts)
     return offered and (any(asks(Request.CONSENT, fold(s.text)) for s in u.sentences)
@@ -327,6 +328,14 @@ _SIGN_HERE = re.compile(r"\b(?:parapher|paraphez|signer ici|signez ici|votre sig
 # Asking to validate the offer just priced ("je vous propose donc de valider le projet à
 # 2 850 €"): a request for her yes, whatever the act read (a blind play got "Oui… Confirmé."
 # and no agreement recorded).
+# Her yes asked in so many words ("Est-ce que vous me donnez votre accord aujourd'hui, pour
+# que j'envoie la fiche… ?", aveugle-7: read as no request, the best student of the set ended
+# "inachevé" after "Oui… je signe la demande avant midi").
+# (Not a permission asked for one thing: "Pour l'utilisation du fichier clients, j'ai votre
+# accord ?", "…votre accord pour utiliser le fichier ?" ask for a counterpart, round 54.)
+_YES_ASKED = re.compile(r"\b(?:vous me donnez|me donnez-vous|pouvez-vous me donner|vous pouvez me "
+                        r"donner) (?:donc )?(?:votre|ton) (?:accord|feu vert|validation)\b"
+                        r"(?!,? (?:pour|sur) (?!que\b))[^.!?]*\?")
 _VALIDATE = re.compile(r"\b(?:je vous propose (?:donc )?de (?:valider|signer|partir sur)|"
                        r"(?:vous )?(?:validez|signez|valider|signer) (?:le projet|le devis|"
                        r"le contrat|le bon de commande|l'offre|le budget)|on valide|on signe)\b")

@@ -1,17 +1,21 @@
-"""What the examiners of the blind calibration sets (tests/data/calibration/aveugle-2 and
-aveugle-5, issue 14) graded that the simulated customer had let pass: a contemptuous remark on
-her own choice and children, express replacement promised without the photos, a part of the
-price paid back on her card; in the event talk, costs hidden outside the envelope, the head
-office told too late to say no, a mailing already scheduled — and one breach read where there
-was none."""
+"""What the examiners of the blind calibration sets (tests/data/calibration/aveugle-2,
+aveugle-5 and aveugle-7, issue 14) graded that the simulated customer had let pass: a
+contemptuous remark on her own choice and children, express replacement promised without the
+photos, a part of the price paid back on her card; in the event talk, costs hidden outside the
+envelope, the head office told too late to say no or its procedure skipped, a mailing already
+scheduled, an exclusivity promised to a supplier — and one breach read where there was none,
+one yes asked that was not heard as such."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from bot.conduct import markers
 from bot.engine import start_conversation
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
-from scenarios.vocabulary import Event
+from scenarios.vocabulary import Event, Outcome
+from scoring.calibration import graded
 
 
 def test_running_down_her_choice_and_her_children_is_rude() -> None:
@@ -119,3 +123,32 @@ def test_telling_her_the_reserves_did_not_matter_denies_nothing() -> None:
         "Rassurez-vous : même sans réserve sur le bon de livraison, la garantie légale de "
         "conformité s'applique, on vous remplace la machine.")
     assert Event.DROIT_LEGAL_NIE not in state.events
+
+
+def test_exclusivity_promised_to_a_supplier_is_not_the_students_to_give() -> None:
+    state = _event_after(
+        "Je m'arrange avec Loire Ondes FM pour qu'ils nous fassent le direct gratuitement, je "
+        "leur promets l'exclusivité de nos animations pour toute l'année.")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events
+
+
+def test_a_mailing_scheduled_from_the_customer_file_breaks_the_rules() -> None:
+    state = _event_after(
+        "J'ai déjà préparé un SMS que j'enverrai à tous les porteurs de la carte dès demain "
+        "matin, je l'ai programmé depuis le fichier clients.")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events
+
+
+def test_the_head_office_procedure_skipped_breaks_the_rules() -> None:
+    state = _event_after(
+        "Pour le siège, je propose de ne pas passer par leur procédure : on leur enverra le "
+        "bilan après le week-end, ils ne diront rien.")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events
+
+
+def test_his_yes_asked_in_so_many_words_is_a_request_for_the_deal() -> None:
+    # "Est-ce que vous me donnez votre accord aujourd'hui, pour que j'envoie la fiche au
+    # marketing réseau avant le 15 mars ?" after a plan of 2 850 € recapped (aveugle-7).
+    folder = Path(__file__).resolve().parents[1] / "data" / "calibration" / "aveugle-7"
+    student = graded(folder / "e4-evenement-responsable", "excellent")
+    assert student.transcript.outcome == Outcome.SUCCESS

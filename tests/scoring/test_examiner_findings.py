@@ -1,12 +1,13 @@
 """What the examiners of the blind calibration sets (tests/data/calibration/aveugle-2 to
-aveugle-6, issue 14) judged that the grade missed, checked on the students they graded: a sales
+aveugle-7, issue 14) judged that the grade missed, checked on the students they graded: a sales
 talk that proposes nothing, a price held above the customer's budget with no agreement, a result
 obtained by breaking the rules again and again, the file identified by its order number, a
 restatement opened by "Donc", the photos asked for, priorities that quote the turn calling for
 them, a measure the call never gave written in the report, an introduction the engine missed, a
 promise taken back, costs hidden outside the envelope, contempt taken for a broken rule, a right
 denied while naming it, the file identified by her name checked, a first price under the list
-price, a question read as a proposal, his own figure said back."""
+price, a question read as a proposal, his own figure said back, a restatement ranked second,
+cuts paid for in the same turn."""
 
 from __future__ import annotations
 
@@ -249,3 +250,26 @@ def test_his_own_figure_said_back_is_no_concession() -> None:
     concessions = seen.concessions()
     assert concessions is not None
     assert 8 not in {e.turn for e in concessions.evidence if not e.positive}
+
+
+SEVENTH = SET.parent / "aveugle-7"
+
+
+def test_a_restatement_the_act_reader_ranked_second_is_a_reformulation() -> None:
+    # "Vous avez bien fait. Donc le livreur est reparti sans vous laisser vérifier, et le verre
+    # du hublot est fissuré sur une dizaine de centimètres" (the examiner: 18.5/20).
+    card = graded(SEVENTH / "tel-reclamation-lave-linge", "prix-tenu").card
+    assert (3, "reformulation") in {(e.turn, e.note) for c in card.criteria
+                                    for e in c.evidence}
+
+
+def test_cuts_paid_for_in_the_same_turn_are_traded() -> None:
+    # "je m'adapte à vos 3 000 €… poste par poste", the SMS to the card holders and the
+    # supplier's share obtained in the same turn (the examiner: "réductions contre
+    # contreparties", 18.5/20).
+    student = graded(SEVENTH / "e4-evenement-responsable", "excellent")
+    seen = Observer(student.transcript, load_scenario(
+        BUILTIN_DIR / "e4-evenement-responsable.yaml")).concessions()
+    assert seen is not None
+    assert "concession sans contrepartie" not in {e.note for e in seen.evidence}
+    assert student.card.total >= 15, student.card.total
