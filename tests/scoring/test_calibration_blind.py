@@ -28,9 +28,10 @@ CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
 # had been measured once, fresh). A set written after them is the measure (docs/grading.md);
 # it is checked here only for contradictions and texts.
 TUNING = [CALIBRATION / f"aveugle-{n}" for n in (1, 2, 4, 5, 6)]
-# aveugle-3 does not reach every target yet (the complaint at a mean gap of 1.72,
-# docs/grading.md): held at the figures reached so they do not slip back.
-REACHING = CALIBRATION / "aveugle-3"
+# aveugle-3 and aveugle-7 do not reach every target yet (the mean gap of the complaint on
+# aveugle-3, of the event and the prospecting on aveugle-7, docs/grading.md): held at the
+# figures reached so they do not slip back.
+REACHING = [CALIBRATION / "aveugle-3", CALIBRATION / "aveugle-7"]
 MAX_MEAN_GAP_REACHED = 1.8
 SCENARIOS = sorted(p.name for p in TUNING[0].iterdir() if p.is_dir())
 EVERY_SET = [folder for blind in sorted(CALIBRATION.glob("aveugle-*"))
@@ -56,9 +57,10 @@ def test_marks_meet_the_targets_on_the_tuning_sets(folder: Path) -> None:
     assert figures.on_target, figures
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS)
-def test_marks_hold_the_figures_reached_on_the_third_set(scenario: str) -> None:
-    figures = measure(REACHING / scenario)
+@pytest.mark.parametrize("folder", [r / s for r in REACHING for s in SCENARIOS],
+                         ids=lambda f: f"{f.parent.name}/{f.name}")
+def test_marks_hold_the_figures_reached_on_the_sets_not_yet_on_target(folder: Path) -> None:
+    figures = measure(folder)
     assert figures.rank_correlation >= MIN_RANK_CORRELATION, figures
     assert figures.within_one_level >= MIN_WITHIN_ONE_LEVEL, figures
     assert figures.mean_gap <= MAX_MEAN_GAP_REACHED, figures
