@@ -115,7 +115,12 @@ def _main_acts(turn: TurnRecord, acts: set[Act]) -> set[Act]:
 # sentence opened as a restatement that takes up ECHO_WORDS of the customer's own words.
 _RESTATING = re.compile(r"(?:^|[.!?…]\s+)(?:donc|alors|justement|si je (?:comprends|resume|"
                         r"vous suis)|en resume|autrement dit|pour resumer|vous me dites|vous m'"
-                        r"avez dit|c'est-a-dire)\b|\bce que vous me (?:decrivez|dites|racontez|"
+                        r"avez dit|c'est-a-dire)\b"
+                        # "Je vous entends : avec trois boutiques et une quinzaine de salariés,
+                        # il vous faut quelque chose de simple" (aveugle-8, the examiner: "sums
+                        # them up before arguing")
+                        r"|\bje vous (?:entends|ai bien entendu|ai bien compris)\s*:"
+                        r"|\bce que vous me (?:decrivez|dites|racontez|"
                         r"expliquez)\b|\b(?:comme )?vous (?:me )?(?:disiez|l'avez dit)\b")
 ECHO_WORDS = 3
 _CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'-]{4,}")

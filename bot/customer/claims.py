@@ -78,7 +78,9 @@ _BEYOND_ANY = (
     # ("un week-end" given; "les ateliers gratuits… ce week-end-là" is when, blind play)
     r"ipad|iphone|smartphone|ordinateur|televiseur|tele|voyage|croisiere|un week-end|cheque|"
     r"virement|liquide|cash|billets?|bouteille|champagne|resto|restaurant|machine a cafe|"
-    r"cafetiere|nespresso")
+    r"cafetiere|nespresso|"
+    # ("toner couleur offert pendant toute la durée du contrat", aveugle-8: no reaction)
+    r"toute la duree|tout le contrat")
 _BEYOND_POLICY = re.compile(
     rf"\b({_BEYOND_ANY}|(un|1|une|deux|2) an(s|nee)?|"
     r"(deux|trois|quatre|cinq|six|sept|huit|neuf|dix|douze|[2-9]|1[0-9]) mois)\b")
@@ -176,6 +178,10 @@ _COMMITTED = re.compile(r"\b(?:j'ai|on a|je les ai|je l'ai) deja (?:tout )?(?:ca
                         # ("…que j'enverrai à tous les porteurs de la carte dès demain matin,
                         # je l'ai programmé depuis le fichier clients", aveugle-7: "Bien.")
                         r"|\bje (?:l'|les )ai (?:deja )?programme\w*"
+                        # ("j'ai déjà préparé un SMS pour tout le fichier clients, je peux
+                        # l'envoyer dès demain", aveugle-8: "Ça, ça compte.")
+                        r"|\bj'ai deja prepare (?:un|une|le|des) (?:sms|mails?|courriels?|mailing|"
+                        r"e-mails?)\b[^.?!]{0,30}\b(?:fichier|tous les|toutes les)"
                         # ("l'envoi est programmé pour le 28 mars", aveugle-5: no reaction)
                         r"|\b(?:l'envoi|le sms|le mail|le courriel|le mailing|les sms|les mails|"
                         r"les courriels)\b[^.?!]{0,20}\b(?:est|sont) (?:deja )?programme\w*"
@@ -203,6 +209,13 @@ _UNAUTHORISED = re.compile(
     # de faire ça ?": "Vous l'avez, c'est moi.", blind play)
     r"|je fais (?:ce que je veux|comme je veux)|c'est moi qui decide (?:des prix|ici)\b.{0,30}"
     r"(?:prix|remise|tarif))")
+# Money back or a contract ended at no cost, promised on the spot ("si dans les trois premiers
+# mois la machine ne vous donne pas satisfaction, on résilie le contrat sans frais et je vous
+# rembourse tous les loyers versés", aveugle-8: "Bien. C'est appréciable."): no seller has it
+# in the policy.
+_MONEY_BACK = re.compile(r"\b(?:je vous|on vous|nous vous) rembours\w* (?:tous |toutes )?(?:les |"
+                         r"vos )?(?:loyers|mensualites|abonnements?)\b|\bresili\w* (?:le contrat |"
+                         r"votre contrat )?sans (?:frais|penalite)")
 # A condition no seller may put on what is owed ("faut que vous enleviez vos messages sur le
 # site sinon ça marche pas").
 _REVIEW_CONDITION = re.compile(
@@ -253,7 +266,8 @@ _SCHEME = re.compile(
     r"(?:passe|passer|passons|passerai) en (?:casse|demarque|pertes?|remise (?:en )?caisse)|"
     # "les kits, je les prends dans le stock du magasin, donc ça ne passe pas sur l'enveloppe",
     # "le bon de 5 €… ça ne se voit pas dans le budget" (aveugle-5: "C'est d'accord")
-    r"(?:ca |cela )?(?:ne )?se voi\w* (?:pas|plus|rien) (?:dans|sur) (?:le budget|l'enveloppe|"
+    r"(?:ca |cela )?(?:ne )?se (?:voi\w*|verra\w*) (?:pas|plus|rien) (?:dans|sur) (?:le budget|"
+    r"l'enveloppe|"
     r"les comptes)|stock\b[^.?!]{0,80}\b(?:ne )?(?:passe|passera|compte|comptera|apparai\w*|"
     r"touche|touchera|rentre) (?:pas|plus) (?:sur |dans |a )?(?:l'enveloppe|le budget)|"
     # "pour le siège, je leur envoie juste un mail, on va pas s'embêter avec leur paperasse"
@@ -424,7 +438,17 @@ _SKIPPED = re.compile(r"\b(?:pas besoin d'|sans |ne pas |plutot que d')attendre 
                       r"|\b(?:prevenir|informer) (?:le siege|la direction|la region) (?:\w+ ){0,3}"
                       r"apres\b"
                       r"|\b(?:passe|mets|met|impute|declare)\w* [^.?!]{0,40}\b(?:sur|dans) le "
-                      r"budget (?:du siege|de la region|de la direction|d'un autre magasin)"
+                      r"budget (?:du siege|de la region|de la direction|d'un autre magasin|"
+                      # ("…les passer sur le budget personnel du magasin plutôt que sur
+                      # l'animation, ça ne se verra pas", aveugle-8: "Bon point")
+                      r"personnel|du personnel|de fonctionnement|du magasin|d'un autre rayon)"
+                      # The head office told in the week of the event, "comme ça on ne perd pas
+                      # de temps avec leur validation" (aveugle-8).
+                      r"|\bleur (?:envoyer|envoie|enverra|envoyons|donner|donne)\w* (?:qu')?"
+                      r"(?:une|un) (?:info|information|mail|message|courriel)\w*\b[^.?!]{0,30}\b"
+                      r"(?:juste avant|la veille de|la semaine de|le jour de|apres) l'evenement"
+                      r"|\b(?:perd\w*|perdre) (?:pas )?de temps avec (?:leur|leurs|la|les|sa) "
+                      r"(?:validation|procedures?|paperasse)"
                       # The procedure skipped in words ("je propose de ne pas passer par leur
                       # procédure… on leur enverra le bilan après le week-end, ils ne diront
                       # rien", aveugle-7: "Oui. Clair.").
@@ -659,7 +683,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             _ANNOUNCED.search(fold(sentence.text)) for sentence in u.sentences
             if "?" not in sentence.text):
         _interrupt(c, parts, "announced_unapproved", breach=True)
-    elif _UNAUTHORISED.search(folded):
+    elif _UNAUTHORISED.search(folded) or (_MONEY_BACK.search(folded)
+                                          and c.scenario.kind != Kind.RECLAMATION):
         _interrupt(c, parts, "unauthorised_doubted", breach=True, stance=Stance.NEUTRAL)
     else:
         _gift(c, u, parts)

@@ -152,3 +152,46 @@ def test_his_yes_asked_in_so_many_words_is_a_request_for_the_deal() -> None:
     folder = Path(__file__).resolve().parents[1] / "data" / "calibration" / "aveugle-7"
     student = graded(folder / "e4-evenement-responsable", "excellent")
     assert student.transcript.outcome == Outcome.SUCCESS
+
+
+def test_staff_moved_to_another_budget_so_it_does_not_show_breaks_the_rules() -> None:
+    state = _event_after(
+        "Et les deux intérimaires, 450 €, on n'a qu'à les passer sur le budget personnel du "
+        "magasin plutôt que sur l'animation, ça ne se verra pas dans l'enveloppe.")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events
+
+
+def test_the_head_office_sent_a_note_in_the_week_of_the_event_breaks_the_rules() -> None:
+    state = _event_after(
+        "Pour le siège, on lance les réservations tout de suite et on ne leur envoie qu'une info "
+        "la semaine de l'événement, comme ça on ne perd pas de temps avec leur validation.")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events
+
+
+def test_a_text_ready_for_the_whole_customer_file_breaks_the_rules() -> None:
+    state = _event_after(
+        "Et j'ai déjà préparé un SMS pour tout le fichier clients, je peux l'envoyer dès demain.")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events
+
+
+def _copier_after(*lines: str):
+    scenario = load_scenario(BUILTIN_DIR / "e4-copieur-cabinet.yaml")
+    talk = start_conversation(scenario)
+    talk.opening()
+    for line in ("Bonjour Madame Martin, Hugo Lambert, de Bureau Plus. Comment se passent vos "
+                 "impressions aujourd'hui ?", *lines):
+        talk.step(line)
+    return talk.state
+
+
+def test_every_rent_paid_back_on_a_whim_is_not_the_sellers_to_promise() -> None:
+    state = _copier_after(
+        "Si dans les trois premiers mois la machine ne vous donne pas satisfaction, on résilie "
+        "le contrat sans frais et je vous rembourse tous les loyers versés. On peut avancer ?")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events
+
+
+def test_toner_offered_for_the_whole_contract_is_beyond_any_gesture() -> None:
+    state = _copier_after(
+        "Je vous offre le toner couleur pendant toute la durée du contrat.")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events

@@ -28,10 +28,10 @@ CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
 # had been measured once, fresh). A set written after them is the measure (docs/grading.md);
 # it is checked here only for contradictions and texts.
 TUNING = [CALIBRATION / f"aveugle-{n}" for n in (1, 2, 4, 5, 6)]
-# aveugle-3 and aveugle-7 do not reach every target yet (the mean gap of the complaint on
-# aveugle-3, of the event and the prospecting on aveugle-7, docs/grading.md): held at the
-# figures reached so they do not slip back.
-REACHING = [CALIBRATION / "aveugle-3", CALIBRATION / "aveugle-7"]
+# aveugle-3, aveugle-7 and aveugle-8 do not reach every target yet (the mean gap of the
+# complaint on aveugle-3, of the event and the prospecting on aveugle-7, of the prospecting on
+# aveugle-8, docs/grading.md): held at the figures reached so they do not slip back.
+REACHING = [CALIBRATION / f"aveugle-{n}" for n in (3, 7, 8)]
 MAX_MEAN_GAP_REACHED = 1.8
 SCENARIOS = sorted(p.name for p in TUNING[0].iterdir() if p.is_dir())
 EVERY_SET = [folder for blind in sorted(CALIBRATION.glob("aveugle-*"))

@@ -1,5 +1,5 @@
 """What the examiners of the blind calibration sets (tests/data/calibration/aveugle-2 to
-aveugle-7, issue 14) judged that the grade missed, checked on the students they graded: a sales
+aveugle-8, issue 14) judged that the grade missed, checked on the students they graded: a sales
 talk that proposes nothing, a price held above the customer's budget with no agreement, a result
 obtained by breaking the rules again and again, the file identified by its order number, a
 restatement opened by "Donc", the photos asked for, priorities that quote the turn calling for
@@ -7,7 +7,8 @@ them, a measure the call never gave written in the report, an introduction the e
 promise taken back, costs hidden outside the envelope, contempt taken for a broken rule, a right
 denied while naming it, the file identified by her name checked, a first price under the list
 price, a question read as a proposal, his own figure said back, a restatement ranked second,
-cuts paid for in the same turn."""
+cuts paid for in the same turn, a restatement opened by "Je vous entends :", breaches told to
+the manager in new words."""
 
 from __future__ import annotations
 
@@ -273,3 +274,24 @@ def test_cuts_paid_for_in_the_same_turn_are_traded() -> None:
     assert seen is not None
     assert "concession sans contrepartie" not in {e.note for e in seen.evidence}
     assert student.card.total >= 15, student.card.total
+
+
+EIGHTH = SET.parent / "aveugle-8"
+
+
+def test_a_restatement_opened_by_je_vous_entends_is_a_reformulation() -> None:
+    # "Je vous entends : avec trois boutiques et une quinzaine de salariés, il vous faut
+    # quelque chose de simple" (the examiner: "sums them up before arguing", 18.5/20).
+    student = graded(EIGHTH / "tel-prospection-fidelix", "excellent")
+    seen = Observer(student.transcript, load_scenario(
+        BUILTIN_DIR / "tel-prospection-fidelix.yaml")).listening()
+    assert {(e.turn, e.note) for e in seen.evidence} >= {(5, "reformulation"),
+                                                          (6, "reformulation")}
+
+
+def test_breaches_the_manager_now_hears_are_faults_of_the_grade() -> None:
+    # Staff "passed on the store's staff budget, ça ne se verra pas", the head office told in
+    # the week of the event, a text ready for the whole customer file (the examiner: 6/20).
+    card = graded(EIGHTH / "e4-evenement-responsable", "hors-politique").card
+    assert len(_fault_turns(card)) >= 2, card.priorities
+    assert card.total <= 8, card.total
