@@ -54,16 +54,17 @@ def check(transcript: Transcript, scenario: Scenario, found: list[Fault] | None 
     found = faults(transcript, scenario) if found is None else found
     results = []
     for expectation in scenario.grading.expectations:
-        faulted = {f.turn.number for f in found
-                   if f.touches(expectation.criterion) or f.kind in _POLICY}
+        faulted: dict[int, Fault] = {}  # each turn's first fault that keeps it from counting
+        for f in found:
+            if f.touches(expectation.criterion) or f.kind in _POLICY:
+                faulted.setdefault(f.turn.number, f)
         holding = [t for t, state in zip(transcript.turns, states, strict=True)
                    if any(holds(c, state, view(t)) for c in expectation.when)]
         turn = next((t for t in holding if t.number not in faulted), None)
         missing: tuple[str, ...] = ()
         if turn is None and holding:
-            fault = next(f for f in found if f.turn.number == holding[0].number and
-                         (f.touches(expectation.criterion) or f.kind in _POLICY))
-            missing = (f"un tour sans manquement (tour {holding[0].number} : {fault.label})",)
+            first = holding[0].number
+            missing = (f"un tour sans manquement (tour {first} : {faulted[first].label})",)
         elif turn is None:
             # What the condition closest to holding lacked.
             missing = min((tuple(_missing(c, transcript, states[-1], labels))

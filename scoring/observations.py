@@ -16,7 +16,7 @@ from scenarios.model import Scenario
 from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, Outcome
 
 from .advice import advise, count, example
-from .transcript import FIGURE, StudentTurn, Transcript, echoes, open_questions
+from .transcript import FIGURE, StudentTurn, Transcript, open_questions
 
 # "genre" is a filler, "ce genre de" is not.
 FILLERS = re.compile(r"\b(euh+|heu+|ben|du coup|en fait|voila|voilà|genre(?! d))\b",
@@ -248,14 +248,14 @@ class Observer:
         price back up at the next turn ("J'entends bien, 3 000 € tout compris", then "le budget
         est à 4 500 € et pas moins", aveugle-6: counted as a concession for nothing): a
         restatement, not a concession."""
-        echoes: dict[int, float] = {}
+        said_back: dict[int, float] = {}
         for before, turn, after in zip(self.turns, self.turns[1:], self.turns[2:], strict=False):
             was, said, then = (before.state.price_offered, turn.state.price_offered,
                                after.state.price_offered)
             if was is not None and said is not None and then is not None and said < was <= then \
                     and said in self.transcript.figures_heard_before(turn):
-                echoes[turn.number] = said
-        return echoes
+                said_back[turn.number] = said
+        return said_back
 
     @cached_property
     def last_price(self) -> float | None:
@@ -423,8 +423,7 @@ class Observer:
         said = {float(re.sub(r"\D", "", f)) for f in FIGURE.findall(turn.text)}
         # (Or her words taken up after a restating opener, as the transcript promoted it:
         # "Donc le livreur est reparti…" was both credited and called hollow.)
-        return bool(said & self.transcript.figures_heard_before(turn)) or \
-            echoes(turn.text, self.transcript.words_heard_before(turn))
+        return bool(said & self.transcript.figures_heard_before(turn)) or turn.echoes_her
 
     # --- discovery, arguments, objections -----------------------------------------------
 
@@ -630,17 +629,17 @@ class Observer:
         deal = self.scenario.negotiation
         if deal is None:
             return None
-        echoes = self.echoed_prices
+        said_back = self.echoed_prices
         given = [t for i, t in enumerate(self.turns)
                  if Event.CONCESSION_SANS_CONTREPARTIE in _events_at(self.turns, i)
-                 and t.number not in echoes]
+                 and t.number not in said_back]
         traded = [t for i, t in enumerate(self.turns)
                   if Event.CONTREPARTIE_OBTENUE in _events_at(self.turns, i)]
         # A cut paid for in the same turn or later is traded all the same ("je m'adapte à vos
         # 3 000 €… poste par poste", then the file approved against the flyers dropped,
         # aveugle-7: the examiner's "réductions contre contreparties", 18.5/20).
         given = [t for t in given if not any(u.number >= t.number for u in traded)]
-        echoed = {f"prix:{price:g}" for price in echoes.values()}
+        echoed = {f"prix:{price:g}" for price in said_back.values()}
         conceded = [c for c in self.final.concessions_given
                     if not c.startswith("contrepartie:") and c not in echoed]
         obtained = len(self.final.counterparts_obtained)
@@ -658,7 +657,7 @@ class Observer:
                 before.price_offered is None and after.price_offered is not None
                 and after.price_offered < deal.list_price
                 and (deal.customer_budget is None or after.price_offered > deal.customer_budget))
-            if lowered and turn.number not in echoes and \
+            if lowered and turn.number not in said_back and \
                     not set(before.objections_pending) & price_objections:
                 unsolicited.append(turn)
         # Holding the price and conditions is best; each concession should buy something. A

@@ -34,6 +34,8 @@ class StudentTurn:
     # The customer reacts to near-ties too (lenient); grading counts only these.
     main_acts: set[Act] = field(default_factory=set)
     cut_customer: bool = False  # by voice: the student talked over the customer
+    # Opened as a restatement and taking up ECHO_WORDS of her words so far (`echoes`).
+    echoes_her: bool = False
 
     @property
     def words(self) -> int:
@@ -56,10 +58,6 @@ class Transcript:
     def heard_before(self, turn: StudentTurn) -> str:
         """What the customer said before this student turn (her replies, in order)."""
         return " ".join(t.reply for t in self.turns[:turn.number - 1])
-
-    def words_heard_before(self, turn: StudentTurn) -> set[str]:
-        """The customer's content words before this turn, as `echoes` reads them."""
-        return set(_CONTENT_WORD.findall(fold(self.heard_before(turn))))
 
     def figures_heard_before(self, turn: StudentTurn) -> set[float]:
         """The amounts and quantities the customer said before this turn ("12 000", "240")."""
@@ -199,7 +197,8 @@ def from_turns(turns: list[TurnRecord], scenario_id: str, variant: str | None, o
     for turn in transcript.turns:
         # (Also when the act reader saw it but did not rank it first: "Vous avez bien fait.
         # Donc le livreur est reparti…", aveugle-7, was credited with no reformulation.)
-        if Act.REFORMULATION not in turn.main_acts and echoes(turn.text, heard):
+        turn.echoes_her = echoes(turn.text, heard)
+        if Act.REFORMULATION not in turn.main_acts and turn.echoes_her:
             turn.acts.add(Act.REFORMULATION)
             turn.main_acts.add(Act.REFORMULATION)
         heard |= set(_CONTENT_WORD.findall(fold(turn.reply)))

@@ -427,6 +427,8 @@ _BYPASS = re.compile(r"\b(?:pas besoin de|sans) (?:votre|ton|leur) (?:accord|avi
                      r"feu vert|validation|signature)\b"
                      # ("…on n'aurait même pas besoin de passer par vous", round 49)
                      r"|\b(?:pas besoin de|sans) passer par (?:vous|toi)\b")
+# When those who must approve are told too late to say no.
+_TOO_LATE = r"(?:juste avant|la veille de|la semaine de|le jour de)"
 # The procedure skipped, those who must know told afterwards, a cost moved to someone else's
 # budget ("pas besoin d'attendre leur validation, je les préviendrai le lundi d'après", "je passe
 # les 750 € du bon sur le budget du siège": blind calibration, "Validé. Vous avez bien
@@ -446,7 +448,7 @@ _SKIPPED = re.compile(r"\b(?:pas besoin d'|sans |ne pas |plutot que d')attendre 
                       # de temps avec leur validation" (aveugle-8).
                       r"|\bleur (?:envoyer|envoie|enverra|envoyons|donner|donne)\w* (?:qu')?"
                       r"(?:une|un) (?:info|information|mail|message|courriel)\w*\b[^.?!]{0,30}\b"
-                      r"(?:juste avant|la veille de|la semaine de|le jour de|apres) l'evenement"
+                      rf"(?:{_TOO_LATE}|apres) l'evenement"
                       r"|\b(?:perd\w*|perdre) (?:pas )?de temps avec (?:leur|leurs|la|les|sa) "
                       r"(?:validation|procedures?|paperasse)"
                       # The procedure skipped in words ("je propose de ne pas passer par leur
@@ -462,8 +464,7 @@ _SKIPPED = re.compile(r"\b(?:pas besoin d'|sans |ne pas |plutot que d')attendre 
                       r"pourra|peut|puisse|aient) (?:pas|plus|rien|pas le temps de) (?:nous |vous "
                       r"|le |la |les )?(?:bloquer|refuser|dire non|s'opposer)"
                       r"|\b(?:previen\w*|prevenir|inform\w*|mail\w*)\b[^.?!]{0,30}\b(?:siege|"
-                      r"marketing|region|direction)\b[^.?!]{0,30}\b(?:juste avant|la veille de|"
-                      r"la semaine de|le jour de) l'evenement")
+                      rf"marketing|region|direction)\b[^.?!]{{0,30}}\b{_TOO_LATE} l'evenement")
 # An approval claimed from above, behind the back of the one who decides ("le siège a déjà tout
 # validé", "votre directrice m'a dit oui"): he would know, and he checks (blind play: no
 # reaction). Not a decision he told the student himself.

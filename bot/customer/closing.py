@@ -325,9 +325,6 @@ _FIX_SIGNING = re.compile(r"\b(?:fixer|caler|prevoir|planifier|programmer) (?:la
 _SIGN_HERE = re.compile(r"\b(?:parapher|paraphez|signer ici|signez ici|votre signature|"
                         r"signer le (?:contrat|bon de commande)|le signer|pour signer|"
                         r"signer (?:aujourd'hui|maintenant|tout de suite))\b")
-# Asking to validate the offer just priced ("je vous propose donc de valider le projet à
-# 2 850 €"): a request for her yes, whatever the act read (a blind play got "Oui… Confirmé."
-# and no agreement recorded).
 # Her yes asked in so many words ("Est-ce que vous me donnez votre accord aujourd'hui, pour
 # que j'envoie la fiche… ?", aveugle-7: read as no request, the best student of the set ended
 # "inachevé" after "Oui… je signe la demande avant midi").
@@ -336,6 +333,9 @@ _SIGN_HERE = re.compile(r"\b(?:parapher|paraphez|signer ici|signez ici|votre sig
 _YES_ASKED = re.compile(r"\b(?:vous me donnez|me donnez-vous|pouvez-vous me donner|vous pouvez me "
                         r"donner) (?:donc )?(?:votre|ton) (?:accord|feu vert|validation)\b"
                         r"(?!,? (?:pour|sur) (?!que\b))[^.!?]*\?")
+# Asking to validate the offer just priced ("je vous propose donc de valider le projet à
+# 2 850 €"): a request for her yes, whatever the act read (a blind play got "Oui… Confirmé."
+# and no agreement recorded).
 _VALIDATE = re.compile(r"\b(?:je vous propose (?:donc )?de (?:valider|signer|partir sur)|"
                        r"(?:vous )?(?:validez|signez|valider|signer) (?:le projet|le devis|"
                        r"le contrat|le bon de commande|l'offre|le budget)|on valide|on signe)\b")

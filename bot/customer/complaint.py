@@ -70,8 +70,7 @@ _TO_THE_MAKER = re.compile(r"\b(?:voir|voyez|contacter|contactez|appeler|appelez
 # The guarantee made to hang on what she did at the door ("si vous voulez être remboursée il
 # fallait refuser le colis au livreur", aveugle-5: the examiner's "affirmation juridique fausse
 # qui nie les droits de la cliente", and she heard none; "fallait faire des réserves sur le bon
-# de livraison", aveugle-1): a product that came broken is owed a
-# remedy whatever was signed.
+# de livraison", aveugle-1): a product that came broken is owed a remedy whatever was signed.
 _AT_THE_DOOR = re.compile(r"\b(?:il )?(?:fallait|aurait fallu) (?:le |la |les )?"
                           r"(?:refuser|faire des reserves|emettre des reserves|mettre des reserves"
                           r"|noter (?:des|les) reserves|signaler (?:a|au) (?:la livraison|livreur))"

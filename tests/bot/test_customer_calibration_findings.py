@@ -12,6 +12,7 @@ from pathlib import Path
 
 from bot.conduct import markers
 from bot.engine import start_conversation
+from bot.state import CustomerState
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
 from scenarios.vocabulary import Event, Outcome
@@ -26,15 +27,20 @@ def test_running_down_her_choice_and_her_children_is_rude() -> None:
     assert not markers("Je vous ai mal renseignée, c'était pas très malin de ma part, pardon.")
 
 
-def _complaint_after(*lines: str):
-    scenario = load_scenario(BUILTIN_DIR / "tel-reclamation-lave-linge.yaml")
-    talk = start_conversation(scenario)
+def _played(scenario_id: str, *lines: str) -> CustomerState:
+    """The customer's state after the lines, played from her opening (seed 0)."""
+    talk = start_conversation(load_scenario(BUILTIN_DIR / f"{scenario_id}.yaml"))
     talk.opening()
-    for line in ("ElectroMaison.fr bonjour, Antoine Girard du service après-vente, je vous écoute.",
-                 "Je suis désolé, Madame Garnier. Comment ça s'est passé à la livraison, et où se "
-                 "trouve la fissure ?", *lines):
+    for line in lines:
         talk.step(line)
     return talk.state
+
+
+def _complaint_after(*lines: str) -> CustomerState:
+    return _played("tel-reclamation-lave-linge",
+                   "ElectroMaison.fr bonjour, Antoine Girard du service après-vente, je vous "
+                   "écoute.", "Je suis désolé, Madame Garnier. Comment ça s'est passé à la "
+                   "livraison, et où se trouve la fissure ?", *lines)
 
 
 def test_express_promised_without_the_photos_breaks_the_policy() -> None:
@@ -58,14 +64,9 @@ def test_the_whole_price_refunded_is_her_right_not_a_breach() -> None:
     assert Event.PROMESSE_HORS_POLITIQUE not in state.events
 
 
-def _event_after(*lines: str):
-    scenario = load_scenario(BUILTIN_DIR / "e4-evenement-responsable.yaml")
-    talk = start_conversation(scenario)
-    talk.opening()
-    for line in ("Bonjour Monsieur Dubois, merci de me recevoir. Quel budget pouvez-vous consacrer "
-                 "à l'animation d'avril ?", *lines):
-        talk.step(line)
-    return talk.state
+def _event_after(*lines: str) -> CustomerState:
+    return _played("e4-evenement-responsable", "Bonjour Monsieur Dubois, merci de me recevoir. "
+                   "Quel budget pouvez-vous consacrer à l'animation d'avril ?", *lines)
 
 
 def test_kits_taken_from_the_store_stock_off_the_envelope_break_the_rules() -> None:
@@ -174,14 +175,9 @@ def test_a_text_ready_for_the_whole_customer_file_breaks_the_rules() -> None:
     assert Event.PROMESSE_HORS_POLITIQUE in state.events
 
 
-def _copier_after(*lines: str):
-    scenario = load_scenario(BUILTIN_DIR / "e4-copieur-cabinet.yaml")
-    talk = start_conversation(scenario)
-    talk.opening()
-    for line in ("Bonjour Madame Martin, Hugo Lambert, de Bureau Plus. Comment se passent vos "
-                 "impressions aujourd'hui ?", *lines):
-        talk.step(line)
-    return talk.state
+def _copier_after(*lines: str) -> CustomerState:
+    return _played("e4-copieur-cabinet", "Bonjour Madame Martin, Hugo Lambert, de Bureau Plus. "
+                   "Comment se passent vos impressions aujourd'hui ?", *lines)
 
 
 def test_every_rent_paid_back_on_a_whim_is_not_the_sellers_to_promise() -> None:
