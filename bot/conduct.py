@@ -90,7 +90,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # "de votre part", or what she did.)
                     r"|pas (?:tres |bien |vraiment )?(?:malin|fute)e? (?:non plus|de votre part)"
                     r"|c'etait pas (?:tres |bien |vraiment )?(?:malin|fute)e?(?! de ma part)"
-                    r"|gamins qui (?:salissent|cassent|mettent) tout)\b"
+                    r"|gamins qui (?:salissent|cassent|mettent) tout"
+                    # Colleagues run down to their director ("les gars du rayon végétal…, des
+                    # vrais empotés", aveugle-4: not heard). (Not a potted plant: "des plants
+                    # empotés" has its noun between.)
+                    r"|(?:des|de|d') ?(?:(?:vrais|vraies|sacres|gros|beaux) )?empotee?s)\b"
                     # "Têtue, non. Claire, plutôt." denies the customer's word.
                     r"(?!\s*,?\s*non\b)"),
         ("dénigrement", r"\b(de la daube|de la merde|de la camelote|du bricolage|de la gnognote"
@@ -130,6 +134,12 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    # ("Franchement vous savez ce que vous voulez ?", round 44: "je n'ai pas
                    # ce détail en tête")
                    r"|(?:franchement|au moins|seulement),? vous savez ce que vous voulez"
+                   # Her fault made a lesson ("signer sans regarder, c'est un peu le b.a.-ba
+                   # qu'on apprend à tout le monde, mais enfin, chacun son truc", aveugle-7:
+                   # the examiner's fault of the call, not heard). (Not "le conseil, c'est le
+                   # b.a.-ba de notre métier": only what everyone is taught, or shrugged off.)
+                   r"|b\.?a\.?-?ba (?:qu'on apprend|que tout le monde|de tout le monde)"
+                   r"|mais (?:enfin|bon),? chacun son truc"
                    r"|meme si vous (?:pleurez|suppliez|pleurnichez)"
                    r"|vous savez pas ce que vous voulez|c'est votre probleme"
                    r"|c'est pas mon probleme|ce n'est pas mon probleme|j'ai pas que ca a faire"

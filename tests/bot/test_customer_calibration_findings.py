@@ -191,3 +191,15 @@ def test_toner_offered_for_the_whole_contract_is_beyond_any_gesture() -> None:
     state = _copier_after(
         "Je vous offre le toner couleur pendant toute la durée du contrat.")
     assert Event.PROMESSE_HORS_POLITIQUE in state.events
+
+
+def test_colleagues_called_empotes_and_her_fault_made_a_lesson_are_rude() -> None:
+    # Contempt the blind examiners sanctioned (aveugle-4 event, aveugle-7 complaint) and the
+    # conduct layer let pass.
+    assert markers("Vu comment les gars du rayon végétal s'y prennent, des vrais empotés, je "
+                   "préfère des pros.")
+    assert markers("Bon, signer sans regarder, c'est un peu le b.a.-ba qu'on apprend à tout le "
+                   "monde, mais enfin, chacun son truc.")
+    # A potted plant and the basics of one's own trade are plain words.
+    assert not markers("Chaque participant repart avec trois plants empotés dans son kit.")
+    assert not markers("Le conseil, c'est le b.a.-ba de notre métier.")

@@ -27,12 +27,11 @@ CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
 # The tuning sets: the grade was adjusted while looking at them (aveugle-2 to -6 after each
 # had been measured once, fresh). A set written after them is the measure (docs/grading.md);
 # it is checked here only for contradictions and texts.
-TUNING = [CALIBRATION / f"aveugle-{n}" for n in (1, 2, 4, 5, 6)]
-# aveugle-3, aveugle-7 and aveugle-8 do not reach every target yet (the mean gap of the
-# complaint on aveugle-3, of the event and the prospecting on aveugle-7, of the prospecting on
-# aveugle-8, docs/grading.md): held at the figures reached so they do not slip back.
-REACHING = [CALIBRATION / f"aveugle-{n}" for n in (3, 7, 8)]
-MAX_MEAN_GAP_REACHED = 1.8
+TUNING = [CALIBRATION / f"aveugle-{n}" for n in (1, 2, 3, 4, 5, 6, 8)]
+# aveugle-7 does not reach every target yet (the mean gap of the prospecting call,
+# docs/grading.md): held at the figures reached so it does not slip back.
+REACHING = [CALIBRATION / f"aveugle-{n}" for n in (7,)]
+MAX_MEAN_GAP_REACHED = 1.65
 SCENARIOS = sorted(p.name for p in TUNING[0].iterdir() if p.is_dir())
 EVERY_SET = [folder for blind in sorted(CALIBRATION.glob("aveugle-*"))
              for folder in sorted(blind.iterdir()) if folder.is_dir()]
