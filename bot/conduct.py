@@ -94,7 +94,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # Colleagues run down to their director ("les gars du rayon végétal…, des
                     # vrais empotés", aveugle-4: not heard). (Not a potted plant: "des plants
                     # empotés" has its noun between.)
-                    r"|(?:des|de|d') ?(?:(?:vrais|vraies|sacres|gros|beaux) )?empotee?s)\b"
+                    r"|(?:des|de|d') ?(?:(?:vrais|vraies|sacres|gros|beaux) )?empotee?s"
+                    # Country folk run down, the director's own fair ("trois péquenauds du coin
+                    # qui viennent fourguer leurs géraniums", "une kermesse de péquenauds",
+                    # aveugle-9 and -10: no reaction, the examiners' relation at I and TI).
+                    r"|pequenaude?s?|ploucs?|bouseux|culs?-terreux|pedzouilles?)\b"
                     # "Têtue, non. Claire, plutôt." denies the customer's word.
                     r"(?!\s*,?\s*non\b)"),
         ("dénigrement", r"\b(de la daube|de la merde|de la camelote|du bricolage|de la gnognote"

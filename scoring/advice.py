@@ -77,8 +77,9 @@ def advise(key: str, **context: Any) -> str:
 
 
 # What no advice may show: a placeholder, an empty quote, a doubled mark, "(s)" plurals, a
-# template left unrendered, « de » before a vowel.
-_FLAWS = re.compile(r"\[[^\]]*\]|\{\{|\{%|«\s*»|\.\.(?!\.)|\?\s*\?|,\s*,|\s[,.]|\(s\)|\(e\)|"
+# template left unrendered, « de » before a vowel. (A student's own "..." quoted is no doubled
+# mark: only two dots alone are.)
+_FLAWS = re.compile(r"\[[^\]]*\]|\{\{|\{%|«\s*»|(?<!\.)\.\.(?!\.)|\?\s*\?|,\s*,|\s[,.]|\(s\)|\(e\)|"
                     r"\bde [AEIOUYÉaeiouyé]")
 
 

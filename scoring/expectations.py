@@ -58,8 +58,14 @@ def check(transcript: Transcript, scenario: Scenario, found: list[Fault] | None 
         for f in found:
             if f.touches(expectation.criterion) or f.kind in _POLICY:
                 faulted.setdefault(f.turn.number, f)
-        holding = [t for t, state in zip(transcript.turns, states, strict=True)
-                   if any(holds(c, state, view(t)) for c in expectation.when)]
+        # What a move brings about may come one exchange later: the director's "Validé" to the
+        # goodbye that followed the recap of the deal (an act and the event it led to; the
+        # reference excellent student, tests/data/calibration/e4-evenement-responsable).
+        holding = [t for t, state, after in zip(transcript.turns, states, [*states[1:], None],
+                                                strict=True)
+                   if any(holds(c, state, view(t)) or (
+                       after is not None and c.acts and c.events
+                       and holds(c, after, view(t))) for c in expectation.when)]
         turn = next((t for t in holding if t.number not in faulted), None)
         missing: tuple[str, ...] = ()
         if turn is None and holding:

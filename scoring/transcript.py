@@ -133,6 +133,22 @@ def echoes(text: str, heard: set[str]) -> bool:
         len(set(_CONTENT_WORD.findall(folded[opening.start():])) & heard) >= ECHO_WORDS
 
 
+# A recap says so or restates the terms ("Je récapitule : …", "Donc on est d'accord : …"); the
+# act reader also takes a confirmation of the last point for one ("C'est noté pour samedi
+# matin, votre dossier est le SAV-…", which the examiners of eight blind sets called "pas de
+# récapitulatif" for the complaint's good student, every time).
+_RECAP_SAID = re.compile(r"recapitul|\bresum|\bje reprends\b|on est (?:bien )?d'accord|"
+                         r"pour etre (?:sur|sure|clair|claire)\b|pour que (?:ce soit|tout soit) "
+                         r"clair|\bfaisons le point|\bje fais le point|\ben bref\b")
+RECAP_TERMS = 4
+
+
+def sums_up(text: str, entities: list[dict[str, Any]]) -> bool:
+    """Whether a turn read as a recap is one: it says so, or restates RECAP_TERMS figures,
+    dates or durations."""
+    return bool(_RECAP_SAID.search(fold(text))) or len(entities) >= RECAP_TERMS
+
+
 # An open question by its grammar (scoring/observations.py, questioning). Not "mardi ou
 # jeudi ?", nor "Combien… ?", which DOMAIN.md counts with the closed ones.
 _OPEN_QUESTION = re.compile(
@@ -193,6 +209,10 @@ def from_turns(turns: list[TurnRecord], scenario_id: str, variant: str | None, o
         elif transcript.turns:
             transcript.turns[-1].reply = turn.text
             transcript.turns[-1].reply_to = list(turn.acts)
+    for turn in transcript.turns:
+        if Act.RECAPITULATIF in turn.acts and not sums_up(turn.text, turn.entities):
+            turn.acts.discard(Act.RECAPITULATIF)
+            turn.main_acts.discard(Act.RECAPITULATIF)
     heard: set[str] = set()  # her words before each turn, gathered as we go
     for turn in transcript.turns:
         # (Also when the act reader saw it but did not rank it first: "Vous avez bien fait.

@@ -427,6 +427,20 @@ _BYPASS = re.compile(r"\b(?:pas besoin de|sans) (?:votre|ton|leur) (?:accord|avi
                      r"feu vert|validation|signature)\b"
                      # ("…on n'aurait même pas besoin de passer par vous", round 49)
                      r"|\b(?:pas besoin de|sans) passer par (?:vous|toi)\b")
+# "Nothing without your approval" is the opposite of a bypass ("je ne dépense pas la différence
+# sans votre accord", "rien ne sera engagé sans votre validation", aveugle-10: the director
+# answered "Pas besoin de mon accord ?" twice to the best student): a negation earlier in the
+# same clause.
+_NEGATED_BEFORE = re.compile(r"(?:\bne\b|\bn'|\brien\b|\bjamais\b|\baucune?\b)[^.;:!?]*$")
+
+
+def _bypassed(folded: str) -> bool:
+    # ("On n'a pas besoin de votre accord" is negated too, and a bypass.)
+    return any(not hit.group().startswith("sans")
+               or not _NEGATED_BEFORE.search(folded[max(0, hit.start() - 80):hit.start()])
+               for hit in _BYPASS.finditer(folded))
+
+
 # When those who must approve are told too late to say no.
 _TOO_LATE = r"(?:juste avant|la veille de|la semaine de|le jour de)"
 # The procedure skipped, those who must know told afterwards, a cost moved to someone else's
@@ -609,7 +623,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
             _interrupt(c, parts, "promise_withdrawn")
     elif _SKIPPED.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
         _interrupt(c, parts, "bypass_refused", breach=True)
-    elif _BYPASS.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
+    elif _bypassed(folded) and c.speaker.role != SpeakerRole.BARRAGE:
         _interrupt(c, parts, "bypass_refused")
     elif _APPROVED_ABOVE.search(folded) and c.speaker.role != SpeakerRole.BARRAGE:
         _interrupt(c, parts, "approval_doubted")

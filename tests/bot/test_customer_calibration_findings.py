@@ -203,3 +203,29 @@ def test_colleagues_called_empotes_and_her_fault_made_a_lesson_are_rude() -> Non
     # A potted plant and the basics of one's own trade are plain words.
     assert not markers("Chaque participant repart avec trois plants empotés dans son kit.")
     assert not markers("Le conseil, c'est le b.a.-ba de notre métier.")
+
+
+def test_nothing_spent_without_his_approval_is_no_bypass() -> None:
+    # The best student of aveugle-10 got "Pas besoin de mon accord ?" twice, and two breaches.
+    for line in ("Si le fournisseur prend les 300 € de produits, je ne dépense pas la "
+                 "différence sans votre accord. Est-ce que je peux considérer le projet comme "
+                 "validé ?",
+                 "Je me suis mal exprimé : rien ne sera engagé sans votre validation."):
+        talk = start_conversation(load_scenario(BUILTIN_DIR / "e4-evenement-responsable.yaml"))
+        talk.opening()
+        talk.step("Bonjour monsieur Dubois, je viens vous présenter le projet de printemps.")
+        _, reply = talk.step(line)
+        assert "promesse douteuse" not in reply.parts, (line, reply)
+    # Going ahead without it still is.
+    talk = start_conversation(load_scenario(BUILTIN_DIR / "e4-evenement-responsable.yaml"))
+    talk.opening()
+    _, reply = talk.step("Je réserve la radio sans votre accord, on gagnera du temps.")
+    assert "promesse douteuse" in reply.parts, reply
+
+
+def test_country_folk_run_down_is_rude() -> None:
+    # The director's own fair, in aveugle-9 and -10: neither he nor the grade heard it.
+    assert markers("L'an dernier, c'était trois péquenauds du coin qui viennent fourguer leurs "
+                   "géraniums.")
+    assert markers("La foire, franchement, une kermesse de péquenauds.")
+    assert not markers("Les clients du coin viennent pour les géraniums et les conseils.")

@@ -103,3 +103,4 @@ def test_french_helpers() -> None:
         "Avec nous, un technicien passe sous 4 heures."
     assert flaws("Bonjour Mme Martin, , de Bureau Plus") == [", ,"]
     assert flaws("« [avantage pour le client] »") and flaws("fait(s)") and flaws("fin..")
+    assert not flaws("« Euh, je sais pas trop... peut-être les affiches »")

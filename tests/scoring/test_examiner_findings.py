@@ -295,3 +295,30 @@ def test_breaches_the_manager_now_hears_are_faults_of_the_grade() -> None:
     card = graded(EIGHTH / "e4-evenement-responsable", "hors-politique").card
     assert len(_fault_turns(card)) >= 2, card.priorities
     assert card.total <= 8, card.total
+
+
+def test_a_confirmation_of_the_last_point_is_no_recap() -> None:
+    # "C'est noté pour samedi matin. Votre numéro de dossier est SAV-…": the act reader's
+    # recap, the examiners' "pas de récapitulatif" for the complaint's good student of every
+    # blind set; "Je récapitule : …" is one.
+    for blind in ("aveugle-2", "aveugle-7"):
+        folder = SET.parent / blind / "tel-reclamation-lave-linge"
+        good = _met_in(folder, "bon")
+        best = _met_in(folder, "excellent")
+        recap = "Récapituler la solution et les engagements avant de prendre congé."
+        assert recap not in good and recap in best, (blind, good)
+        closing = Observer(graded(folder, "bon").transcript, load_scenario(
+            BUILTIN_DIR / "tel-reclamation-lave-linge.yaml")).closing()
+        assert "récapitulatif" not in {e.note for e in closing.evidence}, closing.evidence
+
+
+def test_nothing_done_without_his_approval_is_no_fault() -> None:
+    # "je ne dépense pas la différence sans votre accord" (aveugle-10: graded 4 for 18.5).
+    card = graded(SET.parent / "aveugle-10" / "e4-evenement-responsable", "excellent").card
+    assert not _fault_turns(card) and card.total >= 16, (card.total, card.priorities)
+
+
+def _met_in(folder: Path, student: str) -> list[str]:
+    transcript = graded(folder, student).transcript
+    scenario = load_scenario(BUILTIN_DIR / f"{folder.name}.yaml")
+    return [r.label for r in check(transcript, scenario) if r.met]
