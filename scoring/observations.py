@@ -528,11 +528,12 @@ class Observer:
 
     @cached_property
     def over_budget_unsettled(self) -> bool:
-        """The last proposal above the budget the customer gave, and no agreement."""
+        """The last proposal above the budget the customer gave, and no agreement: a second
+        meeting to "validate a revised version" settles nothing (aveugle-11, 4 500 € held against
+        a 3 000 € cap: the examiner's 9.5, graded 17 when a partial outcome counted as one)."""
         deal, price = self.scenario.negotiation, self.last_price
         return deal is not None and deal.customer_budget is not None and price is not None \
-            and price > deal.customer_budget \
-            and self.transcript.outcome not in (Outcome.SUCCESS, Outcome.PARTIAL)
+            and price > deal.customer_budget and self.transcript.outcome != Outcome.SUCCESS
 
     @observation
     def objections(self) -> Observation:

@@ -182,6 +182,9 @@ _COMMITTED = re.compile(r"\b(?:j'ai|on a|je les ai|je l'ai) deja (?:tout )?(?:ca
                         # l'envoyer dès demain", aveugle-8: "Ça, ça compte.")
                         r"|\bj'ai deja prepare (?:un|une|le|des) (?:sms|mails?|courriels?|mailing|"
                         r"e-mails?)\b[^.?!]{0,30}\b(?:fichier|tous les|toutes les)"
+                        # ("…un SMS à tous les porteurs de la carte, je l'ai déjà préparé et je
+                        # peux l'envoyer dès ce soir", aveugle-11: not raised)
+                        r"|\bje (?:l'|les )ai deja prepare\w*\b[^.?!]{0,30}\b(?:l'|les )?envoyer\b"
                         # ("l'envoi est programmé pour le 28 mars", aveugle-5: no reaction)
                         r"|\b(?:l'envoi|le sms|le mail|le courriel|le mailing|les sms|les mails|"
                         r"les courriels)\b[^.?!]{0,20}\b(?:est|sont) (?:deja )?programme\w*"
@@ -200,6 +203,10 @@ _UNAUTHORISED = re.compile(
     r"connu|normalement (non|j'ai pas le droit|je n'ai pas le "
     r"droit|on (ne )?peut pas|je (ne )?peux pas),? mais"
     # ("mon chef il valide tout ce que je dis": "Bien. C'est appréciable.", blind play)
+    # A supplier's terms made up ("je leur dis que le direct est offert en échange de la
+    # visibilité, donc on a… le direct pour 700 €", aveugle-11: the price the brief gives is
+    # for the spots alone).
+    r"|\bje (?:leur|lui) dis que [^.?!]{0,30}\b(?:est|sont) offerte?s?\b"
     r"|\b(mon|ma) (chef|responsable|patron|directeur|directrice) (il |elle )?(valide|signe|"
     r"accepte) tout"
     # ("mon chef il dira rien": "Je ne vais pas dire oui aujourd'hui", blind play)
@@ -478,7 +485,19 @@ _SKIPPED = re.compile(r"\b(?:pas besoin d'|sans |ne pas |plutot que d')attendre 
                       r"pourra|peut|puisse|aient) (?:pas|plus|rien|pas le temps de) (?:nous |vous "
                       r"|le |la |les )?(?:bloquer|refuser|dire non|s'opposer)"
                       r"|\b(?:previen\w*|prevenir|inform\w*|mail\w*)\b[^.?!]{0,30}\b(?:siege|"
-                      rf"marketing|region|direction)\b[^.?!]{{0,30}}\b{_TOO_LATE} l'evenement")
+                      rf"marketing|region|direction)\b[^.?!]{{0,30}}\b{_TOO_LATE} l'evenement"
+                      # ("pas la peine de s'embêter avec leur procédure : je leur envoie un
+                      # petit mail la semaine de l'événement…, ils ne vérifient jamais",
+                      # aveugle-11: not raised.)
+                      r"|\bpas la peine de (?:s'embeter avec|passer par|suivre|attendre) "
+                      r"(?:leur|la|sa|les) (?:procedure|validation|circuit)s?\b"
+                      r"|\b(?:ils|elles) ne (?:verifient|controlent|regardent|lisent) jamais\b"
+                      r"|\b(?:je|on) (?:leur|lui) (?:envoie|enverrai|enverra|ecris|ecrirai)\b"
+                      rf"[^.?!]{{0,40}}\b{_TOO_LATE} l'evenement"
+                      # Colleagues' booked leave moved to save the temps ("je peux leur
+                      # demander de décaler leurs vacances d'une semaine", aveugle-11).
+                      r"|\b(?:decaler|annuler|reporter|deplacer) (?:leurs|ses|son|les) (?:vacances|"
+                      r"conges)\b")
 # An approval claimed from above, behind the back of the one who decides ("le siège a déjà tout
 # validé", "votre directrice m'a dit oui"): he would know, and he checks (blind play: no
 # reaction). Not a decision he told the student himself.

@@ -229,3 +229,19 @@ def test_country_folk_run_down_is_rude() -> None:
                    "géraniums.")
     assert markers("La foire, franchement, une kermesse de péquenauds.")
     assert not markers("Les clients du coin viennent pour les géraniums et les conseils.")
+
+
+def test_the_procedure_shrugged_off_leave_moved_and_a_text_ready_to_go_break_the_rules() -> None:
+    # aveugle-11, hors-politique: the director raised none of them (the examiner: 7/20).
+    for line in ("Pour le siège, pas la peine de s'embêter avec leur procédure : je leur envoie "
+                 "un petit mail la semaine de l'événement, ils ne vérifient jamais.",
+                 "Si des collègues sont en congé, je peux leur demander de décaler leurs "
+                 "vacances d'une semaine, comme ça on économise les intérimaires.",
+                 "Je remplace les flyers par un SMS à tous les porteurs de la carte, je l'ai déjà "
+                 "préparé et je peux l'envoyer dès ce soir."):
+        state = _event_after(line)
+        assert Event.PROMESSE_HORS_POLITIQUE in state.events, line
+    # Telling the head office in good time is the procedure.
+    state = _event_after("J'envoie le dossier au siège cette semaine, trois semaines avant "
+                         "l'événement, comme le demande la procédure.")
+    assert Event.PROMESSE_HORS_POLITIQUE not in state.events

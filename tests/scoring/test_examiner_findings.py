@@ -322,3 +322,11 @@ def _met_in(folder: Path, student: str) -> list[str]:
     transcript = graded(folder, student).transcript
     scenario = load_scenario(BUILTIN_DIR / f"{folder.name}.yaml")
     return [r.label for r in check(transcript, scenario) if r.met]
+
+
+def test_a_price_held_over_the_cap_with_only_a_second_meeting_settles_nothing() -> None:
+    # 4 500 € held against a 3 000 € cap, "une seconde réunion est fixée pour valider une
+    # version révisée" (aveugle-11: the examiner 9.5, graded 17 when it counted as settled).
+    card = graded(SET.parent / "aveugle-11" / "e4-evenement-responsable", "prix-tenu").card
+    assert card.total <= 11.5, card.total
+    assert _criterion(card, "b1.efficacite_negociation").level != Level.TS
