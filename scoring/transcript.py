@@ -144,8 +144,8 @@ RECAP_TERMS = 4
 
 
 def sums_up(text: str, entities: list[dict[str, Any]]) -> bool:
-    """Whether a turn read as a recap is one: it says so, or restates RECAP_TERMS figures,
-    dates or durations."""
+    """Whether a turn read as a recap is one: it says so, or restates RECAP_TERMS terms the
+    entity layer found (amounts, dates, durations, references, contact details)."""
     return bool(_RECAP_SAID.search(fold(text))) or len(entities) >= RECAP_TERMS
 
 
@@ -209,12 +209,11 @@ def from_turns(turns: list[TurnRecord], scenario_id: str, variant: str | None, o
         elif transcript.turns:
             transcript.turns[-1].reply = turn.text
             transcript.turns[-1].reply_to = list(turn.acts)
+    heard: set[str] = set()  # her words before each turn, gathered as we go
     for turn in transcript.turns:
         if Act.RECAPITULATIF in turn.acts and not sums_up(turn.text, turn.entities):
             turn.acts.discard(Act.RECAPITULATIF)
             turn.main_acts.discard(Act.RECAPITULATIF)
-    heard: set[str] = set()  # her words before each turn, gathered as we go
-    for turn in transcript.turns:
         # (Also when the act reader saw it but did not rank it first: "Vous avez bien fait.
         # Donc le livreur est reparti…", aveugle-7, was credited with no reformulation.)
         turn.echoes_her = echoes(turn.text, heard)

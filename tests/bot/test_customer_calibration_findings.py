@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.conduct import markers
+from bot.customer import Customer, CustomerTurn
 from bot.engine import start_conversation
 from bot.state import CustomerState
 from scenarios import load_scenario
@@ -27,13 +28,18 @@ def test_running_down_her_choice_and_her_children_is_rude() -> None:
     assert not markers("Je vous ai mal renseignée, c'était pas très malin de ma part, pardon.")
 
 
-def _played(scenario_id: str, *lines: str) -> CustomerState:
-    """The customer's state after the lines, played from her opening (seed 0)."""
+def _talk(scenario_id: str, *lines: str) -> tuple[Customer, CustomerTurn]:
+    """The customer after the lines, played from her opening (seed 0), and her last reply."""
     talk = start_conversation(load_scenario(BUILTIN_DIR / f"{scenario_id}.yaml"))
     talk.opening()
     for line in lines:
-        talk.step(line)
-    return talk.state
+        _, reply = talk.step(line)
+    return talk, reply
+
+
+def _played(scenario_id: str, *lines: str) -> CustomerState:
+    """The customer's state after the lines, played from her opening (seed 0)."""
+    return _talk(scenario_id, *lines)[0].state
 
 
 def _complaint_after(*lines: str) -> CustomerState:
@@ -211,15 +217,12 @@ def test_nothing_spent_without_his_approval_is_no_bypass() -> None:
                  "différence sans votre accord. Est-ce que je peux considérer le projet comme "
                  "validé ?",
                  "Je me suis mal exprimé : rien ne sera engagé sans votre validation."):
-        talk = start_conversation(load_scenario(BUILTIN_DIR / "e4-evenement-responsable.yaml"))
-        talk.opening()
-        talk.step("Bonjour monsieur Dubois, je viens vous présenter le projet de printemps.")
-        _, reply = talk.step(line)
+        _, reply = _talk("e4-evenement-responsable", "Bonjour monsieur Dubois, je viens vous "
+                         "présenter le projet de printemps.", line)
         assert "promesse douteuse" not in reply.parts, (line, reply)
     # Going ahead without it still is.
-    talk = start_conversation(load_scenario(BUILTIN_DIR / "e4-evenement-responsable.yaml"))
-    talk.opening()
-    _, reply = talk.step("Je réserve la radio sans votre accord, on gagnera du temps.")
+    _, reply = _talk("e4-evenement-responsable",
+                     "Je réserve la radio sans votre accord, on gagnera du temps.")
     assert "promesse douteuse" in reply.parts, reply
 
 
