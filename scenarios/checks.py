@@ -83,6 +83,8 @@ def _check_namespace(scenario: Scenario, report: Report) -> set[str]:
     _duplicates(scenario.outcomes, "issues", report, {})
     _duplicates(scenario.variants, "variantes", report, {})
     _duplicates(scenario.grading.expectations, "evaluation.attendus", report, {})
+    if scenario.negotiation:
+        _duplicates(scenario.negotiation.tariffs, "negociation.tarifs", report, {})
     return set(seen)
 
 
@@ -142,6 +144,11 @@ def _check_references(scenario: Scenario, topics: set[str], report: Report) -> N
             for position, cp in enumerate(concession.counterparts):
                 ref(("negociation", "concessions", index, "contreparties", position), cp,
                     counterparts, "contrepartie")
+        tariffs = Known([t.id for t in scenario.negotiation.tariffs])
+        for index, tariff in enumerate(scenario.negotiation.tariffs):
+            for position, included in enumerate(tariff.includes):
+                ref(("negociation", "tarifs", index, "comprend", position), included, tariffs,
+                    "poste de la liste des tarifs")
     sorted_topics = Known(sorted(topics))
     objections = Known([o.id for o in scenario.objections])
     for loc, condition, _ in _conditions(scenario):

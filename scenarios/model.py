@@ -324,6 +324,26 @@ class Concession(Topic):
         [])
 
 
+class Tariff(Model):
+    """A priced item of the student's brief: the grade flags a turn that states it cheaper
+    than the brief, or free, whatever the customer made of it (a radio pack "with the live
+    show for 700 €" where the brief says 1 300 € was made up in eight blind sets of eleven,
+    and the director rarely caught it)."""
+
+    id: Ident = field("id", "un identifiant court en minuscules (ex. radio-direct)")
+    label: Text = field("libelle", "le poste tel que la fiche le nomme, lisible par l'étudiant")
+    keywords: Lines = field(
+        "mots_cles", "les mots qui nomment ce poste dans une phrase (ex. « direct »)")
+    price: Amount = field(
+        "prix", "son prix le plus bas dans la fiche (à l'unité s'il se vend à l'unité)")
+    includes: list[Ident] = field(
+        "comprend", "les postes de la liste que ce poste comprend (un pack) : nommés avec lui, "
+        "ils sont au prix du pack", [])
+    given_away: bool = field(
+        "offert_aux_clients", "vrai si le poste est donné aux clients (« kits offerts aux "
+        "participants ») : le dire « offert » n'est alors pas une entorse", False)
+
+
 class Negotiation(Model):
     unit: Text = field("unite", "l'unité des prix (ex. « € HT/mois »)")
     list_price: Amount = field("prix_catalogue", "le prix de départ de l'offre de l'étudiant")
@@ -340,6 +360,9 @@ class Negotiation(Model):
     counterparts: list[Counterpart] = field(
         "contreparties", "les contreparties que l'étudiant peut demander", [])
     rules: list[Text] = field("regles", "les règles de la politique commerciale", [])
+    tariffs: list[Tariff] = field(
+        "tarifs", "les postes chiffrés de la fiche que l'étudiant ne peut pas annoncer moins "
+        "chers ni offerts", [])
 
 
 class Slot(Model):

@@ -40,7 +40,7 @@ class ExpectationResult:
 # A turn that breaks the sales policy meets no expectation, whatever its criterion: "pas besoin
 # de photos, je vous crois sur parole" names the photos, it does not ask for them (aveugle-2
 # and -4, where the photos expectation read it as asked).
-_POLICY = frozenset({Breach.OUT_OF_POLICY, Breach.RIGHT_DENIED})
+_POLICY = frozenset({Breach.OUT_OF_POLICY, Breach.RIGHT_DENIED, Breach.WRONG_TARIFF})
 
 
 def check(transcript: Transcript, scenario: Scenario, found: list[Fault] | None = None,

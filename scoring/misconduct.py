@@ -10,6 +10,7 @@ from scenarios.vocabulary import Act, Event
 
 from .observations import Evidence, ev
 from .rubric import Breach, rubric
+from .tariffs import wrong_tariffs
 from .transcript import StudentTurn, Transcript
 
 # What the customer's reply says she made of a claim (bot/customer/reply.py, ReplyKind): a
@@ -23,6 +24,7 @@ _EVENTS = {Event.PRESSION: Breach.PRESSURE, Event.DROIT_LEGAL_NIE: Breach.RIGHT_
 class Fault:
     turn: StudentTurn
     kind: Breach
+    detail: str = ""  # what exactly broke the rule, where the turn alone does not say it
 
     @property
     def label(self) -> str:
@@ -33,13 +35,15 @@ class Fault:
 
     @property
     def evidence(self) -> Evidence:
-        return ev(self.turn, False, f"manquement : {self.label}")
+        detail = f" ({self.detail})" if self.detail else ""
+        return ev(self.turn, False, f"manquement : {self.label}{detail}")
 
 
 def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:
     """Every fault, in turn order: a rude turn each time (decided by the conduct layer, sure
     only), the first pressure, right denied and promise outside the policy (the customer
-    records each once; a later claim she doubts counts again), a price below the floor."""
+    records each once; a later claim she doubts counts again), a price below the floor, an
+    item of the brief's price list stated cheaper or free."""
     found: list[Fault] = []
     floor = scenario.negotiation.floor_price if scenario.negotiation else None
     before: set[Event] = set()
@@ -60,5 +64,8 @@ def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:
             below = True
         before = events
         found += [Fault(turn, kind) for kind in dict.fromkeys(kinds)]
+        # Read on the student's words, whatever the customer made of them.
+        found += [Fault(turn, Breach.WRONG_TARIFF, wrong.detail)
+                  for wrong in wrong_tariffs(turn.text, scenario)[:1]]
     return found
 

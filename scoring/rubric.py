@@ -47,6 +47,7 @@ class Breach(StrEnum):
     RIGHT_DENIED = "droit_nie"
     OUT_OF_POLICY = "hors_politique"
     BELOW_FLOOR = "sous_plancher"
+    WRONG_TARIFF = "tarif_faux"
 
 
 class BreachRule(BaseModel):

@@ -90,6 +90,9 @@ EXPECTED: dict[str, list[str]] = {
     "nombre-trop-long": [
         '9: nombre trop long (5 000 caractères) — attendu : un nombre de taille raisonnable, ou un texte entre guillemets',
     ],
+    "tarif-inconnu": [
+        '162: « pose-seule » ne désigne aucun poste de la liste des tarifs du scénario — attendu : vouliez-vous dire « pose » ?',
+    ],
     "plancher-au-dessus-du-prix": [
         '141: le prix cible (36) est sous le plancher (45) — attendu : une cible entre le plancher et le prix catalogue',
         '142: le prix plancher (45) dépasse le prix catalogue (39) — attendu : un plancher inférieur ou égal au prix catalogue',
