@@ -97,10 +97,18 @@ def _noon(word: str | None) -> str | None:
     return "12:00" if word.lower() == "midi" else "00:00"
 
 
+_PER_CENT = re.compile(
+    r"(\d|\b(?:un|une|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize"
+    r"|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cents?|mille|demi))"
+    r"\s*pour ?cents?\b",
+    re.IGNORECASE)
+
+
 def normalise_numbers(text: str) -> str:
     """Digits for numbers written in words ("quarante-huit mois" → "48 mois")."""
-    # text2num reads "dix pour cent" as "10 pour 100": the percent sign goes first.
-    text = re.sub(r"\bpour ?cents?\b", "%", text, flags=re.IGNORECASE)
+    # text2num reads "dix pour cent" as "10 pour 100": the percent sign goes first; only after
+    # a number, since "un intérimaire pour cent euros" is a price, not "un intérimaire % euros".
+    text = _PER_CENT.sub(r"\1 %", text)
     try:
         return alpha2digit(text, "fr")
     except (ValueError, IndexError):  # text2num can trip on odd token sequences

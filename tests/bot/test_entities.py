@@ -24,6 +24,10 @@ def values(text: str) -> list[tuple[str, object]]:
     ("ça fait 4 500 euros", [("montant", {"montant": 4500.0, "devise": "EUR"})]),
     ("je peux descendre à 2,5 k€", [("montant", {"montant": 2500.0, "devise": "EUR"})]),
     ("une remise de 10 %", [("pourcentage", 10.0)]),
+    ("quatre-vingt-dix pour cent des clients", [("pourcentage", 90.0)]),
+    # "pour cent" after no number is a price said aloud, not a percentage.
+    ("un intérimaire pour cent euros le week-end", [
+        ("montant", {"montant": 100.0, "devise": "EUR"})]),
     ("Thomas peut passer mardi prochain à 14 h ?", [
         ("date", {"jour": "mardi", "precision": "prochain", "heure": "14:00"})]),
     ("jeudi 15 h 30 en visio", [("date", {"jour": "jeudi", "heure": "15:30"})]),
