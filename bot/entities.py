@@ -115,6 +115,24 @@ def normalise_numbers(text: str) -> str:
         return text
 
 
+def _amount(match: re.Match[str]) -> dict[str, Any]:
+    amount = parse_number(match.group(1)) * (1000 if "k" in match.group(2).lower() else 1)
+    value: dict[str, Any] = {"montant": amount, "devise": "EUR"}
+    if match.group(3):
+        value["taxe"] = "TTC" if match.group(3).upper() == "TTC" else "HT"
+    if match.group(4):
+        value["periode"] = match.group(4).lower()
+    return value
+
+
+def amounts(text: str) -> list[Entity]:
+    """The amounts of one sentence alone, as `extract` reads them: for a reader that needs no
+    dates (the date grammar and dateparser make `extract` some fifty times slower)."""
+    text = normalise_numbers(clean(text))
+    return [Entity("montant", text[m.start():m.end()].strip(), _amount(m), m.start())
+            for m in _AMOUNT.finditer(text)]
+
+
 def extract(text: str, today: date | None = None) -> list[Entity]:
     """Every entity of one sentence, in reading order, without overlaps."""
     text = normalise_numbers(clean(text))
@@ -137,14 +155,7 @@ def extract(text: str, today: date | None = None) -> list[Entity]:
     for match in _PERCENT.finditer(text):
         add(match, "pourcentage", parse_number(match.group(1)))
     for match in _AMOUNT.finditer(text):
-        amount = parse_number(match.group(1)) * (1000 if "k" in match.group(2).lower() else 1)
-        tax = match.group(3)
-        value: dict[str, Any] = {"montant": amount, "devise": "EUR"}
-        if tax:
-            value["taxe"] = "TTC" if tax.upper() == "TTC" else "HT"
-        if match.group(4):
-            value["periode"] = match.group(4).lower()
-        add(match, "montant", value)
+        add(match, "montant", _amount(match))
     for match in _TIME_RANGE.finditer(text):
         # Groups 1-6 are "de A à B", 7-12 "entre A et B".
         offset = 0 if match.group(1) or match.group(3) else 6

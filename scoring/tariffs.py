@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from bot.entities import extract, normalise_numbers
+from bot.entities import amounts, normalise_numbers
 from bot.text import fold, sentences
 from scenarios.model import Scenario, Tariff
 
@@ -106,7 +106,9 @@ def wrong_tariffs(text: str, scenario: Scenario) -> list[WrongTariff]:
         if _SUPPOSED.search(folded):
             continue
         named = _said_of(folded, tariffs)
-        amounts = [entity for entity in extract(folded) if entity.type == "montant"]
+        if not named:
+            continue
+        said = amounts(folded)
         for index, (start, end, tariff) in enumerate(named):
             limit = _window(folded, named, index)
             # A pack named with what it includes is priced as the pack: "le direct et les
@@ -131,7 +133,7 @@ def wrong_tariffs(text: str, scenario: Scenario) -> list[WrongTariff]:
                 found.setdefault(tariff.id, WrongTariff(
                     tariff, f"au prix de « {cheaper.label} » ({_euros(cheaper.price)})"))
                 continue
-            for amount in amounts:
+            for amount in said:
                 if not named[later][1] <= amount.start < limit:
                     continue
                 value = amount.value["montant"]
