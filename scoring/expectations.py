@@ -14,7 +14,7 @@ from scenarios.model import Condition, Scenario
 
 from .misconduct import Fault, faults
 from .observations import Evidence, ev, with_facts_said
-from .rubric import Breach
+from .rubric import POLICY_BREACHES
 from .transcript import StudentTurn, Transcript, view
 
 
@@ -37,12 +37,6 @@ class ExpectationResult:
         return Evidence(0, "", False, f"attendu non tenu : {self.label.rstrip('.')}{detail}")
 
 
-# A turn that breaks the sales policy meets no expectation, whatever its criterion: "pas besoin
-# de photos, je vous crois sur parole" names the photos, it does not ask for them (aveugle-2
-# and -4, where the photos expectation read it as asked).
-_POLICY = frozenset({Breach.OUT_OF_POLICY, Breach.RIGHT_DENIED, Breach.WRONG_TARIFF})
-
-
 def check(transcript: Transcript, scenario: Scenario, found: list[Fault] | None = None,
           states: list[CustomerState] | None = None) -> list[ExpectationResult]:
     """Each expectation, in the scenario's order. A turn with a fault touching the
@@ -56,7 +50,7 @@ def check(transcript: Transcript, scenario: Scenario, found: list[Fault] | None 
     for expectation in scenario.grading.expectations:
         faulted: dict[int, Fault] = {}  # each turn's first fault that keeps it from counting
         for f in found:
-            if f.touches(expectation.criterion) or f.kind in _POLICY:
+            if f.touches(expectation.criterion) or f.kind in POLICY_BREACHES:
                 faulted.setdefault(f.turn.number, f)
         # What a move brings about may come one exchange later: the director's "Validé" to the
         # goodbye that followed the recap of the deal (an act and the event it led to; the

@@ -16,7 +16,7 @@ from .call_report import FIELD_LABELS, check_report
 from .expectations import ExpectationResult, check
 from .misconduct import Fault, faults
 from .observations import HOLLOW_REFORMULATION, Evidence, Observation, Observer, ev, quote
-from .rubric import Level, rubric
+from .rubric import POLICY_BREACHES, Level, rubric
 from .transcript import FIGURE, Transcript
 
 # A conversation the customer ended in failure shows every criterion at best insufficient
@@ -203,9 +203,10 @@ def grade(transcript: Transcript, scenario: Scenario,
     ranked = sorted(used.values(), key=lambda o: (-o.score, o.name))
     # A strength is shown with the turn that proves it; a session with a fault of conduct has
     # none in the relationship it broke.
+    broken = (_BROKEN_BY_FAULT if found else set()) | (
+        _BROKEN_BY_BREACH if any(f.kind in POLICY_BREACHES for f in found) else set())
     strengths = [o.label for o in ranked if o.score >= 0.7 and any(
-        e.positive and e.turn for e in o.evidence) and not (found and o.name in _BROKEN_BY_FAULT)
-                 ][:3]
+        e.positive and e.turn for e in o.evidence) and o.name not in broken][:3]
     priorities = [_fault_advice(f) for f in found[:1]] + \
         [_backed(o) for o in reversed(ranked) if o.advice and o.score < 0.75]
     return Scorecard(scenario.id, total, results, strengths,  # type: ignore[arg-type]
@@ -231,6 +232,9 @@ def _backed(observation: Observation) -> str:
 
 # Observations a fault of conduct says the opposite of: never a strength beside one.
 _BROKEN_BY_FAULT = {"politeness", "contact", "listening", "concessions", "complaint"}
+# And what a breach of the sales policy bought: "Proposition de 2800 € dans le budget" was a
+# strength beside a radio priced 600 € where the brief says 1 300 € (aveugle-12).
+_BROKEN_BY_BREACH = {"within_budget", "deal", "next_step", "objections"}
 
 
 # What puts something on the table: a price, a solution, a commitment, an appointment or a
@@ -278,8 +282,13 @@ def _with_faults(score: float, criterion: str, found: list[Fault],
 
 
 def _fault_advice(fault: Fault) -> str:
-    return advise("manquement", tour=fault.turn.number, manquement=fault.label,
-                  dit=quote(fault.turn, 60))
+    """The fault, what exactly broke the rule where the turn alone does not say it, and the
+    words that did: the sentence of the made-up tariff, not the turn's opening."""
+    label = f"{fault.label} ({fault.detail})" if fault.detail else fault.label
+    said = fault.said if len(fault.said) <= PRIORITY_QUOTE else \
+        fault.said[:PRIORITY_QUOTE - 1].rstrip(" ,;:…") + "…"
+    return advise("manquement", tour=fault.turn.number, manquement=label,
+                  dit=said or quote(fault.turn, PRIORITY_QUOTE))
 
 
 def _telling(weighed: list[tuple[Evidence, float]], mine: list[Fault],

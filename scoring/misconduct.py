@@ -25,6 +25,7 @@ class Fault:
     turn: StudentTurn
     kind: Breach
     detail: str = ""  # what exactly broke the rule, where the turn alone does not say it
+    said: str = ""  # the sentence that broke it, where the turn holds several
 
     @property
     def label(self) -> str:
@@ -65,7 +66,7 @@ def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:
         before = events
         found += [Fault(turn, kind) for kind in dict.fromkeys(kinds)]
         # Read on the student's words, whatever the customer made of them.
-        found += [Fault(turn, Breach.WRONG_TARIFF, wrong.detail)
+        found += [Fault(turn, Breach.WRONG_TARIFF, wrong.detail, wrong.sentence)
                   for wrong in wrong_tariffs(turn.text, scenario)[:1]]
     return found
 

@@ -50,6 +50,14 @@ class Breach(StrEnum):
     WRONG_TARIFF = "tarif_faux"
 
 
+# The breaches of the sales policy (the others are of conduct): a turn that commits one meets
+# no expectation, whatever its criterion ("pas besoin de photos, je vous crois sur parole" names
+# the photos, it does not ask for them: aveugle-2 and -4), and what it bought (a deal, a
+# proposal within budget) is no strength.
+POLICY_BREACHES = frozenset({Breach.RIGHT_DENIED, Breach.OUT_OF_POLICY, Breach.BELOW_FLOOR,
+                             Breach.WRONG_TARIFF})
+
+
 class BreachRule(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 

@@ -52,6 +52,7 @@ class WrongTariff:
 
     tariff: Tariff
     said: str  # how the student priced it: "à 700 €", "offert", "au prix de …"
+    sentence: str  # the student's sentence that says it
 
     @property
     def detail(self) -> str:
@@ -122,7 +123,7 @@ def wrong_tariffs(text: str, scenario: Scenario) -> list[WrongTariff]:
             free = _FREE_AFTER.search(folded[end:limit]) or \
                 _FREE_BEFORE.search(folded[max(0, start - 30):start])
             if free and not tariff.given_away:
-                found.setdefault(tariff.id, WrongTariff(tariff, "offert"))
+                found.setdefault(tariff.id, WrongTariff(tariff, "offert", sentence))
                 continue
             # "le direct au prix des spots seuls" (aveugle-8).
             priced_as = _PRICED_AS.search(folded, end, limit)
@@ -131,7 +132,8 @@ def wrong_tariffs(text: str, scenario: Scenario) -> list[WrongTariff]:
                             and other.price < tariff.price), None)
             if cheaper is not None:
                 found.setdefault(tariff.id, WrongTariff(
-                    tariff, f"au prix de « {cheaper.label} » ({_euros(cheaper.price)})"))
+                    tariff, f"au prix de « {cheaper.label} » ({_euros(cheaper.price)})",
+                    sentence))
                 continue
             for amount in said:
                 if not named[later][1] <= amount.start < limit:
@@ -141,6 +143,6 @@ def wrong_tariffs(text: str, scenario: Scenario) -> list[WrongTariff]:
                 if _DIFFERENCE_BEFORE.search(before) or _DIFFERENCE_AFTER.search(after):
                     continue
                 if 0 < value < tariff.price or (value == 0 and not tariff.given_away):
-                    found.setdefault(tariff.id, WrongTariff(tariff, f"à {amount.text}"))
+                    found.setdefault(tariff.id, WrongTariff(tariff, f"à {amount.text}", sentence))
                 break  # the first price after the item is its price
     return list(found.values())

@@ -8,10 +8,11 @@ import pytest
 
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
+from scoring.calibration import graded
 from scoring.rubric import Level
 from scoring.tariffs import wrong_tariffs
 
-from .test_misconduct import _quoted, card
+from .test_misconduct import CALIBRATION, _quoted, card
 
 EVENT = load_scenario(BUILTIN_DIR / "e4-evenement-responsable.yaml")
 
@@ -79,3 +80,16 @@ def test_a_made_up_tariff_is_quoted_with_the_brief_price_and_lowers_the_mark() -
         result = next(c for c in made_up.criteria if c.id == criterion)
         assert result.level in (Level.TI, Level.I), (criterion, result.level)
     assert not any("tarif contraire" in e.note for c in clean.criteria for e in c.evidence)
+    # The first priority names the item, the brief's price and the sentence that said it.
+    first = made_up.priorities[0]
+    assert first.startswith("Tour 18 : tarif contraire à la fiche"), first
+    assert "la fiche dit 1 300 €" in first and "« Et bonne nouvelle : j'ai appelé" in first
+
+
+def test_what_a_made_up_tariff_bought_is_no_strength() -> None:
+    """aveugle-12: "Proposition de 2800 € dans le budget" was a strength beside a radio priced
+    600 € where the brief says 1 300 € (the examiner: 6.5/20, "invented prices")."""
+    student = graded(CALIBRATION / "aveugle-12" / "e4-evenement-responsable", "hors-politique")
+    assert student.card.priorities[0].startswith("Tour 3 : tarif contraire à la fiche")
+    assert not any(s.startswith("Proposition de") for s in student.card.strengths), \
+        student.card.strengths
