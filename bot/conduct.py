@@ -98,7 +98,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # Country folk run down, the director's own fair ("trois péquenauds du coin
                     # qui viennent fourguer leurs géraniums", "une kermesse de péquenauds",
                     # aveugle-9 and -10: no reaction, the examiners' relation at I and TI).
-                    r"|pequenaude?s?|ploucs?|bouseux|culs?-terreux|pedzouilles?)\b"
+                    r"|pequenaude?s?|ploucs?|bouseux|culs?-terreux|pedzouilles?"
+                    # Colleagues on leave called idle ("Mathieu, c'est un sacré tire-au-flanc",
+                    # aveugle-13: no reaction; the examiner's relation at I).
+                    r"|tire-au-flanc|tire au flanc|feignant\w*|faineant\w*|feignass\w*"
+                    r"|glandeur\w*|je-m'en-foutiste\w*)\b"
                     # "Têtue, non. Claire, plutôt." denies the customer's word.
                     r"(?!\s*,?\s*non\b)"),
         ("dénigrement", r"\b(de la daube|de la merde|de la camelote|du bricolage|de la gnognote"

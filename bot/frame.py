@@ -181,9 +181,13 @@ _BARE_PRICE = re.compile(
     r"|^\s*(?:bon |alors |ok |donc |euh |du coup )?" + _NUMBER +
     r"\s*(?:ht|ttc|hors taxes?)?\s*[.!?]?$")
 _ANY_NUMBER = re.compile(_NUMBER + r"(?!\s*(?:%|h\b|heures?|mois|ans?|jours?|semaines?|pages?))")
-_DIFFERENCE_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:de (?:moins|plus|mieux)"
-                               r"|d'economie|d'ecart|de difference|en moins|de remise|de reduction"
-                               r"|de rabais)")
+# ("4 500 €, c'est 1 500 € au-dessus de votre enveloppe" is how far above, not an offer of
+# 1 500 €: read so, it was a price below the floor, aveugle-13; so are "les 1 500 €
+# manquants".)
+_DIFFERENCE_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:de (?:moins|plus|mieux|trop)"
+                               r"|d'economie|d'ecart|de difference|en moins|en trop|de remise"
+                               r"|de reduction|de rabais|au-dessus d|au dessus d|au-dela d"
+                               r"|au dela d|de depassement|manquants?|qui manquent)")
 # "l'écart avec Copitec est de 49 euros par mois": a gap, not the price (round 46: "Ce
 # chiffre-là, c'est vraiment le prix ?").
 _DIFFERENCE_BEFORE = re.compile(r"\b(?:l'ecart|la difference|le surcout|la difference de prix)"
@@ -438,11 +442,15 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # pour 2 800 euros") prices nothing now: read as the offer, it drew "Hors budget, et
         # de loin" (round 48).
         return Role.OTHER
-    if kind == "montant" and _HYPOTHESIS_BEFORE.search(before) and \
+    if kind == "montant" and (_HYPOTHESIS_BEFORE.search(before)
+                              or _HYPOTHESIS_AFTER.search(after)) and \
             _CORRECTED_AFTER.search(sentence[len(clause):]):
         # A total the student supposes and sets right at once ("si le fournisseur ne prend
         # que 300 €, on serait à 3 150 € : dans ce cas je réduis à 150 kits et je reste sous
         # les 3 000 €") is no price on the table: "Très loin au-dessus" to it (round 52).
+        # Nor the worst case said after it ("2 850 € si le fournisseur apporte 300 €, 3 150 €
+        # au pire sans lui, et dans ce cas je réduis le nombre de kits pour rester à 3 000 €":
+        # the excellent student of aveugle-13 kept 3 150 € on the table and no agreement).
         return Role.OTHER
     if ((value in context.customer_figures and _COMPARED_BEFORE.search(before))
             or _SIGNING_LIMIT_BEFORE.search(before)) and not accepting:
@@ -505,6 +513,8 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
 # A total supposed ("on serait à", "ça ferait"), then set right in the same sentence.
 _HYPOTHESIS_BEFORE = re.compile(r"\b(?:on serait|ca ferait|ca serait|ca monterait|on monterait|"
                                 r"on passerait|on arriverait|ca passerait)\s+(?:a\s+)?$")
+_HYPOTHESIS_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:au pire|dans le pire des cas"
+                               r"|sans (?:lui|eux|elle|sa participation|leur participation))\b")
 _CORRECTED_AFTER = re.compile(r"\b(?:dans ce cas|du coup je|alors je|je (?:reste|resterai|"
                               r"retire|enleve|reduis|redescends|supprime|ramene)|on (?:reste|"
                               r"restera|retire|enleve|reduit|redescend|ramene))\b")

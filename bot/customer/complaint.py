@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from scenarios.model import PolicyItem
 from scenarios.vocabulary import Act, Event, Kind
 
-from ..entities import days_said, extract
+from ..entities import WEEKDAYS, days_said, extract
 from ..questions import asks_to_pick
 from ..text import fold, with_article
 from .appointments import option_values
@@ -116,7 +116,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # breached above it only (_over_cap): "pour vous dédommager…, un bon d'achat de 30 euros"
     # named it and ended a competent call on "promesse intenable" (blind play).
     breached = [c.forbidden[i] for i in sorted(topics & c.forbidden.keys())
-                if _waived(c.forbidden[i], u) and c.forbidden[i].max_value is None]
+                if _waived(c.forbidden[i], u) and c.forbidden[i].max_value is None
+                and _day_said(c.forbidden[i], u)]
     over = _over_cap(c, u)
     breached += [item for item in over if item.id in c.forbidden and item not in breached]
     # What the policy forbids saying, and the scenario answers in her words ("c'est sûrement
@@ -464,6 +465,14 @@ def _rebuff(c: Customer, item: PolicyItem) -> ReplyPart:
     """Her answer, in the scenario's words, to what the sales policy forbids saying."""
     return ReplyPart(Priority.ANSWER, c.voice.pick(item.lines), ReplyKind.PROMISE,
                      stance=Stance.NEGATIVE)
+
+
+def _day_said(item: PolicyItem, u: Understanding) -> bool:
+    """Whether a forbidden item that names a day ("Livraison le dimanche") was said with that
+    day: "alors on peut vous livrer samedi" came close enough to "on peut vous livrer dimanche"
+    to end a sound call on a broken promise (aveugle-13, the examiner 14.5/20, graded 6.5)."""
+    days = [day for day in WEEKDAYS if re.search(rf"\b{day}\b", fold(item.label))]
+    return not days or any(re.search(rf"\b{day}\b", u.folded) for day in days)
 
 
 def _waived(item: PolicyItem, u: Understanding) -> bool:

@@ -264,9 +264,12 @@ _MADE_NOW = re.compile(r"\b(disons|je (?:vous )?(?:l[ea] |les )?fais|"
 
 
 # Words that give a plan's total ("on est à", "ça fait", "on part sur", "pile").
+# ("soit" as "that is" after a comma or a figure, not the verb: "je comprends que votre
+# enveloppe soit de 3 000 €" said his ceiling back and was taken for a plan at 3 000 €,
+# aveugle-13.)
 _TOTAL = re.compile(r"(?:\bon (?:est|arrive|tombe|serait|sera|reste|part sur|passe)|\bca (?:fait|"
-                    r"ferait|nous fait)|\btotal|\bpile|\bdonc|\bsoit)(?: a| au| de| sur)?"
-                    r"(?: \w+){0,2} ?$")
+                    r"ferait|nous fait)|\btotal|\bpile|\bdonc|(?:[,:;]|\d|€|euros?) ?soit)"
+                    r"(?: a| au| de| sur)?(?: \w+){0,2} ?$")
 
 
 def _before(figure: str, folded: str) -> str:

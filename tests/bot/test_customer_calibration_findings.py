@@ -248,3 +248,42 @@ def test_the_procedure_shrugged_off_leave_moved_and_a_text_ready_to_go_break_the
     state = _event_after("J'envoie le dossier au siège cette semaine, trois semaines avant "
                          "l'événement, comme le demande la procédure.")
     assert Event.PROMESSE_HORS_POLITIQUE not in state.events
+
+
+# aveugle-13: a sound complaint call ended in failure on "on peut vous livrer samedi" (read as
+# the forbidden Sunday delivery), an excellent event talk kept its worst case as the price, a
+# held price was read from "1 500 € au-dessus de votre enveloppe" and from his envelope said
+# back ("que votre enveloppe soit de 3 000 €"), and a colleague called idle went unheard.
+
+
+def test_a_saturday_delivery_is_not_the_forbidden_sunday_one() -> None:
+    state = _complaint_after(
+        "Si vous envoyez les photos aujourd'hui, je vous fais livrer en express sous 48 heures.",
+        "Très bien. Alors on peut vous livrer samedi. Vous préférez le créneau de 8 h à 12 h ou "
+        "de 14 h à 18 h ?")
+    assert Event.PROMESSE_HORS_POLITIQUE not in state.events
+    assert Event.PROMESSE_HORS_POLITIQUE in _complaint_after(
+        "Alors on peut vous livrer dimanche matin, le livreur passe entre 8 h et 12 h.").events
+
+
+def test_how_far_above_his_envelope_and_what_is_missing_are_no_price() -> None:
+    state = _event_after(
+        "Le projet complet est à 4 500 €.",
+        "J'entends bien que 4 500 €, c'est 1 500 € au-dessus de votre enveloppe, mais chaque "
+        "poste sert votre objectif.",
+        "Je comprends que votre enveloppe soit de 3 000 €. Je vous propose de présenter les "
+        "1 500 € manquants à la direction régionale.")
+    assert state.price_offered == 4500
+
+
+def test_a_worst_case_set_right_in_the_same_breath_is_no_price() -> None:
+    state = _event_after(
+        "Je récapitule : budget de 2 850 € si le fournisseur apporte 300 € de produits, 3 150 € "
+        "au pire sans lui, et dans ce cas je réduis le nombre de kits pour rester à 3 000 €. "
+        "Vous me donnez votre accord ?")
+    assert state.price_offered == 2850
+
+
+def test_a_colleague_called_idle_is_rude() -> None:
+    assert markers("Mathieu, entre nous, c'est un sacré tire-au-flanc, il pose toujours ses "
+                   "congés au pire moment.")
