@@ -239,7 +239,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    r"|taisez-vous|tais-toi|(?:vous|tu) (?:servez|sers) a quoi"
                    # ("vous êtes payée pour ça", not "vous avez payé pour internet": a polite
                    # line got "Pas sur ce ton avec moi", blind play)
-                   r"|(?:etes|es|est|sont) payee?s? pour|payee? pour (?:ca|quoi|rien|repondre)"
+                   # (Not a fee stated: "ils sont payés pour ça, 450 € chacun" of two hired
+                   # gardeners drew "Changez de ton", aveugle-14.)
+                   r"|(?:etes|es|est|sont) payee?s? pour(?! (?:ca|cela),? \d)"
+                   r"|payee? pour (?:ca|quoi|rien|repondre)(?!,? \d)"
                    r"|tous pareils|toutes pareilles|a des miracles|les droits non plus"
                    r"|ca fait musee|c'est mignon|stand-up|elle est (?:bonne|marrante) celle-la"
                    r"|(?:il|elle) est marrante?|des choses a cacher|si vous savez faire"

@@ -287,3 +287,11 @@ def test_a_worst_case_set_right_in_the_same_breath_is_no_price() -> None:
 def test_a_colleague_called_idle_is_rude() -> None:
     assert markers("Mathieu, entre nous, c'est un sacré tire-au-flanc, il pose toujours ses "
                    "congés au pire moment.")
+
+
+def test_a_fee_stated_for_hired_staff_is_not_contempt() -> None:
+    """aveugle-14: "ils sont payés pour ça, 450 € chacun" of two hired gardeners drew "Changez
+    de ton" and counted as a second rude turn (the examiner 13, graded 5)."""
+    assert not markers("Les deux horticulteurs tiennent les ateliers, et ils sont payés pour "
+                       "ça, 450 € chacun.")
+    assert markers("Vous êtes payée pour ça, non ?")
