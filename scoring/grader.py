@@ -225,9 +225,13 @@ def _backed(observation: Observation) -> str:
     turn = next((e for e in observation.evidence if not e.positive and e.turn), None)
     if turn is None or advice.startswith("Tour ") or turn.quote[:20] in advice:
         return advice
-    said = turn.quote if len(turn.quote) <= PRIORITY_QUOTE else \
-        turn.quote[:PRIORITY_QUOTE - 1].rstrip(" ,;:…") + "…"
-    return f"{advice.rstrip()} — tour {turn.turn} : « {said} »"
+    return f"{advice.rstrip()} — tour {turn.turn} : « {_clipped(turn.quote)} »"
+
+
+def _clipped(said: str) -> str:
+    """The student's words cut to PRIORITY_QUOTE characters for a priority."""
+    return said if len(said) <= PRIORITY_QUOTE else \
+        said[:PRIORITY_QUOTE - 1].rstrip(" ,;:…") + "…"
 
 
 # Observations a fault of conduct says the opposite of: never a strength beside one.
@@ -284,11 +288,8 @@ def _with_faults(score: float, criterion: str, found: list[Fault],
 def _fault_advice(fault: Fault) -> str:
     """The fault, what exactly broke the rule where the turn alone does not say it, and the
     words that did: the sentence of the made-up tariff, not the turn's opening."""
-    label = f"{fault.label} ({fault.detail})" if fault.detail else fault.label
-    said = fault.said if len(fault.said) <= PRIORITY_QUOTE else \
-        fault.said[:PRIORITY_QUOTE - 1].rstrip(" ,;:…") + "…"
-    return advise("manquement", tour=fault.turn.number, manquement=label,
-                  dit=said or quote(fault.turn, PRIORITY_QUOTE))
+    return advise("manquement", tour=fault.turn.number, manquement=fault.described,
+                  dit=_clipped(fault.said) if fault.said else quote(fault.turn, PRIORITY_QUOTE))
 
 
 def _telling(weighed: list[tuple[Evidence, float]], mine: list[Fault],

@@ -35,9 +35,13 @@ class Fault:
         return criterion in rubric().misconduct.kinds[self.kind].criteria
 
     @property
+    def described(self) -> str:
+        """Its label, with what exactly broke the rule when there is more to say."""
+        return f"{self.label} ({self.detail})" if self.detail else self.label
+
+    @property
     def evidence(self) -> Evidence:
-        detail = f" ({self.detail})" if self.detail else ""
-        return ev(self.turn, False, f"manquement : {self.label}{detail}")
+        return ev(self.turn, False, f"manquement : {self.described}")
 
 
 def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:

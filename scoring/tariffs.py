@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.entities import amounts, normalise_numbers
-from bot.text import fold, sentences
+from bot.text import euros, fold, sentences
 from scenarios.model import Scenario, Tariff
 
 # How far after an item's name its price is said ("le direct du samedi matin pour 700 €"); a
@@ -56,12 +56,7 @@ class WrongTariff:
 
     @property
     def detail(self) -> str:
-        return f"{self.tariff.label} annoncé {self.said}, la fiche dit {_euros(self.tariff.price)}"
-
-
-def _euros(amount: float) -> str:
-    text = f"{amount:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",")
-    return f"{text} €"
+        return f"{self.tariff.label} annoncé {self.said}, la fiche dit {euros(self.tariff.price)}"
 
 
 @lru_cache(maxsize=64)
@@ -132,7 +127,7 @@ def wrong_tariffs(text: str, scenario: Scenario) -> list[WrongTariff]:
                             and other.price < tariff.price), None)
             if cheaper is not None:
                 found.setdefault(tariff.id, WrongTariff(
-                    tariff, f"au prix de « {cheaper.label} » ({_euros(cheaper.price)})",
+                    tariff, f"au prix de « {cheaper.label} » ({euros(cheaper.price)})",
                     sentence))
                 continue
             for amount in said:
