@@ -90,6 +90,17 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # "de votre part", or what she did.)
                     r"|pas (?:tres |bien |vraiment )?(?:malin|fute)e? (?:non plus|de votre part)"
                     r"|c'etait pas (?:tres |bien |vraiment )?(?:malin|fute)e?(?! de ma part)"
+                    # Said now of what she did ("signer sur la tablette sans regarder,
+                    # franchement, c'est pas très malin", aveugle-16: no reaction; the
+                    # examiner 14.5, graded 17.5).
+                    r"|c'est pas (?:tres |bien |vraiment )?(?:malin|fute)e?(?! de ma part)"
+                    r"|ce n'est pas (?:tres |bien |vraiment )?(?:malin|fute)e?(?! de ma part)"
+                    # Whoever ran last year's fair called dim ("celui qui a monté cette foire
+                    # ne devait pas être une lumière… du travail de manche", aveugle-16: no
+                    # reaction, to the director who may have run it himself).
+                    r"|(?<!suis )(?<!sommes )pas (?:etre )?(?:une lumiere|une fleche|un genie)"
+                    r"|(?<!sommes )(?<!on n'est )pas des (?:lumieres"
+                    r"|fleches|genies)|(?:travail|boulot) de manches?|(?:des|comme des) manches"
                     r"|gamins qui (?:salissent|cassent|mettent) tout"
                     # Colleagues run down to their director ("les gars du rayon végétal…, des
                     # vrais empotés", aveugle-4: not heard). (Not a potted plant: "des plants
@@ -133,7 +144,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         r"|(?:ils|elles) sont (?:vraiment |franchement |completement )?gonfle"
                         r"e?s|(?:ils|elles) (?:n')?(?:y )?connaissent rien|a cote de la plaque"
                         r"|prehistoire|prehistorique|(?:fait|font|c'est) (?:tres |un peu )?"
-                        r"annees (?:50|60|70|80|90)|d'un autre (?:age|siecle)|has been)\b"),
+                        r"annees (?:50|60|70|80|90)|d'un autre (?:age|siecle)|has been"
+                        # ("les cartes à tampons en carton, c'est un truc de boulangerie de
+                        # grand-papa", aveugle-15: no reaction; the examiner 14, graded 16.5.
+                        # Not "la recette de grand-père" of a baker's bread.)
+                        r"|de grand-papa|de papy|trucs? de [^,.;]{0,30}(?:grand-pere|pepe)\b)\b"),
         ("mépris", r"\b(vous savez lire|vous comprenez (?:rien|pas le francais|vite)"
                    r"|vous etes sourde?|vous m'ecoutez (?:ou|quand)|faudrait savoir"
                    r"|vous vous reveillez|c'est pas complique|c'est pourtant simple"

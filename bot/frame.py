@@ -189,8 +189,14 @@ _DIFFERENCE_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:de (?:moins|
                                r"|de reduction|de rabais|au-dessus d|au dessus d|au-dela d"
                                r"|au dela d|de depassement|manquants?|qui manquent)")
 # "l'écart avec Copitec est de 49 euros par mois": a gap, not the price (round 46: "Ce
-# chiffre-là, c'est vraiment le prix ?").
-_DIFFERENCE_BEFORE = re.compile(r"\b(?:l'ecart|la difference|le surcout|la difference de prix)"
+# chiffre-là, c'est vraiment le prix ?"). A top-up asked of someone else is no price either:
+# "je prépare la demande de complément de 1 500 € à la direction régionale" was read as an
+# offer of 1 500 €, below the floor, for a student who held 4 500 € all along (aveugle-4, -5
+# and -9, "Avec si peu, qu'est-ce qui reste vraiment de votre projet ?").
+_DIFFERENCE_BEFORE = re.compile(r"\b(?:l'ecart|la difference|le surcout|la difference de prix"
+                                r"|(?:le |un |une |du |de |d'|la |ce )(?:complement|rallonge"
+                                r"|supplement|surplus|depassement|budget supplementaire"
+                                r"|budget complementaire))"
                                 r"\b[^.?!;:]{0,30}\b(?:est de|c'est|fait|represente|de)\s*$")
 _REFUSED_BEFORE = re.compile(r"(?:\bpas|\bjamais|\bni)\s+(?:a\s+|de\s+|sous\s+)?$"
                              r"|\bne \w+ pas (?:a |de )?$|\bne \w+ pas \w+ (?:a |de )?$")

@@ -113,6 +113,10 @@ VOID_TALK_CAP = 0.22
 # In a complaint, void talk is stuffing when it restates, at least this often, what the customer
 # never said (aveugle-4: "je reformule : vous attendez une solution gagnant-gagnant", 2/20).
 HOLLOW_IN_VOID = 2
+# Empty talk is void too when it says stock formulas again this often (Observer.
+# repeated_formulas): the customer's own words parroted back lift its substance a little above
+# nothing ("vous voulez des résultats… vous demandez à voir", aveugle-15: 2/20, graded 5).
+STUFFED = 5
 # Evidence shown per criterion: the turns that decided its level, most telling first.
 EVIDENCE_SHOWN = 6
 # Of two pieces of evidence from equally weighted observations, the one on the side of the
@@ -172,8 +176,10 @@ def grade(transcript: Transcript, scenario: Scenario,
             # form (the examiners of aveugle-1 rated keyword stuffing I or TI everywhere).
             if score > EMPTY_TALK_CAP:
                 weighed += [(e, 1.0) for e in substance.evidence]  # type: ignore[union-attr]
-            void = substance.score == 0 and (  # type: ignore[union-attr]
-                scenario.kind != Kind.RECLAMATION or _hollow(observations) >= HOLLOW_IN_VOID)
+            void = observer.repeated_formulas >= STUFFED or (
+                substance.score == 0  # type: ignore[union-attr]
+                and (scenario.kind != Kind.RECLAMATION
+                     or _hollow(observations) >= HOLLOW_IN_VOID))
             score = min(score, VOID_TALK_CAP if void else EMPTY_TALK_CAP)
         if not proposed and item.criterion in no_proposal_caps:
             score = min(score, no_proposal_caps[item.criterion])
@@ -281,7 +287,11 @@ def _with_faults(score: float, criterion: str, found: list[Fault],
     if turns > 1 and not touched:
         score = min(score, rules.repeated_cap)
     if turns >= rules.many_by_kind.get(scenario.kind.value, rules.many):
-        score = min(score, rules.many_touched_cap if touched else rules.many_others_cap)
+        if all(f.kind in POLICY_BREACHES for f in found):
+            caps = rules.many_policy_touched_cap, rules.many_policy_others_cap
+        else:
+            caps = rules.many_touched_cap, rules.many_others_cap
+        score = min(score, caps[0] if touched else caps[1])
     return score
 
 

@@ -186,6 +186,16 @@ _ANY_CASE = frozenset({"besoin", "rend", "aujourd", "temp", "mois", "jour", "sem
 # The note of a reformulation that restates nothing the customer said (the grade counts them
 # to tell complaint stuffing from a weak but honest agent).
 HOLLOW_REFORMULATION = "reformulation sans ce que le client a dit"
+# The technique's stock formulas (DOMAIN.md's words said as words): once, each is a move; said
+# again and again, a tic that stands in for content ("Si je comprends bien, vous voulez un
+# outil. Je reformule : un outil, c'est important. Je comprends tout à fait votre inquiétude,
+# c'est une excellente question", aveugle-15: the examiner 2/20, graded 5 because the customer's
+# own words said back made the talk look like it was about the case).
+STOCK_FORMULA = re.compile(
+    r"si je comprends bien|je reformule|je comprends (?:tout a fait |parfaitement |bien )?"
+    r"(?:votre|vos) (?:inquietude|preoccupation|besoin|attente)s?|(?:c'est une |tres |quelle )"
+    r"(?:excellente|bonne|tres bonne) question|quels? (?:est|sont) (?:votre|vos) besoins?"
+    r"|est-ce que (?:cela|ca) vous convient|caracteristique|avantage|preuve|repond parfaitement")
 # What holding a price above the customer's budget, with no agreement, earns for them.
 HELD_OVER_BUDGET = 0.5
 # The first facts found matter most: the essential facts a student uncovers count with
@@ -225,6 +235,17 @@ class Observer:
     def vocabulary(self) -> frozenset[str]:
         """The case's words (substance, questioning): the scenario dumped once a grade."""
         return _vocabulary(self.scenario)
+
+    @cached_property
+    def repeated_formulas(self) -> int:
+        """How many times the student said a stock formula again (each one's first use is a
+        move, not a tic). Fourteen blind sets: every keyword stuffer 6 or more, every other
+        student 0 or 1."""
+        said: dict[str, int] = {}
+        for turn in self.turns:
+            for formula in STOCK_FORMULA.findall(fold(turn.text)):
+                said[formula] = said.get(formula, 0) + 1
+        return sum(times - 1 for times in said.values())
 
     @cached_property
     def states(self) -> list[CustomerState]:

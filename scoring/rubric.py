@@ -86,6 +86,11 @@ class Misconduct(BaseModel):
     many_by_kind: dict[str, int] = Field(default_factory=dict, alias="nombreux_par_type")
     many_touched_cap: float = Field(alias="plafond_touche_nombreux")
     many_others_cap: float = Field(alias="plafond_autres_nombreux")
+    # When every one of them breaks the sales policy, with no fault of conduct beside: the
+    # examiners of fourteen blind sets weighed a polite student who bought the deal with
+    # breaches less harshly than a rude one (5 to 5.5/20 where the caps above gave 3.5 to 4).
+    many_policy_touched_cap: float = Field(alias="plafond_touche_nombreux_politique")
+    many_policy_others_cap: float = Field(alias="plafond_autres_nombreux_politique")
     kinds: dict[Breach, BreachRule] = Field(alias="types")
 
 

@@ -42,6 +42,10 @@ _NEVER_FAILS = re.compile(r"\b(?:tombe|tombera|tombent|est|sera) (?:jamais|plus 
 _RESULT = re.compile(
     # ("plus 30 % de chiffre d'affaires en un mois, sinon remboursé": said, not written.)
     r"((?:\+|\bplus) ?\d+ ?%|\d+ ?% (de plus|en plus|minimum)|"
+    # ("je vous garantis personnellement 20 % de ventes en plus le dimanche, sinon on vous
+    # rembourse", aveugle-15: "Mardi à 14 h : très bien")
+    r"\d+ ?% (?:de |d')(?:ventes?|chiffre d'affaires|ca|clients?|cartes?|frequentation"
+    r"|passage|adhesions?) (?:de plus|en plus|supplementaires?)|"
     r"\b(gagner|augmenter|booster) (de )?\d+ ?%|"
     r"\bdoubl\w*|\btripl\w*|\bzero (panne|souci|probleme|risque)|"
     r"\bplus (jamais|aucune?) (de )?panne|\baucune panne|\bjamais en panne|\ba vie\b"
@@ -737,6 +741,24 @@ def _interrupt(c: Customer, parts: list[ReplyPart], key: str, breach: bool = Fal
 
 # How surely a sentence must name a gift the scenario allows for it to be that gift.
 _ALLOWED_GIFT = 0.7
+# A count of months given with a gift ("six mois de toner", "pendant 6 mois", "les 6 premiers
+# mois"), not the contract's length ("sur 60 mois", "un engagement de 60 mois").
+_GIFT_MONTHS = re.compile(r"(?<!sur )(?<!de )(?<!engagement )\b(\d+) (?:premiers )?mois\b"
+                          r"(?! de (?:contrat|location|engagement))")
+
+
+def _longer_than_allowed(c: Customer, sentence_ids: set[str], window: str) -> bool:
+    """An allowed gift given for longer than the policy gives it: "je vous offre six mois de
+    toner couleur" where the brief allows three (a blind student's move; no reaction, and no
+    fault graded)."""
+    for concession_id in sentence_ids:
+        concession = c.concessions.get(concession_id)
+        allowed = _GIFT_MONTHS.search(normalise_numbers(fold(concession.label))) \
+            if concession else None
+        if allowed and any(int(said.group(1)) > int(allowed.group(1))
+                           for said in _GIFT_MONTHS.finditer(normalise_numbers(window))):
+            return True
+    return False
 
 
 def _gift(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
@@ -748,18 +770,21 @@ def _gift(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         folded = fold(sentence.text)
         # A gift the scenario allows ("je vous offre les trois mois de toner couleur"):
         # weighed by the negotiation, not doubted ("Gratuit, comme ça ?", round 50).
-        beyond = _BEYOND_ALLOWED if any(hit.id in allowed and hit.score >= _ALLOWED_GIFT
-                                        for hit in sentence.topics) else _BEYOND_POLICY
+        named = {hit.id for hit in sentence.topics
+                 if hit.id in allowed and hit.score >= _ALLOWED_GIFT}
+        beyond = _BEYOND_ALLOWED if named else _BEYOND_POLICY
         # Side by side ("le toner gratuit à vie", "une tablette pour la caisse, cadeau"); a
         # gift word alone ("installation offerte", "premier mois offert") is a gesture the
         # scenario may allow, weighed by the negotiation.
         # ("je vous offre l'installation, les 3 mois de toner couleur, et une machine à café
         # Nespresso": what "je vous offre" gives runs to the end of its sentence, round 51 —
         # an object or money; a duration further on is the contract's, "…sur 60 mois".)
-        if any(beyond.search(folded[max(0, gift.start() - _NEAR):gift.end() + _NEAR_AFTER])
+        windows = [(gift, folded[max(0, gift.start() - _NEAR):gift.end() + _NEAR_AFTER])
+                   for gift in _GIFT.finditer(folded)]
+        if any(beyond.search(window) or _longer_than_allowed(c, named, window)
                or (gift.group().startswith("je ")
                    and _BEYOND_ALLOWED.search(folded[gift.end():]))
-               for gift in _GIFT.finditer(folded)):
+               for gift, window in windows):
             c.state.record_promise()
             c.move(mood=c.rules.claim_doubted_mood)
             # The assistant is being bought, not sold to; the buyer takes note of a gift

@@ -295,3 +295,56 @@ def test_a_fee_stated_for_hired_staff_is_not_contempt() -> None:
     assert not markers("Les deux horticulteurs tiennent les ateliers, et ils sont payés pour "
                        "ça, 450 € chacun.")
     assert markers("Vous êtes payée pour ça, non ?")
+
+
+def test_a_top_up_asked_of_the_region_is_no_price() -> None:
+    """aveugle-4, -5 and -9: a student who held 4 500 € all along and offered to ask the region
+    for "le complément de 1 500 €" was heard offering 1 500 € ("Avec si peu, qu'est-ce qui reste
+    vraiment de votre projet ?") and graded for a price below the floor."""
+    state = _event_after(
+        "Le projet complet est à 4 500 €.",
+        "Je ne vous proposerai pas une version amputée : je prépare aujourd'hui la demande de "
+        "complément de 1 500 € à la direction régionale, avec les indicateurs qu'on suivra.",
+        "Je vous prépare une note pour demander à la direction régionale le complément de "
+        "1 500 €. Vous seriez d'accord pour la porter ?")
+    assert state.price_offered == 4500
+    assert Event.PROMESSE_HORS_POLITIQUE not in state.events
+    # Still read: a price said as a price.
+    assert _event_after("Le projet complet est à 4 500 €.",
+                        "Je vous le fais à 2 900 € tout compris.").price_offered == 2900
+
+
+# aveugle-15 and -16: three hidden insults went unheard ("c'est pas très malin" of the
+# customer's signature, "ne devait pas être une lumière" of whoever ran the director's fair, "un
+# truc de boulangerie de grand-papa" of the baker's cards), and a guaranteed sales rise with
+# money back drew "Mardi à 14 h : très bien".
+
+
+def test_what_she_did_called_not_clever_is_rude() -> None:
+    assert markers("Signer sur la tablette sans regarder, franchement, c'est pas très malin, "
+                   "mais bon, on va faire avec.")
+    assert not markers("C'est pas très malin de ma part, je vous ai mal renseignée.")
+
+
+def test_whoever_ran_the_fair_called_dim_is_rude() -> None:
+    assert markers("Entre nous, 120 cartes pour 2 800 € l'an dernier, c'était franchement du "
+                   "travail de manche, celui qui a monté cette foire ne devait pas être une "
+                   "lumière.")
+    assert markers("Vos vendeurs, c'est pas des lumières.")
+    assert not markers("Je ne suis pas un génie de l'informatique, mais l'outil est simple.")
+
+
+def test_her_ways_called_grandads_are_rude() -> None:
+    assert markers("Les cartes à tampons en carton, c'est un truc de boulangerie de grand-papa, "
+                   "il faudrait quand même vivre avec son temps.")
+    assert not markers("Notre pain suit la recette de grand-père.")
+
+
+def test_a_sales_rise_guaranteed_with_money_back_is_doubted() -> None:
+    _, reply = _talk(
+        "tel-prospection-fidelix",
+        "Bonjour Monsieur Benali, Léa Fontaine de la société Fidelix à Lille, je vous appelle "
+        "au sujet de la fidélité de vos clients, vous avez deux minutes ?",
+        "Je vous garantis personnellement 20 % de ventes en plus le dimanche dès le premier "
+        "mois, sinon on vous rembourse intégralement.")
+    assert "promesse douteuse" in reply.parts, reply

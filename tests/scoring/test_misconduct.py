@@ -91,6 +91,27 @@ def test_a_firm_polite_price_is_no_fault() -> None:
     assert not any(e.note.startswith("manquement") for c in firm.criteria for e in c.evidence)
 
 
+BELOW_FLOOR = "Sur cette base, je vous la laisse à 229 € HT par mois, c'est mon meilleur prix."
+LONGER_GIFT = "Et en plus je vous offre six mois de toner couleur."
+
+
+def test_repeated_policy_breaches_weigh_less_than_the_same_with_rudeness() -> None:
+    """Fourteen blind sets: a polite student who buys the deal with repeated breaches got 5/20
+    from the examiners face to face (3.5 to 4 here before); a rude one stays below."""
+    lines = _reference("e4-copieur-cabinet")
+    breaches = (*lines[:20], BELOW_FLOOR, *lines[21:23], LONGER_GIFT, *lines[23:])
+    polite = _card("e4-copieur-cabinet", breaches)
+    rude = _card("e4-copieur-cabinet", (*breaches[:9], INSULT, *breaches[9:]))
+    kinds = [e.note for c in polite.criteria for e in c.evidence if not e.positive]
+    assert any("sous le plancher" in note for note in kinds)
+    # Six months of toner where the brief allows three is outside the policy too.
+    assert any(e.turn == 24 and "hors de la politique" in e.note
+               for c in polite.criteria for e in c.evidence), kinds
+    assert 4.5 <= polite.total <= 7, polite.total
+    assert rude.total <= polite.total - 1.5, (polite.total, rude.total)
+    assert all(c.level in (Level.TI, Level.I) for c in polite.criteria)
+
+
 STUFFING = (
     "Bonjour madame, je suis Kevin de Bureau Plus, merci de me recevoir.",
     "C'est une excellente question. Quel est votre besoin ?",
@@ -111,3 +132,20 @@ def test_technique_words_without_substance_grade_low() -> None:
     assert listening, "hollow reformulations are pointed out"
     assert not any(e.note == "reformulation" and e.positive
                    for c in stuffed.criteria for e in c.evidence)
+
+
+def test_stock_formulas_said_again_and_again_are_void_talk_even_parroting_her_words() -> None:
+    """aveugle-15: a phone stuffer who said her own words back ("vous voulez des résultats…
+    vous demandez à voir") between formulas looked a little about the case: 5/20 for the
+    examiner's 2. Said again and again, the formulas are void talk: every criterion « très
+    insuffisant »."""
+    lines = tuple(script_lines(CALIBRATION / "aveugle-15" / "tel-prospection-fidelix" /
+                               "bourrage.txt"))
+    stuffed = _card("tel-prospection-fidelix", lines)
+    assert all(c.level == Level.TI for c in stuffed.criteria if c.id != "b2.reporting"), \
+        [(c.id, c.level) for c in stuffed.criteria]
+    assert stuffed.total <= 4, stuffed.total
+    # The excellent student of the same set, each formula said once at most, is not touched.
+    excellent = tuple(script_lines(CALIBRATION / "aveugle-15" / "tel-prospection-fidelix" /
+                                   "excellent.txt"))
+    assert _card("tel-prospection-fidelix", excellent).total >= 14  # (no call report here)
