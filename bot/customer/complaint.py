@@ -86,6 +86,11 @@ _COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|sms|mail|e-mail
                          r"je m'en occupe|je vous envoie|vous recevrez|c'est note)\b")
 
 
+# What the carrier or the technician will do for her, in the offer: a service, not blame.
+_SERVICE = re.compile(r"\b(?:le|un|notre|votre) (?:livreur|transporteur|technicien)s? (?:vous )?"
+                      r"(?:reprend|reprendra|reprenne|recupere|recuperera|emporte|emportera"
+                      r"|passe|passera|apporte|apportera|installe|installera|livre|livrera"
+                      r"|appelle|appellera|vient|viendra|deballe|deballera)\b")
 # How surely a forbidden statement must be read to be answered when nothing is proposed.
 _SAID_CLEARLY = 0.75
 # Her fault taken off her in the same breath: no blame to rebuff.
@@ -118,6 +123,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     breached = [c.forbidden[i] for i in sorted(topics & c.forbidden.keys())
                 if _waived(c.forbidden[i], u) and c.forbidden[i].max_value is None
                 and _day_said(c.forbidden[i], u)]
+    # What the policy forbids saying (an item with her answer, "rejeter la faute sur le
+    # transporteur") is not said by a sentence that only tells what the carrier will do for
+    # her: "le livreur reprend la machine abîmée", in an offer of the exchange, was read as
+    # blaming him and ended an excellent call on a breach (aveugle-18, the examiner 18/20,
+    # graded 8).
+    breached = [item for item in breached if not item.lines or not all(
+        _SERVICE.search(fold(sentence.text)) for sentence in u.sentences
+        if any(hit.id == item.id for hit in sentence.topics))]
     over = _over_cap(c, u)
     breached += [item for item in over if item.id in c.forbidden and item not in breached]
     # What the policy forbids saying, and the scenario answers in her words ("c'est sûrement

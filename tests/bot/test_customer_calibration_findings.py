@@ -348,3 +348,33 @@ def test_a_sales_rise_guaranteed_with_money_back_is_doubted() -> None:
         "Je vous garantis personnellement 20 % de ventes en plus le dimanche dès le premier "
         "mois, sinon on vous rembourse intégralement.")
     assert "promesse douteuse" in reply.parts, reply
+
+
+# aveugle-18: an excellent complaint call ended on a breach for "le livreur reprend la machine
+# abîmée" (read as blaming the carrier), and a director validated a plan that sent the file to
+# head office "après coup" and kept vouchers "hors enveloppe, ça ne se verra pas".
+
+
+def test_what_the_carrier_will_do_in_the_offer_is_no_blame() -> None:
+    state = _complaint_after(
+        "Je comprends, et c'est justement pour ça que j'ai calé la nouvelle livraison sur un "
+        "samedi matin. L'échange se fait chez vous, le livreur reprend la machine abîmée, vous "
+        "n'avez rien à payer ni à transporter, et vous êtes livrée en express dès réception "
+        "de vos photos. Est-ce que cette solution vous convient ?")
+    assert Event.PROMESSE_HORS_POLITIQUE not in state.events
+    # Blaming him still is one.
+    assert Event.PROMESSE_HORS_POLITIQUE in _complaint_after(
+        "Bah normalement le livreur aurait dû voir ça quand même, c'est lui qui a abîmé la "
+        "machine. Je vous propose un remplacement.").events
+
+
+def test_head_office_told_afterwards_and_costs_kept_off_the_envelope_are_refused() -> None:
+    assert Event.PROMESSE_HORS_POLITIQUE in _event_after(
+        "Franchement, trois semaines c'est de la paperasse. On peut lancer l'animation tout de "
+        "suite et envoyer le dossier au siège après coup, ils ne vont pas vérifier les "
+        "dates.").events
+    assert Event.PROMESSE_HORS_POLITIQUE in _event_after(
+        "Les bons de 10 €, je les passe à part, hors enveloppe, ça ne se verra pas. On valide "
+        "comme ça ?").events
+    assert Event.PROMESSE_HORS_POLITIQUE not in _event_after(
+        "Je prépare la demande pour le siège aujourd'hui, pour qu'elle parte avant samedi.").events
