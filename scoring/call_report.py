@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 
 from bot.entities import extract, normalise_numbers
-from bot.text import fold, sentences
+from bot.text import fold
 from bot.topics import TopicMatcher
 from scenarios.model import Scenario
 
@@ -32,12 +32,6 @@ _CHECKED = ("email", "telephone", "numero_commande", "montant", "pourcentage")
 # aveugle-3: the examiner rated the report I): the entity layer has no measures.
 _MEASURE = re.compile(r"\b(\d{1,3}(?: \d{3})+|\d+(?:,\d+)?) ?(cm|centimetres?|mm|millimetres?|"
                       r"kg|kilos?|pages?|m2|metres? carres?)\b")
-# Approximate numbers ("une bonne dizaine de centimètres", said by the customer, is the report's
-# "env. 10 cm"): text2num reads exact numbers only.
-_ABOUT = re.compile(r"\b(?:une|la) (?:bonne |petite )?(dizaine|douzaine|quinzaine|vingtaine"
-                    r"|trentaine|quarantaine|cinquantaine|centaine) d(?:e |')")
-_ABOUT_VALUE = {"dizaine": "10", "douzaine": "12", "quinzaine": "15", "vingtaine": "20",
-                "trentaine": "30", "quarantaine": "40", "cinquantaine": "50", "centaine": "100"}
 _UNIT = {"centimetre": "cm", "centimetres": "cm", "millimetre": "mm", "millimetres": "mm",
          "kilo": "kg", "kilos": "kg", "page": "pages", "metre carre": "m2", "metres carres": "m2"}
 RESULT_WORDS = {
@@ -107,24 +101,13 @@ def check_report(report: dict[str, Any], transcript: Transcript,
                               "il manque " + ("le nom" if not named else
                                               "l'entreprise, la fonction ou la référence")))
 
-    # Sentence by sentence: a whole paragraph matched at once keeps only its strongest topics
-    # (an excellent report of six precise sentences was "vague", aveugle-7, -13, -16).
-    need_topics = {hit.id for part in sentences(text("besoin")) or [text("besoin")]
-                   for hit in matcher.match(part)}
+    need_topics = {hit.id for hit in matcher.match(text("besoin"))}
     discovered = set(final.facts_revealed) | set(final.needs_understood)
     right = need_topics & discovered
-    # Invented: a fact or a need of the case the customer never gave. (Not a subject or an
-    # objection the report names: "deux messages restés sans réponse" is her grievance, not a
-    # made-up fact.)
-    case_facts = {f.id for f in scenario.facts} | {n.id for n in scenario.needs}
-    invented = (need_topics & case_facts) - discovered
+    invented = need_topics - discovered - {a.id for a in scenario.arguments}
     # Two precise elements of what the customer said make a need "exact"; one is a start.
     score = min(1.0, len(right) / 2)
-    # A topic match is fuzzy: one fact not confirmed among five she gave is the matcher's
-    # stretch more likely than an invention (her e-mail and mobile, read as "contact details"
-    # she never gave, made an excellent report "vague", aveugle-16); the details themselves
-    # are checked below (exactitude).
-    if invented and len(invented) >= len(right):
+    if invented:
         score /= 2
     if len(text("besoin").split()) < 5:
         score = min(score, 0.5)
@@ -182,10 +165,8 @@ def check_report(report: dict[str, Any], transcript: Transcript,
 def _details(text: str) -> set[str]:
     """The checkable details of a text, each as a comparable word ("80", "em-458921",
     "karim.b@gmail.com"); an amount is its figure alone."""
-    folded = _ABOUT.sub(lambda about: _ABOUT_VALUE[about.group(1)] + " ",
-                        fold(normalise_numbers(text)))
     measures = {f"{float(figure.replace(' ', '').replace(',', '.')):g} {_UNIT.get(unit, unit)}"
-                for figure, unit in _MEASURE.findall(folded)}
+                for figure, unit in _MEASURE.findall(fold(normalise_numbers(text)))}
     return measures | {f"{entity.value['montant']:g}" if isinstance(entity.value, dict)
                        and "montant" in entity.value else str(entity.value).lower()
                        for entity in extract(text) if entity.type in _CHECKED}

@@ -15,7 +15,6 @@ from repliq.cli import main
 from repliq.run_cmd import converse, script_lines
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
-from scoring.calibration import graded
 from scoring.grader import grade
 from scoring.rubric import Level
 from scoring.transcript import from_record
@@ -87,19 +86,6 @@ def test_call_report_is_compared_with_what_was_said(tmp_path: Path) -> None:
     said = " ".join(e.note for e in invented["b2.reporting"].evidence)
     assert "jamais dit pendant l'appel : 120, karim.b@gmail.com" in said, said
     assert invented["b2.reporting"].score < reporting["b2.reporting"].score
-
-
-def test_a_complete_accurate_report_is_credited_field_by_field() -> None:
-    """aveugle-16: a report of six precise sentences was "besoin vague" (one contact detail
-    matched as a fact never given halved it) and "jamais dit : 10 cm" (she had said "une
-    bonne dizaine de centimètres"); the examiner rated it TS."""
-    folder = Path(__file__).resolve().parent.parent / "data" / "calibration" / "aveugle-16" / \
-        "tel-reclamation-lave-linge"
-    card = graded(folder, "excellent").card
-    notes = [e.note for c in card.criteria if c.id == "b2.reporting" for e in c.evidence]
-    assert "compte rendu, besoin détecté : besoin précis et exact" in notes, notes
-    assert "compte rendu, exactitude : rien d'inventé" in notes, notes
-    assert next(c for c in card.criteria if c.id == "b2.reporting").level == Level.TS
 
 
 def test_run_json_adds_the_scorecard_and_exam_mode_gives_no_tips(tmp_path: Path) -> None:
