@@ -28,14 +28,12 @@ CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
 # checked here only for contradictions and texts.
 TUNING = [CALIBRATION / f"aveugle-{n}" for n in (1, 2, 3, 4, 5, 6, 8, 11, 13, 14, 15, 16, 18)]
 # Fresh sets that met every target when measured, never tuned on: held there.
-FRESH_ON_TARGET = [CALIBRATION / f"aveugle-{n}" for n in (12,)]
+FRESH_ON_TARGET = [CALIBRATION / f"aveugle-{n}" for n in (12, 17)]
 # Sets that do not reach every target yet (docs/grading.md): the prospecting call's mean gap on
 # aveugle-7, the copier's rank correlation on aveugle-9 (a weak student 2.5 points above the
-# examiner), an insult to the prospect himself the examiner of aveugle-10 judged harder (+3),
-# and on aveugle-17 (fresh on every target at 5676063, never tuned on) the complaint call of six
-# promises outside the policy in two turns (+3 once its faithful report was credited, 66ff4c5).
+# examiner), an insult to the prospect himself the examiner of aveugle-10 judged harder (+3).
 # Held at the figures reached so they do not slip back.
-REACHING = [CALIBRATION / f"aveugle-{n}" for n in (7, 9, 10, 17)]
+REACHING = [CALIBRATION / f"aveugle-{n}" for n in (7, 9, 10)]
 MAX_MEAN_GAP_REACHED = 1.65
 MIN_RANK_REACHED = 0.85
 MAX_GAMING_REACHED = 3.0
