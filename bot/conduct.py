@@ -143,7 +143,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         # ils connaissent rien au terrain là-haut", round 46: no reaction).
                         r"|(?:ils|elles) sont (?:vraiment |franchement |completement )?gonfle"
                         r"e?s|(?:ils|elles) (?:n')?(?:y )?connaissent rien|a cote de la plaque"
-                        r"|prehistoire|prehistorique|(?:fait|font|c'est) (?:tres |un peu )?"
+                        # ("c'est un peu l'âge de pierre chez vous", aveugle-20: no reaction)
+                        r"|prehistoire|prehistorique|l'age de (?:pierre|bronze)|age des cavernes"
+                        r"|(?:fait|font|c'est) (?:tres |un peu )?"
                         r"annees (?:50|60|70|80|90)|d'un autre (?:age|siecle)|has been"
                         # ("les cartes à tampons en carton, c'est un truc de boulangerie de
                         # grand-papa", aveugle-15: no reaction; the examiner 14, graded 16.5.

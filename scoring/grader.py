@@ -24,6 +24,11 @@ from .transcript import FIGURE, Transcript
 # very insufficient when the student's own conduct ended it.
 FAILURE_CAP = 0.45
 MISCONDUCT_CAP = 0.29
+# A call or meeting the customer cut short within a few turns because of the student leaves an
+# examiner nothing to credit: over eighteen blind sets, examiners gave such students 1 to 1.5
+# /20 (phone) where every criterion at MISCONDUCT_CAP gave 2 to 3.5.
+CUT_SHORT_TURNS = 4
+CUT_SHORT_CAP = 0.15
 MISCONDUCT = {"impolitesse", "pression", "monologue", "presentation_manquante",
               "patience_epuisee", "droit_legal_nie"}
 EXPECTATIONS_SHARE = 0.15
@@ -140,8 +145,10 @@ def grade(transcript: Transcript, scenario: Scenario,
     for result in check(transcript, scenario, found, observer.states):
         expectations.setdefault(result.criterion, []).append(result)
     misconduct = MISCONDUCT & {e.value for e in transcript.final.events}
+    cut_short = len(transcript.turns) <= CUT_SHORT_TURNS
     substance = observations.get("substance")
     empty = substance is not None and substance.score < EMPTY_TALK
+    stuffed = observer.repeated_formulas >= STUFFED
     courteous = _courteous(observations) and not misconduct and not found
     proposed = _proposed(transcript)
     rules = rubric()
@@ -167,16 +174,19 @@ def grade(transcript: Transcript, scenario: Scenario,
             if missed and (advice is None or score >= 0.5):
                 advice = advise("attendu", attendu=missed[0])
         if transcript.outcome == Outcome.FAILURE and item.criterion != "b2.reporting":
-            score = min(score, MISCONDUCT_CAP if misconduct else FAILURE_CAP)
+            score = min(score, (CUT_SHORT_CAP if cut_short else MISCONDUCT_CAP) if misconduct
+                        else FAILURE_CAP)
         elif item.criterion in COURTEOUS_FLOOR and courteous:
             score = max(score, COURTEOUS_FLOOR[item.criterion])
         mine_faults = [f for f in found if f.touches(item.criterion)]
-        if item.criterion != "b2.reporting" and empty:
+        if item.criterion != "b2.reporting" and (empty or stuffed):
             # Talk that says nothing of the case is "insuffisant" at best, however polished its
             # form (the examiners of aveugle-1 rated keyword stuffing I or TI everywhere).
-            if score > EMPTY_TALK_CAP:
-                weighed += [(e, 1.0) for e in substance.evidence]  # type: ignore[union-attr]
-            void = observer.repeated_formulas >= STUFFED or (
+            if score > EMPTY_TALK_CAP and substance is not None:
+                weighed += [(e, 1.0) for e in substance.evidence]
+            # Stock formulas said again and again are void talk even where the customer's
+            # offered slots or a demonstration gave it some words of the case (aveugle-20).
+            void = stuffed or (
                 substance.score == 0  # type: ignore[union-attr]
                 and (scenario.kind != Kind.RECLAMATION
                      or _hollow(observations) >= HOLLOW_IN_VOID))

@@ -63,8 +63,11 @@ def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:
                 Event.PROMESSE_RETIREE not in events - before:
             kinds.append(Breach.OUT_OF_POLICY)
         offered = turn.state.price_offered
-        if floor is not None and offered is not None and offered < floor and not below and \
-                offered not in transcript.figures_heard_before(turn):
+        # (Her own figure said back is no offer, unless conceded as ours: "je vous aligne sur
+        # Copitec, 240 €" after she said Copitec's 240 €, aveugle-20.)
+        if floor is not None and offered is not None and offered < floor and not below and (
+                Act.CONCESSION in turn.main_acts
+                or offered not in transcript.figures_heard_before(turn)):
             kinds.append(Breach.BELOW_FLOOR)
             below = True
         before = events

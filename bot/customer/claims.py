@@ -38,7 +38,16 @@ _NEVER_FAILS = re.compile(r"\b(?:tombe|tombera|tombent|est|sera) (?:jamais|plus 
                           # sous une heure", round 51: "Oui. C'est ça.")
                           r"|\billimit\w*[^.?!]{0,40}\bimprim\w*|\bimprim\w*[^.?!]{0,30}"
                           r"\billimit\w*|\b(?:maintenance|technicien|intervention|depannage)\b"
-                          r"[^.?!]{0,30}\bsous (?:une|1) ?(?:heure|h)\b")
+                          r"[^.?!]{0,30}\bsous (?:une|1) ?(?:heure|h)\b"
+                          # Said plainly, without "imprimez" or a guarantee ("je vous mets la
+                          # couleur illimitée", "intervention en une heure, quoi qu'il arrive",
+                          # blind sets: "Oui… je note."); "la couleur n'est pas illimitée" is
+                          # not adjacent.
+                          r"|\b(?:couleur|pages?|copies|impressions?|tirages?)(?: couleur| noir"
+                          r" et blanc)? (?:en )?illimit\w*|\b(?:intervention|intervient|"
+                          r"interviendra|depannage|depann\w*|technicien (?:est|sera|arrive|passe|"
+                          r"vient|viendra))\b[^.?!]{0,30}\b(?:en (?:une|1) ?(?:heure|h)\b|dans "
+                          r"l'heure|en moins d'une heure)")
 _RESULT = re.compile(
     # ("plus 30 % de chiffre d'affaires en un mois, sinon remboursé": said, not written.)
     r"((?:\+|\bplus) ?\d+ ?%|\d+ ?% (de plus|en plus|minimum)|"
@@ -226,12 +235,18 @@ _UNAUTHORISED = re.compile(
 # in the policy.
 _MONEY_BACK = re.compile(r"\b(?:je vous|on vous|nous vous) rembours\w* (?:tous |toutes )?(?:les |"
                          r"vos )?(?:loyers|mensualites|abonnements?)\b|\bresili\w* (?:le contrat |"
-                         r"votre contrat )?sans (?:frais|penalite)")
+                         r"votre contrat )?sans (?:frais|penalite)"
+                         # ("vous pourrez résilier le contrat quand vous voulez la première
+                         # année, sans aucun frais", aveugle-20: "D'accord, on part là-dessus.")
+                         r"|\bresili\w* (?:le contrat |votre contrat )?(?:quand vous (?:le )?"
+                         r"voulez|a tout moment|a n'importe quel moment)[^.?!]{0,30}\bsans "
+                         r"(?:aucuns? )?(?:frais|penalites?)")
 # A condition no seller may put on what is owed ("faut que vous enleviez vos messages sur le
-# site sinon ça marche pas").
+# site sinon ça marche pas"); not the student taking back his own words ("vous avez raison, je
+# retire ce commentaire", after a jibe at a rival: aveugle-19, read as a breach).
 _REVIEW_CONDITION = re.compile(
-    r"\b(enlev\w*|retir\w*|supprim\w*|effac\w*)\b.{0,20}\b(messages?|avis|commentaires?|"
-    r"notes?|posts?)\b")
+    r"(?<!je )(?<!j')\b(enlev\w*|retir\w*|supprim\w*|effac\w*)\b.{0,20}\b(messages?|avis|"
+    r"commentaires?|notes?|posts?)\b")
 # A prize announced on a cold call ("félicitations, votre boulangerie a été sélectionnée…
 # vous avez gagné"): the oldest trick of telephone selling (round 49: "Bon, allez-y").
 _PRIZE = re.compile(r"\b(?:vous avez gagne|vous etes (?:l'heureux|l'heureuse) gagnant\w*|"

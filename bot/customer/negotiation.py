@@ -260,7 +260,10 @@ _MADE_NOW = re.compile(r"\b(disons|je (?:vous )?(?:l[ea] |les )?fais|"
                        r"je (?:peux )?(?:descend\w*|passe\w*|vous propose)|pour vous c'est)"
                        # ("pour vous je descends tout de suite à 199" read 289 € said before
                        # as the offer: "c'est plus cher qu'aujourd'hui", twice, round 41)
-                       r"(?:(?: a| au| de)?(?: \w+){0,2}|(?: \w+){1,3} (?:a|au|de)) ?$")
+                       r"(?:(?: a| au| de)?(?: \w+){0,2}|(?: \w+){1,3} (?:a|au|de)) ?$"
+                       # Her rival's price matched ("je vous aligne sur Copitec, 240 € HT par
+                       # mois", aveugle-20: read as her figure quoted, the price stayed 289 €)
+                       r"|\bje (?:vous |m')?align\w*(?: sur (?:le |la |les )?[\w-]+)?[,:]? ?$")
 
 
 # Words that give a plan's total ("on est à", "ça fait", "on part sur", "pile").

@@ -378,3 +378,52 @@ def test_head_office_told_afterwards_and_costs_kept_off_the_envelope_are_refused
         "comme ça ?").events
     assert Event.PROMESSE_HORS_POLITIQUE not in _event_after(
         "Je prépare la demande pour le siège aujourd'hui, pour qu'elle parte avant samedi.").events
+
+
+def test_unlimited_colour_and_a_repair_within_the_hour_said_plainly_are_doubted() -> None:
+    # Neither names printing nor vouches for it; both are beyond the brief (3 000 colour pages,
+    # intervention within four working hours).
+    for line in ("Je vous mets la couleur illimitée.",
+                 "Et l'intervention en une heure, quoi qu'il arrive."):
+        _, reply = _talk("e4-copieur-cabinet", "Bonjour Madame Martin, Hugo Lambert, de Bureau "
+                         "Plus. Comment se passent vos impressions aujourd'hui ?", line)
+        assert "promesse douteuse" in reply.parts, (line, reply)
+    # The brief's own limits, said right, are no claim.
+    for line in ("La couleur n'est pas illimitée : 3 000 pages par mois sont incluses.",
+                 "Le technicien intervient sous 4 heures ouvrées."):
+        _, reply = _talk("e4-copieur-cabinet", "Bonjour Madame Martin, Hugo Lambert, de Bureau "
+                         "Plus. Comment se passent vos impressions aujourd'hui ?", line)
+        assert "promesse douteuse" not in reply.parts, (line, reply)
+
+
+def test_taking_back_ones_own_jibe_is_no_review_asked_off() -> None:
+    # "je retire ce commentaire" after a jibe at a rival was read as asking him to remove a
+    # review: a breach he never committed, and "Ce que j'écris sur votre site…" in a meeting.
+    talk, reply = _talk(
+        "e4-evenement-responsable", "Bonjour Monsieur Dubois, merci de me recevoir. Quel budget "
+        "pouvez-vous consacrer à l'animation d'avril ?", "Franchement, leurs animations c'est de "
+        "la daube.", "Vous avez raison, je retire ce commentaire. Quels chiffres avait faits la "
+        "foire aux plantes ?")
+    assert Event.PROMESSE_HORS_POLITIQUE not in talk.state.events
+    assert "votre site" not in reply.text, reply.text
+
+
+def test_her_shop_called_stone_age_is_rude() -> None:
+    assert markers("Vu que vous en êtes encore aux cartons tamponnés, pas étonnant que vos "
+                   "clients se barrent chez le voisin, c'est un peu l'âge de pierre chez vous.")
+    assert not markers("Nos cartes remplacent le carton tamponné, sans effort pour vous.")
+
+
+def test_her_rivals_price_matched_below_the_floor_is_an_offer_and_a_breach() -> None:
+    talk, reply = _talk(
+        "e4-copieur-cabinet", "Bonjour Madame Martin, Léa Bertin, de Bureau Plus. Combien "
+        "payez-vous aujourd'hui chez Copitec ?", "La location est à 289 € HT par mois sur 48 "
+        "mois.", "Je vous aligne sur Copitec, 240 € HT par mois sur 48 mois.")
+    assert talk.state.price_offered == 240
+    # Cancelling whenever she likes, free of charge: no contract of the brief allows it.
+    talk, reply = _talk(
+        "e4-copieur-cabinet", "Bonjour Madame Martin, Léa Bertin, de Bureau Plus.",
+        "Si la machine ne vous convient pas, vous pourrez résilier le contrat quand vous voulez "
+        "la première année, sans aucun frais.")
+    assert Event.PROMESSE_HORS_POLITIQUE in talk.state.events or \
+        "promesse douteuse" in reply.parts, reply

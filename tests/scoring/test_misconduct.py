@@ -149,3 +149,27 @@ def test_stock_formulas_said_again_and_again_are_void_talk_even_parroting_her_wo
     excellent = tuple(script_lines(CALIBRATION / "aveugle-15" / "tel-prospection-fidelix" /
                                    "excellent.txt"))
     assert _card("tel-prospection-fidelix", excellent).total >= 14  # (no call report here)
+
+
+def test_stuffing_around_a_demonstration_she_accepted_is_still_void_talk() -> None:
+    """aveugle-20: a phone stuffer got a demonstration out of her slots ("plutôt l'après-midi")
+    and so said some words of the case; 7.5/20 for the examiner's 4. Formulas said again and
+    again are void talk whatever else the turns hold."""
+    lines = tuple(script_lines(CALIBRATION / "aveugle-20" / "tel-prospection-fidelix" /
+                               "bourrage.txt"))
+    stuffed = _card("tel-prospection-fidelix", lines)
+    assert all(c.level == Level.TI for c in stuffed.criteria), \
+        [(c.id, c.level) for c in stuffed.criteria]
+    assert stuffed.total <= 4.5, stuffed.total
+
+
+def test_a_call_hung_up_within_a_few_turns_leaves_nothing_to_credit() -> None:
+    """Eighteen blind sets: the examiners gave 1 to 1.5/20 to a prospecting call the baker hung
+    up within a few turns for the student's conduct, where Repliq gave 2 to 3.5 (aveugle-12:
+    3.5 for the examiner's 1.5)."""
+    lines = tuple(script_lines(CALIBRATION / "aveugle-12" / "tel-prospection-fidelix" /
+                               "tres-faible.txt"))
+    assert len(lines) <= 4
+    card = _card("tel-prospection-fidelix", lines)
+    assert card.total <= 2, card.total
+    assert all(c.level == Level.TI for c in card.criteria if c.id != "b2.reporting")
