@@ -145,7 +145,9 @@ def grade(transcript: Transcript, scenario: Scenario,
     for result in check(transcript, scenario, found, observer.states):
         expectations.setdefault(result.criterion, []).append(result)
     misconduct = MISCONDUCT & {e.value for e in transcript.final.events}
-    cut_short = len(transcript.turns) <= CUT_SHORT_TURNS
+    # (What a lost conversation caps every criterion at: the same for all of them.)
+    lost_cap = FAILURE_CAP if not misconduct else \
+        CUT_SHORT_CAP if len(transcript.turns) <= CUT_SHORT_TURNS else MISCONDUCT_CAP
     substance = observations.get("substance")
     empty = substance is not None and substance.score < EMPTY_TALK
     stuffed = observer.repeated_formulas >= STUFFED
@@ -174,8 +176,7 @@ def grade(transcript: Transcript, scenario: Scenario,
             if missed and (advice is None or score >= 0.5):
                 advice = advise("attendu", attendu=missed[0])
         if transcript.outcome == Outcome.FAILURE and item.criterion != "b2.reporting":
-            score = min(score, (CUT_SHORT_CAP if cut_short else MISCONDUCT_CAP) if misconduct
-                        else FAILURE_CAP)
+            score = min(score, lost_cap)
         elif item.criterion in COURTEOUS_FLOOR and courteous:
             score = max(score, COURTEOUS_FLOOR[item.criterion])
         mine_faults = [f for f in found if f.touches(item.criterion)]

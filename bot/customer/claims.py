@@ -45,7 +45,7 @@ _NEVER_FAILS = re.compile(r"\b(?:tombe|tombera|tombent|est|sera) (?:jamais|plus 
                           # not adjacent.
                           r"|\b(?:couleur|pages?|copies|impressions?|tirages?)(?: couleur| noir"
                           r" et blanc)? (?:en )?illimit\w*|\b(?:intervention|intervient|"
-                          r"interviendra|depannage|depann\w*|technicien (?:est|sera|arrive|passe|"
+                          r"interviendra|depann\w*|technicien (?:est|sera|arrive|passe|"
                           r"vient|viendra))\b[^.?!]{0,30}\b(?:en (?:une|1) ?(?:heure|h)\b|dans "
                           r"l'heure|en moins d'une heure)")
 _RESULT = re.compile(

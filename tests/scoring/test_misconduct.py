@@ -14,7 +14,8 @@ from repliq.run_cmd import converse, script_lines
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
 from scoring.grader import Scorecard, grade
-from scoring.rubric import Level
+from scoring.misconduct import faults
+from scoring.rubric import Breach, Level
 from scoring.transcript import from_record
 
 CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
@@ -173,3 +174,14 @@ def test_a_call_hung_up_within_a_few_turns_leaves_nothing_to_credit() -> None:
     card = _card("tel-prospection-fidelix", lines)
     assert card.total <= 2, card.total
     assert all(c.level == Level.TI for c in card.criteria if c.id != "b2.reporting")
+
+
+def test_a_rivals_price_conceded_below_the_floor_is_a_breach_though_she_said_it() -> None:
+    """aveugle-20: "je vous aligne sur Copitec, 240 € HT par mois" after she said Copitec's
+    240 €; her own figure said back is no offer, conceded as ours it is one below the 259 €
+    floor (the examiner 6/20, graded 11.5 with no fault)."""
+    scenario = load_scenario(BUILTIN_DIR / "e4-copieur-cabinet.yaml")
+    lines = script_lines(CALIBRATION / "aveugle-20" / "e4-copieur-cabinet" / "hors-politique.txt")
+    record = converse(start_conversation(scenario), lines, False, io.StringIO())
+    below = [f for f in faults(from_record(record), scenario) if f.kind == Breach.BELOW_FLOOR]
+    assert [f.turn.number for f in below] == [6], below
