@@ -58,15 +58,15 @@ def build_parser() -> FrenchParser:
 
 
 def welcome() -> int:
-    """`repliq` alone. The Textual application will open here; until it lands, show the
-    scenarios and how to read the default one."""
+    """`repliq` alone, piped or scripted (no terminal to draw the application on): the
+    scenarios and how to read and play the default one."""
     print(f"Repliq {__version__} — scénarios disponibles :\n")
     status = scenarios_cmd.cmd_list(argparse.Namespace(dir=None))
     default = scenarios_cmd.DEFAULT_SCENARIO
     print(f"\nScénario par défaut : {default}. Lisez sa fiche-sujet :\n"
           f"  repliq scenarios show {default}\n"
           f"puis jouez l'entretien dans le terminal :\n  repliq run {default}\n"
-          "L'application plein écran arrive avec les prochaines versions ; "
+          "Lancé dans un terminal, « repliq » seul ouvre l'application plein écran ; "
           "« repliq --help » liste les commandes.")
     return status
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.customer.reply import ReplyKind
 from scenarios.model import Scenario
 from scenarios.vocabulary import Act, Event
 
@@ -13,9 +14,6 @@ from .rubric import Breach, rubric
 from .tariffs import wrong_tariffs
 from .transcript import StudentTurn, Transcript
 
-# What the customer's reply says she made of a claim (bot/customer/reply.py, ReplyKind): a
-# guaranteed result or a gift no policy allows, met with doubt.
-_CLAIM_DOUBTED = "promesse douteuse"
 _EVENTS = {Event.PRESSION: Breach.PRESSURE, Event.DROIT_LEGAL_NIE: Breach.RIGHT_DENIED,
            Event.PROMESSE_HORS_POLITIQUE: Breach.OUT_OF_POLICY}
 
@@ -59,7 +57,8 @@ def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:
             kinds.append(Breach.RUDENESS)
         events = set(turn.state.events)
         kinds += [kind for event, kind in _EVENTS.items() if event in events - before]
-        if _CLAIM_DOUBTED in turn.reply_to and Breach.OUT_OF_POLICY not in kinds and \
+        # (Her doubt says a guaranteed result or a gift no policy allows was promised.)
+        if turn.answered_with(ReplyKind.CLAIM_DOUBTED) and Breach.OUT_OF_POLICY not in kinds and \
                 Event.PROMESSE_RETIREE not in events - before:
             kinds.append(Breach.OUT_OF_POLICY)
         offered = turn.state.price_offered

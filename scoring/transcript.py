@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bot.customer.reply import ReplyKind
 from bot.state import CustomerState
 from bot.text import fold
 from bot.turn_record import TurnRecord
@@ -28,7 +29,8 @@ class StudentTurn:
     entities: list[dict[str, Any]]
     state: CustomerState
     reply: str = ""
-    # What each part of the customer's reply answered ("impolitesse", "promesse douteuse"…).
+    # What each part of the customer's reply answered, as recorded: ReplyKind labels
+    # ("impolitesse", "fait:volume-mensuel"); read them with `answered_with`.
     reply_to: list[str] = field(default_factory=list)
     # What the student clearly did: each sentence's best act and the high-precision cues.
     # The customer reacts to near-ties too (lenient); grading counts only these.
@@ -40,6 +42,13 @@ class StudentTurn:
     @property
     def words(self) -> int:
         return len(self.text.split())
+
+    def answered_with(self, kind: ReplyKind) -> bool:
+        """Whether the customer's reply to this turn held a part of that kind (its label is
+        the kind, followed by an id for the kinds that name their subject)."""
+        if kind.value.endswith(":"):
+            return any(label.startswith(kind.value) for label in self.reply_to)
+        return kind.value in self.reply_to
 
 
 @dataclass

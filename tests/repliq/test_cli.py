@@ -24,6 +24,16 @@ def test_version() -> None:
     assert result.stdout.startswith("repliq ")
 
 
+def test_repliq_alone_without_a_terminal_lists_the_scenarios() -> None:
+    # (Piped or scripted, there is no screen to draw the application on: the summary says
+    # what to play and that a terminal opens the full-screen application.)
+    result = run()
+    assert result.returncode == 0
+    assert "e4-copieur-cabinet" in result.stdout
+    assert "repliq scenarios show e4-copieur-cabinet" in result.stdout
+    assert "ouvre l'application plein écran" in result.stdout
+
+
 def test_help_is_french_with_examples() -> None:
     result = run("--help")
     assert result.returncode == 0
