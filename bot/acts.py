@@ -148,7 +148,11 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
                             r"souhaiterais|voudrais) vous (?:parler|presenter|proposer)\b"
                             # "(Je serai brève :) nous aidons les boulangeries à…"
                             r"|(?:^|[:;] )(?:nous|on) (?:aid(?:ons|e)|accompagn(?:ons|e)) "
-                            r"(?:les|des|vos)\b"),
+                            r"(?:les|des|vos)\b"
+                            # "mon but est simplement de voir si cela peut vous être utile"
+                            # (a blind play's prospect hung up: "pourquoi vous m'appelez ?")
+                            r"|\b(?:mon|notre|le) (?:but|objectif) (?:est|c'est|de mon appel est)"
+                            r" (?:simplement |juste |seulement )?de\b"),
         (Act.EXCUSE, r"\b(desole|desolee|toutes nos excuses|je m'excuse|veuillez nous excuser)\b"),
         # "Dans sa version complète, il coûte 4 500 €" gives the price inside an argument (a
         # blind play's director let 4 500 € pass after saying "pas un euro de plus"); not

@@ -84,8 +84,17 @@ def rehearse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
             print(clean(f"{name} : {turn.text}"), file=out, flush=True)
 
     show(rehearsal.open())
-    for line in lines:
+    for index, line in enumerate(lines):
         if rehearsal.ended:
+            # A script that goes on after the end is not played further: say so, or its
+            # writer takes the last lines for heard (blind players asked why line 15 vanished).
+            if isinstance(lines, list):
+                left = sum(bool(clean(rest, keep_newlines=False).strip())
+                           for rest in lines[index:])
+                if left:
+                    lines_left = "une réplique du script non jouée" if left == 1 else \
+                        f"{left} répliques du script non jouées"
+                    print(f"(Entretien terminé : {lines_left}.)", file=out, flush=True)
             break
         # One place for every line source (script, keyboard): no control character or
         # escape sequence, and an empty line is not a turn.

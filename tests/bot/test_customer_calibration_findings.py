@@ -432,3 +432,24 @@ def test_cancelling_whenever_she_likes_free_of_charge_is_beyond_the_policy() -> 
         "la première année, sans aucun frais.")
     assert Event.PROMESSE_HORS_POLITIQUE in talk.state.events or \
         "promesse douteuse" in reply.parts, reply
+
+
+def test_what_the_firm_does_and_the_aim_of_the_call_say_why_one_calls() -> None:
+    # (aveugle-21, a first try of the excellent student: the prospect hung up on the third
+    # line, "Je ne sais toujours pas pourquoi vous m'appelez", after both were said.)
+    talk, reply = _talk(
+        "tel-prospection-fidelix",
+        "Bonjour, Camille Lefort de la société Fidelix à Lille, je souhaiterais parler à "
+        "Monsieur Karim Benali, s'il vous plaît.",
+        "Je comprends tout à fait, Monsieur Benali, je serai très bref : une minute seulement. "
+        "Fidelix aide les boulangeries de la métropole lilloise à fidéliser leurs clients et à "
+        "prendre des commandes à retirer sans attente ; mon but est simplement de voir si cela "
+        "peut vous être utile et, si oui, de vous proposer une courte démonstration. Est-ce "
+        "que j'ai votre accord pour une minute, ou préférez-vous que je vous rappelle à 14 "
+        "heures ?",
+        "Merci, je fais court. Aujourd'hui, comment fonctionnent vos trois boutiques pour "
+        "fidéliser les clients habitués et pour gérer les commandes, par exemple le dimanche "
+        "ou pour les fêtes ?")
+    assert talk.state.happened(Event.OBJET_ANNONCE)
+    assert not reply.ended, reply.text
+    assert "pourquoi vous m" not in reply.text

@@ -70,6 +70,19 @@ def test_blank_lines_and_unicode_separators_do_not_make_turns(tmp_path: Path) ->
                     "Combien de pages imprimez-vous par mois ?"]
 
 
+def test_lines_after_the_end_of_the_conversation_are_said_unplayed(tmp_path: Path) -> None:
+    # (A script writer took lines after the goodbye for heard: nothing said they were not.)
+    script = tmp_path / "repliques.txt"
+    script.write_text("Bonjour Madame, Léa Martin de Bureau Plus, merci de me recevoir.\n"
+                      "Merci, au revoir Madame, bonne journée.\nEncore une chose.\n\n"
+                      "Et une autre.\n", encoding="utf-8")
+    result = repliq("run", SCENARIO, "--script", str(script), "--no-save")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "(Entretien terminé : 2 répliques du script non jouées.)" in out
+    assert "Encore une chose" not in out
+
+
 @pytest.mark.parametrize("where", ["dossier-absent/t.json", "."])
 def test_an_unwritable_json_output_is_refused_before_the_conversation(
         tmp_path: Path, where: str, capsys: pytest.CaptureFixture[str]) -> None:
