@@ -95,6 +95,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # examiner 14.5, graded 17.5).
                     r"|c'est pas (?:tres |bien |vraiment )?(?:malin|fute)e?(?! de ma part)"
                     r"|ce n'est pas (?:tres |bien |vraiment )?(?:malin|fute)e?(?! de ma part)"
+                    # ("signer sur la tablette sans rien regarder, faut pas être très futée,
+                    # hein", aveugle-21: no reaction; the examiner 12.5, graded 17.5.)
+                    r"|(?:il )?(?:faut|fallait) pas etre (?:tres |bien |vraiment )?"
+                    r"(?:malin|fute|finaud|degourdi)e?"
                     # Whoever ran last year's fair called dim ("celui qui a monté cette foire
                     # ne devait pas être une lumière… du travail de manche", aveugle-16: no
                     # reaction, to the director who may have run it himself).
@@ -113,7 +117,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # Colleagues on leave called idle ("Mathieu, c'est un sacré tire-au-flanc",
                     # aveugle-13: no reaction; the examiner's relation at I).
                     r"|tire-au-flanc|tire au flanc|feignant\w*|faineant\w*|feignass\w*"
-                    r"|glandeur\w*|je-m'en-foutiste\w*)\b"
+                    # (Or customers who give up queuing: "c'est des gros flemmards",
+                    # aveugle-22, no reaction; head office "les gratte-papier du siège",
+                    # aveugle-18 and -22, no reaction, the examiners' relation at I.)
+                    r"|glandeur\w*|je-m'en-foutiste\w*|flemmard\w*|gratte-papiers?"
+                    r"|ronds?-de-cuir)\b"
                     # "Têtue, non. Claire, plutôt." denies the customer's word.
                     r"(?!\s*,?\s*non\b)"),
         ("dénigrement", r"\b(de la daube|de la merde|de la camelote|du bricolage|de la gnognote"

@@ -453,3 +453,24 @@ def test_what_the_firm_does_and_the_aim_of_the_call_say_why_one_calls() -> None:
     assert talk.state.happened(Event.OBJET_ANNONCE)
     assert not reply.ended, reply.text
     assert "pourquoi vous m" not in reply.text
+
+
+def test_her_called_dim_head_office_penpushers_and_idle_customers_are_rude() -> None:
+    # (aveugle-21 and -22: no reaction from the customer, none in the grade; the examiners took
+    # 3 to 5 points off each.)
+    assert markers("Bon, signer sur la tablette sans rien regarder, franchement, faut pas être "
+                   "très futée, hein.")
+    assert markers("Franchement, les gratte-papier du siège, ils n'ont jamais tenu un rayon de "
+                   "leur vie.")
+    assert markers("Les gens qui font demi-tour devant la queue, entre nous, c'est des gros "
+                   "flemmards.")
+    assert not markers("Il ne faut pas être grand clerc pour voir ce que la queue vous coûte.")
+
+
+def test_her_called_dim_is_heard_by_the_customer() -> None:
+    talk, reply = _talk(
+        "tel-reclamation-lave-linge",
+        "ElectroMaison service clients, Thomas à l'appareil, bonjour, que puis-je pour vous ?",
+        "Je suis vraiment désolé, madame. Bon, signer sur la tablette sans rien regarder, "
+        "franchement, faut pas être très futée, hein.")
+    assert talk.state.happened(Event.IMPOLITESSE), reply.text
