@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from bot.customer.reply import ReplyKind
+from bot.recap import sums_up
 from bot.state import CustomerState
 from bot.text import fold
 from bot.turn_record import TurnRecord
@@ -140,22 +141,6 @@ def echoes(text: str, heard: set[str]) -> bool:
     opening = _RESTATING.search(folded)
     return opening is not None and \
         len(set(_CONTENT_WORD.findall(folded[opening.start():])) & heard) >= ECHO_WORDS
-
-
-# A recap says so or restates the terms ("Je récapitule : …", "Donc on est d'accord : …"); the
-# act reader also takes a confirmation of the last point for one ("C'est noté pour samedi
-# matin, votre dossier est le SAV-…", which the examiners of eight blind sets called "pas de
-# récapitulatif" for the complaint's good student, every time).
-_RECAP_SAID = re.compile(r"recapitul|\bresum|\bje reprends\b|on est (?:bien )?d'accord|"
-                         r"pour etre (?:sur|sure|clair|claire)\b|pour que (?:ce soit|tout soit) "
-                         r"clair|\bfaisons le point|\bje fais le point|\ben bref\b")
-RECAP_TERMS = 4
-
-
-def sums_up(text: str, entities: list[dict[str, Any]]) -> bool:
-    """Whether a turn read as a recap is one: it says so, or restates RECAP_TERMS terms the
-    entity layer found (amounts, dates, durations, references, contact details)."""
-    return bool(_RECAP_SAID.search(fold(text))) or len(entities) >= RECAP_TERMS
 
 
 # An open question by its grammar (scoring/observations.py, questioning). Not "mardi ou

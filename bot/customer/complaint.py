@@ -11,6 +11,7 @@ from scenarios.vocabulary import Act, Event, Kind
 
 from ..entities import WEEKDAYS, days_said, extract
 from ..questions import asks_to_pick
+from ..recap import sums_up
 from ..text import fold, with_article
 from .appointments import option_values
 from .reply import Priority, ReplyKind, ReplyPart, Stance
@@ -273,8 +274,12 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                 parts.append(ReplyPart(Priority.ANSWER, c.bank("solution_refused"),
                                        ReplyKind.SOLUTION, stance=Stance.NEGATIVE))
     _pick_gesture(c, u, parts)
+    # (A turn the act reader took for a recap commits to nothing unless it sums something up:
+    # "je lance le remplacement, le transporteur va normalement vous contacter" earned "un
+    # engagement précis (numéro de dossier, e-mail, créneau)" with none given, aveugle-21/22.)
     if state.happened(Event.SOLUTION_PROPOSEE) and (
-            Act.RECAPITULATIF in acts or _COMMITMENT.search(folded)
+            (Act.RECAPITULATIF in acts and sums_up(u.text, u.entities))
+            or _COMMITMENT.search(folded)
             or any(e.type in ("numero_commande", "email", "date") for e in u.entities)
     ) and state.record(Event.ENGAGEMENT_DONNE) and not any(
             part.kind == ReplyKind.SOLUTION and part.stance == Stance.POSITIVE for part in parts):

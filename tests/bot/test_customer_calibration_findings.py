@@ -474,3 +474,27 @@ def test_her_called_dim_is_heard_by_the_customer() -> None:
         "Je suis vraiment désolé, madame. Bon, signer sur la tablette sans rien regarder, "
         "franchement, faut pas être très futée, hein.")
     assert talk.state.happened(Event.IMPOLITESSE), reply.text
+
+
+def test_a_vague_next_step_read_as_a_recap_commits_to_nothing() -> None:
+    # (aveugle-21 and -22, the weak agent: no file number, e-mail or slot, yet the call ended
+    # on "engagement précis donné (numéro de dossier, e-mail, créneau)" and "Je guette votre
+    # mail".)
+    lines = ("Oui bonjour, ElectroMaison, euh, Léa, je vous écoute.",
+             "Ah d'accord, mince. C'est quel modèle que vous avez pris ?",
+             "Oui, euh, en ce moment on a beaucoup de retard sur les messages, c'est un peu "
+             "compliqué. Vous avez votre numéro de commande ?",
+             "Je peux vous faire un remplacement, il faut compter cinq jours pour la livraison.",
+             "Oui je comprends, malheureusement c'est le délai normal pour un remplacement. "
+             "Mais du coup, pour compenser, je vous mets un bon d'achat de 30 euros, ça vous va ?",
+             "Super. Alors je lance le remplacement, et euh, le transporteur va normalement vous "
+             "contacter pour fixer le jour de livraison. Et par contre, vous garderez l'ancienne "
+             "machine jusque-là.")
+    state = _played("tel-reclamation-lave-linge", *lines)
+    assert state.happened(Event.SOLUTION_ACCEPTEE)
+    assert not state.happened(Event.ENGAGEMENT_DONNE)
+    # A recap that restates the terms is one.
+    recap = ("Je récapitule : remplacement lancé, livraison samedi matin entre 8 h et 12 h, "
+             "dossier SAV-204517, et je vous envoie la confirmation par e-mail.")
+    state = _played("tel-reclamation-lave-linge", *lines, recap)
+    assert state.happened(Event.ENGAGEMENT_DONNE)
