@@ -14,7 +14,7 @@ from scoring.grader import grade
 from scoring.tips import Coach
 from scoring.transcript import from_turns
 
-from .terminal import clean
+from .terminal import one_line
 
 TurnSink = Callable[[TurnRecord], None]
 
@@ -80,7 +80,7 @@ class Rehearsal:
              ) -> tuple[TurnRecord, list[TurnRecord]]:
         # Whatever the front end: no control character or escape sequence reaches the
         # customer, the store or a terminal that shows the transcript later.
-        text = clean(text, keep_newlines=False).strip()
+        text = one_line(text)
         customer = self.customer
         events_before = set(customer.state.events)
         understanding, reply = customer.step(text)

@@ -31,7 +31,7 @@ from .errors import UserError
 from .files import check_output_path, write_atomically
 from .grade_cmd import report_option
 from .rehearsal import Rehearsal
-from .terminal import clean
+from .terminal import clean, one_line
 
 
 def script_lines(path: Path) -> list[str]:
@@ -89,8 +89,7 @@ def rehearse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
             # A script that goes on after the end is not played further: say so, or its
             # writer takes the last lines for heard (blind players asked why line 15 vanished).
             if isinstance(lines, list):
-                left = sum(bool(clean(rest, keep_newlines=False).strip())
-                           for rest in lines[index:])
+                left = sum(bool(one_line(rest)) for rest in lines[index:])
                 if left:
                     lines_left = "une réplique du script non jouée" if left == 1 else \
                         f"{left} répliques du script non jouées"
@@ -98,7 +97,7 @@ def rehearse(customer: Customer, lines: Iterator[str] | list[str], echo_student:
             break
         # One place for every line source (script, keyboard): no control character or
         # escape sequence, and an empty line is not a turn.
-        line = clean(line, keep_newlines=False).strip()
+        line = one_line(line)
         if not line:
             continue
         if echo_student:

@@ -34,6 +34,13 @@ def clean(text: object, keep_newlines: bool = True) -> str:
     return "".join(out)
 
 
+def one_line(text: object) -> str:
+    """A student's line as a turn: one line, nothing a terminal would obey, no edge spaces.
+    Empty means it is not a turn (an empty Enter, a blank script line): the loop that plays
+    the line and the count of unplayed script lines must agree on that."""
+    return clean(text, keep_newlines=False).strip()
+
+
 def _write(stream: TextIO, text: str) -> None:
     stream.write(text + "\n")
     stream.flush()
