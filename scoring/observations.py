@@ -9,6 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import cached_property, lru_cache
 
+from bot.introduction import gives_own_name, names_company
 from bot.state import CustomerState
 from bot.text import fold
 from bot.topics import content_words
@@ -104,19 +105,12 @@ def _vocabulary(scenario: Scenario) -> frozenset[str]:
     return _case_words("\n".join(texts))
 
 
-# A name given with the company in the first words ("ElectroMaison.fr, service clients,
-# bonjour. Marc Girard à votre écoute.", aveugle-3: the engine recorded no introduction).
-_NAMED_SELF = re.compile(r"\b(?:je suis|je m'appelle|ici|c'est)\s+[A-ZÉ][a-zéèëï-]+"
-                         r"|\b[A-ZÉ][a-zéèëï-]+ [A-ZÉ][a-zéèëï-]+,? (?:à votre écoute|à l'appareil"
-                         r"|du service|de la société|pour vous servir)")
-
-
 def introduced_in_words(turns: list[StudentTurn], scenario: Scenario) -> StudentTurn | None:
     """The first of the first two turns where the student gave a name and the company, in
     words the customer engine may have missed."""
-    company = fold(scenario.brief.company.name).split()[0].rstrip(".,")
-    return next((t for t in turns[:2] if company in fold(t.text) and _NAMED_SELF.search(t.text)),
-                None)
+    company = scenario.brief.company.name
+    return next((t for t in turns[:2] if names_company(t.text, company)
+                 and gives_own_name(t.text, company)), None)
 
 
 # An identity checked by name ("Madame Garnier, c'est bien vous ?").
