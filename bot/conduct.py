@@ -172,6 +172,12 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    # the examiner's fault of the call, not heard). (Not "le conseil, c'est le
                    # b.a.-ba de notre métier": only what everyone is taught, or shrugged off.)
                    r"|b\.?a\.?-?ba (?:qu'on apprend|que tout le monde|de tout le monde)"
+                   # Her fault made plain ("ouvrir un carton avant de signer, ce n'est quand
+                   # même pas sorcier, hein", aveugle-24: no reaction; the examiner 14, graded
+                   # 17.5). (Not "ce n'est pas sorcier, je vous guide": only "quand même",
+                   # "pourtant".)
+                   r"|(?:c'est|ce n'est|c'etait|ce n'etait) (?:quand meme|pourtant) pas "
+                   r"(?:bien |si |tres )?(?:sorcier|complique|difficile|la mer a boire)"
                    r"|mais (?:enfin|bon),? chacun son truc"
                    r"|meme si vous (?:pleurez|suppliez|pleurnichez)"
                    r"|vous savez pas ce que vous voulez|c'est votre probleme"

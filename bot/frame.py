@@ -220,7 +220,10 @@ _REWORKED = re.compile(r"\b(?:j'ai|on a|nous avons) (?:donc |deja |tout )?(?:rev
 # loyer à 280 € HT"): an offer, however her line named it just before.
 # ("validez-vous le projet à 3 000 € ?" puts the figure to her vote, whatever she said last.)
 _PROPOSED_BEFORE = re.compile(r"\b(?:je vous (?:propose|fais|accorde|laisse)|je peux (?:vous )?"
-                              r"(?:proposer|faire|descendre|passer|accorder)|je descends|"
+                              # ("je peux ramener le loyer à 280 euros", aveugle-24: her 280
+                              # read as quoted, and the 289 € stayed on the table)
+                              r"(?:proposer|faire|descendre|passer|accorder|ramener|baisser"
+                              r"|mettre)|je descends|"
                               r"je passe|validez-vous|vous validez|signez-vous|vous signez|"
                               r"on valide|on signe|on part sur|partons sur"
                               # "Ah ouais 2 800, nous on fait 2 000 et on vise 150 cartes"
@@ -282,6 +285,17 @@ _COMPARED_BEFORE = re.compile(r"\b(?:en dessous|au-dessous|au dessous|en dessus|
                               r" (?:de |a )?"
                               # ("ce projet coûte 2 725 €, donc moins que ses 2 800 €")
                               r"(?:ses |leurs |vos |les |ces )?$")
+# Someone else's price: "Copitec vous propose 250", "qui vous facture 240" (not "je vous
+# propose", "on vous propose").
+_THIRD_PARTY_PRICE_BEFORE = re.compile(r"\b(?!(?:je|j|on|nous|vous|tu|te|il|ca|cela|ce)\b)\w+ "
+                                       r"(?:vous |leur |te )?(?:propose|proposent|proposait|"
+                                       r"facture|facturent|facturait)(?: a| de| pour)?\s*$")
+# Her limit named as hers ("sous votre seuil de", "dans votre budget de"): unlike the other
+# comparisons, it is hers even when she never said the figure and the turn says yes.
+_UNDER_HER_LIMIT = re.compile(r"\b(?:sous|en dessous de|en-dessous de|au-dessous de|dans|en deca "
+                              r"de|inferieure? a) (?:votre|vos|ton|ta|tes) (?:seuil|plafond|"
+                              r"limite|delegation|budget|enveloppe)(?: de (?:signature|decision))?"
+                              r"(?: de| a)?\s*$")
 # Agreeing on the customer's figure makes it the price on the table ("on est d'accord sur
 # 2 000 €", "4 000, je peux travailler avec ça").
 _AGREEMENT = re.compile(r"\b(on est bon|ca marche pour|j'accepte|va pour|ok pour|je garde|total"
@@ -289,7 +303,10 @@ _AGREEMENT = re.compile(r"\b(on est bon|ca marche pour|j'accepte|va pour|ok pour
                         r"|on tombe a|on est a|ramene a|ramener a|revient a|donc|en tout"
                         r"|au total|tout compris"
                         # "Bon allez, 230, on s'aligne" (her competitor's figure, matched).
-                        r"|on s'aligne(?! pas)|je m'aligne(?! pas)|on s'y aligne)\b")
+                        r"|on s'aligne(?! pas)|je m'aligne(?! pas)|on s'y aligne"
+                        # A recap of the deal ("je récapitule ce que nous avons convenu :
+                        # location… à 280 € HT", aveugle-24: read as her budget quoted).
+                        r"|(?:nous avons|on a|nous avions|on avait) convenu)\b")
 
 
 def figures_said(text: str) -> frozenset[float]:
@@ -404,7 +421,9 @@ _ONE_OFF_BEFORE = re.compile(r"\b(installation|mise en service|frais d'installat
                              r"\s*(?:[:,(]\s*(?:normalement |"
                              # ("je vous offre l'installation, normalement c'est 350 euros")
                              r"d'habitude |habituellement |en temps normal )?(?:les|soit|donc|"
-                             r"c'est|ca fait|qui fait)?\s*)?$")
+                             # ("…et la formation à l'installation, facturée 350 euros HT",
+                             # aveugle-24: read as the rent in a recap of a 280 € deal)
+                             r"c'est|ca fait|qui fait|facturee?s?)?\s*)?$")
 
 
 def one_off_fee(folded: str, figure: str) -> str | None:
@@ -458,6 +477,16 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # au pire sans lui, et dans ce cas je réduis le nombre de kits pour rester à 3 000 €":
         # the excellent student of aveugle-13 kept 3 150 € on the table and no agreement).
         return Role.OTHER
+    if kind == "montant" and _THIRD_PARTY_PRICE_BEFORE.search(before):
+        # Someone else's price, whatever the turn accepts: "Oui, … Je sais que Copitec vous
+        # propose 250, donc je peux vous offrir l'installation" offered 250 € ("Où est le
+        # piège ?", "un montant aussi bas, ce n'est pas sérieux", aveugle-24).
+        return Role.QUOTE
+    if kind == "montant" and _UNDER_HER_LIMIT.search(before):
+        # Her limit named as hers is the mark, whatever the turn accepts: "Oui, … à 289 € HT,
+        # donc sous votre seuil de 300 euros" put 300 € on the table (aveugle-24: then "au-
+        # dessus du budget" on the sheet of a deal at 280 €).
+        return Role.QUOTE
     if ((value in context.customer_figures and _COMPARED_BEFORE.search(before))
             or _SIGNING_LIMIT_BEFORE.search(before)) and not accepting:
         return Role.QUOTE
@@ -502,6 +531,11 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # said each figure: read as an offer when the 240 € was not hers yet, 289 € next was a
         # price cut ("Puisque vous baissez si facilement…", round 41 tuning).
         return Role.QUOTE
+    if _LOWERED_TO.search(before):
+        # The price brought down to a figure is the offer, whatever it happens to add up to
+        # ("je peux ramener le loyer à 280 euros" after her 250 € and 30 % of colour: read as
+        # her figures summed, and the 289 € stayed on the table, aveugle-24).
+        return Role.OFFER
     if _sum_of_two(value, context.customer_figures):
         # "vous payez 240 € plus 90 € de couleur, soit 330 €": the student adds up what the
         # customer said; the total is hers, not an offer (a blind play heard "Vous bradez ?"
@@ -539,6 +573,13 @@ _ADDED_BEFORE = re.compile(r"\d[\d\s]*(?:€|euros?)?\s*(?:ht\s*)?(?:plus|\+)\s*
 _DEAL_PRICE_BEFORE = re.compile(r"\b(?:pour|a|au prix de) (?:moins de |un total de |un budget "
                                 r"de |seulement )?$")
 _SUMMING_HER_UP = re.compile(SUMMARY_LEAD)
+
+
+# The price brought down to a figure: "je peux ramener le loyer à", "je vous descends à".
+_LOWERED_TO = re.compile(r"\b(?:je peux|je vais|je vous) (?:vous |le |la )?(?:ramener|baisser|"
+                         r"descendre|passer|mettre|ramene|baisse|descends|passe|mets) "
+                         r"(?:(?:le |la |votre |l')(?:loyer|prix|tarif|mensualite|abonnement|"
+                         r"total|projet|budget|offre) )?a\s*$")
 
 
 def _sum_of_two(value: float, figures: frozenset[float]) -> bool:

@@ -101,6 +101,12 @@ _BEYOND_POLICY = re.compile(
 # the policy's; an object or money given with it is not ("…et une machine Nespresso", round
 # 51: "Entendu. Je signe.").
 _BEYOND_ALLOWED = re.compile(rf"\b({_BEYOND_ANY})\b")
+# A device named as where the product runs, not as a gift ("premier mois offert, et la carte de
+# fidélité sur smartphone est comprise", aveugle-23: "Cadeau ? Méfiez-vous de ce que vous
+# promettez", and a top student graded 8 for 19 for a promise outside the policy).
+_MEDIUM = re.compile(r"\b(?:sur|dans|via|depuis|par) (?:le |la |les |l'|un |une |votre |vos |leur |"
+                     r"leurs |son |sa |ses |leur )?(?:smartphone|telephone|portable|tablette|"
+                     r"ordinateur|iphone|ipad|tele)s?\b")
 _NEAR = 25  # characters around the gift word where its object or its duration is said
 # After "je vous offre", a list of what is given ("je vous offre l'installation, le toner à vie
 # et une machine à café": the third item was past the window, blind play).
@@ -797,7 +803,7 @@ def _gift(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         return  # a complaint's promises are weighed against its policy (complaint.py)
     allowed = set(c.concessions) | c.gestures
     for sentence in u.sentences:
-        folded = fold(sentence.text)
+        folded = _MEDIUM.sub("", fold(sentence.text))
         # A gift the scenario allows ("je vous offre les trois mois de toner couleur"):
         # weighed by the negotiation, not doubted ("Gratuit, comme ça ?", round 50).
         named = {hit.id for hit in sentence.topics

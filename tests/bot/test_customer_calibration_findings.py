@@ -498,3 +498,50 @@ def test_a_vague_next_step_read_as_a_recap_commits_to_nothing() -> None:
              "dossier SAV-204517, et je vous envoie la confirmation par e-mail.")
     state = _played("tel-reclamation-lave-linge", *lines, recap)
     assert state.happened(Event.ENGAGEMENT_DONNE)
+
+
+def _lines(set_name: str, scenario_id: str, student: str) -> list[str]:
+    path = Path("tests/data/calibration") / set_name / scenario_id / f"{student}.txt"
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def test_her_limit_named_as_hers_and_the_rent_brought_down_set_the_price() -> None:
+    # aveugle-24: "…289 euros HT par mois, donc sous votre seuil de 300 euros" after a "Oui"
+    # put 300 € on the table, "je peux ramener le loyer à 280 euros" was read as her figures
+    # added up (250 € + 30 %), and "…la formation, facturée 350 euros HT" in the recap as the
+    # rent: the sheet said "au-dessus du budget" of a deal at her own 280 €.
+    lines = _lines("aveugle-24", "e4-copieur-cabinet", "excellent")
+    assert _played("e4-copieur-cabinet", *lines[:9]).price_offered == 289
+    assert _played("e4-copieur-cabinet", *lines[:11]).price_offered == 280
+    assert _played("e4-copieur-cabinet", *lines[:12]).price_offered == 280
+
+
+def test_the_competitor_s_price_is_not_offered_by_a_turn_that_says_yes() -> None:
+    # aveugle-24: "Oui, … 289 euros HT par mois … Je sais que Copitec vous propose 250, donc je
+    # peux déjà vous offrir l'installation" offered 250 €: "Où est le piège ?".
+    lines = _lines("aveugle-24", "e4-copieur-cabinet", "bon")
+    talk, reply = _talk("e4-copieur-cabinet", *lines[:6])
+    assert talk.state.price_offered == 289
+    assert "piège" not in reply.text
+
+
+def test_the_phone_the_product_runs_on_is_no_gift() -> None:
+    opening = ("Bonjour Monsieur Benali, Lucas Fontaine, de la société Fidelix à Lille. Je vous "
+               "appelle au sujet de la fidélisation de vos clients, avez-vous deux minutes ?")
+    # aveugle-23: the policy's own offer, and "Cadeau ? Méfiez-vous de ce que vous promettez"
+    # to it; the top student was graded 8 for the examiner's 19.
+    state = _played("tel-prospection-fidelix", opening,
+                    "L'abonnement est à 49 euros hors taxes par mois, sans engagement, premier "
+                    "mois offert, et la carte de fidélité sur smartphone est comprise.")
+    assert Event.PROMESSE_HORS_POLITIQUE not in state.events
+    state = _played("tel-prospection-fidelix", opening,
+                    "Et si vous prenez l'abonnement, je vous offre un smartphone pour la caisse.")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events
+
+
+def test_her_fault_made_plain_is_contempt() -> None:
+    # aveugle-24: no reaction; the examiner 14, graded 17.5.
+    assert markers("Bon, ouvrir un carton avant de signer, ce n'est quand même pas sorcier, "
+                   "hein, mais passons.")
+    assert not markers("Remplir le formulaire, ce n'est pas sorcier, je vous guide.")
