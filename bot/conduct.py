@@ -121,7 +121,11 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # aveugle-22, no reaction; head office "les gratte-papier du siège",
                     # aveugle-18 and -22, no reaction, the examiners' relation at I.)
                     r"|glandeur\w*|je-m'en-foutiste\w*|flemmard\w*|gratte-papiers?"
-                    r"|ronds?-de-cuir)\b"
+                    r"|ronds?-de-cuir"
+                    # ("ces petites agences web, c'est une bande de rapaces, ils vendent du vent
+                    # à des commerçants qui n'y connaissent rien", to a baker who paid one
+                    # 3 000 €, aveugle-26: no reaction; the examiner 13, graded 17.)
+                    r"|rapaces|vendent du vent|qui (?:n')?y connaissent rien)\b"
                     # "Têtue, non. Claire, plutôt." denies the customer's word.
                     r"(?!\s*,?\s*non\b)"),
         ("dénigrement", r"\b(de la daube|de la merde|de la camelote|du bricolage|de la gnognote"
@@ -176,8 +180,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                    # même pas sorcier, hein", aveugle-24: no reaction; the examiner 14, graded
                    # 17.5). (Not "ce n'est pas sorcier, je vous guide": only "quand même",
                    # "pourtant".)
-                   r"|(?:c'est|ce n'est|c'etait|ce n'etait) (?:quand meme|pourtant) pas "
-                   r"(?:bien |si |tres )?(?:sorcier|complique|difficile|la mer a boire)"
+                   # (Or "c'est pas non plus de la physique nucléaire, hein", aveugle-26.)
+                   r"|(?:c'est|ce n'est|c'etait|ce n'etait) (?:(?:quand meme|pourtant) pas|pas "
+                   r"(?:non plus|quand meme|pourtant)) (?:bien |si |tres )?(?:sorcier|complique"
+                   r"|difficile|la mer a boire|de la physique nucleaire|de la science|du chinois)"
                    r"|mais (?:enfin|bon),? chacun son truc"
                    r"|meme si vous (?:pleurez|suppliez|pleurnichez)"
                    r"|vous savez pas ce que vous voulez|c'est votre probleme"

@@ -218,7 +218,9 @@ _ANNOUNCED = re.compile(r"\bj'envoie (?:un |le |des |une )?(?:sms|mails?|e-mails
 # A promise the seller admits is not theirs to make ("normalement non, mais je m'arrangerai",
 # "je m'arrange avec mon chef"): a buyer wants to know it will hold at the signature.
 _UNAUTHORISED = re.compile(
-    r"\b(je m'arrangerai|je m'arrange avec (mon|ma|le|la) \w+|entre nous,? (je|on)|ni vu ni "
+    # ("entre nous, je vous le fais à…"; not "entre nous, jeter un œil…", aveugle-26: a
+    # compliant solution taken for an arrangement off the books)
+    r"\b(je m'arrangerai|je m'arrange avec (mon|ma|le|la) \w+|entre nous,? (je|j'|on)\b|ni vu ni "
     r"connu|normalement (non|j'ai pas le droit|je n'ai pas le "
     r"droit|on (ne )?peut pas|je (ne )?peux pas),? mais"
     # ("mon chef il valide tout ce que je dis": "Bien. C'est appréciable.", blind play)

@@ -545,3 +545,23 @@ def test_her_fault_made_plain_is_contempt() -> None:
     assert markers("Bon, ouvrir un carton avant de signer, ce n'est quand même pas sorcier, "
                    "hein, mais passons.")
     assert not markers("Remplir le formulaire, ce n'est pas sorcier, je vous guide.")
+
+
+def test_entre_nous_before_a_remark_is_no_arrangement_off_the_books() -> None:
+    # aveugle-26: a compliant call ended on "la réclamation va rebondir" because "Bon, entre
+    # nous, jeter un œil sur un hublot…" read as a promise kept off the record; the remark
+    # itself, sarcasm on her, went unheard (the examiner 14, graded 7.5).
+    remark = ("Bon, entre nous, jeter un œil sur un hublot avant de laisser filer le livreur, "
+              "c'est pas non plus de la physique nucléaire, hein.")
+    state = _complaint_after(remark + " Vous seriez disponible quand pour recevoir une "
+                             "machine de remplacement ?")
+    assert Event.PROMESSE_HORS_POLITIQUE not in state.events
+    assert markers(remark)
+    state = _complaint_after("Entre nous, je vous rembourse 80 euros sur votre carte.")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events
+
+
+def test_shopkeepers_who_know_nothing_and_web_agencies_called_vultures_are_contempt() -> None:
+    # aveugle-26: to a baker who paid an agency 3 000 €; no reaction, the examiner 13, graded 17.
+    assert markers("Franchement, ces petites agences web, c'est une bande de rapaces, ils "
+                   "vendent du vent à prix d'or à des commerçants qui n'y connaissent rien.")

@@ -27,14 +27,16 @@ CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
 # measured once, fresh). A set written after them is the measure (docs/grading.md); it is
 # checked here only for contradictions and texts.
 TUNING = [CALIBRATION / f"aveugle-{n}"
-          for n in (1, 2, 3, 4, 5, 6, 7, 8, 11, 13, 14, 15, 16, 18, 19, 20, 21, 22, 23, 24)]
+          for n in (1, 2, 3, 4, 5, 6, 7, 8, 11, 13, 14, 15, 16, 18, 19, 20, 21, 22, 23, 24, 26)]
 # Fresh sets that met every target when measured, never tuned on: held there.
 FRESH_ON_TARGET = [CALIBRATION / f"aveugle-{n}" for n in (12, 17)]
 # Sets that do not reach every target yet (docs/grading.md): the copier's rank correlation on
 # aveugle-9 (a weak student 2.5 points above the examiner), an insult to the prospect himself
-# the examiner of aveugle-10 judged harder (+3). Held at the figures reached so they do not
-# slip back.
-REACHING = [CALIBRATION / f"aveugle-{n}" for n in (9, 10)]
+# the examiner of aveugle-10 judged harder (+3), an insult to head office the director and the
+# grade heard but the examiner of aveugle-25 sanctioned harder (+2.5; over the sets, Repliq
+# grades the event's hidden insult a point below the examiners). Held at the figures reached
+# so they do not slip back.
+REACHING = [CALIBRATION / f"aveugle-{n}" for n in (9, 10, 25)]
 MAX_MEAN_GAP_REACHED = 1.65
 MIN_RANK_REACHED = 0.85
 MAX_GAMING_REACHED = 3.0
