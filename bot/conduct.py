@@ -71,7 +71,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern)) for name, pattern in (
         ("grossièreté", r"\b(putain|merde|bordel|chier|chiant\w*|foutre|fous le camp|degage"
                         r"|ta gueule|fermez-la|con|conne|connard\w*|salaud|enfoire\w*|batard"
-                        r"|bouffon\w*|pauvre (?:type|fille|mec|conne|con)|ferme-la|wtf"
+                        # ("les agences web, c'est une bande de branleurs qui plument les
+                        # artisans", aveugle-28: no reaction; the examiner 12, graded 17.5)
+                        r"|bouffon\w*|branleu\w*|pauvre (?:type|fille|mec|conne|con)|ferme-la|wtf"
                         r"|fuck\w*|shut up|bullshit|stupid|idiot\w*)\b"),
         ("insulte", r"\b(abruti\w*|debile\w*|cretin\w*|imbecile\w*|incapables?|nuls?|nulle?s?"
                     r"|bras casses|branques?|branquignol\w*|guignols?|amateurs?|bon a rien"
@@ -257,7 +259,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      r"|raccroche|me casse|remballe))\b"),
         ("rejet", r"\b(c'est (?:pas|pas de|pas du|pas dans) (?:mon|notre|ma) (?:service|rayon"
                   r"|boulot|travail|ressort|faute)|c'est pas nous,? c'est|voyez (?:ca|ça) avec"
-                  r"|debrouillez-vous|vous vous debrouillez|vous assumerez|c'est comme ca"
+                  r"|debrouillez-vous|vous vous debrouillez|vous assumerez"
+                  # ("c'est comme ça, point", not "c'est comme ça que je vise 150 adhésions",
+                  # aveugle-27: "Encore une comme ça et on arrête là" to a plan explained)
+                  r"|c'est comme ca(?! que| qu')"
                   r"|vous attendrez comme|vous (?:n'etes|etes) pas (?:la|le) seule?"
                   r"|j'y peux rien|je suis pas paye|je ne suis pas paye|allez voir ailleurs"
                   r"|allez chez \w+|faut vous plaindre|plaignez-vous|raccrochez si"

@@ -862,6 +862,13 @@ def _after(c: Customer, keys: tuple[str, ...]) -> bool:
     return any(line in c.last_reply for key in keys for line in c.stock(key))
 
 
+def proof_awaited(c: Customer) -> bool:
+    """Whether her last reply asked for the proof of a claim she cannot check: she signs
+    nothing on the next turn ("certifiée par la CNIL et le ministère des Finances" doubted,
+    then the contract accepted at once, blind play)."""
+    return _after(c, ("unchecked_claim_doubted",))
+
+
 def _promised(c: Customer) -> bool:
     """Whether the student has promised her something she may now see taken back: a price,
     a concession, a solution, a gift."""

@@ -15,6 +15,7 @@ from ..text import fold
 from . import facts, objections, people, progress
 from .appointments import other_errand, signs_alone
 from .arguments import tied
+from .claims import proof_awaited
 from .complaint import accepted
 from .ending import waits_for_answer
 from .facts import stated_budget_max, untold_budget
@@ -371,6 +372,8 @@ def accepts_deal(c: Customer) -> tuple[bool, str]:
     state, rules, deal = c.state, c.rules, c.scenario.negotiation
     if state.objections_pending:
         return False, "objection_insist"
+    if proof_awaited(c):
+        return False, "deal_refused_proof"
     if state.mood < rules.deal_mood_min:
         return False, "deal_refused_not_ready"
     if deal is None:

@@ -565,3 +565,12 @@ def test_shopkeepers_who_know_nothing_and_web_agencies_called_vultures_are_conte
     # aveugle-26: to a baker who paid an agency 3 000 €; no reaction, the examiner 13, graded 17.
     assert markers("Franchement, ces petites agences web, c'est une bande de rapaces, ils "
                    "vendent du vent à prix d'or à des commerçants qui n'y connaissent rien.")
+
+
+def test_a_plan_explained_is_no_brush_off_and_vulgar_contempt_is_heard() -> None:
+    # aveugle-27: "C'est comme ça que je vise 150 adhésions" drew "Encore une comme ça et on
+    # arrête là", and the hidden-insult student was graded 5 for the examiner's 12.
+    assert not markers("C'est comme ça que je vise 150 adhésions sur le week-end.")
+    assert markers("C'est comme ça, c'est la procédure, point.")
+    # aveugle-28: no reaction; the examiner 12, graded 17.5.
+    assert markers("Les agences web, c'est une bande de branleurs qui plument les artisans.")
