@@ -88,7 +88,11 @@ def test_speaking_over_the_customer_stops_them_within_200_ms(transcriber: Transc
     said = TurnRecord(role=Role.CUSTOMER, who=scenario.first_speaker, text=LONG_REPLY)
     player_loop, source, played, events = talk_over(
         transcriber, "fleurs_fr_000.wav", [voice._utterance(said)], voice=voice)
-    cuts = [(moment, data) for moment, name, data in events if name == "cut"]
+    # The long reply is cut once. (The clip goes on in a second sentence: when the first is
+    # answered before it ends, as on an idle machine, that answer is cut too; that is the
+    # student speaking over the customer again, not a second cut of this reply.)
+    cuts = [(moment, data) for moment, name, data in events if name == "cut"
+            and any(u.text == LONG_REPLY for u in data["utterances"])]
     assert len(cuts) == 1, [name for _, name, _ in events]
     cut_at, data = cuts[0]
     onset = source.turn_started[0] + speech_onset(SPEECH / "fleurs_fr_000.wav")
