@@ -147,7 +147,10 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
                             r"raison) de (?:mon appel|ma visite)\b|\bje (?:souhaitais|voulais|"
                             r"souhaiterais|voudrais) vous (?:parler|presenter|proposer)\b"
                             # "(Je serai brève :) nous aidons les boulangeries à…"
-                            r"|(?:^|[:;] )(?:nous|on) (?:aid(?:ons|e)|accompagn(?:ons|e)) "
+                            # ("Nous équipons les boulangeries d'une carte de fidélité…",
+                            # aveugle-29: the purpose unheard, "attendu non tenu")
+                            r"|(?:^|[:;] )(?:nous|on) (?:aid(?:ons|e)|accompagn(?:ons|e)|"
+                            r"equip(?:ons|e)) "
                             r"(?:les|des|vos)\b"
                             # "mon but est simplement de voir si cela peut vous être utile"
                             # (a blind play's prospect hung up: "pourquoi vous m'appelez ?")

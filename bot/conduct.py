@@ -74,6 +74,9 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         # ("les agences web, c'est une bande de branleurs qui plument les
                         # artisans", aveugle-28: no reaction; the examiner 12, graded 17.5)
                         r"|bouffon\w*|branleu\w*|pauvre (?:type|fille|mec|conne|con)|ferme-la|wtf"
+                        # ("les vendeurs du rayon végétal ne sont pas foutus d'animer un
+                        # atelier", aveugle-30: no reaction; the examiner 12.5, graded 16.5)
+                        r"|pas foutue?s? (?:de|d')"
                         r"|fuck\w*|shut up|bullshit|stupid|idiot\w*)\b"),
         ("insulte", r"\b(abruti\w*|debile\w*|cretin\w*|imbecile\w*|incapables?|nuls?|nulle?s?"
                     r"|bras casses|branques?|branquignol\w*|guignols?|amateurs?|bon a rien"
@@ -127,12 +130,14 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                     # ("ces petites agences web, c'est une bande de rapaces, ils vendent du vent
                     # à des commerçants qui n'y connaissent rien", to a baker who paid one
                     # 3 000 €, aveugle-26: no reaction; the examiner 13, graded 17.)
-                    r"|rapaces|vendent du vent|qui (?:n')?y connaissent rien)\b"
+                    # ("une belle bande d'escrocs…, un boulanger qui n'y connaît rien",
+                    # aveugle-30: no reaction; the examiner 12, graded 16.5.)
+                    r"|rapaces|vendent du vent|qui (?:n')?y (?:connaissent|connait) rien)\b"
                     # "Têtue, non. Claire, plutôt." denies the customer's word.
                     r"(?!\s*,?\s*non\b)"),
         ("dénigrement", r"\b(de la daube|de la merde|de la camelote|du bricolage|de la gnognote"
                         r"|du pipeau|une arnaque|(?:des |de )?(?:vieilles )?casseroles"
-                        r"|des arnaqueurs|des escrocs|des voleurs"
+                        r"|des arnaqueurs|escrocs?|escroquerie|des voleurs"
                         r"|c'est (?:vraiment )?pas terrible|ca vaut rien|ringard\w*|vieillot\w*"
                         r"|au moyen age|marche aux puces|epaves?|vieux clous|tas de ferraille"
                         r"|bons? pour la casse|(?:vous|les|nous) arnaqu\w*|ils vous volent"

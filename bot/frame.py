@@ -219,7 +219,8 @@ _REWORKED = re.compile(r"\b(?:j'ai|on a|nous avons) (?:donc |deja |tout )?(?:rev
 # Her figure proposed as the price ("si vous signez avant la fin du mois, je vous propose le
 # loyer à 280 € HT"): an offer, however her line named it just before.
 # ("validez-vous le projet à 3 000 € ?" puts the figure to her vote, whatever she said last.)
-_PROPOSED_BEFORE = re.compile(r"\b(?:je vous (?:propose|fais|accorde|laisse)|je peux (?:vous )?"
+_PROPOSED_BEFORE = re.compile(r"\b(?:je vous (?:propose|fais|accorde|laisse|ramene|baisse|"
+                              r"descends|passe|mets)|(?:je peux|je vais) (?:vous |le |la )?"
                               # ("je peux ramener le loyer à 280 euros", aveugle-24: her 280
                               # read as quoted, and the 289 € stayed on the table)
                               r"(?:proposer|faire|descendre|passer|accorder|ramener|baisser"
@@ -278,9 +279,9 @@ _COMPARED_BEFORE = re.compile(r"\b(?:en dessous|au-dessous|au dessous|en dessus|
                               # pour M. Lefèvre ?" offered 250 €, then "Où est le piège ?",
                               # round 56)
                               r"|depasse\w*|excede\w*|au-dela|au dela"
-                              # ("Vous restez donc sous votre seuil de signature de 300 euros"
-                              # offered 300 €: "Ouh là, c'est au-dessus de mon budget", round 56)
-                              r"|sous (?:votre|ton|ta|vos|le|la) (?:seuil|plafond|limite|"
+                              # ("sous le seuil de 300 euros"; "sous votre seuil…" is hers
+                              # whatever she said: _UNDER_HER_LIMIT)
+                              r"|sous (?:le|la) (?:seuil|plafond|limite|"
                               r"delegation|budget|enveloppe)(?: de (?:signature|decision))?)"
                               r" (?:de |a )?"
                               # ("ce projet coûte 2 725 €, donc moins que ses 2 800 €")
@@ -292,6 +293,8 @@ _THIRD_PARTY_PRICE_BEFORE = re.compile(r"\b(?!(?:je|j|on|nous|vous|tu|te|il|ca|c
                                        r"facture|facturent|facturait)(?: a| de| pour)?\s*$")
 # Her limit named as hers ("sous votre seuil de", "dans votre budget de"): unlike the other
 # comparisons, it is hers even when she never said the figure and the turn says yes.
+# ("Vous restez donc sous votre seuil de signature de 300 euros" offered 300 €: "Ouh là, c'est
+# au-dessus de mon budget", round 56.)
 _UNDER_HER_LIMIT = re.compile(r"\b(?:sous|en dessous de|en-dessous de|au-dessous de|dans|en deca "
                               r"de|inferieure? a) (?:votre|vos|ton|ta|tes) (?:seuil|plafond|"
                               r"limite|delegation|budget|enveloppe)(?: de (?:signature|decision))?"
@@ -531,15 +534,12 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # said each figure: read as an offer when the 240 € was not hers yet, 289 € next was a
         # price cut ("Puisque vous baissez si facilement…", round 41 tuning).
         return Role.QUOTE
-    if _LOWERED_TO.search(before):
-        # The price brought down to a figure is the offer, whatever it happens to add up to
-        # ("je peux ramener le loyer à 280 euros" after her 250 € and 30 % of colour: read as
-        # her figures summed, and the 289 € stayed on the table, aveugle-24).
-        return Role.OFFER
-    if _sum_of_two(value, context.customer_figures):
+    if _sum_of_two(value, context.customer_figures) and not _PROPOSED_BEFORE.search(before):
         # "vous payez 240 € plus 90 € de couleur, soit 330 €": the student adds up what the
         # customer said; the total is hers, not an offer (a blind play heard "Vous bradez ?"
-        # when the list price came next).
+        # when the list price came next). Proposed, it is the offer, whatever it happens to
+        # add up to ("je peux ramener le loyer à 280 euros" after her 250 € and 30 % of
+        # colour: read as her figures summed, and the 289 € stayed on the table, aveugle-24).
         return Role.QUOTE
     if _REFUSED_BEFORE.search(before):
         return Role.REFUSED
@@ -573,13 +573,6 @@ _ADDED_BEFORE = re.compile(r"\d[\d\s]*(?:€|euros?)?\s*(?:ht\s*)?(?:plus|\+)\s*
 _DEAL_PRICE_BEFORE = re.compile(r"\b(?:pour|a|au prix de) (?:moins de |un total de |un budget "
                                 r"de |seulement )?$")
 _SUMMING_HER_UP = re.compile(SUMMARY_LEAD)
-
-
-# The price brought down to a figure: "je peux ramener le loyer à", "je vous descends à".
-_LOWERED_TO = re.compile(r"\b(?:je peux|je vais|je vous) (?:vous |le |la )?(?:ramener|baisser|"
-                         r"descendre|passer|mettre|ramene|baisse|descends|passe|mets) "
-                         r"(?:(?:le |la |votre |l')(?:loyer|prix|tarif|mensualite|abonnement|"
-                         r"total|projet|budget|offre) )?a\s*$")
 
 
 def _sum_of_two(value: float, figures: frozenset[float]) -> bool:

@@ -5,6 +5,7 @@ reacted to as missing, nor the other way round."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import fold
 
@@ -42,20 +43,23 @@ _PLACE_BEFORE = re.compile(r"\b(?:secteur|région|agence|à|a|sur|de|du|en|près
 _BESIDE_COMPANY = 40
 
 
-def _company_key(company: str) -> str:
+@lru_cache(maxsize=32)
+def _company_words(company: str) -> tuple[str, frozenset[str]]:
     """The company's first word, as students say it ("ElectroMaison" for "ElectroMaison.fr",
-    "Jardins" for "Jardins & Cie")."""
-    words = [w for w in re.split(r"[\s.,&]+", fold(company)) if w]
-    return words[0] if words else ""
+    "Jardins" for "Jardins & Cie"), and all its words. (Cached: every turn of a session asks
+    about the same company, from the customer and from the grade.)"""
+    folded = fold(company)
+    words = [w for w in re.split(r"[\s.,&]+", folded) if w]
+    return (words[0] if words else ""), frozenset(folded.replace(".", " ").split())
 
 
 def _a_name(word: str, company: str) -> bool:
     folded = fold(word)
-    return folded not in _NOT_A_NAME and folded not in fold(company).replace(".", " ").split()
+    return folded not in _NOT_A_NAME and folded not in _company_words(company)[1]
 
 
 def _full_name_beside(text: str, company: str) -> bool:
-    key = _company_key(company)
+    key = _company_words(company)[0]
     folded = fold(text)
     if not key or key not in folded:
         return False
@@ -83,5 +87,5 @@ def gives_own_name(text: str, company: str) -> bool:
 
 def names_company(text: str, company: str) -> bool:
     """Whether the turn names the student's company (its first word is enough)."""
-    key = _company_key(company)
+    key = _company_words(company)[0]
     return bool(key) and key in fold(text)

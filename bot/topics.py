@@ -361,6 +361,14 @@ class TopicMatcher:
         an item is not what a sentence means when the sentence says its delays and none is
         the item's, nor a topic of "48 mois" when the sentence says "48 heures" and no
         duration of the topic."""
+        # (A delay named as the usual one is set against the item offered: it is not this
+        # sentence's delay.)
+        folded = fold(sentence)
+        usual = [match.span() for match in _USUAL_DELAY.finditer(folded)]
+        entities = [entity for entity in entities if not any(
+            start <= folded.find(fold(entity.text)) < end for start, end in usual)]
+        for start, end in reversed(usual):
+            sentence = folded = folded[:start] + folded[end:]
         said = set(days_said(entities))
         if said and self.delays:
             hits = [hit for hit in hits
@@ -420,6 +428,14 @@ def durations_in(text: str) -> frozenset[tuple[str, str]]:
     """The (number, unit) durations a text names: "48 heures" → ("48", "heure")."""
     return frozenset((number, _UNIT.get(unit, unit))
                      for number, unit in _DURATION.findall(fold(text)))
+
+
+# A delay named as the usual one, to set the item offered against it ("normalement, un
+# remplacement prend 5 jours, là vous avez une machine neuve dès samedi" dropped the express
+# for its 2 days and its 48 h, and she said "Cinq jours ? Encore ?", aveugle-25).
+_USUAL_DELAY = re.compile(r"\b(?:normalement|d'habitude|habituellement|en temps normal|au lieu"
+                          r" des?|plutot que|sans attendre)\b[^.?!;:]{0,40}?\b(?:jours?|"
+                          r"semaines?|heures?|h|mois)\b")
 
 
 def _contradicted(own: frozenset[tuple[str, str]] | None,

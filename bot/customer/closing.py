@@ -41,6 +41,11 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if state.happened(Event.ACCORD) and c.scenario.negotiation is not None and \
             c.speaker.role != SpeakerRole.BARRAGE and state.price_offered == state.price_agreed \
             and (asks_commitment(u, True) or _SIGN_HERE.search(u.folded)):
+        # Asked again once the conditions of her yes are met, she counts what was answered
+        # since ("…et je ferai le bilan le lundi 7 avril. Est-ce que vous validez le projet
+        # alors ?" after the indicators: "sous conditions : il manque encore … les
+        # indicateurs", aveugle-30).
+        objections.settle_forestalled(c)
         _sign(c, u, parts)
         return
     if c.scenario.kind == Kind.RECLAMATION and state.happened(Event.SOLUTION_PROPOSEE) and \

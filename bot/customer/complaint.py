@@ -10,6 +10,7 @@ from scenarios.model import PolicyItem
 from scenarios.vocabulary import Act, Event, Kind
 
 from ..entities import WEEKDAYS, days_said, extract
+from ..introduction import names_company
 from ..questions import asks_to_pick
 from ..recap import sums_up
 from ..text import fold, with_article
@@ -83,8 +84,13 @@ _CASH = re.compile(r"\b(cheques?|virements?|especes|liquide|cash|dedommag\w*|ind
 # aveugle-2: "Ça me convient."), in a sentence that names no amount the policy allows (the
 # whole price refunded is a right).
 _REFUND = re.compile(r"\brembours\w*")
-_COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|sms|mail|e-mail|courriel|"
-                         r"je m'en occupe|je vous envoie|vous recevrez|c'est note)\b")
+# What the adviser commits to: a file, a confirmation sent, a follow-up. (Not the channel
+# alone: "vous les envoyez au SAV par mail, sav@electromaison.fr" asks her for the photos, and
+# earned "engagement précis donné" with no file, e-mail or slot promised, aveugle-30.)
+_COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|je m'en occupe|"
+                         r"(?:je|on) vous (?:envoie|envoyer|renvoie|adresse|confirme|"
+                         r"rappelle|rappellerai|recontacte)|je vais vous (?:envoyer|adresser|"
+                         r"confirmer|rappeler|recontacter)|vous (?:allez )?recev\w+|c'est note)\b")
 
 
 # What the carrier or the technician will do for her, in the offer: a service, not blame.
@@ -234,7 +240,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # (Nor a solution said to be out of reach: "le remboursement direct je peux pas" offers
     # no refund, round 48: she took it as offered.)
     offered = (topics & (c.solutions | c.gestures)) - {item.id for item in over} \
-        - _turned_down(c, u)
+        - _turned_down(c, u) - _asked_not_offered(u)
     if offered and proposing and not upsold:  # (a warranty sold is no gesture)
         state.record(Event.SOLUTION_PROPOSEE)
         new = [item for item in sorted(offered) if item not in state.solutions_proposed]
@@ -280,7 +286,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if state.happened(Event.SOLUTION_PROPOSEE) and (
             (Act.RECAPITULATIF in acts and sums_up(u.text, u.entities))
             or _COMMITMENT.search(folded)
-            or any(e.type in ("numero_commande", "email", "date") for e in u.entities)
+            or any(e.type in ("numero_commande", "date") or (
+                e.type == "email" and not names_company(e.text, c.scenario.brief.company.name))
+                for e in u.entities)
     ) and state.record(Event.ENGAGEMENT_DONNE) and not any(
             part.kind == ReplyKind.SOLUTION and part.stance == Stance.POSITIVE for part in parts):
         # Not after her choice or her yes, which already answer the turn ("Plutôt le
@@ -300,6 +308,33 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
         # even when the proposal itself was not read as one ("samedi matin, là on se
         # comprend"): an agreement is recorded as such.
         state.record(Event.SOLUTION_ACCEPTEE)
+
+
+# Words that put something to her, in a question as in a statement.
+_PUTS_TO_HER = re.compile(r"\b(?:je (?:peux|pourrais|vais|vous propose)|on (?:peut|pourrait|va)|"
+                          r"nous (?:pouvons|pourrions|allons)|ca vous (?:va|convient|arrange))\b")
+# Below this, a proposal read in a question is the classifier's doubt, not an offer.
+_PROPOSAL_IN_QUESTION = 0.5
+
+
+def _asked_not_offered(u: Understanding) -> set[str]:
+    """The topics named only in questions that put nothing to her: "Et vous l'aviez choisie
+    pour remplacer une ancienne machine, j'imagine ?" offered the replacement, and she took it
+    (aveugle-30: a student who proposed nothing ended on "solution acceptée")."""
+    asked: set[str] = set()
+    put: set[str] = set()
+    for sentence in u.sentences:
+        ids = {hit.id for hit in sentence.topics}
+        folded = fold(sentence.text)
+        proposal = max((score.confidence for score in sentence.acts
+                        if score.act == Act.PROPOSITION_SOLUTION), default=0.0)
+        if sentence.is_question and proposal < _PROPOSAL_IN_QUESTION and not (
+                _OFFERED_AS_QUESTION.search(folded) or DOING_FOR_HER.search(folded)
+                or _PUTS_TO_HER.search(folded)):
+            asked |= ids
+        else:
+            put |= ids
+    return asked - put
 
 
 # "Vous préférez quoi ?", "Laquelle vous conviendrait le mieux ?", "quelle solution… ?"

@@ -25,6 +25,7 @@ _PITCH = re.compile(r"\b(on a (une|un|des)|nous avons (une|un|des)|on (vous )?pr
                     # "Fidelix aide les boulangeries à fidéliser leurs clients" (beside the
                     # firm's name, blind play: hung up on "pourquoi vous m'appelez ?")
                     r"aid(e|ons) (les|des|vos)|accompagn(e|ons) (les|des|vos)|"
+                    r"equip(e|ons) (les|des|vos)|"
                     # "avec notre appli vos clients ils commandent avant" (round 45)
                     r"(avec )?notre (appli|application|logiciel|solution|outil|service|offre))\b")
 

@@ -761,6 +761,7 @@ def settle_forestalled(c: Customer) -> None:
     state = c.state
     for objection in c.scenario.objections:
         if objection.id not in state.objections_raised and \
+                objection.id not in state.objections_treated and \
                 objection.speaker in (None, state.speaker) and _forestalled(c, objection):
             _settled_unvoiced(c, objection)
 
