@@ -175,7 +175,12 @@ _NAME_AND_COMPANY = re.compile(
 
 # Forms of an introduction around the student's own company name ("c'est Lucas
 # d'ElectroMaison", "ElectroMaison bonjour, Thomas à votre écoute", "Jordan, de Fidelix").
-_INTRODUCTION = re.compile(r"\b(c'est|ici|moi c'est|je m'appelle|je suis|a l'appareil"
+# ("c'est" before a name, not before what is sold or its price: "Fidelix c'est l'appli qu'il
+# vous faut, … c'est 49 euros" from a caller who never said his name was an introduction, and
+# the prospect hung up on "s'est présenté·e mais n'a pas dit pourquoi", aveugle-29.)
+_INTRODUCTION = re.compile(r"\b(c'est(?! (?:l'|la |le |les |un |une |des |du |de |d'|pas |ca "
+                           r"|tres |vraiment |pour |quoi |bien |juste |\d))|ici|moi c'est"
+                           r"|je m'appelle|je suis|a l'appareil"
                            r"|a votre ecoute|j'ecoute|je vous ecoute)\b")
 
 

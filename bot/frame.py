@@ -196,7 +196,13 @@ _DIFFERENCE_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:de (?:moins|
 _DIFFERENCE_BEFORE = re.compile(r"\b(?:l'ecart|la difference|le surcout|la difference de prix"
                                 r"|(?:le |un |une |du |de |d'|la |ce )(?:complement|rallonge"
                                 r"|supplement|surplus|depassement|budget supplementaire"
-                                r"|budget complementaire))"
+                                r"|budget complementaire)"
+                                # "En contrepartie de cette réduction de 1 500 €…" names what
+                                # was taken off, not the price (aveugle-31: read as 1 500 €
+                                # offered, below the floor, "il ne va plus rester grand-chose";
+                                # the excellent student graded 7 for the examiner's 18.5)
+                                r"|(?:cette|la|une|votre|ma|notre|cet|l') ?(?:reduction|remise"
+                                r"|baisse|economie|rabais|ristourne|effort))"
                                 r"\b[^.?!;:]{0,30}\b(?:est de|c'est|fait|represente|de)\s*$")
 _REFUSED_BEFORE = re.compile(r"(?:\bpas|\bjamais|\bni)\s+(?:a\s+|de\s+|sous\s+)?$"
                              r"|\bne \w+ pas (?:a |de )?$|\bne \w+ pas \w+ (?:a |de )?$")

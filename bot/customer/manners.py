@@ -30,6 +30,16 @@ _PITCH = re.compile(r"\b(on a (une|un|des)|nous avons (une|un|des)|on (vous )?pr
                     r"(avec )?notre (appli|application|logiciel|solution|outil|service|offre))\b")
 
 
+def _firm_is_the_product(firm: str, folded: str) -> bool:
+    """Whether the turn says the student's firm is what it sells: "Fidelix c'est l'appli qu'il
+    vous faut, carte de fidélité sur téléphone" (aveugle-29: "Vous ne me dites toujours pas ce
+    que vous voulez ?"); not a rival's ("FidCarte c'est une appli de grand-père")."""
+    name = fold(firm).split(".")[0].strip()
+    return bool(name) and re.search(
+        rf"\b{re.escape(name)},? c'est (?:l'|la |le |une |un )(?:appli|application|solution|"
+        r"outil|logiciel|carte)", folded) is not None
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     state, rules, acts = c.state, c.rules, u.acts
     # Only the first introduction and the first statement of purpose are acknowledged: later
@@ -45,14 +55,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # "je fais vite, promis": he hung up with "vous voulez quoi, au juste ?", blind play).
     # So does an offer named as one ("on a une solution pour les boulangeries, une carte de
     # fidélité sur le téléphone", said before a question: hung up on in a blind play).
-    pitching = bool(_PITCH.search(u.folded))
+    firm = fold(c.scenario.brief.company.name)
+    pitching = bool(_PITCH.search(u.folded)) or _firm_is_the_product(firm, u.folded)
     # (Past the opening too while no purpose was said: a gatekeeper asked "C'est à quel
     # sujet ?" again right after "je suis de chez Fidelix, on fait une appli de fidélité…",
     # said at the fourth turn of a blind play.)
     # (Or what one sells said beside one's firm: "Ici Kevin de Fidelix, on fait les cartes de
     # fidélité sur téléphone" named no argument, and he hung up on "Je ne sais toujours pas
     # pourquoi vous m'appelez", round 42.)
-    firm = fold(c.scenario.brief.company.name)
     says_offer = (state.turn <= rules.opening_turns
                   or not state.happened(Event.OBJET_ANNONCE)) and (any(
         t in c.arguments and (score >= rules.argument_quoted_score or pitching or acts & {

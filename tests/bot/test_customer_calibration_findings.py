@@ -574,3 +574,110 @@ def test_a_plan_explained_is_no_brush_off_and_vulgar_contempt_is_heard() -> None
     assert markers("C'est comme ça, c'est la procédure, point.")
     # aveugle-28: no reaction; the examiner 12, graded 17.5.
     assert markers("Les agences web, c'est une bande de branleurs qui plument les artisans.")
+
+
+def test_staff_not_fit_to_run_a_workshop_and_a_gang_of_crooks_are_contempt() -> None:
+    # aveugle-30: no reaction to either; the examiners 12.5 and 12, graded 16.5 both.
+    assert markers("Les vendeurs du rayon végétal ne sont pas foutus d'animer un atelier.")
+    assert markers("Les agences web, c'est une belle bande d'escrocs qui plument un boulanger "
+                   "qui n'y connaît rien.")
+    assert not markers("Je vous envoie le devis de l'agence, vous me direz ce que vous en pensez.")
+
+
+def test_the_sav_address_for_the_photos_is_no_precise_commitment() -> None:
+    # aveugle-30: the weak student asked for the photos "par mail, sav@electromaison.fr" and
+    # said the SAV would call back; the call ended on "engagement précis donné (numéro de
+    # dossier, e-mail de confirmation, créneau)" with none of them given.
+    express = ("Il y a l'express en 48 heures si vous avez des photos. Vous les envoyez au SAV "
+               "par mail, sav@electromaison.fr, et après ils vous recontactent.")
+    assert Event.ENGAGEMENT_DONNE not in _complaint_after(express).events
+    state = _complaint_after(express, "Je vous ouvre le dossier SAV-204817 et je vous envoie "
+                             "un e-mail de confirmation dans l'heure.")
+    assert Event.ENGAGEMENT_DONNE in state.events
+
+
+def _blind_lines(blind: str, scenario_id: str, student: str) -> list[str]:
+    """A blind calibration student's lines (tests/data/calibration)."""
+    folder = Path(__file__).resolve().parents[1] / "data" / "calibration" / blind / scenario_id
+    return (folder / f"{student}.txt").read_text(encoding="utf-8").splitlines()
+
+
+def test_a_solution_taken_with_nothing_precise_promised_is_a_partial_result() -> None:
+    talk, _ = _talk("tel-reclamation-lave-linge", *_blind_lines(
+        "aveugle-30", "tel-reclamation-lave-linge", "faible"))
+    assert talk.state.outcome == "solution-sans-engagement"
+    assert talk.final_outcome() == Outcome.PARTIAL
+
+
+def test_a_question_about_her_old_machine_offers_no_replacement() -> None:
+    # aveugle-30: "…pour remplacer une ancienne machine, j'imagine ?" was the standard
+    # replacement offered and accepted: a student who proposed nothing ended on a success.
+    state = _complaint_after("Et vous l'aviez choisie pour remplacer une ancienne machine, "
+                             "j'imagine ?")
+    assert Event.SOLUTION_PROPOSEE not in state.events
+    state = _complaint_after("Vous voulez qu'on vous remplace la machine par une neuve ?")
+    assert Event.SOLUTION_PROPOSEE in state.events
+
+
+def test_the_usual_delay_set_against_the_express_does_not_hide_it() -> None:
+    # aveugle-25: "normalement, un remplacement prend 5 jours, là vous avez une machine neuve
+    # dès samedi matin" dropped the express for its 2 days, and she said "Cinq jours ? Encore ?".
+    talk, reply = _talk(
+        "tel-reclamation-lave-linge",
+        "ElectroMaison.fr bonjour, Antoine Girard du service après-vente, je vous écoute.",
+        "Je suis désolé, Madame Garnier. Comment ça s'est passé à la livraison, et où se trouve "
+        "la fissure ?",
+        "Le geste que je fais pour vous, c'est l'express : normalement, un remplacement prend "
+        "5 jours, là vous avez une machine neuve en 48 heures, dès samedi matin.")
+    assert "Cinq jours" not in reply.text
+    assert "remplacement-express" in talk.state.solutions_proposed
+
+
+def test_asked_again_the_director_counts_the_indicators_laid_out_since() -> None:
+    # aveugle-30: the good student gave the staffing plan, then the indicators after "accord
+    # sous conditions", then asked "Est-ce que vous validez le projet alors ?": the answer was
+    # yes, but the outcome stayed "il manque encore le plan de personnel ou les indicateurs".
+    talk, _ = _talk("e4-evenement-responsable", *_blind_lines(
+        "aveugle-30", "e4-evenement-responsable", "bon"))
+    assert talk.state.outcome == "evenement-valide"
+
+
+def test_we_equip_bakeries_says_why_one_calls() -> None:
+    # aveugle-29: "Nous équipons les boulangeries d'une carte de fidélité…" went unheard as the
+    # purpose; the top prix-tenu student had "attendu non tenu : annoncer l'objet".
+    state = _played("tel-prospection-fidelix",
+                    "Bonjour Monsieur Benali, Nicolas Perrin, de la société Fidelix à Lille. "
+                    "Nous équipons les boulangeries d'une carte de fidélité sur smartphone ; "
+                    "puis-je vous prendre deux minutes ?")
+    assert Event.OBJET_ANNONCE in state.events
+    assert Event.PRESENTATION_MANQUANTE not in _played(
+        "tel-prospection-fidelix",
+        "Bonjour Monsieur Benali, Nicolas Perrin, de la société Fidelix à Lille. Nous équipons "
+        "les boulangeries d'une carte de fidélité sur smartphone ; puis-je vous prendre deux "
+        "minutes ?", "Qu'est-ce que vous utilisez aujourd'hui pour fidéliser vos clients ?").events
+
+
+def test_the_firm_named_before_its_app_is_no_introduction_but_says_why_one_calls() -> None:
+    # aveugle-29: a caller who never gave his name was taken as introduced ("Fidelix c'est
+    # l'appli…" read "c'est" as "c'est Lucas"), and the prospect hung up on "s'est présenté·e
+    # mais n'a pas dit pourquoi il·elle appelle", the contrary of what happened.
+    state = _played("tel-prospection-fidelix",
+                    "Ouais bonjour, faut passer au digital maintenant, Fidelix c'est l'appli qu'il "
+                    "vous faut, carte de fidélité sur téléphone, c'est 49 euros par mois.")
+    assert Event.PRESENTATION_FAITE not in state.events
+    assert Event.OBJET_ANNONCE in state.events
+    state = _played("tel-prospection-fidelix", "Bonjour Monsieur Benali, c'est Lucas de Fidelix.")
+    assert Event.PRESENTATION_FAITE in state.events
+
+
+def test_the_reduction_granted_is_no_price_offered() -> None:
+    # aveugle-31: "En contrepartie de cette réduction de 1 500 €, j'aurais besoin de deux
+    # accords…", after the plan brought to 3 000 €, read as 1 500 € offered, below the floor:
+    # "il ne va plus rester grand-chose de votre événement", and the excellent student graded
+    # 7 for the examiner's 18.5.
+    folder = Path(__file__).resolve().parents[1] / "data" / "calibration" / "aveugle-31"
+    card = graded(folder / "e4-evenement-responsable", "excellent")
+    assert card.card.total >= 16
+    talk, _ = _talk("e4-evenement-responsable", *_blind_lines(
+        "aveugle-31", "e4-evenement-responsable", "excellent")[:8])
+    assert talk.state.price_offered == 3000
