@@ -196,14 +196,14 @@ _DIFFERENCE_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:de (?:moins|
 _DIFFERENCE_BEFORE = re.compile(r"\b(?:l'ecart|la difference|le surcout|la difference de prix"
                                 r"|(?:le |un |une |du |de |d'|la |ce )(?:complement|rallonge"
                                 r"|supplement|surplus|depassement|budget supplementaire"
-                                r"|budget complementaire)"
-                                # "En contrepartie de cette réduction de 1 500 €…" names what
-                                # was taken off, not the price (aveugle-31: read as 1 500 €
-                                # offered, below the floor, "il ne va plus rester grand-chose";
-                                # the excellent student graded 7 for the examiner's 18.5)
-                                r"|(?:cette|la|une|votre|ma|notre|cet|l') ?(?:reduction|remise"
-                                r"|baisse|economie|rabais|ristourne|effort))"
+                                r"|budget complementaire))"
                                 r"\b[^.?!;:]{0,30}\b(?:est de|c'est|fait|represente|de)\s*$")
+# A cut spoken of as already made: "En contrepartie de cette réduction de 1 500 €…" names what
+# was taken off, not the price (aveugle-31: read as 1 500 € offered, below the floor, "il ne
+# va plus rester grand-chose", the excellent student graded 7 for the examiner's 18.5). (Not
+# "une remise de 8 %": that is the discount offered.)
+_CUT_SPOKEN_OF_BEFORE = re.compile(r"\b(?:cette|cet) (?:reduction|remise|baisse|economie|rabais"
+                                   r"|ristourne|effort) (?:de|d')\s*$")
 _REFUSED_BEFORE = re.compile(r"(?:\bpas|\bjamais|\bni)\s+(?:a\s+|de\s+|sous\s+)?$"
                              r"|\bne \w+ pas (?:a |de )?$|\bne \w+ pas \w+ (?:a |de )?$")
 _FLOOR_BEFORE = re.compile(r"\b(?:sous|en dessous de|en-dessous de|au-dessous de)\s+$")
@@ -447,7 +447,8 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
           context: Context, accepting: bool, clause: str = "") -> Role:
     if restates_her(sentence):
         return Role.QUOTE  # "Si je résume : vous validez jusqu'à 300 € HT…": hers, said back
-    if _DIFFERENCE_AFTER.search(after) or _DIFFERENCE_BEFORE.search(before):
+    if _DIFFERENCE_AFTER.search(after) or _DIFFERENCE_BEFORE.search(before) or (
+            kind == "montant" and _CUT_SPOKEN_OF_BEFORE.search(before)):
         return Role.DIFFERENCE
     if kind == "montant" and _REMAINDER_BEFORE.search(before):
         # What is left of an envelope ("Reste 800 € pour les ateliers") prices nothing: "Ça

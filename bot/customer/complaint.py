@@ -312,7 +312,9 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 
 # Words that put something to her, in a question as in a statement.
 _PUTS_TO_HER = re.compile(r"\b(?:je (?:peux|pourrais|vais|vous propose)|on (?:peut|pourrait|va)|"
-                          r"nous (?:pouvons|pourrions|allons)|ca vous (?:va|convient|arrange))\b")
+                          r"nous (?:pouvons|pourrions|allons)|ca vous (?:va|convient|arrange)|"
+                          r"qu'est-ce qui vous (?:va|irait|convient|conviendrait|arrange"
+                          r"|arrangerait))\b")
 # Below this, a proposal read in a question is the classifier's doubt, not an offer.
 _PROPOSAL_IN_QUESTION = 0.5
 
@@ -328,9 +330,12 @@ def _asked_not_offered(u: Understanding) -> set[str]:
         folded = fold(sentence.text)
         proposal = max((score.confidence for score in sentence.acts
                         if score.act == Act.PROPOSITION_SOLUTION), default=0.0)
+        # (Asked to pick between them, she is offered each: "Qu'est-ce qui vous arrangerait
+        # le mieux : une machine neuve en échange, ou plutôt être remboursée ?", round 40.)
         if sentence.is_question and proposal < _PROPOSAL_IN_QUESTION and not (
                 _OFFERED_AS_QUESTION.search(folded) or DOING_FOR_HER.search(folded)
-                or _PUTS_TO_HER.search(folded)):
+                or _PUTS_TO_HER.search(folded) or _WHICH.search(folded)
+                or asks_to_pick(folded) or Act.QUESTION_ALTERNATIVE in sentence.act_ids):
             asked |= ids
         else:
             put |= ids
