@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from scenarios.vocabulary import Act
 
+from .introduction import company_pattern
 from .linear_text import LinearTextModel
 from .nludata import Example
 from .text import fold, without_fillers
@@ -219,9 +220,7 @@ def cue_acts(sentence: str, company: str | None = None) -> set[Act]:
 def _introduces(folded: str, company: str | None) -> bool:
     if not company:
         return False
-    # "ElectroMaison.fr" is said "electromaison", "Jardins & Cie" often "jardins et cie".
-    name = re.escape(fold(company).split(".")[0]).replace("\\&", "(?:&|et)")
-    at = re.search(rf"\b{name}\b", folded.replace(".fr", ""))
+    at = company_pattern(company).search(folded)
     if at is None:
         return False
     before = folded[max(0, at.start() - 25):at.start()]

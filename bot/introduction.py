@@ -43,27 +43,41 @@ _PLACE_BEFORE = re.compile(r"\b(?:secteur|région|agence|à|a|sur|de|du|en|près
 _BESIDE_COMPANY = 40
 
 
+# How students say the words of a company's name: "Jardins & Cie" is also "jardins et cie",
+# "jardins et compagnie", "Jardins&Cie".
+_SAID_AS = {"&": "(?:&|et)", "cie": "(?:cie|compagnie)"}
+
+
 @lru_cache(maxsize=32)
-def _company_words(company: str) -> tuple[str, frozenset[str]]:
-    """The company's first word, as students say it ("ElectroMaison" for "ElectroMaison.fr",
-    "Jardins" for "Jardins & Cie"), and all its words. (Cached: every turn of a session asks
-    about the same company, from the customer and from the grade.)"""
-    folded = fold(company)
-    words = [w for w in re.split(r"[\s.,&]+", folded) if w]
-    return (words[0] if words else ""), frozenset(folded.replace(".", " ").split())
+def company_pattern(company: str) -> re.Pattern[str]:
+    """The company's name as students say it, in folded text: its whole name ("bureau plus",
+    not "bureau", which is also a room), without the web domain that is not said
+    ("ElectroMaison.fr" is "electromaison", written "electromaison.fr" or not). The one
+    reading of the name for the introduction, the acts and the customer. (Cached: every turn
+    of a session asks about the same company, from the customer and from the grade.)"""
+    name = fold(company).split(".")[0]
+    words = [_SAID_AS.get(w, re.escape(w)) for w in re.findall(r"&|[^\s&]+", name)]
+    if not words:
+        return re.compile(r"(?!)")  # no name: never found
+    return re.compile(r"\b" + r"\s*".join(words) + r"(?:\.(?:fr|com))?(?!\w)")
+
+
+@lru_cache(maxsize=32)
+def _company_words(company: str) -> frozenset[str]:
+    """Every word of the company's name: none of them is the student's own name."""
+    return frozenset(fold(company).replace(".", " ").split())
 
 
 def _a_name(word: str, company: str) -> bool:
     folded = fold(word)
-    return folded not in _NOT_A_NAME and folded not in _company_words(company)[1]
+    return folded not in _NOT_A_NAME and folded not in _company_words(company)
 
 
 def _full_name_beside(text: str, company: str) -> bool:
-    key = _company_words(company)[0]
     folded = fold(text)
-    if not key or key not in folded:
+    at = [(m.start(), m.end() - m.start()) for m in company_pattern(company).finditer(folded)]
+    if not at:
         return False
-    at = [m.start() for m in re.finditer(re.escape(key), folded)]
     for match in _FULL_NAME.finditer(text):
         if _PLACE_BEFORE.search(text[:match.start()]):
             continue
@@ -71,7 +85,7 @@ def _full_name_beside(text: str, company: str) -> bool:
             continue
         # (Where the name stands in the folded text: folding keeps lengths but for spaces.)
         start = len(fold(text[:match.start()] + "x")) - 1
-        if any(-_BESIDE_COMPANY <= start - a <= _BESIDE_COMPANY + len(key) for a in at):
+        if any(-_BESIDE_COMPANY <= start - a <= _BESIDE_COMPANY + size for a, size in at):
             return True
     return False
 
@@ -86,6 +100,6 @@ def gives_own_name(text: str, company: str) -> bool:
 
 
 def names_company(text: str, company: str) -> bool:
-    """Whether the turn names the student's company (its first word is enough)."""
-    key = _company_words(company)[0]
-    return bool(key) and key in fold(text)
+    """Whether the turn names the student's company (its address included:
+    "sav@electromaison.fr")."""
+    return company_pattern(company).search(fold(text)) is not None

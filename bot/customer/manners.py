@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, SpeakerRole
 
 from ..conduct import Level as RudeLevel
-from ..introduction import gives_own_name
+from ..introduction import company_pattern, gives_own_name
 from ..text import fold
 from .reply import Priority, ReplyKind, ReplyPart, Stance
 
@@ -30,14 +30,16 @@ _PITCH = re.compile(r"\b(on a (une|un|des)|nous avons (une|un|des)|on (vous )?pr
                     r"(avec )?notre (appli|application|logiciel|solution|outil|service|offre))\b")
 
 
+_IS_THE_PRODUCT = re.compile(r",? c'est (?:l'|la |le |une |un )(?:appli|application|solution|"
+                             r"outil|logiciel|carte)")
+
+
 def _firm_is_the_product(firm: str, folded: str) -> bool:
     """Whether the turn says the student's firm is what it sells: "Fidelix c'est l'appli qu'il
     vous faut, carte de fidélité sur téléphone" (aveugle-29: "Vous ne me dites toujours pas ce
     que vous voulez ?"); not a rival's ("FidCarte c'est une appli de grand-père")."""
-    name = fold(firm).split(".")[0].strip()
-    return bool(name) and re.search(
-        rf"\b{re.escape(name)},? c'est (?:l'|la |le |une |un )(?:appli|application|solution|"
-        r"outil|logiciel|carte)", folded) is not None
+    return any(_IS_THE_PRODUCT.match(folded, named.end())
+               for named in company_pattern(firm).finditer(folded))
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:

@@ -8,12 +8,13 @@ import io
 
 import pytest
 
+from bot.acts import cue_acts
 from bot.engine import start_conversation
 from bot.introduction import gives_own_name, names_company
 from repliq.run_cmd import converse
 from scenarios import load_scenario
 from scenarios.catalog import BUILTIN_DIR
-from scenarios.vocabulary import Event
+from scenarios.vocabulary import Act, Event
 from scoring.observations import Observer
 from scoring.transcript import from_record
 
@@ -47,9 +48,24 @@ def test_the_customer_s_name_a_place_or_the_firm_alone_is_not(said: str) -> None
     assert not gives_own_name(said, "Bureau Plus")
 
 
-def test_the_company_is_named_by_its_first_word() -> None:
+def test_the_company_is_named_as_students_say_it() -> None:
     assert names_company("Bonjour, service clients d'ElectroMaison", "ElectroMaison.fr")
+    assert names_company("Écrivez à sav@electromaison.fr", "ElectroMaison.fr")
     assert not names_company("Bonjour, service clients", "ElectroMaison.fr")
+    assert names_company("Je suis Marc, de Jardins et Compagnie.", "Jardins & Cie")
+    assert names_company("Léa Morel, BureauPlus.", "Bureau Plus")
+    # "bureau" alone is a room, not the firm: the whole name is.
+    assert not names_company("Je repasse à votre bureau jeudi.", "Bureau Plus")
+
+
+@pytest.mark.parametrize(("said", "company"), [
+    ("Bonjour Madame, Thomas Leroy de chez Bureau Plus.", "Bureau Plus"),
+    ("Bonjour Monsieur, Marc Girard de Jardins et Cie.", "Jardins & Cie"),
+])
+def test_the_customer_and_the_sheet_hear_the_same_name_of_the_firm(said: str,
+                                                                  company: str) -> None:
+    assert gives_own_name(said, company)
+    assert Act.PRESENTATION in cue_acts(said, company)
 
 
 def _played(scenario_id: str, *lines: str):
