@@ -169,12 +169,16 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                         # ("les cartes à tampons en carton, c'est un truc de boulangerie de
                         # grand-papa", aveugle-15: no reaction; the examiner 14, graded 16.5.
                         # Not "la recette de grand-père" of a baker's bread.)
-                        r"|de grand-papa|de papy|trucs? de [^,.;]{0,30}(?:grand-pere|pepe)\b)\b"),
+                        # ("vos cartons à tamponner, c'est un truc de grand-mère", aveugle-33.)
+                        r"|de grand-papa|de papy|trucs? de [^,.;]{0,30}"
+                        r"(?:grand-pere|pepe|grand-mere|meme|mamie)\b)\b"),
         ("mépris", r"\b(vous savez lire|vous comprenez (?:rien|pas le francais|vite)"
                    r"|vous etes sourde?|vous m'ecoutez (?:ou|quand)|faudrait savoir"
                    r"|vous vous reveillez|c'est pas complique|c'est pourtant simple"
                    r"|le beurre et l'argent du beurre|ca vous arracherait|vous faites expres"
                    r"|reveillez-vous|faites un effort|vous ne savez pas ce que vous voulez"
+                   # ("…il serait temps de vous réveiller un peu", aveugle-33: "Acceptable.")
+                   r"|(?:il (?:serait|est) (?:grand )?temps de|(?:il )?faudrait) vous reveiller"
                    # ("Franchement vous savez ce que vous voulez ?", round 44: "je n'ai pas
                    # ce détail en tête")
                    r"|(?:franchement|au moins|seulement),? vous savez ce que vous voulez"

@@ -396,6 +396,7 @@ _REMAINDER_BEFORE = re.compile(r"\b(?:(?:il )?(?:nous |vous |me )?restes?(?:nt)?
                                r"environ|a peu pres)?\s*$")
 _DISCOUNT_BEFORE = re.compile(r"\b(remise|reduction|rabais|ristourne|moins|baisse|geste|faire"
                               r"|fais|propose|accorde|descendre|-)\b[^.?!]{0,30}$|-\s*$")
+_CUT_NAMED_AFTER = re.compile(r"^\s*(?:de remise|de reduction|de rabais|de ristourne)\b")
 # ("soit moins de 1,30 € par jour" was read as a price too low to be true, blind play.)
 _PER_UNIT_AFTER = re.compile(r"^\s*(?:€|euros?)?\s*(?:ht\s*)?(?:par (?:personne|participant|kit"
                              r"|atelier|sac|page|jour|semaine|collaborateur|salarie|utilisateur"
@@ -447,7 +448,11 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
           context: Context, accepting: bool, clause: str = "") -> Role:
     if restates_her(sentence):
         return Role.QUOTE  # "Si je résume : vous validez jusqu'à 300 € HT…": hers, said back
-    if _DIFFERENCE_AFTER.search(after) or _DIFFERENCE_BEFORE.search(before) or (
+    # (A percentage named as the cut is the discount offered, not a difference: "je peux
+    # vous faire 10 % de remise" left the list price on the table, aveugle-33.)
+    cut_named = kind == "pourcentage" and _CUT_NAMED_AFTER.search(after)
+    if (_DIFFERENCE_AFTER.search(after) and not cut_named) or \
+            _DIFFERENCE_BEFORE.search(before) or (
             kind == "montant" and _CUT_SPOKEN_OF_BEFORE.search(before)):
         return Role.DIFFERENCE
     if kind == "montant" and _REMAINDER_BEFORE.search(before):
@@ -460,7 +465,7 @@ def _role(kind: str, value: float, before: str, after: str, sentence: str,
         # Reworked already, it is the new total ("j'ai revu mon projet poste par poste pour
         # tenir dans 1 800 euros" went unread, and he heard the old 4 500 €, blind play).
         return Role.OFFER if _REWORKED.search(sentence) else Role.QUOTE
-    if kind == "pourcentage" and not _DISCOUNT_BEFORE.search(before):
+    if kind == "pourcentage" and not (_DISCOUNT_BEFORE.search(before) or cut_named):
         return Role.OTHER  # "18 % de ses ventes" is a figure, not a discount
     if kind == "montant" and (_GIVEN_AFTER.search(after) or (
             _GIVEN_BEFORE.search(before) and not _MONTHLY_AFTER.search(after))):

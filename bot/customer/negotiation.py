@@ -53,6 +53,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     # qu'aujourd'hui" to 199 € because 289 € looked the likelier offer).
     made = [a for a, f, ok in zip(amounts, offers, sized, strict=True)
             if ok and _MADE_NOW.search(_before(f.text, u.folded))]
+    # So is the price a cut comes to ("je peux vous faire 10 % de remise, ça vous ferait dans
+    # les 44 euros": below the floor, but the list price stayed on the table, aveugle-33).
+    made += [a for a, f, ok in zip(amounts, offers, sized, strict=True)
+             if ok and f.kind == "montant" and _AFTER_THE_CUT.search(_before(f.text, u.folded))]
     # Her own figure offered as ours ("Disons 250 alors" once she said 250 € was her
     # ceiling) is an offer all the same.
     made += [f.value for f in u.frame.figures if f.role == Role.QUOTE and f.kind == "montant"
@@ -257,7 +261,8 @@ _COUNTERPARTS_PER_REPLY = 2
 # The words that make an amount the price made now: "je vous fais", "je peux descendre à".
 _MADE_NOW = re.compile(r"\b(disons|je (?:vous )?(?:l[ea] |les )?fais|"
                        r"je peux (?:vous )?(?:le |la )?faire|"
-                       r"je (?:peux )?(?:descend\w*|passe\w*|vous propose)|pour vous c'est)"
+                       r"je (?:peux )?(?:descend\w*|passe\w*|vous propose)|"
+                       r"pour vous (?:c'est|ce sera|ce serait|ca sera|ca fera|ca ferait))"
                        # ("pour vous je descends tout de suite à 199" read 289 € said before
                        # as the offer: "c'est plus cher qu'aujourd'hui", twice, round 41)
                        r"(?:(?: a| au| de)?(?: \w+){0,2}|(?: \w+){1,3} (?:a|au|de)) ?$"
@@ -273,6 +278,13 @@ _MADE_NOW = re.compile(r"\b(disons|je (?:vous )?(?:l[ea] |les )?fais|"
 _TOTAL = re.compile(r"(?:\bon (?:est|arrive|tombe|serait|sera|reste|part sur|passe)|\bca (?:fait|"
                     r"ferait|nous fait)|\btotal|\bpile|\bdonc|(?:[,:;]|\d|€|euros?) ?soit)"
                     r"(?: a| au| de| sur)?(?: \w+){0,2} ?$")
+
+
+_AFTER_THE_CUT = re.compile(r"\b(?:remise|reduction|rabais|ristourne|baisse)\b[^.?!]{0,40}\b"
+                           r"(?:ca (?:vous )?(?:ferait|fera|fait|revient|reviendrait|donne|"
+                           r"donnerait)|soit|ce qui (?:vous )?(?:fait|ferait|donne|donnerait)|"
+                           r"vous (?:seriez|serez|passez|passeriez))"
+                           r"(?: a| au| dans les| environ| a peu pres| donc)*\s*$")
 
 
 def _before(figure: str, folded: str) -> str:

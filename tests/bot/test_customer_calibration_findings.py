@@ -681,3 +681,29 @@ def test_the_reduction_granted_is_no_price_offered() -> None:
     talk, _ = _talk("e4-evenement-responsable", *_blind_lines(
         "aveugle-31", "e4-evenement-responsable", "excellent")[:8])
     assert talk.state.price_offered == 3000
+
+
+def test_a_discount_given_on_the_phone_is_the_price_offered() -> None:
+    # aveugle-33: "c'est 49 euros par mois, et comme vous êtes un nouveau client je peux vous
+    # faire 10 % de remise, ça vous ferait dans les 44 euros" kept 49 € on the table ("OK,
+    # c'est dans le budget"), and no sheet said a discount is not allowed on the phone (the
+    # examiner 5, graded 8.5).
+    lines = _blind_lines("aveugle-33", "tel-prospection-fidelix", "faible")
+    talk, _ = _talk("tel-prospection-fidelix", *lines[:5])
+    assert talk.state.price_offered == 44
+    for said, price in [("C'est 49 euros par mois, et je peux vous faire 15 % de remise.", 41.65),
+                        ("C'est 49 euros par mois mais pour vous ce sera 44 euros.", 44)]:
+        talk, _ = _talk("tel-prospection-fidelix", *lines[:4], said)
+        assert talk.state.price_offered == price
+    folder = Path(__file__).resolve().parents[1] / "data" / "calibration" / "aveugle-33"
+    card = graded(folder / "tel-prospection-fidelix", "faible").card
+    assert any("sous le plancher" in e.note and not e.positive
+               for c in card.criteria for e in c.evidence)
+
+
+def test_calling_his_cards_a_granny_thing_and_telling_him_to_wake_up_is_contempt() -> None:
+    # aveugle-33: "vos cartons à tamponner, c'est un truc de grand-mère, il serait temps de
+    # vous réveiller un peu" got "Acceptable." (the examiner 12, graded 16).
+    assert markers("Vos cartons à tamponner, c'est un truc de grand-mère.")
+    assert markers("Franchement, il serait temps de vous réveiller un peu.")
+    assert not markers("C'est la recette de ma grand-mère, nos clients l'adorent.")

@@ -28,9 +28,9 @@ CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
 # checked here only for contradictions and texts.
 TUNING = [CALIBRATION / f"aveugle-{n}"
           for n in (1, 2, 3, 4, 5, 6, 7, 8, 11, 13, 14, 15, 16, 18, 19, 20, 21, 22, 23, 24, 26,
-                    27, 28, 30, 31)]
+                    27, 28, 30, 31, 33)]
 # Fresh sets that met every target when measured, never tuned on: held there.
-FRESH_ON_TARGET = [CALIBRATION / f"aveugle-{n}" for n in (12, 17, 32)]
+FRESH_ON_TARGET = [CALIBRATION / f"aveugle-{n}" for n in (12, 17, 32, 34)]
 # Sets that do not reach every target yet (docs/grading.md): the copier's rank correlation on
 # aveugle-9 (a weak student 2.5 points above the examiner), an insult to the prospect himself
 # the examiner of aveugle-10 judged harder (+3), an insult to head office the director and the
