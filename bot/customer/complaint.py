@@ -88,9 +88,14 @@ _REFUND = re.compile(r"\brembours\w*")
 # alone: "vous les envoyez au SAV par mail, sav@electromaison.fr" asks her for the photos, and
 # earned "engagement précis donné" with no file, e-mail or slot promised, aveugle-30.)
 _COMMITMENT = re.compile(r"\b(dossier|ticket|numero|confirmation|je m'en occupe|"
-                         r"(?:je|on) vous (?:envoie|envoyer|renvoie|adresse|confirme|"
-                         r"rappelle|rappellerai|recontacte)|je vais vous (?:envoyer|adresser|"
-                         r"confirmer|rappeler|recontacter)|vous (?:allez )?recev\w+|c'est note)\b")
+                         r"(?:je|on) vous (?:envoie|envoyer|renvoie|adresse|confirme)|"
+                         r"je vais vous (?:envoyer|adresser|confirmer)|vous (?:allez )?recev\w+|"
+                         r"c'est note)\b")
+# A call back is a commitment only with its time ("je vous rappelle demain avant midi"): "après
+# on vous rappelle pour la livraison" earned "engagement précis donné (numéro de dossier,
+# e-mail de confirmation, créneau de livraison)" with none of them, aveugle-33.
+_CALL_BACK = re.compile(r"\b(?:(?:je|on) vous (?:rappelle\w*|recontacte\w*)|je vais vous "
+                        r"(?:rappeler|recontacter))\b")
 
 
 # What the carrier or the technician will do for her, in the offer: a service, not blame.
@@ -286,6 +291,7 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     if state.happened(Event.SOLUTION_PROPOSEE) and (
             (Act.RECAPITULATIF in acts and sums_up(u.text, u.entities))
             or _COMMITMENT.search(folded)
+            or (_CALL_BACK.search(folded) and any(e.type == "duree" for e in u.entities))
             or any(e.type in ("numero_commande", "date") or (
                 e.type == "email" and not names_company(e.text, c.scenario.brief.company.name))
                 for e in u.entities)

@@ -18,6 +18,7 @@ from scenarios.vocabulary import Act, Channel, Event, Kind, ObjectionCategory
 
 from ..conditions import any_holds
 from ..entities import WEEKDAYS
+from ..introduction import names_company
 from ..questions import (
     PREFERENCE,
     QuestionForm,
@@ -478,7 +479,10 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
                                ReplyKind.COMMITMENT, stance=Stance.POSITIVE,
                                answers=action_asked))
     for entity in u.entities:
-        if entity.type == "email" and (state.email is None or entity.value == state.email):
+        # (Not the firm's own address: "vous les envoyez à sav@electromaison.fr" obtained no
+        # e-mail of hers, aveugle-33.)
+        if entity.type == "email" and (state.email is None or entity.value == state.email) \
+                and not names_company(entity.text, c.scenario.brief.company.name):
             state.record(Event.EMAIL_OBTENU)
     for need in c.scenario.needs:
         if need.id in state.needs_understood:

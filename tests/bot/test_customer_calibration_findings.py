@@ -707,3 +707,20 @@ def test_calling_his_cards_a_granny_thing_and_telling_him_to_wake_up_is_contempt
     assert markers("Vos cartons à tamponner, c'est un truc de grand-mère.")
     assert markers("Franchement, il serait temps de vous réveiller un peu.")
     assert not markers("C'est la recette de ma grand-mère, nos clients l'adorent.")
+
+
+def test_a_call_back_with_no_time_and_the_firm_s_address_commit_to_nothing() -> None:
+    # aveugle-33: "ben vous les envoyez à sav@electromaison.fr et après on vous rappelle pour
+    # la livraison" ended on "engagement précis donné (numéro de dossier, e-mail de
+    # confirmation, créneau de livraison)" with none of them, and the SAV's own address
+    # counted as her e-mail obtained.
+    lines = _blind_lines("aveugle-33", "tel-reclamation-lave-linge", "faible")
+    talk, _ = _talk("tel-reclamation-lave-linge", *lines)
+    assert Event.ENGAGEMENT_DONNE not in talk.state.events
+    assert Event.EMAIL_OBTENU not in talk.state.events
+    assert talk.state.outcome == "solution-sans-engagement"
+    # With its time, a call back is a commitment.
+    talk, _ = _talk("tel-reclamation-lave-linge", *lines[:6],
+                    "Vous les envoyez par mail et je vous rappelle dans 2 heures pour fixer "
+                    "la livraison.")
+    assert Event.ENGAGEMENT_DONNE in talk.state.events
