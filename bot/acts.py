@@ -106,7 +106,11 @@ _CUES: tuple[tuple[Act, re.Pattern[str]], ...] = tuple(
     (act, re.compile(pattern)) for act, pattern in (
         # after a spoken lead-in: "oui bonjour monsieur", "alors bonjour", "allô oui bonjour"
         (Act.SALUTATION, r"^(?:(?:oui|alors|ah|allo|bon|eh bien)[ ,!.]+){0,2}"
-                         r"(bonjour|bonsoir|salut|allo|allô)\b"),
+                         r"(bonjour|bonsoir|salut|allo|allô)\b"
+                         # after the firm's name on the phone: "ElectroMaison.fr, service
+                         # clients, bonjour, Thomas Girard…" was "manque : salutation"
+                         # (aveugle-35)
+                         r"|^(?:[^,!?]{1,40},\s*){1,2}(?:bonjour|bonsoir)\b"),
         (Act.REMERCIEMENT, r"\bmerci\b"),
         (Act.PRISE_DE_CONGE, r"\b(au revoir|bonne (fin de )?(journee|soiree|apres-midi)|"
                              r"a (tres )?bientot|a mardi|a jeudi|a lundi|a vendredi)\b"),

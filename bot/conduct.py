@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 from ruamel.yaml import YAML
 
 from .linear_text import LinearTextModel
-from .text import fold, without_fillers
+from .text import fold, sentences, without_fillers
 
 if TYPE_CHECKING:
     from sklearn.pipeline import Pipeline
@@ -246,6 +246,10 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
                      # "ça c'est encore le transporteur, ils sont vraiment pas soigneux ces
                      # gars-là" (round 36: she gave her order number)
                      r"|c'est encore (?:le|les|ce|ces) (?:transporteur|livreur)s?"
+                     # "encore ces transporteurs, ils font n'importe quoi en ce moment"
+                     # (aveugle-35: the examiner's "faute rejetée sur les transporteurs")
+                     r"|encore (?:ces|les) (?:transporteurs|livreurs)"
+                     r"|(?:transporteurs?|livreurs?),? (?:ils|il) (?:font|fait) n'importe quoi"
                      r"|(?:sont|est) (?:vraiment |franchement )?pas (?:tres )?soigneux)\b"),
         ("pression", r"\b(vous (?:signez|validez|prenez|achetez|commandez) ou (?:pas|non)"
                      # (Not of one thing asked: "Et le vendeur pour animer les ateliers,
@@ -383,6 +387,25 @@ def markers(text: str) -> tuple[str, ...]:
         if "dénigrement" not in found:
             found.append("dénigrement")
     return tuple(found)
+
+
+# Words that insult whoever they are said of: "c'est un abruti fini" of the delivery man is an
+# insult said in front of her, not only blame (aveugle-35: the examiner lowered the manners too,
+# where "une bande de bras cassés" kept them "satisfaisant" 31 times in 38).
+_GROSS = re.compile(r"\b(?:abruti\w*|connard\w*|connasse\w*|debiles?|cretins?|imbeciles?|"
+                    r"enfoire\w*|salauds?|cons|un con|une conne|bande de cons)\b")
+
+
+def gross(text: str) -> bool:
+    """Whether the turn holds an insult that is one whoever it is said of."""
+    return _GROSS.search(fold(text)) is not None
+
+
+def blames_third_party(text: str) -> bool:
+    """Whether a sentence of the turn runs down, or sends her to, the carrier, the maker or
+    another party her case depends on, in words the conduct markers call rude."""
+    return any(_OTHER_FIRM.search(fold(sentence)) and markers(sentence)
+               for sentence in sentences(text))
 
 
 def _prepare(text: str) -> str:

@@ -60,6 +60,14 @@ class CustomerState:
     # The turn of the first promise outside the policy she took or doubted (not a blame she
     # rebuffed): taken back later, it is a promise withdrawn.
     promised_at: int | None = None
+    # How many times she took or doubted such a promise: each one is a breach the grade counts
+    # ("je vous fais un remboursement de 100 euros" after an express promised without photos
+    # was no fault on the sheet, aveugle-35).
+    promises: int = 0
+    # How many times she refused money paid off the books or taken from the till ("payés en
+    # liquide, on prend dans le fond de caisse"): an examiner holds it as fraud, not as a
+    # generous breach of the policy (aveugle-36).
+    frauds: int = 0
     floor_doubted: list[float] = field(default_factory=list)  # prices she doubted, below floor
     # Prices she set against the figure to beat ("269 €… l'autre offre est à 230 €"): once each.
     rival_compared: list[float] = field(default_factory=list)
@@ -88,6 +96,7 @@ class CustomerState:
     def record_promise(self) -> None:
         """A promise outside the sales policy, made to her in this turn."""
         self.record(Event.PROMESSE_HORS_POLITIQUE)
+        self.promises += 1
         if self.promised_at is None:
             self.promised_at = self.turn
 

@@ -154,6 +154,9 @@ def grade(transcript: Transcript, scenario: Scenario,
     courteous = _courteous(observations) and not misconduct and not found
     proposed = _proposed(transcript)
     rules = rubric()
+    settled = scenario.kind.value in rules.remedy_agreed.kinds and not found and \
+        not misconduct and transcript.outcome != Outcome.FAILURE and \
+        Event.SOLUTION_ACCEPTEE in transcript.final.events
     no_proposal_caps = rules.no_proposal.caps_for(scenario.kind.value)
     results = []
     for item in scenario.grading.criteria:
@@ -179,6 +182,8 @@ def grade(transcript: Transcript, scenario: Scenario,
             score = min(score, lost_cap)
         elif item.criterion in COURTEOUS_FLOOR and courteous:
             score = max(score, COURTEOUS_FLOOR[item.criterion])
+        if settled and item.criterion in rules.remedy_agreed.floors:
+            score = max(score, rules.remedy_agreed.floors[item.criterion])
         mine_faults = [f for f in found if f.touches(item.criterion)]
         if item.criterion != "b2.reporting" and (empty or stuffed):
             # Talk that says nothing of the case is "insuffisant" at best, however polished its

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from bot.conduct import blames_third_party, gross
 from bot.customer.reply import ReplyKind
 from scenarios.model import Scenario
 from scenarios.vocabulary import Act, Event
@@ -50,17 +51,31 @@ def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:
     found: list[Fault] = []
     floor = scenario.negotiation.floor_price if scenario.negotiation else None
     before: set[Event] = set()
+    promises = frauds = 0
     below = False
     for turn in transcript.turns:
         kinds: list[Breach] = []
         if Act.IMPOLITESSE in turn.acts:
-            kinds.append(Breach.RUDENESS)
+            # (Hard words for the carrier are the blame, not an insult to her: the examiners
+            # kept the call's manners "satisfaisant" 31 times in 38, its assistance
+            # "insuffisant" 25 times.)
+            blame = blames_third_party(turn.text)
+            kinds += [Breach.BLAME] if blame else []
+            kinds += [Breach.RUDENESS] if not blame or gross(turn.text) else []
         events = set(turn.state.events)
         kinds += [kind for event, kind in _EVENTS.items() if event in events - before]
         # (Her doubt says a guaranteed result or a gift no policy allows was promised.)
-        if turn.answered_with(ReplyKind.CLAIM_DOUBTED) and Breach.OUT_OF_POLICY not in kinds and \
+        # (Or another promise she took at its word; not the recap that says the same ones
+        # again.)
+        again = turn.state.promises > promises and Act.RECAPITULATIF not in turn.main_acts
+        if (turn.answered_with(ReplyKind.CLAIM_DOUBTED) or again) \
+                and Breach.OUT_OF_POLICY not in kinds and \
                 Event.PROMESSE_RETIREE not in events - before:
             kinds.append(Breach.OUT_OF_POLICY)
+        promises = turn.state.promises
+        if turn.state.frauds > frauds:
+            kinds.append(Breach.FRAUD)
+        frauds = turn.state.frauds
         offered = turn.state.price_offered
         # (Her own figure said back is no offer, unless conceded as ours: "je vous aligne sur
         # Copitec, 240 €" after she said Copitec's 240 €, aveugle-20.)

@@ -17,7 +17,7 @@ from scenarios.model import Scenario
 from scenarios.vocabulary import Act, CallDirection, Channel, Event, Kind, Outcome
 
 from .advice import advise, count, example
-from .transcript import FIGURE, StudentTurn, Transcript, open_questions
+from .transcript import ECHO_WORDS, FIGURE, StudentTurn, Transcript, open_questions
 
 # "genre" is a filler, "ce genre de" is not.
 FILLERS = re.compile(r"\b(euh+|heu+|ben|du coup|en fait|voila|voilà|genre(?! d))\b",
@@ -155,6 +155,9 @@ def _events_at(turns: list[StudentTurn], index: int) -> set[Event]:
     return set(turns[index].state.events) - before
 
 
+# A restatement that takes up at least this many facts she gave sums her case up: it counts
+# as two.
+RICH_RESTATEMENT = 3
 # What an argument answering a need the customer expressed, but that the student never
 # reformulated, earns of the credit of one tied to a reformulated need.
 UNLINKED_CREDIT = 0.5
@@ -393,7 +396,11 @@ class Observer:
         empathy = _distinct([t for t in self.turns if t.main_acts & {Act.EMPATHIE, Act.EXCUSE}])
         complaint = self.scenario.kind == Kind.RECLAMATION
         # Reformulation is the core of active listening; checks and empathy complete it.
-        reformulated = min(1.0, len(reformulations) / 2)
+        # (One restatement that takes up the whole case, "Si je résume : votre lave-linge…,
+        # livré lundi…, le hublot fendu…, vos deux messages…", is worth two short ones: the
+        # examiners of aveugle-3 gave TS to a call with just that one.)
+        reformulated = min(1.0, sum(2 if self._sums_up_her(i) else 1 for i, t in
+                                    enumerate(self.turns) if t in reformulations) / 2)
         checked = min(1.0, float(len(controls)))
         if complaint or self.final.objections_raised:
             felt = min(1.0, len(empathy) / (2 if complaint else 1))
@@ -425,6 +432,15 @@ class Observer:
         """The turn at which the event happened, among the first `within`."""
         return next((t for i, t in enumerate(self.turns[:within])
                      if event in _events_at(self.turns, i)), None)
+
+    def _sums_up_her(self, index: int) -> bool:
+        """Whether the turn says again RICH_RESTATEMENT facts she had given, or as many times
+        ECHO_WORDS of her words."""
+        before = self.turns[index - 1].state if index else None
+        turn = self.turns[index]
+        return before is not None and (
+            len(set(turn.topics) & set(before.facts_revealed)) >= RICH_RESTATEMENT
+            or turn.echoed >= RICH_RESTATEMENT * ECHO_WORDS)
 
     def _restates(self, index: int) -> bool:
         """Whether the turn says again something the customer had said: a fact she gave

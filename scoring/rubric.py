@@ -48,6 +48,8 @@ class Breach(StrEnum):
     OUT_OF_POLICY = "hors_politique"
     BELOW_FLOOR = "sous_plancher"
     WRONG_TARIFF = "tarif_faux"
+    BLAME = "faute_rejetee"
+    FRAUD = "fraude"
 
 
 # The breaches of the sales policy (the others are of conduct): a turn that commits one meets
@@ -134,6 +136,16 @@ class OverBudget(BaseModel):
     caps: dict[str, float] = Field(alias="plafonds")
 
 
+class RemedyAgreed(BaseModel):
+    """A complaint settled within the policy: the customer accepted an allowed remedy and no
+    fault was made. The criteria of the remedy are at least their floor."""
+
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    kinds: list[str] = Field(alias="types")  # the scenario kinds' values it applies to
+    floors: dict[str, float] = Field(alias="planchers")
+
+
 class Rubric(BaseModel):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
@@ -143,6 +155,7 @@ class Rubric(BaseModel):
     misconduct: Misconduct = Field(alias="manquements")
     no_proposal: NoProposal = Field(alias="sans_proposition")
     over_budget: OverBudget = Field(alias="hors_budget")
+    remedy_agreed: RemedyAgreed = Field(alias="remede_accepte")
 
     def criterion(self, criterion_id: str) -> RubricCriterion:
         return next(c for c in self.criteria if c.id == criterion_id)

@@ -13,6 +13,7 @@ from bot.customer.reply import ReplyKind
 from bot.recap import sums_up
 from bot.state import CustomerState
 from bot.text import fold
+from bot.topics import STOPWORDS
 from bot.turn_record import TurnRecord
 from scenarios.vocabulary import Act, Event, Outcome, Phase
 
@@ -39,6 +40,7 @@ class StudentTurn:
     cut_customer: bool = False  # by voice: the student talked over the customer
     # Opened as a restatement and taking up ECHO_WORDS of her words so far (`echoes`).
     echoes_her: bool = False
+    echoed: int = 0  # how many of her words that restatement takes up
 
     @property
     def words(self) -> int:
@@ -130,17 +132,30 @@ _RESTATING = re.compile(r"(?:^|[.!?…]\s+)(?:donc|alors|justement|si je (?:comp
                         r"|\bje vous (?:entends|ai bien entendu|ai bien compris)\s*:"
                         r"|\bce que vous me (?:decrivez|dites|racontez|"
                         r"expliquez)\b|\b(?:comme )?vous (?:me )?(?:disiez|l'avez dit)\b")
-ECHO_WORDS = 3
+ECHO_WORDS = 2
+# "Alors je peux vous proposer…", "alors je vois bien la commande…": the opener leads into what
+# the adviser does or reads in the file, not into her words said back (aveugle-35: two such
+# sentences were the whole "reformulation" of a student the examiner found had none).
+_ACTING = re.compile(r"\s*,?\s*(?:je|j'|on|nous)\b(?!\s*(?:resume|recapitule|reformule))")
+_WEAK_OPENER = {"donc", "alors", "justement"}
+# Words anyone says, that echo nobody: "Alors votre numéro de dossier…, vous allez recevoir…"
+# took up her "votre", "allez" and "numéro" (aveugle-35).
+_NOT_HERS = STOPWORDS | {"allez", "encore", "madame", "monsieur", "merci", "bonjour", "d'accord",
+                         "c'est", "juste", "vraiment", "toujours", "avoir", "faire", "parce",
+                         "apres", "avant", "depuis", "n'est", "qu'il", "qu'on", "numero"}
 _CONTENT_WORD = re.compile(r"[a-z0-9][a-z0-9'-]{4,}")
 
 
-def echoes(text: str, heard: set[str]) -> bool:
-    """Whether the turn restates, from its opening marker on, ECHO_WORDS of `heard` (the
-    customer's words so far)."""
+def echoes(text: str, heard: set[str]) -> int:
+    """How many of `heard` (the customer's words so far) the turn takes up from its restating
+    opener on; 0 without one. ECHO_WORDS or more is a restatement."""
     folded = fold(text)
-    opening = _RESTATING.search(folded)
-    return opening is not None and \
-        len(set(_CONTENT_WORD.findall(folded[opening.start():])) & heard) >= ECHO_WORDS
+    opening = next((m for m in _RESTATING.finditer(folded)
+                    if m.group(0).strip(" .!?…") not in _WEAK_OPENER
+                    or not _ACTING.match(folded, m.end())), None)
+    if opening is None:
+        return 0
+    return len(set(_CONTENT_WORD.findall(folded[opening.start():])) - _NOT_HERS & heard)
 
 
 # An open question by its grammar (scoring/observations.py, questioning). Not "mardi ou
@@ -210,7 +225,8 @@ def from_turns(turns: list[TurnRecord], scenario_id: str, variant: str | None, o
             turn.main_acts.discard(Act.RECAPITULATIF)
         # (Also when the act reader saw it but did not rank it first: "Vous avez bien fait.
         # Donc le livreur est reparti…", aveugle-7, was credited with no reformulation.)
-        turn.echoes_her = echoes(turn.text, heard)
+        turn.echoed = echoes(turn.text, heard)
+        turn.echoes_her = turn.echoed >= ECHO_WORDS
         if Act.REFORMULATION not in turn.main_acts and turn.echoes_her:
             turn.acts.add(Act.REFORMULATION)
             turn.main_acts.add(Act.REFORMULATION)

@@ -300,6 +300,11 @@ _SCHEME = re.compile(
     r"(?:passe|passer|passons|passerai) en (?:casse|demarque|pertes?|remise (?:en )?caisse)|"
     # "les kits, je les prends dans le stock du magasin, donc ça ne passe pas sur l'enveloppe",
     # "le bon de 5 €… ça ne se voit pas dans le budget" (aveugle-5: "C'est d'accord")
+    # "les kits et les bons… je les passe en remises directement en caisse, comme ça ils
+    # n'apparaissent pas dans le budget animation" (aveugle-36: "D'accord, vous commencez à
+    # couper")
+    r"(?:n'apparai\w*|n'apparaitr\w*|apparai\w* pas|ne figure\w* pas) (?:dans|sur|a) "
+    r"(?:le budget|l'enveloppe|les comptes)|"
     r"(?:ca |cela )?(?:ne )?se (?:voi\w*|verra\w*) (?:pas|plus|rien) (?:dans|sur) (?:le budget|"
     r"l'enveloppe|"
     r"les comptes)|"
@@ -323,6 +328,17 @@ _SCHEME = re.compile(
     # "…franchement je pense qu'on peut faire comme si on l'avait pas vu" (round 43)
     r"faire comme si (?:on|je|vous) (?:l'|les |le |la )?(?:avai\w+|n'avai\w+) (?:pas|rien|"
     r"jamais) (?:vu|lu|recu|su))\b")
+# Money paid off the books, or taken from the till: "les horticulteurs… ils sont d'accord pour
+# être payés en liquide, on prend dans le fond de caisse et ça reste discret" (aveugle-36:
+# "D'accord, vous commencez à couper"; the examiner's "travail dissimulé, détournement de
+# caisse", 2/20).
+# Fraud, not a cost hidden from the head office (aveugle-1: "ça n'apparaît pas sur le budget
+# animation", 6/20).
+_FRAUD = re.compile(r"\b(?:(?:payes?|payees?|regles?|reglees?|payer|regler|paierai|paiera|paie)"
+                    r"(?: les \w+)? (?:en )?(?:liquide|especes|cash|black)|au black|"
+                    r"(?:dans|sur) (?:le fond de |la )caisse(?! (?:enregistreuse|automatique))"
+                    r"[^.?!]{0,30}\b(?:discret|personne|vu|verra)|(?:prend|prendre|prenons|pique"
+                    r"|piquer|sort|sortir|sortons) (?:dans|de) (?:le fond de caisse|la caisse))\b")
 # Work offered unpaid, by the student or by others ("je bosse gratuit le dimanche", "je ramène
 # mes potes pour aider", "il viendra gratos, je le paierai en plantes", "on demande des heures
 # sup, ils diront pas non"): a manager cannot accept it (blind play: "votre planning tient la
@@ -727,6 +743,8 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     elif _DATA_HANDED.search(folded) or (_DATA_POINTED.search(folded)
                                          and _DATA_WORD.search(folded)):
         _interrupt(c, parts, "data_handed_refused", breach=True)
+    elif _FRAUD.search(folded):
+        _interrupt(c, parts, "scheme_refused", breach=True, fraud=True)
     elif _SCHEME.search(folded):
         _interrupt(c, parts, "scheme_refused", breach=True)
     elif _LIE_ASKED.search(folded):
@@ -767,11 +785,14 @@ def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
 
 
 def _interrupt(c: Customer, parts: list[ReplyPart], key: str, breach: bool = False,
-               stance: Stance = Stance.NEGATIVE) -> None:
+               stance: Stance = Stance.NEGATIVE, fraud: bool = False) -> None:
     """She stops at what she cannot let pass, before anything else of the turn; `breach`
-    when it is a promise outside the sales policy (the grade counts it)."""
+    when it is a promise outside the sales policy, `fraud` when it is money off the books
+    (the grade counts both)."""
     if breach:
         c.state.record_promise()
+    if fraud:
+        c.state.frauds += 1
     c.move(mood=c.rules.claim_doubted_mood)
     parts.append(ReplyPart(Priority.INTERRUPTION, c.bank(key), ReplyKind.CLAIM_DOUBTED,
                            stance=stance))

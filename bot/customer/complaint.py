@@ -414,7 +414,10 @@ def _too_fast(c: Customer, u: Understanding) -> bool:
     ("demain" against 48 h)."""
     delays = [item.delay_days for item in c.scenario.policy.solutions
               if item.delay_days is not None] if c.scenario.policy else []
-    if not delays or not u.topics.keys() & c.solutions:
+    # (A remedy's selling point is the remedy offered: "je vous la fais partir en express,
+    # vous l'avez demain matin" was read as the express argument and went by, aveugle-35.)
+    remedies = c.solutions | c.arguments.keys()
+    if not delays or not u.topics.keys() & remedies:
         return False
     quickest = min(delays)
     # Sentence by sentence: "Pouvez-vous m'envoyer la photo cet après-midi ? Dans ce cas, la
@@ -441,8 +444,10 @@ def _too_fast(c: Customer, u: Understanding) -> bool:
 
 
 # The product brought to her: the words a delivery promise is made of.
-_DELIVERING = re.compile(r"\b(?:livr\w*|(?:envoi\w*|envoie|envoyer|expedi\w*|recev\w*) (?:\w+ )"
-                         r"{0,3}(?:machine|appareil|lave-linge|modele)|machine neuve|"
+# ("je vous la fais partir en express, vous l'avez demain matin", aveugle-35)
+_DELIVERING = re.compile(r"\b(?:livr\w*|(?:fais|fait|faisons|faire) partir|"
+                         r"(?:envoi\w*|envoie|envoyer|expedi\w*|recev\w*) (?:\w+ ){0,3}"
+                         r"(?:machine|appareil|lave-linge|modele)|machine neuve|"
                          r"nouvelle machine)\b")
 _NEAR = 50  # characters between "demain" and what is delivered
 # A call or a word of news promised for that day, right before it: "je vous rappelle demain",

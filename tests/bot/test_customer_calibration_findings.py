@@ -4,7 +4,8 @@ contemptuous remark on her own choice and children, express replacement promised
 photos, a part of the price paid back on her card; in the event talk, costs hidden outside the
 envelope, the head office told too late to say no or its procedure skipped, a mailing already
 scheduled, an exclusivity promised to a supplier — and one breach read where there was none,
-one yes asked that was not heard as such."""
+one yes asked that was not heard as such; and (aveugle-35, -36) an express sent tomorrow
+without photos, the carriers run down, growers paid cash from the till."""
 
 from __future__ import annotations
 
@@ -724,3 +725,33 @@ def test_a_call_back_with_no_time_and_the_firm_s_address_commit_to_nothing() -> 
                     "Vous les envoyez par mail et je vous rappelle dans 2 heures pour fixer "
                     "la livraison.")
     assert Event.ENGAGEMENT_DONNE in talk.state.events
+
+
+def test_express_sent_tomorrow_without_photos_is_a_promise_she_doubts() -> None:
+    # aveugle-35: "pas besoin de photos ni rien, je vous la fais partir en express, vous l'avez
+    # demain matin" was read as the express argument and got "Bon. J'attends votre mail".
+    state = _complaint_after(
+        "Très bien, une nouvelle machine. Alors écoutez, pas besoin de photos ni rien, je vous "
+        "la fais partir en express, vous l'avez demain matin. Ça vous va ?")
+    assert Event.PROMESSE_HORS_POLITIQUE in state.events
+    # Asking for the photos first, the express in 48 h is the policy.
+    state = _complaint_after(
+        "Envoyez-moi les photos à sav@electromaison.fr et je vous la fais partir en express, "
+        "livrée sous 48 heures. Ça vous va ?")
+    assert Event.PROMESSE_HORS_POLITIQUE not in state.events
+
+
+def test_running_the_carriers_down_is_blame_she_answers() -> None:
+    # aveugle-35: "encore ces transporteurs, ils font n'importe quoi en ce moment" went by.
+    assert markers("Ah je vois, encore ces transporteurs, ils font n'importe quoi en ce moment.")
+    assert not markers("Le transporteur reprendra l'ancienne machine samedi matin.")
+
+
+def test_extras_paid_cash_from_the_till_and_costs_kept_off_the_budget_are_refused() -> None:
+    # aveugle-36: "les horticulteurs… payés en liquide, on prend dans le fond de caisse et ça
+    # reste discret" got "D'accord, vous commencez à couper".
+    lines = _blind_lines("aveugle-36", "e4-evenement-responsable", "hors-politique")
+    talk, reply = _talk("e4-evenement-responsable", *lines[:3])
+    assert talk.state.frauds == 1
+    assert Event.PROMESSE_HORS_POLITIQUE in talk.state.events
+    assert "couper" not in reply.text

@@ -8,7 +8,9 @@ promise taken back, costs hidden outside the envelope, contempt taken for a brok
 denied while naming it, the file identified by her name checked, a first price under the list
 price, a question read as a proposal, his own figure said back, a restatement ranked second,
 cuts paid for in the same turn, a restatement opened by "Je vous entends :", breaches told to
-the manager in new words."""
+the manager in new words; and from aveugle-35 to -37: blame put on the carrier, every promise
+taken at its word, money off the books, an offer opened by "alors", a remedy settled within the
+policy, a project held over the director's ceiling."""
 
 from __future__ import annotations
 
@@ -330,3 +332,78 @@ def test_a_price_held_over_the_cap_with_only_a_second_meeting_settles_nothing() 
     card = graded(SET.parent / "aveugle-11" / "e4-evenement-responsable", "prix-tenu").card
     assert card.total <= 11.5, card.total
     assert _criterion(card, "b1.efficacite_negociation").level != Level.TS
+
+
+CALIBRATION = SET.parent
+
+
+def _blind(blind: str, scenario: str, student: str) -> Scorecard:
+    return graded(CALIBRATION / blind / scenario, student).card
+
+
+def test_the_carrier_run_down_is_blame_against_the_help_she_was_owed() -> None:
+    # aveugle-35: "c'est un abruti fini, ces gars-là bossent comme des manches" of the
+    # delivery man; the examiner lowered the assistance too (I), Repliq only the manners.
+    card = _blind("aveugle-35", "tel-reclamation-lave-linge", "insulte-cachee")
+    assist = _criterion(card, "b2.assistance_risques")
+    assert assist.level == Level.I
+    assert any("faute rejetée sur un tiers" in n for n in _notes(card, "b2.assistance_risques"))
+    # And "bonjour" after the firm's name is a greeting.
+    assert not any("manque : salutation" in n for n in _notes(card, "b2.techniques_distance"))
+
+
+def test_every_promise_she_takes_at_its_word_is_a_fault() -> None:
+    # aveugle-35: the 100 € refunded on her card came after an express promised without
+    # photos, and was on no line of the sheet.
+    card = _blind("aveugle-35", "tel-reclamation-lave-linge", "hors-politique")
+    faulted = {e.turn for c in card.criteria for e in c.evidence
+               if e.note.startswith("manquement : promesse hors")}
+    assert {6, 7} <= faulted
+    assert card.total <= 5.5  # the examiner: 4.5
+
+
+def test_money_off_the_books_is_fraud_not_a_gesture() -> None:
+    # aveugle-36: growers paid in cash from the till; the examiner 2/20, graded 4.5 when
+    # counted as generous breaches of the policy.
+    card = _blind("aveugle-36", "e4-evenement-responsable", "hors-politique")
+    assert any("fraude" in n for n in _notes(card, "b1.efficacite_negociation"))
+    assert card.total <= 3.5
+    # A cost kept off the envelope is a breach of the policy, not fraud (aveugle-1: 6/20).
+    card = _blind("aveugle-1", "e4-evenement-responsable", "hors-politique")
+    assert not any("fraude" in e.note for c in card.criteria for e in c.evidence)
+
+
+def test_an_offer_opened_by_alors_restates_nothing() -> None:
+    # aveugle-35: "Alors je peux vous proposer un remplacement…" and "Alors votre numéro de
+    # dossier c'est…" were the whole "reformulation" of a student who made none.
+    card = _blind("aveugle-35", "tel-reclamation-lave-linge", "bon")
+    assert not any(n == "reformulation" for n in _notes(card, "b2.techniques_distance"))
+    # A restatement opened by "Donc" still is one (aveugle-2).
+    transcript = graded(SET / "tel-reclamation-lave-linge", "excellent").transcript
+    assert any(t.echoes_her for t in transcript.turns)
+
+
+def test_a_remedy_she_accepted_within_the_policy_is_no_total_failure() -> None:
+    # aveugle-37: a replacement in 5 days and a 30 € voucher, within the policy, sloppily
+    # offered; 38 examiners of 38 rated such a call's reactivity "insuffisant", never
+    # "très insuffisant".
+    card = _blind("aveugle-37", "tel-reclamation-lave-linge", "faible")
+    for criterion in ("b2.reactivite", "b2.assistance_risques"):
+        assert _criterion(card, criterion).level == Level.I
+
+
+def test_hard_words_for_the_carrier_cost_the_help_and_an_insult_the_manners_too() -> None:
+    # "une vraie bande de bras cassés" of the delivery men (aveugle-37, the examiner: manners
+    # S, assistance I); "c'est un abruti fini" (aveugle-35: both I).
+    mild = _blind("aveugle-37", "tel-reclamation-lave-linge", "insulte-cachee")
+    assert _criterion(mild, "b2.techniques_distance").level == Level.S
+    assert _criterion(mild, "b2.assistance_risques").level == Level.I
+    gross = _blind("aveugle-35", "tel-reclamation-lave-linge", "insulte-cachee")
+    assert _criterion(gross, "b2.techniques_distance").level == Level.I
+
+
+def test_a_project_held_over_the_ceiling_without_agreement_keeps_no_top_relationship() -> None:
+    # aveugle-36: "je ne vais pas vous proposer une version au rabais", the director's 3 000 €
+    # ceiling contradicted; the examiner rated the relationship I, Repliq TS.
+    card = _blind("aveugle-36", "e4-evenement-responsable", "prix-tenu")
+    assert _criterion(card, "b1.relation_interpersonnelle").level.rank <= Level.S.rank
