@@ -45,9 +45,10 @@ class Fault:
 
 def faults(transcript: Transcript, scenario: Scenario) -> list[Fault]:
     """Every fault, in turn order: a rude turn each time (decided by the conduct layer, sure
-    only), the first pressure, right denied and promise outside the policy (the customer
-    records each once; a later claim she doubts counts again), a price below the floor, an
-    item of the brief's price list stated cheaper or free."""
+    only; hard words for a third party are blame), the first pressure and right denied (the
+    customer records each once), each promise outside the policy she takes at its word or
+    doubts (not the recap that repeats it), money off the books she refuses, a price below the
+    floor, an item of the brief's price list stated cheaper or free."""
     found: list[Fault] = []
     floor = scenario.negotiation.floor_price if scenario.negotiation else None
     before: set[Event] = set()
