@@ -388,8 +388,9 @@ class Observer:
         # A reformulation earns credit when it says again what the customer actually said (a
         # fact she gave, or one of her figures); "si je comprends bien, vous voulez le meilleur"
         # with none of it is a formula (keyword stuffing graded 9/20 against an examiner's 2).
-        reformulations = [t for i, t in enumerate(self.turns)
-                          if Act.REFORMULATION in t.main_acts and self._restates(i)]
+        restating = [i for i, t in enumerate(self.turns)
+                     if Act.REFORMULATION in t.main_acts and self._restates(i)]
+        reformulations = [self.turns[i] for i in restating]
         hollow = [t for t in self.turns if Act.REFORMULATION in t.main_acts
                   and t not in reformulations]
         controls = _distinct([t for t in self.turns if Act.QUESTION_CONTROLE in t.main_acts])
@@ -399,8 +400,7 @@ class Observer:
         # (One restatement that takes up the whole case, "Si je résume : votre lave-linge…,
         # livré lundi…, le hublot fendu…, vos deux messages…", is worth two short ones: the
         # examiners of aveugle-3 gave TS to a call with just that one.)
-        reformulated = min(1.0, sum(2 if self._sums_up_her(i) else 1 for i, t in
-                                    enumerate(self.turns) if t in reformulations) / 2)
+        reformulated = min(1.0, sum(2 if self._sums_up_her(i) else 1 for i in restating) / 2)
         checked = min(1.0, float(len(controls)))
         if complaint or self.final.objections_raised:
             felt = min(1.0, len(empathy) / (2 if complaint else 1))

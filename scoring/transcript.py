@@ -38,9 +38,12 @@ class StudentTurn:
     # The customer reacts to near-ties too (lenient); grading counts only these.
     main_acts: set[Act] = field(default_factory=set)
     cut_customer: bool = False  # by voice: the student talked over the customer
-    # Opened as a restatement and taking up ECHO_WORDS of her words so far (`echoes`).
-    echoes_her: bool = False
-    echoed: int = 0  # how many of her words that restatement takes up
+    echoed: int = 0  # how many of her words a restatement opener takes up (`echoes`)
+
+    @property
+    def echoes_her(self) -> bool:
+        """Opened as a restatement and taking up ECHO_WORDS of her words so far."""
+        return self.echoed >= ECHO_WORDS
 
     @property
     def words(self) -> int:
@@ -226,7 +229,6 @@ def from_turns(turns: list[TurnRecord], scenario_id: str, variant: str | None, o
         # (Also when the act reader saw it but did not rank it first: "Vous avez bien fait.
         # Donc le livreur est reparti…", aveugle-7, was credited with no reformulation.)
         turn.echoed = echoes(turn.text, heard)
-        turn.echoes_her = turn.echoed >= ECHO_WORDS
         if Act.REFORMULATION not in turn.main_acts and turn.echoes_her:
             turn.acts.add(Act.REFORMULATION)
             turn.main_acts.add(Act.REFORMULATION)
