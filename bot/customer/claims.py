@@ -655,14 +655,42 @@ _DATA_WORD = re.compile(r"\b(?:mails?|e-mails?|numeros?|portables?|fichier|donne
                         r"coordonnees)\b")
 
 
+# A claim said not to be made ("je ne vous promets pas zéro panne, aucune machine n'en est à
+# l'abri", aveugle-40: she doubted it, "Permettez-moi d'en douter", and a student the examiner
+# gave 17.5 was graded 5 for two promises outside the policy).
+_DENIED = re.compile(r"\b(?:je|on|nous) (?:ne |n')(?:vous |te )?(?:le |l')?(?:promets|promet|"
+                     r"promettons|garantis|garantit|garantissons|jure)\b[^.?!;]{0,5}\bpas\b"
+                     r"|\b(?:ne|n') ?(?:peux|peut|pourrai|pouvons|pourra) pas (?:vous |te )?"
+                     r"(?:le )?(?:promettre|garantir|jurer)\b"
+                     r"|\bpersonne ne (?:peut|pourra) (?:vous |te )?(?:promettre|garantir)\b"
+                     r"|\baucune? (?:machine|copieur|materiel|appareil)\b[^.?!]{0,30}\babri\b")
+# Her own wish said back ("Si je reformule : zéro panne longue en période fiscale, des pièces
+# qui partent directement dans Cegid…", aveugle-40: "Là, vous m'en promettez un peu trop"):
+# a restatement of her need, unless the seller vouches for it in the same sentence.
+_RESTATING = re.compile(r"\b(?:si je (?:vous )?(?:reformule|resume|comprends bien|vous ai bien "
+                        r"compris)|je (?:reformule|resume|recapitule)|(?:votre|vos) (?:besoins?|"
+                        r"priorites?|attentes?|souhaits?)|ce que vous (?:voulez|attendez|cherchez|"
+                        r"souhaitez))\b")
+
+
+def _claimed(folded: str, turn: str, question: bool) -> bool:
+    """Whether a sentence (folded, in its turn) vouches for a result or a machine that never
+    fails."""
+    if _DENIED.search(folded):
+        return False
+    promising = _PROMISING.search(folded)
+    if _RESULT.search(folded) and (promising or ("%" in folded and "garanti" in turn)):
+        return True
+    return bool(_NEVER_FAILS.search(folded)) and not question and (
+        promising is not None or not _RESTATING.search(folded))
+
+
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:
     for sentence in u.sentences:
         # Figures in words as in digits: "je vous garantis plus trente pour cent, minimum"
         # went unremarked (round 47).
         folded = fold(normalise_numbers(sentence.text))
-        if (_RESULT.search(folded) and (_PROMISING.search(folded) or ("%" in folded
-                                        and "garanti" in u.folded))) or (
-                _NEVER_FAILS.search(folded) and "?" not in sentence.text):
+        if _claimed(folded, u.folded, "?" in sentence.text):
             if c.scenario.kind == Kind.NEGOCIATION_INTERNE and _COMMITTED.search(u.folded):
                 # Money of his already spent behind his back outweighs a guarantee: "je vous
                 # garantis 500 cartes… j'ai déjà réservé la radio" got only "Garanti ?"

@@ -96,6 +96,23 @@ def test_a_guaranteed_result_is_doubted_but_a_contractual_guarantee_is_an_argume
     assert replies[-1] not in doubted, replies[-1]
 
 
+def test_her_need_said_back_or_a_promise_declined_is_no_claim() -> None:
+    # aveugle-40: a student the examiner gave 17.5 restated "zéro panne longue" as her need,
+    # then said he promised no such thing; she doubted both, and the grade counted two
+    # promises outside the policy.
+    doubted = Voice.lines("claim_doubted")
+    for line in ("Si je reformule : zéro panne longue en période fiscale, des pièces qui partent "
+                 "directement dans Cegid. Quel budget avez-vous prévu ?",
+                 "Je ne vous promets pas zéro panne, aucune machine n'en est à l'abri ; ce que "
+                 "je garantis par contrat, c'est une intervention sous 4 heures ouvrées."):
+        _, replies = _talk("e4-copieur-cabinet", *_COPIER, line)
+        assert replies[-1] not in doubted, (line, replies[-1])
+    # A restatement the seller vouches for is still a promise.
+    _, replies = _talk("e4-copieur-cabinet", *_COPIER,
+                       "Si je résume : avec nous, c'est zéro panne, garanti.")
+    assert replies[-1] in doubted, replies[-1]
+
+
 def test_figures_given_back_announce_no_price_of_ours() -> None:
     # A blind play (tests/data/dialogues/jouees/, t4-s3-6): after the student gave back her
     # volumes ("donc environ 3 600 pages couleur et 8 400 en noir et blanc") she objected

@@ -30,7 +30,7 @@ TUNING = [CALIBRATION / f"aveugle-{n}"
           for n in (1, 2, 3, 4, 5, 6, 7, 8, 11, 13, 14, 15, 16, 18, 19, 20, 21, 22, 23, 24, 26,
                     27, 28, 30, 31, 33, 35, 37)]
 # Fresh sets that met every target when measured, never tuned on: held there.
-FRESH_ON_TARGET = [CALIBRATION / f"aveugle-{n}" for n in (12, 17, 32, 34, 38)]
+FRESH_ON_TARGET = [CALIBRATION / f"aveugle-{n}" for n in (12, 17, 32, 34, 38, 39)]
 # Sets that do not reach every target yet (docs/grading.md): the copier's rank correlation on
 # aveugle-9 (a weak student 2.5 points above the examiner), an insult to the prospect himself
 # the examiner of aveugle-10 judged harder (+3), an insult to head office the director and the
@@ -39,8 +39,10 @@ FRESH_ON_TARGET = [CALIBRATION / f"aveugle-{n}" for n in (12, 17, 32, 34, 38)]
 # director's own fair called "un marché de ploucs" in aveugle-29 (+2.5, levels that match the
 # examiner's but for one), and the event's rank correlation on aveugle-36 (0.88: a student
 # who holds her project over the director's ceiling and contradicts him, graded two points
-# above the examiner). Held at the figures reached so they do not slip back.
-REACHING = [CALIBRATION / f"aveugle-{n}" for n in (9, 10, 25, 29, 36)]
+# above the examiner), and the copier's student of aveugle-40 who went below the floor and
+# stacked promises (examiner 2.5, Repliq 5 for levels that match but one: +2.5). Held at the
+# figures reached so they do not slip back.
+REACHING = [CALIBRATION / f"aveugle-{n}" for n in (9, 10, 25, 29, 36, 40)]
 MAX_MEAN_GAP_REACHED = 1.65
 MIN_RANK_REACHED = 0.85
 MAX_GAMING_REACHED = 3.0
