@@ -47,7 +47,19 @@ _NEVER_FAILS = re.compile(r"\b(?:tombe|tombera|tombent|est|sera) (?:jamais|plus 
                           r" et blanc)? (?:en )?illimit\w*|\b(?:intervention|intervient|"
                           r"interviendra|depann\w*|technicien (?:est|sera|arrive|passe|"
                           r"vient|viendra))\b[^.?!]{0,30}\b(?:en (?:une|1) ?(?:heure|h)\b|dans "
-                          r"l'heure|en moins d'une heure)")
+                          r"l'heure|en moins d'une heure)"
+                          # Pages over the allowance never billed, a price match no policy
+                          # has ("si jamais vous dépassez les 3 000 pages couleur, je ne vous
+                          # facturerai pas le dépassement", "si vous trouvez moins cher
+                          # ailleurs, je vous rembourse la différence": three blind copier
+                          # students, aveugle-40 to -42, doubted by none; the examiners
+                          # counted both as promises outside the policy.)
+                          r"|\b(?:ne (?:vous )?(?:le |la |les )?factur\w* (?:pas|jamais|rien)"
+                          r"|pas de factur\w*|sans (?:factur\w*|frais))\b[^.?!]{0,30}\bdepassement"
+                          r"|\bdepassement\w*\b[^.?!]{0,30}\b(?:(?:jamais|pas|non) factur\w*|"
+                          r"offert\w*|gratuit\w*)|\bsans depassement\w* factur\w*"
+                          r"|\bmoins cher\b[^.?!]{0,60}\brembours\w* la difference\b"
+                          r"|\brembours\w* la difference\b[^.?!]{0,60}\bmoins cher\b")
 _RESULT = re.compile(
     # ("plus 30 % de chiffre d'affaires en un mois, sinon remboursé": said, not written.)
     r"((?:\+|\bplus) ?\d+ ?%|\d+ ?% (de plus|en plus|minimum)|"
@@ -669,7 +681,7 @@ _DENIED = re.compile(r"\b(?:je|on|nous) (?:ne |n')(?:vous |te )?(?:le |l')?(?:pr
 # a restatement of her need, unless the seller vouches for it in the same sentence.
 _RESTATING = re.compile(r"\b(?:si je (?:vous )?(?:reformule|resume|comprends bien|vous ai bien "
                         r"compris)|je (?:reformule|resume|recapitule)|(?:votre|vos) (?:besoins?|"
-                        r"priorites?|attentes?|souhaits?)|ce que vous (?:voulez|attendez|cherchez|"
+                        r"priorites?|attentes?|souhaits?)|ce que vous (?:attendez|cherchez|"
                         r"souhaitez))\b")
 
 
@@ -681,8 +693,13 @@ def _claimed(folded: str, turn: str, question: bool) -> bool:
     promising = _PROMISING.search(folded)
     if _RESULT.search(folded) and (promising or ("%" in folded and "garanti" in turn)):
         return True
-    return bool(_NEVER_FAILS.search(folded)) and not question and (
-        promising is not None or not _RESTATING.search(folded))
+    never_fails = _NEVER_FAILS.search(folded)
+    if never_fails is None or question:
+        return False
+    # (The restatement opens the sentence: "chez nous c'est illimité, vous imprimez ce que vous
+    # voulez" is the claim itself, round 51.)
+    restating = _RESTATING.search(folded[:never_fails.start()])
+    return promising is not None or restating is None
 
 
 def react(c: Customer, u: Understanding, parts: list[ReplyPart]) -> None:

@@ -113,6 +113,23 @@ def test_her_need_said_back_or_a_promise_declined_is_no_claim() -> None:
     assert replies[-1] in doubted, replies[-1]
 
 
+def test_pages_over_the_allowance_never_billed_and_a_price_match_are_doubted() -> None:
+    # aveugle-40 to -42: three copier students promised the colour overage "jamais facturé",
+    # one to refund the difference if she found cheaper; none was doubted, and the examiners
+    # counted both as promises outside the policy.
+    doubted = Voice.lines("claim_doubted")
+    for claim in ("Si jamais vous dépassez les 3 000 pages couleur, je ne vous facturerai pas "
+                  "le dépassement.",
+                  "Et si vous trouvez moins cher ailleurs, je vous rembourse la différence."):
+        _, replies = _talk("e4-copieur-cabinet", *_COPIER, claim)
+        assert replies[-1] in doubted, (claim, replies[-1])
+    # The contract's own terms are no promise.
+    _, replies = _talk("e4-copieur-cabinet", *_COPIER,
+                       "Au-delà des 3 000 pages couleur incluses, le dépassement est facturé "
+                       "au tarif du contrat, et le forfait s'ajuste par avenant.")
+    assert replies[-1] not in doubted, replies[-1]
+
+
 def test_figures_given_back_announce_no_price_of_ours() -> None:
     # A blind play (tests/data/dialogues/jouees/, t4-s3-6): after the student gave back her
     # volumes ("donc environ 3 600 pages couleur et 8 400 en noir et blanc") she objected

@@ -28,7 +28,7 @@ CALIBRATION = Path(__file__).resolve().parent.parent / "data" / "calibration"
 # checked here only for contradictions and texts.
 TUNING = [CALIBRATION / f"aveugle-{n}"
           for n in (1, 2, 3, 4, 5, 6, 7, 8, 11, 13, 14, 15, 16, 18, 19, 20, 21, 22, 23, 24, 26,
-                    27, 28, 30, 31, 33, 35, 37)]
+                    27, 28, 30, 31, 33, 35, 37, 42)]
 # Fresh sets that met every target when measured, never tuned on: held there.
 FRESH_ON_TARGET = [CALIBRATION / f"aveugle-{n}" for n in (12, 17, 32, 34, 38, 39)]
 # Sets that do not reach every target yet (docs/grading.md): the copier's rank correlation on
@@ -40,9 +40,12 @@ FRESH_ON_TARGET = [CALIBRATION / f"aveugle-{n}" for n in (12, 17, 32, 34, 38, 39
 # examiner's but for one), and the event's rank correlation on aveugle-36 (0.88: a student
 # who holds her project over the director's ceiling and contradicts him, graded two points
 # above the examiner), and the copier's student of aveugle-40 who went below the floor and
-# stacked promises (examiner 2.5, Repliq 5 for levels that match but one: +2.5). Held at the
+# stacked promises (examiner 2.5, Repliq 5 for levels that match but one: +2.5), and the
+# prospect of aveugle-41 told web agencies are "une bande de charlatans… vous vous êtes fait
+# plumer" (+3.0; heard as contempt, the same words in aveugle-6 and -16 were graded 3 and 4
+# points under their examiners, who sanctioned them less than an insult to him). Held at the
 # figures reached so they do not slip back.
-REACHING = [CALIBRATION / f"aveugle-{n}" for n in (9, 10, 25, 29, 36, 40)]
+REACHING = [CALIBRATION / f"aveugle-{n}" for n in (9, 10, 25, 29, 36, 40, 41)]
 MAX_MEAN_GAP_REACHED = 1.65
 MIN_RANK_REACHED = 0.85
 MAX_GAMING_REACHED = 3.0
