@@ -15,6 +15,8 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
+from .spoken import spoken
+
 log = logging.getLogger(__name__)
 RATES = {"bas": 150, "moyen": 175, "haut": 205}  # words per minute
 PITCHES = {"bas": 35, "moyen": 50, "haut": 65}  # espeak-ng's 0–99 scale
@@ -122,7 +124,9 @@ def speak_with_espeak(text: str, voice: VoiceHint, target: Path) -> None:
 
 def synthesize(text: str, voice: VoiceHint, target: Path | None = None,
                prefer_pyttsx3: bool = True) -> Speech:
-    """Speak `text` into a WAV file; the result is checked, never assumed."""
+    """Speak `text` into a WAV file; the result is checked, never assumed. Times, amounts and
+    abbreviations are spelled out first (voice/spoken.py), for every engine alike."""
+    text = spoken(text)
     if target is None:
         target = Path(tempfile.mkstemp(suffix=".wav", prefix="repliq-")[1])
     attempts = [("pyttsx3", speak_with_pyttsx3)] * 2 if prefer_pyttsx3 else []
