@@ -15,8 +15,9 @@ from num2words import num2words
 
 # A number as written in the scenarios: "3 000", "12 000", "2,50", "1300" (the space is also
 # the narrow no-break space of French typography).
-_NUMBER = r"\d{1,3}(?:[  ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
-_SPACE = "[   ]?"
+_SEP = "[   ]"
+_NUMBER = rf"\d{{1,3}}(?:{_SEP}\d{{3}})+(?:,\d+)?|\d+(?:,\d+)?"
+_SPACE = f"{_SEP}?"
 
 # Words said in full rather than letter by letter or as a symbol.
 _WORDS = {
@@ -25,6 +26,7 @@ _WORDS = {
     "env.": "environ", "Mme": "madame", "Mmes": "mesdames", "Mlle": "mademoiselle",
     "MM.": "messieurs", "Dr": "docteur", "&": "et", "OK": "d'accord", "ok": "d'accord",
 }
+_WORD = re.compile("|".join(rf"(?<!\w){re.escape(written)}(?!\w)" for written in _WORDS))
 # Units after a number.
 _UNITS = {
     "€": "euros", "euros": "euros", "euro": "euro", "%": "pour cent", "km": "kilomètres",
@@ -43,8 +45,8 @@ SAID_AS_WORDS = {"SONCAS", "CAP", "BTS", "NDRC", "ONU", "PIN", "SIRET", "SIREN",
 _TIME = re.compile(rf"\b([01]?\d|2[0-3]){_SPACE}(?:h|H)(?:{_SPACE}([0-5]\d))?(?![\w])")
 _CLOCK = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b")
 # "8 h – 12 h", "12 h-14 h": from one time to the other.
-_RANGE_DASH = re.compile(r"(\b\d{1,2}(?:[   ]?[hH](?:[   ]?\d{2})?|:\d{2}))\s*[-–—]\s*"
-                         r"(?=\d{1,2}(?:[   ]?[hH]|:\d{2}))")
+_RANGE_DASH = re.compile(rf"(\b\d{{1,2}}(?:{_SPACE}[hH](?:{_SPACE}\d{{2}})?|:\d{{2}}))\s*[-–—]\s*"
+                         rf"(?=\d{{1,2}}(?:{_SPACE}[hH]|:\d{{2}}))")
 _EMAIL = re.compile(r"\b([\w.+-]+)@([\w-]+(?:\.[\w-]+)+)\b")
 _AMOUNT = re.compile(
     rf"(?P<sign>[+−-])?(?P<n>{_NUMBER}){_SPACE}(?P<unit>€|euros?\b|%|tr/min|kWh|km\b|kg\b|"
@@ -61,9 +63,14 @@ _SLASH = re.compile(r"(?<=[A-Za-zÀ-ÿ])\s*/\s*(?=[A-Za-zÀ-ÿ])")
 _PLUS = re.compile(r"(?<=\s)\+(?=\s)")
 
 
+def _plain(number: str) -> str:
+    """ "3 000" → "3000": the digits without their thousands separators."""
+    return re.sub(_SEP, "", number)
+
+
 def _words(number: str) -> str:
     """A written number in words: "3 000" → "trois mille", "2,5" → "deux virgule cinq"."""
-    plain = re.sub(r"[   ]", "", number)
+    plain = _plain(number)
     if "," in plain:
         whole, decimals = plain.split(",", 1)
         return f"{num2words(int(whole), lang='fr')} virgule {_digits_as_said(decimals)}"
@@ -80,7 +87,7 @@ def _digits_as_said(digits: str) -> str:
 def _amount(match: re.Match[str]) -> str:
     sign = {"+": "plus ", "-": "moins ", "−": "moins "}.get(match.group("sign") or "", "")
     unit = match.group("unit")
-    number = re.sub(r"[   ]", "", match.group("n"))
+    number = _plain(match.group("n"))
     if unit in ("€", "euros", "euro") and "," in number:
         # "2,50 €" is "deux euros cinquante"; "0,08 €" is "huit centimes".
         whole, cents = number.split(",", 1)
@@ -115,7 +122,7 @@ def spoken(text: str) -> str:
     """The line as it should be said aloud (French)."""
     said = _EMAIL.sub(lambda m: f"{m.group(1).replace('.', ' point ')} arobase "
                       f"{m.group(2).replace('.', ' point ')}", text)
-    said = _PHONE.sub(lambda m: " ".join(_digits_as_said(pair) or "zéro zéro"
+    said = _PHONE.sub(lambda m: " ".join(_digits_as_said(pair)
                                          for pair in re.findall(r"\d{2}", m.group())), said)
     said = _CODE.sub(lambda m: f"{m.group(1)} {m.group(2)}", said)
     said = _PAPER.sub(lambda m: f"{m.group(1)} {num2words(int(m.group(2)), lang='fr')}", said)
@@ -129,8 +136,7 @@ def spoken(text: str) -> str:
     said = _PER_UNIT.sub(lambda m: " " + _PER[m.group(1)], said)
     said = _ORDINAL.sub(lambda m: "premier" if m.group(1) == "1" else
                         num2words(int(m.group(1)), lang="fr", to="ordinal"), said)
-    for written, words in _WORDS.items():
-        said = re.sub(rf"(?<![\w]){re.escape(written)}(?![\w])", words, said)
+    said = _WORD.sub(lambda m: _WORDS[m.group()], said)
     # "M. Dubois" is "monsieur Dubois" (not a sentence's last "M.").
     said = re.sub(r"\bM\.(?=\s+[A-ZÀ-Ý])", "monsieur", said)
     said = _BARE_NUMBER.sub(lambda m: _words(m.group()), said)
